@@ -1,0 +1,140 @@
+# redress - a terminal case book for children's social care complaints
+# See README.md for what each target does.
+
+include config.mk
+
+# Debian packages that a fresh machine lacks; `make deps` installs them.
+DEB_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev \
+           libcmocka-dev tmux mandoc locales
+
+LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
+                      src/cli/*.c src/tui/*.c)
+MAIN_SRC = src/main.c
+TEST_SRC = $(wildcard tests/core/test_*.c tests/book/test_*.c)
+HDR      = $(wildcard include/redress/*.h)
+MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5
+
+OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
+SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
+TESTS    = $(TEST_SRC:tests/%.c=build/obj/tests/%)
+SAN_TESTS= $(TEST_SRC:tests/%.c=build/san/tests/%)
+
+all: options redress
+
+options:
+	@echo redress build options:
+	@echo "CFLAGS   = $(RD_CFLAGS)"
+	@echo "LDFLAGS  = $(RD_LDFLAGS)"
+	@echo "CC       = $(CC)"
+
+build/obj/%.o: %.c $(HDR) config.mk
+	@mkdir -p $(@D)
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -c -o $@ $<
+
+build/san/%.o: %.c $(HDR) config.mk
+	@mkdir -p $(@D)
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -c -o $@ $<
+
+build/obj/libredress.a: $(OBJ)
+	rm -f $@ && ar rcs $@ $(OBJ)
+
+build/san/libredress.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $(SAN_OBJ)
+
+redress: build/obj/src/main.o build/obj/libredress.a
+	$(CC) -o $@ build/obj/src/main.o build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
+
+build/san/redress: build/san/src/main.o build/san/libredress.a
+	$(CC) $(SAN_FLAGS) -o $@ build/san/src/main.o build/san/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
+
+build/obj/tests/%: tests/%.c build/obj/libredress.a tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) -o $@ $< \
+		build/obj/libredress.a $(RD_LDFLAGS) $(CMOCKA_LIBS) $(RD_LIBS)
+
+build/san/tests/%: tests/%.c build/san/libredress.a tests/testutil.h
+	@mkdir -p $(@D)
+	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -o $@ $< \
+		build/san/libredress.a $(RD_LDFLAGS) $(CMOCKA_LIBS) $(RD_LIBS)
+
+# --- dependencies -----------------------------------------------------------
+
+# Prints the names of missing Debian packages (empty when all is there).
+MISSING = for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	grep -q 'install ok installed' || printf '%s ' $$p; done
+
+deps:
+	@missing=`$(MISSING)`; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
+	cmd="apt-get update && apt-get install -y --no-install-recommends $$missing"; \
+	if [ "`id -u`" = 0 ]; then \
+		echo "deps: installing $$missing"; \
+		DEBIAN_FRONTEND=noninteractive sh -c "$$cmd" || exit 1; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+		echo "deps: installing $$missing (sudo)"; \
+		sudo DEBIAN_FRONTEND=noninteractive sh -c "$$cmd" || exit 1; \
+	else \
+		echo "deps: missing packages; as root run:"; echo "  $$cmd"; exit 1; \
+	fi
+
+# Calls `make deps` only when something is missing, so an installed machine
+# never waits for apt.
+deps-ok:
+	@if ! command -v dpkg-query >/dev/null; then exit 0; fi; \
+	missing=`$(MISSING)`; [ -z "$$missing" ] || $(MAKE) deps
+
+# --- the two commands the README gives ------------------------------------
+
+run: deps-ok
+	@$(MAKE) --no-print-directory redress
+	REDRESS_SHARE=$(CURDIR)/share ./redress $(ARGS)
+
+check: deps-ok
+	@$(MAKE) --no-print-directory WERROR=-Werror check-build
+	@$(MAKE) --no-print-directory WERROR=-Werror check-run
+
+check-build: redress build/san/redress $(TESTS) $(SAN_TESTS)
+
+check-run: check-layers check-man
+	@set -e; for t in $(TESTS) $(SAN_TESTS); do \
+		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t; done
+	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
+	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
+	@echo "check: all passed"
+
+check-man:
+	@for m in $(MAN); do mandoc -Tlint -W warning $$m || exit 1; done
+	@echo "man: mandoc -Tlint clean"
+
+# Only store/ may include lmdb.h, vault/ sodium.h, tui/ curses; core/ no I/O.
+check-layers:
+	@sh tests/layers.sh
+
+# --- install ----------------------------------------------------------------
+
+install: redress
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	mkdir -p $(DESTDIR)$(SHAREDIR)/profiles $(DESTDIR)$(SHAREDIR)/holidays
+	cp -f redress $(DESTDIR)$(PREFIX)/bin/redress
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/redress
+	cp -f share/profiles/* $(DESTDIR)$(SHAREDIR)/profiles/
+	cp -f share/holidays/* $(DESTDIR)$(SHAREDIR)/holidays/
+	chmod 644 $(DESTDIR)$(SHAREDIR)/profiles/* $(DESTDIR)$(SHAREDIR)/holidays/*
+	sed "s/VERSION/$(VERSION)/g" < man/redress.1 > $(DESTDIR)$(MANPREFIX)/man1/redress.1
+	cp -f man/redress-profile.5 man/redress-holidays.5 $(DESTDIR)$(MANPREFIX)/man5/
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/redress.1 $(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 \
+		$(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/redress $(DESTDIR)$(MANPREFIX)/man1/redress.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 $(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+bench: redress
+	@echo "bench: nothing to measure yet beyond the clock engine"
+
+clean:
+	rm -rf build redress
+
+.PHONY: all options deps deps-ok run check check-build check-run check-man check-layers \
+	install uninstall bench clean

@@ -1,0 +1,76 @@
+/* holiday.h - bank-holiday calendars, kept as data (redress-holidays(5)).
+ *
+ * A calendar lists every holiday explicitly for the years it covers, moved
+ * and one-off holidays included, and carries the rules (fixed dates with
+ * substitute days, Easter offsets, nth weekday of a month) that project the
+ * holidays of any other year; projected holidays are marked as such.
+ * Parsing is pure: the caller reads the file and passes its text. */
+#ifndef REDRESS_HOLIDAY_H
+#define REDRESS_HOLIDAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "redress/date.h"
+#include "redress/err.h"
+
+#define HOLIDAY_NAME_MAX 64
+#define HOLIDAY_RULES_MAX 32
+#define HOLIDAY_PER_YEAR_MAX 40
+
+struct holiday {
+	struct date date;
+	char name[HOLIDAY_NAME_MAX];
+	bool projected; /* computed by a rule, not listed in the file */
+};
+
+enum holiday_rule_kind {
+	HOLIDAY_FIXED,   /* month-day, optionally moved to a substitute weekday */
+	HOLIDAY_EASTER,  /* Easter Sunday plus an offset in days */
+	HOLIDAY_NTH,     /* nth (1-4) or last (-1) weekday of a month */
+};
+
+struct holiday_rule {
+	enum holiday_rule_kind kind;
+	int month, day;       /* FIXED */
+	bool substitute;      /* FIXED: a weekend date moves to the next free weekday */
+	int offset;           /* EASTER */
+	int nth;              /* NTH: 1..4, or -1 for last */
+	enum weekday weekday; /* NTH */
+	char name[HOLIDAY_NAME_MAX];
+};
+
+struct calendar {
+	char id[64];
+	char territory[96];
+	char source[256];
+	int cover_from, cover_to;    /* years listed in full; 0 when none */
+	struct holiday *days;        /* listed holidays, sorted by date; owned */
+	size_t ndays;
+	struct holiday_rule rules[HOLIDAY_RULES_MAX];
+	size_t nrules;
+};
+
+/* Parses a calendar from text (len bytes, need not be NUL-terminated).
+ * file names the source in messages: "FILE:LINE: what is wrong".
+ * On success fills *cal, which the caller releases with calendar_free();
+ * on failure returns -1 and *cal holds nothing to free. */
+int calendar_parse(struct calendar *cal, const char *text, size_t len,
+                   const char *file, struct err *err);
+void calendar_free(struct calendar *cal);
+
+/* Whether d is a holiday; if so and h is not NULL, fills *h. */
+bool calendar_holiday(const struct calendar *cal, struct date d, struct holiday *h);
+
+/* The holidays of one year in date order, listed or projected.  Writes at
+ * most max into out and returns how many there are. */
+size_t calendar_year(const struct calendar *cal, int year, struct holiday *out, size_t max);
+
+/* The rules alone applied to a year (what the year would be with no list),
+ * for checking a listed year against the rules. */
+size_t calendar_project(const struct calendar *cal, int year, struct holiday *out, size_t max);
+
+/* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
+struct date holiday_easter(int year);
+
+#endif

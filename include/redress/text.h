@@ -1,0 +1,25 @@
+/* text.h - untrusted text made safe to show.
+ *
+ * Data typed by the public (names, notes, anything from a file) never reaches
+ * a terminal or a log raw: C0 and C1 controls, DEL, bidi overrides, zero-width
+ * characters and malformed UTF-8 are rewritten as visible escapes. */
+#ifndef REDRESS_TEXT_H
+#define REDRESS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Writes into out (size outlen >= 1, always NUL-terminated) a copy of in in
+ * which every unsafe character is shown as an escape: "\n", "\t", "\x1b",
+ * "<U+202E>", and each byte of malformed UTF-8 as "\xNN".  Truncates on a
+ * character boundary.  Returns the length the full result would have had. */
+size_t text_visible(const char *in, char *out, size_t outlen);
+
+/* Whether the code point must never reach a terminal as itself. */
+int text_unsafe_codepoint(uint32_t cp);
+
+/* Decodes one UTF-8 character at s (n bytes available).  Returns its length
+ * (1-4) and sets *cp, or returns 0 for a malformed or truncated sequence. */
+int text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+#endif

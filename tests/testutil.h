@@ -1,0 +1,83 @@
+/* testutil.h - shared helpers for the cmocka unit tests.
+ *
+ * Tests run from the top of the tree; REDRESS_SHARE names the share/
+ * directory (the Makefile sets it), defaulting to "share". */
+#ifndef REDRESS_TESTUTIL_H
+#define REDRESS_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "redress/date.h"
+#include "redress/holiday.h"
+
+/* Reads a whole file; fails the test if it cannot.  Caller frees. */
+static inline char *
+testutil_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+static inline const char *
+testutil_share(void)
+{
+	const char *s = getenv("REDRESS_SHARE");
+	return s != NULL && *s != '\0' ? s : "share";
+}
+
+/* Loads share/holidays/england-and-wales into *cal. */
+static inline void
+testutil_calendar(struct calendar *cal)
+{
+	char path[1024];
+	struct err err;
+	size_t len;
+	char *text;
+
+	snprintf(path, sizeof path, "%s/holidays/england-and-wales", testutil_share());
+	text = testutil_read(path, &len);
+	if (calendar_parse(cal, text, len, path, &err) != 0)
+		fail_msg("%s", err.msg);
+	free(text);
+}
+
+/* A date from "YYYY-MM-DD", failing the test if it does not parse. */
+static inline struct date
+D(const char *s)
+{
+	struct date d;
+	struct err err;
+
+	if (date_parse(s, &d, &err) != 0)
+		fail_msg("bad date in test: %s: %s", s, err.msg);
+	return d;
+}
+
+/* Asserts that date d prints as s. */
+#define assert_date(d, s) do { \
+	char b_[DATE_STRLEN]; \
+	assert_string_equal(date_format((d), b_), (s)); \
+} while (0)
+
+#endif
