@@ -19,6 +19,10 @@ SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
 TESTS    = $(TEST_SRC:tests/%.c=build/obj/tests/%)
 SAN_TESTS= $(TEST_SRC:tests/%.c=build/san/tests/%)
 
+# Objects are rebuilt when the compiler flags change (make check adds -Werror).
+FLAGS = $(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR)
+$(shell mkdir -p build && echo '$(FLAGS)' | cmp -s - build/flags || echo '$(FLAGS)' > build/flags)
+
 all: options redress
 
 options:
@@ -27,11 +31,11 @@ options:
 	@echo "LDFLAGS  = $(RD_LDFLAGS)"
 	@echo "CC       = $(CC)"
 
-build/obj/%.o: %.c $(HDR) config.mk
+build/obj/%.o: %.c $(HDR) config.mk build/flags
 	@mkdir -p $(@D)
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -c -o $@ $<
 
-build/san/%.o: %.c $(HDR) config.mk
+build/san/%.o: %.c $(HDR) config.mk build/flags
 	@mkdir -p $(@D)
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -c -o $@ $<
 

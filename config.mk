@@ -20,7 +20,7 @@ CMOCKA_CFLAGS  = `$(PKG_CONFIG) --cflags cmocka 2>/dev/null`
 CMOCKA_LIBS    = `$(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka`
 
 # flags: the user's CFLAGS and LDFLAGS are appended, not replaced
-RD_CPPFLAGS = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DVERSION=\"$(VERSION)\" \
+RD_CPPFLAGS = -D_DEFAULT_SOURCE -DVERSION=\"$(VERSION)\" \
               -DSHAREDIR=\"$(SHAREDIR)\" -Iinclude
 RD_CFLAGS   = -std=c17 -Wall -Wextra -Wpedantic -O2 -g \
               $(NCURSES_CFLAGS) $(SODIUM_CFLAGS) $(LMDB_CFLAGS) $(CPPFLAGS) $(CFLAGS)

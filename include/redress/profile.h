@@ -76,6 +76,8 @@ enum unit {
 	UNIT_YEARS,
 };
 const char *unit_name(enum unit u);
+/* "working day" or "working days" as amount needs. */
+const char *unit_words(int amount, enum unit u);
 
 enum party {
 	PARTY_COUNCIL = 0, /* the council must act: late is a failure */
@@ -115,10 +117,21 @@ struct rule {
 	enum party party;
 	enum basis basis;
 	char source[PROFILE_KEY_MAX]; /* id of a profile source */
+	char pinpoint[64];         /* where in it: "reg 19(4)", "para 6.3" */
 	char quote[512];           /* the sentence of the source, verbatim */
 	char note[256];
 	char origin[PROFILE_KEY_MAX]; /* profile that defined the rule */
 	int line;                  /* line of that profile */
+	unsigned set;              /* RULE_SET_* bits: fields the file gave */
+};
+
+/* Which fields of a rule its file set; an overriding rule changes only these. */
+enum {
+	RULE_SET_LABEL = 1u << 0, RULE_SET_STAGE = 1u << 1, RULE_SET_FOR = 1u << 2,
+	RULE_SET_FROM = 1u << 3, RULE_SET_ELSE = 1u << 4, RULE_SET_WITHIN = 1u << 5,
+	RULE_SET_EXTEND = 1u << 6, RULE_SET_TARGET = 1u << 7, RULE_SET_RESTART = 1u << 8,
+	RULE_SET_DONE = 1u << 9, RULE_SET_PARTY = 1u << 10, RULE_SET_BASIS = 1u << 11,
+	RULE_SET_SOURCE = 1u << 12, RULE_SET_QUOTE = 1u << 13, RULE_SET_NOTE = 1u << 14,
 };
 
 struct profile_source {

@@ -11,7 +11,8 @@
 
 /* Writes into out (size outlen >= 1, always NUL-terminated) a copy of in in
  * which every unsafe character is shown as an escape: "\n", "\t", "\x1b",
- * "<U+202E>", and each byte of malformed UTF-8 as "\xNN".  Truncates on a
+ * "<U+202E>", and each byte of malformed UTF-8 as "\xNN"; a backslash is
+ * doubled so that no text can imitate an escape.  Truncates on a
  * character boundary.  Returns the length the full result would have had. */
 size_t text_visible(const char *in, char *out, size_t outlen);
 

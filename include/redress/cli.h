@@ -1,0 +1,82 @@
+/* cli.h - batch commands: one file per command (src/cli/cmd-*.c), each a
+ * const entry in the command table, whose usage and help text also make
+ * `redress --help` and `redress help COMMAND`.
+ *
+ * A command returns its exit status: 0 success, 1 failure of the system
+ * (unreadable file, full disk), 2 bad usage or input (CLI_USAGE).  On any
+ * failure it prints one line to stderr and nothing to stdout. */
+#ifndef REDRESS_CLI_H
+#define REDRESS_CLI_H
+
+#include "redress/date.h"
+#include "redress/err.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+struct cli_cmd {
+	const char *name;
+	const char *usage;   /* arguments, after "redress NAME " */
+	const char *summary; /* one line for --help */
+	const char *help;    /* paragraph(s) for `redress help NAME` */
+	int (*exec)(const struct cli_cmd *self, int argc, char **argv);
+};
+
+extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
+	cmd_holidays_entry, cmd_deadlines_entry, cmd_authority_entry, cmd_today_entry,
+	cmd_help_entry;
+
+/* Runs redress with its arguments (argv[0] is the program). */
+int cli_main(int argc, char **argv);
+
+const struct cli_cmd *cli_find(const char *name);
+
+/* Prints "redress: MESSAGE" (made safe to show) on stderr; returns status. */
+int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Same, for a message already in an err; status is that given. */
+int cli_report(int status, const struct err *err);
+
+/* Long options: "--name", "--name=value" or "--name value". */
+struct cli_opt {
+	char name[64];
+	const char *inline_value; /* after '=', or NULL */
+};
+
+/* Whether arg is a long option; fills *opt.  "--" itself is not one. */
+int cli_is_option(const char *arg, struct cli_opt *opt);
+/* The option's value: inline, or the next argument (advancing *i).
+ * Returns NULL, having printed nothing, when there is none. */
+const char *cli_value(int argc, char **argv, int *i, const struct cli_opt *opt);
+
+/* The options a command accepts: a value option sets *value, a flag *flag. */
+struct cli_spec {
+	const char *name;
+	const char **value; /* NULL for a flag */
+	int *flag;
+};
+
+/* Parses argv[1..] against spec: options anywhere, "--" ends them, numbers
+ * like -3 are positional.  Positionals go to pos (between minpos and maxpos
+ * of them).  An option not in spec goes to other(ctx, name, value) when
+ * other is not NULL (it takes a value).  Prints the problem and returns
+ * CLI_USAGE, or CLI_OK. */
+int cli_parse(const struct cli_cmd *self, int argc, char **argv, const struct cli_spec *spec,
+              const char **pos, int minpos, int maxpos, int *npos,
+              int (*other)(void *ctx, const char *name, const char *value), void *ctx);
+
+/* Parses a whole decimal integer in [lo, hi]; -1 and a message otherwise. */
+int cli_integer(const char *s, long lo, long hi, long *out, struct err *err);
+
+/* Loads a shipped holiday calendar (NULL: england-and-wales), printing the
+ * message itself; returns an exit status (CLI_OK on success). */
+struct calendar;
+int cli_calendar(const char *name, struct calendar *cal);
+
+/* Parses a date argument, printing "WHAT: message" on failure; exit status. */
+int cli_date(const char *what, const char *arg, struct date *out);
+
+/* Today's civil date in London ($REDRESS_TODAY overrides, for tests). */
+int cli_today(struct date *out, struct err *err);
+
+#endif

@@ -1,0 +1,269 @@
+/* cli.c - the command table, dispatch, help, and the helpers commands share. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "redress/cli.h"
+#include "redress/share.h"
+#include "redress/text.h"
+
+static const struct cli_cmd *const cli_table[] = {
+	&cmd_workday_entry,
+	&cmd_workdays_entry,
+	&cmd_isworkday_entry,
+	&cmd_holidays_entry,
+	&cmd_deadlines_entry,
+	&cmd_authority_entry,
+	&cmd_today_entry,
+	&cmd_help_entry,
+};
+#define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
+
+const struct cli_cmd *
+cli_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CLI_NCMDS; i++)
+		if (strcmp(cli_table[i]->name, name) == 0)
+			return cli_table[i];
+	return NULL;
+}
+
+static void
+cli_puts_safe(FILE *f, const char *s)
+{
+	char out[ERR_MAX * 4];
+
+	text_visible(s, out, sizeof out);
+	fputs(out, f);
+}
+
+int
+cli_error(int status, const char *fmt, ...)
+{
+	char msg[ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fputs("redress: ", stderr);
+	cli_puts_safe(stderr, msg);
+	fputc('\n', stderr);
+	return status;
+}
+
+int
+cli_report(int status, const struct err *err)
+{
+	return cli_error(status, "%s", err->msg);
+}
+
+int
+cli_is_option(const char *arg, struct cli_opt *opt)
+{
+	const char *eq;
+	size_t n;
+
+	if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0')
+		return 0;
+	arg += 2;
+	eq = strchr(arg, '=');
+	n = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
+	if (n >= sizeof opt->name)
+		n = sizeof opt->name - 1;
+	memcpy(opt->name, arg, n);
+	opt->name[n] = '\0';
+	opt->inline_value = eq != NULL ? eq + 1 : NULL;
+	return 1;
+}
+
+const char *
+cli_value(int argc, char **argv, int *i, const struct cli_opt *opt)
+{
+	if (opt->inline_value != NULL)
+		return opt->inline_value;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+int
+cli_parse(const struct cli_cmd *self, int argc, char **argv, const struct cli_spec *spec,
+          const char **pos, int minpos, int maxpos, int *npos,
+          int (*other)(void *ctx, const char *name, const char *value), void *ctx)
+{
+	const struct cli_spec *sp;
+	struct cli_opt opt;
+	const char *v;
+	int i, options = 1, rc;
+
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		if (options && strcmp(argv[i], "--") == 0) {
+			options = 0;
+			continue;
+		}
+		if (options && cli_is_option(argv[i], &opt)) {
+			for (sp = spec; sp != NULL && sp->name != NULL; sp++)
+				if (strcmp(sp->name, opt.name) == 0)
+					break;
+			if (sp != NULL && sp->name != NULL && sp->value == NULL) {
+				if (opt.inline_value != NULL)
+					return cli_error(CLI_USAGE, "%s: --%s takes no value", self->name,
+					                 opt.name);
+				*sp->flag = 1;
+				continue;
+			}
+			if ((sp == NULL || sp->name == NULL) && other == NULL)
+				return cli_error(CLI_USAGE, "%s: unknown option --%s (usage: redress %s %s)",
+				                 self->name, opt.name, self->name, self->usage);
+			if ((v = cli_value(argc, argv, &i, &opt)) == NULL)
+				return cli_error(CLI_USAGE, "%s: --%s needs a value", self->name, opt.name);
+			if (sp != NULL && sp->name != NULL)
+				*sp->value = v;
+			else if ((rc = other(ctx, opt.name, v)) != CLI_OK)
+				return rc;
+			continue;
+		}
+		if (options && argv[i][0] == '-' && argv[i][1] != '\0' &&
+		    (argv[i][1] < '0' || argv[i][1] > '9'))
+			return cli_error(CLI_USAGE, "%s: unknown option %s (usage: redress %s %s)",
+			                 self->name, argv[i], self->name, self->usage);
+		if (*npos == maxpos)
+			return cli_error(CLI_USAGE, "%s: too many arguments (usage: redress %s %s)",
+			                 self->name, self->name, self->usage);
+		pos[(*npos)++] = argv[i];
+	}
+	if (*npos < minpos)
+		return cli_error(CLI_USAGE, "%s: missing arguments (usage: redress %s %s)",
+		                 self->name, self->name, self->usage);
+	return CLI_OK;
+}
+
+int
+cli_integer(const char *s, long lo, long hi, long *out, struct err *err)
+{
+	char *end;
+	long v;
+
+	if (*s == '\0' || (*s != '-' && *s != '+' && (*s < '0' || *s > '9')))
+		return err_set(err, "\"%.40s\" is not a whole number", s);
+	v = strtol(s, &end, 10);
+	if (*end != '\0')
+		return err_set(err, "\"%.40s\" is not a whole number", s);
+	if (v < lo || v > hi)
+		return err_set(err, "%.40s is out of range (%ld to %ld)", s, lo, hi);
+	*out = v;
+	return 0;
+}
+
+int
+cli_today(struct date *out, struct err *err)
+{
+	const char *env = getenv("REDRESS_TODAY");
+	struct timespec ts;
+
+	if (env != NULL && *env != '\0') {
+		if (date_parse(env, out, err) != 0)
+			return err_prefix(err, "REDRESS_TODAY");
+		return 0;
+	}
+	if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+		return err_set(err, "cannot read the clock");
+	*out = date_from_unix_london((int64_t)ts.tv_sec);
+	return 0;
+}
+
+int
+cli_calendar(const char *name, struct calendar *cal)
+{
+	struct err err;
+	int rc = share_calendar(name != NULL ? name : "england-and-wales", cal, &err);
+
+	if (rc == SHARE_ENOTFOUND)
+		return cli_report(CLI_USAGE, &err);
+	return rc != 0 ? cli_report(CLI_FAIL, &err) : CLI_OK;
+}
+
+int
+cli_date(const char *what, const char *arg, struct date *out)
+{
+	struct err err;
+
+	if (date_parse(arg, out, &err) != 0)
+		return cli_error(CLI_USAGE, "%s: %s", what, err.msg);
+	return CLI_OK;
+}
+
+static void
+cli_usage_all(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: redress [--help] [--version] [COMMAND [ARGS]]\n\n"
+	      "With no command, redress shows the clock engine at work on today's date.\n\n"
+	      "Commands:\n", f);
+	for (i = 0; i < CLI_NCMDS; i++)
+		fprintf(f, "  %-10s %s\n", cli_table[i]->name, cli_table[i]->summary);
+	fputs("\nSee `redress help COMMAND` and redress(1).\n", f);
+}
+
+static int
+cmd_help_exec(const struct cli_cmd *self, int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+
+	(void)self;
+	if (argc < 2) {
+		cli_usage_all(stdout);
+		return CLI_OK;
+	}
+	if (argc > 2)
+		return cli_error(CLI_USAGE, "help: one command at a time");
+	if ((cmd = cli_find(argv[1])) == NULL)
+		return cli_error(CLI_USAGE, "help: no command \"%s\" (see: redress --help)", argv[1]);
+	printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
+	       cmd->help);
+	return CLI_OK;
+}
+
+const struct cli_cmd cmd_help_entry = {
+	.name = "help",
+	.usage = "[COMMAND]",
+	.summary = "show the commands, or one command's usage",
+	.help = "Without COMMAND, lists the commands; with one, shows its usage and what it does.",
+	.exec = cmd_help_exec,
+};
+
+int
+cli_main(int argc, char **argv)
+{
+	const struct cli_cmd *cmd;
+
+	if (argc < 2)
+		return cmd_today_entry.exec(&cmd_today_entry, 1, argv);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_usage_all(stdout);
+		return CLI_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("redress %s\n", VERSION);
+		return CLI_OK;
+	}
+	if (argv[1][0] == '-')
+		return cli_error(CLI_USAGE, "unknown option \"%s\" (see: redress --help)", argv[1]);
+	if ((cmd = cli_find(argv[1])) == NULL)
+		return cli_error(CLI_USAGE, "no command \"%s\" (see: redress --help)", argv[1]);
+	/* a command's own --help, wherever it is */
+	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0) {
+			printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "",
+			       cmd->usage, cmd->help);
+			return CLI_OK;
+		}
+	return cmd->exec(cmd, argc - 1, argv + 1);
+}

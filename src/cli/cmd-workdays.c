@@ -1,0 +1,34 @@
+/* cmd-workdays.c - `redress workdays FROM TO`: working days between dates. */
+#include <stdio.h>
+
+#include "redress/cli.h"
+#include "redress/workday.h"
+
+static int
+cmd_workdays_exec(const struct cli_cmd *self, int argc, char **argv)
+{
+	const char *pos[2], *calname = NULL;
+	const struct cli_spec spec[] = { { "calendar", &calname, NULL }, { NULL, NULL, NULL } };
+	struct calendar cal;
+	struct date a, b;
+	int npos, rc;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 2, 2, &npos, NULL, NULL)) != CLI_OK ||
+	    (rc = cli_date(self->name, pos[0], &a)) != CLI_OK ||
+	    (rc = cli_date(self->name, pos[1], &b)) != CLI_OK ||
+	    (rc = cli_calendar(calname, &cal)) != CLI_OK)
+		return rc;
+	printf("%d\n", (int)workday_between(&cal, a, b));
+	calendar_free(&cal);
+	return CLI_OK;
+}
+
+const struct cli_cmd cmd_workdays_entry = {
+	.name = "workdays",
+	.usage = "[--calendar NAME] FROM TO",
+	.summary = "how many working days from FROM to TO",
+	.help = "Prints the number of working days after FROM up to and including TO, so that\n"
+	        "`redress workday FROM N` is TO when TO is a working day.  Negative when TO is\n"
+	        "before FROM.",
+	.exec = cmd_workdays_exec,
+};

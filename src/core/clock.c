@@ -1,0 +1,292 @@
+/* clock.c - a case's deadlines from its profile and what actually happened:
+ * every clock chains from actual dates, the deadline proper never pauses,
+ * and the internal target pauses and restarts as the profile says. */
+#include <stdio.h>
+#include <string.h>
+
+#include "redress/clock.h"
+#include "redress/workday.h"
+
+static const char *const clock_states[] = {
+	"pending", "met", "missed", "overdue", "lapsed", "stopped",
+};
+
+const char *
+clock_state_name(enum clock_state s)
+{
+	return (size_t)s < sizeof clock_states / sizeof *clock_states ? clock_states[s] : "?";
+}
+
+int
+clock_add(const struct calendar *cal, struct date d, int amount, enum unit unit,
+          struct date *out, struct err *err)
+{
+	switch (unit) {
+	case UNIT_WORKING_DAYS:
+		return workday_add(cal, d, amount, out, err);
+	case UNIT_DAYS:
+	case UNIT_WEEKS:
+		*out = date_add_days(d, unit == UNIT_WEEKS ? amount * 7 : amount);
+		if (!date_in_range(*out))
+			return err_set(err, "date out of range (%d-%d)", DATE_MIN_YEAR, DATE_MAX_YEAR);
+		return 0;
+	case UNIT_MONTHS:
+		return date_add_months(d, amount, out, err);
+	case UNIT_YEARS:
+		return date_add_months(d, amount * 12, out, err);
+	}
+	return err_set(err, "unknown unit");
+}
+
+/* The earliest event of a type, or NULL. */
+static const struct clock_event *
+clock_first(const struct clock_event *ev, size_t n, enum event_type type)
+{
+	const struct clock_event *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ev[i].type == type && (best == NULL || ev[i].date.day < best->date.day))
+			best = &ev[i];
+	return best;
+}
+
+/* The latest event of a type, or NULL. */
+static const struct clock_event *
+clock_last(const struct clock_event *ev, size_t n, enum event_type type)
+{
+	const struct clock_event *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ev[i].type == type && (best == NULL || ev[i].date.day >= best->date.day))
+			best = &ev[i];
+	return best;
+}
+
+/* A clock's end date: amount after anchor, or the extension's when given. */
+static int
+clock_end(const struct calendar *cal, const struct rule *r, struct date anchor,
+          const struct clock_event *ext, struct date *out, struct err *err)
+{
+	struct date base, max;
+
+	if (clock_add(cal, anchor, r->amount, r->unit, &base, err) != 0)
+		return -1;
+	if (ext == NULL) {
+		*out = base;
+		return 0;
+	}
+	if (clock_add(cal, anchor, r->extend_amount, r->extend_unit, &max, err) != 0)
+		return -1;
+	*out = max;
+	/* an agreed date counts, but never beyond the maximum nor before the base */
+	if (ext->has_until && ext->until.day < max.day)
+		*out = ext->until.day > base.day ? ext->until : base;
+	return 0;
+}
+
+/* Working days the target was paused between its start and its end. */
+static int32_t
+clock_paused(const struct calendar *cal, const struct clock_event *ev, size_t n,
+             struct date from, struct date until)
+{
+	int32_t total = 0;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		struct date start, stop = until;
+
+		if (ev[i].type != EV_PAUSED)
+			continue;
+		start = ev[i].date;
+		for (k = 0; k < n; k++)
+			if (ev[k].type == EV_RESUMED && ev[k].date.day >= start.day &&
+			    ev[k].date.day < stop.day)
+				stop = ev[k].date;
+		if (start.day < from.day)
+			start = from;
+		if (stop.day > start.day)
+			total += workday_between(cal, start, stop);
+	}
+	return total;
+}
+
+static void
+clock_judge(const struct calendar *cal, const struct rule *r, struct date date, bool done,
+            struct date done_date, const struct clock_event *stop, struct date today,
+            enum clock_state *state, int32_t *days)
+{
+	if (done) {
+		*days = workday_between(cal, date, done_date);
+		*state = done_date.day <= date.day ? CLOCK_MET : CLOCK_MISSED;
+	} else if (stop != NULL) {
+		*days = workday_between(cal, date, stop->date);
+		*state = CLOCK_STOPPED;
+	} else if (today.day > date.day) {
+		*days = workday_between(cal, date, today);
+		*state = r->party == PARTY_COMPLAINANT ? CLOCK_LAPSED : CLOCK_OVERDUE;
+	} else {
+		*days = workday_between(cal, today, date);
+		*state = CLOCK_PENDING;
+	}
+}
+
+/* Computes one rule's deadline from its anchor.  dl->anchor is set. */
+static int
+clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_event *ev,
+           size_t nev, const struct clock_event *stop, struct date today, struct deadline *dl,
+           struct err *err)
+{
+	const struct clock_event *done, *ext = NULL, *tfrom, *e;
+	struct date target_end, end;
+	int32_t ignored;
+	size_t k;
+
+	if (r->extend_on != EV_NONE)
+		ext = clock_last(ev, nev, r->extend_on);
+	dl->extended = ext != NULL;
+	if (clock_end(cal, r, dl->anchor, ext, &dl->due, err) != 0)
+		return err_prefix(err, "%s", r->key);
+
+	done = clock_first(ev, nev, r->done);
+	dl->done = done != NULL;
+	if (done != NULL)
+		dl->done_date = done->date;
+
+	/* the internal target: its own start, restarts, pauses */
+	dl->target_anchor = dl->anchor;
+	if (r->target_from != EV_NONE && (tfrom = clock_first(ev, nev, r->target_from)) != NULL)
+		dl->target_anchor = tfrom->date;
+	for (k = 0; k < r->nrestart; k++) {
+		e = clock_last(ev, nev, r->restart_on[k]);
+		if (e != NULL && e->date.day > dl->target_anchor.day &&
+		    (done == NULL || e->date.day <= done->date.day))
+			dl->target_anchor = e->date;
+	}
+	if (clock_end(cal, r, dl->target_anchor, ext, &target_end, err) != 0)
+		return err_prefix(err, "%s", r->key);
+	if (r->amount >= 0) {
+		end = done != NULL ? done->date : today;
+		if (stop != NULL && stop->date.day < end.day)
+			end = stop->date;
+		dl->paused = clock_paused(cal, ev, nev, dl->target_anchor, end);
+	}
+	dl->target = target_end;
+	if (dl->paused > 0 && workday_add(cal, target_end, dl->paused, &dl->target, err) != 0)
+		return err_prefix(err, "%s", r->key);
+
+	if (dl->done)
+		stop = NULL;
+	clock_judge(cal, r, dl->due, dl->done, dl->done_date, stop, today, &dl->state, &dl->days);
+	clock_judge(cal, r, dl->target, dl->done, dl->done_date, stop, today, &dl->target_state,
+	            &ignored);
+	return 0;
+}
+
+enum { CLOCK_UNKNOWN, CLOCK_COMPUTED, CLOCK_ABSENT };
+
+int
+clock_compute(const struct profile *p, const struct calendar *cal, enum route route,
+              const struct clock_event *ev, size_t nev, struct date today,
+              struct deadline *out, size_t max, size_t *n, struct err *err)
+{
+	const struct clock_event *stop = clock_first(ev, nev, EV_WITHDRAWN);
+	const struct clock_event *closed = clock_first(ev, nev, EV_CLOSED);
+	struct deadline dl[PROFILE_RULES_MAX];
+	int status[PROFILE_RULES_MAX];
+	size_t i, k, pass, nrules = p->nrules < PROFILE_RULES_MAX ? p->nrules : PROFILE_RULES_MAX;
+	bool progress = true;
+
+	if (stop == NULL || (closed != NULL && closed->date.day < stop->date.day))
+		stop = closed;
+	*n = 0;
+	for (i = 0; i < nrules; i++)
+		status[i] = p->rules[i].routes & (1u << route) ? CLOCK_UNKNOWN : CLOCK_ABSENT;
+	/* a rule that plans from another's due date waits for that one */
+	for (pass = 0; pass <= nrules && progress; pass++) {
+		progress = false;
+		for (i = 0; i < nrules; i++) {
+			const struct rule *r = &p->rules[i];
+			const struct clock_event *anchor;
+
+			if (status[i] != CLOCK_UNKNOWN)
+				continue;
+			memset(&dl[i], 0, sizeof dl[i]);
+			dl[i].rule = r;
+			if ((anchor = clock_first(ev, nev, r->from)) != NULL) {
+				dl[i].anchor_event = r->from;
+				dl[i].anchor = anchor->date;
+			} else if (r->else_due[0] == '\0') {
+				status[i] = CLOCK_ABSENT;
+				progress = true;
+				continue;
+			} else {
+				for (k = 0; k < nrules && strcmp(p->rules[k].key, r->else_due) != 0; k++)
+					;
+				if (k == nrules || status[k] == CLOCK_ABSENT) {
+					status[i] = CLOCK_ABSENT;
+					progress = true;
+				}
+				if (k == nrules || status[k] != CLOCK_COMPUTED)
+					continue;
+				dl[i].anchor_event = p->rules[k].from;
+				dl[i].anchor = dl[k].due;
+				dl[i].anchor_projected = true;
+			}
+			if (clock_rule(cal, r, ev, nev, stop, today, &dl[i], err) != 0)
+				return -1;
+			status[i] = CLOCK_COMPUTED;
+			progress = true;
+		}
+	}
+	/* by stage, then by date, then in profile order */
+	for (i = 0; i < nrules; i++) {
+		if (status[i] != CLOCK_COMPUTED)
+			continue;
+		if (*n == max)
+			break;
+		for (k = *n; k > 0; k--) {
+			const struct deadline *a = &out[k - 1];
+
+			if (a->rule->stage < dl[i].rule->stage ||
+			    (a->rule->stage == dl[i].rule->stage && a->due.day <= dl[i].due.day))
+				break;
+			out[k] = out[k - 1];
+		}
+		out[k] = dl[i];
+		(*n)++;
+	}
+	return 0;
+}
+
+char *
+clock_explain(const struct deadline *dl, char *buf, size_t n)
+{
+	const struct rule *r = dl->rule;
+	char a[DATE_STRLEN], t[DATE_STRLEN];
+	int amount = dl->extended ? r->extend_amount : r->amount;
+	enum unit unit = dl->extended ? r->extend_unit : r->unit;
+	size_t len;
+
+	char from[PROFILE_KEY_MAX + 20];
+
+	if (dl->anchor_projected)
+		snprintf(from, sizeof from, "the due date of %s", r->else_due);
+	else
+		snprintf(from, sizeof from, "%s", event_name(dl->anchor_event));
+	len = (size_t)snprintf(buf, n, "%d %s %s %s", amount < 0 ? -amount : amount,
+	                       unit_words(amount, unit), amount < 0 ? "before" : "after", from);
+	if (len < n)
+		len += (size_t)snprintf(buf + len, n - len, " %s", date_format(dl->anchor, a));
+	if (dl->extended && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
+		                        event_name(r->extend_on), r->amount);
+	if (dl->target_anchor.day != dl->anchor.day && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; target counted from %s",
+		                        date_format(dl->target_anchor, t));
+	if (dl->paused > 0 && len < n)
+		snprintf(buf + len, n - len, "; target paused %d working day%s", dl->paused,
+		         dl->paused == 1 ? "" : "s");
+	return buf;
+}

@@ -1,0 +1,666 @@
+/* profile.c - authority profiles: parsing redress-profile(5) text, merging a
+ * profile over its parent, and the vocabularies (events, routes, units). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redress/profile.h"
+
+static const struct {
+	const char *name;
+	const char *describe;
+} profile_events[EV_COUNT] = {
+	[EV_NONE] = { "none", "" },
+	[EV_AWARE] = { "aware", "complainant became aware of the matter" },
+	[EV_RECEIVED] = { "received", "complaint received" },
+	[EV_ACKNOWLEDGED] = { "acknowledged", "acknowledgement sent" },
+	[EV_STAGE1_STARTED] = { "stage1_started", "Stage 1 started after informal resolution" },
+	[EV_STAGE1_EXTENDED] = { "stage1_extended", "Stage 1 extended" },
+	[EV_NEW_INFORMATION] = { "new_information", "new concerns or information received" },
+	[EV_STAGE1_RESPONSE_SENT] = { "stage1_response_sent", "Stage 1 response sent" },
+	[EV_STAGE2_REQUESTED] = { "stage2_requested", "Stage 2 requested" },
+	[EV_STAGE2_ACKNOWLEDGED] = { "stage2_acknowledged", "Stage 2 request acknowledged" },
+	[EV_STAGE2_DECISION_SENT] = { "stage2_decision_sent", "Stage 2 acceptance decision sent" },
+	[EV_STATEMENT_AGREED] = { "statement_agreed", "statement of complaint agreed" },
+	[EV_STAGE2_EXTENDED] = { "stage2_extended", "Stage 2 extended" },
+	[EV_STAGE2_RESPONSE_SENT] = { "stage2_response_sent", "Stage 2 response sent" },
+	[EV_STAGE3_REQUESTED] = { "stage3_requested", "Stage 3 requested" },
+	[EV_STAGE3_DECISION_SENT] = { "stage3_decision_sent", "Stage 3 acceptance decision sent" },
+	[EV_PANEL_DATE] = { "panel_date", "review panel arranged for this date" },
+	[EV_PANEL_NOTICE_SENT] = { "panel_notice_sent", "panel details sent to complainant" },
+	[EV_PANEL_HELD] = { "panel_held", "review panel met" },
+	[EV_FINDINGS_SENT] = { "findings_sent", "panel findings sent" },
+	[EV_STAGE3_RESPONSE_SENT] = { "stage3_response_sent", "director's response sent" },
+	[EV_RESPONSE_SENT] = { "response_sent", "response sent" },
+	[EV_REDIRECTED] = { "redirected", "person told where to take the matter" },
+	[EV_PAUSED] = { "paused", "internal target paused" },
+	[EV_RESUMED] = { "resumed", "internal target resumed" },
+	[EV_WITHDRAWN] = { "withdrawn", "complaint withdrawn" },
+	[EV_CLOSED] = { "closed", "case closed" },
+	[EV_OMBUDSMAN_REFERRED] = { "ombudsman_referred", "referred to the Ombudsman" },
+};
+
+static const char *const profile_routes[ROUTE_COUNT] = {
+	"complaint", "comment", "compliment", "concern", "request", "anonymous", "redirected",
+};
+
+static const char *const profile_units[] = {
+	"working-days", "days", "weeks", "months", "years",
+};
+
+static const char *const profile_bases[] = {
+	"regulation", "guidance", "code", "council",
+};
+
+const char *
+event_name(enum event_type ev)
+{
+	return ev > EV_NONE && ev < EV_COUNT ? profile_events[ev].name : "none";
+}
+
+const char *
+event_describe(enum event_type ev)
+{
+	return ev > EV_NONE && ev < EV_COUNT ? profile_events[ev].describe : "";
+}
+
+enum event_type
+event_lookup(const char *name)
+{
+	char buf[64];
+	size_t i;
+	int ev;
+
+	if (strlen(name) >= sizeof buf)
+		return EV_NONE;
+	for (i = 0; name[i] != '\0'; i++)
+		buf[i] = name[i] == '-' ? '_' : name[i];
+	buf[i] = '\0';
+	for (ev = EV_NONE + 1; ev < EV_COUNT; ev++)
+		if (strcmp(buf, profile_events[ev].name) == 0)
+			return (enum event_type)ev;
+	return EV_NONE;
+}
+
+const char *
+route_name(enum route r)
+{
+	return r < ROUTE_COUNT ? profile_routes[r] : "?";
+}
+
+int
+route_lookup(const char *name)
+{
+	int r;
+
+	for (r = 0; r < ROUTE_COUNT; r++)
+		if (strcmp(name, profile_routes[r]) == 0)
+			return r;
+	return -1;
+}
+
+const char *
+unit_name(enum unit u)
+{
+	return (size_t)u < sizeof profile_units / sizeof *profile_units ? profile_units[u] : "?";
+}
+
+const char *
+unit_words(int amount, enum unit u)
+{
+	static const char *const one[] = { "working day", "day", "week", "month", "year" };
+	static const char *const many[] = { "working days", "days", "weeks", "months", "years" };
+
+	if ((size_t)u >= sizeof one / sizeof *one)
+		return "?";
+	return amount == 1 || amount == -1 ? one[u] : many[u];
+}
+
+const char *
+basis_name(enum basis b)
+{
+	return (size_t)b < sizeof profile_bases / sizeof *profile_bases ? profile_bases[b] : "?";
+}
+
+const struct rule *
+profile_rule(const struct profile *p, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrules; i++)
+		if (strcmp(p->rules[i].key, key) == 0)
+			return &p->rules[i];
+	return NULL;
+}
+
+const struct profile_source *
+profile_source(const struct profile *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsources; i++)
+		if (strcmp(p->sources[i].id, id) == 0)
+			return &p->sources[i];
+	return NULL;
+}
+
+/* --- parsing --------------------------------------------------------------- */
+
+struct profile_parser {
+	const char *file;
+	int line;
+	struct err *err;
+	struct profile *p;
+	struct rule *rule; /* the rule block being read, or NULL */
+};
+
+static int
+profile_fail(struct profile_parser *ps, const char *fmt, const char *a, const char *b)
+{
+	char msg[ERR_MAX];
+
+	snprintf(msg, sizeof msg, fmt, a, b);
+	return err_set(ps->err, "%s:%d: %s", ps->file, ps->line, msg);
+}
+
+static char *
+profile_word(char **s)
+{
+	char *w = *s, *e;
+
+	while (*w == ' ' || *w == '\t')
+		w++;
+	if (*w == '\0')
+		return NULL;
+	for (e = w; *e != '\0' && *e != ' ' && *e != '\t'; e++)
+		;
+	if (*e != '\0')
+		*e++ = '\0';
+	*s = e;
+	return w;
+}
+
+static char *
+profile_trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+static int
+profile_copy(struct profile_parser *ps, char *dst, size_t max, const char *src, const char *what)
+{
+	if (*src == '\0')
+		return profile_fail(ps, "%s: missing value%s", what, "");
+	if (strlen(src) >= max)
+		return profile_fail(ps, "%s: value too long%s", what, "");
+	strcpy(dst, src);
+	return 0;
+}
+
+/* Appends text to a multi-line field (quote, note), joined by a space. */
+static int
+profile_append(struct profile_parser *ps, char *dst, size_t max, const char *src,
+               const char *what)
+{
+	size_t n = strlen(dst);
+
+	if (*src == '\0')
+		return profile_fail(ps, "%s: missing value%s", what, "");
+	if (n + 1 + strlen(src) >= max)
+		return profile_fail(ps, "%s: value too long%s", what, "");
+	if (n > 0)
+		dst[n++] = ' ';
+	strcpy(dst + n, src);
+	return 0;
+}
+
+static int
+profile_key(struct profile_parser *ps, char *dst, const char *key, const char *what)
+{
+	size_t i;
+
+	if (key == NULL || *key == '\0')
+		return profile_fail(ps, "%s: missing key%s", what, "");
+	for (i = 0; key[i] != '\0'; i++)
+		if (!((key[i] >= 'a' && key[i] <= 'z') || (key[i] >= '0' && key[i] <= '9') ||
+		      key[i] == '_' || key[i] == '-'))
+			return profile_fail(ps, "%s: bad key \"%s\" (use a-z, 0-9, _ and -)", what, key);
+	if (i >= PROFILE_KEY_MAX)
+		return profile_fail(ps, "%s: key \"%s\" is too long", what, key);
+	strcpy(dst, key);
+	return 0;
+}
+
+static int
+profile_event(struct profile_parser *ps, const char *w, enum event_type *ev, const char *what)
+{
+	if (w == NULL)
+		return profile_fail(ps, "%s: missing event%s", what, "");
+	*ev = event_lookup(w);
+	if (*ev == EV_NONE)
+		return profile_fail(ps, "%s: unknown event \"%s\"", what, w);
+	return 0;
+}
+
+static int
+profile_amount(struct profile_parser *ps, char **s, int *amount, enum unit *unit,
+               const char *what)
+{
+	static const char *const singular[] = { "working-day", "day", "week", "month", "year" };
+	char *n = profile_word(s), *u = profile_word(s), *end;
+	long v;
+	size_t i;
+
+	if (n == NULL || u == NULL)
+		return profile_fail(ps, "%s: expected N UNIT, e.g. \"10 working-days\"%s", what, "");
+	v = strtol(n, &end, 10);
+	if (*end != '\0' || v < 0 || v > 3660 || n[0] == '+' || n[0] == '-')
+		return profile_fail(ps, "%s: bad number \"%s\"", what, n);
+	for (i = 0; i < 5; i++)
+		if (strcmp(u, profile_units[i]) == 0 || strcmp(u, singular[i]) == 0)
+			break;
+	if (i == 5)
+		return profile_fail(ps, "%s: unknown unit \"%s\" (working-days, days, weeks, "
+		                        "months or years)", what, u);
+	if (profile_word(s) != NULL)
+		return profile_fail(ps, "%s: unexpected text after the unit%s", what, "");
+	*amount = (int)v;
+	*unit = (enum unit)i;
+	return 0;
+}
+
+static int
+profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
+{
+	char *f = profile_word(&s), *w, *rest, *end;
+	enum event_type ev;
+	size_t i;
+	long v;
+	int r2;
+
+	rest = profile_trim(s);
+	if (strcmp(f, "label") == 0) {
+		r->set |= RULE_SET_LABEL;
+		return profile_copy(ps, r->label, sizeof r->label, rest, f);
+	}
+	if (strcmp(f, "stage") == 0) {
+		v = strtol(rest, &end, 10);
+		if (*rest == '\0' || *end != '\0' || v < 0 || v > 4)
+			return profile_fail(ps, "stage: expected 0 to 4, not \"%s\"%s", rest, "");
+		r->stage = (int)v;
+		r->set |= RULE_SET_STAGE;
+		return 0;
+	}
+	if (strcmp(f, "for") == 0) {
+		r->routes = 0;
+		while ((w = profile_word(&s)) != NULL) {
+			if ((r2 = route_lookup(w)) < 0)
+				return profile_fail(ps, "for: unknown route \"%s\"%s", w, "");
+			r->routes |= 1u << r2;
+		}
+		if (r->routes == 0)
+			return profile_fail(ps, "for: name at least one route%s%s", "", "");
+		r->set |= RULE_SET_FOR;
+		return 0;
+	}
+	if (strcmp(f, "from") == 0 || strcmp(f, "done") == 0 || strcmp(f, "target-from") == 0) {
+		w = profile_word(&s);
+		if (profile_event(ps, w, &ev, f) != 0)
+			return -1;
+		if (profile_word(&s) != NULL)
+			return profile_fail(ps, "%s: one event only%s", f, "");
+		if (f[0] == 'f') {
+			r->from = ev;
+			r->set |= RULE_SET_FROM;
+		} else if (f[0] == 'd') {
+			r->done = ev;
+			r->set |= RULE_SET_DONE;
+		} else {
+			r->target_from = ev;
+			r->set |= RULE_SET_TARGET;
+		}
+		return 0;
+	}
+	if (strcmp(f, "else-due") == 0) {
+		r->set |= RULE_SET_ELSE;
+		return profile_key(ps, r->else_due, rest, f);
+	}
+	if (strcmp(f, "within") == 0 || strcmp(f, "before") == 0) {
+		if (profile_amount(ps, &s, &r->amount, &r->unit, f) != 0)
+			return -1;
+		if (f[0] == 'b')
+			r->amount = -r->amount;
+		r->set |= RULE_SET_WITHIN;
+		return 0;
+	}
+	if (strcmp(f, "extend") == 0) {
+		w = profile_word(&s);
+		if (profile_event(ps, w, &r->extend_on, f) != 0 ||
+		    profile_amount(ps, &s, &r->extend_amount, &r->extend_unit, f) != 0)
+			return -1;
+		r->set |= RULE_SET_EXTEND;
+		return 0;
+	}
+	if (strcmp(f, "restart-on") == 0) {
+		r->nrestart = 0;
+		while ((w = profile_word(&s)) != NULL) {
+			if (r->nrestart == PROFILE_RESTART_MAX)
+				return profile_fail(ps, "restart-on: at most 4 events%s%s", "", "");
+			if (profile_event(ps, w, &r->restart_on[r->nrestart++], f) != 0)
+				return -1;
+		}
+		r->set |= RULE_SET_RESTART;
+		return 0;
+	}
+	if (strcmp(f, "party") == 0) {
+		if (strcmp(rest, "council") == 0)
+			r->party = PARTY_COUNCIL;
+		else if (strcmp(rest, "complainant") == 0)
+			r->party = PARTY_COMPLAINANT;
+		else
+			return profile_fail(ps, "party: expected council or complainant, not \"%s\"%s",
+			                    rest, "");
+		r->set |= RULE_SET_PARTY;
+		return 0;
+	}
+	if (strcmp(f, "basis") == 0) {
+		for (i = 0; i < sizeof profile_bases / sizeof *profile_bases; i++)
+			if (strcmp(rest, profile_bases[i]) == 0)
+				break;
+		if (i == sizeof profile_bases / sizeof *profile_bases)
+			return profile_fail(ps, "basis: expected regulation, guidance, code or "
+			                        "council, not \"%s\"%s", rest, "");
+		r->basis = (enum basis)i;
+		r->set |= RULE_SET_BASIS;
+		return 0;
+	}
+	if (strcmp(f, "source") == 0) {
+		w = profile_word(&s);
+		if (profile_key(ps, r->source, w, f) != 0)
+			return -1;
+		r->pinpoint[0] = '\0';
+		rest = profile_trim(s);
+		if (*rest != '\0' && profile_copy(ps, r->pinpoint, sizeof r->pinpoint, rest, f) != 0)
+			return -1;
+		r->set |= RULE_SET_SOURCE;
+		return 0;
+	}
+	if (strcmp(f, "quote") == 0) {
+		if (!(r->set & RULE_SET_QUOTE))
+			r->quote[0] = '\0';
+		r->set |= RULE_SET_QUOTE;
+		return profile_append(ps, r->quote, sizeof r->quote, rest, f);
+	}
+	if (strcmp(f, "note") == 0) {
+		if (!(r->set & RULE_SET_NOTE))
+			r->note[0] = '\0';
+		r->set |= RULE_SET_NOTE;
+		return profile_append(ps, r->note, sizeof r->note, rest, f);
+	}
+	return profile_fail(ps, "unknown rule field \"%s\"%s", f, "");
+}
+
+static int
+profile_top(struct profile_parser *ps, char *s)
+{
+	struct profile *p = ps->p;
+	char *w = profile_word(&s), *rest, *id;
+	size_t i;
+
+	ps->rule = NULL;
+	rest = profile_trim(s);
+	if (strcmp(w, "profile") == 0)
+		return profile_key(ps, p->name, rest, w);
+	if (strcmp(w, "title") == 0)
+		return profile_copy(ps, p->title, sizeof p->title, rest, w);
+	if (strcmp(w, "inherits") == 0)
+		return profile_key(ps, p->inherits, rest, w);
+	if (strcmp(w, "calendar") == 0)
+		return profile_key(ps, p->calendar, rest, w);
+	if (strcmp(w, "source") == 0) {
+		if (p->nsources == PROFILE_SOURCES_MAX)
+			return profile_fail(ps, "too many sources%s%s", "", "");
+		id = profile_word(&s);
+		if (profile_key(ps, p->sources[p->nsources].id, id, w) != 0)
+			return -1;
+		for (i = 0; i < p->nsources; i++)
+			if (strcmp(p->sources[i].id, id) == 0)
+				return profile_fail(ps, "source \"%s\" is defined twice%s", id, "");
+		if (profile_copy(ps, p->sources[p->nsources].text, sizeof p->sources[0].text,
+		                 profile_trim(s), w) != 0)
+			return -1;
+		p->nsources++;
+		return 0;
+	}
+	if (strcmp(w, "drop") == 0) {
+		if (p->ndrops == PROFILE_RULES_MAX)
+			return profile_fail(ps, "too many drops%s%s", "", "");
+		return profile_key(ps, p->drops[p->ndrops++], rest, w);
+	}
+	if (strcmp(w, "rule") == 0) {
+		struct rule *r;
+
+		if (p->nrules == PROFILE_RULES_MAX)
+			return profile_fail(ps, "too many rules%s%s", "", "");
+		r = &p->rules[p->nrules];
+		memset(r, 0, sizeof *r);
+		if (profile_key(ps, r->key, rest, w) != 0)
+			return -1;
+		if (profile_rule(p, r->key) != NULL)
+			return profile_fail(ps, "rule \"%s\" is defined twice%s", r->key, "");
+		r->routes = 1u << ROUTE_COMPLAINT;
+		r->basis = BASIS_COUNCIL;
+		r->line = ps->line;
+		memcpy(r->origin, p->name, sizeof r->origin);
+		p->nrules++;
+		ps->rule = r;
+		return 0;
+	}
+	return profile_fail(ps, "unknown directive \"%s\"%s", w, "");
+}
+
+int
+profile_parse(struct profile *p, const char *text, size_t len, const char *file,
+              struct err *err)
+{
+	struct profile_parser ps = { file, 0, err, p, NULL };
+	char line[1024], *s;
+	size_t pos = 0, n;
+	const char *nl;
+
+	memset(p, 0, sizeof *p);
+	while (pos < len) {
+		ps.line++;
+		nl = memchr(text + pos, '\n', len - pos);
+		n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		if (n >= sizeof line)
+			return profile_fail(&ps, "line too long%s%s", "", "");
+		memcpy(line, text + pos, n);
+		line[n] = '\0';
+		pos += n + 1;
+		if (strlen(line) != n)
+			return profile_fail(&ps, "NUL byte in line%s%s", "", "");
+		if (n > 0 && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		s = profile_trim(line);
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (line[0] == ' ' || line[0] == '\t') {
+			if (ps.rule == NULL)
+				return profile_fail(&ps, "indented line outside a rule%s%s", "", "");
+			if (profile_rule_field(&ps, ps.rule, s) != 0)
+				return -1;
+		} else if (profile_top(&ps, s) != 0)
+			return -1;
+	}
+	if (p->name[0] == '\0')
+		return err_set(err, "%s: missing \"profile NAME\" line", file);
+	if (p->inherits[0] == '\0' && p->calendar[0] == '\0')
+		return err_set(err, "%s: a profile with no parent needs a \"calendar\" line", file);
+	return 0;
+}
+
+/* --- inheritance ----------------------------------------------------------- */
+
+static void
+profile_override(struct rule *base, const struct rule *over)
+{
+	unsigned set = over->set;
+
+	if (set & RULE_SET_LABEL) memcpy(base->label, over->label, sizeof base->label);
+	if (set & RULE_SET_STAGE) base->stage = over->stage;
+	if (set & RULE_SET_FOR) base->routes = over->routes;
+	if (set & RULE_SET_FROM) base->from = over->from;
+	if (set & RULE_SET_ELSE) memcpy(base->else_due, over->else_due, sizeof base->else_due);
+	if (set & RULE_SET_WITHIN) {
+		base->amount = over->amount;
+		base->unit = over->unit;
+	}
+	if (set & RULE_SET_EXTEND) {
+		base->extend_on = over->extend_on;
+		base->extend_amount = over->extend_amount;
+		base->extend_unit = over->extend_unit;
+	}
+	if (set & RULE_SET_TARGET) base->target_from = over->target_from;
+	if (set & RULE_SET_RESTART) {
+		memcpy(base->restart_on, over->restart_on, sizeof base->restart_on);
+		base->nrestart = over->nrestart;
+	}
+	if (set & RULE_SET_DONE) base->done = over->done;
+	if (set & RULE_SET_PARTY) base->party = over->party;
+	if (set & RULE_SET_BASIS) base->basis = over->basis;
+	if (set & RULE_SET_SOURCE) {
+		memcpy(base->source, over->source, sizeof base->source);
+		memcpy(base->pinpoint, over->pinpoint, sizeof base->pinpoint);
+		/* a new source speaks for itself: the parent's quote was not its words */
+		if (!(set & RULE_SET_QUOTE))
+			base->quote[0] = '\0';
+		if (!(set & RULE_SET_NOTE))
+			base->note[0] = '\0';
+	}
+	if (set & RULE_SET_QUOTE) memcpy(base->quote, over->quote, sizeof base->quote);
+	if (set & RULE_SET_NOTE) memcpy(base->note, over->note, sizeof base->note);
+	memcpy(base->origin, over->origin, sizeof base->origin);
+	base->line = over->line;
+	base->set |= set;
+}
+
+int
+profile_inherit(struct profile *child, const struct profile *parent, struct err *err)
+{
+	struct profile *merged;
+	size_t i, k;
+	int rc;
+
+	if (strcmp(child->inherits, parent->name) != 0)
+		return err_set(err, "profile %s inherits %s, not %s", child->name, child->inherits,
+		               parent->name);
+	merged = malloc(sizeof *merged);
+	if (merged == NULL)
+		return err_set(err, "out of memory");
+	*merged = *parent;
+	memcpy(merged->name, child->name, sizeof merged->name);
+	memcpy(merged->inherits, child->inherits, sizeof merged->inherits);
+	if (child->title[0] != '\0')
+		memcpy(merged->title, child->title, sizeof merged->title);
+	if (child->calendar[0] != '\0')
+		memcpy(merged->calendar, child->calendar, sizeof merged->calendar);
+	merged->ndrops = 0;
+	for (i = 0; i < child->nsources; i++) {
+		for (k = 0; k < merged->nsources; k++)
+			if (strcmp(merged->sources[k].id, child->sources[i].id) == 0)
+				break;
+		if (k == PROFILE_SOURCES_MAX) {
+			free(merged);
+			return err_set(err, "profile %s: too many sources with its parents", child->name);
+		}
+		merged->sources[k] = child->sources[i];
+		if (k == merged->nsources)
+			merged->nsources++;
+	}
+	for (i = 0; i < child->ndrops; i++) {
+		for (k = 0; k < merged->nrules; k++)
+			if (strcmp(merged->rules[k].key, child->drops[i]) == 0)
+				break;
+		if (k == merged->nrules) {
+			free(merged);
+			return err_set(err, "profile %s drops rule %s, which %s does not have",
+			               child->name, child->drops[i], parent->name);
+		}
+		memmove(&merged->rules[k], &merged->rules[k + 1],
+		        (merged->nrules - k - 1) * sizeof merged->rules[0]);
+		merged->nrules--;
+	}
+	for (i = 0; i < child->nrules; i++) {
+		for (k = 0; k < merged->nrules; k++)
+			if (strcmp(merged->rules[k].key, child->rules[i].key) == 0)
+				break;
+		if (k < merged->nrules) {
+			profile_override(&merged->rules[k], &child->rules[i]);
+			continue;
+		}
+		if (merged->nrules == PROFILE_RULES_MAX) {
+			free(merged);
+			return err_set(err, "profile %s: too many rules with its parents", child->name);
+		}
+		merged->rules[merged->nrules++] = child->rules[i];
+	}
+	rc = profile_check(merged, err);
+	if (rc == 0)
+		*child = *merged;
+	free(merged);
+	return rc;
+}
+
+int
+profile_check(const struct profile *p, struct err *err)
+{
+	const struct rule *r, *other;
+	size_t i, k;
+
+	if (p->calendar[0] == '\0')
+		return err_set(err, "profile %s: no holiday calendar named", p->name);
+	for (i = 0; i < p->nrules; i++) {
+		r = &p->rules[i];
+		if (r->from == EV_NONE)
+			return err_set(err, "profile %s, rule %s (line %d of %s): no \"from\" event",
+			               p->name, r->key, r->line, r->origin);
+		if (!(r->set & RULE_SET_WITHIN))
+			return err_set(err, "profile %s, rule %s (line %d of %s): no \"within\" or "
+			               "\"before\"", p->name, r->key, r->line, r->origin);
+		if (r->done == EV_NONE)
+			return err_set(err, "profile %s, rule %s (line %d of %s): no \"done\" event",
+			               p->name, r->key, r->line, r->origin);
+		if (r->source[0] == '\0')
+			return err_set(err, "profile %s, rule %s (line %d of %s): no source: every "
+			               "rule cites where it comes from", p->name, r->key, r->line,
+			               r->origin);
+		if (profile_source(p, r->source) == NULL)
+			return err_set(err, "profile %s, rule %s (line %d of %s): unknown source \"%s\"",
+			               p->name, r->key, r->line, r->origin, r->source);
+		/* else-due chains must end: follow them no further than there are rules */
+		for (other = r, k = 0; other != NULL && other->else_due[0] != '\0'; k++) {
+			const struct rule *next = profile_rule(p, other->else_due);
+
+			if (next == NULL)
+				return err_set(err, "profile %s, rule %s (line %d of %s): else-due names "
+				               "\"%s\", which is not a rule", p->name, other->key,
+				               other->line, other->origin, other->else_due);
+			if (k == p->nrules)
+				return err_set(err, "profile %s, rule %s: else-due goes round in a "
+				               "circle", p->name, r->key);
+			other = next;
+		}
+		if (r->extend_on != EV_NONE && r->amount < 0)
+			return err_set(err, "profile %s, rule %s: a notice (\"before\") cannot be "
+			               "extended", p->name, r->key);
+	}
+	return 0;
+}

@@ -1,0 +1,84 @@
+# Bad input: one line on stderr saying what is wrong, exit 2, nothing on stdout.
+
+$ redress workday 2026-02-30 1
+! redress: workday: bad date "2026-02-30": day 30 does not exist: February 2026 has 28 days
+? 2
+$ redress workday 2026-2-3 1
+! redress: workday: bad date "2026-2-3": expected YYYY-MM-DD
+? 2
+$ redress workday 26-02-03 1
+! redress: workday: bad date "26-02-03": expected YYYY-MM-DD
+? 2
+$ redress workday 2026-02-03x 1
+! redress: workday: bad date "2026-02-03x": unexpected text after the date
+? 2
+$ redress workday 2026-13-01 1
+! redress: workday: bad date "2026-13-01": month 13 does not exist
+? 2
+$ redress workday 2026-11-20 ten
+! redress: workday: N: "ten" is not a whole number
+? 2
+$ redress workday 2026-11-20 3x
+! redress: workday: N: "3x" is not a whole number
+? 2
+$ redress workday 2026-11-20
+! redress: workday: missing arguments (usage: redress workday [--calendar NAME] DATE N)
+? 2
+$ redress workday 2026-11-20 1 2
+! redress: workday: too many arguments (usage: redress workday [--calendar NAME] DATE N)
+? 2
+$ redress workday --calendar narnia 2026-11-20 1
+! redress: no holiday named "narnia" (see: redress holidays --list)
+? 2
+$ redress workday --calendar ../etc/passwd 2026-11-20 1
+! redress: no holiday named "../etc/passwd"
+? 2
+$ redress workday 9999-12-31 1
+! redress: workday: 1 working days after leaves the years 1600-9999
+? 2
+$ redress workday --frobnicate 2026-11-20 1
+! redress: workday: unknown option --frobnicate (usage: redress workday [--calendar NAME] DATE N)
+? 2
+
+# terminal control characters in input are never echoed raw
+$ redress workday "$(printf '2026\033[2J-01-01')" 1
+! redress: workday: bad date "2026\x1b[2J-01-01": expected YYYY-MM-DD
+? 2
+
+$ redress deadlines --received 2026-11-31
+! redress: --received: bad date "2026-11-31": day 31 does not exist: November 2026 has 30 days
+? 2
+$ redress deadlines --authority essex
+! redress: deadlines: --received DATE is required
+? 2
+$ redress deadlines --authority narnia --received 2026-11-20
+! redress: no profile named "narnia" (see: redress authority list)
+? 2
+$ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-11-19
+! redress: deadlines: --stage1-response-sent 2026-11-19 is before the complaint was received (2026-11-20)
+? 2
+$ redress deadlines --received 2026-11-20 --stage9-sent 2026-11-25
+! redress: deadlines: unknown option or event --stage9-sent (see: redress help deadlines)
+? 2
+$ redress deadlines --received 2026-11-20 --kind grumble
+! redress: deadlines: unknown kind "grumble" (complaint, comment, compliment, concern, request, anonymous, redirected)
+? 2
+$ redress deadlines --received
+! redress: deadlines: --received needs a value
+? 2
+
+$ redress authority show narnia
+! redress: no profile named "narnia" (see: redress authority list)
+? 2
+$ redress authority frob
+! redress: authority: expected list or show NAME, not "frob"
+? 2
+$ redress frobnicate
+! redress: no command "frobnicate" (see: redress --help)
+? 2
+$ redress --frobnicate
+! redress: unknown option "--frobnicate" (see: redress --help)
+? 2
+$ redress help frobnicate
+! redress: help: no command "frobnicate" (see: redress --help)
+? 2
