@@ -13,7 +13,7 @@
 struct deadlines_ctx {
 	const struct cli_cmd *self;
 	struct clock_event ev[DEADLINES_EVENTS_MAX];
-	const char *arg[DEADLINES_EVENTS_MAX];
+	char arg[DEADLINES_EVENTS_MAX][64]; /* the option as given, for messages */
 	size_t nev;
 };
 
@@ -49,7 +49,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 			return cli_error(CLI_USAGE, "%s: the agreed date is before the extension", name);
 		e->has_until = true;
 	}
-	ctx->arg[ctx->nev++] = name;
+	snprintf(ctx->arg[ctx->nev++], sizeof ctx->arg[0], "%s", name);
 	return CLI_OK;
 }
 
@@ -128,7 +128,7 @@ cmd_deadlines_exec(const struct cli_cmd *self, int argc, char **argv)
 		goto out;
 	}
 	ctx->ev[ctx->nev].type = EV_RECEIVED;
-	ctx->arg[ctx->nev++] = "received";
+	snprintf(ctx->arg[ctx->nev++], sizeof ctx->arg[0], "received");
 	if ((route = route_lookup(kind)) < 0) {
 		rc = cli_error(CLI_USAGE, "%s: unknown kind \"%s\" (complaint, comment, compliment, "
 		               "concern, request, anonymous, redirected)", self->name, kind);
