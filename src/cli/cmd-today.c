@@ -14,7 +14,7 @@ cmd_today_exec(const struct cli_cmd *self, int argc, char **argv)
 {
 	const char *authority = "statutory", *pos[1];
 	const struct cli_spec spec[] = { { "authority", &authority, NULL }, { NULL, NULL, NULL } };
-	char buf[DATE_STRLEN], longd[64], name[HOLIDAY_NAME_MAX * 4], why[512], title[512];
+	char buf[DATE_STRLEN], longd[64], name[HOLIDAY_NAME_MAX * 4], why[64], title[512];
 	struct holiday days[HOLIDAY_PER_YEAR_MAX], h;
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct clock_event ev;
@@ -75,8 +75,10 @@ cmd_today_exec(const struct cli_cmd *self, int argc, char **argv)
 		rc = cli_report(CLI_FAIL, &err);
 	} else {
 		for (i = 0; i < n; i++) {
-			clock_explain(&dl[i], why, sizeof why);
-			printf("  %-20s %s  %-27s %s\n", dl[i].rule->key, date_format(dl[i].due, buf),
+			const struct rule *r = dl[i].rule;
+
+			snprintf(why, sizeof why, "%d %s", r->amount, unit_words(r->amount, r->unit));
+			printf("  %-20s %-27s %s\n", r->key,
 			       date_format_long(dl[i].due, longd, sizeof longd), why);
 		}
 		printf("\nTry: redress deadlines --authority essex --received %s --long\n"
