@@ -97,7 +97,7 @@ check: deps-ok
 	@$(MAKE) --no-print-directory WERROR=-Werror check-build
 	@$(MAKE) --no-print-directory WERROR=-Werror check-run
 
-check-build: redress build/san/redress $(TESTS) $(SAN_TESTS)
+check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench
 
 check-run: check-layers check-man
 	@set -e; for t in $(TESTS) $(SAN_TESTS); do \
@@ -134,8 +134,13 @@ uninstall:
 		$(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 $(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
-bench: redress
-	@echo "bench: nothing to measure yet beyond the clock engine"
+build/obj/bench: tests/bench/bench.c build/obj/libredress.a
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench.c \
+		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
+
+bench: deps-ok
+	@$(MAKE) --no-print-directory build/obj/bench
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench
 
 clean:
 	rm -rf build redress

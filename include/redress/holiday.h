@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "redress/date.h"
 #include "redress/err.h"
@@ -49,7 +50,16 @@ struct calendar {
 	size_t ndays;
 	struct holiday_rule rules[HOLIDAY_RULES_MAX];
 	size_t nrules;
+	/* every holiday of HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO, listed or
+	 * projected, as sorted day numbers: "is this a holiday" without
+	 * projecting a year on every call; owned */
+	int32_t *fast;
+	size_t nfast;
+	int32_t fast_lo, fast_hi; /* day numbers the table spans */
 };
+
+#define HOLIDAY_FAST_FROM 1900
+#define HOLIDAY_FAST_TO 2200
 
 /* Parses a calendar from text (len bytes, need not be NUL-terminated).
  * file names the source in messages: "FILE:LINE: what is wrong".
@@ -69,6 +79,14 @@ size_t calendar_year(const struct calendar *cal, int year, struct holiday *out, 
 /* The rules alone applied to a year (what the year would be with no list),
  * for checking a listed year against the rules. */
 size_t calendar_project(const struct calendar *cal, int year, struct holiday *out, size_t max);
+
+/* How many holidays falling Monday to Friday lie in (a, b], or -1 when the
+ * span is not within HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO (count by hand). */
+long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct date b);
+
+/* How many holidays falling Monday to Friday lie in (a, b], or -1 when the
+ * span is not within HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO (count by hand). */
+long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct date b);
 
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
 struct date holiday_easter(int year);

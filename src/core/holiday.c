@@ -180,12 +180,77 @@ calendar_year(const struct calendar *cal, int year, struct holiday *out, size_t 
 	return n;
 }
 
+/* Builds cal->fast; -1 when out of memory. */
+static int
+calendar_build_fast(struct calendar *cal)
+{
+	struct holiday year[HOLIDAY_PER_YEAR_MAX];
+	struct date lo, hi;
+	size_t cap = (size_t)(HOLIDAY_FAST_TO - HOLIDAY_FAST_FROM + 1) * HOLIDAY_PER_YEAR_MAX;
+	size_t i, n;
+	int y;
+
+	cal->fast = malloc(cap * sizeof *cal->fast);
+	if (cal->fast == NULL)
+		return -1;
+	cal->nfast = 0;
+	for (y = HOLIDAY_FAST_FROM; y <= HOLIDAY_FAST_TO; y++) {
+		n = calendar_year(cal, y, year, HOLIDAY_PER_YEAR_MAX);
+		for (i = 0; i < n && i < HOLIDAY_PER_YEAR_MAX; i++)
+			if (!holiday_weekend(year[i].date)) /* only these cost a working day */
+				cal->fast[cal->nfast++] = year[i].date.day;
+	}
+	date_from_ymd(HOLIDAY_FAST_FROM, 1, 1, &lo, NULL);
+	date_from_ymd(HOLIDAY_FAST_TO, 12, 31, &hi, NULL);
+	cal->fast_lo = lo.day;
+	cal->fast_hi = hi.day;
+	return 0;
+}
+
+/* Index of the first entry of cal->fast on or after day. */
+static size_t
+calendar_fast_lower(const struct calendar *cal, int32_t day)
+{
+	size_t lo = 0, hi = cal->nfast, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cal->fast[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool
+calendar_fast_has(const struct calendar *cal, int32_t day)
+{
+	size_t i = calendar_fast_lower(cal, day);
+
+	return i < cal->nfast && cal->fast[i] == day;
+}
+
+long
+calendar_weekday_holidays(const struct calendar *cal, struct date a, struct date b)
+{
+	if (cal->fast == NULL || a.day < cal->fast_lo || b.day > cal->fast_hi || b.day < a.day)
+		return -1;
+	return (long)(calendar_fast_lower(cal, b.day + 1) - calendar_fast_lower(cal, a.day + 1));
+}
+
 bool
 calendar_holiday(const struct calendar *cal, struct date d, struct holiday *h)
 {
 	struct holiday year[HOLIDAY_PER_YEAR_MAX];
 	size_t i, n;
 	int y;
+
+	if (cal->fast != NULL && d.day >= cal->fast_lo && d.day <= cal->fast_hi &&
+	    !calendar_fast_has(cal, d.day))
+		return false;
+	if (cal->fast != NULL && h == NULL && d.day >= cal->fast_lo && d.day <= cal->fast_hi)
+		return true;
 
 	i = calendar_lower(cal, d);
 	if (i < cal->ndays && cal->days[i].date.day == d.day) {
@@ -442,6 +507,10 @@ calendar_parse(struct calendar *cal, const char *text, size_t len, const char *f
 		goto fail;
 	}
 	qsort(cal->days, cal->ndays, sizeof cal->days[0], holiday_cmp);
+	if (calendar_build_fast(cal) != 0) {
+		err_set(err, "%s: out of memory", file);
+		goto fail;
+	}
 	return 0;
 fail:
 	calendar_free(cal);
@@ -452,6 +521,8 @@ void
 calendar_free(struct calendar *cal)
 {
 	free(cal->days);
+	free(cal->fast);
 	cal->days = NULL;
-	cal->ndays = 0;
+	cal->fast = NULL;
+	cal->ndays = cal->nfast = 0;
 }

@@ -51,6 +51,18 @@ workday_add(const struct calendar *cal, struct date d, int32_t n, struct date *o
 	return 0;
 }
 
+/* Mondays to Fridays from a fixed Monday up to and including d (may be
+ * negative before it); differences give weekdays in a span in O(1). */
+static int64_t
+workday_weekdays_upto(struct date d)
+{
+	int64_t k = (int64_t)d.day - 4; /* 1970-01-05 was a Monday */
+	int64_t weeks = k >= 0 ? k / 7 : -((-k + 6) / 7);
+	int64_t rest = k - weeks * 7;    /* 0 (Monday) .. 6 (Sunday) */
+
+	return weeks * 5 + (rest < 5 ? rest + 1 : 5);
+}
+
 int32_t
 workday_between(const struct calendar *cal, struct date a, struct date b)
 {
@@ -58,12 +70,16 @@ workday_between(const struct calendar *cal, struct date a, struct date b)
 	int sign = 1;
 	struct date t;
 
+	long hol;
+
 	if (b.day < a.day) {
 		t = a;
 		a = b;
 		b = t;
 		sign = -1;
 	}
+	if (cal != NULL && (hol = calendar_weekday_holidays(cal, a, b)) >= 0)
+		return sign * (int32_t)(workday_weekdays_upto(b) - workday_weekdays_upto(a) - hol);
 	while (a.day < b.day) {
 		a = date_add_days(a, 1);
 		if (workday_is(cal, a))

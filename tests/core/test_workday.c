@@ -205,6 +205,33 @@ test_between_inverts_add(void **state)
 	}
 }
 
+/* Counting by formula inside the precomputed years, and day by day outside
+ * them, must agree everywhere, across the table's edges too. */
+static void
+test_between_long_spans(void **state)
+{
+	static const char *const spans[][2] = {
+		{ "1899-12-01", "1900-02-01" }, { "2200-11-20", "2201-01-31" },
+		{ "1950-06-15", "2150-03-09" }, { "2014-12-24", "2031-01-02" },
+		{ "1600-01-01", "1600-12-31" }, { "9998-12-01", "9999-12-31" },
+	};
+	struct date a, b, d;
+	size_t i;
+	int32_t count;
+
+	(void)state;
+	for (i = 0; i < sizeof spans / sizeof spans[0]; i++) {
+		a = D(spans[i][0]);
+		b = D(spans[i][1]);
+		count = 0;
+		for (d = date_add_days(a, 1); d.day <= b.day; d = date_add_days(d, 1))
+			count += workday_is(&ew, d);
+		if (workday_between(&ew, a, b) != count || workday_between(&ew, b, a) != -count)
+			fail_msg("(%s, %s]: between gives %d, day by day %d", spans[i][0], spans[i][1],
+			         (int)workday_between(&ew, a, b), (int)count);
+	}
+}
+
 static void
 reason(const char *day, enum workday_reason want, const char *name)
 {
@@ -254,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_easter_and_one_offs),
 		cmocka_unit_test(test_out_of_range),
 		cmocka_unit_test(test_between),
+		cmocka_unit_test(test_between_long_spans),
 		cmocka_unit_test(test_between_inverts_add),
 		cmocka_unit_test(test_reason),
 	};
