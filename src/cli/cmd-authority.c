@@ -126,8 +126,11 @@ cmd_authority_exec(const struct cli_cmd *self, int argc, char **argv)
 	if (p->inherits[0] != '\0')
 		printf("inherits: %s\n", p->inherits);
 	printf("calendar: %s\n\n", p->calendar);
-	for (i = 0; i < p->nrules; i++)
+	for (i = 0; i < p->nrules; i++) {
+		if (i > 0)
+			putchar('\n');
 		cmd_authority_rule(p, &p->rules[i]);
+	}
 	free(p);
 	return CLI_OK;
 }
