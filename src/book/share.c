@@ -79,6 +79,12 @@ share_read(const char *kind, const char *name, char **text, size_t *len, char *p
 	snprintf(path, pathlen, "%s/%ss/%s", dir, kind, name);
 	f = fopen(path, "rb");
 	if (f == NULL) {
+		char kinddir[4200];
+
+		snprintf(kinddir, sizeof kinddir, "%s/%ss", dir, kind);
+		if (errno == ENOENT && !share_isdir(kinddir))
+			return err_set(err, "no %ss directory at %s (is redress installed? "
+			               "REDRESS_SHARE names another place)", kind, kinddir);
 		if (errno == ENOENT)
 			return err_set(err, "no %s named \"%s\" (see: redress %s)", kind, name,
 			               strcmp(kind, "profile") == 0 ? "authority list" : "holidays --list"),

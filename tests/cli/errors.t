@@ -82,3 +82,8 @@ $ redress --frobnicate
 $ redress help frobnicate
 ! redress: help: no command "frobnicate" (see: redress --help)
 ? 2
+
+# a missing installation is the system's failure (1), not the person's (2)
+$ REDRESS_SHARE=/nonexistent redress workday 2026-11-20 1
+! redress: no holidays directory at /nonexistent/holidays (is redress installed? REDRESS_SHARE names another place)
+? 1
