@@ -104,6 +104,9 @@ check-run: check-layers check-man
 		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t; done
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
+	@if command -v valgrind >/dev/null; then \
+		REDRESS_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
+		sh tests/cli/run.sh tests/cli/*.t; else echo "valgrind: not installed, skipped"; fi
 	@echo "check: all passed"
 
 check-man:

@@ -11,6 +11,8 @@
 #
 # Blank lines and lines starting with "#" separate blocks.
 : "${REDRESS:=./redress}"
+# REDRESS_WRAP runs the binary under a tool, e.g. "valgrind -q --error-exitcode=9"
+: "${REDRESS_WRAP:=}"
 export REDRESS_SHARE="${REDRESS_SHARE:-$(pwd)/share}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -19,7 +21,7 @@ fail=0 count=0
 run_block() {
 	[ -n "$cmd" ] || return 0
 	count=$((count + 1))
-	(eval "redress() { \"$REDRESS\" \"\$@\"; }; $cmd") >"$tmp/out" 2>"$tmp/err"
+	(eval "redress() { $REDRESS_WRAP \"$REDRESS\" \"\$@\"; }; $cmd") >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	ok=1
 	cmp -s "$tmp/out" "$tmp/want_out" || ok=0
@@ -54,5 +56,5 @@ for file in "$@"; do
 	done <"$file"
 	run_block
 done
-[ $fail = 0 ] && echo "cli: $count cases passed ($REDRESS)"
+[ $fail = 0 ] && echo "cli: $count cases passed (${REDRESS_WRAP:+$REDRESS_WRAP }$REDRESS)"
 exit $fail
