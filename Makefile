@@ -100,8 +100,9 @@ check: deps-ok
 check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench
 
 check-run: check-layers check-man
-	@set -e; for t in $(TESTS) $(SAN_TESTS); do \
-		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t; done
+	@fail=0; for t in $(TESTS) $(SAN_TESTS); do \
+		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t || \
+		{ fail=1; echo "unit: FAILED $$t"; }; done; exit $$fail
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	@if command -v valgrind >/dev/null; then \

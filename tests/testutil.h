@@ -46,6 +46,14 @@ testutil_share(void)
 	return s != NULL && *s != '\0' ? s : "share";
 }
 
+/* The councils' published texts: REDRESS_SEEDS, or tests/seeds. */
+static inline const char *
+testutil_seeds(void)
+{
+	const char *s = getenv("REDRESS_SEEDS");
+	return s != NULL && *s != '\0' ? s : "tests/seeds";
+}
+
 /* Loads share/holidays/england-and-wales into *cal. */
 static inline void
 testutil_calendar(struct calendar *cal)

@@ -43,6 +43,7 @@ struct deadline {
 	bool anchor_projected;      /* started from another rule's due date */
 	struct date due;            /* statutory/published date: never pauses */
 	bool extended;
+	bool agreed;                /* an extension's agreed date set it */
 	struct date target;         /* internal target: pauses and restarts */
 	struct date target_anchor;
 	int32_t paused;             /* working days the target was paused */

@@ -53,6 +53,9 @@ const char *event_name(enum event_type ev);
 /* Looks a name up; EV_NONE when it is not one.  Accepts '-' for '_'. */
 enum event_type event_lookup(const char *name);
 const char *event_describe(enum event_type ev);
+/* A planned event (the panel's date) may be rearranged: its latest
+ * occurrence counts, where for others the first does. */
+bool event_planned(enum event_type ev);
 
 /* Routes a contact can take; a rule applies to a set of them. */
 enum route {

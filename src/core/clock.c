@@ -2,6 +2,7 @@
  * every clock chains from actual dates, the deadline proper never pauses,
  * and the internal target pauses and restarts as the profile says. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "redress/clock.h"
@@ -67,10 +68,11 @@ clock_last(const struct clock_event *ev, size_t n, enum event_type type)
 /* A clock's end date: amount after anchor, or the extension's when given. */
 static int
 clock_end(const struct calendar *cal, const struct rule *r, struct date anchor,
-          const struct clock_event *ext, struct date *out, struct err *err)
+          const struct clock_event *ext, struct date *out, bool *agreed, struct err *err)
 {
 	struct date base, max;
 
+	*agreed = false;
 	if (clock_add(cal, anchor, r->amount, r->unit, &base, err) != 0)
 		return -1;
 	if (ext == NULL) {
@@ -81,34 +83,51 @@ clock_end(const struct calendar *cal, const struct rule *r, struct date anchor,
 		return -1;
 	*out = max;
 	/* an agreed date counts, but never beyond the maximum nor before the base */
-	if (ext->has_until && ext->until.day < max.day)
+	if (ext->has_until && ext->until.day < max.day) {
 		*out = ext->until.day > base.day ? ext->until : base;
+		*agreed = true;
+	}
 	return 0;
 }
 
-/* Working days the target was paused between its start and its end. */
+static int
+clock_event_cmp(const void *a, const void *b)
+{
+	const struct clock_event *x = a, *y = b;
+
+	if (x->date.day != y->date.day)
+		return x->date.day < y->date.day ? -1 : 1;
+	return (int)x->type - (int)y->type; /* EV_PAUSED sorts before EV_RESUMED */
+}
+
+/* Working days the target was paused between its start and its end.  A
+ * second pause before a resume changes nothing: pauses never overlap. */
 static int32_t
 clock_paused(const struct calendar *cal, const struct clock_event *ev, size_t n,
              struct date from, struct date until)
 {
+	struct clock_event pr[64];
+	struct date start = from;
+	bool paused = false;
 	int32_t total = 0;
-	size_t i, k;
+	size_t i, k = 0;
 
-	for (i = 0; i < n; i++) {
-		struct date start, stop = until;
-
-		if (ev[i].type != EV_PAUSED)
-			continue;
-		start = ev[i].date;
-		for (k = 0; k < n; k++)
-			if (ev[k].type == EV_RESUMED && ev[k].date.day >= start.day &&
-			    ev[k].date.day < stop.day)
-				stop = ev[k].date;
-		if (start.day < from.day)
-			start = from;
-		if (stop.day > start.day)
-			total += workday_between(cal, start, stop);
+	for (i = 0; i < n && k < sizeof pr / sizeof pr[0]; i++)
+		if (ev[i].type == EV_PAUSED || ev[i].type == EV_RESUMED)
+			pr[k++] = ev[i];
+	qsort(pr, k, sizeof pr[0], clock_event_cmp);
+	for (i = 0; i < k && pr[i].date.day < until.day; i++) {
+		if (pr[i].type == EV_PAUSED && !paused) {
+			paused = true;
+			start = pr[i].date.day < from.day ? from : pr[i].date;
+		} else if (pr[i].type == EV_RESUMED && paused) {
+			paused = false;
+			if (pr[i].date.day > start.day)
+				total += workday_between(cal, start, pr[i].date);
+		}
 	}
+	if (paused && until.day > start.day)
+		total += workday_between(cal, start, until);
 	return total;
 }
 
@@ -138,15 +157,16 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
            size_t nev, const struct clock_event *stop, struct date today, struct deadline *dl,
            struct err *err)
 {
-	const struct clock_event *done, *ext = NULL, *tfrom, *e;
+	const struct clock_event *done, *ext = NULL, *tfrom;
 	struct date target_end, end;
 	int32_t ignored;
-	size_t k;
+	bool agreed;
+	size_t i, k;
 
 	if (r->extend_on != EV_NONE)
 		ext = clock_last(ev, nev, r->extend_on);
 	dl->extended = ext != NULL;
-	if (clock_end(cal, r, dl->anchor, ext, &dl->due, err) != 0)
+	if (clock_end(cal, r, dl->anchor, ext, &dl->due, &dl->agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
 
 	done = clock_first(ev, nev, r->done);
@@ -158,13 +178,15 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	dl->target_anchor = dl->anchor;
 	if (r->target_from != EV_NONE && (tfrom = clock_first(ev, nev, r->target_from)) != NULL)
 		dl->target_anchor = tfrom->date;
-	for (k = 0; k < r->nrestart; k++) {
-		e = clock_last(ev, nev, r->restart_on[k]);
-		if (e != NULL && e->date.day > dl->target_anchor.day &&
-		    (done == NULL || e->date.day <= done->date.day))
-			dl->target_anchor = e->date;
+	/* the latest restart before the clock was met; later news cannot undo it */
+	for (i = 0; i < nev; i++) {
+		for (k = 0; k < r->nrestart && ev[i].type != r->restart_on[k]; k++)
+			;
+		if (k < r->nrestart && ev[i].date.day > dl->target_anchor.day &&
+		    (done == NULL || ev[i].date.day <= done->date.day))
+			dl->target_anchor = ev[i].date;
 	}
-	if (clock_end(cal, r, dl->target_anchor, ext, &target_end, err) != 0)
+	if (clock_end(cal, r, dl->target_anchor, ext, &target_end, &agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
 	if (r->amount >= 0) {
 		end = done != NULL ? done->date : today;
@@ -214,7 +236,10 @@ clock_compute(const struct profile *p, const struct calendar *cal, enum route ro
 				continue;
 			memset(&dl[i], 0, sizeof dl[i]);
 			dl[i].rule = r;
-			if ((anchor = clock_first(ev, nev, r->from)) != NULL) {
+			/* a planned date (the panel's) may be moved: the latest counts */
+			anchor = event_planned(r->from) ? clock_last(ev, nev, r->from)
+			                                : clock_first(ev, nev, r->from);
+			if (anchor != NULL) {
 				dl[i].anchor_event = r->from;
 				dl[i].anchor = anchor->date;
 			} else if (r->else_due[0] == '\0') {
@@ -230,7 +255,7 @@ clock_compute(const struct profile *p, const struct calendar *cal, enum route ro
 				}
 				if (k == nrules || status[k] != CLOCK_COMPUTED)
 					continue;
-				dl[i].anchor_event = p->rules[k].from;
+				dl[i].anchor_event = r->from; /* awaited; until then: */
 				dl[i].anchor = dl[k].due;
 				dl[i].anchor_projected = true;
 			}
@@ -264,22 +289,25 @@ char *
 clock_explain(const struct deadline *dl, char *buf, size_t n)
 {
 	const struct rule *r = dl->rule;
-	char a[DATE_STRLEN], t[DATE_STRLEN];
+	char a[DATE_STRLEN], t[DATE_STRLEN], d[DATE_STRLEN], from[PROFILE_KEY_MAX + 20];
 	int amount = dl->extended ? r->extend_amount : r->amount;
 	enum unit unit = dl->extended ? r->extend_unit : r->unit;
 	size_t len;
-
-	char from[PROFILE_KEY_MAX + 20];
 
 	if (dl->anchor_projected)
 		snprintf(from, sizeof from, "the due date of %s", r->else_due);
 	else
 		snprintf(from, sizeof from, "%s", event_name(dl->anchor_event));
-	len = (size_t)snprintf(buf, n, "%d %s %s %s", amount < 0 ? -amount : amount,
-	                       unit_words(amount, unit), amount < 0 ? "before" : "after", from);
-	if (len < n)
-		len += (size_t)snprintf(buf + len, n - len, " %s", date_format(dl->anchor, a));
-	if (dl->extended && len < n)
+	if (dl->agreed)
+		len = (size_t)snprintf(buf, n, "agreed date %s (%s), within the maximum of %d %s "
+		                       "from %s %s",
+		                       date_format(dl->due, d), event_name(r->extend_on), amount,
+		                       unit_words(amount, unit), from, date_format(dl->anchor, a));
+	else
+		len = (size_t)snprintf(buf, n, "%d %s %s %s %s", amount < 0 ? -amount : amount,
+		                       unit_words(amount, unit), amount < 0 ? "before" : "after", from,
+		                       date_format(dl->anchor, a));
+	if (dl->extended && !dl->agreed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
 		                        event_name(r->extend_on), r->amount);
 	if (dl->target_anchor.day != dl->anchor.day && len < n)

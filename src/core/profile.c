@@ -64,6 +64,12 @@ event_describe(enum event_type ev)
 	return ev > EV_NONE && ev < EV_COUNT ? profile_events[ev].describe : "";
 }
 
+bool
+event_planned(enum event_type ev)
+{
+	return ev == EV_PANEL_DATE;
+}
+
 enum event_type
 event_lookup(const char *name)
 {
