@@ -10,7 +10,7 @@ DEB_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev \
 LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
                       src/cli/*.c src/tui/*.c)
 MAIN_SRC = src/main.c
-TEST_SRC = $(wildcard tests/core/test_*.c tests/book/test_*.c)
+TEST_SRC = $(wildcard tests/core/test_*.c tests/vault/test_*.c tests/store/test_*.c tests/book/test_*.c)
 HDR      = $(wildcard include/redress/*.h)
 MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5
 

@@ -29,7 +29,8 @@
 #define VAULT_WRAPPED_BYTES (24 + 32 + 64 + 16)
 /* A data key sealed to a user's box public key (crypto_box_seal). */
 #define VAULT_SLOT_BYTES (32 + VAULT_DATAKEY_BYTES + 16)
-/* A sealed field: version 1 | key id 4 (big-endian) | nonce 24 | ciphertext | tag 16 */
+/* A sealed field: version 1 (0x01 unpadded, 0x02 padded) | key id 4 (big-endian) |
+ * nonce 24 | ciphertext | tag 16 */
 #define VAULT_SEAL_OVERHEAD (1 + 4 + 24 + 16)
 #define VAULT_PAD_BLOCK 32      /* names and short fields are padded to this */
 #define VAULT_KEYS_MAX 8        /* data keys one vault_keys can hold (rotation) */
@@ -117,7 +118,8 @@ int64_t vault_sealed_key_id(const uint8_t *sealed, size_t len);
 
 /* Blind index of value for an exact search on field (e.g. "name", "dob"):
  * keyed by a subkey of data key key_id, computed on the value with case
- * folded (ASCII) and runs of white space made one space, trimmed. */
+ * folded (ASCII only: "ZOË" and "Zoë" differ) and runs of white space made
+ * one space, trimmed. */
 int vault_blind(const struct vault_keys *keys, uint32_t key_id, const char *field,
                 const char *value, uint8_t out[VAULT_BLIND_BYTES], struct err *err);
 
@@ -133,7 +135,8 @@ void vault_hash2(const void *a, size_t alen, const void *b, size_t blen,
                  uint8_t out[VAULT_HASH_BYTES]);
 void vault_random(void *buf, size_t n);
 void vault_wipe(void *buf, size_t n);
-/* Guarded memory for passphrases and plaintexts; free wipes. */
+/* Guarded memory for passphrases, plaintexts and structs holding them
+ * (aligned for any type); free wipes. */
 void *vault_secure_alloc(size_t n);
 void vault_secure_free(void *p);
 /* Constant-time comparison: 0 when equal. */

@@ -1,0 +1,88 @@
+/* book-int.h - what the files of src/book/ share: the open book and the
+ * record layouts.  Not a public header. */
+#ifndef REDRESS_BOOK_INT_H
+#define REDRESS_BOOK_INT_H
+
+#include "redress/book.h"
+#include "redress/codec.h"
+#include "redress/store.h"
+#include "redress/vault.h"
+
+struct book {
+	struct store *st;
+	char dir[4096];
+	uint32_t uid;
+	char login[64];
+	enum role role;
+	bool enrolled, granted, revoked;
+	struct vault_keys *keys; /* NULL until unlocked */
+	uint32_t key_id;         /* the book's current data key id */
+	uint64_t head_seq;       /* the audit entry this process last appended */
+	uint8_t head_hash[VAULT_HASH_BYTES];
+};
+
+/* Record types (first byte of every value). */
+enum {
+	REC_USER = 'U',
+	REC_AUDIT = 'A',
+	REC_PERSON = 'P',
+	REC_FILE = 'F',
+};
+
+/* Tags of user records. */
+enum {
+	UT_LOGIN = 1, UT_ROLE, UT_GRANTED, UT_REVOKED, UT_BOX_PK, UT_SIGN_PK, UT_WRAPPED,
+	UT_OPS, UT_MEM, UT_SALT, UT_SLOT /* key id (4) | sealed data key */, UT_ENROLLED_AT,
+	UT_GRANTED_AT, UT_GRANTED_BY,
+};
+
+/* Tags of audit entries. */
+enum {
+	AT_TIME = 1, AT_UID, AT_LOGIN, AT_ACTION, AT_RECORD, AT_FIELDS, AT_PREV, AT_HASH, AT_SIG,
+};
+
+/* Tags of person records. */
+enum {
+	PT_REV = 1, PT_UPDATED_AT, PT_UPDATED_BY, PT_UPDATED_UID, PT_NAME, PT_DOB, PT_BLIND_NAME,
+	PT_BLIND_DOB,
+};
+
+/* Meta keys. */
+#define META_SCHEMA "schema"
+#define META_AUTHORITY "authority"
+#define META_CALENDAR "calendar"
+#define META_PROFILE_VERSION "profile_version"
+#define META_CALENDAR_VERSION "calendar_version"
+#define META_KEY_ID "key_id"
+#define META_AUDIT_SEQ "audit_seq"
+#define META_AUDIT_HEAD "audit_head"
+#define META_NEXT_PERSON "next_person"
+#define META_TERRITORY "territory"
+
+/* Reads a u64 meta value (big-endian), def when absent. */
+uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);
+int book_meta_put_u64(struct store_txn *t, const char *key, uint64_t v);
+int book_meta_str(struct store_txn *t, const char *key, char *out, size_t n);
+int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
+
+/* Appends a signed audit entry in the caller's write transaction. */
+int book_audit_append(struct book *b, struct store_txn *t, const char *action,
+                      const char *record, const char *fields);
+/* Called after a commit: the chain head to syslog. */
+void book_audit_announce(struct book *b);
+
+/* A user's record by uid: 0, STORE_NOTFOUND or -1. Borrowed. */
+int book_user_get(struct store_txn *t, uint32_t uid, const void **val, size_t *len);
+/* Parses a user record into *u (and the identity when id is not NULL). */
+int book_user_parse(const void *val, size_t len, uint32_t uid, struct book_user *u,
+                    struct vault_identity *id);
+
+/* Fails unless unlocked with the data key and at least this role. */
+int book_require(struct book *b, enum role role, bool need_key, struct err *err);
+
+uint64_t book_now(void);
+
+/* Reseals every person under key new_id and rebuilds the blind index. */
+int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
+
+#endif

@@ -1,0 +1,506 @@
+/* book.c - creating and opening a case book, unlocking the person's keys,
+ * and the meta data every other part of the book reads. */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "book-int.h"
+#include "redress/share.h"
+
+static const char *const book_roles[] = { "none", "auditor", "caseworker", "manager", "admin" };
+
+const char *
+role_name(enum role r)
+{
+	return (size_t)r < sizeof book_roles / sizeof *book_roles ? book_roles[r] : "?";
+}
+
+int
+role_lookup(const char *name)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof book_roles / sizeof *book_roles; i++)
+		if (strcmp(name, book_roles[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+uint64_t
+book_now(void)
+{
+	return (uint64_t)time(NULL);
+}
+
+void *
+book_secret_alloc(size_t n)
+{
+	return vault_secure_alloc(n);
+}
+
+void
+book_secret_free(void *p, size_t n)
+{
+	if (p != NULL)
+		vault_wipe(p, n);
+	vault_secure_free(p);
+}
+
+/* --- meta ------------------------------------------------------------------ */
+
+uint64_t
+book_meta_u64(struct store_txn *t, const char *key, uint64_t def)
+{
+	const void *v;
+	size_t n;
+
+	if (store_get(t, STORE_META, key, strlen(key), &v, &n) != 0 || n != 8)
+		return def;
+	return codec_get_be64(v);
+}
+
+int
+book_meta_put_u64(struct store_txn *t, const char *key, uint64_t v)
+{
+	uint8_t b[8];
+
+	codec_be64(v, b);
+	return store_put(t, STORE_META, key, strlen(key), b, 8, false);
+}
+
+int
+book_meta_str(struct store_txn *t, const char *key, char *out, size_t n)
+{
+	const void *v;
+	size_t len;
+
+	out[0] = '\0';
+	if (store_get(t, STORE_META, key, strlen(key), &v, &len) != 0)
+		return -1;
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, v, len);
+	out[len] = '\0';
+	return 0;
+}
+
+int
+book_meta_put_str(struct store_txn *t, const char *key, const char *v)
+{
+	return store_put(t, STORE_META, key, strlen(key), v, strlen(v), false);
+}
+
+/* --- who is using it --------------------------------------------------------- */
+
+static void
+book_whoami(struct book *b)
+{
+	struct passwd *pw;
+
+	b->uid = (uint32_t)getuid();
+	pw = getpwuid(b->uid);
+	if (pw != NULL && strlen(pw->pw_name) < sizeof b->login)
+		snprintf(b->login, sizeof b->login, "%s", pw->pw_name);
+	else
+		snprintf(b->login, sizeof b->login, "uid%u", (unsigned)b->uid);
+}
+
+static int
+book_load_self(struct store_txn *t, void *ctx)
+{
+	struct book *b = ctx;
+	struct book_user u;
+	const void *v;
+	size_t n;
+	int rc;
+
+	b->key_id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
+	if (book_meta_u64(t, META_SCHEMA, 0) > BOOK_SCHEMA)
+		return err_set(store_txn_err(t), "this book was made by a newer redress (schema %u; "
+		               "this build reads up to %u)",
+		               (unsigned)book_meta_u64(t, META_SCHEMA, 0), BOOK_SCHEMA);
+	rc = book_user_get(t, b->uid, &v, &n);
+	if (rc == STORE_NOTFOUND)
+		return 0;
+	if (rc != 0 || book_user_parse(v, n, b->uid, &u, NULL) != 0)
+		return err_set(store_txn_err(t), "your user record cannot be read");
+	b->enrolled = true;
+	b->granted = u.granted;
+	b->revoked = u.revoked;
+	b->role = u.revoked || !u.granted ? ROLE_NONE : u.role;
+	return 0;
+}
+
+int
+book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
+{
+	struct book *b;
+	unsigned sf = 0;
+
+	*out = NULL;
+	if (vault_init(err) != 0)
+		return -1;
+	if ((b = calloc(1, sizeof *b)) == NULL)
+		return err_set(err, "out of memory");
+	snprintf(b->dir, sizeof b->dir, "%s", dir);
+	book_whoami(b);
+	if (flags & BOOK_RDONLY)
+		sf |= STORE_RDONLY;
+	{
+		char marker[4200];
+
+		/* a snapshot has no live writers: read it without a lock file */
+		snprintf(marker, sizeof marker, "%s/SNAPSHOT", dir);
+		if (access(marker, F_OK) == 0)
+			flags |= BOOK_SNAPSHOT;
+	}
+	if (flags & BOOK_SNAPSHOT)
+		sf |= STORE_NOLOCK | STORE_RDONLY;
+	if (store_open(dir, sf, 0, &b->st, err) != 0) {
+		free(b);
+		return -1;
+	}
+	if (store_read(b->st, book_load_self, b, err) != 0) {
+		book_close(&b);
+		return -1;
+	}
+	*out = b;
+	return 0;
+}
+
+void
+book_close(struct book **b)
+{
+	if (*b == NULL)
+		return;
+	vault_keys_free(&(*b)->keys);
+	store_close(&(*b)->st);
+	free(*b);
+	*b = NULL;
+}
+
+bool book_readonly(const struct book *b) { return store_readonly(b->st); }
+const char *book_dir(const struct book *b) { return b->dir; }
+const char *book_login(const struct book *b) { return b->login; }
+enum role book_role(const struct book *b) { return b->role; }
+bool book_enrolled(const struct book *b) { return b->enrolled; }
+bool book_unlocked(const struct book *b) { return b->keys != NULL; }
+
+bool
+book_has_key(const struct book *b)
+{
+	return b->keys != NULL && vault_has_datakey(b->keys, b->key_id);
+}
+
+uint64_t
+book_last_commit(struct book *b)
+{
+	return store_last_commit(b->st);
+}
+
+int
+book_require(struct book *b, enum role role, bool need_key, struct err *err)
+{
+	if (book_readonly(b))
+		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
+	if (!b->enrolled)
+		return err_set(err, "%s is not a user of this book (run: redress user enrol)",
+		               b->login), BOOK_EDENIED;
+	if (b->role < role)
+		return err_set(err, "%s is %s%s; this needs %s", b->login,
+		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
+		       BOOK_EDENIED;
+	if (b->keys == NULL)
+		return err_set(err, "not unlocked"), BOOK_EDENIED;
+	if (need_key && !book_has_key(b))
+		return err_set(err, "%s does not hold the book's data key", b->login), BOOK_EDENIED;
+	return 0;
+}
+
+/* --- unlock ---------------------------------------------------------------- */
+
+struct book_unlock_ctx {
+	struct book *b;
+	struct vault_identity id;
+	uint8_t slot[VAULT_SLOT_BYTES];
+	bool has_slot;
+};
+
+static int
+book_unlock_read(struct store_txn *t, void *vctx)
+{
+	struct book_unlock_ctx *c = vctx;
+	struct book_user u;
+	const uint8_t *p;
+	const void *v;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+
+	if (book_user_get(t, c->b->uid, &v, &n) != 0)
+		return err_set(store_txn_err(t), "%s is not a user of this book (run: redress user "
+		               "enrol)", c->b->login);
+	if (book_user_parse(v, n, c->b->uid, &u, &c->id) != 0)
+		return err_set(store_txn_err(t), "your user record cannot be read");
+	while (rec_next(v, n, &pos, &tag, &p, &fn))
+		if (tag == UT_SLOT && fn == 4 + VAULT_SLOT_BYTES &&
+		    codec_get_be32(p) == c->b->key_id) {
+			memcpy(c->slot, p + 4, VAULT_SLOT_BYTES);
+			c->has_slot = true;
+		}
+	return 0;
+}
+
+int
+book_unlock(struct book *b, const char *pass, size_t passlen, struct err *err)
+{
+	struct book_unlock_ctx c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.b = b;
+	if (store_read(b->st, book_unlock_read, &c, err) != 0)
+		return -1;
+	vault_keys_free(&b->keys);
+	if (vault_identity_unlock(&c.id, pass, passlen, &b->keys, err) != 0)
+		return -1;
+	if (c.has_slot && !b->revoked) {
+		rc = vault_datakey_open(b->keys, b->key_id, c.slot, err);
+		if (rc != 0) {
+			vault_keys_free(&b->keys);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* --- info ------------------------------------------------------------------ */
+
+static int
+book_info_read(struct store_txn *t, void *ctx)
+{
+	struct book_info *in = ctx;
+
+	book_meta_str(t, META_AUTHORITY, in->authority, sizeof in->authority);
+	book_meta_str(t, META_CALENDAR, in->calendar, sizeof in->calendar);
+	in->profile_version = (unsigned)book_meta_u64(t, META_PROFILE_VERSION, 0);
+	in->calendar_version = (unsigned)book_meta_u64(t, META_CALENDAR_VERSION, 0);
+	in->schema = (unsigned)book_meta_u64(t, META_SCHEMA, 0);
+	in->key_id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
+	in->audit_seq = book_meta_u64(t, META_AUDIT_SEQ, 0);
+	in->people = store_count(t, STORE_PEOPLE);
+	return 0;
+}
+
+int
+book_info(struct book *b, struct book_info *out, struct err *err)
+{
+	memset(out, 0, sizeof *out);
+	return store_read(b->st, book_info_read, out, err);
+}
+
+/* --- create ---------------------------------------------------------------- */
+
+#define BOOK_CHAIN_MAX PROFILE_DEPTH_MAX
+
+struct book_create_ctx {
+	struct book *b;
+	const char *authority, *calendar;
+	char *texts[BOOK_CHAIN_MAX + 1];
+	size_t lens[BOOK_CHAIN_MAX + 1];
+	char names[BOOK_CHAIN_MAX + 1][PROFILE_KEY_MAX];
+	size_t n;                /* profiles in the chain; the calendar is texts[n] */
+	struct vault_identity id;
+	uint8_t slot[VAULT_SLOT_BYTES];
+};
+
+static int
+book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
+              const char *text, size_t len, struct book *b)
+{
+	char key[128];
+	struct rec r;
+	int rc;
+
+	snprintf(key, sizeof key, "%s/%s/%08u", kind, name, (unsigned)version);
+	rec_begin(&r, REC_FILE, 1);
+	rec_bytes(&r, 1, text, len);
+	rec_u64(&r, 2, book_now());
+	rec_str(&r, 3, b->login);
+	if (rec_done(&r) != 0) {
+		rec_free(&r);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	rc = store_put(t, STORE_FILES, key, strlen(key), r.buf, r.len, true);
+	rec_free(&r);
+	return rc == STORE_EXISTS ? err_set(store_txn_err(t), "%s already stored", key) : rc;
+}
+
+int book_user_record(struct book *b, const struct vault_identity *id, enum role role,
+                     bool granted, const char *granted_by, uint32_t key_id,
+                     const uint8_t *slot, struct rec *r);
+
+static int
+book_create_txn(struct store_txn *t, void *vctx)
+{
+	struct book_create_ctx *c = vctx;
+	uint8_t key[4];
+	struct rec r;
+	size_t i;
+	int rc;
+
+	if (book_meta_put_u64(t, META_SCHEMA, BOOK_SCHEMA) != 0 ||
+	    book_meta_put_str(t, META_AUTHORITY, c->authority) != 0 ||
+	    book_meta_put_str(t, META_CALENDAR, c->calendar) != 0 ||
+	    book_meta_put_str(t, META_TERRITORY, "England and Wales") != 0 ||
+	    book_meta_put_u64(t, META_PROFILE_VERSION, 1) != 0 ||
+	    book_meta_put_u64(t, META_CALENDAR_VERSION, 1) != 0 ||
+	    book_meta_put_u64(t, META_KEY_ID, 1) != 0 ||
+	    book_meta_put_u64(t, META_NEXT_PERSON, 1) != 0)
+		return -1;
+	for (i = 0; i < c->n; i++)
+		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i], c->b) != 0)
+			return -1;
+	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n], c->b) != 0)
+		return -1;
+	if (book_user_record(c->b, &c->id, ROLE_ADMIN, true, c->b->login, 1, c->slot, &r) != 0)
+		return err_set(store_txn_err(t), "out of memory");
+	codec_be32(c->b->uid, key);
+	rc = store_put(t, STORE_USERS, key, 4, r.buf, r.len, true);
+	rec_free(&r);
+	if (rc != 0)
+		return -1;
+	return book_audit_append(c->b, t, "init", c->authority, "authority,calendar,admin");
+}
+
+static int
+book_mkdir(const char *dir, struct err *err)
+{
+	struct stat st;
+
+	if (mkdir(dir, 02770) != 0) {
+		if (errno != EEXIST)
+			return err_set(err, "%s: %s", dir, strerror(errno));
+		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+			return err_set(err, "%s exists and is not a directory", dir);
+	}
+	/* the umask may have cut the group bits; the setgid bit keeps the group */
+	if (chmod(dir, 02770) != 0)
+		return err_set(err, "%s: %s", dir, strerror(errno));
+	return 0;
+}
+
+int
+book_create(const char *dir, const char *authority, const char *pass, size_t passlen,
+            enum book_cost cost, struct err *err)
+{
+	struct book_create_ctx *c;
+	struct profile *p = NULL;
+	char path[4200], next[PROFILE_KEY_MAX];
+	struct book *b = NULL;
+	struct stat st;
+	size_t i;
+	int rc = -1;
+
+	if (vault_init(err) != 0)
+		return -1;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (stat(path, &st) == 0)
+		return err_set(err, "%s already holds a book", dir), BOOK_EUSAGE;
+	c = calloc(1, sizeof *c);
+	p = malloc(sizeof *p);
+	b = calloc(1, sizeof *b);
+	if (c == NULL || p == NULL || b == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	/* the whole chain must resolve before anything is created */
+	if ((rc = share_profile(authority, p, err)) != 0) {
+		rc = rc == SHARE_ENOTFOUND ? BOOK_EUSAGE : -1;
+		goto out;
+	}
+	rc = -1;
+	c->b = b;
+	c->authority = authority;
+	c->calendar = p->calendar;
+	snprintf(next, sizeof next, "%s", authority);
+	while (next[0] != '\0' && c->n < BOOK_CHAIN_MAX) {
+		struct profile one;
+
+		if (share_read("profile", next, &c->texts[c->n], &c->lens[c->n], path, sizeof path,
+		               err) != 0 ||
+		    profile_parse(&one, c->texts[c->n], c->lens[c->n], path, err) != 0)
+			goto out;
+		snprintf(c->names[c->n++], PROFILE_KEY_MAX, "%s", next);
+		snprintf(next, sizeof next, "%s", one.inherits);
+	}
+	if (share_read("holiday", p->calendar, &c->texts[c->n], &c->lens[c->n], path, sizeof path,
+	               err) != 0)
+		goto out;
+	book_whoami(b);
+	snprintf(b->dir, sizeof b->dir, "%s", dir);
+	if (vault_identity_create(pass, passlen,
+	                          cost == BOOK_COST_TEST ? VAULT_COST_TEST : VAULT_COST_INTERACTIVE,
+	                          &c->id, &b->keys, err) != 0 ||
+	    vault_datakey_generate(b->keys, 1, err) != 0 ||
+	    vault_datakey_seal(b->keys, 1, c->id.box_pk, c->slot, err) != 0)
+		goto out;
+	b->key_id = 1;
+	b->enrolled = b->granted = true;
+	b->role = ROLE_ADMIN;
+	if (book_mkdir(dir, err) != 0)
+		goto out;
+	if (store_open(dir, STORE_CREATE, 0, &b->st, err) != 0)
+		goto out;
+	if (store_write(b->st, book_create_txn, c, err) != 0)
+		goto out;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	chmod(path, 0660);
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	chmod(path, 0660);
+	book_audit_announce(b);
+	rc = 0;
+out:
+	if (c != NULL)
+		for (i = 0; i <= BOOK_CHAIN_MAX; i++)
+			free(c->texts[i]);
+	free(c);
+	free(p);
+	if (b != NULL) {
+		vault_keys_free(&b->keys);
+		store_close(&b->st);
+		free(b);
+	}
+	return rc;
+}
+
+/* --- copies ---------------------------------------------------------------- */
+
+int
+book_backup(struct book *b, const char *dest, struct err *err)
+{
+	return store_copy(b->st, dest, true, err);
+}
+
+int
+book_snapshot(struct book *b, const char *dest, struct err *err)
+{
+	char path[4200];
+	FILE *f;
+
+	if (store_copy(b->st, dest, true, err) != 0)
+		return -1;
+	/* the marker tells redress to open it read-only without a lock file */
+	snprintf(path, sizeof path, "%s/SNAPSHOT", dest);
+	if ((f = fopen(path, "wx")) == NULL)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	fprintf(f, "redress snapshot of %s\n", b->dir);
+	fclose(f);
+	chmod(path, 0640);
+	return 0;
+}

@@ -1,0 +1,545 @@
+/* people.c - the sealed identities of children, complainants and advocates:
+ * names and dates of birth sealed field by field, exact search through
+ * blind indexes, optimistic revisions, pseudonyms for those without keys. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "redress/date.h"
+#include "redress/text.h"
+
+#define PERSON_FIELD_MAX 512
+
+static void
+person_key(uint64_t id, uint8_t key[8])
+{
+	codec_be64(id, key);
+}
+
+static void
+person_ad(uint64_t id, const char *field, char *ad, size_t n)
+{
+	snprintf(ad, n, "person:%llu:%s", (unsigned long long)id, field);
+}
+
+/* Names: valid UTF-8, no control characters, 1..255 bytes. */
+static int
+person_check_name(const char *name, struct err *err)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name), i = 0;
+	uint32_t cp;
+	int len;
+
+	if (n == 0)
+		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
+	if (n >= BOOK_NAME_MAX)
+		return err_set(err, "a name is at most %d bytes", BOOK_NAME_MAX - 1), BOOK_EUSAGE;
+	while (i < n) {
+		if ((len = text_utf8_decode(s + i, n - i, &cp)) == 0)
+			return err_set(err, "the name is not valid UTF-8"), BOOK_EUSAGE;
+		if (text_unsafe_codepoint(cp))
+			return err_set(err, "the name contains a control or invisible character "
+			               "(U+%04X)", (unsigned)cp), BOOK_EUSAGE;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+static int
+person_check_dob(const char *dob, struct err *err)
+{
+	struct date d, today = date_from_unix_london((int64_t)book_now());
+
+	if (dob == NULL || *dob == '\0')
+		return 0;
+	if (date_parse(dob, &d, err) != 0)
+		return err_prefix(err, "date of birth"), BOOK_EUSAGE;
+	if (d.day > today.day)
+		return err_set(err, "date of birth %s is in the future", dob), BOOK_EUSAGE;
+	return 0;
+}
+
+static void
+blind_key(char field, const uint8_t blind[VAULT_BLIND_BYTES], uint64_t id, uint8_t *key)
+{
+	key[0] = (uint8_t)field;
+	memcpy(key + 1, blind, VAULT_BLIND_BYTES);
+	codec_be64(id, key + 1 + VAULT_BLIND_BYTES);
+}
+#define BLIND_KEY_LEN (1 + VAULT_BLIND_BYTES + 8)
+
+/* The values one person record is written from. */
+struct person_new {
+	uint64_t id, rev;
+	const char *name, *dob;
+	uint32_t key_id;
+};
+
+/* Seals, indexes and writes a person; drops the blind entries of old. */
+static int
+person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
+             const void *old, size_t oldlen)
+{
+	uint8_t sealed[PERSON_FIELD_MAX + VAULT_SEAL_OVERHEAD + VAULT_PAD_BLOCK];
+	uint8_t bn[VAULT_BLIND_BYTES], bd[VAULT_BLIND_BYTES], key[8], bkey[BLIND_KEY_LEN];
+	const uint8_t *p;
+	char ad[64];
+	size_t slen, n;
+	struct rec r;
+	int rc;
+
+	if (old != NULL) {
+		if (rec_find(old, oldlen, PT_BLIND_NAME, &p, &n) && n == VAULT_BLIND_BYTES) {
+			blind_key('n', p, pn->id, bkey);
+			store_del(t, STORE_BLIND, bkey, sizeof bkey);
+		}
+		if (rec_find(old, oldlen, PT_BLIND_DOB, &p, &n) && n == VAULT_BLIND_BYTES) {
+			blind_key('d', p, pn->id, bkey);
+			store_del(t, STORE_BLIND, bkey, sizeof bkey);
+		}
+	}
+	rec_begin(&r, REC_PERSON, 1);
+	rec_u64(&r, PT_REV, pn->rev);
+	rec_u64(&r, PT_UPDATED_AT, book_now());
+	rec_str(&r, PT_UPDATED_BY, b->login);
+	rec_u64(&r, PT_UPDATED_UID, b->uid);
+	person_ad(pn->id, "name", ad, sizeof ad);
+	if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->name, strlen(pn->name), true,
+	               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+	    vault_blind(b->keys, pn->key_id, "name", pn->name, bn, store_txn_err(t)) != 0)
+		goto fail;
+	rec_bytes(&r, PT_NAME, sealed, slen);
+	rec_bytes(&r, PT_BLIND_NAME, bn, sizeof bn);
+	if (pn->dob != NULL && *pn->dob != '\0') {
+		person_ad(pn->id, "dob", ad, sizeof ad);
+		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->dob, strlen(pn->dob), true,
+		               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+		    vault_blind(b->keys, pn->key_id, "dob", pn->dob, bd, store_txn_err(t)) != 0)
+			goto fail;
+		rec_bytes(&r, PT_DOB, sealed, slen);
+		rec_bytes(&r, PT_BLIND_DOB, bd, sizeof bd);
+	}
+	if (rec_done(&r) != 0) {
+		err_set(store_txn_err(t), "out of memory");
+		goto fail;
+	}
+	person_key(pn->id, key);
+	if ((rc = store_put(t, STORE_PEOPLE, key, 8, r.buf, r.len, false)) != 0)
+		goto fail;
+	blind_key('n', bn, pn->id, bkey);
+	if (store_put(t, STORE_BLIND, bkey, sizeof bkey, "", 0, false) != 0)
+		goto fail;
+	if (pn->dob != NULL && *pn->dob != '\0') {
+		blind_key('d', bd, pn->id, bkey);
+		if (store_put(t, STORE_BLIND, bkey, sizeof bkey, "", 0, false) != 0)
+			goto fail;
+	}
+	rec_free(&r);
+	vault_wipe(sealed, sizeof sealed);
+	return 0;
+fail:
+	rec_free(&r);
+	return -1;
+}
+
+/* Opens one sealed field of a person into out (n bytes), "" when absent. */
+static int
+person_open_field(struct book *b, uint64_t id, const void *v, size_t vl, uint16_t tag,
+                  const char *field, char *out, size_t n, struct err *err)
+{
+	const uint8_t *p;
+	size_t len, plen;
+	char ad[64];
+
+	out[0] = '\0';
+	if (!rec_find(v, vl, tag, &p, &len))
+		return 0;
+	person_ad(id, field, ad, sizeof ad);
+	if (vault_open(b->keys, ad, strlen(ad), p, len, out, n - 1, &plen, err) != 0)
+		return -1;
+	out[plen] = '\0';
+	return 0;
+}
+
+/* Fills a book_person from a record: real identity for a key holder,
+ * a pseudonym otherwise. */
+static int
+person_parse(struct book *b, uint64_t id, const void *v, size_t vl, struct book_person *out,
+             struct err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->id = id;
+	out->rev = rec_find_u64(v, vl, PT_REV, 0);
+	out->updated_at = rec_find_u64(v, vl, PT_UPDATED_AT, 0);
+	rec_find_str(v, vl, PT_UPDATED_BY, out->updated_by, sizeof out->updated_by);
+	if (book_has_key(b)) {
+		if (person_open_field(b, id, v, vl, PT_NAME, "name", out->name, sizeof out->name,
+		                      err) != 0 ||
+		    person_open_field(b, id, v, vl, PT_DOB, "dob", out->dob, sizeof out->dob, err) != 0)
+			return err_prefix(err, "person %llu", (unsigned long long)id);
+		out->shown = true;
+	} else
+		snprintf(out->name, sizeof out->name, "Person P-%04llu", (unsigned long long)id);
+	return 0;
+}
+
+/* --- add ------------------------------------------------------------------- */
+
+struct add_ctx {
+	struct book *b;
+	const char *name, *dob;
+	uint64_t id;
+};
+
+static int
+person_add_txn(struct store_txn *t, void *vctx)
+{
+	struct add_ctx *c = vctx;
+	struct person_new pn;
+	char rec[32];
+
+	c->id = book_meta_u64(t, META_NEXT_PERSON, 1);
+	if (book_meta_put_u64(t, META_NEXT_PERSON, c->id + 1) != 0)
+		return -1;
+	pn.id = c->id;
+	pn.rev = 1;
+	pn.name = c->name;
+	pn.dob = c->dob;
+	pn.key_id = c->b->key_id;
+	if (person_write(c->b, t, &pn, NULL, 0) != 0)
+		return -1;
+	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
+	return book_audit_append(c->b, t, "person.add", rec, c->dob && *c->dob ? "name,dob" : "name");
+}
+
+int
+book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
+                struct err *err)
+{
+	struct add_ctx c = { b, name, dob, 0 };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (rc = person_check_name(name, err)) != 0 || (rc = person_check_dob(dob, err)) != 0)
+		return rc;
+	if ((rc = store_write(b->st, person_add_txn, &c, err)) != 0)
+		return rc;
+	*id = c.id;
+	book_audit_announce(b);
+	return 0;
+}
+
+/* --- get ------------------------------------------------------------------- */
+
+struct get_ctx {
+	struct book *b;
+	uint64_t id;
+	struct book_person *out;
+};
+
+static int
+person_get_txn(struct store_txn *t, void *vctx)
+{
+	struct get_ctx *c = vctx;
+	const void *v;
+	size_t n;
+	uint8_t key[8];
+	int rc;
+
+	person_key(c->id, key);
+	rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n);
+	if (rc == STORE_NOTFOUND)
+		return err_set(store_txn_err(t), "no person %llu in this book",
+		               (unsigned long long)c->id), BOOK_EUSAGE;
+	if (rc != 0)
+		return -1;
+	return person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+}
+
+int
+book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
+{
+	struct get_ctx c = { b, id, out };
+
+	return store_read(b->st, person_get_txn, &c, err);
+}
+
+/* --- update ---------------------------------------------------------------- */
+
+struct update_ctx {
+	struct book *b;
+	uint64_t id, base;
+	const char *name, *dob;
+};
+
+static int
+person_update_txn(struct store_txn *t, void *vctx)
+{
+	struct update_ctx *c = vctx;
+	struct book_person cur;
+	struct person_new pn;
+	const void *v;
+	size_t n;
+	uint8_t key[8];
+	char rec[32], fields[16] = "";
+	int rc;
+
+	person_key(c->id, key);
+	rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n);
+	if (rc == STORE_NOTFOUND)
+		return err_set(store_txn_err(t), "no person %llu in this book",
+		               (unsigned long long)c->id), BOOK_EUSAGE;
+	if (rc != 0 || person_parse(c->b, c->id, v, n, &cur, store_txn_err(t)) != 0)
+		return -1;
+	if (cur.rev != c->base) {
+		char when[DATE_STRLEN];
+
+		date_format(date_from_unix_london((int64_t)cur.updated_at), when);
+		return err_set(store_txn_err(t), "person %llu was changed by %s on %s (revision %llu; "
+		               "yours was based on %llu): your change was not saved",
+		               (unsigned long long)c->id, cur.updated_by, when,
+		               (unsigned long long)cur.rev, (unsigned long long)c->base), BOOK_ESTALE;
+	}
+	pn.id = c->id;
+	pn.rev = cur.rev + 1;
+	pn.name = c->name != NULL ? c->name : cur.name;
+	pn.dob = c->dob != NULL ? c->dob : cur.dob;
+	pn.key_id = c->b->key_id;
+	rc = person_write(c->b, t, &pn, v, n);
+	vault_wipe(&cur, sizeof cur);
+	if (rc != 0)
+		return -1;
+	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
+	snprintf(fields, sizeof fields, "%s%s%s", c->name ? "name" : "",
+	         c->name && c->dob ? "," : "", c->dob ? "dob" : "");
+	return book_audit_append(c->b, t, "person.update", rec, fields);
+}
+
+int
+book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *name,
+                   const char *dob, struct err *err)
+{
+	struct update_ctx c = { b, id, base_rev, name, dob };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (name != NULL && (rc = person_check_name(name, err)) != 0) ||
+	    (rc = person_check_dob(dob, err)) != 0)
+		return rc;
+	if (name == NULL && dob == NULL)
+		return err_set(err, "nothing to change"), BOOK_EUSAGE;
+	if ((rc = store_write(b->st, person_update_txn, &c, err)) != 0)
+		return rc;
+	book_audit_announce(b);
+	return 0;
+}
+
+/* --- find and list --------------------------------------------------------- */
+
+/* The comparison the blind index makes: ASCII case and runs of space. */
+static void
+person_normalise(const char *in, char *out, size_t n)
+{
+	size_t k = 0;
+	bool space = false;
+
+	while (*in == ' ' || *in == '\t')
+		in++;
+	for (; *in != '\0' && k + 1 < n; in++) {
+		if (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && k > 0)
+			out[k++] = ' ';
+		space = false;
+		if (k + 1 < n)
+			out[k++] = (*in >= 'A' && *in <= 'Z') ? (char)(*in + 32) : *in;
+	}
+	out[k] = '\0';
+}
+
+struct find_ctx {
+	struct book *b;
+	struct store_txn *t;
+	uint8_t prefix[1 + VAULT_BLIND_BYTES];
+	char want[BOOK_NAME_MAX], want_dob[16];
+	int (*each)(const struct book_person *, void *);
+	void *ctx;
+};
+
+static int
+person_find_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct find_ctx *c = vctx;
+	struct book_person p;
+	const void *pv;
+	size_t pn;
+	char got[BOOK_NAME_MAX];
+	int rc;
+
+	(void)v;
+	(void)vl;
+	if (kl != BLIND_KEY_LEN || memcmp(k, c->prefix, sizeof c->prefix) != 0)
+		return 1; /* past the prefix: done */
+	if (store_get(c->t, STORE_PEOPLE, (const uint8_t *)k + 1 + VAULT_BLIND_BYTES, 8, &pv, &pn) != 0)
+		return 0;
+	if (person_parse(c->b, codec_get_be64((const uint8_t *)k + 1 + VAULT_BLIND_BYTES), pv, pn,
+	                 &p, store_txn_err(c->t)) != 0)
+		return -1;
+	/* a truncated index may collide: confirm on the plaintext */
+	person_normalise(p.name, got, sizeof got);
+	rc = 0;
+	if (strcmp(got, c->want) == 0 && (c->want_dob[0] == '\0' || strcmp(p.dob, c->want_dob) == 0))
+		rc = c->each(&p, c->ctx);
+	vault_wipe(&p, sizeof p);
+	vault_wipe(got, sizeof got);
+	return rc;
+}
+
+static int
+person_find_txn(struct store_txn *t, void *vctx)
+{
+	struct find_ctx *c = vctx;
+	int rc;
+
+	c->t = t;
+	rc = store_scan(t, STORE_BLIND, c->prefix, sizeof c->prefix, person_find_each, c);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+book_person_find(struct book *b, const char *name, const char *dob,
+                 int (*each)(const struct book_person *, void *), void *ctx, struct err *err)
+{
+	struct find_ctx *c;
+	int rc;
+
+	if (!book_has_key(b))
+		return err_set(err, "searching by name needs the data key (unlock as a user who "
+		               "holds it)"), BOOK_EDENIED;
+	if ((rc = person_check_dob(dob, err)) != 0)
+		return rc;
+	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+		return err_set(err, "out of memory");
+	memset(c, 0, sizeof *c);
+	c->b = b;
+	c->each = each;
+	c->ctx = ctx;
+	c->prefix[0] = 'n';
+	person_normalise(name, c->want, sizeof c->want);
+	if (dob != NULL)
+		snprintf(c->want_dob, sizeof c->want_dob, "%s", dob);
+	rc = vault_blind(b->keys, b->key_id, "name", name, c->prefix + 1, err);
+	if (rc == 0)
+		rc = store_read(b->st, person_find_txn, c, err);
+	book_secret_free(c, sizeof *c);
+	return rc;
+}
+
+struct list_ctx {
+	struct book *b;
+	struct err *err;
+	int (*each)(const struct book_person *, void *);
+	void *ctx;
+};
+
+static int
+person_list_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct list_ctx *c = vctx;
+	struct book_person p;
+	int rc;
+
+	if (kl != 8)
+		return 0;
+	if (person_parse(c->b, codec_get_be64(k), v, vl, &p, c->err) != 0)
+		return -1;
+	rc = c->each(&p, c->ctx);
+	vault_wipe(&p, sizeof p);
+	return rc;
+}
+
+static int
+person_list_txn(struct store_txn *t, void *vctx)
+{
+	struct list_ctx *c = vctx;
+
+	c->err = store_txn_err(t);
+	return store_scan(t, STORE_PEOPLE, NULL, 0, person_list_each, c) < 0 ? -1 : 0;
+}
+
+int
+book_person_list(struct book *b, int (*each)(const struct book_person *, void *), void *ctx,
+                 struct err *err)
+{
+	struct list_ctx c = { b, NULL, each, ctx };
+
+	return store_read(b->st, person_list_txn, &c, err);
+}
+
+/* --- rekey ----------------------------------------------------------------- */
+
+struct reseal_ids {
+	uint64_t *ids;
+	size_t n, cap;
+};
+
+static int
+person_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct reseal_ids *r = vctx;
+	uint64_t *nid;
+
+	(void)v;
+	(void)vl;
+	if (kl != 8)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
+			return -1;
+		r->ids = nid;
+	}
+	r->ids[r->n++] = codec_get_be64(k);
+	return 0;
+}
+
+int
+book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
+{
+	struct reseal_ids r = { NULL, 0, 0 };
+	struct book_person *p;
+	struct person_new pn;
+	const void *v;
+	size_t n, i;
+	uint8_t key[8];
+	int rc = -1;
+
+	if (store_scan(t, STORE_PEOPLE, NULL, 0, person_collect, &r) < 0)
+		return err_set(store_txn_err(t), "out of memory");
+	if ((p = book_secret_alloc(sizeof *p)) == NULL) {
+		free(r.ids);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	for (i = 0; i < r.n; i++) {
+		person_key(r.ids[i], key);
+		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0 ||
+		    person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0)
+			goto out;
+		pn.id = r.ids[i];
+		pn.rev = p->rev; /* a new key is not a new revision of the person */
+		pn.name = p->name;
+		pn.dob = p->dob;
+		pn.key_id = new_id;
+		if (person_write(b, t, &pn, v, n) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	book_secret_free(p, sizeof *p);
+	free(r.ids);
+	return rc;
+}

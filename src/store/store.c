@@ -1,0 +1,447 @@
+/* store.c - the LMDB environment under a case book: opening it safely for
+ * many processes, transactions that survive a full or resized map, and a
+ * thin typed layer over named databases. */
+#include <errno.h>
+#include <fcntl.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "redress/store.h"
+
+#define STORE_DEFAULT_MAP (64u * 1024 * 1024)
+#define STORE_MAX_READERS 126
+#define STORE_RETRIES 16
+
+static const char *const store_db_names[STORE_NDB] = {
+	"meta", "files", "users", "audit", "people", "blind",
+};
+
+struct store {
+	MDB_env *env;
+	MDB_dbi dbi[STORE_NDB];
+	unsigned flags;
+	bool readonly;
+	char dir[4096];
+};
+
+struct store_txn {
+	struct store *st;
+	MDB_txn *txn;
+	struct err *err;
+	int mdb_rc; /* the LMDB failure inside a callback, for the retry logic */
+};
+
+static int
+store_fail(struct err *err, int rc, const char *what)
+{
+	return err_set(err, "%s: %s", what, mdb_strerror(rc));
+}
+
+bool
+store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+struct err *
+store_txn_err(struct store_txn *txn)
+{
+	return txn->err;
+}
+
+/* Begins a transaction, adopting a map another process has grown. */
+static int
+store_begin(struct store *st, unsigned flags, MDB_txn **txn, struct err *err)
+{
+	int rc, tries;
+
+	for (tries = 0; tries < STORE_RETRIES; tries++) {
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
+		if (rc != MDB_MAP_RESIZED)
+			break;
+		/* another process grew the map: take the new size, no txn open here */
+		if ((rc = mdb_env_set_mapsize(st->env, 0)) != 0)
+			break;
+	}
+	if (rc != 0)
+		return store_fail(err, rc, "cannot begin a transaction");
+	return 0;
+}
+
+static int
+store_open_dbs(struct store *st, bool create, struct err *err)
+{
+	MDB_txn *txn;
+	int rc, i;
+
+	if (store_begin(st, create ? 0 : MDB_RDONLY, &txn, err) != 0)
+		return -1;
+	for (i = 0; i < STORE_NDB; i++) {
+		rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0, &st->dbi[i]);
+		if (rc != 0) {
+			mdb_txn_abort(txn);
+			if (rc == MDB_NOTFOUND)
+				return err_set(err, "%s is not a case book (no \"%s\" database)", st->dir,
+				               store_db_names[i]);
+			return store_fail(err, rc, "cannot open the book's databases");
+		}
+	}
+	rc = mdb_txn_commit(txn);
+	if (rc != 0)
+		return store_fail(err, rc, "cannot open the book's databases");
+	return 0;
+}
+
+int
+store_open(const char *dir, unsigned flags, size_t map_size, struct store **out,
+           struct err *err)
+{
+	struct store *st;
+	char path[4200];
+	unsigned envflags = 0;
+	mdb_filehandle_t fd;
+	int rc, dead;
+
+	*out = NULL;
+	if (strlen(dir) >= sizeof st->dir)
+		return err_set(err, "book path too long");
+	st = calloc(1, sizeof *st);
+	if (st == NULL)
+		return err_set(err, "out of memory");
+	snprintf(st->dir, sizeof st->dir, "%s", dir);
+	st->flags = flags;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	if (!(flags & STORE_CREATE)) {
+		if (access(path, F_OK) != 0) {
+			err_set(err, "no case book at %s (create one with: redress -d %s init)", dir, dir);
+			goto fail_free;
+		}
+		/* an auditor, or anyone, who cannot write the data file reads only */
+		if ((flags & (STORE_RDONLY | STORE_NOLOCK)) || access(path, W_OK) != 0)
+			st->readonly = true;
+	}
+	if (st->readonly)
+		envflags |= MDB_RDONLY;
+	if (flags & STORE_NOLOCK)
+		envflags |= MDB_NOLOCK | MDB_RDONLY;
+	if ((rc = mdb_env_create(&st->env)) != 0) {
+		store_fail(err, rc, "cannot create the environment");
+		goto fail_free;
+	}
+	mdb_env_set_maxdbs(st->env, STORE_NDB + 2);
+	mdb_env_set_maxreaders(st->env, STORE_MAX_READERS);
+	if (map_size == 0)
+		map_size = STORE_DEFAULT_MAP;
+	/* LMDB keeps the larger of this and the size recorded in the file */
+	if ((rc = mdb_env_set_mapsize(st->env, map_size)) != 0) {
+		store_fail(err, rc, "cannot set the map size");
+		goto fail_env;
+	}
+	/* MDB_NOTLS: one transaction at a time per process, never across threads */
+	rc = mdb_env_open(st->env, dir, envflags | MDB_NOTLS, 0660);
+	if (rc != 0) {
+		if (rc == EACCES)
+			err_set(err, "%s: permission denied (readers need write access to lock.mdb)",
+			        dir);
+		else
+			store_fail(err, rc, dir);
+		goto fail_env;
+	}
+	/* the environment's descriptors must not leak into anything spawned */
+	if (mdb_env_get_fd(st->env, &fd) == 0)
+		fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+	if (!(envflags & MDB_NOLOCK))
+		mdb_reader_check(st->env, &dead);
+	if (store_open_dbs(st, (flags & STORE_CREATE) != 0, err) != 0)
+		goto fail_env;
+	*out = st;
+	return 0;
+fail_env:
+	mdb_env_close(st->env);
+fail_free:
+	free(st);
+	return -1;
+}
+
+void
+store_close(struct store **st)
+{
+	if (*st == NULL)
+		return;
+	mdb_env_close((*st)->env);
+	free(*st);
+	*st = NULL;
+}
+
+/* Doubles the map; only ever called with no transaction open here. */
+static int
+store_grow(struct store *st, struct err *err)
+{
+	MDB_envinfo info;
+	int rc;
+
+	mdb_env_info(st->env, &info);
+	rc = mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
+	if (rc != 0)
+		return store_fail(err, rc, "cannot grow the book");
+	return 0;
+}
+
+int
+store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, struct err *err)
+{
+	struct store_txn t = { st, NULL, err, 0 };
+	int rc, tries, dead;
+
+	if (st->readonly)
+		return err_set(err, "the book is open read-only: nothing was changed");
+	for (tries = 0; tries < STORE_RETRIES; tries++) {
+		mdb_reader_check(st->env, &dead);
+		if (store_begin(st, 0, &t.txn, err) != 0)
+			return -1;
+		t.mdb_rc = 0;
+		rc = fn(&t, ctx);
+		if (rc != 0) {
+			mdb_txn_abort(t.txn);
+			if (t.mdb_rc == MDB_MAP_FULL) {
+				if (store_grow(st, err) != 0)
+					return -1;
+				continue;
+			}
+			return rc;
+		}
+		rc = mdb_txn_commit(t.txn);
+		if (rc == MDB_MAP_FULL) {
+			if (store_grow(st, err) != 0)
+				return -1;
+			continue;
+		}
+		if (rc != 0)
+			return store_fail(err, rc, "cannot commit");
+		return 0;
+	}
+	return err_set(err, "cannot commit: the book kept filling up");
+}
+
+int
+store_read(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, struct err *err)
+{
+	struct store_txn t = { st, NULL, err, 0 };
+	int rc;
+
+	if (store_begin(st, MDB_RDONLY, &t.txn, err) != 0)
+		return -1;
+	rc = fn(&t, ctx);
+	mdb_txn_abort(t.txn);
+	return rc;
+}
+
+/* Records an LMDB failure in the txn, so store_write can retry a full map. */
+static int
+store_txn_fail(struct store_txn *t, int rc, const char *what)
+{
+	t->mdb_rc = rc;
+	return store_fail(t->err, rc, what);
+}
+
+int
+store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen,
+          const void **val, size_t *vlen)
+{
+	MDB_val k = { klen, (void *)key }, v;
+	int rc = mdb_get(t->txn, t->st->dbi[db], &k, &v);
+
+	if (rc == MDB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (rc != 0)
+		return store_txn_fail(t, rc, "cannot read");
+	*val = v.mv_data;
+	*vlen = v.mv_size;
+	return 0;
+}
+
+int
+store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, const void *val,
+          size_t vlen, bool noover)
+{
+	MDB_val k = { klen, (void *)key }, v = { vlen, (void *)val };
+	int rc = mdb_put(t->txn, t->st->dbi[db], &k, &v, noover ? MDB_NOOVERWRITE : 0);
+
+	if (rc == MDB_KEYEXIST)
+		return STORE_EXISTS;
+	if (rc != 0)
+		return store_txn_fail(t, rc, "cannot write");
+	return 0;
+}
+
+int
+store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen)
+{
+	MDB_val k = { klen, (void *)key };
+	int rc = mdb_del(t->txn, t->st->dbi[db], &k, NULL);
+
+	if (rc == MDB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (rc != 0)
+		return store_txn_fail(t, rc, "cannot delete");
+	return 0;
+}
+
+int
+store_scan(struct store_txn *t, enum store_db db, const void *from, size_t fromlen,
+           int (*each)(const void *, size_t, const void *, size_t, void *), void *ctx)
+{
+	MDB_cursor *cur;
+	MDB_val k = { fromlen, (void *)from }, v;
+	int rc, out = 0;
+
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return store_txn_fail(t, rc, "cannot scan");
+	rc = mdb_cursor_get(cur, &k, &v, from != NULL ? MDB_SET_RANGE : MDB_FIRST);
+	while (rc == 0) {
+		if ((out = each(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx)) != 0)
+			break;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return store_txn_fail(t, rc, "cannot scan");
+	return out;
+}
+
+int
+store_last(struct store_txn *t, enum store_db db, const void **key, size_t *klen,
+           const void **val, size_t *vlen)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc;
+
+	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
+		return store_txn_fail(t, rc, "cannot read");
+	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+	mdb_cursor_close(cur);
+	if (rc == MDB_NOTFOUND)
+		return STORE_NOTFOUND;
+	if (rc != 0)
+		return store_txn_fail(t, rc, "cannot read");
+	*key = k.mv_data;
+	*klen = k.mv_size;
+	*val = v.mv_data;
+	*vlen = v.mv_size;
+	return 0;
+}
+
+size_t
+store_count(struct store_txn *t, enum store_db db)
+{
+	MDB_stat ms;
+
+	if (mdb_stat(t->txn, t->st->dbi[db], &ms) != 0)
+		return 0;
+	return ms.ms_entries;
+}
+
+uint64_t
+store_last_commit(struct store *st)
+{
+	MDB_envinfo info;
+
+	if (mdb_env_info(st->env, &info) != 0)
+		return 0;
+	return (uint64_t)info.me_last_txnid;
+}
+
+int
+store_copy(struct store *st, const char *dest, bool compact, struct err *err)
+{
+	char path[4200];
+	int fd, rc;
+
+	if (mkdir(dest, 0750) != 0)
+		return err_set(err, "%s: %s", dest, errno == EEXIST ? "already exists" : strerror(errno));
+	snprintf(path, sizeof path, "%s/data.mdb", dest);
+	/* never world-readable, whatever the umask */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+	if (fd < 0) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		rmdir(dest);
+		return -1;
+	}
+	fchmod(fd, 0640);
+	rc = mdb_env_copyfd2(st->env, fd, compact ? MDB_CP_COMPACT : 0);
+	if (rc == 0 && fsync(fd) != 0)
+		rc = errno;
+	if (close(fd) != 0 && rc == 0)
+		rc = errno;
+	if (rc != 0) {
+		unlink(path);
+		rmdir(dest);
+		return store_fail(err, rc, "cannot copy the book");
+	}
+	return 0;
+}
+
+static int
+store_check_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	size_t *n = ctx;
+
+	(void)k;
+	(void)v;
+	if (kl == 0 && vl == 0)
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+static int
+store_check_txn(struct store_txn *t, void *ctx)
+{
+	int db, rc;
+	size_t n;
+
+	(void)ctx;
+	for (db = 0; db < STORE_NDB; db++) {
+		n = 0;
+		rc = store_scan(t, (enum store_db)db, NULL, 0, store_check_each, &n);
+		if (rc != 0)
+			return rc < 0 && t->mdb_rc != 0 ? rc :
+			       err_set(t->err, "database %s: an empty entry", store_db_names[db]);
+		if (n != store_count(t, (enum store_db)db))
+			return err_set(t->err, "database %s: %zu entries walked, %zu recorded",
+			               store_db_names[db], n, store_count(t, (enum store_db)db));
+	}
+	return 0;
+}
+
+int
+store_check(struct store *st, struct err *err)
+{
+	return store_read(st, store_check_txn, NULL, err);
+}
+
+void
+store_stat(struct store *st, struct store_stat *out)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	struct stat sb;
+	char path[4200];
+
+	memset(out, 0, sizeof *out);
+	if (mdb_env_info(st->env, &info) == 0) {
+		out->map_size = info.me_mapsize;
+		out->readers = info.me_numreaders;
+		out->max_readers = info.me_maxreaders;
+		if (mdb_env_stat(st->env, &ms) == 0)
+			out->used_bytes = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
+	}
+	snprintf(path, sizeof path, "%s/data.mdb", st->dir);
+	if (stat(path, &sb) == 0)
+		out->file_bytes = (size_t)sb.st_size;
+}
