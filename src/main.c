@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "redress/cli.h"
 
@@ -14,6 +15,8 @@ main(int argc, char **argv)
 	/* secrets will live in this process: no core dumps, no ptrace by peers */
 	setrlimit(RLIMIT_CORE, &nocore);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	/* files the book gains stay group-writable for the staff, never others' */
+	umask(007);
 
 	status = cli_main(argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

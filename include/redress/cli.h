@@ -8,6 +8,9 @@
 #ifndef REDRESS_CLI_H
 #define REDRESS_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "redress/date.h"
 #include "redress/err.h"
 
@@ -15,17 +18,25 @@
 #define CLI_FAIL 1
 #define CLI_USAGE 2
 
+/* What the global options say: which book, and whether only to read it. */
+struct cli_env {
+	const char *book;    /* -d, $REDRESS_BOOK, or /etc/redress.conf; may be NULL */
+	bool readonly;       /* -R */
+	const char *conf;    /* the configuration file read, for messages */
+};
+
 struct cli_cmd {
 	const char *name;
 	const char *usage;   /* arguments, after "redress NAME " */
 	const char *summary; /* one line for --help */
 	const char *help;    /* paragraph(s) for `redress help NAME` */
-	int (*exec)(const struct cli_cmd *self, int argc, char **argv);
+	int (*exec)(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv);
 };
 
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
 	cmd_holidays_entry, cmd_deadlines_entry, cmd_authority_entry, cmd_today_entry,
-	cmd_help_entry;
+	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_audit_entry, cmd_verify_entry,
+	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_help_entry;
 
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);
@@ -75,6 +86,28 @@ int cli_calendar(const char *name, struct calendar *cal);
 
 /* Parses a date argument, printing "WHAT: message" on failure; exit status. */
 int cli_date(const char *what, const char *arg, struct date *out);
+
+/* --- the case book ------------------------------------------------------ */
+
+#define CLI_STALE 3 /* someone else changed the record first */
+#define CLI_PASS_MAX 1024
+
+struct book;
+
+/* Opens the book the global options name; prints why not.  Exit status. */
+int cli_book_open(const struct cli_env *env, struct book **b);
+/* Asks for the person's passphrase (or reads it) and unlocks.  Status. */
+int cli_book_unlock(struct book *b);
+/* Reads a passphrase: from the terminal without echo (twice when confirm),
+ * or, with no terminal, line `line` (1-based) of $REDRESS_PASSPHRASE_FILE.
+ * *pass is guarded memory of CLI_PASS_MAX bytes: release with
+ * cli_passphrase_free().  Exit status. */
+int cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *len);
+void cli_passphrase_free(char *pass);
+/* Prints the message of a book operation and maps its code to a status. */
+int cli_book_status(int rc, const struct err *err);
+/* The cost of new passphrases: $REDRESS_KDF=test lowers it for test suites. */
+int cli_kdf_cost(void);
 
 /* Today's civil date in London ($REDRESS_TODAY overrides, for tests). */
 int cli_today(struct date *out, struct err *err);

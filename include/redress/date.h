@@ -74,4 +74,8 @@ int date_cmp(struct date a, struct date b);
  * Sunday in March to 01:00 UTC on the last Sunday in October). */
 struct date date_from_unix_london(int64_t t);
 
+/* London's civil time at Unix time t as "YYYY-MM-DD HH:MM" into buf
+ * (at least 17 bytes). Returns buf. */
+char *date_format_london_time(int64_t t, char *buf, unsigned n);
+
 #endif

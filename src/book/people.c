@@ -294,9 +294,9 @@ person_update_txn(struct store_txn *t, void *vctx)
 	if (rc != 0 || person_parse(c->b, c->id, v, n, &cur, store_txn_err(t)) != 0)
 		return -1;
 	if (cur.rev != c->base) {
-		char when[DATE_STRLEN];
+		char when[32];
 
-		date_format(date_from_unix_london((int64_t)cur.updated_at), when);
+		date_format_london_time((int64_t)cur.updated_at, when, sizeof when);
 		return err_set(store_txn_err(t), "person %llu was changed by %s on %s (revision %llu; "
 		               "yours was based on %llu): your change was not saved",
 		               (unsigned long long)c->id, cur.updated_by, when,

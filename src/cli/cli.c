@@ -17,6 +17,14 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_deadlines_entry,
 	&cmd_authority_entry,
 	&cmd_today_entry,
+	&cmd_init_entry,
+	&cmd_user_entry,
+	&cmd_person_entry,
+	&cmd_audit_entry,
+	&cmd_verify_entry,
+	&cmd_backup_entry,
+	&cmd_snapshot_entry,
+	&cmd_rekey_entry,
 	&cmd_help_entry,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
@@ -204,7 +212,7 @@ cli_usage_all(FILE *f)
 {
 	size_t i;
 
-	fputs("usage: redress [--help] [--version] [COMMAND [ARGS]]\n\n"
+	fputs("usage: redress [-d BOOK] [-R] [--help] [--version] [COMMAND [ARGS]]\n\n"
 	      "With no command, redress shows the clock engine at work on today's date.\n\n"
 	      "Commands:\n", f);
 	for (i = 0; i < CLI_NCMDS; i++)
@@ -213,8 +221,9 @@ cli_usage_all(FILE *f)
 }
 
 static int
-cmd_help_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_help_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const struct cli_cmd *cmd;
 
 	(void)self;
@@ -239,13 +248,75 @@ const struct cli_cmd cmd_help_entry = {
 	.exec = cmd_help_exec,
 };
 
+/* The book named in the configuration file: a line "book = PATH". */
+static const char *
+cli_conf_book(const char *conf, char *buf, size_t n)
+{
+	FILE *f = fopen(conf, "re");
+	char line[4200], *s, *e;
+
+	if (f == NULL)
+		return NULL;
+	while (fgets(line, sizeof line, f) != NULL) {
+		s = line + strspn(line, " \t");
+		if (strncmp(s, "book", 4) != 0)
+			continue;
+		s += 4;
+		s += strspn(s, " \t");
+		if (*s != '=')
+			continue;
+		s++;
+		s += strspn(s, " \t");
+		for (e = s + strlen(s); e > s && (e[-1] == '\n' || e[-1] == ' ' || e[-1] == '\t'); e--)
+			;
+		*e = '\0';
+		snprintf(buf, n, "%s", s);
+		fclose(f);
+		return *buf != '\0' ? buf : NULL;
+	}
+	fclose(f);
+	return NULL;
+}
+
 int
 cli_main(int argc, char **argv)
 {
+	static const char usage_d[] = "-d needs the book's directory";
 	const struct cli_cmd *cmd;
+	struct cli_env env = { NULL, false, "/etc/redress.conf" };
+	const char *book = NULL, *e;
+	char confbook[4096];
+	int i = 1;
 
+	if ((e = getenv("REDRESS_CONF")) != NULL && *e != '\0')
+		env.conf = e;
+	/* global options come before the command */
+	while (i < argc && argv[i][0] == '-' && argv[i][1] != '-' && argv[i][1] != '\0') {
+		if (strcmp(argv[i], "-d") == 0) {
+			if (i + 1 >= argc)
+				return cli_error(CLI_USAGE, "%s", usage_d);
+			book = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "-d", 2) == 0) {
+			book = argv[i] + 2;
+			i++;
+		} else if (strcmp(argv[i], "-R") == 0) {
+			env.readonly = true;
+			i++;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "-V") == 0) {
+			break;
+		} else
+			return cli_error(CLI_USAGE, "unknown option \"%s\" (see: redress --help)", argv[i]);
+	}
+	if (book == NULL && (e = getenv("REDRESS_BOOK")) != NULL && *e != '\0')
+		book = e;
+	if (book == NULL)
+		book = cli_conf_book(env.conf, confbook, sizeof confbook);
+	env.book = book;
+	argc -= i - 1;
+	argv += i - 1;
 	if (argc < 2)
-		return cmd_today_entry.exec(&cmd_today_entry, 1, argv);
+		return cmd_today_entry.exec(&cmd_today_entry, &env, 1, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		cli_usage_all(stdout);
 		return CLI_OK;
@@ -259,11 +330,11 @@ cli_main(int argc, char **argv)
 	if ((cmd = cli_find(argv[1])) == NULL)
 		return cli_error(CLI_USAGE, "no command \"%s\" (see: redress --help)", argv[1]);
 	/* a command's own --help, wherever it is */
-	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
+	for (i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0) {
 			printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "",
 			       cmd->usage, cmd->help);
 			return CLI_OK;
 		}
-	return cmd->exec(cmd, argc - 1, argv + 1);
+	return cmd->exec(cmd, &env, argc - 1, argv + 1);
 }

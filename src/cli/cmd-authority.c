@@ -77,8 +77,9 @@ cmd_authority_rule(const struct profile *p, const struct rule *r)
 }
 
 static int
-cmd_authority_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const char *pos[2];
 	char names[64][PROFILE_KEY_MAX], title[512];
 	struct profile *p;

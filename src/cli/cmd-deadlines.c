@@ -90,8 +90,9 @@ deadlines_print_long(const struct deadline *dl, size_t n, const struct profile *
 }
 
 static int
-cmd_deadlines_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const char *authority = "statutory", *received = NULL, *kind = "complaint";
 	const char *todayarg = NULL, *pos[1];
 	int longfmt = 0;

@@ -7,8 +7,9 @@
 #include "redress/text.h"
 
 static int
-cmd_holidays_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const char *pos[2], *calname = NULL;
 	int list = 0;
 	const struct cli_spec spec[] = {

@@ -10,8 +10,9 @@
 #include "redress/workday.h"
 
 static int
-cmd_today_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_today_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const char *authority = "statutory", *pos[1];
 	const struct cli_spec spec[] = { { "authority", &authority, NULL }, { NULL, NULL, NULL } };
 	char buf[DATE_STRLEN], longd[64], name[HOLIDAY_NAME_MAX * 4], why[64], title[512];

@@ -5,8 +5,9 @@
 #include "redress/workday.h"
 
 static int
-cmd_workdays_exec(const struct cli_cmd *self, int argc, char **argv)
+cmd_workdays_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
+	(void)env;
 	const char *pos[2], *calname = NULL;
 	const struct cli_spec spec[] = { { "calendar", &calname, NULL }, { NULL, NULL, NULL } };
 	struct calendar cal;

@@ -216,8 +216,9 @@ date_last_sunday_0100(int y, int m)
 	return (int64_t)d.day * 86400 + 3600;
 }
 
-struct date
-date_from_unix_london(int64_t t)
+/* Seconds London is ahead of UTC at t: 3600 in summer time, else 0. */
+static int64_t
+date_london_offset(int64_t t)
 {
 	struct date utc;
 	int y, m, d;
@@ -225,6 +226,28 @@ date_from_unix_london(int64_t t)
 	utc.day = (int32_t)((t >= 0 ? t : t - 86399) / 86400);
 	date_to_ymd(utc, &y, &m, &d);
 	if (y >= 1972 && t >= date_last_sunday_0100(y, 3) && t < date_last_sunday_0100(y, 10))
-		utc.day = (int32_t)(((t + 3600) >= 0 ? (t + 3600) : (t + 3600) - 86399) / 86400);
-	return utc;
+		return 3600;
+	return 0;
+}
+
+struct date
+date_from_unix_london(int64_t t)
+{
+	struct date out;
+
+	t += date_london_offset(t);
+	out.day = (int32_t)((t >= 0 ? t : t - 86399) / 86400);
+	return out;
+}
+
+char *
+date_format_london_time(int64_t t, char *buf, unsigned n)
+{
+	char day[DATE_STRLEN];
+	int64_t local = t + date_london_offset(t);
+	int64_t secs = ((local % 86400) + 86400) % 86400;
+
+	snprintf(buf, n, "%s %02d:%02d", date_format(date_from_unix_london(t), day),
+	         (int)(secs / 3600), (int)(secs / 60 % 60));
+	return buf;
 }

@@ -384,6 +384,21 @@ test_format_long(void **state)
 	assert_true(strncmp("Friday 25 December 2026", small, strlen(small)) == 0);
 }
 
+/* "who changed it and when" is told in London's time, summer or winter */
+static void
+test_london_time(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_string_equal(date_format_london_time(1782909240, buf, sizeof buf), "2026-07-01 13:34");
+	assert_string_equal(date_format_london_time(1796128440, buf, sizeof buf), "2026-12-01 12:34");
+	assert_string_equal(date_format_london_time(1774745940, buf, sizeof buf), "2026-03-29 00:59");
+	assert_string_equal(date_format_london_time(1774746000, buf, sizeof buf), "2026-03-29 02:00");
+	assert_string_equal(date_format_london_time(1792889940, buf, sizeof buf), "2026-10-25 01:59");
+	assert_string_equal(date_format_london_time(1792890000, buf, sizeof buf), "2026-10-25 01:00");
+}
+
 int
 main(void)
 {
@@ -402,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_add_months),
 		cmocka_unit_test(test_london_today),
 		cmocka_unit_test(test_format_long),
+		cmocka_unit_test(test_london_time),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

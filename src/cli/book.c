@@ -1,0 +1,168 @@
+/* book.c (cli) - what the book commands share: finding and opening the
+ * book, asking for passphrases, and turning results into exit statuses. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "redress/book.h"
+#include "redress/cli.h"
+
+int
+cli_book_status(int rc, const struct err *err)
+{
+	if (rc == 0)
+		return CLI_OK;
+	if (rc == BOOK_ESTALE)
+		return cli_report(CLI_STALE, err);
+	if (rc == BOOK_EUSAGE || rc == BOOK_EDENIED)
+		return cli_report(CLI_USAGE, err);
+	return cli_report(CLI_FAIL, err);
+}
+
+int
+cli_kdf_cost(void)
+{
+	const char *k = getenv("REDRESS_KDF");
+
+	return k != NULL && strcmp(k, "test") == 0 ? BOOK_COST_TEST : BOOK_COST_NORMAL;
+}
+
+int
+cli_book_open(const struct cli_env *env, struct book **b)
+{
+	struct err err;
+
+	if (env->book == NULL)
+		return cli_error(CLI_USAGE, "which book? give -d DIR, set REDRESS_BOOK, or name it "
+		                 "in %s", env->conf);
+	if (book_open(env->book, env->readonly ? BOOK_RDONLY : 0, b, &err) != 0)
+		return cli_report(CLI_FAIL, &err);
+	return CLI_OK;
+}
+
+void
+cli_passphrase_free(char *pass)
+{
+	book_secret_free(pass, CLI_PASS_MAX);
+}
+
+/* Reads one line without echo from the terminal into buf. */
+static int
+cli_tty_line(int fd, const char *prompt, char *buf, size_t max, size_t *len)
+{
+	struct termios old, quiet;
+	size_t n = 0;
+	ssize_t r;
+	char c;
+
+	if (write(fd, prompt, strlen(prompt)) < 0 || tcgetattr(fd, &old) != 0)
+		return -1;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	quiet.c_lflag |= ICANON;
+	if (tcsetattr(fd, TCSAFLUSH, &quiet) != 0)
+		return -1;
+	while ((r = read(fd, &c, 1)) == 1 && c != '\n' && c != '\r')
+		if (n + 1 < max)
+			buf[n++] = c;
+	c = 0;
+	tcsetattr(fd, TCSAFLUSH, &old);
+	if (write(fd, "\n", 1) < 0)
+		(void)0;
+	buf[n] = '\0';
+	*len = n;
+	return r < 0 ? -1 : 0;
+}
+
+static int
+cli_file_line(const char *path, int line, char *buf, size_t max, size_t *len)
+{
+	FILE *f = fopen(path, "re");
+	int at = 0, c;
+	size_t n = 0;
+
+	if (f == NULL)
+		return cli_error(CLI_FAIL, "REDRESS_PASSPHRASE_FILE: %s: %s", path, strerror(errno));
+	while ((c = getc(f)) != EOF) {
+		if (c == '\n') {
+			if (++at == line)
+				break;
+			n = 0;
+			continue;
+		}
+		if (at == line - 1 && n + 1 < max)
+			buf[n++] = (char)c;
+	}
+	if (at == line - 1 && c == EOF && n > 0)
+		at = line; /* a last line without a newline */
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	if (at < line)
+		return cli_error(CLI_USAGE, "REDRESS_PASSPHRASE_FILE has no line %d", line);
+	return CLI_OK;
+}
+
+int
+cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *len)
+{
+	const char *file = getenv("REDRESS_PASSPHRASE_FILE");
+	char *again;
+	size_t alen;
+	int fd, rc = CLI_OK;
+
+	*pass = book_secret_alloc(CLI_PASS_MAX);
+	if (*pass == NULL)
+		return cli_error(CLI_FAIL, "out of memory");
+	if (file != NULL && *file != '\0') {
+		/* named on purpose: scripts, cron, tests */
+		rc = cli_file_line(file, line, *pass, CLI_PASS_MAX, len);
+	} else if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)) < 0) {
+		cli_passphrase_free(*pass);
+		*pass = NULL;
+		return cli_error(CLI_USAGE, "no terminal to ask for the passphrase; set "
+		                 "REDRESS_PASSPHRASE_FILE");
+	} else {
+		if (cli_tty_line(fd, prompt, *pass, CLI_PASS_MAX, len) != 0)
+			rc = cli_error(CLI_FAIL, "cannot read the passphrase from the terminal");
+		if (rc == CLI_OK && confirm) {
+			again = book_secret_alloc(CLI_PASS_MAX);
+			if (again == NULL)
+				rc = cli_error(CLI_FAIL, "out of memory");
+			else if (cli_tty_line(fd, "Again: ", again, CLI_PASS_MAX, &alen) != 0 ||
+			         alen != *len || memcmp(again, *pass, alen) != 0)
+				rc = cli_error(CLI_USAGE, "the passphrases differ; nothing was changed");
+			cli_passphrase_free(again);
+		}
+		close(fd);
+	}
+	if (rc == CLI_OK && confirm && *len < 8)
+		rc = cli_error(CLI_USAGE, "a passphrase needs at least 8 characters");
+	if (rc != CLI_OK) {
+		cli_passphrase_free(*pass);
+		*pass = NULL;
+	}
+	return rc;
+}
+
+int
+cli_book_unlock(struct book *b)
+{
+	struct err err;
+	char *pass, prompt[128];
+	size_t len;
+	int rc;
+
+	snprintf(prompt, sizeof prompt, "Passphrase for %s: ", book_login(b));
+	if ((rc = cli_passphrase(prompt, 1, false, &pass, &len)) != CLI_OK)
+		return rc;
+	rc = book_unlock(b, pass, len, &err);
+	cli_passphrase_free(pass);
+	if (rc != 0)
+		return cli_report(CLI_USAGE, &err);
+	return CLI_OK;
+}

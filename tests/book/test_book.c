@@ -1,0 +1,467 @@
+/* test_book.c - the case book in one process: creating, unlocking, sealed
+ * people, stale edits, rekey, read-only and snapshot opens, backups, and an
+ * audit chain that notices tampering.  Other processes: tests/store/. */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "redress/book.h"
+#include "redress/codec.h"
+#include "redress/store.h"
+
+#define PASS "correct horse battery"
+#define NAME1 "Quillon Farthingdale-Oyelaran"
+#define NAME2 "Zoë Wąsowska-Ptarmigan"
+
+static char dir[64];
+
+static void
+rmtree(const char *path)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+	assert_int_equal(system(cmd), 0);
+}
+
+static int
+setup(void **state)
+{
+	struct err err;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/redress-test-book-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	rmdir(dir); /* book_create makes it, with its own mode */
+	if (book_create(dir, "gloucestershire", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
+		fail_msg("create: %s", err.msg);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rmtree(dir);
+	return 0;
+}
+
+static struct book *
+open_unlocked(void)
+{
+	struct book *b;
+	struct err err;
+
+	if (book_open(dir, 0, &b, &err) != 0)
+		fail_msg("open: %s", err.msg);
+	if (book_unlock(b, PASS, strlen(PASS), &err) != 0)
+		fail_msg("unlock: %s", err.msg);
+	return b;
+}
+
+static uint64_t
+add(struct book *b, const char *name, const char *dob)
+{
+	struct err err;
+	uint64_t id;
+
+	if (book_person_add(b, name, dob, &id, &err) != 0)
+		fail_msg("add %s: %s", name, err.msg);
+	return id;
+}
+
+static void
+test_create(void **state)
+{
+	struct book_info info;
+	struct stat st;
+	struct book *b;
+	struct err err;
+	char path[128];
+
+	(void)state;
+	assert_int_equal(stat(dir, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 02770);
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0660);
+	b = open_unlocked();
+	assert_int_equal(book_role(b), ROLE_ADMIN);
+	assert_true(book_has_key(b));
+	assert_int_equal(book_info(b, &info, &err), 0);
+	assert_string_equal(info.authority, "gloucestershire");
+	assert_string_equal(info.calendar, "england-and-wales");
+	assert_int_equal(info.profile_version, 1);
+	assert_int_equal(info.key_id, 1);
+	book_close(&b);
+	/* a second init over it is refused */
+	assert_int_not_equal(book_create(dir, "essex", PASS, strlen(PASS), BOOK_COST_TEST, &err), 0);
+	assert_non_null(strstr(err.msg, "already holds a book"));
+}
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	return testutil_read(path, len);
+}
+
+static void
+test_wrong_passphrase_changes_nothing(void **state)
+{
+	struct book *b;
+	struct err err;
+	char path[128], *before, *after;
+	size_t lb, la;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	before = slurp(path, &lb);
+	assert_int_equal(book_open(dir, 0, &b, &err), 0);
+	assert_int_not_equal(book_unlock(b, "wrong horse", 11, &err), 0);
+	assert_string_equal(err.msg, "wrong passphrase");
+	assert_false(book_unlocked(b));
+	assert_int_not_equal(book_person_add(b, NAME1, NULL, &(uint64_t){ 0 }, &err), 0);
+	book_close(&b);
+	after = slurp(path, &la);
+	assert_int_equal(la, lb);
+	assert_memory_equal(before, after, lb);
+	free(before);
+	free(after);
+}
+
+static int
+collect(const struct book_person *p, void *ctx)
+{
+	struct book_person *out = ctx;
+
+	if (out->id == 0)
+		*out = *p;
+	else
+		out->rev = 999; /* more than one match */
+	return 0;
+}
+
+static void
+test_people(void **state)
+{
+	struct book_person p, found;
+	struct book *b;
+	struct err err;
+	uint64_t id1, id2;
+
+	(void)state;
+	b = open_unlocked();
+	id1 = add(b, NAME1, "2013-05-06");
+	id2 = add(b, NAME2, NULL);
+	assert_int_equal(id2, id1 + 1);
+	assert_int_equal(book_person_get(b, id2, &p, &err), 0);
+	assert_true(p.shown);
+	assert_string_equal(p.name, NAME2);
+	assert_int_equal(p.rev, 1);
+	/* exact search: case and spacing aside, confirmed on the plaintext */
+	memset(&found, 0, sizeof found);
+	assert_int_equal(book_person_find(b, "  quillon   FARTHINGDALE-oyelaran ", NULL, collect,
+	                                  &found, &err), 0);
+	assert_int_equal(found.id, id1);
+	assert_string_equal(found.dob, "2013-05-06");
+	memset(&found, 0, sizeof found);
+	assert_int_equal(book_person_find(b, NAME1, "2013-05-07", collect, &found, &err), 0);
+	assert_int_equal(found.id, 0);
+	memset(&found, 0, sizeof found);
+	assert_int_equal(book_person_find(b, "Quillon", NULL, collect, &found, &err), 0);
+	assert_int_equal(found.id, 0);
+	/* bad input is refused with a reason */
+	assert_int_equal(book_person_add(b, "", NULL, &id1, &err), BOOK_EUSAGE);
+	assert_int_equal(book_person_add(b, "Eve\x1b[2J", NULL, &id1, &err), BOOK_EUSAGE);
+	assert_non_null(strstr(err.msg, "control"));
+	assert_int_equal(book_person_add(b, "Bob", "2999-01-01", &id1, &err), BOOK_EUSAGE);
+	assert_non_null(strstr(err.msg, "future"));
+	assert_int_equal(book_person_add(b, "Bob", "2020-02-30", &id1, &err), BOOK_EUSAGE);
+	book_close(&b);
+
+	/* without unlocking: a pseudonym, never the name */
+	assert_int_equal(book_open(dir, 0, &b, &err), 0);
+	assert_int_equal(book_person_get(b, id2, &p, &err), 0);
+	assert_false(p.shown);
+	assert_string_equal(p.name, "Person P-0002");
+	assert_string_equal(p.dob, "");
+	assert_int_not_equal(book_person_find(b, NAME2, NULL, collect, &found, &err), 0);
+	book_close(&b);
+}
+
+static void
+test_stale_edit(void **state)
+{
+	struct book_person p;
+	struct book *b;
+	struct err err;
+	uint64_t id;
+
+	(void)state;
+	b = open_unlocked();
+	id = add(b, NAME1, NULL);
+	assert_int_equal(book_person_update(b, id, 1, "Quillon F-O", NULL, &err), 0);
+	/* a second edit based on revision 1 is refused, naming who and when */
+	assert_int_equal(book_person_update(b, id, 1, "Someone Else", NULL, &err), BOOK_ESTALE);
+	assert_non_null(strstr(err.msg, "was changed by "));
+	assert_non_null(strstr(err.msg, book_login(b)));
+	assert_non_null(strstr(err.msg, "revision 2"));
+	assert_non_null(strstr(err.msg, "not saved"));
+	assert_int_equal(book_person_get(b, id, &p, &err), 0);
+	assert_string_equal(p.name, "Quillon F-O");
+	assert_int_equal(p.rev, 2);
+	book_close(&b);
+}
+
+static void
+test_rekey(void **state)
+{
+	struct book_person p, found;
+	struct book_info info;
+	struct book_verify v;
+	struct book *b;
+	struct err err;
+	uint64_t id;
+
+	(void)state;
+	b = open_unlocked();
+	id = add(b, NAME2, "2015-01-02");
+	assert_int_equal(book_rekey(b, &err), 0);
+	assert_int_equal(book_info(b, &info, &err), 0);
+	assert_int_equal(info.key_id, 2);
+	book_close(&b);
+	/* the admin's slot now holds key 2 only, and every field opens with it */
+	b = open_unlocked();
+	assert_int_equal(book_person_get(b, id, &p, &err), 0);
+	assert_string_equal(p.name, NAME2);
+	assert_string_equal(p.dob, "2015-01-02");
+	assert_int_equal(p.rev, 1);
+	memset(&found, 0, sizeof found);
+	assert_int_equal(book_person_find(b, NAME2, NULL, collect, &found, &err), 0);
+	assert_int_equal(found.id, id);
+	if (book_verify(b, &v, &err) != 0)
+		fail_msg("verify: %s", err.msg);
+	book_close(&b);
+}
+
+static void
+test_readonly_and_snapshot(void **state)
+{
+	struct book_person p;
+	struct book *b;
+	struct err err;
+	struct stat st;
+	char snap[128], path[160];
+	uint64_t id, n;
+
+	(void)state;
+	b = open_unlocked();
+	id = add(b, NAME1, NULL);
+	book_close(&b);
+	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0);
+	assert_true(book_readonly(b));
+	assert_int_equal(book_unlock(b, PASS, strlen(PASS), &err), 0);
+	assert_int_not_equal(book_person_add(b, NAME2, NULL, &n, &err), 0);
+	assert_non_null(strstr(err.msg, "read-only"));
+	assert_int_not_equal(book_person_update(b, id, 1, NAME2, NULL, &err), 0);
+	assert_int_equal(book_person_get(b, id, &p, &err), 0);
+	assert_string_equal(p.name, NAME1);
+	snprintf(snap, sizeof snap, "%s-snap", dir);
+	assert_int_equal(book_snapshot(b, snap, &err), 0);
+	book_close(&b);
+	snprintf(path, sizeof path, "%s/data.mdb", snap);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	/* a snapshot opens read-only, with no lock file, by itself */
+	assert_int_equal(book_open(snap, 0, &b, &err), 0);
+	assert_true(book_readonly(b));
+	assert_int_equal(book_person_get(b, id, &p, &err), 0);
+	assert_string_equal(p.name, "Person P-0001");
+	book_close(&b);
+	snprintf(path, sizeof path, "%s/lock.mdb", snap);
+	assert_int_not_equal(access(path, F_OK), 0);
+	rmtree(snap);
+}
+
+/* Searches every file under path for needle; fails the test on a hit. */
+static void
+assert_nowhere(const char *path, const char *needle)
+{
+	struct dirent *de;
+	char file[512];
+	size_t len, n = strlen(needle), i;
+	DIR *d = opendir(path);
+	char *buf;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(file, sizeof file, "%s/%s", path, de->d_name);
+		buf = testutil_read(file, &len);
+		for (i = 0; i + n <= len; i++)
+			if (memcmp(buf + i, needle, n) == 0)
+				fail_msg("\"%s\" found in plain text in %s at %zu", needle, file, i);
+		free(buf);
+	}
+	closedir(d);
+}
+
+static void
+test_no_plaintext_on_disk(void **state)
+{
+	static const char *const names[] = { NAME1, NAME2, "Farthingdale", "Ptarmigan",
+	                                     "2013-05-06", "Wąsowska" };
+	struct book *b;
+	struct err err;
+	char bak[128], snap[128];
+	uint64_t id;
+	size_t i;
+
+	(void)state;
+	b = open_unlocked();
+	add(b, NAME1, "2013-05-06");
+	id = add(b, NAME2, NULL);
+	assert_int_equal(book_person_update(b, id, 1, NAME2 " Jr", NULL, &err), 0);
+	assert_int_equal(book_rekey(b, &err), 0);
+	snprintf(bak, sizeof bak, "%s-bak", dir);
+	snprintf(snap, sizeof snap, "%s-snap", dir);
+	assert_int_equal(book_backup(b, bak, &err), 0);
+	assert_int_equal(book_snapshot(b, snap, &err), 0);
+	book_close(&b);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		assert_nowhere(dir, names[i]);
+		assert_nowhere(bak, names[i]);
+		assert_nowhere(snap, names[i]);
+	}
+	rmtree(bak);
+	rmtree(snap);
+}
+
+static void
+test_audit_chain(void **state)
+{
+	struct book_verify v;
+	struct book *b;
+	struct err err;
+
+	(void)state;
+	b = open_unlocked();
+	add(b, NAME1, NULL);
+	add(b, NAME2, NULL);
+	if (book_verify(b, &v, &err) != 0)
+		fail_msg("verify: %s", err.msg);
+	assert_int_equal(v.entries, 3); /* init and two adds */
+	book_close(&b);
+}
+
+/* --- tampering, through the store beneath the book ---------------------- */
+
+struct tamper {
+	int how;
+};
+enum { TAMPER_CHANGE, TAMPER_REMOVE, TAMPER_SWAP, TAMPER_SIGN, TAMPER_TRUNCATE };
+
+static int
+tamper_txn(struct store_txn *t, void *ctx)
+{
+	struct tamper *tp = ctx;
+	uint8_t k2[8], k3[8], *a, *c;
+	const void *v2, *v3;
+	size_t n2, n3;
+
+	codec_be64(2, k2);
+	codec_be64(3, k3);
+	assert_int_equal(store_get(t, STORE_AUDIT, k2, 8, &v2, &n2), 0);
+	assert_int_equal(store_get(t, STORE_AUDIT, k3, 8, &v3, &n3), 0);
+	a = malloc(n2);
+	c = malloc(n3);
+	memcpy(a, v2, n2);
+	memcpy(c, v3, n3);
+	switch (tp->how) {
+	case TAMPER_CHANGE: {
+		/* "person.add" -> "person.adc": a changed action */
+		uint8_t *hit = NULL;
+		size_t i;
+
+		for (i = 0; i + 10 <= n2; i++)
+			if (memcmp(a + i, "person.add", 10) == 0)
+				hit = a + i;
+		assert_non_null(hit);
+		hit[9] = 'c';
+		store_put(t, STORE_AUDIT, k2, 8, a, n2, false);
+		break;
+	}
+	case TAMPER_REMOVE:
+		store_del(t, STORE_AUDIT, k2, 8);
+		break;
+	case TAMPER_SWAP:
+		store_put(t, STORE_AUDIT, k2, 8, c, n3, false);
+		store_put(t, STORE_AUDIT, k3, 8, a, n2, false);
+		break;
+	case TAMPER_SIGN:
+		a[n2 - 1] ^= 0x01; /* the signature is the last field */
+		store_put(t, STORE_AUDIT, k2, 8, a, n2, false);
+		break;
+	case TAMPER_TRUNCATE:
+		store_del(t, STORE_AUDIT, k3, 8);
+		break;
+	}
+	free(a);
+	free(c);
+	return 0;
+}
+
+static void
+tampered(int how, const char *expect)
+{
+	struct tamper tp = { how };
+	struct book_verify v;
+	struct store *st;
+	struct book *b;
+	struct err err;
+
+	b = open_unlocked();
+	add(b, NAME1, NULL);
+	add(b, NAME2, NULL);
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, tamper_txn, &tp, &err), 0);
+	store_close(&st);
+	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0);
+	if (book_verify(b, &v, &err) == 0)
+		fail_msg("verify passed a tampered chain (%d)", how);
+	if (strstr(err.msg, expect) == NULL)
+		fail_msg("verify said \"%s\", wanted \"%s\"", err.msg, expect);
+	book_close(&b);
+}
+
+static void test_tamper_change(void **s) { (void)s; tampered(TAMPER_CHANGE, "changed since"); }
+static void test_tamper_remove(void **s) { (void)s; tampered(TAMPER_REMOVE, "missing"); }
+static void test_tamper_swap(void **s) { (void)s; tampered(TAMPER_SWAP, "audit entry 2"); }
+static void test_tamper_sign(void **s) { (void)s; tampered(TAMPER_SIGN, "signature"); }
+static void test_tamper_truncate(void **s) { (void)s; tampered(TAMPER_TRUNCATE, "head"); }
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_wrong_passphrase_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stale_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rekey, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_and_snapshot, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_plaintext_on_disk, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_remove, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_swap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
