@@ -105,6 +105,7 @@ check-run: check-layers check-man
 		{ fail=1; echo "unit: FAILED $$t"; }; done; exit $$fail
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
+	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
 	@if command -v valgrind >/dev/null; then \
 		REDRESS_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
 		sh tests/cli/run.sh tests/cli/*.t; else echo "valgrind: not installed, skipped"; fi

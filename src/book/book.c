@@ -383,15 +383,23 @@ book_mkdir(const char *dir, struct err *err)
 {
 	struct stat st;
 
-	if (mkdir(dir, 02770) != 0) {
-		if (errno != EEXIST)
+	if (mkdir(dir, 02770) == 0) {
+		/* the umask may have cut the group bits; setgid keeps the group */
+		if (chmod(dir, 02770) != 0)
 			return err_set(err, "%s: %s", dir, strerror(errno));
-		if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-			return err_set(err, "%s exists and is not a directory", dir);
+		return 0;
 	}
-	/* the umask may have cut the group bits; the setgid bit keeps the group */
-	if (chmod(dir, 02770) != 0)
+	if (errno != EEXIST)
 		return err_set(err, "%s: %s", dir, strerror(errno));
+	/* made beforehand by the system's administrator, with the staff group:
+	 * its mode is theirs to set; it only has to take our files */
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return err_set(err, "%s exists and is not a directory", dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		return err_set(err, "%s: %s", dir, strerror(errno));
+	if (st.st_mode & 0007)
+		return err_set(err, "%s is open to all users (mode %o); make it 2770 for the staff "
+		               "group first", dir, (unsigned)(st.st_mode & 07777));
 	return 0;
 }
 

@@ -117,7 +117,12 @@ store_open(const char *dir, unsigned flags, size_t map_size, struct store **out,
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	if (!(flags & STORE_CREATE)) {
 		if (access(path, F_OK) != 0) {
-			err_set(err, "no case book at %s (create one with: redress -d %s init)", dir, dir);
+			if (errno == EACCES)
+				err_set(err, "%s: permission denied (is this user in the book's staff "
+				        "group?)", dir);
+			else
+				err_set(err, "no case book at %s (create one with: redress -d %s init)",
+				        dir, dir);
 			goto fail_free;
 		}
 		/* an auditor, or anyone, who cannot write the data file reads only */

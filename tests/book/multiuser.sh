@@ -1,0 +1,161 @@
+#!/bin/sh
+# Several Unix users on one book, each in their own processes: enrolment,
+# grants by an admin who never learns the passphrase, roles, group-shared
+# files, revocation by rotating the key, an auditor on a snapshot, and many
+# writers at once.  Needs root to make the users; otherwise it says so and
+# passes without running.
+: "${REDRESS:=./redress}"
+if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
+	echo "multiuser: skipped (needs root, useradd and setpriv to make test users)"
+	exit 0
+fi
+set -u
+export REDRESS_SHARE="${REDRESS_SHARE:-$(pwd)/share}" REDRESS_KDF=test
+T=$(mktemp -d /tmp/redress-mu.XXXXXX)
+chmod 755 "$T"
+cp "$REDRESS" "$T/redress"
+chmod 755 "$T/redress"
+cp -r "$REDRESS_SHARE" "$T/share"
+chmod -R a+rX "$T/share"
+export REDRESS_SHARE="$T/share"
+STAFF=rdt-staff
+USERS="rdt-admin rdt-case rdt-other rdt-audit"
+cleanup() {
+	for u in $USERS; do userdel "$u" 2>/dev/null; done
+	groupdel "$STAFF" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+groupadd "$STAFF" 2>/dev/null
+for u in $USERS; do
+	userdel "$u" 2>/dev/null
+	if [ "$u" = rdt-audit ]; then useradd -M -N "$u"; else useradd -M -N -G "$STAFF" "$u"; fi
+	printf 'passphrase of %s\n' "$u" > "$T/pass-$u"
+	chown "$u" "$T/pass-$u"
+	chmod 0400 "$T/pass-$u"
+done
+fail=0
+n=0
+# as USER: run redress with their passphrase file
+as() {
+	u=$1
+	shift
+	REDRESS_PASSPHRASE_FILE="$T/pass-$u" setpriv --reuid="$u" --regid="$STAFF" --init-groups \
+		"$T/redress" -d "$T/book" "$@"
+}
+expect() { # expect STATUS DESCRIPTION -- command...
+	want=$1 what=$2
+	shift 3
+	n=$((n + 1))
+	out=$("$@" 2>&1)
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL multiuser: $what: exit $got, wanted $want: $out"
+		fail=1
+	fi
+	LAST=$out
+}
+contains() { # contains TEXT DESCRIPTION
+	n=$((n + 1))
+	case $LAST in *"$1"*) ;; *) echo "FAIL multiuser: $2: no \"$1\" in: $LAST"; fail=1 ;; esac
+}
+lacks() {
+	n=$((n + 1))
+	case $LAST in *"$1"*) echo "FAIL multiuser: $2: \"$1\" in: $LAST"; fail=1 ;; esac
+}
+
+# the admin's group owns the directory: setgid keeps it on every new file
+install -d -g "$STAFF" -m 2770 "$T/book"
+expect 0 "admin creates the book in the directory root made" -- as rdt-admin init --authority essex
+if [ $fail != 0 ]; then exit 1; fi
+expect 0 "caseworker enrols" -- as rdt-case user enrol
+expect 2 "an enrolled user without a grant cannot add" -- as rdt-case person add --name "Amara Okonkwo-Blyth"
+contains "not yet granted" "refusal says why"
+expect 2 "a caseworker cannot grant" -- as rdt-case user grant rdt-case --role admin
+expect 0 "admin grants caseworker" -- as rdt-admin user grant rdt-case --role caseworker
+expect 0 "caseworker adds a person" -- as rdt-case person add --name "Amara Okonkwo-Blyth" --dob 2012-08-30
+expect 0 "admin reads the caseworker's person" -- as rdt-admin person show 1 --names
+contains "Amara Okonkwo-Blyth" "admin sees the name"
+expect 0 "the other user enrols" -- as rdt-other user enrol
+expect 0 "an ungranted user lists pseudonyms without a passphrase" -- \
+	env REDRESS_PASSPHRASE_FILE=/nonexistent setpriv --reuid=rdt-other --regid="$STAFF" --init-groups \
+	"$T/redress" -d "$T/book" person list
+contains "Person P-0001" "pseudonym shown"
+lacks "Amara" "no name for the ungranted user"
+expect 2 "an ungranted user cannot search names" -- as rdt-other person find --name "Amara Okonkwo-Blyth"
+expect 0 "user list needs no passphrase" -- as rdt-other user list
+contains "rdt-case" "list names the caseworker"
+contains "caseworker" "list gives the role"
+# every file the book holds stays group-shared, never other-readable
+for f in "$T/book/data.mdb" "$T/book/lock.mdb"; do
+	n=$((n + 1))
+	m=$(stat -c '%a %G' "$f")
+	[ "$m" = "660 $STAFF" ] || { echo "FAIL multiuser: $f is $m, wanted 660 $STAFF"; fail=1; }
+done
+
+# eight writers at once, as two users, while others read
+i=0
+while [ $i -lt 8 ]; do
+	u=rdt-case
+	[ $((i % 2)) = 0 ] && u=rdt-admin
+	( k=0; while [ $k -lt 5 ]; do as $u person add --name "Writer $i Person $k" >/dev/null || echo "add failed $i $k"; k=$((k + 1)); done ) > "$T/w$i" 2>&1 &
+	i=$((i + 1))
+done
+( k=0; while [ $k -lt 10 ]; do as rdt-other person list >/dev/null || echo "list failed"; k=$((k + 1)); done ) > "$T/r" 2>&1 &
+wait
+n=$((n + 1))
+if [ -n "$(cat "$T"/w* "$T/r")" ]; then echo "FAIL multiuser: concurrent: $(cat "$T"/w* "$T/r")"; fail=1; fi
+expect 0 "count after concurrent writers" -- as rdt-admin person list
+n=$((n + 1))
+[ "$(printf '%s\n' "$LAST" | wc -l)" = 41 ] || { echo "FAIL multiuser: $(printf '%s\n' "$LAST" | wc -l) people, wanted 41"; fail=1; }
+i=0
+while [ $i -lt 8 ]; do
+	k=0
+	while [ $k -lt 5 ]; do
+		expect 0 "find writer $i person $k" -- as rdt-admin person find --name "Writer $i Person $k"
+		n=$((n + 1))
+		[ "$(printf '%s\n' "$LAST" | wc -l)" = 1 ] || { echo "FAIL multiuser: Writer $i Person $k found $(printf '%s\n' "$LAST" | wc -l) times"; fail=1; }
+		k=$((k + 1))
+	done
+	i=$((i + 1))
+done
+expect 0 "verify after concurrent writers" -- as rdt-other verify
+
+# revocation rotates the key: the caseworker's old slot opens nothing
+expect 0 "admin revokes the caseworker" -- as rdt-admin user revoke rdt-case
+expect 2 "a revoked user cannot search" -- as rdt-case person find --name "Amara Okonkwo-Blyth"
+expect 2 "a revoked user cannot add" -- as rdt-case person add --name "Nobody"
+expect 0 "admin still reads after rekey" -- as rdt-admin person find --name "amara okonkwo-blyth"
+contains "Amara Okonkwo-Blyth" "admin finds the name with the new key"
+expect 0 "list shows the revocation" -- as rdt-admin user list
+contains "revoked" "revoked state listed"
+
+# an auditor outside the staff group: no access to the live book, but a snapshot
+expect 1 "an outsider cannot open the live book" -- \
+	setpriv --reuid=rdt-audit --regid=nogroup --clear-groups "$T/redress" -d "$T/book" user list
+contains "ermission denied" "the refusal says why"
+install -d -o rdt-admin -m 755 "$T/out"
+expect 0 "admin takes a snapshot" -- as rdt-admin snapshot "$T/out/snap"
+n=$((n + 1))
+m=$(stat -c '%a' "$T/out/snap/data.mdb")
+[ "$m" = 640 ] || { echo "FAIL multiuser: snapshot data.mdb is $m, wanted 640"; fail=1; }
+# publishing it to auditors is the admin's deliberate act
+chmod 755 "$T/out/snap"
+chmod 644 "$T/out/snap/data.mdb"
+expect 0 "the auditor reads the snapshot" -- \
+	setpriv --reuid=rdt-audit --regid=nogroup --clear-groups "$T/redress" -d "$T/out/snap" person list
+contains "Person P-0001" "pseudonyms in the snapshot"
+expect 0 "the auditor verifies the snapshot" -- \
+	setpriv --reuid=rdt-audit --regid=nogroup --clear-groups "$T/redress" -d "$T/out/snap" verify
+expect 2 "a snapshot refuses writes" -- as rdt-admin -d "$T/out/snap" person add --name "X Y"
+contains "read-only" "the refusal says read-only"
+expect 0 "-R reads" -- as rdt-admin -R person list
+expect 2 "-R refuses writes" -- as rdt-admin -R person add --name "X Y"
+contains "read-only" "the -R refusal says read-only"
+expect 0 "audit lists every change" -- as rdt-other audit
+contains "user.revoke" "the revocation is audited"
+contains "user.grant" "the grant is audited"
+lacks "Amara" "the audit never holds values"
+
+[ $fail = 0 ] && echo "multiuser: $n checks passed"
+exit $fail
