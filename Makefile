@@ -123,7 +123,8 @@ check-layers:
 
 install: redress
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
-	mkdir -p $(DESTDIR)$(SHAREDIR)/profiles $(DESTDIR)$(SHAREDIR)/holidays
+	mkdir -p $(DESTDIR)$(SHAREDIR)/profiles $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)/examples
+	cp -f share/examples/* $(DESTDIR)$(SHAREDIR)/examples/
 	cp -f redress $(DESTDIR)$(PREFIX)/bin/redress
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/redress
 	cp -f share/profiles/* $(DESTDIR)$(SHAREDIR)/profiles/
