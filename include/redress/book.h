@@ -121,6 +121,10 @@ struct book_person {
 
 int book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
                     struct err *err);
+/* Adds n people in one transaction, all or none (imports); the first id is
+ * returned in *first, the rest follow it. */
+int book_person_import(struct book *b, const char *const *names, const char *const *dobs,
+                       size_t n, uint64_t *first, struct err *err);
 int book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err);
 /* Changes name and/or dob (NULL: unchanged) if the record is still at
  * base_rev; otherwise BOOK_ESTALE, naming who changed it and when. */
