@@ -23,4 +23,10 @@ int text_unsafe_codepoint(uint32_t cp);
  * (1-4) and sets *cp, or returns 0 for a malformed or truncated sequence. */
 int text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* Splits the next word (separated by blanks) off *s, NUL-terminating it in
+ * place and advancing *s past it; NULL when only blanks remain. */
+char *text_word(char **s);
+/* Trims blanks from both ends of s, in place; returns the new start. */
+char *text_trim(char *s);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "redress/holiday.h"
+#include "redress/text.h"
 
 #define HOLIDAY_LINE_MAX 1024
 
@@ -290,36 +291,6 @@ holiday_fail(struct holiday_parser *ps, const char *fmt, const char *arg)
 }
 
 /* Splits off the next blank-separated word of *s. */
-static char *
-holiday_word(char **s)
-{
-	char *w = *s, *e;
-
-	while (*w == ' ' || *w == '\t')
-		w++;
-	if (*w == '\0')
-		return NULL;
-	for (e = w; *e != '\0' && *e != ' ' && *e != '\t'; e++)
-		;
-	if (*e != '\0')
-		*e++ = '\0';
-	*s = e;
-	return w;
-}
-
-static char *
-holiday_rest(char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 static int
 holiday_set_name(struct holiday_parser *ps, char *dst, const char *name)
 {
@@ -336,7 +307,7 @@ holiday_parse_rule(struct holiday_parser *ps, struct calendar *cal, char *s)
 {
 	static const char *const nths[] = { "first", "second", "third", "fourth" };
 	struct holiday_rule *r;
-	char *kind = holiday_word(&s), *w, *end;
+	char *kind = text_word(&s), *w, *end;
 	long v;
 	int i;
 
@@ -347,20 +318,20 @@ holiday_parse_rule(struct holiday_parser *ps, struct calendar *cal, char *s)
 	if (kind == NULL)
 		return holiday_fail(ps, "%srule: expected fixed, easter, first..fourth or last", "");
 	if (strcmp(kind, "fixed") == 0) {
-		w = holiday_word(&s);
+		w = text_word(&s);
 		if (w == NULL || strlen(w) != 5 || w[2] != '-' ||
 		    sscanf(w, "%2d-%2d", &r->month, &r->day) != 2 || r->month < 1 ||
 		    r->month > 12 || r->day < 1 || r->day > date_days_in_month(2000, r->month))
 			return holiday_fail(ps, "rule fixed: bad month-day \"%s\" (expected MM-DD)",
 			                    w ? w : "");
 		r->kind = HOLIDAY_FIXED;
-		s = holiday_rest(s);
+		s = text_trim(s);
 		if (strncmp(s, "substitute", 10) == 0 && (s[10] == ' ' || s[10] == '\t')) {
 			r->substitute = true;
 			s += 10;
 		}
 	} else if (strcmp(kind, "easter") == 0) {
-		w = holiday_word(&s);
+		w = text_word(&s);
 		if (w == NULL || (w[0] != '+' && w[0] != '-'))
 			return holiday_fail(ps, "rule easter: bad offset \"%s\" (expected +N or -N)",
 			                    w ? w : "");
@@ -379,7 +350,7 @@ holiday_parse_rule(struct holiday_parser *ps, struct calendar *cal, char *s)
 			r->nth = -1;
 		if (r->nth == 0)
 			return holiday_fail(ps, "unknown rule kind \"%s\"", kind);
-		w = holiday_word(&s);
+		w = text_word(&s);
 		for (i = 1; i <= 7 && w != NULL; i++) {
 			char lower[16];
 			size_t k;
@@ -393,11 +364,11 @@ holiday_parse_rule(struct holiday_parser *ps, struct calendar *cal, char *s)
 		if (w == NULL || i > 7)
 			return holiday_fail(ps, "rule: bad weekday \"%s\"", w ? w : "");
 		r->weekday = (enum weekday)i;
-		w = holiday_word(&s);
+		w = text_word(&s);
 		if (w == NULL || strlen(w) != 2 || (r->month = atoi(w)) < 1 || r->month > 12)
 			return holiday_fail(ps, "rule: bad month \"%s\" (expected MM)", w ? w : "");
 	}
-	if (holiday_set_name(ps, r->name, holiday_rest(s)) != 0)
+	if (holiday_set_name(ps, r->name, text_trim(s)) != 0)
 		return -1;
 	cal->nrules++;
 	return 0;
@@ -408,7 +379,7 @@ holiday_parse_date(struct holiday_parser *ps, struct calendar *cal, char *s, siz
 {
 	struct holiday *h;
 	struct err derr;
-	char *w = holiday_word(&s);
+	char *w = text_word(&s);
 	size_t i;
 
 	if (*cap == cal->ndays) {
@@ -424,7 +395,7 @@ holiday_parse_date(struct holiday_parser *ps, struct calendar *cal, char *s, siz
 	memset(h, 0, sizeof *h);
 	if (date_parse(w, &h->date, &derr) != 0)
 		return holiday_fail(ps, "%s", derr.msg);
-	if (holiday_set_name(ps, h->name, holiday_rest(s)) != 0)
+	if (holiday_set_name(ps, h->name, text_trim(s)) != 0)
 		return -1;
 	for (i = 0; i < cal->ndays; i++)
 		if (cal->days[i].date.day == h->date.day)
@@ -441,8 +412,8 @@ holiday_parse_line(struct holiday_parser *ps, struct calendar *cal, char *s, siz
 
 	if (*s >= '0' && *s <= '9')
 		return holiday_parse_date(ps, cal, s, cap);
-	w = holiday_word(&s);
-	rest = holiday_rest(s);
+	w = text_word(&s);
+	rest = text_trim(s);
 	if (strcmp(w, "rule") == 0)
 		return holiday_parse_rule(ps, cal, s);
 	if (strcmp(w, "calendar") == 0 || strcmp(w, "territory") == 0 || strcmp(w, "source") == 0) {
@@ -496,7 +467,7 @@ calendar_parse(struct calendar *cal, const char *text, size_t len, const char *f
 		}
 		if (n > 0 && line[n - 1] == '\r')
 			line[n - 1] = '\0';
-		s = holiday_rest(line);
+		s = text_trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (holiday_parse_line(&ps, cal, s, &cap) != 0)

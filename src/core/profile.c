@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "redress/profile.h"
+#include "redress/text.h"
 
 static const struct {
 	const char *name;
@@ -169,36 +170,6 @@ profile_fail(struct profile_parser *ps, const char *fmt, const char *a, const ch
 	return err_set(ps->err, "%s:%d: %s", ps->file, ps->line, msg);
 }
 
-static char *
-profile_word(char **s)
-{
-	char *w = *s, *e;
-
-	while (*w == ' ' || *w == '\t')
-		w++;
-	if (*w == '\0')
-		return NULL;
-	for (e = w; *e != '\0' && *e != ' ' && *e != '\t'; e++)
-		;
-	if (*e != '\0')
-		*e++ = '\0';
-	*s = e;
-	return w;
-}
-
-static char *
-profile_trim(char *s)
-{
-	size_t n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 static int
 profile_copy(struct profile_parser *ps, char *dst, size_t max, const char *src, const char *what)
 {
@@ -260,7 +231,7 @@ profile_amount(struct profile_parser *ps, char **s, int *amount, enum unit *unit
                const char *what)
 {
 	static const char *const singular[] = { "working-day", "day", "week", "month", "year" };
-	char *n = profile_word(s), *u = profile_word(s), *end;
+	char *n = text_word(s), *u = text_word(s), *end;
 	long v;
 	size_t i;
 
@@ -275,7 +246,7 @@ profile_amount(struct profile_parser *ps, char **s, int *amount, enum unit *unit
 	if (i == 5)
 		return profile_fail(ps, "%s: unknown unit \"%s\" (working-days, days, weeks, "
 		                        "months or years)", what, u);
-	if (profile_word(s) != NULL)
+	if (text_word(s) != NULL)
 		return profile_fail(ps, "%s: unexpected text after the unit%s", what, "");
 	*amount = (int)v;
 	*unit = (enum unit)i;
@@ -285,13 +256,13 @@ profile_amount(struct profile_parser *ps, char **s, int *amount, enum unit *unit
 static int
 profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 {
-	char *f = profile_word(&s), *w, *rest, *end;
+	char *f = text_word(&s), *w, *rest, *end;
 	enum event_type ev;
 	size_t i;
 	long v;
 	int r2;
 
-	rest = profile_trim(s);
+	rest = text_trim(s);
 	if (strcmp(f, "label") == 0) {
 		r->set |= RULE_SET_LABEL;
 		return profile_copy(ps, r->label, sizeof r->label, rest, f);
@@ -306,7 +277,7 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 	}
 	if (strcmp(f, "for") == 0) {
 		r->routes = 0;
-		while ((w = profile_word(&s)) != NULL) {
+		while ((w = text_word(&s)) != NULL) {
 			if ((r2 = route_lookup(w)) < 0)
 				return profile_fail(ps, "for: unknown route \"%s\"%s", w, "");
 			r->routes |= 1u << r2;
@@ -317,10 +288,10 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 		return 0;
 	}
 	if (strcmp(f, "from") == 0 || strcmp(f, "done") == 0 || strcmp(f, "target-from") == 0) {
-		w = profile_word(&s);
+		w = text_word(&s);
 		if (profile_event(ps, w, &ev, f) != 0)
 			return -1;
-		if (profile_word(&s) != NULL)
+		if (text_word(&s) != NULL)
 			return profile_fail(ps, "%s: one event only%s", f, "");
 		if (f[0] == 'f') {
 			r->from = ev;
@@ -347,7 +318,7 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 		return 0;
 	}
 	if (strcmp(f, "extend") == 0) {
-		w = profile_word(&s);
+		w = text_word(&s);
 		if (profile_event(ps, w, &r->extend_on, f) != 0 ||
 		    profile_amount(ps, &s, &r->extend_amount, &r->extend_unit, f) != 0)
 			return -1;
@@ -356,7 +327,7 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 	}
 	if (strcmp(f, "restart-on") == 0) {
 		r->nrestart = 0;
-		while ((w = profile_word(&s)) != NULL) {
+		while ((w = text_word(&s)) != NULL) {
 			if (r->nrestart == PROFILE_RESTART_MAX)
 				return profile_fail(ps, "restart-on: at most 4 events%s%s", "", "");
 			if (profile_event(ps, w, &r->restart_on[r->nrestart++], f) != 0)
@@ -388,11 +359,11 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 		return 0;
 	}
 	if (strcmp(f, "source") == 0) {
-		w = profile_word(&s);
+		w = text_word(&s);
 		if (profile_key(ps, r->source, w, f) != 0)
 			return -1;
 		r->pinpoint[0] = '\0';
-		rest = profile_trim(s);
+		rest = text_trim(s);
 		if (*rest != '\0' && profile_copy(ps, r->pinpoint, sizeof r->pinpoint, rest, f) != 0)
 			return -1;
 		r->set |= RULE_SET_SOURCE;
@@ -417,11 +388,11 @@ static int
 profile_top(struct profile_parser *ps, char *s)
 {
 	struct profile *p = ps->p;
-	char *w = profile_word(&s), *rest, *id;
+	char *w = text_word(&s), *rest, *id;
 	size_t i;
 
 	ps->rule = NULL;
-	rest = profile_trim(s);
+	rest = text_trim(s);
 	if (strcmp(w, "profile") == 0)
 		return profile_key(ps, p->name, rest, w);
 	if (strcmp(w, "title") == 0)
@@ -433,14 +404,14 @@ profile_top(struct profile_parser *ps, char *s)
 	if (strcmp(w, "source") == 0) {
 		if (p->nsources == PROFILE_SOURCES_MAX)
 			return profile_fail(ps, "too many sources%s%s", "", "");
-		id = profile_word(&s);
+		id = text_word(&s);
 		if (profile_key(ps, p->sources[p->nsources].id, id, w) != 0)
 			return -1;
 		for (i = 0; i < p->nsources; i++)
 			if (strcmp(p->sources[i].id, id) == 0)
 				return profile_fail(ps, "source \"%s\" is defined twice%s", id, "");
 		if (profile_copy(ps, p->sources[p->nsources].text, sizeof p->sources[0].text,
-		                 profile_trim(s), w) != 0)
+		                 text_trim(s), w) != 0)
 			return -1;
 		p->nsources++;
 		return 0;
@@ -495,7 +466,7 @@ profile_parse(struct profile *p, const char *text, size_t len, const char *file,
 			return profile_fail(&ps, "NUL byte in line%s%s", "", "");
 		if (n > 0 && line[n - 1] == '\r')
 			line[n - 1] = '\0';
-		s = profile_trim(line);
+		s = text_trim(line);
 		if (*s == '\0' || *s == '#')
 			continue;
 		if (line[0] == ' ' || line[0] == '\t') {

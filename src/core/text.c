@@ -114,3 +114,33 @@ text_visible(const char *in, char *out, size_t outlen)
 		out[used] = '\0';
 	return total;
 }
+
+char *
+text_word(char **s)
+{
+	char *w = *s, *e;
+
+	while (*w == ' ' || *w == '\t')
+		w++;
+	if (*w == '\0')
+		return NULL;
+	for (e = w; *e != '\0' && *e != ' ' && *e != '\t'; e++)
+		;
+	if (*e != '\0')
+		*e++ = '\0';
+	*s = e;
+	return w;
+}
+
+char *
+text_trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
