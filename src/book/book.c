@@ -136,6 +136,33 @@ book_load_self(struct store_txn *t, void *ctx)
 	return 0;
 }
 
+/* Migrations: migrations[n] turns a schema-n book into schema n+1.  They
+ * run in one write transaction, so every other process waits on the write
+ * lock and then sees the whole new schema or none of it. */
+static int (*const book_migrations[BOOK_SCHEMA])(struct store_txn *t) = {
+	NULL, /* 0 -> 1: the first schema; nothing to convert */
+};
+
+static int
+book_migrate_txn(struct store_txn *t, void *ctx)
+{
+	uint64_t v = book_meta_u64(t, META_SCHEMA, 0);
+
+	(void)ctx;
+	for (; v < BOOK_SCHEMA; v++)
+		if (book_migrations[v] != NULL && book_migrations[v](t) != 0)
+			return err_prefix(store_txn_err(t), "migrating schema %u to %u", (unsigned)v,
+			                  (unsigned)v + 1);
+	return book_meta_put_u64(t, META_SCHEMA, BOOK_SCHEMA);
+}
+
+static int
+book_schema_read(struct store_txn *t, void *ctx)
+{
+	*(uint64_t *)ctx = book_meta_u64(t, META_SCHEMA, 0);
+	return 0;
+}
+
 int
 book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 {
@@ -164,6 +191,17 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 	if (store_open(dir, sf, 0, &b->st, err) != 0) {
 		free(b);
 		return -1;
+	}
+	{
+		uint64_t schema = BOOK_SCHEMA;
+
+		/* an older book is brought up to date by the first writer to open it */
+		if (store_read(b->st, book_schema_read, &schema, err) != 0 ||
+		    (schema < BOOK_SCHEMA && !store_readonly(b->st) &&
+		     store_write(b->st, book_migrate_txn, NULL, err) != 0)) {
+			book_close(&b);
+			return -1;
+		}
 	}
 	if (store_read(b->st, book_load_self, b, err) != 0) {
 		book_close(&b);

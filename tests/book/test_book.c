@@ -444,6 +444,70 @@ static void test_tamper_swap(void **s) { (void)s; tampered(TAMPER_SWAP, "audit e
 static void test_tamper_sign(void **s) { (void)s; tampered(TAMPER_SIGN, "signature"); }
 static void test_tamper_truncate(void **s) { (void)s; tampered(TAMPER_TRUNCATE, "head"); }
 
+/* --- schema versions -------------------------------------------------------- */
+
+static int
+set_schema_txn(struct store_txn *t, void *ctx)
+{
+	uint8_t v[8];
+
+	codec_be64(*(uint64_t *)ctx, v);
+	return store_put(t, STORE_META, "schema", 6, v, 8, false);
+}
+
+static uint64_t schema_seen;
+
+static int
+get_schema_txn(struct store_txn *t, void *ctx)
+{
+	const void *v;
+	size_t n;
+
+	(void)ctx;
+	schema_seen = store_get(t, STORE_META, "schema", 6, &v, &n) == 0 && n == 8 ?
+	              codec_get_be64(v) : 12345;
+	return 0;
+}
+
+static void
+set_schema(uint64_t v)
+{
+	struct store *st;
+	struct err err;
+
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, set_schema_txn, &v, &err), 0);
+	store_close(&st);
+}
+
+static void
+test_schema(void **state)
+{
+	struct store *st;
+	struct book *b;
+	struct err err;
+
+	(void)state;
+	/* an older book is migrated by the first writer that opens it */
+	set_schema(0);
+	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0); /* a reader leaves it */
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_read(st, get_schema_txn, NULL, &err), 0);
+	store_close(&st);
+	assert_int_equal(schema_seen, 0);
+	b = open_unlocked();
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_read(st, get_schema_txn, NULL, &err), 0);
+	store_close(&st);
+	assert_int_equal(schema_seen, BOOK_SCHEMA);
+	/* a newer book is refused, not misread */
+	set_schema(BOOK_SCHEMA + 1);
+	assert_int_not_equal(book_open(dir, 0, &b, &err), 0);
+	assert_non_null(strstr(err.msg, "newer redress"));
+}
+
 int
 main(void)
 {
@@ -461,6 +525,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_swap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
