@@ -57,16 +57,32 @@ store_txn_err(struct store_txn *txn)
 static int
 store_begin(struct store *st, unsigned flags, MDB_txn **txn, struct err *err)
 {
+	MDB_envinfo info;
 	int rc, tries;
 
-	for (tries = 0; tries < STORE_RETRIES; tries++) {
+	for (tries = 0; tries < STORE_RETRIES * 8; tries++) {
 		rc = mdb_txn_begin(st->env, NULL, flags, txn);
-		if (rc != MDB_MAP_RESIZED)
+		if (rc == MDB_MAP_RESIZED) {
+			/* another process grew the map: take the new size, no txn open here */
+			if ((rc = mdb_env_set_mapsize(st->env, 0)) != 0)
+				break;
+			continue;
+		}
+		if (rc != 0 || !(flags & MDB_RDONLY))
 			break;
-		/* another process grew the map: take the new size, no txn open here */
-		if ((rc = mdb_env_set_mapsize(st->env, 0)) != 0)
-			break;
+		/* LMDB 0.9.24 takes a reader's snapshot id T from the lock file,
+		 * then copies meta page T&1 without checking that a writer has not
+		 * meanwhile committed T+1 and rewritten that page for T+2: the
+		 * reader sees a newer (or torn) snapshot than T, and its next
+		 * read an older one.  While the newest meta is at most T+1, the
+		 * page still held T when it was copied. */
+		if (mdb_env_info(st->env, &info) == 0 && info.me_last_txnid <= mdb_txn_id(*txn) + 1)
+			return 0;
+		mdb_txn_abort(*txn);
+		rc = MDB_BAD_TXN;
 	}
+	if (rc == MDB_BAD_TXN)
+		return err_set(err, "cannot begin a transaction: the book kept changing");
 	if (rc != 0)
 		return store_fail(err, rc, "cannot begin a transaction");
 	return 0;
@@ -141,7 +157,7 @@ store_open(const char *dir, unsigned flags, size_t map_size, struct store **out,
 	mdb_env_set_maxreaders(st->env, STORE_MAX_READERS);
 	if (map_size == 0)
 		map_size = STORE_DEFAULT_MAP;
-	/* LMDB keeps the larger of this and the size recorded in the file */
+	/* LMDB uses this size, but never less than the data already in the file */
 	if ((rc = mdb_env_set_mapsize(st->env, map_size)) != 0) {
 		store_fail(err, rc, "cannot set the map size");
 		goto fail_env;
@@ -430,6 +446,19 @@ store_check(struct store *st, struct err *err)
 	return store_read(st, store_check_txn, NULL, err);
 }
 
+/* mdb_reader_list() prints a header, then one line per live reader slot,
+ * each starting with the reader's pid. */
+static int
+store_reader_line(const char *msg, void *ctx)
+{
+	unsigned *n = ctx;
+
+	msg += strspn(msg, " ");
+	if (*msg >= '0' && *msg <= '9')
+		(*n)++;
+	return 0;
+}
+
 void
 store_stat(struct store *st, struct store_stat *out)
 {
@@ -441,7 +470,9 @@ store_stat(struct store *st, struct store_stat *out)
 	memset(out, 0, sizeof *out);
 	if (mdb_env_info(st->env, &info) == 0) {
 		out->map_size = info.me_mapsize;
-		out->readers = info.me_numreaders;
+		/* not me_numreaders: that is the high-water mark of slots ever
+		 * used, and counts readers that have gone (or died) for good */
+		mdb_reader_list(st->env, store_reader_line, &out->readers);
 		out->max_readers = info.me_maxreaders;
 		if (mdb_env_stat(st->env, &ms) == 0)
 			out->used_bytes = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
