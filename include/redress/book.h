@@ -19,6 +19,7 @@
 #include "redress/err.h"
 
 #define BOOK_SCHEMA 1
+#define DATE_STRLEN_BOOK 16
 
 /* Error codes besides -1 (all come with a message). */
 #define BOOK_EUSAGE -2    /* the person's mistake: bad name, not allowed, stale */
@@ -137,6 +138,204 @@ int book_person_find(struct book *b, const char *name, const char *dob,
                      struct err *err);
 int book_person_list(struct book *b, int (*each)(const struct book_person *p, void *ctx),
                      void *ctx, struct err *err);
+
+/* --- cases ------------------------------------------------------------------ */
+
+#define BOOK_REF_MAX 24
+#define BOOK_TEXT_MAX 4096      /* summaries, notes, points */
+#define BOOK_PARTIES_MAX 8
+#define BOOK_POINTS_MAX 32
+#define BOOK_RECS_MAX 32
+#define BOOK_FINDINGS_MAX 96
+#define BOOK_EVENTS_MAX 256
+
+/* How a contact arrived. */
+enum channel {
+	CHANNEL_ONLINE = 0, CHANNEL_PHONE, CHANNEL_TEXT, CHANNEL_EMAIL, CHANNEL_LETTER,
+	CHANNEL_IN_PERSON, CHANNEL_STAFF, CHANNEL_ADVOCATE, CHANNEL_COUNT
+};
+const char *channel_name(int c);
+int channel_lookup(const char *name);
+
+/* Who a party is to the complaint. */
+enum party_role {
+	PARTY_CHILD = 0, PARTY_PARENT, PARTY_PARENTAL_RESPONSIBILITY, PARTY_FOSTER_CARER,
+	PARTY_SPECIAL_GUARDIAN, PARTY_CARE_LEAVER, PARTY_RELATIVE, PARTY_ADVOCATE, PARTY_MP,
+	PARTY_PROFESSIONAL, PARTY_OTHER, PARTY_ROLE_COUNT
+};
+const char *party_role_name(int r);
+int party_role_lookup(const char *name);
+
+enum outcome {
+	OUTCOME_NONE = 0, OUTCOME_UPHELD, OUTCOME_PARTLY_UPHELD, OUTCOME_NOT_UPHELD,
+	OUTCOME_UNABLE, OUTCOME_COUNT
+};
+const char *outcome_name(int o);
+int outcome_lookup(const char *name);
+
+/* A new contact.  Strings may be NULL when not given. */
+struct book_case_new {
+	int kind;                    /* enum route */
+	int channel;                 /* enum channel */
+	const char *received;        /* YYYY-MM-DD */
+	const char *aware;           /* when the matter became known, for the year limit */
+	const char *team, *service, *owner;
+	const char *child_name, *child_dob;
+	const char *complainant_name, *complainant_dob;
+	int complainant_role;        /* enum party_role */
+	const char *summary;         /* sealed */
+	bool safeguarding;           /* never a complaint: flagged and routed at once */
+	const char *redirect_to;     /* ROUTE_REDIRECTED: where */
+	const char *thanked;         /* ROUTE_COMPLIMENT: who is thanked */
+};
+
+struct book_party {
+	int kind;                    /* 0 child, 1 complainant */
+	int role;                    /* enum party_role */
+	uint64_t person;
+	bool eligible, consent;
+	struct book_person who;      /* name or pseudonym */
+};
+
+struct book_point {
+	unsigned number;
+	char text[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+};
+
+struct book_finding {
+	unsigned stage, point;
+	int outcome;
+};
+
+struct book_rec {
+	unsigned number, stage;
+	char text[BOOK_TEXT_MAX];
+	char owner[64];
+	char due[DATE_STRLEN_BOOK];
+	char done[DATE_STRLEN_BOOK];
+};
+
+struct book_event {
+	unsigned seq;
+	int type;                    /* enum event_type */
+	char date[16], until[16];
+	int decision, reason;        /* enum decision, enum refusal */
+	bool ombudsman_told;
+	char author[64];
+	uint64_t recorded_at;
+	char note[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+};
+
+/* People on a case (logins). */
+struct book_staff {
+	char owner[64], manager[64], investigator[64], independent[64], adjudicator[64];
+	char panel[3][64];
+	int chair;                   /* index into panel, -1 if none */
+};
+
+struct book_case {
+	uint64_t id, rev, updated_at;
+	char updated_by[64];
+	char ref[BOOK_REF_MAX];
+	int kind, channel, status, stage; /* enum route, channel, case_status */
+	char received[16];
+	char team[64], service[64], redirect_to[64], thanked[128];
+	bool safeguarding;
+	struct book_staff staff;
+	char summary[BOOK_TEXT_MAX];
+	struct book_party parties[BOOK_PARTIES_MAX];
+	size_t nparties;
+	struct book_point points[BOOK_POINTS_MAX];
+	size_t npoints;
+	struct book_finding findings[BOOK_FINDINGS_MAX];
+	size_t nfindings;
+	struct book_rec recs[BOOK_RECS_MAX];
+	size_t nrecs;
+	struct book_event events[BOOK_EVENTS_MAX];
+	size_t nevents;
+};
+
+/* Adds a contact; writes its reference ("CSC-2026-0042") into ref. */
+int book_case_add(struct book *b, const struct book_case_new *c, char ref[BOOK_REF_MAX],
+                  struct err *err);
+/* Reads a case whole (sealed text and names only for a key holder).  The
+ * struct is large: allocate it. */
+int book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err);
+
+/* One step of the procedure: validated by the workflow, dated, recorded on
+ * the timeline with an optional note, deadlines recomputed and indexed, in
+ * one transaction.  base_rev 0 skips the revision check. */
+struct book_step {
+	int type;                    /* enum event_type */
+	const char *date, *until;    /* YYYY-MM-DD */
+	int decision, reason;        /* enum decision, enum refusal */
+	bool ombudsman_told;
+	const char *note;
+	uint64_t base_rev;
+};
+int book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err);
+
+/* People on the case; NULL leaves a role as it is, "" clears it.  The
+ * Stage 2 independent person may not sit on the panel. */
+int book_case_assign(struct book *b, const char *ref, const struct book_staff *set,
+                     struct err *err);
+int book_case_point(struct book *b, const char *ref, const char *text, unsigned *number,
+                    struct err *err);
+int book_case_finding(struct book *b, const char *ref, unsigned stage, unsigned point,
+                      int outcome, struct err *err);
+int book_case_recommend(struct book *b, const char *ref, unsigned stage, const char *text,
+                        const char *owner, const char *due, unsigned *number, struct err *err);
+int book_case_rec_done(struct book *b, const char *ref, unsigned number, const char *date,
+                       struct err *err);
+int book_case_party(struct book *b, const char *ref, int kind, int role, const char *name,
+                    const char *dob, struct err *err);
+
+/* A line of the case list. */
+struct book_case_line {
+	uint64_t id;
+	char ref[BOOK_REF_MAX];
+	int kind, status, stage;
+	char received[16], team[64], owner[64];
+	char child[BOOK_NAME_MAX];   /* name or pseudonym */
+	char next_key[40];           /* the next open deadline, "" if none */
+	char next_due[16];
+	int32_t next_days;           /* working days left (negative: over) */
+	bool overdue;
+};
+
+struct book_case_filter {
+	bool open, overdue;
+	int stage;                   /* -1 any */
+	int kind;                    /* -1 any */
+	const char *team, *owner;
+	const char *from, *to;       /* received between, inclusive */
+};
+
+int book_case_list(struct book *b, const struct book_case_filter *f,
+                   int (*each)(const struct book_case_line *l, void *ctx), void *ctx,
+                   struct err *err);
+
+/* Deadlines in [from, to] from the index, by date. */
+struct book_due {
+	char date[16];
+	char ref[BOOK_REF_MAX];
+	char key[40];
+	bool target;                 /* the internal target rather than the deadline */
+	bool done;
+	uint64_t case_id;
+};
+int book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
+                         int (*each)(const struct book_due *d, void *ctx), void *ctx,
+                         struct err *err);
+
+/* The date the book takes as today (London's, unless set: tests, reports). */
+void book_set_today(struct book *b, int32_t day);
+
+/* The book's own profile and calendar (as stored in it), for computing. */
+struct profile;
+struct calendar;
+int book_profile(struct book *b, const struct profile **p, const struct calendar **cal,
+                 struct err *err);
 
 /* --- audit, integrity, copies -------------------------------------------- */
 

@@ -46,6 +46,12 @@ enum event_type {
 	EV_WITHDRAWN,
 	EV_CLOSED,
 	EV_OMBUDSMAN_REFERRED,
+	EV_OMBUDSMAN_OUTCOME,     /* the Ombudsman's decision received */
+	EV_DECLINED,              /* not accepted at receipt, with a coded reason */
+	EV_SAFEGUARDING,          /* flagged and sent to the children's helpdesk */
+	EV_REOPENED,
+	EV_NOTE,                  /* a note on the timeline; starts no clock */
+	EV_ASSIGNED,              /* people on the case changed */
 	EV_COUNT
 };
 

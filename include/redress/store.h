@@ -25,6 +25,10 @@ enum store_db {
 	STORE_AUDIT,    /* by sequence: the signed hash chain */
 	STORE_PEOPLE,   /* by id: sealed identity of a child, complainant, advocate */
 	STORE_BLIND,    /* field | blind index | id -> nothing: exact search */
+	STORE_CASES,    /* by id: a contact and its complaint record */
+	STORE_REFS,     /* reference ("CSC-2026-0042") -> case id */
+	STORE_EVENTS,   /* case id | sequence: the case's timeline */
+	STORE_DEADLINES, /* due day | kind | case id | rule: the calendar's index */
 	STORE_NDB
 };
 

@@ -17,6 +17,10 @@ struct book {
 	bool enrolled, granted, revoked;
 	struct vault_keys *keys; /* NULL until unlocked */
 	uint32_t key_id;         /* the book's current data key id */
+	struct profile *profile; /* the book's own profile, loaded on first use */
+	struct calendar *cal;
+	int32_t today;           /* London's date, or what book_set_today said */
+	bool today_set;
 	uint64_t head_seq;       /* the audit entry this process last appended */
 	uint8_t head_hash[VAULT_HASH_BYTES];
 };
@@ -27,6 +31,9 @@ enum {
 	REC_AUDIT = 'A',
 	REC_PERSON = 'P',
 	REC_FILE = 'F',
+	REC_CASE = 'C',
+	REC_EVENT = 'E',
+	REC_DUE = 'D',
 };
 
 /* Tags of user records. */
@@ -40,6 +47,27 @@ enum {
 enum {
 	AT_TIME = 1, AT_UID, AT_LOGIN, AT_ACTION, AT_RECORD, AT_FIELDS, AT_PREV, AT_HASH, AT_SIG,
 };
+
+/* Tags of case records. */
+enum {
+	CT_REV = 1, CT_UPDATED_AT, CT_UPDATED_BY, CT_REF, CT_KIND, CT_CHANNEL, CT_RECEIVED,
+	CT_TEAM, CT_SERVICE, CT_OWNER, CT_MANAGER, CT_INVESTIGATOR, CT_INDEPENDENT,
+	CT_ADJUDICATOR, CT_PANEL, CT_CHAIR, CT_SUMMARY, CT_SAFEGUARDING, CT_REDIRECT, CT_THANKED,
+	CT_PARTY, CT_POINT, CT_FINDING, CT_REC, CT_DLKEY, CT_NEXT_EVENT, CT_STATUS, CT_STAGE,
+	CT_NEXT_POINT, CT_NEXT_REC,
+};
+
+/* Tags of timeline events. */
+enum {
+	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,
+};
+
+/* A new person inside the caller's write transaction. */
+int book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
+                        uint64_t *id);
+
+/* Reseals every sealed field of every case under key new_id. */
+int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
 /* Tags of person records. */
 enum {
@@ -58,6 +86,7 @@ enum {
 #define META_AUDIT_HEAD "audit_head"
 #define META_NEXT_PERSON "next_person"
 #define META_TERRITORY "territory"
+#define META_NEXT_CASE "next_case"
 
 /* Reads a u64 meta value (big-endian), def when absent. */
 uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "book-int.h"
+#include "redress/holiday.h"
+#include "redress/profile.h"
 #include "redress/share.h"
 
 static const char *const book_roles[] = { "none", "auditor", "caseworker", "manager", "admin" };
@@ -218,6 +220,10 @@ book_close(struct book **b)
 		return;
 	vault_keys_free(&(*b)->keys);
 	store_close(&(*b)->st);
+	if ((*b)->cal != NULL)
+		calendar_free((*b)->cal);
+	free((*b)->cal);
+	free((*b)->profile);
 	free(*b);
 	*b = NULL;
 }

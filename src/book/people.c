@@ -600,3 +600,25 @@ out:
 	free(r.ids);
 	return rc;
 }
+
+/* A new person inside the caller's transaction (a case being added). */
+int
+book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
+                    uint64_t *id)
+{
+	struct person_new pn;
+	int rc;
+
+	if ((rc = person_check_name(name, store_txn_err(t))) != 0 ||
+	    (rc = person_check_dob(dob, store_txn_err(t))) != 0)
+		return rc;
+	*id = book_meta_u64(t, META_NEXT_PERSON, 1);
+	if (book_meta_put_u64(t, META_NEXT_PERSON, *id + 1) != 0)
+		return -1;
+	pn.id = *id;
+	pn.rev = 1;
+	pn.name = name;
+	pn.dob = dob;
+	pn.key_id = b->key_id;
+	return person_write(b, t, &pn, NULL, 0);
+}

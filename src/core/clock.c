@@ -213,15 +213,19 @@ clock_compute(const struct profile *p, const struct calendar *cal, enum route ro
               const struct clock_event *ev, size_t nev, struct date today,
               struct deadline *out, size_t max, size_t *n, struct err *err)
 {
-	const struct clock_event *stop = clock_first(ev, nev, EV_WITHDRAWN);
-	const struct clock_event *closed = clock_first(ev, nev, EV_CLOSED);
+	const struct clock_event *stop = NULL, *reopened = clock_last(ev, nev, EV_REOPENED);
 	struct deadline dl[PROFILE_RULES_MAX];
 	int status[PROFILE_RULES_MAX];
 	size_t i, k, pass, nrules = p->nrules < PROFILE_RULES_MAX ? p->nrules : PROFILE_RULES_MAX;
 	bool progress = true;
 
-	if (stop == NULL || (closed != NULL && closed->date.day < stop->date.day))
-		stop = closed;
+	/* the clocks stop at the first ending since the case was last reopened */
+	for (i = 0; i < nev; i++)
+		if ((ev[i].type == EV_WITHDRAWN || ev[i].type == EV_CLOSED ||
+		     ev[i].type == EV_DECLINED || ev[i].type == EV_SAFEGUARDING) &&
+		    (reopened == NULL || ev[i].date.day >= reopened->date.day) &&
+		    (stop == NULL || ev[i].date.day < stop->date.day))
+			stop = &ev[i];
 	*n = 0;
 	for (i = 0; i < nrules; i++)
 		status[i] = p->rules[i].routes & (1u << route) ? CLOCK_UNKNOWN : CLOCK_ABSENT;

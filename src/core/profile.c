@@ -39,6 +39,12 @@ static const struct {
 	[EV_WITHDRAWN] = { "withdrawn", "complaint withdrawn" },
 	[EV_CLOSED] = { "closed", "case closed" },
 	[EV_OMBUDSMAN_REFERRED] = { "ombudsman_referred", "referred to the Ombudsman" },
+	[EV_OMBUDSMAN_OUTCOME] = { "ombudsman_outcome", "Ombudsman's decision received" },
+	[EV_DECLINED] = { "declined", "not accepted, with a coded reason" },
+	[EV_SAFEGUARDING] = { "safeguarding", "safeguarding concern sent to the helpdesk" },
+	[EV_REOPENED] = { "reopened", "case reopened" },
+	[EV_NOTE] = { "note", "note" },
+	[EV_ASSIGNED] = { "assigned", "people on the case changed" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {

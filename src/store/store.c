@@ -17,12 +17,13 @@
 #define STORE_RETRIES 16
 
 static const char *const store_db_names[STORE_NDB] = {
-	"meta", "files", "users", "audit", "people", "blind",
+	"meta", "files", "users", "audit", "people", "blind", "cases", "refs", "events", "deadlines",
 };
 
 struct store {
 	MDB_env *env;
 	MDB_dbi dbi[STORE_NDB];
+	bool absent[STORE_NDB]; /* an older book, opened read-only, lacks it */
 	unsigned flags;
 	bool readonly;
 	char dir[4096];
@@ -94,10 +95,18 @@ store_open_dbs(struct store *st, bool create, struct err *err)
 	MDB_txn *txn;
 	int rc, i;
 
-	if (store_begin(st, create ? 0 : MDB_RDONLY, &txn, err) != 0)
+	if (store_begin(st, create || !st->readonly ? 0 : MDB_RDONLY, &txn, err) != 0)
 		return -1;
 	for (i = 0; i < STORE_NDB; i++) {
-		rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0, &st->dbi[i]);
+		/* a writer adds the databases a newer build brought (a book's
+		 * first database says it is one); a reader of an older book
+		 * sees them empty */
+		rc = mdb_dbi_open(txn, store_db_names[i], create || (i > 0 && !st->readonly) ?
+		                  MDB_CREATE : 0, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && i > 0) {
+			st->absent[i] = true;
+			continue;
+		}
 		if (rc != 0) {
 			mdb_txn_abort(txn);
 			if (rc == MDB_NOTFOUND)
@@ -274,7 +283,11 @@ store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen,
           const void **val, size_t *vlen)
 {
 	MDB_val k = { klen, (void *)key }, v;
-	int rc = mdb_get(t->txn, t->st->dbi[db], &k, &v);
+	int rc;
+
+	if (t->st->absent[db])
+		return STORE_NOTFOUND;
+	rc = mdb_get(t->txn, t->st->dbi[db], &k, &v);
 
 	if (rc == MDB_NOTFOUND)
 		return STORE_NOTFOUND;
@@ -320,6 +333,8 @@ store_scan(struct store_txn *t, enum store_db db, const void *from, size_t froml
 	MDB_val k = { fromlen, (void *)from }, v;
 	int rc, out = 0;
 
+	if (t->st->absent[db])
+		return 0;
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
 		return store_txn_fail(t, rc, "cannot scan");
 	rc = mdb_cursor_get(cur, &k, &v, from != NULL ? MDB_SET_RANGE : MDB_FIRST);
@@ -342,6 +357,8 @@ store_last(struct store_txn *t, enum store_db db, const void **key, size_t *klen
 	MDB_val k, v;
 	int rc;
 
+	if (t->st->absent[db])
+		return STORE_NOTFOUND;
 	if ((rc = mdb_cursor_open(t->txn, t->st->dbi[db], &cur)) != 0)
 		return store_txn_fail(t, rc, "cannot read");
 	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
@@ -362,7 +379,7 @@ store_count(struct store_txn *t, enum store_db db)
 {
 	MDB_stat ms;
 
-	if (mdb_stat(t->txn, t->st->dbi[db], &ms) != 0)
+	if (t->st->absent[db] || mdb_stat(t->txn, t->st->dbi[db], &ms) != 0)
 		return 0;
 	return ms.ms_entries;
 }

@@ -1,0 +1,1663 @@
+/* cases.c - contacts and complaints: the record, its timeline, the steps of
+ * the procedure checked by the workflow, and the deadlines index the
+ * calendar scans, all kept in step in one transaction per change. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "redress/clock.h"
+#include "redress/date.h"
+#include "redress/holiday.h"
+#include "redress/profile.h"
+#include "redress/text.h"
+#include "redress/workflow.h"
+
+static const char *const case_channels[CHANNEL_COUNT] = {
+	"online", "phone", "text", "email", "letter", "in-person", "staff", "advocate",
+};
+static const char *const case_roles[PARTY_ROLE_COUNT] = {
+	"child", "parent", "parental-responsibility", "foster-carer", "special-guardian",
+	"care-leaver", "relative", "advocate", "mp", "professional", "other",
+};
+static const char *const case_outcomes[OUTCOME_COUNT] = {
+	"none", "upheld", "partly-upheld", "not-upheld", "unable-to-determine",
+};
+
+static int
+case_lookup(const char *const *table, int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(table[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *channel_name(int c) { return c >= 0 && c < CHANNEL_COUNT ? case_channels[c] : "?"; }
+int channel_lookup(const char *n) { return case_lookup(case_channels, CHANNEL_COUNT, n); }
+const char *party_role_name(int r) { return r >= 0 && r < PARTY_ROLE_COUNT ? case_roles[r] : "?"; }
+int party_role_lookup(const char *n) { return case_lookup(case_roles, PARTY_ROLE_COUNT, n); }
+const char *outcome_name(int o) { return o >= 0 && o < OUTCOME_COUNT ? case_outcomes[o] : "?"; }
+int outcome_lookup(const char *n) { return case_lookup(case_outcomes, OUTCOME_COUNT, n); }
+
+void
+book_set_today(struct book *b, int32_t day)
+{
+	b->today = day;
+	b->today_set = true;
+}
+
+static struct date
+case_today(struct book *b)
+{
+	struct date d;
+
+	if (b->today_set)
+		d.day = b->today;
+	else
+		d = date_from_unix_london((int64_t)book_now());
+	return d;
+}
+
+/* --- the book's profile ------------------------------------------------------ */
+
+struct file_ctx {
+	const char *key;
+	char *text;
+	size_t len;
+};
+
+static int
+case_file_txn(struct store_txn *t, void *vctx)
+{
+	struct file_ctx *c = vctx;
+	const uint8_t *p;
+	const void *v;
+	size_t n, fn;
+
+	if (store_get(t, STORE_FILES, c->key, strlen(c->key), &v, &n) != 0 ||
+	    !rec_find(v, n, 1, &p, &fn))
+		return err_set(store_txn_err(t), "the book has no %s", c->key);
+	if ((c->text = malloc(fn + 1)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	memcpy(c->text, p, fn);
+	c->text[fn] = '\0';
+	c->len = fn;
+	return 0;
+}
+
+static int
+case_meta_txn(struct store_txn *t, void *vctx)
+{
+	char (*m)[64] = vctx;
+	uint64_t pv = book_meta_u64(t, META_PROFILE_VERSION, 1);
+	uint64_t cv = book_meta_u64(t, META_CALENDAR_VERSION, 1);
+
+	book_meta_str(t, META_AUTHORITY, m[0], 64);
+	book_meta_str(t, META_CALENDAR, m[1], 64);
+	snprintf(m[2], 64, "%08u", (unsigned)pv);
+	snprintf(m[3], 64, "%08u", (unsigned)cv);
+	return 0;
+}
+
+int
+book_profile(struct book *b, const struct profile **pp, const struct calendar **cp,
+             struct err *err)
+{
+	struct profile *chain = NULL;
+	struct file_ctx f;
+	char meta[4][64], key[160], name[PROFILE_KEY_MAX];
+	size_t depth = 0, i;
+	int rc = -1;
+
+	if (b->profile != NULL) {
+		*pp = b->profile;
+		*cp = b->cal;
+		return 0;
+	}
+	if (store_read(b->st, case_meta_txn, meta, err) != 0)
+		return -1;
+	if ((chain = calloc(PROFILE_DEPTH_MAX, sizeof *chain)) == NULL ||
+	    (b->cal = calloc(1, sizeof *b->cal)) == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	snprintf(name, sizeof name, "%.39s", meta[0]);
+	/* the chain as stored in the book: every user computes the same dates */
+	while (name[0] != '\0' && depth < PROFILE_DEPTH_MAX) {
+		snprintf(key, sizeof key, "profile/%s/%s", name, meta[2]);
+		f.key = key;
+		if (store_read(b->st, case_file_txn, &f, err) != 0)
+			goto out;
+		rc = profile_parse(&chain[depth], f.text, f.len, key, err);
+		free(f.text);
+		if (rc != 0)
+			goto out;
+		rc = -1;
+		snprintf(name, sizeof name, "%s", chain[depth].inherits);
+		depth++;
+	}
+	if (depth == 0 || profile_check(&chain[depth - 1], err) != 0)
+		goto out;
+	for (i = depth - 1; i > 0; i--)
+		if (profile_inherit(&chain[i - 1], &chain[i], err) != 0)
+			goto out;
+	snprintf(key, sizeof key, "calendar/%s/%s", meta[1], meta[3]);
+	f.key = key;
+	if (store_read(b->st, case_file_txn, &f, err) != 0)
+		goto out;
+	rc = calendar_parse(b->cal, f.text, f.len, key, err);
+	free(f.text);
+	if (rc != 0) {
+		rc = -1;
+		goto out;
+	}
+	if ((b->profile = malloc(sizeof *b->profile)) == NULL) {
+		calendar_free(b->cal);
+		rc = err_set(err, "out of memory");
+		goto out;
+	}
+	*b->profile = chain[0];
+	*pp = b->profile;
+	*cp = b->cal;
+	rc = 0;
+out:
+	if (rc != 0 && b->cal != NULL && b->profile == NULL) {
+		free(b->cal);
+		b->cal = NULL;
+	}
+	free(chain);
+	return rc;
+}
+
+/* --- small helpers ------------------------------------------------------------ */
+
+/* Text typed by people: valid UTF-8; newlines and tabs allowed in notes;
+ * no other controls, no bidi or invisible characters. */
+static int
+case_check_text(const char *what, const char *s, size_t max, bool multiline, struct err *err)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	uint32_t cp;
+	int len;
+
+	if (n > max)
+		return err_set(err, "%s is longer than %zu bytes", what, max), BOOK_EUSAGE;
+	while (i < n) {
+		if ((len = text_utf8_decode(u + i, n - i, &cp)) == 0)
+			return err_set(err, "%s is not valid UTF-8", what), BOOK_EUSAGE;
+		if (text_unsafe_codepoint(cp) && !(multiline && (cp == '\n' || cp == '\t')))
+			return err_set(err, "%s contains a control or invisible character (U+%04X)", what,
+			               (unsigned)cp), BOOK_EUSAGE;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+static int
+case_check_login(const char *what, const char *s, struct err *err)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (strlen(s) >= 64)
+		return err_set(err, "%s: a login is at most 63 characters", what), BOOK_EUSAGE;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' || s[i] == '.'))
+			return err_set(err, "%s: \"%.40s\" is not a login", what, s), BOOK_EUSAGE;
+	return 0;
+}
+
+static int
+case_seal(struct book *b, struct store_txn *t, struct rec *r, uint16_t tag, const uint8_t *prefix,
+          size_t plen, const char *ad, const char *text, uint32_t key_id)
+{
+	size_t cap = plen + vault_sealed_size(strlen(text), true), slen;
+	uint8_t *buf = malloc(cap);
+	int rc = -1;
+
+	if (buf == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	if (plen > 0)
+		memcpy(buf, prefix, plen);
+	if (vault_seal(b->keys, key_id, ad, strlen(ad), text, strlen(text), true, buf + plen,
+	               cap - plen, &slen, store_txn_err(t)) == 0) {
+		rec_bytes(r, tag, buf, plen + slen);
+		rc = 0;
+	}
+	free(buf);
+	return rc;
+}
+
+static void
+case_open_text(struct book *b, const char *ad, const uint8_t *p, size_t n, char *out, size_t max)
+{
+	struct err err;
+	size_t len;
+
+	out[0] = '\0';
+	if (!book_has_key(b))
+		return;
+	if (vault_open(b->keys, ad, strlen(ad), p, n, out, max - 1, &len, &err) != 0) {
+		snprintf(out, max, "[cannot open: %s]", err.msg);
+		return;
+	}
+	out[len] = '\0';
+}
+
+static void
+case_key(uint64_t id, uint8_t key[8])
+{
+	codec_be64(id, key);
+}
+
+/* The id behind a reference. */
+static int
+case_ref_id(struct store_txn *t, const char *ref, uint64_t *id)
+{
+	const void *v;
+	size_t n;
+
+	if (store_get(t, STORE_REFS, ref, strlen(ref), &v, &n) != 0 || n != 8)
+		return err_set(store_txn_err(t), "no case %.40s in this book", ref), BOOK_EUSAGE;
+	*id = codec_get_be64(v);
+	return 0;
+}
+
+/* --- reading a case ---------------------------------------------------------- */
+
+static void
+case_parse_party(const uint8_t *p, size_t n, struct book_party *out)
+{
+	memset(out, 0, sizeof *out);
+	if (n != 12)
+		return;
+	out->kind = p[0];
+	out->role = p[1];
+	out->eligible = p[2] != 0;
+	out->consent = p[3] != 0;
+	out->person = codec_get_be64(p + 4);
+}
+
+/* Fills *out from the case's record and timeline (in one read txn). */
+static int
+case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+{
+	const uint8_t *p;
+	const void *v;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	uint8_t key[12];
+	char ad[96];
+	int panel = 0;
+
+	memset(out, 0, sizeof *out);
+	case_key(id, key);
+	if (store_get(t, STORE_CASES, key, 8, &v, &n) != 0 || rec_check(v, n, REC_CASE, NULL) != 0)
+		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
+	out->id = id;
+	out->staff.chair = -1;
+	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
+		char *dst = NULL;
+		size_t dmax = 0;
+
+		switch (tag) {
+		case CT_REV: out->rev = fn == 8 ? codec_get_be64(p) : 0; break;
+		case CT_UPDATED_AT: out->updated_at = fn == 8 ? codec_get_be64(p) : 0; break;
+		case CT_UPDATED_BY: dst = out->updated_by; dmax = sizeof out->updated_by; break;
+		case CT_REF: dst = out->ref; dmax = sizeof out->ref; break;
+		case CT_KIND: out->kind = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_CHANNEL: out->channel = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_STATUS: out->status = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_STAGE: out->stage = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_RECEIVED: dst = out->received; dmax = sizeof out->received; break;
+		case CT_TEAM: dst = out->team; dmax = sizeof out->team; break;
+		case CT_SERVICE: dst = out->service; dmax = sizeof out->service; break;
+		case CT_REDIRECT: dst = out->redirect_to; dmax = sizeof out->redirect_to; break;
+		case CT_THANKED: dst = out->thanked; dmax = sizeof out->thanked; break;
+		case CT_OWNER: dst = out->staff.owner; dmax = 64; break;
+		case CT_MANAGER: dst = out->staff.manager; dmax = 64; break;
+		case CT_INVESTIGATOR: dst = out->staff.investigator; dmax = 64; break;
+		case CT_INDEPENDENT: dst = out->staff.independent; dmax = 64; break;
+		case CT_ADJUDICATOR: dst = out->staff.adjudicator; dmax = 64; break;
+		case CT_PANEL:
+			if (panel < 3) {
+				dst = out->staff.panel[panel++];
+				dmax = 64;
+			}
+			break;
+		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
+		case CT_SAFEGUARDING: out->safeguarding = true; break;
+		case CT_SUMMARY:
+			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
+			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
+			break;
+		case CT_PARTY:
+			if (out->nparties < BOOK_PARTIES_MAX)
+				case_parse_party(p, fn, &out->parties[out->nparties++]);
+			break;
+		case CT_POINT:
+			if (fn > 4 && out->npoints < BOOK_POINTS_MAX) {
+				struct book_point *pt = &out->points[out->npoints++];
+
+				pt->number = codec_get_be32(p);
+				snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)id, pt->number);
+				case_open_text(b, ad, p + 4, fn - 4, pt->text, sizeof pt->text);
+			}
+			break;
+		case CT_FINDING:
+			if (fn == 6 && out->nfindings < BOOK_FINDINGS_MAX) {
+				struct book_finding *f = &out->findings[out->nfindings++];
+
+				f->stage = p[0];
+				f->point = codec_get_be32(p + 1);
+				f->outcome = p[5];
+			}
+			break;
+		case CT_REC:
+			if (fn > 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) {
+				struct book_rec *rc = &out->recs[out->nrecs++];
+
+				rc->number = codec_get_be32(p);
+				rc->stage = p[4];
+				memcpy(rc->due, p + 5, 10);
+				memcpy(rc->done, p + 15, 10);
+				if (rc->due[0] == ' ')
+					rc->due[0] = '\0';
+				if (rc->done[0] == ' ')
+					rc->done[0] = '\0';
+				memcpy(rc->owner, p + 25, 63);
+				rc->owner[63] = '\0';
+				snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)id, rc->number);
+				case_open_text(b, ad, p + 89, fn - 89, rc->text, sizeof rc->text);
+			}
+			break;
+		default:
+			break;
+		}
+		if (dst != NULL) {
+			size_t c = fn < dmax ? fn : dmax - 1;
+
+			memcpy(dst, p, c);
+			dst[c] = '\0';
+		}
+	}
+	/* the timeline */
+	{
+		const void *ev;
+		size_t evn;
+		unsigned seq;
+
+		for (seq = 1; out->nevents < BOOK_EVENTS_MAX; seq++) {
+			struct book_event *e;
+
+			case_key(id, key);
+			codec_be32(seq, key + 8);
+			if (store_get(t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
+				break;
+			e = &out->events[out->nevents++];
+			memset(e, 0, sizeof *e);
+			e->seq = seq;
+			e->type = (int)rec_find_u64(ev, evn, ET_TYPE, EV_NONE);
+			rec_find_str(ev, evn, ET_DATE, e->date, sizeof e->date);
+			rec_find_str(ev, evn, ET_UNTIL, e->until, sizeof e->until);
+			e->decision = (int)rec_find_u64(ev, evn, ET_DECISION, 0);
+			e->reason = (int)rec_find_u64(ev, evn, ET_REASON, 0);
+			e->ombudsman_told = rec_find_u64(ev, evn, ET_TOLD, 0) != 0;
+			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
+			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
+			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+				snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
+				case_open_text(b, ad, p, fn, e->note, sizeof e->note);
+			}
+		}
+	}
+	return 0;
+}
+
+/* Names of parties: after the case is read, in the same transaction. */
+static void
+case_read_parties(struct book *b, struct store_txn *t, struct book_case *c)
+{
+	uint8_t key[8];
+	const void *v;
+	size_t n, i;
+	struct err err;
+
+	for (i = 0; i < c->nparties; i++) {
+		struct book_party *p = &c->parties[i];
+
+		case_key(p->person, key);
+		p->who.id = p->person;
+		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0)
+			continue;
+		if (book_has_key(b)) {
+			char ad[64];
+			const uint8_t *f;
+			size_t fn, len;
+
+			snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)p->person);
+			if (rec_find(v, n, PT_NAME, &f, &fn) &&
+			    vault_open(b->keys, ad, strlen(ad), f, fn, p->who.name, sizeof p->who.name - 1,
+			               &len, &err) == 0) {
+				p->who.name[len] = '\0';
+				p->who.shown = true;
+			}
+			snprintf(ad, sizeof ad, "person:%llu:dob", (unsigned long long)p->person);
+			if (rec_find(v, n, PT_DOB, &f, &fn) &&
+			    vault_open(b->keys, ad, strlen(ad), f, fn, p->who.dob, sizeof p->who.dob - 1,
+			               &len, &err) == 0)
+				p->who.dob[len] = '\0';
+		}
+		if (!p->who.shown)
+			snprintf(p->who.name, sizeof p->who.name, "%s %c-%04llu",
+			         p->kind == 0 ? "Child" : "Complainant", p->kind == 0 ? 'C' : 'P',
+			         (unsigned long long)p->person);
+	}
+}
+
+struct get_ctx {
+	struct book *b;
+	const char *ref;
+	struct book_case *out;
+};
+
+static int
+case_get_txn(struct store_txn *t, void *vctx)
+{
+	struct get_ctx *c = vctx;
+	uint64_t id;
+	int rc;
+
+	if ((rc = case_ref_id(t, c->ref, &id)) != 0)
+		return rc;
+	if (case_read(c->b, t, id, c->out) != 0)
+		return -1;
+	case_read_parties(c->b, t, c->out);
+	return 0;
+}
+
+int
+book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err)
+{
+	struct get_ctx c = { b, ref, out };
+
+	return store_read(b->st, case_get_txn, &c, err);
+}
+
+/* --- writing a case ----------------------------------------------------------- */
+
+/* The clock events of a case's timeline, and the workflow's view of it. */
+static size_t
+case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
+{
+	struct err err;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nevents && n < max; i++) {
+		const struct book_event *e = &c->events[i];
+
+		memset(&wf[n], 0, sizeof wf[n]);
+		wf[n].type = (enum event_type)e->type;
+		if (date_parse(e->date, &wf[n].date, &err) != 0)
+			continue;
+		wf[n].has_until = e->until[0] != '\0' && date_parse(e->until, &wf[n].until, &err) == 0;
+		wf[n].decision = (enum decision)e->decision;
+		wf[n].reason = (enum refusal)e->reason;
+		wf[n].ombudsman_told = e->ombudsman_told;
+		n++;
+	}
+	return n;
+}
+
+/* Rewrites the case record from *c, sealing its text under key_id, and
+ * re-indexes its deadlines from its timeline. */
+static int
+case_write(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+           size_t oldlen, uint32_t key_id)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct wf_event *wf = NULL;
+	struct clock_event *ce = NULL;
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct wf_state st;
+	const uint8_t *p;
+	size_t pos = 0, fn, i, n, nwf;
+	uint16_t tag;
+	uint8_t key[8], dkey[15], prefix[128];
+	char ad[96];
+	struct rec r;
+	int rc = -1;
+
+	if (book_profile(b, &prof, &cal, store_txn_err(t)) != 0)
+		return -1;
+	/* the old index entries go; the new ones are computed below */
+	if (old != NULL)
+		while (rec_next(old, oldlen, &pos, &tag, &p, &fn))
+			if (tag == CT_DLKEY)
+				store_del(t, STORE_DEADLINES, p, fn);
+	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	ce = calloc(BOOK_EVENTS_MAX, sizeof *ce);
+	if (wf == NULL || ce == NULL) {
+		err_set(store_txn_err(t), "out of memory");
+		goto out;
+	}
+	nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+	workflow_state((enum route)c->kind, wf, nwf, &st);
+	c->status = c->safeguarding ? CASE_SAFEGUARDING : (int)st.status;
+	c->stage = st.stage;
+	for (i = 0; i < nwf; i++) {
+		ce[i].type = wf[i].type;
+		ce[i].date = wf[i].date;
+		ce[i].has_until = wf[i].has_until;
+		ce[i].until = wf[i].until;
+	}
+	if (clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
+	                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0)
+		goto out;
+
+	rec_begin(&r, REC_CASE, 1);
+	rec_u64(&r, CT_REV, c->rev);
+	rec_u64(&r, CT_UPDATED_AT, book_now());
+	rec_str(&r, CT_UPDATED_BY, b->login);
+	rec_str(&r, CT_REF, c->ref);
+	rec_u64(&r, CT_KIND, (uint64_t)c->kind);
+	rec_u64(&r, CT_CHANNEL, (uint64_t)c->channel);
+	rec_u64(&r, CT_STATUS, (uint64_t)c->status);
+	rec_u64(&r, CT_STAGE, (uint64_t)c->stage);
+	rec_str(&r, CT_RECEIVED, c->received);
+	if (c->team[0]) rec_str(&r, CT_TEAM, c->team);
+	if (c->service[0]) rec_str(&r, CT_SERVICE, c->service);
+	if (c->redirect_to[0]) rec_str(&r, CT_REDIRECT, c->redirect_to);
+	if (c->thanked[0]) rec_str(&r, CT_THANKED, c->thanked);
+	if (c->safeguarding) rec_u64(&r, CT_SAFEGUARDING, 1);
+	if (c->staff.owner[0]) rec_str(&r, CT_OWNER, c->staff.owner);
+	if (c->staff.manager[0]) rec_str(&r, CT_MANAGER, c->staff.manager);
+	if (c->staff.investigator[0]) rec_str(&r, CT_INVESTIGATOR, c->staff.investigator);
+	if (c->staff.independent[0]) rec_str(&r, CT_INDEPENDENT, c->staff.independent);
+	if (c->staff.adjudicator[0]) rec_str(&r, CT_ADJUDICATOR, c->staff.adjudicator);
+	for (i = 0; i < 3; i++)
+		if (c->staff.panel[i][0]) rec_str(&r, CT_PANEL, c->staff.panel[i]);
+	if (c->staff.chair >= 0) rec_u64(&r, CT_CHAIR, (uint64_t)c->staff.chair);
+	rec_u64(&r, CT_NEXT_EVENT, c->nevents + 1);
+	if (c->summary[0] != '\0') {
+		snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
+		if (case_seal(b, t, &r, CT_SUMMARY, NULL, 0, ad, c->summary, key_id) != 0)
+			goto out_rec;
+	}
+	for (i = 0; i < c->nparties; i++) {
+		prefix[0] = (uint8_t)c->parties[i].kind;
+		prefix[1] = (uint8_t)c->parties[i].role;
+		prefix[2] = c->parties[i].eligible;
+		prefix[3] = c->parties[i].consent;
+		codec_be64(c->parties[i].person, prefix + 4);
+		rec_bytes(&r, CT_PARTY, prefix, 12);
+	}
+	for (i = 0; i < c->npoints; i++) {
+		codec_be32(c->points[i].number, prefix);
+		snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)c->id,
+		         c->points[i].number);
+		if (case_seal(b, t, &r, CT_POINT, prefix, 4, ad, c->points[i].text, key_id) != 0)
+			goto out_rec;
+	}
+	for (i = 0; i < c->nfindings; i++) {
+		prefix[0] = (uint8_t)c->findings[i].stage;
+		codec_be32(c->findings[i].point, prefix + 1);
+		prefix[5] = (uint8_t)c->findings[i].outcome;
+		rec_bytes(&r, CT_FINDING, prefix, 6);
+	}
+	for (i = 0; i < c->nrecs; i++) {
+		const struct book_rec *rc2 = &c->recs[i];
+
+		memset(prefix, ' ', sizeof prefix);
+		codec_be32(rc2->number, prefix);
+		prefix[4] = (uint8_t)rc2->stage;
+		if (rc2->due[0]) memcpy(prefix + 5, rc2->due, 10);
+		if (rc2->done[0]) memcpy(prefix + 15, rc2->done, 10);
+		memset(prefix + 25, 0, 64);
+		memcpy(prefix + 25, rc2->owner, strnlen(rc2->owner, 63));
+		snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)c->id, rc2->number);
+		if (case_seal(b, t, &r, CT_REC, prefix, 89, ad, rc2->text, key_id) != 0)
+			goto out_rec;
+	}
+	/* the deadlines index: by date, for the calendar and the overdue list */
+	for (i = 0; i < n; i++) {
+		int kind;
+
+		for (kind = 0; kind < 2; kind++) {
+			struct date due = kind == 0 ? dl[i].due : dl[i].target;
+			struct rec dv;
+			size_t ri = (size_t)(dl[i].rule - prof->rules);
+
+			if (kind == 1 && due.day == dl[i].due.day)
+				continue; /* a target equal to the deadline is not indexed twice */
+			codec_be32((uint32_t)((int64_t)due.day + 0x80000000LL), dkey);
+			dkey[4] = (uint8_t)kind;
+			codec_be64(c->id, dkey + 5);
+			dkey[13] = (uint8_t)(ri >> 8);
+			dkey[14] = (uint8_t)ri;
+			rec_begin(&dv, REC_DUE, 1);
+			rec_str(&dv, 1, dl[i].rule->key);
+			rec_str(&dv, 2, c->ref);
+			rec_u64(&dv, 3, dl[i].done || dl[i].state == CLOCK_STOPPED);
+			if (rec_done(&dv) != 0 ||
+			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
+				rec_free(&dv);
+				goto out_rec;
+			}
+			rec_free(&dv);
+			rec_bytes(&r, CT_DLKEY, dkey, sizeof dkey);
+		}
+	}
+	if (rec_done(&r) != 0) {
+		err_set(store_txn_err(t), "out of memory");
+		goto out_rec;
+	}
+	case_key(c->id, key);
+	if (store_put(t, STORE_CASES, key, 8, r.buf, r.len, false) != 0)
+		goto out_rec;
+	rc = 0;
+out_rec:
+	rec_free(&r);
+out:
+	free(wf);
+	free(ce);
+	return rc;
+}
+
+static int
+case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
+               const struct book_step *s, uint32_t key_id)
+{
+	struct book_event *e;
+	uint8_t key[12];
+	char ad[96];
+	struct rec r;
+	int rc;
+
+	if (c->nevents >= BOOK_EVENTS_MAX)
+		return err_set(store_txn_err(t), "case %s has %d events, the most one case holds",
+		               c->ref, BOOK_EVENTS_MAX), BOOK_EUSAGE;
+	e = &c->events[c->nevents++];
+	memset(e, 0, sizeof *e);
+	e->seq = (unsigned)c->nevents;
+	e->type = s->type;
+	snprintf(e->date, sizeof e->date, "%s", s->date);
+	if (s->until != NULL)
+		snprintf(e->until, sizeof e->until, "%s", s->until);
+	e->decision = s->decision;
+	e->reason = s->reason;
+	e->ombudsman_told = s->ombudsman_told;
+	snprintf(e->author, sizeof e->author, "%s", b->login);
+	rec_begin(&r, REC_EVENT, 1);
+	rec_u64(&r, ET_TYPE, (uint64_t)s->type);
+	rec_str(&r, ET_DATE, s->date);
+	if (s->until != NULL && *s->until != '\0')
+		rec_str(&r, ET_UNTIL, s->until);
+	if (s->decision) rec_u64(&r, ET_DECISION, (uint64_t)s->decision);
+	if (s->reason) rec_u64(&r, ET_REASON, (uint64_t)s->reason);
+	if (s->ombudsman_told) rec_u64(&r, ET_TOLD, 1);
+	rec_str(&r, ET_AUTHOR, b->login);
+	rec_u64(&r, ET_AT, book_now());
+	if (s->note != NULL && *s->note != '\0') {
+		snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)c->id, e->seq);
+		if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, s->note, key_id) != 0) {
+			rec_free(&r);
+			return -1;
+		}
+		snprintf(e->note, sizeof e->note, "%s", s->note);
+	}
+	if (rec_done(&r) != 0) {
+		rec_free(&r);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	case_key(c->id, key);
+	codec_be32(e->seq, key + 8);
+	rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, true);
+	rec_free(&r);
+	return rc == STORE_EXISTS ? err_set(store_txn_err(t), "event exists") : rc;
+}
+
+/* --- add ---------------------------------------------------------------------- */
+
+struct add_ctx {
+	struct book *b;
+	const struct book_case_new *in;
+	struct book_case *c;
+	char ref[BOOK_REF_MAX];
+};
+
+static int
+case_person_put(struct book *b, struct store_txn *t, const char *name, const char *dob,
+                uint64_t *id)
+{
+	return book_person_put_txn(b, t, name, dob, id);
+}
+
+static int
+case_add_txn(struct store_txn *t, void *vctx)
+{
+	struct add_ctx *a = vctx;
+	const struct book_case_new *in = a->in;
+	struct book_case *c = a->c;
+	struct book_step s;
+	char seqkey[32];
+	uint64_t seq;
+	uint8_t idb[8];
+	int year = atoi(in->received);
+
+	memset(c, 0, sizeof *c);
+	c->id = book_meta_u64(t, META_NEXT_CASE, 1);
+	if (book_meta_put_u64(t, META_NEXT_CASE, c->id + 1) != 0)
+		return -1;
+	snprintf(seqkey, sizeof seqkey, "ref_seq_%04d", year);
+	seq = book_meta_u64(t, seqkey, 0) + 1;
+	if (book_meta_put_u64(t, seqkey, seq) != 0)
+		return -1;
+	snprintf(c->ref, sizeof c->ref, "CSC-%04d-%04llu", year, (unsigned long long)seq);
+	c->rev = 1;
+	c->kind = in->kind;
+	c->channel = in->channel;
+	c->staff.chair = -1;
+	snprintf(c->received, sizeof c->received, "%s", in->received);
+	snprintf(c->team, sizeof c->team, "%s", in->team ? in->team : "");
+	snprintf(c->service, sizeof c->service, "%s", in->service ? in->service : "");
+	snprintf(c->staff.owner, 64, "%s", in->owner ? in->owner : a->b->login);
+	snprintf(c->redirect_to, sizeof c->redirect_to, "%s", in->redirect_to ? in->redirect_to : "");
+	snprintf(c->thanked, sizeof c->thanked, "%s", in->thanked ? in->thanked : "");
+	snprintf(c->summary, sizeof c->summary, "%s", in->summary ? in->summary : "");
+	c->safeguarding = in->safeguarding;
+	if (in->child_name != NULL) {
+		struct book_party *p = &c->parties[c->nparties++];
+
+		p->kind = 0;
+		p->role = PARTY_CHILD;
+		p->eligible = true;
+		if (case_person_put(a->b, t, in->child_name, in->child_dob, &p->person) != 0)
+			return -1;
+	}
+	if (in->complainant_name != NULL) {
+		struct book_party *p = &c->parties[c->nparties++];
+
+		p->kind = 1;
+		p->role = in->complainant_role;
+		p->eligible = true;
+		if (case_person_put(a->b, t, in->complainant_name, in->complainant_dob, &p->person) != 0)
+			return -1;
+	}
+	memset(&s, 0, sizeof s);
+	if (in->aware != NULL) {
+		s.type = EV_AWARE;
+		s.date = in->aware;
+		if (case_add_event(a->b, t, c, &s, a->b->key_id) != 0)
+			return -1;
+	}
+	s.type = EV_RECEIVED;
+	s.date = in->received;
+	if (case_add_event(a->b, t, c, &s, a->b->key_id) != 0)
+		return -1;
+	if (in->safeguarding) {
+		s.type = EV_SAFEGUARDING;
+		s.note = "Safeguarding concern: sent to the children's helpdesk at once; not handled "
+		         "as a complaint.";
+		if (case_add_event(a->b, t, c, &s, a->b->key_id) != 0)
+			return -1;
+	}
+	if (case_write(a->b, t, c, NULL, 0, a->b->key_id) != 0)
+		return -1;
+	codec_be64(c->id, idb);
+	if (store_put(t, STORE_REFS, c->ref, strlen(c->ref), idb, 8, true) != 0)
+		return err_set(store_txn_err(t), "reference %s exists", c->ref);
+	memcpy(a->ref, c->ref, sizeof a->ref);
+	return book_audit_append(a->b, t, "case.add", c->ref,
+	                         in->safeguarding ? "kind,received,safeguarding" : "kind,received,people");
+}
+
+int
+book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_MAX],
+              struct err *err)
+{
+	struct add_ctx a;
+	struct date recv, aware, today;
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0)
+		return rc;
+	if (in->kind < 0 || in->kind >= ROUTE_COUNT)
+		return err_set(err, "unknown kind of contact"), BOOK_EUSAGE;
+	if (in->channel < 0 || in->channel >= CHANNEL_COUNT)
+		return err_set(err, "unknown channel"), BOOK_EUSAGE;
+	if (in->received == NULL || date_parse(in->received, &recv, err) != 0)
+		return in->received == NULL ? err_set(err, "the date received is required") : -1,
+		       BOOK_EUSAGE;
+	today = case_today(b);
+	if (recv.day > today.day)
+		return err_set(err, "received %s is in the future", in->received), BOOK_EUSAGE;
+	if (in->aware != NULL) {
+		if (date_parse(in->aware, &aware, err) != 0)
+			return err_prefix(err, "--aware"), BOOK_EUSAGE;
+		if (aware.day > recv.day)
+			return err_set(err, "the matter cannot become known after it was complained of"),
+			       BOOK_EUSAGE;
+	}
+	if (in->kind == ROUTE_REDIRECTED && (in->redirect_to == NULL || *in->redirect_to == '\0'))
+		return err_set(err, "a redirected contact needs --redirect-to (where the person was "
+		               "sent)"), BOOK_EUSAGE;
+	if (in->kind == ROUTE_COMPLAINT && in->child_name == NULL && !in->safeguarding)
+		return err_set(err, "a complaint needs the child it is about (--child-name)"),
+		       BOOK_EUSAGE;
+	if ((in->child_name && (rc = case_check_text("the child's name", in->child_name, 255, false, err))) ||
+	    (in->complainant_name &&
+	     (rc = case_check_text("the complainant's name", in->complainant_name, 255, false, err))) ||
+	    (in->summary && (rc = case_check_text("the summary", in->summary, BOOK_TEXT_MAX - 1, true, err))) ||
+	    (in->team && (rc = case_check_text("the team", in->team, 63, false, err))) ||
+	    (in->service && (rc = case_check_text("the service", in->service, 63, false, err))) ||
+	    (in->redirect_to && (rc = case_check_text("--redirect-to", in->redirect_to, 63, false, err))) ||
+	    (in->thanked && (rc = case_check_text("--thanked", in->thanked, 127, false, err))) ||
+	    (rc = case_check_login("--owner", in->owner, err)))
+		return rc;
+	if ((in->child_name && *in->child_name == '\0') ||
+	    (in->complainant_name && *in->complainant_name == '\0'))
+		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
+	memset(&a, 0, sizeof a);
+	a.b = b;
+	a.in = in;
+	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_write(b->st, case_add_txn, &a, err);
+	book_secret_free(a.c, sizeof *a.c);
+	if (rc != 0)
+		return rc;
+	memcpy(ref, a.ref, BOOK_REF_MAX);
+	book_audit_announce(b);
+	return 0;
+}
+
+/* --- steps -------------------------------------------------------------------- */
+
+/* Reads the case for a change, checking the revision; c is owned by caller. */
+static int
+case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                     struct book_case *c, const void **old, size_t *oldlen)
+{
+	uint8_t key[8];
+	uint64_t id;
+	int rc;
+
+	if ((rc = case_ref_id(t, ref, &id)) != 0)
+		return rc;
+	if (case_read(b, t, id, c) != 0)
+		return -1;
+	if (base_rev != 0 && c->rev != base_rev) {
+		char when[32];
+
+		date_format_london_time((int64_t)c->updated_at, when, sizeof when);
+		return err_set(store_txn_err(t), "%s was changed by %s on %s (revision %llu; yours "
+		               "was based on %llu): your change was not saved", ref, c->updated_by,
+		               when, (unsigned long long)c->rev, (unsigned long long)base_rev),
+		       BOOK_ESTALE;
+	}
+	case_key(id, key);
+	if (store_get(t, STORE_CASES, key, 8, old, oldlen) != 0)
+		return -1;
+	return 0;
+}
+
+struct step_ctx {
+	struct book *b;
+	const char *ref;
+	const struct book_step *s;
+	struct book_case *c;
+};
+
+static int
+case_step_txn(struct store_txn *t, void *vctx)
+{
+	struct step_ctx *x = vctx;
+	struct wf_event *wf, next;
+	const void *old;
+	size_t oldlen, n;
+	struct err *err = store_txn_err(t);
+	void *oldcopy;
+	char fields[64];
+	int rc;
+
+	if ((rc = case_load_for_change(x->b, t, x->ref, x->s->base_rev, x->c, &old, &oldlen)) != 0)
+		return rc;
+	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
+		return err_set(err, "out of memory");
+	n = case_wf_events(x->c, wf, BOOK_EVENTS_MAX);
+	memset(&next, 0, sizeof next);
+	next.type = (enum event_type)x->s->type;
+	if (date_parse(x->s->date, &next.date, err) != 0) {
+		free(wf);
+		return BOOK_EUSAGE;
+	}
+	if (x->s->until != NULL && *x->s->until != '\0') {
+		if (date_parse(x->s->until, &next.until, err) != 0) {
+			free(wf);
+			return err_prefix(err, "agreed date"), BOOK_EUSAGE;
+		}
+		next.has_until = true;
+	}
+	next.decision = (enum decision)x->s->decision;
+	next.reason = (enum refusal)x->s->reason;
+	next.ombudsman_told = x->s->ombudsman_told;
+	rc = workflow_check((enum route)x->c->kind, wf, n, &next, case_today(x->b), err);
+	free(wf);
+	if (rc != 0)
+		return BOOK_EUSAGE;
+	/* the old record is needed after the event is added: copy it */
+	if ((oldcopy = malloc(oldlen)) == NULL)
+		return err_set(err, "out of memory");
+	memcpy(oldcopy, old, oldlen);
+	x->c->rev++;
+	rc = case_add_event(x->b, t, x->c, x->s, x->b->key_id);
+	if (rc == 0)
+		rc = case_write(x->b, t, x->c, oldcopy, oldlen, x->b->key_id);
+	free(oldcopy);
+	if (rc != 0)
+		return rc;
+	snprintf(fields, sizeof fields, "%s%s", event_name((enum event_type)x->s->type),
+	         x->s->note && *x->s->note ? ",note" : "");
+	return book_audit_append(x->b, t, "case.step", x->ref, fields);
+}
+
+int
+book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err)
+{
+	struct step_ctx x = { b, ref, s, NULL };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0)
+		return rc;
+	if (s->type <= EV_NONE || s->type >= EV_COUNT || s->type == EV_RECEIVED)
+		return err_set(err, "not a step"), BOOK_EUSAGE;
+	if (s->date == NULL)
+		return err_set(err, "the step needs a date"), BOOK_EUSAGE;
+	if (s->note && (rc = case_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
+		return rc;
+	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_write(b->st, case_step_txn, &x, err);
+	book_secret_free(x.c, sizeof *x.c);
+	if (rc != 0)
+		return rc;
+	book_audit_announce(b);
+	return 0;
+}
+
+/* --- other changes: assign, points, findings, recommendations, parties ------- */
+
+enum change_kind { CHANGE_ASSIGN, CHANGE_POINT, CHANGE_FINDING, CHANGE_REC, CHANGE_REC_DONE,
+                   CHANGE_PARTY };
+
+struct change_ctx {
+	struct book *b;
+	const char *ref;
+	enum change_kind kind;
+	const struct book_staff *staff;
+	const char *text, *owner, *due, *name, *dob;
+	unsigned stage, point, number;
+	int outcome, party_kind, role;
+	struct book_case *c;
+};
+
+static int
+case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_t fl)
+{
+	struct book_case *c = x->c;
+	struct err *err = store_txn_err(t);
+	size_t i;
+
+	switch (x->kind) {
+	case CHANGE_ASSIGN: {
+		struct book_staff s = c->staff;
+		const struct book_staff *in = x->staff;
+		char *const dst[] = { s.owner, s.manager, s.investigator, s.independent, s.adjudicator,
+		                      s.panel[0], s.panel[1], s.panel[2] };
+		const char *const src[] = { in->owner, in->manager, in->investigator, in->independent,
+		                            in->adjudicator, in->panel[0], in->panel[1], in->panel[2] };
+
+		for (i = 0; i < 8; i++)
+			if (src[i][0] != '\0')
+				snprintf(dst[i], 64, "%s", strcmp(src[i], "-") == 0 ? "" : src[i]);
+		if (in->chair >= 0)
+			s.chair = in->chair == 3 ? -1 : in->chair;
+		/* the Stage 2 independent person may not sit on the Stage 3 panel */
+		for (i = 0; i < 3; i++)
+			if (s.independent[0] != '\0' && strcmp(s.panel[i], s.independent) == 0)
+				return err_set(err, "%s was the Stage 2 independent person and may not sit on "
+				               "the review panel", s.independent), BOOK_EUSAGE;
+		if ((s.panel[0][0] && (strcmp(s.panel[0], s.panel[1]) == 0 ||
+		                       strcmp(s.panel[0], s.panel[2]) == 0)) ||
+		    (s.panel[1][0] && strcmp(s.panel[1], s.panel[2]) == 0))
+			return err_set(err, "the panel needs three different people"), BOOK_EUSAGE;
+		if (s.chair >= 0 && s.panel[s.chair][0] == '\0')
+			return err_set(err, "the chair must be one of the panel"), BOOK_EUSAGE;
+		c->staff = s;
+		snprintf(fields, fl, "people on the case");
+		return 0;
+	}
+	case CHANGE_POINT:
+		if (c->npoints == BOOK_POINTS_MAX)
+			return err_set(err, "a case holds at most %d points", BOOK_POINTS_MAX), BOOK_EUSAGE;
+		c->points[c->npoints].number = (unsigned)c->npoints + 1;
+		snprintf(c->points[c->npoints].text, BOOK_TEXT_MAX, "%s", x->text);
+		x->number = c->points[c->npoints++].number;
+		snprintf(fields, fl, "point %u", x->number);
+		return 0;
+	case CHANGE_FINDING:
+		if (x->point < 1 || x->point > c->npoints)
+			return err_set(err, "%s has no point %u", c->ref, x->point), BOOK_EUSAGE;
+		if ((int)x->stage > c->stage || x->stage < 1 || x->stage > 3)
+			return err_set(err, "%s has not reached Stage %u", c->ref, x->stage), BOOK_EUSAGE;
+		for (i = 0; i < c->nfindings; i++)
+			if (c->findings[i].stage == x->stage && c->findings[i].point == x->point)
+				break;
+		if (i == BOOK_FINDINGS_MAX)
+			return err_set(err, "too many findings"), BOOK_EUSAGE;
+		c->findings[i].stage = x->stage;
+		c->findings[i].point = x->point;
+		c->findings[i].outcome = x->outcome;
+		if (i == c->nfindings)
+			c->nfindings++;
+		snprintf(fields, fl, "finding stage %u point %u", x->stage, x->point);
+		return 0;
+	case CHANGE_REC: {
+		struct book_rec *r;
+
+		if (c->nrecs == BOOK_RECS_MAX)
+			return err_set(err, "a case holds at most %d recommendations", BOOK_RECS_MAX),
+			       BOOK_EUSAGE;
+		r = &c->recs[c->nrecs];
+		memset(r, 0, sizeof *r);
+		r->number = (unsigned)c->nrecs + 1;
+		r->stage = x->stage;
+		snprintf(r->text, sizeof r->text, "%s", x->text);
+		snprintf(r->owner, sizeof r->owner, "%s", x->owner);
+		snprintf(r->due, sizeof r->due, "%s", x->due);
+		x->number = r->number;
+		c->nrecs++;
+		snprintf(fields, fl, "recommendation %u", x->number);
+		return 0;
+	}
+	case CHANGE_REC_DONE:
+		if (x->number < 1 || x->number > c->nrecs)
+			return err_set(err, "%s has no recommendation %u", c->ref, x->number), BOOK_EUSAGE;
+		if (c->recs[x->number - 1].done[0])
+			return err_set(err, "recommendation %u was completed already", x->number),
+			       BOOK_EUSAGE;
+		snprintf(c->recs[x->number - 1].done, DATE_STRLEN_BOOK, "%s", x->due);
+		snprintf(fields, fl, "recommendation %u done", x->number);
+		return 0;
+	case CHANGE_PARTY: {
+		struct book_party *p;
+
+		if (c->nparties == BOOK_PARTIES_MAX)
+			return err_set(err, "a case holds at most %d people", BOOK_PARTIES_MAX), BOOK_EUSAGE;
+		p = &c->parties[c->nparties];
+		memset(p, 0, sizeof *p);
+		p->kind = x->party_kind;
+		p->role = x->role;
+		p->eligible = true;
+		if (case_person_put(x->b, t, x->name, x->dob, &p->person) != 0)
+			return -1;
+		c->nparties++;
+		snprintf(fields, fl, "%s", x->party_kind == 0 ? "child" : "complainant");
+		return 0;
+	}
+	}
+	return -1;
+}
+
+static int
+case_change_txn(struct store_txn *t, void *vctx)
+{
+	struct change_ctx *x = vctx;
+	const void *old;
+	size_t oldlen;
+	void *oldcopy;
+	char fields[64];
+	int rc;
+
+	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+		return rc;
+	if ((rc = case_change_apply(x, t, fields, sizeof fields)) != 0)
+		return rc;
+	if ((oldcopy = malloc(oldlen)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	memcpy(oldcopy, old, oldlen);
+	x->c->rev++;
+	rc = case_write(x->b, t, x->c, oldcopy, oldlen, x->b->key_id);
+	free(oldcopy);
+	if (rc != 0)
+		return rc;
+	return book_audit_append(x->b, t, "case.change", x->ref, fields);
+}
+
+static int
+case_change(struct change_ctx *x, struct err *err)
+{
+	int rc;
+
+	if ((rc = book_require(x->b, ROLE_CASEWORKER, true, err)) != 0)
+		return rc;
+	if ((x->c = book_secret_alloc(sizeof *x->c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_write(x->b->st, case_change_txn, x, err);
+	book_secret_free(x->c, sizeof *x->c);
+	if (rc == 0)
+		book_audit_announce(x->b);
+	return rc;
+}
+
+int
+book_case_assign(struct book *b, const char *ref, const struct book_staff *set, struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_ASSIGN, .staff = set };
+	const char *const logins[] = { set->owner, set->manager, set->investigator, set->independent,
+	                               set->adjudicator, set->panel[0], set->panel[1], set->panel[2] };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 8; i++)
+		if (strcmp(logins[i], "-") != 0 && (rc = case_check_login("assign", logins[i], err)) != 0)
+			return rc;
+	return case_change(&x, err);
+}
+
+int
+book_case_point(struct book *b, const char *ref, const char *text, unsigned *number,
+                struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_POINT, .text = text };
+	int rc;
+
+	if (*text == '\0')
+		return err_set(err, "a point needs its text"), BOOK_EUSAGE;
+	if ((rc = case_check_text("the point", text, BOOK_TEXT_MAX - 1, true, err)) != 0)
+		return rc;
+	rc = case_change(&x, err);
+	*number = x.number;
+	return rc;
+}
+
+int
+book_case_finding(struct book *b, const char *ref, unsigned stage, unsigned point, int outcome,
+                  struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_FINDING, .stage = stage,
+	                        .point = point, .outcome = outcome };
+
+	if (outcome <= OUTCOME_NONE || outcome >= OUTCOME_COUNT)
+		return err_set(err, "unknown outcome"), BOOK_EUSAGE;
+	return case_change(&x, err);
+}
+
+int
+book_case_recommend(struct book *b, const char *ref, unsigned stage, const char *text,
+                    const char *owner, const char *due, unsigned *number, struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_REC, .stage = stage,
+	                        .text = text, .owner = owner, .due = due };
+	struct date d;
+	int rc;
+
+	if (*text == '\0')
+		return err_set(err, "a recommendation needs its text"), BOOK_EUSAGE;
+	if ((rc = case_check_text("the recommendation", text, BOOK_TEXT_MAX - 1, true, err)) != 0 ||
+	    (rc = case_check_login("--owner", owner, err)) != 0)
+		return rc;
+	if (owner == NULL || *owner == '\0')
+		return err_set(err, "a recommendation needs an owner"), BOOK_EUSAGE;
+	if (due == NULL || date_parse(due, &d, err) != 0)
+		return due == NULL ? err_set(err, "a recommendation needs a due date") : -1,
+		       BOOK_EUSAGE;
+	if (stage < 1 || stage > 3)
+		return err_set(err, "a recommendation belongs to Stage 1, 2 or 3"), BOOK_EUSAGE;
+	rc = case_change(&x, err);
+	*number = x.number;
+	return rc;
+}
+
+int
+book_case_rec_done(struct book *b, const char *ref, unsigned number, const char *date,
+                   struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_REC_DONE, .number = number,
+	                        .due = date };
+	struct date d;
+
+	if (date_parse(date, &d, err) != 0)
+		return BOOK_EUSAGE;
+	if (d.day > case_today(b).day)
+		return err_set(err, "%s is in the future", date), BOOK_EUSAGE;
+	return case_change(&x, err);
+}
+
+int
+book_case_party(struct book *b, const char *ref, int kind, int role, const char *name,
+                const char *dob, struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_PARTY, .party_kind = kind,
+	                        .role = role, .name = name, .dob = dob };
+	int rc;
+
+	if (name == NULL || *name == '\0')
+		return err_set(err, "a person needs a name"), BOOK_EUSAGE;
+	if ((rc = case_check_text("the name", name, 255, false, err)) != 0)
+		return rc;
+	if (role < 0 || role >= PARTY_ROLE_COUNT)
+		return err_set(err, "unknown role"), BOOK_EUSAGE;
+	return case_change(&x, err);
+}
+
+/* --- the list ----------------------------------------------------------------- */
+
+struct list_ctx {
+	struct book *b;
+	struct store_txn *t;
+	const struct book_case_filter *f;
+	int (*each)(const struct book_case_line *, void *);
+	void *ctx;
+	struct book_case *c;
+	uint64_t *overdue;          /* sorted ids of cases with an overdue deadline */
+	size_t noverdue, capoverdue;
+	struct date today;
+	const struct profile *prof;
+	const struct calendar *cal;
+};
+
+static int
+case_overdue_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct list_ctx *x = vctx;
+	const uint8_t *key = k;
+	int64_t day;
+	uint64_t id;
+
+	if (kl != 15)
+		return 0;
+	day = (int64_t)codec_get_be32(key) - 0x80000000LL;
+	if (day >= x->today.day)
+		return 1; /* the index is by date: everything after is not yet due */
+	if (key[4] != 0 || rec_find_u64(v, vl, 3, 0) != 0)
+		return 0; /* a target, or done */
+	id = codec_get_be64(key + 5);
+	if (x->noverdue == x->capoverdue) {
+		size_t cap = x->capoverdue ? x->capoverdue * 2 : 256;
+		uint64_t *n = realloc(x->overdue, cap * sizeof *n);
+
+		if (n == NULL)
+			return -1;
+		x->overdue = n;
+		x->capoverdue = cap;
+	}
+	x->overdue[x->noverdue++] = id;
+	return 0;
+}
+
+static int
+case_u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static bool
+case_is_overdue(const struct list_ctx *x, uint64_t id)
+{
+	return bsearch(&id, x->overdue, x->noverdue, sizeof id, case_u64_cmp) != NULL;
+}
+
+/* The line of one case: its next open deadline from the clock engine. */
+static int
+case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct clock_event ce[BOOK_EVENTS_MAX];
+	const uint8_t *p;
+	size_t pos = 0, fn, n = 0, i;
+	uint16_t tag;
+	uint8_t key[12];
+	struct err err;
+	unsigned seq;
+
+	memset(l, 0, sizeof *l);
+	l->id = id;
+	rec_find_str(v, vl, CT_REF, l->ref, sizeof l->ref);
+	rec_find_str(v, vl, CT_RECEIVED, l->received, sizeof l->received);
+	rec_find_str(v, vl, CT_TEAM, l->team, sizeof l->team);
+	rec_find_str(v, vl, CT_OWNER, l->owner, sizeof l->owner);
+	l->kind = (int)rec_find_u64(v, vl, CT_KIND, 0);
+	l->status = (int)rec_find_u64(v, vl, CT_STATUS, 0);
+	l->stage = (int)rec_find_u64(v, vl, CT_STAGE, 0);
+	l->overdue = case_is_overdue(x, id);
+	/* the child: the first party of kind child */
+	while (rec_next(v, vl, &pos, &tag, &p, &fn))
+		if (tag == CT_PARTY && fn == 12 && p[0] == 0) {
+			uint64_t person = codec_get_be64(p + 4);
+			const void *pv;
+			size_t pn, len;
+			const uint8_t *f;
+			char ad[64];
+
+			snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
+			codec_be64(person, key);
+			if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
+			    rec_find(pv, pn, PT_NAME, &f, &fn)) {
+				snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
+				if (vault_open(x->b->keys, ad, strlen(ad), f, fn, l->child, sizeof l->child - 1,
+				               &len, &err) == 0)
+					l->child[len] = '\0';
+			}
+			break;
+		}
+	/* the next open deadline, from the timeline */
+	if (l->status != CASE_OPEN)
+		return 0;
+	for (seq = 1; n < BOOK_EVENTS_MAX; seq++) {
+		const void *ev;
+		size_t evn;
+		char d[16];
+
+		codec_be64(id, key);
+		codec_be32(seq, key + 8);
+		if (store_get(x->t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
+			break;
+		memset(&ce[n], 0, sizeof ce[n]);
+		ce[n].type = (enum event_type)rec_find_u64(ev, evn, ET_TYPE, EV_NONE);
+		rec_find_str(ev, evn, ET_DATE, d, sizeof d);
+		if (date_parse(d, &ce[n].date, &err) != 0)
+			continue;
+		if (rec_find_str(ev, evn, ET_UNTIL, d, sizeof d) && date_parse(d, &ce[n].until, &err) == 0)
+			ce[n].has_until = true;
+		n++;
+	}
+	if (clock_compute(x->prof, x->cal, (enum route)l->kind, ce, n, x->today, dl,
+	                  PROFILE_RULES_MAX, &i, &err) != 0)
+		return 0;
+	{
+		size_t k, best = i;
+
+		for (k = 0; k < i; k++)
+			if (!dl[k].done && dl[k].state != CLOCK_STOPPED && dl[k].state != CLOCK_LAPSED &&
+			    dl[k].rule->party == PARTY_COUNCIL &&
+			    (best == i || dl[k].due.day < dl[best].due.day))
+				best = k;
+		if (best < i) {
+			snprintf(l->next_key, sizeof l->next_key, "%s", dl[best].rule->key);
+			date_format(dl[best].due, l->next_due);
+			l->next_days = dl[best].state == CLOCK_OVERDUE ? -dl[best].days : dl[best].days;
+		}
+	}
+	return 0;
+}
+
+static int
+case_list_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct list_ctx *x = vctx;
+	const struct book_case_filter *f = x->f;
+	struct book_case_line l;
+	char s[64];
+	uint64_t id;
+
+	if (kl != 8)
+		return 0;
+	id = codec_get_be64(k);
+	/* cheap filters first, on the plain fields */
+	if (f->open && rec_find_u64(v, vl, CT_STATUS, 0) != CASE_OPEN)
+		return 0;
+	if (f->stage >= 0 && (int)rec_find_u64(v, vl, CT_STAGE, 0) != f->stage)
+		return 0;
+	if (f->kind >= 0 && (int)rec_find_u64(v, vl, CT_KIND, 0) != f->kind)
+		return 0;
+	if (f->team != NULL && (!rec_find_str(v, vl, CT_TEAM, s, sizeof s) || strcmp(s, f->team) != 0))
+		return 0;
+	if (f->owner != NULL && (!rec_find_str(v, vl, CT_OWNER, s, sizeof s) || strcmp(s, f->owner) != 0))
+		return 0;
+	if (f->from != NULL || f->to != NULL) {
+		rec_find_str(v, vl, CT_RECEIVED, s, sizeof s);
+		if ((f->from != NULL && strcmp(s, f->from) < 0) || (f->to != NULL && strcmp(s, f->to) > 0))
+			return 0;
+	}
+	if (f->overdue && !case_is_overdue(x, id))
+		return 0;
+	case_line(x, id, v, vl, &l);
+	return x->each(&l, x->ctx);
+}
+
+/* Overdue only: walk the overdue ids the index gave, not every case. */
+static int
+case_list_overdue(struct list_ctx *x)
+{
+	uint64_t prev = 0;
+	uint8_t key[8];
+	const void *v;
+	size_t i, n;
+	int rc;
+
+	for (i = 0; i < x->noverdue; i++) {
+		if (x->overdue[i] == prev)
+			continue;
+		prev = x->overdue[i];
+		codec_be64(prev, key);
+		if (store_get(x->t, STORE_CASES, key, 8, &v, &n) != 0)
+			continue;
+		if ((rc = case_list_each(key, 8, v, n, x)) != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
+static int
+case_list_txn(struct store_txn *t, void *vctx)
+{
+	struct list_ctx *x = vctx;
+	int rc;
+
+	x->t = t;
+	x->noverdue = 0;
+	if (store_scan(t, STORE_DEADLINES, NULL, 0, case_overdue_each, x) < 0)
+		return err_set(store_txn_err(t), "out of memory");
+	qsort(x->overdue, x->noverdue, sizeof *x->overdue, case_u64_cmp);
+	if (x->f->overdue)
+		return case_list_overdue(x);
+	rc = store_scan(t, STORE_CASES, NULL, 0, case_list_each, x);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+book_case_list(struct book *b, const struct book_case_filter *f,
+               int (*each)(const struct book_case_line *, void *), void *ctx, struct err *err)
+{
+	struct list_ctx x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.b = b;
+	x.f = f;
+	x.each = each;
+	x.ctx = ctx;
+	x.today = case_today(b);
+	if (book_profile(b, &x.prof, &x.cal, err) != 0)
+		return -1;
+	rc = store_read(b->st, case_list_txn, &x, err);
+	free(x.overdue);
+	return rc;
+}
+
+/* --- the deadlines index --------------------------------------------------------- */
+
+struct range_ctx {
+	int32_t to;
+	bool targets;
+	int (*each)(const struct book_due *, void *);
+	void *ctx;
+};
+
+static int
+case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct range_ctx *x = vctx;
+	const uint8_t *key = k;
+	struct book_due d;
+	struct date day;
+
+	if (kl != 15)
+		return 0;
+	day.day = (int32_t)((int64_t)codec_get_be32(key) - 0x80000000LL);
+	if (day.day > x->to)
+		return 1;
+	if (key[4] == 1 && !x->targets)
+		return 0;
+	memset(&d, 0, sizeof d);
+	date_format(day, d.date);
+	d.target = key[4] == 1;
+	d.case_id = codec_get_be64(key + 5);
+	rec_find_str(v, vl, 1, d.key, sizeof d.key);
+	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
+	d.done = rec_find_u64(v, vl, 3, 0) != 0;
+	return x->each(&d, x->ctx);
+}
+
+struct range_txn {
+	struct range_ctx *x;
+	uint8_t from[4];
+};
+
+static int
+case_range_txn(struct store_txn *t, void *vctx)
+{
+	struct range_txn *r = vctx;
+
+	return store_scan(t, STORE_DEADLINES, r->from, 4, case_range_each, r->x) < 0 ? -1 : 0;
+}
+
+int
+book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
+                     int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
+{
+	struct range_ctx x = { 0, targets, each, ctx };
+	struct range_txn r;
+	struct date f, tt;
+
+	if (date_parse(from, &f, err) != 0 || date_parse(to, &tt, err) != 0)
+		return BOOK_EUSAGE;
+	x.to = tt.day;
+	r.x = &x;
+	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
+	/* a cursor range scan from the first day: the cost follows the range */
+	return store_read(b->st, case_range_txn, &r, err);
+}
+
+/* --- rekey ------------------------------------------------------------------------ */
+
+struct reseal_ctx {
+	uint64_t *ids;
+	size_t n, cap;
+};
+
+static int
+case_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct reseal_ctx *r = vctx;
+	uint64_t *nid;
+
+	(void)v;
+	(void)vl;
+	if (kl != 8)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
+			return -1;
+		r->ids = nid;
+	}
+	r->ids[r->n++] = codec_get_be64(k);
+	return 0;
+}
+
+/* Rewrites one event with its note sealed under new_id. */
+static int
+case_reseal_event(struct book *b, struct store_txn *t, uint64_t id, const struct book_event *e,
+                  uint32_t new_id)
+{
+	const void *v;
+	const uint8_t *p;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	uint8_t key[12];
+	char ad[96];
+	struct rec r;
+	int rc;
+
+	codec_be64(id, key);
+	codec_be32(e->seq, key + 8);
+	if (store_get(t, STORE_EVENTS, key, 12, &v, &n) != 0)
+		return -1;
+	if (!rec_find(v, n, ET_NOTE, &p, &fn))
+		return 0;
+	rec_begin(&r, REC_EVENT, 1);
+	while (rec_next(v, n, &pos, &tag, &p, &fn))
+		if (tag != ET_NOTE)
+			rec_bytes(&r, tag, p, fn);
+	snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, e->seq);
+	if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, e->note, new_id) != 0 || rec_done(&r) != 0) {
+		rec_free(&r);
+		return -1;
+	}
+	rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, false);
+	rec_free(&r);
+	return rc;
+}
+
+int
+book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
+{
+	struct reseal_ctx r = { NULL, 0, 0 };
+	struct book_case *c;
+	const void *old;
+	void *copy;
+	uint8_t key[8];
+	size_t i, k, n;
+	int rc = -1;
+
+	if (store_scan(t, STORE_CASES, NULL, 0, case_collect, &r) < 0)
+		return err_set(store_txn_err(t), "out of memory");
+	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
+		free(r.ids);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	for (i = 0; i < r.n; i++) {
+		if (case_read(b, t, r.ids[i], c) != 0)
+			goto out;
+		for (k = 0; k < c->nevents; k++)
+			if (c->events[k].note[0] != '\0' &&
+			    case_reseal_event(b, t, r.ids[i], &c->events[k], new_id) != 0)
+				goto out;
+		codec_be64(r.ids[i], key);
+		if (store_get(t, STORE_CASES, key, 8, &old, &n) != 0 || (copy = malloc(n)) == NULL)
+			goto out;
+		memcpy(copy, old, n);
+		rc = case_write(b, t, c, copy, n, new_id);
+		free(copy);
+		if (rc != 0)
+			goto out;
+		rc = -1;
+	}
+	rc = 0;
+out:
+	book_secret_free(c, sizeof *c);
+	free(r.ids);
+	return rc;
+}

@@ -1,0 +1,307 @@
+/* workflow.c - which step of the procedure may follow which. */
+#include <stdio.h>
+#include <string.h>
+
+#include "redress/workflow.h"
+
+static const char *const workflow_statuses[] = {
+	"open", "closed", "withdrawn", "declined", "redirected", "safeguarding",
+};
+
+static const struct {
+	const char *name, *describe;
+} workflow_refusals[REFUSAL_COUNT] = {
+	[REFUSAL_NONE] = { "none", "" },
+	[REFUSAL_OVER_A_YEAR] = { "over-a-year", "made more than a year after the matter became known" },
+	[REFUSAL_LEGAL_PROCEEDINGS] = { "legal-proceedings", "would prejudice legal proceedings (reg 8)" },
+	[REFUSAL_NOT_ELIGIBLE] = { "not-eligible", "the person is not eligible to complain" },
+	[REFUSAL_OUT_OF_SCOPE] = { "out-of-scope", "outside the children's social care procedure" },
+	[REFUSAL_LATE_REQUEST] = { "late-request", "the request came after its time limit" },
+};
+
+const char *
+case_status_name(enum case_status s)
+{
+	return (size_t)s < sizeof workflow_statuses / sizeof *workflow_statuses ?
+	       workflow_statuses[s] : "?";
+}
+
+const char *
+refusal_name(enum refusal r)
+{
+	return r < REFUSAL_COUNT ? workflow_refusals[r].name : "?";
+}
+
+const char *
+refusal_describe(enum refusal r)
+{
+	return r < REFUSAL_COUNT ? workflow_refusals[r].describe : "?";
+}
+
+int
+refusal_lookup(const char *name)
+{
+	int r;
+
+	for (r = REFUSAL_NONE + 1; r < REFUSAL_COUNT; r++)
+		if (strcmp(name, workflow_refusals[r].name) == 0)
+			return r;
+	return -1;
+}
+
+void
+workflow_state(enum route route, const struct wf_event *ev, size_t n, struct wf_state *st)
+{
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	st->route = route;
+	st->status = route == ROUTE_REDIRECTED ? CASE_REDIRECTED : CASE_OPEN;
+	for (i = 0; i < n; i++) {
+		const struct wf_event *e = &ev[i];
+
+		switch (e->type) {
+		case EV_RECEIVED:
+			st->received = e->date;
+			st->last = e->date;
+			if (route == ROUTE_COMPLAINT)
+				st->stage = 1;
+			break;
+		case EV_ACKNOWLEDGED: st->acknowledged = true; break;
+		case EV_STAGE1_EXTENDED: st->s1_extended = true; break;
+		case EV_STAGE1_RESPONSE_SENT: st->s1_responded = true; st->last = e->date; break;
+		case EV_STAGE2_REQUESTED: st->s2_requested = true; st->stage = 2; st->last = e->date; break;
+		case EV_STAGE2_DECISION_SENT:
+			st->s2_decided = true;
+			st->s2_refused = e->decision == DECISION_REFUSED;
+			if (st->s2_refused)
+				st->stage = 1;
+			break;
+		case EV_STATEMENT_AGREED: st->s2_statement = true; break;
+		case EV_STAGE2_EXTENDED: st->s2_extended = true; break;
+		case EV_STAGE2_RESPONSE_SENT: st->s2_responded = true; st->last = e->date; break;
+		case EV_STAGE3_REQUESTED: st->s3_requested = true; st->stage = 3; st->last = e->date; break;
+		case EV_STAGE3_DECISION_SENT:
+			st->s3_decided = true;
+			st->s3_refused = e->decision == DECISION_REFUSED;
+			if (st->s3_refused)
+				st->stage = 2;
+			break;
+		case EV_PANEL_DATE: st->panel_arranged = true; break;
+		case EV_PANEL_NOTICE_SENT: st->panel_notified = true; break;
+		case EV_PANEL_HELD: st->panel_held = true; st->last = e->date; break;
+		case EV_FINDINGS_SENT: st->findings_sent = true; st->last = e->date; break;
+		case EV_STAGE3_RESPONSE_SENT: st->s3_responded = true; st->last = e->date; break;
+		case EV_RESPONSE_SENT: st->responded = true; break;
+		case EV_OMBUDSMAN_REFERRED: st->ombudsman = true; st->stage = 4; break;
+		case EV_OMBUDSMAN_OUTCOME: st->ombudsman_outcome = true; break;
+		case EV_WITHDRAWN: st->status = CASE_WITHDRAWN; break;
+		case EV_CLOSED: st->status = CASE_CLOSED; break;
+		case EV_DECLINED: st->status = CASE_DECLINED; break;
+		case EV_SAFEGUARDING: st->status = CASE_SAFEGUARDING; break;
+		case EV_REDIRECTED: st->status = CASE_REDIRECTED; break;
+		case EV_REOPENED: st->status = CASE_OPEN; break;
+		default: break;
+		}
+	}
+}
+
+static int
+workflow_refuse(struct err *err, const char *why, const struct wf_event *next)
+{
+	return err_set(err, "cannot record %s: %s", event_describe(next->type), why);
+}
+
+int
+workflow_check(enum route route, const struct wf_event *ev, size_t n,
+               const struct wf_event *next, struct date today, struct err *err)
+{
+	struct wf_state st;
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+	bool complaint = route == ROUTE_COMPLAINT;
+
+	workflow_state(route, ev, n, &st);
+	if (next->type == EV_RECEIVED)
+		return workflow_refuse(err, "a case is received once, when it is added", next);
+	if (n == 0)
+		return workflow_refuse(err, "the case has no date of receipt", next);
+	if (next->type == EV_AWARE) {
+		if (next->date.day > st.received.day)
+			return workflow_refuse(err, "the matter became known after the complaint was "
+			                       "received?", next);
+		return 0;
+	}
+	/* dates: never before receipt, never in the future unless planned */
+	if (next->date.day < st.received.day)
+		return err_set(err, "cannot record %s on %s: before the complaint was received (%s)",
+		               event_describe(next->type), date_format(next->date, d1),
+		               date_format(st.received, d2));
+	if (next->date.day > today.day && !event_planned(next->type))
+		return err_set(err, "cannot record %s on %s: that is in the future (today is %s)",
+		               event_describe(next->type), date_format(next->date, d1),
+		               date_format(today, d2));
+	if (next->has_until && next->until.day < next->date.day)
+		return workflow_refuse(err, "the agreed date is before the extension", next);
+	/* what an ended case still allows */
+	if (st.status != CASE_OPEN && st.status != CASE_REDIRECTED) {
+		switch (next->type) {
+		case EV_REOPENED:
+		case EV_NOTE:
+		case EV_ASSIGNED:
+		case EV_OMBUDSMAN_REFERRED:
+		case EV_OMBUDSMAN_OUTCOME:
+			break;
+		default:
+			return err_set(err, "cannot record %s: the case is %s (reopen it first)",
+			               event_describe(next->type), case_status_name(st.status));
+		}
+	} else if (next->type == EV_REOPENED)
+		return workflow_refuse(err, "the case is open", next);
+	if (!complaint) {
+		switch (next->type) {
+		case EV_ACKNOWLEDGED:
+			if (st.acknowledged)
+				return workflow_refuse(err, "it was acknowledged already", next);
+			return 0;
+		case EV_RESPONSE_SENT:
+			if (route == ROUTE_COMPLIMENT || route == ROUTE_ANONYMOUS || route == ROUTE_REDIRECTED)
+				break;
+			if (st.responded)
+				return workflow_refuse(err, "the response was sent already", next);
+			return 0;
+		case EV_REDIRECTED:
+			if (route != ROUTE_REDIRECTED)
+				return workflow_refuse(err, "only a redirected contact is redirected", next);
+			return 0;
+		case EV_NOTE: case EV_ASSIGNED: case EV_CLOSED: case EV_REOPENED: case EV_WITHDRAWN:
+		case EV_SAFEGUARDING:
+			return 0;
+		default:
+			break;
+		}
+		return err_set(err, "cannot record %s: this contact is a %s, not a complaint",
+		               event_describe(next->type), route_name(route));
+	}
+	switch (next->type) {
+	case EV_ACKNOWLEDGED:
+		if (st.acknowledged)
+			return workflow_refuse(err, "it was acknowledged already", next);
+		return 0;
+	case EV_STAGE1_STARTED:
+	case EV_NEW_INFORMATION:
+		if (st.s1_responded && next->type == EV_STAGE1_STARTED)
+			return workflow_refuse(err, "Stage 1 has been answered", next);
+		return 0;
+	case EV_STAGE1_EXTENDED:
+		if (st.stage != 1 || st.s1_responded)
+			return workflow_refuse(err, "Stage 1 is not in progress", next);
+		if (st.s1_extended)
+			return workflow_refuse(err, "Stage 1 was extended already (once, to the maximum)",
+			                        next);
+		return 0;
+	case EV_STAGE1_RESPONSE_SENT:
+		if (st.s1_responded)
+			return workflow_refuse(err, "the Stage 1 response was sent already", next);
+		return 0;
+	case EV_STAGE2_REQUESTED:
+		if (st.s2_requested && !st.s2_refused)
+			return workflow_refuse(err, "Stage 2 was requested already", next);
+		if (!st.s1_responded)
+			return workflow_refuse(err, "there is no Stage 1 response yet (record it, or a "
+			                       "late one, first)", next);
+		return 0;
+	case EV_STAGE2_ACKNOWLEDGED:
+	case EV_STAGE2_DECISION_SENT:
+		if (!st.s2_requested)
+			return workflow_refuse(err, "Stage 2 has not been requested", next);
+		if (next->type == EV_STAGE2_DECISION_SENT && st.s2_decided)
+			return workflow_refuse(err, "the Stage 2 request was decided already", next);
+		if (next->type == EV_STAGE2_DECISION_SENT && next->decision == DECISION_REFUSED &&
+		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
+			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_STATEMENT_AGREED:
+	case EV_STAGE2_EXTENDED:
+	case EV_STAGE2_RESPONSE_SENT:
+		if (st.stage != 2 || !st.s2_requested || st.s2_refused)
+			return workflow_refuse(err, "the complaint is not at Stage 2", next);
+		if (next->type == EV_STATEMENT_AGREED && st.s2_statement)
+			return workflow_refuse(err, "the statement was agreed already", next);
+		if (next->type == EV_STAGE2_EXTENDED && (st.s2_extended || st.s2_responded))
+			return workflow_refuse(err, st.s2_responded ? "Stage 2 has been answered"
+			                       : "Stage 2 was extended already (to the maximum)", next);
+		if (next->type == EV_STAGE2_RESPONSE_SENT && st.s2_responded)
+			return workflow_refuse(err, "the Stage 2 response was sent already", next);
+		return 0;
+	case EV_STAGE3_REQUESTED:
+		if (!st.s2_responded)
+			return workflow_refuse(err, "there is no Stage 2 response", next);
+		if (st.s3_requested && !st.s3_refused)
+			return workflow_refuse(err, "Stage 3 was requested already", next);
+		return 0;
+	case EV_STAGE3_DECISION_SENT:
+		if (!st.s3_requested)
+			return workflow_refuse(err, "Stage 3 has not been requested", next);
+		if (st.s3_decided)
+			return workflow_refuse(err, "the Stage 3 request was decided already", next);
+		if (next->decision == DECISION_REFUSED &&
+		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
+			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_PANEL_DATE:
+	case EV_PANEL_HELD:
+		if (st.stage != 3 || st.s3_refused)
+			return workflow_refuse(err, "the complaint is not at Stage 3", next);
+		if (next->type == EV_PANEL_HELD && st.panel_held)
+			return workflow_refuse(err, "the panel has met already", next);
+		if (next->type == EV_PANEL_HELD && next->date.day < st.last.day)
+			return workflow_refuse(err, "the panel cannot meet before Stage 3 was requested",
+			                       next);
+		return 0;
+	case EV_PANEL_NOTICE_SENT:
+		if (!st.panel_arranged)
+			return workflow_refuse(err, "no panel date has been arranged", next);
+		return 0;
+	case EV_FINDINGS_SENT:
+		if (!st.panel_held)
+			return workflow_refuse(err, "the panel has not met", next);
+		if (st.findings_sent)
+			return workflow_refuse(err, "the findings were sent already", next);
+		return 0;
+	case EV_STAGE3_RESPONSE_SENT:
+		if (!st.findings_sent)
+			return workflow_refuse(err, "the panel's findings have not been sent", next);
+		if (st.s3_responded)
+			return workflow_refuse(err, "the response was sent already", next);
+		return 0;
+	case EV_OMBUDSMAN_REFERRED:
+		if (st.ombudsman)
+			return workflow_refuse(err, "it is with the Ombudsman already", next);
+		return 0;
+	case EV_OMBUDSMAN_OUTCOME:
+		if (!st.ombudsman)
+			return workflow_refuse(err, "it was not referred to the Ombudsman", next);
+		return 0;
+	case EV_DECLINED:
+		if (st.s1_responded || st.s2_requested)
+			return workflow_refuse(err, "the complaint was accepted and answered; close it "
+			                       "instead", next);
+		if (next->reason == REFUSAL_NONE || !next->ombudsman_told)
+			return workflow_refuse(err, "declining needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_PAUSED:
+	case EV_RESUMED:
+	case EV_NOTE:
+	case EV_ASSIGNED:
+	case EV_WITHDRAWN:
+	case EV_CLOSED:
+	case EV_REOPENED:
+	case EV_SAFEGUARDING:
+		return 0;
+	default:
+		return err_set(err, "cannot record %s on a complaint", event_describe(next->type));
+	}
+}
