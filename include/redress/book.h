@@ -328,6 +328,11 @@ int book_deadlines_range(struct book *b, const char *from, const char *to, bool 
                          int (*each)(const struct book_due *d, void *ctx), void *ctx,
                          struct err *err);
 
+/* Fills the book with n synthetic cases (made-up people) received over the
+ * three years before today, every route, stage, path and outcome among
+ * them; many per transaction.  For newcomers and benchmarks. */
+int book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err);
+
 /* The date the book takes as today (London's, unless set: tests, reports). */
 void book_set_today(struct book *b, int32_t day);
 

@@ -41,6 +41,15 @@ cli_book_open(const struct cli_env *env, struct book **b)
 		                 "in %s", env->conf);
 	if (book_open(env->book, env->readonly ? BOOK_RDONLY : 0, b, &err) != 0)
 		return cli_report(CLI_FAIL, &err);
+	if (getenv("REDRESS_TODAY") != NULL) {
+		struct date today;
+
+		if (cli_today(&today, &err) != 0) {
+			book_close(b);
+			return cli_report(CLI_USAGE, &err);
+		}
+		book_set_today(*b, today.day);
+	}
 	return CLI_OK;
 }
 

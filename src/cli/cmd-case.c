@@ -1,0 +1,541 @@
+/* cmd-case.c - `redress case ...`: contacts and complaints, and every step
+ * of the procedure, one subcommand each. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "redress/book.h"
+#include "redress/cli.h"
+#include "redress/clock.h"
+#include "redress/holiday.h"
+#include "redress/profile.h"
+#include "redress/text.h"
+#include "redress/workflow.h"
+
+/* The steps: subcommand, the event it records, and what it needs. */
+static const struct case_step_def {
+	const char *name;
+	enum event_type ev;
+	const char *help;
+} case_steps[] = {
+	{ "acknowledge", EV_ACKNOWLEDGED, "acknowledgement sent" },
+	{ "extend", EV_NONE, "extend the current stage (--until DATE: the date agreed)" },
+	{ "respond", EV_NONE, "the response of the current stage (or to a comment or request)" },
+	{ "escalate", EV_NONE, "the complainant asks for the next stage" },
+	{ "accept", EV_NONE, "the request for Stage 2 or 3 accepted" },
+	{ "refuse", EV_NONE, "the request for Stage 2 or 3 refused (--reason, --ombudsman-told)" },
+	{ "statement", EV_STATEMENT_AGREED, "statement of complaint agreed (Stage 2)" },
+	{ "arrange-panel", EV_PANEL_DATE, "the panel arranged for --date" },
+	{ "panel-notice", EV_PANEL_NOTICE_SENT, "details of the panel sent to the complainant" },
+	{ "panel-held", EV_PANEL_HELD, "the review panel met" },
+	{ "findings", EV_FINDINGS_SENT, "the panel's findings and recommendations sent" },
+	{ "ombudsman", EV_OMBUDSMAN_REFERRED, "referred to the Ombudsman" },
+	{ "ombudsman-outcome", EV_OMBUDSMAN_OUTCOME, "the Ombudsman's decision received" },
+	{ "new-information", EV_NEW_INFORMATION, "new concerns or information from the complainant" },
+	{ "start-stage1", EV_STAGE1_STARTED, "formal Stage 1 after informal resolution" },
+	{ "pause", EV_PAUSED, "pause the internal targets (never the deadlines)" },
+	{ "resume", EV_RESUMED, "resume the internal targets" },
+	{ "decline", EV_DECLINED, "not accepted at receipt (--reason, --ombudsman-told)" },
+	{ "redirect", EV_REDIRECTED, "the person told where to take the matter" },
+	{ "withdraw", EV_WITHDRAWN, "withdrawn by the complainant" },
+	{ "close", EV_CLOSED, "close the case" },
+	{ "reopen", EV_REOPENED, "reopen a closed case" },
+	{ "note", EV_NOTE, "a note on the timeline (--text)" },
+	{ NULL, EV_NONE, NULL },
+};
+
+static const struct case_step_def *
+case_step_find(const char *name)
+{
+	const struct case_step_def *s;
+
+	for (s = case_steps; s->name != NULL; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+/* The event a stage-relative step means for this case. */
+static int
+case_step_event(const struct case_step_def *d, const struct book_case *c, const char *stage,
+                enum event_type *ev, struct err *err)
+{
+	int s = c->stage;
+
+	if (stage != NULL) {
+		s = atoi(stage);
+		if (s < 1 || s > 3 || stage[1] != '\0')
+			return err_set(err, "--stage: 1, 2 or 3");
+	}
+	*ev = d->ev;
+	if (d->ev != EV_NONE)
+		return 0;
+	if (c->kind != ROUTE_COMPLAINT) {
+		if (strcmp(d->name, "respond") == 0) {
+			*ev = EV_RESPONSE_SENT;
+			return 0;
+		}
+		return err_set(err, "%s is a %s, not a complaint: it has no stages", c->ref,
+		               route_name((enum route)c->kind));
+	}
+	if (strcmp(d->name, "extend") == 0)
+		*ev = s == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
+	else if (strcmp(d->name, "respond") == 0)
+		*ev = s == 3 ? EV_STAGE3_RESPONSE_SENT : s == 2 ? EV_STAGE2_RESPONSE_SENT
+		                                                : EV_STAGE1_RESPONSE_SENT;
+	else if (strcmp(d->name, "escalate") == 0)
+		*ev = s >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
+	else /* accept, refuse: the pending request */
+		*ev = s == 3 ? EV_STAGE3_DECISION_SENT : EV_STAGE2_DECISION_SENT;
+	return 0;
+}
+
+/* --- printing ------------------------------------------------------------------ */
+
+static void
+case_put(const char *label, const char *value)
+{
+	char safe[BOOK_TEXT_MAX * 4];
+
+	if (value == NULL || *value == '\0')
+		return;
+	text_visible(value, safe, sizeof safe);
+	printf("%-12s %s\n", label, safe);
+}
+
+static void
+case_show(struct book *b, const struct book_case *c)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct clock_event ce[BOOK_EVENTS_MAX];
+	struct date today;
+	struct err err;
+	char line[512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	size_t i, n = 0, nd;
+
+	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
+	       c->received, channel_name(c->channel), case_status_name((enum case_status)c->status),
+	       c->stage);
+	case_put("team", c->team);
+	case_put("service", c->service);
+	case_put("owner", c->staff.owner);
+	case_put("manager", c->staff.manager);
+	case_put("investigator", c->staff.investigator);
+	case_put("independent", c->staff.independent);
+	case_put("adjudicator", c->staff.adjudicator);
+	for (i = 0; i < 3; i++)
+		if (c->staff.panel[i][0]) {
+			snprintf(line, sizeof line, "%s%s", c->staff.panel[i],
+			         c->staff.chair == (int)i ? " (chair)" : "");
+			case_put("panel", line);
+		}
+	case_put("redirected", c->redirect_to);
+	case_put("thanked", c->thanked);
+	if (c->safeguarding)
+		case_put("safeguarding", "flagged and sent to the children's helpdesk");
+	case_put("summary", c->summary);
+	for (i = 0; i < c->nparties; i++) {
+		snprintf(line, sizeof line, "%s%s%s (%s)", c->parties[i].who.name,
+		         c->parties[i].who.dob[0] ? ", born " : "", c->parties[i].who.dob,
+		         party_role_name(c->parties[i].role));
+		case_put(c->parties[i].kind == 0 ? "child" : "complainant", line);
+	}
+	for (i = 0; i < c->npoints; i++) {
+		size_t k;
+		int len = snprintf(line, sizeof line, "%u. ", c->points[i].number);
+
+		for (k = 0; k < c->nfindings; k++)
+			if (c->findings[k].point == c->points[i].number)
+				len += snprintf(line + len, sizeof line - (size_t)len, "[stage %u: %s] ",
+				                c->findings[k].stage, outcome_name(c->findings[k].outcome));
+		snprintf(line + len, sizeof line - (size_t)len, "%s", c->points[i].text);
+		case_put("point", line);
+	}
+	for (i = 0; i < c->nrecs; i++) {
+		snprintf(line, sizeof line, "%u. (stage %u, %s, due %s%s%s) %s", c->recs[i].number,
+		         c->recs[i].stage, c->recs[i].owner, c->recs[i].due,
+		         c->recs[i].done[0] ? ", done " : ", open", c->recs[i].done, c->recs[i].text);
+		case_put("recommend", line);
+	}
+	printf("\ntimeline\n");
+	for (i = 0; i < c->nevents; i++) {
+		const struct book_event *e = &c->events[i];
+
+		snprintf(line, sizeof line, "%s%s%s%s%s%s", event_describe((enum event_type)e->type),
+		         e->until[0] ? " until " : "", e->until,
+		         e->decision == DECISION_ACCEPTED ? ": accepted" :
+		         e->decision == DECISION_REFUSED ? ": refused" : "",
+		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "");
+		text_visible(e->note, safe, sizeof safe);
+		printf("  %s  %-10s %s%s%s\n", e->date, e->author, line, e->note[0] ? ": " : "", safe);
+		if (n >= BOOK_EVENTS_MAX)
+			continue;
+		memset(&ce[n], 0, sizeof ce[n]);
+		ce[n].type = (enum event_type)e->type;
+		if (date_parse(e->date, &ce[n].date, &err) != 0)
+			continue;
+		ce[n].has_until = e->until[0] && date_parse(e->until, &ce[n].until, &err) == 0;
+		n++;
+	}
+	if (book_profile(b, &prof, &cal, &err) != 0 || cli_today(&today, &err) != 0 ||
+	    clock_compute(prof, cal, (enum route)c->kind, ce, n, today, dl, PROFILE_RULES_MAX, &nd,
+	                  &err) != 0) {
+		printf("\ndeadlines: %s\n", err.msg);
+		return;
+	}
+	printf("\ndeadlines (%s)\n", prof->name);
+	for (i = 0; i < nd; i++) {
+		char state[40], why[512];
+
+		if (dl[i].state == CLOCK_PENDING)
+			snprintf(state, sizeof state, "%d left", dl[i].days);
+		else if (dl[i].state == CLOCK_OVERDUE || dl[i].state == CLOCK_LAPSED ||
+		         dl[i].state == CLOCK_MISSED)
+			snprintf(state, sizeof state, "%s by %d", clock_state_name(dl[i].state), dl[i].days);
+		else
+			snprintf(state, sizeof state, "%s", clock_state_name(dl[i].state));
+		clock_explain(&dl[i], why, sizeof why);
+		printf("  %-22s %s  target %s  %-14s %s\n", dl[i].rule->key, date_format(dl[i].due, buf),
+		       date_format(dl[i].target, tbuf), state, why);
+	}
+}
+
+struct list_print {
+	bool tsv;
+};
+
+static int
+case_list_print(const struct book_case_line *l, void *ctx)
+{
+	const struct list_print *lp = ctx;
+	char child[BOOK_NAME_MAX * 4], team[256], owner[256], left[32] = "";
+
+	text_visible(l->child, child, sizeof child);
+	text_visible(l->team, team, sizeof team);
+	text_visible(l->owner, owner, sizeof owner);
+	if (l->next_key[0])
+		snprintf(left, sizeof left, "%+d", l->next_days);
+	if (lp->tsv)
+		printf("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l->ref, l->received,
+		       route_name((enum route)l->kind), case_status_name((enum case_status)l->status),
+		       l->stage, l->next_key, l->next_due, left, owner, team, child);
+	else
+		printf("%-14s %s %-10s %-8s %d  %-20s %-10s %5s%s %-10s %-14s %s\n", l->ref,
+		       l->received, route_name((enum route)l->kind),
+		       case_status_name((enum case_status)l->status), l->stage, l->next_key, l->next_due,
+		       left, l->overdue ? "!" : " ", owner, team, child);
+	return 0;
+}
+
+/* --- the command ----------------------------------------------------------------- */
+
+struct case_opts {
+	const char *kind, *channel, *received, *aware, *team, *service, *owner, *child, *child_dob;
+	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
+	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
+	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
+	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
+};
+
+static int
+case_int(const char *opt, const char *s, long lo, long hi, long *out)
+{
+	struct err err;
+
+	if (cli_integer(s, lo, hi, out, &err) != 0)
+		return cli_error(CLI_USAGE, "case: %s: %s", opt, err.msg);
+	return CLI_OK;
+}
+
+static int
+cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	struct case_opts o;
+	const struct cli_spec spec[] = {
+		{ "kind", &o.kind, NULL }, { "channel", &o.channel, NULL },
+		{ "received", &o.received, NULL }, { "aware", &o.aware, NULL },
+		{ "team", &o.team, NULL }, { "service", &o.service, NULL },
+		{ "owner", &o.owner, NULL }, { "child-name", &o.child, NULL },
+		{ "child-dob", &o.child_dob, NULL }, { "complainant-name", &o.comp, NULL },
+		{ "complainant-dob", &o.comp_dob, NULL }, { "complainant-role", &o.comp_role, NULL },
+		{ "summary", &o.summary, NULL }, { "redirect-to", &o.redirect, NULL },
+		{ "thanked", &o.thanked, NULL }, { "date", &o.date, NULL }, { "until", &o.until, NULL },
+		{ "reason", &o.reason, NULL }, { "text", &o.text, NULL }, { "stage", &o.stage, NULL },
+		{ "point", &o.point, NULL }, { "outcome", &o.outcome, NULL }, { "due", &o.due, NULL },
+		{ "rec", &o.rec, NULL }, { "rev", &o.rev, NULL }, { "manager", &o.manager, NULL },
+		{ "investigator", &o.inv, NULL }, { "independent", &o.indep, NULL },
+		{ "adjudicator", &o.adj, NULL }, { "panel", &o.panel, NULL }, { "chair", &o.chair, NULL },
+		{ "from", &o.from, NULL }, { "to", &o.to, NULL }, { "format", &o.format, NULL },
+		{ "name", &o.name, NULL }, { "dob", &o.dob, NULL }, { "role", &o.role, NULL },
+		{ "safeguarding", NULL, &o.safeguarding }, { "ombudsman-told", NULL, &o.told },
+		{ "open", NULL, &o.open }, { "overdue", NULL, &o.overdue }, { "names", NULL, &o.names },
+		{ "child", NULL, &o.child_flag }, { "complainant", NULL, &o.comp_flag },
+		{ NULL, NULL, NULL },
+	};
+	const struct case_step_def *step = NULL;
+	const char *pos[3], *sub;
+	struct book *b = NULL;
+	struct book_case *c = NULL;
+	struct err err;
+	char ref[BOOK_REF_MAX], todaybuf[DATE_STRLEN];
+	struct date today;
+	int npos, rc, writes, need_key;
+	long v;
+
+	memset(&o, 0, sizeof o);
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	sub = pos[0];
+	step = case_step_find(sub);
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
+	    strcmp(sub, "assign") != 0 && strcmp(sub, "point") != 0 && strcmp(sub, "finding") != 0 &&
+	    strcmp(sub, "recommend") != 0 && strcmp(sub, "done") != 0 && strcmp(sub, "party") != 0 &&
+	    step == NULL)
+		return cli_error(CLI_USAGE, "case: no subcommand \"%s\" (see: redress help case)", sub);
+	if ((strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0) != (npos == 1))
+		return cli_error(CLI_USAGE, "case %s: %s", sub, npos == 1 ? "which case? (REF)"
+		                                                          : "takes no REF");
+	if (cli_today(&today, &err) != 0)
+		return cli_report(CLI_USAGE, &err);
+	date_format(today, todaybuf);
+	if (o.date == NULL)
+		o.date = todaybuf;
+	writes = strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0;
+	need_key = writes || o.names;
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	if (need_key && (rc = cli_book_unlock(b)) != CLI_OK)
+		goto out;
+	if (strcmp(sub, "add") == 0) {
+		struct book_case_new in;
+
+		memset(&in, 0, sizeof in);
+		in.kind = o.kind ? route_lookup(o.kind) : ROUTE_COMPLAINT;
+		in.channel = o.channel ? channel_lookup(o.channel) : CHANNEL_ONLINE;
+		in.complainant_role = o.comp_role ? party_role_lookup(o.comp_role) : PARTY_PARENT;
+		if (in.kind < 0 || in.channel < 0 || in.complainant_role < 0) {
+			rc = cli_error(CLI_USAGE, "case add: unknown %s \"%s\"",
+			               in.kind < 0 ? "--kind" : in.channel < 0 ? "--channel"
+			                                                       : "--complainant-role",
+			               in.kind < 0 ? o.kind : in.channel < 0 ? o.channel : o.comp_role);
+			goto out;
+		}
+		in.received = o.received;
+		in.aware = o.aware;
+		in.team = o.team;
+		in.service = o.service;
+		in.owner = o.owner;
+		in.child_name = o.child;
+		in.child_dob = o.child_dob;
+		in.complainant_name = o.comp;
+		in.complainant_dob = o.comp_dob;
+		in.summary = o.summary;
+		in.safeguarding = o.safeguarding;
+		in.redirect_to = o.redirect;
+		in.thanked = o.thanked;
+		if (in.received == NULL) {
+			rc = cli_error(CLI_USAGE, "case add: --received DATE is required");
+			goto out;
+		}
+		if ((rc = cli_book_status(book_case_add(b, &in, ref, &err), &err)) == CLI_OK)
+			printf("%s\n", ref);
+		goto out;
+	}
+	if (strcmp(sub, "list") == 0) {
+		struct book_case_filter f;
+		struct list_print lp = { o.format != NULL && strcmp(o.format, "tsv") == 0 };
+
+		memset(&f, 0, sizeof f);
+		f.open = o.open;
+		f.overdue = o.overdue;
+		f.stage = -1;
+		f.kind = -1;
+		f.team = o.team;
+		f.owner = o.owner;
+		f.from = o.from;
+		f.to = o.to;
+		if (o.format != NULL && !lp.tsv && strcmp(o.format, "text") != 0) {
+			rc = cli_error(CLI_USAGE, "case list: --format is text or tsv");
+			goto out;
+		}
+		if (o.stage != NULL && (rc = case_int("--stage", o.stage, 0, 4, &v)) != CLI_OK)
+			goto out;
+		if (o.stage != NULL)
+			f.stage = (int)v;
+		if (o.kind != NULL && (f.kind = route_lookup(o.kind)) < 0) {
+			rc = cli_error(CLI_USAGE, "case list: unknown --kind \"%s\"", o.kind);
+			goto out;
+		}
+		if ((o.from && (rc = cli_date("--from", o.from, &today)) != CLI_OK) ||
+		    (o.to && (rc = cli_date("--to", o.to, &today)) != CLI_OK))
+			goto out;
+		rc = cli_book_status(book_case_list(b, &f, case_list_print, &lp, &err), &err);
+		goto out;
+	}
+	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
+		rc = cli_error(CLI_FAIL, "out of memory");
+		goto out;
+	}
+	if ((rc = cli_book_status(book_case_get(b, pos[1], c, &err), &err)) != CLI_OK)
+		goto out;
+	if (strcmp(sub, "show") == 0) {
+		case_show(b, c);
+	} else if (step != NULL) {
+		struct book_step s;
+		enum event_type ev;
+
+		memset(&s, 0, sizeof s);
+		if (case_step_event(step, c, o.stage, &ev, &err) != 0) {
+			rc = cli_report(CLI_USAGE, &err);
+			goto out;
+		}
+		s.type = ev;
+		s.date = o.date;
+		s.until = o.until;
+		s.note = o.text;
+		s.ombudsman_told = o.told;
+		if (strcmp(sub, "accept") == 0)
+			s.decision = DECISION_ACCEPTED;
+		if (strcmp(sub, "refuse") == 0)
+			s.decision = DECISION_REFUSED;
+		if (o.reason != NULL && (s.reason = refusal_lookup(o.reason)) < 0) {
+			rc = cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (over-a-year, "
+			               "legal-proceedings, not-eligible, out-of-scope, late-request)", sub,
+			               o.reason);
+			goto out;
+		}
+		if (ev == EV_NOTE && (o.text == NULL || *o.text == '\0')) {
+			rc = cli_error(CLI_USAGE, "case note: --text is required");
+			goto out;
+		}
+		if (o.rev != NULL) {
+			if ((rc = case_int("--rev", o.rev, 1, 2147483647L, &v)) != CLI_OK)
+				goto out;
+			s.base_rev = (uint64_t)v;
+		}
+		rc = cli_book_status(book_case_step(b, pos[1], &s, &err), &err);
+	} else if (strcmp(sub, "assign") == 0) {
+		struct book_staff st;
+		char *panel = NULL, *tok, *save;
+		int i = 0;
+
+		memset(&st, 0, sizeof st);
+		st.chair = -1;
+		snprintf(st.owner, 64, "%s", o.owner ? o.owner : "");
+		snprintf(st.manager, 64, "%s", o.manager ? o.manager : "");
+		snprintf(st.investigator, 64, "%s", o.inv ? o.inv : "");
+		snprintf(st.independent, 64, "%s", o.indep ? o.indep : "");
+		snprintf(st.adjudicator, 64, "%s", o.adj ? o.adj : "");
+		if (o.panel != NULL && (panel = strdup(o.panel)) != NULL) {
+			for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 3;
+			     tok = strtok_r(NULL, ",", &save))
+				snprintf(st.panel[i++], 64, "%s", tok);
+			free(panel);
+			if (i != 3) {
+				rc = cli_error(CLI_USAGE, "case assign: --panel needs three logins, A,B,C");
+				goto out;
+			}
+		}
+		if (o.chair != NULL) {
+			if ((rc = case_int("--chair", o.chair, 1, 3, &v)) != CLI_OK)
+				goto out;
+			st.chair = (int)v - 1;
+		}
+		rc = cli_book_status(book_case_assign(b, pos[1], &st, &err), &err);
+	} else if (strcmp(sub, "point") == 0) {
+		unsigned num;
+
+		if (o.text == NULL) {
+			rc = cli_error(CLI_USAGE, "case point: --text is required");
+			goto out;
+		}
+		if ((rc = cli_book_status(book_case_point(b, pos[1], o.text, &num, &err), &err)) == CLI_OK)
+			printf("%u\n", num);
+	} else if (strcmp(sub, "finding") == 0) {
+		long st, pt;
+		int out;
+
+		if (o.stage == NULL || o.point == NULL || o.outcome == NULL) {
+			rc = cli_error(CLI_USAGE, "case finding: --stage, --point and --outcome are required");
+			goto out;
+		}
+		if ((rc = case_int("--stage", o.stage, 1, 3, &st)) != CLI_OK ||
+		    (rc = case_int("--point", o.point, 1, 1000, &pt)) != CLI_OK)
+			goto out;
+		if ((out = outcome_lookup(o.outcome)) <= 0) {
+			rc = cli_error(CLI_USAGE, "case finding: --outcome is upheld, partly-upheld, "
+			               "not-upheld or unable-to-determine");
+			goto out;
+		}
+		rc = cli_book_status(book_case_finding(b, pos[1], (unsigned)st, (unsigned)pt, out, &err),
+		                     &err);
+	} else if (strcmp(sub, "recommend") == 0) {
+		unsigned num;
+		long st = c->stage;
+
+		if (o.text == NULL || o.owner == NULL || o.due == NULL) {
+			rc = cli_error(CLI_USAGE, "case recommend: --text, --owner and --due are required");
+			goto out;
+		}
+		if (o.stage != NULL && (rc = case_int("--stage", o.stage, 1, 3, &st)) != CLI_OK)
+			goto out;
+		if ((rc = cli_book_status(book_case_recommend(b, pos[1], (unsigned)st, o.text, o.owner,
+		                                              o.due, &num, &err), &err)) == CLI_OK)
+			printf("%u\n", num);
+	} else if (strcmp(sub, "done") == 0) {
+		if (o.rec == NULL) {
+			rc = cli_error(CLI_USAGE, "case done: --rec N is required");
+			goto out;
+		}
+		if ((rc = case_int("--rec", o.rec, 1, 1000, &v)) != CLI_OK)
+			goto out;
+		rc = cli_book_status(book_case_rec_done(b, pos[1], (unsigned)v, o.date, &err), &err);
+	} else { /* party */
+		int role = o.role ? party_role_lookup(o.role) : (o.child_flag ? PARTY_CHILD : PARTY_PARENT);
+
+		if (o.child_flag == o.comp_flag || o.name == NULL) {
+			rc = cli_error(CLI_USAGE, "case party: --child or --complainant, and --name");
+			goto out;
+		}
+		if (role < 0) {
+			rc = cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o.role);
+			goto out;
+		}
+		rc = cli_book_status(book_case_party(b, pos[1], o.child_flag ? 0 : 1, role, o.name,
+		                                     o.dob, &err), &err);
+	}
+out:
+	book_secret_free(c, c != NULL ? sizeof *c : 0);
+	book_close(&b);
+	return rc;
+}
+
+const struct cli_cmd cmd_case_entry = {
+	.name = "case",
+	.usage = "add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]\n"
+	         "       | assign REF [...] | point REF --text T | finding REF --stage N --point K\n"
+	         "       --outcome O | recommend REF --text T --owner L --due D | done REF --rec N\n"
+	         "       | party REF --child|--complainant --name N",
+	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
+	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
+	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
+	        "  advocate), --received DATE, --aware DATE, --team, --service, --owner,\n"
+	        "  --child-name, --child-dob, --complainant-name, --complainant-dob,\n"
+	        "  --complainant-role, --summary, --safeguarding, --redirect-to, --thanked.\n"
+	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
+	        "list: --open --overdue --stage N --team T --owner L --kind K --from D --to D\n"
+	        "  --format tsv (first column the reference) --names.\n"
+	        "show REF [--names]: the case, its timeline and its deadlines.\n"
+	        "Steps (each --date D, default today; --text adds a note; --rev N refuses the\n"
+	        "  step if the case has changed since revision N): acknowledge, extend [--until D],\n"
+	        "  respond, escalate, accept, refuse --reason R --ombudsman-told, statement,\n"
+	        "  arrange-panel, panel-notice, panel-held, findings, ombudsman,\n"
+	        "  ombudsman-outcome, new-information, start-stage1, pause, resume,\n"
+	        "  decline --reason R --ombudsman-told, redirect, withdraw, close, reopen,\n"
+	        "  note --text T.  An invalid step is refused with the reason (exit 2).\n"
+	        "assign REF: --owner --manager --investigator --independent --adjudicator\n"
+	        "  --panel A,B,C --chair 1-3 (the Stage 2 independent person may not sit).",
+	.exec = cmd_case_exec,
+};
