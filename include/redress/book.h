@@ -233,6 +233,14 @@ struct book_staff {
 	int chair;                   /* index into panel, -1 if none */
 };
 
+/* Advocacy offered to the child or young person. */
+struct book_advocacy {
+	char offered[16];            /* date offered, "" if not */
+	char service[64];            /* referred to: Barnardo's, VIVA, ... */
+	int response;                /* 0 none yet, 1 accepted, 2 declined */
+	unsigned flags;              /* ADVOCACY_* status, for eligibility */
+};
+
 struct book_case {
 	uint64_t id, rev, updated_at;
 	char updated_by[64];
@@ -242,6 +250,7 @@ struct book_case {
 	char team[64], service[64], redirect_to[64], thanked[128];
 	bool safeguarding;
 	struct book_staff staff;
+	struct book_advocacy advocacy;
 	char summary[BOOK_TEXT_MAX];
 	struct book_party parties[BOOK_PARTIES_MAX];
 	size_t nparties;
@@ -286,6 +295,8 @@ int book_case_finding(struct book *b, const char *ref, unsigned stage, unsigned 
 int book_case_recommend(struct book *b, const char *ref, unsigned stage, const char *text,
                         const char *owner, const char *due, unsigned *number, struct err *err);
 int book_case_rec_done(struct book *b, const char *ref, unsigned number, const char *date,
+                       struct err *err);
+int book_case_advocacy(struct book *b, const char *ref, const struct book_advocacy *a,
                        struct err *err);
 int book_case_party(struct book *b, const char *ref, int kind, int role, const char *name,
                     const char *dob, struct err *err);

@@ -52,6 +52,7 @@ enum event_type {
 	EV_REOPENED,
 	EV_NOTE,                  /* a note on the timeline; starts no clock */
 	EV_ASSIGNED,              /* people on the case changed */
+	EV_THANKS_PASSED,         /* a compliment passed to the staff and their manager */
 	EV_COUNT
 };
 

@@ -334,6 +334,16 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			break;
 		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
 		case CT_SAFEGUARDING: out->safeguarding = true; break;
+		case CT_ADVOCACY:
+			if (fn >= 12) {
+				memcpy(out->advocacy.offered, p, 10);
+				out->advocacy.offered[p[0] == ' ' ? 0 : 10] = '\0';
+				out->advocacy.response = p[10];
+				out->advocacy.flags = p[11];
+				snprintf(out->advocacy.service, sizeof out->advocacy.service, "%.*s",
+				         (int)(fn - 12 < 63 ? fn - 12 : 63), (const char *)p + 12);
+			}
+			break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
 			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
@@ -586,6 +596,16 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) rec_str(&r, CT_PANEL, c->staff.panel[i]);
 	if (c->staff.chair >= 0) rec_u64(&r, CT_CHAIR, (uint64_t)c->staff.chair);
+	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0') {
+		size_t sl = strlen(c->advocacy.service);
+
+		memset(prefix, ' ', 10);
+		memcpy(prefix, c->advocacy.offered, strnlen(c->advocacy.offered, 10));
+		prefix[10] = (uint8_t)c->advocacy.response;
+		prefix[11] = (uint8_t)c->advocacy.flags;
+		memcpy(prefix + 12, c->advocacy.service, sl < 63 ? sl : 63);
+		rec_bytes(&r, CT_ADVOCACY, prefix, 12 + (sl < 63 ? sl : 63));
+	}
 	rec_u64(&r, CT_NEXT_EVENT, c->nevents + 1);
 	if (c->summary[0] != '\0') {
 		snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
@@ -1016,7 +1036,7 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 /* --- other changes: assign, points, findings, recommendations, parties ------- */
 
 enum change_kind { CHANGE_ASSIGN, CHANGE_POINT, CHANGE_FINDING, CHANGE_REC, CHANGE_REC_DONE,
-                   CHANGE_PARTY };
+                   CHANGE_PARTY, CHANGE_ADVOCACY };
 
 struct change_ctx {
 	struct book *b;
@@ -1026,6 +1046,7 @@ struct change_ctx {
 	const char *text, *owner, *due, *name, *dob;
 	unsigned stage, point, number;
 	int outcome, party_kind, role;
+	const struct book_advocacy *advocacy;
 	struct book_case *c;
 };
 
@@ -1117,6 +1138,25 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		snprintf(c->recs[x->number - 1].done, DATE_STRLEN_BOOK, "%s", x->due);
 		snprintf(fields, fl, "recommendation %u done", x->number);
 		return 0;
+	case CHANGE_ADVOCACY: {
+		const struct book_advocacy *in = x->advocacy;
+
+		if (c->kind == ROUTE_ANONYMOUS)
+			return err_set(err, "an anonymous contact has no one to offer an advocate to"),
+			       BOOK_EUSAGE;
+		if (in->offered[0] != '\0')
+			memcpy(c->advocacy.offered, in->offered, sizeof c->advocacy.offered);
+		if (in->service[0] != '\0')
+			memcpy(c->advocacy.service, in->service, sizeof c->advocacy.service);
+		if (in->response != 0)
+			c->advocacy.response = in->response;
+		c->advocacy.flags |= in->flags;
+		if (c->advocacy.offered[0] == '\0')
+			return err_set(err, "record when advocacy was offered (--offered DATE) first"),
+			       BOOK_EUSAGE;
+		snprintf(fields, fl, "advocacy");
+		return 0;
+	}
 	case CHANGE_PARTY: {
 		struct book_party *p;
 
@@ -1259,6 +1299,24 @@ book_case_rec_done(struct book *b, const char *ref, unsigned number, const char 
 		return BOOK_EUSAGE;
 	if (d.day > case_today(b).day)
 		return err_set(err, "%s is in the future", date), BOOK_EUSAGE;
+	return case_change(&x, err);
+}
+
+int
+book_case_advocacy(struct book *b, const char *ref, const struct book_advocacy *a, struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_ADVOCACY, .advocacy = a };
+	struct date d;
+	int rc;
+
+	if (a->offered[0] != '\0') {
+		if (date_parse(a->offered, &d, err) != 0)
+			return err_prefix(err, "--offered"), BOOK_EUSAGE;
+		if (d.day > case_today(b).day)
+			return err_set(err, "--offered %s is in the future", a->offered), BOOK_EUSAGE;
+	}
+	if ((rc = case_check_text("--service", a->service, 63, false, err)) != 0)
+		return rc;
 	return case_change(&x, err);
 }
 

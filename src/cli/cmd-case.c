@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/advocacy.h"
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/clock.h"
@@ -41,6 +42,7 @@ static const struct case_step_def {
 	{ "close", EV_CLOSED, "close the case" },
 	{ "reopen", EV_REOPENED, "reopen a closed case" },
 	{ "note", EV_NOTE, "a note on the timeline (--text)" },
+	{ "pass-on", EV_THANKS_PASSED, "a compliment passed to the staff member and their manager" },
 	{ NULL, EV_NONE, NULL },
 };
 
@@ -136,6 +138,27 @@ case_show(struct book *b, const struct book_case *c)
 	if (c->safeguarding)
 		case_put("safeguarding", "flagged and sent to the children's helpdesk");
 	case_put("summary", c->summary);
+	if (c->advocacy.offered[0] != '\0') {
+		static const char *const resp[] = { "no answer yet", "accepted", "declined" };
+		char why[128] = "eligibility needs the child's date of birth (--names)";
+		struct date dob, on;
+		struct err e2;
+
+		for (i = 0; i < c->nparties; i++)
+			if (c->parties[i].kind == 0 && c->parties[i].who.dob[0] != '\0' &&
+			    date_parse(c->parties[i].who.dob, &dob, &e2) == 0 &&
+			    date_parse(c->advocacy.offered, &on, &e2) == 0) {
+				char reason[96];
+				bool ok = advocacy_eligible(dob, c->advocacy.flags, on, reason, sizeof reason);
+
+				snprintf(why, sizeof why, "%s: %s", ok ? "eligible" : "not eligible", reason);
+				break;
+			}
+		snprintf(line, sizeof line, "offered %s%s%s; %s; %s", c->advocacy.offered,
+		         c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
+		         resp[c->advocacy.response % 3], why);
+		case_put("advocacy", line);
+	}
 	for (i = 0; i < c->nparties; i++) {
 		snprintf(line, sizeof line, "%s%s%s (%s)", c->parties[i].who.name,
 		         c->parties[i].who.dob[0] ? ", born " : "", c->parties[i].who.dob,
@@ -236,7 +259,9 @@ struct case_opts {
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
+	const char *offered, *adv_service;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
+	int accepted, declined, in_care, in_education, cp_plan, disabled;
 };
 
 static int
@@ -272,6 +297,10 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		{ "safeguarding", NULL, &o.safeguarding }, { "ombudsman-told", NULL, &o.told },
 		{ "open", NULL, &o.open }, { "overdue", NULL, &o.overdue }, { "names", NULL, &o.names },
 		{ "child", NULL, &o.child_flag }, { "complainant", NULL, &o.comp_flag },
+		{ "offered", &o.offered, NULL }, { "advocacy-service", &o.adv_service, NULL },
+		{ "accepted", NULL, &o.accepted }, { "declined", NULL, &o.declined },
+		{ "in-care", NULL, &o.in_care }, { "in-education", NULL, &o.in_education },
+		{ "cp-plan", NULL, &o.cp_plan }, { "disabled", NULL, &o.disabled },
 		{ NULL, NULL, NULL },
 	};
 	const struct case_step_def *step = NULL;
@@ -292,7 +321,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
 	    strcmp(sub, "assign") != 0 && strcmp(sub, "point") != 0 && strcmp(sub, "finding") != 0 &&
 	    strcmp(sub, "recommend") != 0 && strcmp(sub, "done") != 0 && strcmp(sub, "party") != 0 &&
-	    step == NULL)
+	    strcmp(sub, "advocacy") != 0 && step == NULL)
 		return cli_error(CLI_USAGE, "case: no subcommand \"%s\" (see: redress help case)", sub);
 	if ((strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0) != (npos == 1))
 		return cli_error(CLI_USAGE, "case %s: %s", sub, npos == 1 ? "which case? (REF)"
@@ -492,6 +521,22 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		if ((rc = case_int("--rec", o.rec, 1, 1000, &v)) != CLI_OK)
 			goto out;
 		rc = cli_book_status(book_case_rec_done(b, pos[1], (unsigned)v, o.date, &err), &err);
+	} else if (strcmp(sub, "advocacy") == 0) {
+		struct book_advocacy a;
+
+		memset(&a, 0, sizeof a);
+		if (o.offered != NULL)
+			snprintf(a.offered, sizeof a.offered, "%.15s", o.offered);
+		if (o.adv_service != NULL)
+			snprintf(a.service, sizeof a.service, "%.63s", o.adv_service);
+		if (o.accepted && o.declined) {
+			rc = cli_error(CLI_USAGE, "case advocacy: --accepted or --declined, not both");
+			goto out;
+		}
+		a.response = o.accepted ? 1 : o.declined ? 2 : 0;
+		a.flags = (o.in_care ? ADVOCACY_IN_CARE : 0) | (o.in_education ? ADVOCACY_IN_EDUCATION : 0) |
+		          (o.cp_plan ? ADVOCACY_CP_PLAN : 0) | (o.disabled ? ADVOCACY_DISABLED : 0);
+		rc = cli_book_status(book_case_advocacy(b, pos[1], &a, &err), &err);
 	} else { /* party */
 		int role = o.role ? party_role_lookup(o.role) : (o.child_flag ? PARTY_CHILD : PARTY_PARENT);
 
@@ -517,7 +562,9 @@ const struct cli_cmd cmd_case_entry = {
 	.usage = "add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]\n"
 	         "       | assign REF [...] | point REF --text T | finding REF --stage N --point K\n"
 	         "       --outcome O | recommend REF --text T --owner L --due D | done REF --rec N\n"
-	         "       | party REF --child|--complainant --name N",
+	         "       | party REF --child|--complainant --name N | advocacy REF --offered D\n"
+	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
+	         "       [--cp-plan] [--disabled]",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
@@ -534,7 +581,11 @@ const struct cli_cmd cmd_case_entry = {
 	        "  arrange-panel, panel-notice, panel-held, findings, ombudsman,\n"
 	        "  ombudsman-outcome, new-information, start-stage1, pause, resume,\n"
 	        "  decline --reason R --ombudsman-told, redirect, withdraw, close, reopen,\n"
-	        "  note --text T.  An invalid step is refused with the reason (exit 2).\n"
+	        "  note --text T, pass-on (a compliment passed to the staff member and their\n"
+	        "  manager).  An invalid step is refused with the reason (exit 2).\n"
+	        "advocacy REF: advocacy offered (date), the service referred to, accepted or\n"
+	        "  declined; eligibility is computed from the child's age and status (under\n"
+	        "  18; in care to 21, or 24 in education; disabled to 25).\n"
 	        "assign REF: --owner --manager --investigator --independent --adjudicator\n"
 	        "  --panel A,B,C --chair 1-3 (the Stage 2 independent person may not sit).",
 	.exec = cmd_case_exec,

@@ -45,6 +45,7 @@ static const struct {
 	[EV_REOPENED] = { "reopened", "case reopened" },
 	[EV_NOTE] = { "note", "note" },
 	[EV_ASSIGNED] = { "assigned", "people on the case changed" },
+	[EV_THANKS_PASSED] = { "thanks_passed", "compliment passed to the staff member and their manager" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {

@@ -173,6 +173,10 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 			if (route != ROUTE_REDIRECTED)
 				return workflow_refuse(err, "only a redirected contact is redirected", next);
 			return 0;
+		case EV_THANKS_PASSED:
+			if (route != ROUTE_COMPLIMENT)
+				return workflow_refuse(err, "only a compliment is passed on", next);
+			return 0;
 		case EV_NOTE: case EV_ASSIGNED: case EV_CLOSED: case EV_REOPENED: case EV_WITHDRAWN:
 		case EV_SAFEGUARDING:
 			return 0;
