@@ -193,7 +193,10 @@ struct book_party {
 	int kind;                    /* 0 child, 1 complainant */
 	int role;                    /* enum party_role */
 	uint64_t person;
-	bool eligible, consent;
+	bool eligible;               /* "sufficient interest" decided */
+	bool consent;                /* consents to a representative acting */
+	bool informed;               /* a representative kept informed */
+	char views[BOOK_TEXT_MAX];   /* their own views, sealed; "" without the key */
 	struct book_person who;      /* name or pseudonym */
 };
 
@@ -298,8 +301,15 @@ int book_case_rec_done(struct book *b, const char *ref, unsigned number, const c
                        struct err *err);
 int book_case_advocacy(struct book *b, const char *ref, const struct book_advocacy *a,
                        struct err *err);
-int book_case_party(struct book *b, const char *ref, int kind, int role, const char *name,
-                    const char *dob, struct err *err);
+/* Adds a child (kind 0) or complainant (1) with their own identity,
+ * eligibility, consent and views (NULL: none). */
+struct book_party_new {
+	int kind, role;
+	const char *name, *dob, *views;
+	bool ineligible, consent, informed;
+};
+int book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
+                    struct err *err);
 
 /* A line of the case list. */
 struct book_case_line {

@@ -273,16 +273,24 @@ case_ref_id(struct store_txn *t, const char *ref, uint64_t *id)
 /* --- reading a case ---------------------------------------------------------- */
 
 static void
-case_parse_party(const uint8_t *p, size_t n, struct book_party *out)
+case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, size_t n,
+                 struct book_party *out)
 {
+	char ad[96];
+
 	memset(out, 0, sizeof *out);
-	if (n != 12)
+	if (n < 12)
 		return;
 	out->kind = p[0];
 	out->role = p[1];
 	out->eligible = p[2] != 0;
-	out->consent = p[3] != 0;
+	out->consent = (p[3] & 1) != 0;
+	out->informed = (p[3] & 2) != 0;
 	out->person = codec_get_be64(p + 4);
+	if (n > 12) {
+		snprintf(ad, sizeof ad, "case:%llu:party:%u:views", (unsigned long long)id, index);
+		case_open_text(b, ad, p + 12, n - 12, out->views, sizeof out->views);
+	}
 }
 
 /* Fills *out from the case's record and timeline (in one read txn). */
@@ -349,8 +357,11 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
 			break;
 		case CT_PARTY:
-			if (out->nparties < BOOK_PARTIES_MAX)
-				case_parse_party(p, fn, &out->parties[out->nparties++]);
+			if (out->nparties < BOOK_PARTIES_MAX) {
+				case_parse_party(b, id, (unsigned)out->nparties, p, fn,
+				                 &out->parties[out->nparties]);
+				out->nparties++;
+			}
 			break;
 		case CT_POINT:
 			if (fn > 4 && out->npoints < BOOK_POINTS_MAX) {
@@ -616,9 +627,15 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 		prefix[0] = (uint8_t)c->parties[i].kind;
 		prefix[1] = (uint8_t)c->parties[i].role;
 		prefix[2] = c->parties[i].eligible;
-		prefix[3] = c->parties[i].consent;
+		prefix[3] = (uint8_t)(c->parties[i].consent | c->parties[i].informed << 1);
 		codec_be64(c->parties[i].person, prefix + 4);
-		rec_bytes(&r, CT_PARTY, prefix, 12);
+		if (c->parties[i].views[0] == '\0') {
+			rec_bytes(&r, CT_PARTY, prefix, 12);
+			continue;
+		}
+		snprintf(ad, sizeof ad, "case:%llu:party:%zu:views", (unsigned long long)c->id, i);
+		if (case_seal(b, t, &r, CT_PARTY, prefix, 12, ad, c->parties[i].views, key_id) != 0)
+			goto out_rec;
 	}
 	for (i = 0; i < c->npoints; i++) {
 		codec_be32(c->points[i].number, prefix);
@@ -1043,10 +1060,11 @@ struct change_ctx {
 	const char *ref;
 	enum change_kind kind;
 	const struct book_staff *staff;
-	const char *text, *owner, *due, *name, *dob;
+	const char *text, *owner, *due;
 	unsigned stage, point, number;
-	int outcome, party_kind, role;
+	int outcome;
 	const struct book_advocacy *advocacy;
+	const struct book_party_new *party;
 	struct book_case *c;
 };
 
@@ -1164,13 +1182,18 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 			return err_set(err, "a case holds at most %d people", BOOK_PARTIES_MAX), BOOK_EUSAGE;
 		p = &c->parties[c->nparties];
 		memset(p, 0, sizeof *p);
-		p->kind = x->party_kind;
-		p->role = x->role;
-		p->eligible = true;
-		if (case_person_put(x->b, t, x->name, x->dob, &p->person) != 0)
+		p->kind = x->party->kind;
+		p->role = x->party->role;
+		p->eligible = !x->party->ineligible;
+		p->consent = x->party->consent;
+		p->informed = x->party->informed;
+		if (x->party->views != NULL)
+			snprintf(p->views, sizeof p->views, "%s", x->party->views);
+		if (case_person_put(x->b, t, x->party->name, x->party->dob, &p->person) != 0)
 			return -1;
 		c->nparties++;
-		snprintf(fields, fl, "%s", x->party_kind == 0 ? "child" : "complainant");
+		snprintf(fields, fl, "%s%s", x->party->kind == 0 ? "child" : "complainant",
+		         x->party->views ? ",views" : "");
 		return 0;
 	}
 	}
@@ -1321,18 +1344,17 @@ book_case_advocacy(struct book *b, const char *ref, const struct book_advocacy *
 }
 
 int
-book_case_party(struct book *b, const char *ref, int kind, int role, const char *name,
-                const char *dob, struct err *err)
+book_case_party(struct book *b, const char *ref, const struct book_party_new *p, struct err *err)
 {
-	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_PARTY, .party_kind = kind,
-	                        .role = role, .name = name, .dob = dob };
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_PARTY, .party = p };
 	int rc;
 
-	if (name == NULL || *name == '\0')
+	if (p->name == NULL || *p->name == '\0')
 		return err_set(err, "a person needs a name"), BOOK_EUSAGE;
-	if ((rc = case_check_text("the name", name, 255, false, err)) != 0)
+	if ((rc = case_check_text("the name", p->name, 255, false, err)) != 0 ||
+	    (p->views && (rc = case_check_text("the views", p->views, BOOK_TEXT_MAX - 1, true, err))))
 		return rc;
-	if (role < 0 || role >= PARTY_ROLE_COUNT)
+	if (p->role < 0 || p->role >= PARTY_ROLE_COUNT || p->kind < 0 || p->kind > 1)
 		return err_set(err, "unknown role"), BOOK_EUSAGE;
 	return case_change(&x, err);
 }

@@ -160,10 +160,14 @@ case_show(struct book *b, const struct book_case *c)
 		case_put("advocacy", line);
 	}
 	for (i = 0; i < c->nparties; i++) {
-		snprintf(line, sizeof line, "%s%s%s (%s)", c->parties[i].who.name,
-		         c->parties[i].who.dob[0] ? ", born " : "", c->parties[i].who.dob,
-		         party_role_name(c->parties[i].role));
-		case_put(c->parties[i].kind == 0 ? "child" : "complainant", line);
+		const struct book_party *pp = &c->parties[i];
+
+		snprintf(line, sizeof line, "%s%s%s (%s%s%s%s)", pp->who.name,
+		         pp->who.dob[0] ? ", born " : "", pp->who.dob, party_role_name(pp->role),
+		         pp->eligible ? "" : "; not eligible", pp->consent ? "; consents to a representative" : "",
+		         pp->informed ? "; representative kept informed" : "");
+		case_put(pp->kind == 0 ? "child" : "complainant", line);
+		case_put("  views", pp->views);
 	}
 	for (i = 0; i < c->npoints; i++) {
 		size_t k;
@@ -259,7 +263,8 @@ struct case_opts {
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
-	const char *offered, *adv_service;
+	const char *offered, *adv_service, *views;
+	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
 };
@@ -301,6 +306,8 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		{ "accepted", NULL, &o.accepted }, { "declined", NULL, &o.declined },
 		{ "in-care", NULL, &o.in_care }, { "in-education", NULL, &o.in_education },
 		{ "cp-plan", NULL, &o.cp_plan }, { "disabled", NULL, &o.disabled },
+		{ "views", &o.views, NULL }, { "ineligible", NULL, &o.ineligible },
+		{ "consent", NULL, &o.consent }, { "informed", NULL, &o.informed },
 		{ NULL, NULL, NULL },
 	};
 	const struct case_step_def *step = NULL;
@@ -538,18 +545,26 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		          (o.cp_plan ? ADVOCACY_CP_PLAN : 0) | (o.disabled ? ADVOCACY_DISABLED : 0);
 		rc = cli_book_status(book_case_advocacy(b, pos[1], &a, &err), &err);
 	} else { /* party */
-		int role = o.role ? party_role_lookup(o.role) : (o.child_flag ? PARTY_CHILD : PARTY_PARENT);
+		struct book_party_new np;
 
+		memset(&np, 0, sizeof np);
+		np.kind = o.child_flag ? 0 : 1;
+		np.role = o.role ? party_role_lookup(o.role) : (o.child_flag ? PARTY_CHILD : PARTY_PARENT);
+		np.name = o.name;
+		np.dob = o.dob;
+		np.views = o.views;
+		np.ineligible = o.ineligible;
+		np.consent = o.consent;
+		np.informed = o.informed;
 		if (o.child_flag == o.comp_flag || o.name == NULL) {
 			rc = cli_error(CLI_USAGE, "case party: --child or --complainant, and --name");
 			goto out;
 		}
-		if (role < 0) {
+		if (np.role < 0) {
 			rc = cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o.role);
 			goto out;
 		}
-		rc = cli_book_status(book_case_party(b, pos[1], o.child_flag ? 0 : 1, role, o.name,
-		                                     o.dob, &err), &err);
+		rc = cli_book_status(book_case_party(b, pos[1], &np, &err), &err);
 	}
 out:
 	book_secret_free(c, c != NULL ? sizeof *c : 0);
@@ -562,7 +577,8 @@ const struct cli_cmd cmd_case_entry = {
 	.usage = "add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]\n"
 	         "       | assign REF [...] | point REF --text T | finding REF --stage N --point K\n"
 	         "       --outcome O | recommend REF --text T --owner L --due D | done REF --rec N\n"
-	         "       | party REF --child|--complainant --name N | advocacy REF --offered D\n"
+	         "       | party REF --child|--complainant --name N [--dob D] [--role R] [--views T]\n"
+	         "       [--ineligible] [--consent] [--informed] | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
 	         "       [--cp-plan] [--disabled]",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
