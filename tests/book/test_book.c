@@ -9,6 +9,7 @@
 
 #include "redress/book.h"
 #include "redress/codec.h"
+#include "redress/profile.h"
 #include "redress/store.h"
 
 #define PASS "correct horse battery"
@@ -313,10 +314,13 @@ static void
 test_no_plaintext_on_disk(void **state)
 {
 	static const char *const names[] = { NAME1, NAME2, "Farthingdale", "Ptarmigan",
-	                                     "2013-05-06", "Wąsowska" };
+	                                     "2013-05-06", "Wąsowska", "Brackenbury", "Quarrington",
+	                                     "2015-02-03", "Marmalade", "Periwinkle", "Aldebaran",
+	                                     "Vantongeren", "Zephyrine" };
 	struct book *b;
 	struct err err;
-	char bak[128], snap[128];
+	char bak[128], snap[128], ref[BOOK_REF_MAX];
+	struct book_case *c;
 	uint64_t id;
 	size_t i;
 
@@ -325,7 +329,47 @@ test_no_plaintext_on_disk(void **state)
 	add(b, NAME1, "2013-05-06");
 	id = add(b, NAME2, NULL);
 	assert_int_equal(book_person_update(b, id, 1, NAME2 " Jr", NULL, &err), 0);
+	{
+		/* a case's text is sealed too: summary, points, notes, views */
+		struct book_case_new in;
+		struct book_step st;
+		struct book_party_new pn;
+		unsigned num;
+
+		memset(&in, 0, sizeof in);
+		in.kind = ROUTE_COMPLAINT;
+		in.received = "2026-01-05";
+		in.child_name = "Ottoline Brackenbury-Nakamura";
+		in.child_dob = "2015-02-03";
+		in.complainant_name = "Fenwick Quarrington";
+		in.summary = "Marmalade incident at Thistlewood";
+		if (book_case_add(b, &in, ref, &err) != 0)
+			fail_msg("case add: %s", err.msg);
+		assert_int_equal(book_case_point(b, ref, "Periwinkle visits missed", &num, &err), 0);
+		memset(&st, 0, sizeof st);
+		st.type = EV_ACKNOWLEDGED;
+		st.date = "2026-01-06";
+		st.note = "Spoke to Grandmother Aldebaran";
+		if (book_case_step(b, ref, &st, &err) != 0)
+			fail_msg("step: %s", err.msg);
+		memset(&pn, 0, sizeof pn);
+		pn.kind = 1;
+		pn.role = PARTY_ADVOCATE;
+		pn.name = "Hollis Vantongeren";
+		pn.views = "Wants Zephyrine informed";
+		if (book_case_party(b, ref, &pn, &err) != 0)
+			fail_msg("party: %s", err.msg);
+	}
 	assert_int_equal(book_rekey(b, &err), 0);
+	/* everything sealed opens under the new key */
+	c = calloc(1, sizeof *c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_string_equal(c->summary, "Marmalade incident at Thistlewood");
+	assert_string_equal(c->points[0].text, "Periwinkle visits missed");
+	assert_string_equal(c->events[1].note, "Spoke to Grandmother Aldebaran");
+	assert_string_equal(c->parties[2].views, "Wants Zephyrine informed");
+	assert_string_equal(c->parties[0].who.name, "Ottoline Brackenbury-Nakamura");
+	free(c);
 	snprintf(bak, sizeof bak, "%s-bak", dir);
 	snprintf(snap, sizeof snap, "%s-snap", dir);
 	assert_int_equal(book_backup(b, bak, &err), 0);
