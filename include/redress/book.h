@@ -354,6 +354,12 @@ int book_deadlines_range(struct book *b, const char *from, const char *to, bool 
  * them; many per transaction.  For newcomers and benchmarks. */
 int book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err);
 
+struct deadline;
+/* A case's deadlines on the book's today, from its own profile and
+ * calendar (the deadline structs borrow rules from the book's profile). */
+int book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *out,
+                        size_t max, size_t *n, struct err *err);
+
 /* The date the book takes as today (London's, unless set: tests, reports). */
 void book_set_today(struct book *b, int32_t day);
 

@@ -53,6 +53,8 @@ enum event_type {
 	EV_NOTE,                  /* a note on the timeline; starts no clock */
 	EV_ASSIGNED,              /* people on the case changed */
 	EV_THANKS_PASSED,         /* a compliment passed to the staff and their manager */
+	EV_STAGE2_REFUSED,        /* derived from a refused decision: stops Stage 2's clocks */
+	EV_STAGE3_REFUSED,        /* the same for Stage 3 */
 	EV_COUNT
 };
 
@@ -63,6 +65,9 @@ const char *event_describe(enum event_type ev);
 /* A planned event (the panel's date) may be rearranged: its latest
  * occurrence counts, where for others the first does. */
 bool event_planned(enum event_type ev);
+/* An event that may happen again and restart its stage's clocks (a new
+ * Stage 2 or 3 request after a refusal): its latest occurrence counts. */
+bool event_repeats(enum event_type ev);
 
 /* Routes a contact can take; a rule applies to a set of them. */
 enum route {

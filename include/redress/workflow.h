@@ -53,10 +53,11 @@ struct wf_event {
 struct wf_state {
 	enum route route;
 	enum case_status status;
-	int stage;              /* 0 receipt, 1..3, 4 with the Ombudsman */
+	int stage;              /* 0 receipt, 1..3: the procedure's stage */
 	struct date received;
 	bool acknowledged, s1_extended, s1_responded;
-	bool s2_requested, s2_decided, s2_refused, s2_statement, s2_extended, s2_responded;
+	bool s2_requested, s2_acknowledged, s2_decided, s2_refused, s2_statement, s2_extended;
+	bool s2_responded;
 	bool s3_requested, s3_decided, s3_refused, panel_arranged, panel_notified;
 	bool panel_held, findings_sent, s3_responded, ombudsman, ombudsman_outcome;
 	bool responded; /* comment, request, concern */
@@ -70,5 +71,12 @@ void workflow_state(enum route route, const struct wf_event *ev, size_t n, struc
  * panel's); none may be before receipt or before the step it follows. */
 int workflow_check(enum route route, const struct wf_event *ev, size_t n,
                    const struct wf_event *next, struct date today, struct err *err);
+
+struct clock_event;
+/* The events the clock engine reads: the timeline's, plus a derived
+ * stage2_refused or stage3_refused for each refused request.  Returns how
+ * many were written (at most max). */
+size_t workflow_clock_events(const struct wf_event *ev, size_t n, struct clock_event *out,
+                             size_t max);
 
 #endif

@@ -572,14 +572,9 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 	}
 	nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
 	workflow_state((enum route)c->kind, wf, nwf, &st);
-	c->status = c->safeguarding ? CASE_SAFEGUARDING : (int)st.status;
+	c->status = (int)st.status;
 	c->stage = st.stage;
-	for (i = 0; i < nwf; i++) {
-		ce[i].type = wf[i].type;
-		ce[i].date = wf[i].date;
-		ce[i].has_until = wf[i].has_until;
-		ce[i].until = wf[i].until;
-	}
+	nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX);
 	if (clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
 	                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0)
 		goto out;
@@ -684,6 +679,7 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 			rec_str(&dv, 1, dl[i].rule->key);
 			rec_str(&dv, 2, c->ref);
 			rec_u64(&dv, 3, dl[i].done || dl[i].state == CLOCK_STOPPED);
+			rec_u64(&dv, 4, (uint64_t)dl[i].rule->party);
 			if (rec_done(&dv) != 0 ||
 			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
 				rec_free(&dv);
@@ -1388,8 +1384,9 @@ case_overdue_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 	day = (int64_t)codec_get_be32(key) - 0x80000000LL;
 	if (day >= x->today.day)
 		return 1; /* the index is by date: everything after is not yet due */
-	if (key[4] != 0 || rec_find_u64(v, vl, 3, 0) != 0)
-		return 0; /* a target, or done */
+	if (key[4] != 0 || rec_find_u64(v, vl, 3, 0) != 0 ||
+	    rec_find_u64(v, vl, 4, PARTY_COUNCIL) != PARTY_COUNCIL)
+		return 0; /* a target, done, or the complainant's own time limit */
 	id = codec_get_be64(key + 5);
 	if (x->noverdue == x->capoverdue) {
 		size_t cap = x->capoverdue ? x->capoverdue * 2 : 256;
@@ -1415,7 +1412,8 @@ case_u64_cmp(const void *a, const void *b)
 static bool
 case_is_overdue(const struct list_ctx *x, uint64_t id)
 {
-	return bsearch(&id, x->overdue, x->noverdue, sizeof id, case_u64_cmp) != NULL;
+	return x->noverdue > 0 &&
+	       bsearch(&id, x->overdue, x->noverdue, sizeof id, case_u64_cmp) != NULL;
 }
 
 /* The line of one case: its next open deadline from the clock engine. */
@@ -1424,6 +1422,7 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 {
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct clock_event ce[BOOK_EVENTS_MAX];
+	struct wf_event wf[BOOK_EVENTS_MAX];
 	const uint8_t *p;
 	size_t pos = 0, fn, n = 0, i;
 	uint16_t tag;
@@ -1473,15 +1472,17 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 		codec_be32(seq, key + 8);
 		if (store_get(x->t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
 			break;
-		memset(&ce[n], 0, sizeof ce[n]);
-		ce[n].type = (enum event_type)rec_find_u64(ev, evn, ET_TYPE, EV_NONE);
+		memset(&wf[n], 0, sizeof wf[n]);
+		wf[n].type = (enum event_type)rec_find_u64(ev, evn, ET_TYPE, EV_NONE);
+		wf[n].decision = (enum decision)rec_find_u64(ev, evn, ET_DECISION, 0);
 		rec_find_str(ev, evn, ET_DATE, d, sizeof d);
-		if (date_parse(d, &ce[n].date, &err) != 0)
+		if (date_parse(d, &wf[n].date, &err) != 0)
 			continue;
-		if (rec_find_str(ev, evn, ET_UNTIL, d, sizeof d) && date_parse(d, &ce[n].until, &err) == 0)
-			ce[n].has_until = true;
+		if (rec_find_str(ev, evn, ET_UNTIL, d, sizeof d) && date_parse(d, &wf[n].until, &err) == 0)
+			wf[n].has_until = true;
 		n++;
 	}
+	n = workflow_clock_events(wf, n, ce, BOOK_EVENTS_MAX);
 	if (clock_compute(x->prof, x->cal, (enum route)l->kind, ce, n, x->today, dl,
 	                  PROFILE_RULES_MAX, &i, &err) != 0)
 		return 0;
@@ -1569,7 +1570,8 @@ case_list_txn(struct store_txn *t, void *vctx)
 	x->noverdue = 0;
 	if (store_scan(t, STORE_DEADLINES, NULL, 0, case_overdue_each, x) < 0)
 		return err_set(store_txn_err(t), "out of memory");
-	qsort(x->overdue, x->noverdue, sizeof *x->overdue, case_u64_cmp);
+	if (x->noverdue > 0)
+		qsort(x->overdue, x->noverdue, sizeof *x->overdue, case_u64_cmp);
 	if (x->f->overdue)
 		return case_list_overdue(x);
 	rc = store_scan(t, STORE_CASES, NULL, 0, case_list_each, x);
@@ -2038,5 +2040,32 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 	book_secret_free(d.c, sizeof *d.c);
 	if (rc == 0)
 		book_audit_announce(b);
+	return rc;
+}
+
+int
+book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *out, size_t max,
+                    size_t *n, struct err *err)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct wf_event *wf;
+	struct clock_event *ce;
+	size_t nwf;
+	int rc = -1;
+
+	if (book_profile(b, &prof, &cal, err) != 0)
+		return -1;
+	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce);
+	if (wf != NULL && ce != NULL) {
+		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		rc = clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), out, max, n,
+		                   err);
+	} else
+		err_set(err, "out of memory");
+	free(wf);
+	free(ce);
 	return rc;
 }

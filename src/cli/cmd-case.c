@@ -70,6 +70,8 @@ case_step_event(const struct case_step_def *d, const struct book_case *c, const 
 			return err_set(err, "--stage: 1, 2 or 3");
 	}
 	*ev = d->ev;
+	if (d->ev == EV_ACKNOWLEDGED && c->kind == ROUTE_COMPLAINT && s >= 2)
+		*ev = EV_STAGE2_ACKNOWLEDGED; /* the Code acknowledges Stage 2 requests too */
 	if (d->ev != EV_NONE)
 		return 0;
 	if (c->kind != ROUTE_COMPLAINT) {
@@ -111,11 +113,9 @@ case_show(struct book *b, const struct book_case *c)
 	const struct profile *prof;
 	const struct calendar *cal;
 	struct deadline dl[PROFILE_RULES_MAX];
-	struct clock_event ce[BOOK_EVENTS_MAX];
-	struct date today;
 	struct err err;
 	char line[512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
-	size_t i, n = 0, nd;
+	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
 	       c->received, channel_name(c->channel), case_status_name((enum case_status)c->status),
@@ -197,18 +197,9 @@ case_show(struct book *b, const struct book_case *c)
 		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "");
 		text_visible(e->note, safe, sizeof safe);
 		printf("  %s  %-10s %s%s%s\n", e->date, e->author, line, e->note[0] ? ": " : "", safe);
-		if (n >= BOOK_EVENTS_MAX)
-			continue;
-		memset(&ce[n], 0, sizeof ce[n]);
-		ce[n].type = (enum event_type)e->type;
-		if (date_parse(e->date, &ce[n].date, &err) != 0)
-			continue;
-		ce[n].has_until = e->until[0] && date_parse(e->until, &ce[n].until, &err) == 0;
-		n++;
 	}
-	if (book_profile(b, &prof, &cal, &err) != 0 || cli_today(&today, &err) != 0 ||
-	    clock_compute(prof, cal, (enum route)c->kind, ce, n, today, dl, PROFILE_RULES_MAX, &nd,
-	                  &err) != 0) {
+	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
 		printf("\ndeadlines: %s\n", err.msg);
 		return;
 	}

@@ -22,21 +22,37 @@ int
 clock_add(const struct calendar *cal, struct date d, int amount, enum unit unit,
           struct date *out, struct err *err)
 {
+	int rc;
+
 	switch (unit) {
 	case UNIT_WORKING_DAYS:
 		return workday_add(cal, d, amount, out, err);
 	case UNIT_DAYS:
 	case UNIT_WEEKS:
 		*out = date_add_days(d, unit == UNIT_WEEKS ? amount * 7 : amount);
+		rc = date_in_range(*out) ? 0 : err_set(err, "date out of range (%d-%d)",
+		                                       DATE_MIN_YEAR, DATE_MAX_YEAR);
+		break;
+	case UNIT_MONTHS:
+		rc = date_add_months(d, amount, out, err);
+		break;
+	case UNIT_YEARS:
+		rc = date_add_months(d, amount * 12, out, err);
+		break;
+	default:
+		return err_set(err, "unknown unit");
+	}
+	if (rc != 0)
+		return rc;
+	/* a date counted in calendar time that lands on a weekend or holiday
+	 * moves to the next working day (back, for a notice): nobody can be
+	 * expected to act on Christmas Day */
+	while (!workday_is(cal, *out)) {
+		*out = date_add_days(*out, amount < 0 ? -1 : 1);
 		if (!date_in_range(*out))
 			return err_set(err, "date out of range (%d-%d)", DATE_MIN_YEAR, DATE_MAX_YEAR);
-		return 0;
-	case UNIT_MONTHS:
-		return date_add_months(d, amount, out, err);
-	case UNIT_YEARS:
-		return date_add_months(d, amount * 12, out, err);
 	}
-	return err_set(err, "unknown unit");
+	return 0;
 }
 
 /* The earliest event of a type, or NULL. */
@@ -169,8 +185,25 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	if (clock_end(cal, r, dl->anchor, ext, &dl->due, &dl->agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
 
-	done = clock_first(ev, nev, r->done);
+	/* met by the first completion since the clock started: an earlier one
+	 * belongs to an earlier round (a request made again after a refusal);
+	 * a notice and a planned start are met whenever it happened */
+	done = NULL;
+	for (i = 0; i < nev; i++)
+		if (ev[i].type == r->done &&
+		    (r->amount < 0 || dl->anchor_projected || ev[i].date.day >= dl->anchor.day) &&
+		    (done == NULL || ev[i].date.day < done->date.day))
+			done = &ev[i];
 	dl->done = done != NULL;
+	/* a refused request ends its stage's clocks */
+	if (done == NULL && (r->stage == 2 || r->stage == 3)) {
+		enum event_type refused = r->stage == 2 ? EV_STAGE2_REFUSED : EV_STAGE3_REFUSED;
+
+		for (i = 0; i < nev; i++)
+			if (ev[i].type == refused && ev[i].date.day >= dl->anchor.day &&
+			    (stop == NULL || ev[i].date.day < stop->date.day))
+				stop = &ev[i];
+	}
 	if (done != NULL)
 		dl->done_date = done->date;
 
@@ -241,7 +274,7 @@ clock_compute(const struct profile *p, const struct calendar *cal, enum route ro
 			memset(&dl[i], 0, sizeof dl[i]);
 			dl[i].rule = r;
 			/* a planned date (the panel's) may be moved: the latest counts */
-			anchor = event_planned(r->from) ? clock_last(ev, nev, r->from)
+			anchor = event_repeats(r->from) ? clock_last(ev, nev, r->from)
 			                                : clock_first(ev, nev, r->from);
 			if (anchor != NULL) {
 				dl[i].anchor_event = r->from;

@@ -46,6 +46,8 @@ static const struct {
 	[EV_NOTE] = { "note", "note" },
 	[EV_ASSIGNED] = { "assigned", "people on the case changed" },
 	[EV_THANKS_PASSED] = { "thanks_passed", "compliment passed to the staff member and their manager" },
+	[EV_STAGE2_REFUSED] = { "stage2_refused", "Stage 2 request refused" },
+	[EV_STAGE3_REFUSED] = { "stage3_refused", "Stage 3 request refused" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {
@@ -76,6 +78,12 @@ bool
 event_planned(enum event_type ev)
 {
 	return ev == EV_PANEL_DATE;
+}
+
+bool
+event_repeats(enum event_type ev)
+{
+	return ev == EV_PANEL_DATE || ev == EV_STAGE2_REQUESTED || ev == EV_STAGE3_REQUESTED;
 }
 
 enum event_type

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "redress/clock.h"
 #include "redress/workflow.h"
 
 static const char *const workflow_statuses[] = {
@@ -70,20 +71,36 @@ workflow_state(enum route route, const struct wf_event *ev, size_t n, struct wf_
 		case EV_ACKNOWLEDGED: st->acknowledged = true; break;
 		case EV_STAGE1_EXTENDED: st->s1_extended = true; break;
 		case EV_STAGE1_RESPONSE_SENT: st->s1_responded = true; st->last = e->date; break;
-		case EV_STAGE2_REQUESTED: st->s2_requested = true; st->stage = 2; st->last = e->date; break;
+		case EV_STAGE2_REQUESTED:
+			/* a new request after a refusal starts the stage afresh */
+			st->s2_requested = true;
+			st->s2_acknowledged = st->s2_decided = st->s2_refused = false;
+			st->s2_statement = st->s2_extended = st->s2_responded = false;
+			st->stage = 2;
+			st->last = e->date;
+			break;
+		case EV_STAGE2_ACKNOWLEDGED: st->s2_acknowledged = true; break;
 		case EV_STAGE2_DECISION_SENT:
 			st->s2_decided = true;
 			st->s2_refused = e->decision == DECISION_REFUSED;
+			st->last = e->date;
 			if (st->s2_refused)
 				st->stage = 1;
 			break;
 		case EV_STATEMENT_AGREED: st->s2_statement = true; break;
 		case EV_STAGE2_EXTENDED: st->s2_extended = true; break;
 		case EV_STAGE2_RESPONSE_SENT: st->s2_responded = true; st->last = e->date; break;
-		case EV_STAGE3_REQUESTED: st->s3_requested = true; st->stage = 3; st->last = e->date; break;
+		case EV_STAGE3_REQUESTED:
+			st->s3_requested = true;
+			st->s3_decided = st->s3_refused = st->panel_arranged = st->panel_notified = false;
+			st->panel_held = st->findings_sent = st->s3_responded = false;
+			st->stage = 3;
+			st->last = e->date;
+			break;
 		case EV_STAGE3_DECISION_SENT:
 			st->s3_decided = true;
 			st->s3_refused = e->decision == DECISION_REFUSED;
+			st->last = e->date;
 			if (st->s3_refused)
 				st->stage = 2;
 			break;
@@ -93,7 +110,7 @@ workflow_state(enum route route, const struct wf_event *ev, size_t n, struct wf_
 		case EV_FINDINGS_SENT: st->findings_sent = true; st->last = e->date; break;
 		case EV_STAGE3_RESPONSE_SENT: st->s3_responded = true; st->last = e->date; break;
 		case EV_RESPONSE_SENT: st->responded = true; break;
-		case EV_OMBUDSMAN_REFERRED: st->ombudsman = true; st->stage = 4; break;
+		case EV_OMBUDSMAN_REFERRED: st->ombudsman = true; break;
 		case EV_OMBUDSMAN_OUTCOME: st->ombudsman_outcome = true; break;
 		case EV_WITHDRAWN: st->status = CASE_WITHDRAWN; break;
 		case EV_CLOSED: st->status = CASE_CLOSED; break;
@@ -142,6 +159,20 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 		               date_format(today, d2));
 	if (next->has_until && next->until.day < next->date.day)
 		return workflow_refuse(err, "the agreed date is before the extension", next);
+	/* a step of the procedure cannot come before the step it follows */
+	switch (next->type) {
+	case EV_STAGE1_RESPONSE_SENT: case EV_STAGE2_REQUESTED: case EV_STAGE2_DECISION_SENT:
+	case EV_STATEMENT_AGREED: case EV_STAGE2_EXTENDED: case EV_STAGE2_RESPONSE_SENT:
+	case EV_STAGE3_REQUESTED: case EV_STAGE3_DECISION_SENT: case EV_PANEL_HELD:
+	case EV_FINDINGS_SENT: case EV_STAGE3_RESPONSE_SENT: case EV_STAGE2_ACKNOWLEDGED:
+		if (next->date.day < st.last.day)
+			return err_set(err, "cannot record %s on %s: before the step it follows (%s)",
+			               event_describe(next->type), date_format(next->date, d1),
+			               date_format(st.last, d2));
+		break;
+	default:
+		break;
+	}
 	/* what an ended case still allows */
 	if (st.status != CASE_OPEN && st.status != CASE_REDIRECTED) {
 		switch (next->type) {
@@ -218,6 +249,8 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 	case EV_STAGE2_DECISION_SENT:
 		if (!st.s2_requested)
 			return workflow_refuse(err, "Stage 2 has not been requested", next);
+		if (next->type == EV_STAGE2_ACKNOWLEDGED && st.s2_acknowledged)
+			return workflow_refuse(err, "the Stage 2 request was acknowledged already", next);
 		if (next->type == EV_STAGE2_DECISION_SENT && st.s2_decided)
 			return workflow_refuse(err, "the Stage 2 request was decided already", next);
 		if (next->type == EV_STAGE2_DECISION_SENT && next->decision == DECISION_REFUSED &&
@@ -308,4 +341,28 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 	default:
 		return err_set(err, "cannot record %s on a complaint", event_describe(next->type));
 	}
+}
+
+size_t
+workflow_clock_events(const struct wf_event *ev, size_t n, struct clock_event *out, size_t max)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < max; i++) {
+		memset(&out[k], 0, sizeof out[k]);
+		out[k].type = ev[i].type;
+		out[k].date = ev[i].date;
+		out[k].has_until = ev[i].has_until;
+		out[k].until = ev[i].until;
+		k++;
+		if (ev[i].decision == DECISION_REFUSED && k < max &&
+		    (ev[i].type == EV_STAGE2_DECISION_SENT || ev[i].type == EV_STAGE3_DECISION_SENT)) {
+			memset(&out[k], 0, sizeof out[k]);
+			out[k].type = ev[i].type == EV_STAGE2_DECISION_SENT ? EV_STAGE2_REFUSED
+			                                                     : EV_STAGE3_REFUSED;
+			out[k].date = ev[i].date;
+			k++;
+		}
+	}
+	return k;
 }
