@@ -344,10 +344,19 @@ struct book_due {
 	bool target;                 /* the internal target rather than the deadline */
 	bool done;
 	uint64_t case_id;
+	/* filled by book_agenda only: */
+	bool council;                /* the council's clock, not the complainant's */
+	int32_t days;                /* working days from today: negative when past */
+	char owner[64], team[64];
+	char child[BOOK_NAME_MAX];   /* name for a key holder, else pseudonym */
 };
 int book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
                          int (*each)(const struct book_due *d, void *ctx), void *ctx,
                          struct err *err);
+/* The same with each case's owner, team and child, and the working days
+ * left on the book's today, for an agenda. */
+int book_agenda(struct book *b, const char *from, const char *to, bool targets,
+                int (*each)(const struct book_due *d, void *ctx), void *ctx, struct err *err);
 
 /* Fills the book with n synthetic cases (made-up people) received over the
  * three years before today, every route, stage, path and outcome among

@@ -1605,7 +1605,49 @@ struct range_ctx {
 	bool targets;
 	int (*each)(const struct book_due *, void *);
 	void *ctx;
+	struct book *b;              /* set for an agenda: fill in the details */
+	struct store_txn *t;
+	const struct calendar *cal;
+	struct date today;
 };
+
+/* An agenda line's case details: owner, team, the child. */
+static void
+case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
+{
+	const void *cv, *pv;
+	const uint8_t *p, *f;
+	size_t cn, pos = 0, fn, pn, len;
+	uint16_t tag;
+	uint8_t key[8];
+	struct err err;
+	struct date due;
+	char ad[64];
+
+	d->council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
+	if (date_parse(d->date, &due, &err) == 0)
+		d->days = workday_between(x->cal, x->today, due);
+	codec_be64(d->case_id, key);
+	if (store_get(x->t, STORE_CASES, key, 8, &cv, &cn) != 0)
+		return;
+	rec_find_str(cv, cn, CT_OWNER, d->owner, sizeof d->owner);
+	rec_find_str(cv, cn, CT_TEAM, d->team, sizeof d->team);
+	while (rec_next(cv, cn, &pos, &tag, &p, &fn))
+		if (tag == CT_PARTY && fn >= 12 && p[0] == 0) {
+			uint64_t person = codec_get_be64(p + 4);
+
+			snprintf(d->child, sizeof d->child, "Child C-%04llu", (unsigned long long)person);
+			codec_be64(person, key);
+			if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
+			    rec_find(pv, pn, PT_NAME, &f, &fn)) {
+				snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
+				if (vault_open(x->b->keys, ad, strlen(ad), f, fn, d->child, sizeof d->child - 1,
+				               &len, &err) == 0)
+					d->child[len] = '\0';
+			}
+			break;
+		}
+}
 
 static int
 case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
@@ -1614,6 +1656,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	const uint8_t *key = k;
 	struct book_due d;
 	struct date day;
+	int rc;
 
 	if (kl != 15)
 		return 0;
@@ -1629,7 +1672,11 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	rec_find_str(v, vl, 1, d.key, sizeof d.key);
 	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
 	d.done = rec_find_u64(v, vl, 3, 0) != 0;
-	return x->each(&d, x->ctx);
+	if (x->b != NULL)
+		case_due_details(x, &d, v, vl);
+	rc = x->each(&d, x->ctx);
+	vault_wipe(d.child, sizeof d.child);
+	return rc;
 }
 
 struct range_txn {
@@ -1642,6 +1689,8 @@ case_range_txn(struct store_txn *t, void *vctx)
 {
 	struct range_txn *r = vctx;
 
+	r->x->t = t;
+
 	return store_scan(t, STORE_DEADLINES, r->from, 4, case_range_each, r->x) < 0 ? -1 : 0;
 }
 
@@ -1649,7 +1698,7 @@ int
 book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
                      int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
 {
-	struct range_ctx x = { 0, targets, each, ctx };
+	struct range_ctx x = { 0, targets, each, ctx, NULL, NULL, NULL, { 0 } };
 	struct range_txn r;
 	struct date f, tt;
 
@@ -2068,4 +2117,24 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 	free(wf);
 	free(ce);
 	return rc;
+}
+
+int
+book_agenda(struct book *b, const char *from, const char *to, bool targets,
+            int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
+{
+	const struct profile *prof;
+	struct range_ctx x = { 0, targets, each, ctx, b, NULL, NULL, { 0 } };
+	struct range_txn r;
+	struct date f, tt;
+
+	if (date_parse(from, &f, err) != 0 || date_parse(to, &tt, err) != 0)
+		return BOOK_EUSAGE;
+	if (book_profile(b, &prof, &x.cal, err) != 0)
+		return -1;
+	x.today = case_today(b);
+	x.to = tt.day;
+	r.x = &x;
+	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
+	return store_read(b->st, case_range_txn, &r, err);
 }

@@ -22,6 +22,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_person_entry,
 	&cmd_case_entry,
 	&cmd_demo_entry,
+	&cmd_calendar_entry,
 	&cmd_audit_entry,
 	&cmd_verify_entry,
 	&cmd_backup_entry,

@@ -1,0 +1,131 @@
+/* cmd-calendar.c - `redress calendar`: the agenda of deadlines, in batch,
+ * for scripts and cron e-mails. */
+#include <stdio.h>
+#include <string.h>
+
+#include "redress/book.h"
+#include "redress/cli.h"
+#include "redress/holiday.h"
+#include "redress/profile.h"
+#include "redress/text.h"
+
+struct agenda {
+	const char *owner, *team;
+	bool overdue;
+	char last[16];
+	struct book *b;
+	long shown;
+};
+
+static int
+cmd_calendar_each(const struct book_due *d, void *ctx)
+{
+	struct agenda *a = ctx;
+	const struct profile *prof;
+	const struct calendar *cal;
+	char child[BOOK_NAME_MAX * 4], owner[256], team[256], head[96], left[24];
+	struct holiday h;
+	struct date day;
+	struct err err;
+
+	if (d->done || (a->overdue && (d->target || !d->council || d->days >= 0)))
+		return 0;
+	if ((a->owner != NULL && strcmp(d->owner, a->owner) != 0) ||
+	    (a->team != NULL && strcmp(d->team, a->team) != 0))
+		return 0;
+	if (strcmp(d->date, a->last) != 0) {
+		date_parse(d->date, &day, &err);
+		date_format_long(day, head, sizeof head);
+		printf("%s%s", a->shown ? "\n" : "", head);
+		if (book_profile(a->b, &prof, &cal, &err) == 0 && calendar_holiday(cal, day, &h)) {
+			text_visible(h.name, child, sizeof child);
+			printf(" (%s)", child);
+		}
+		putchar('\n');
+		snprintf(a->last, sizeof a->last, "%s", d->date);
+	}
+	text_visible(d->child, child, sizeof child);
+	text_visible(d->owner, owner, sizeof owner);
+	text_visible(d->team, team, sizeof team);
+	if (d->days < 0)
+		snprintf(left, sizeof left, "%d over", -d->days);
+	else if (d->days == 0)
+		snprintf(left, sizeof left, "today");
+	else
+		snprintf(left, sizeof left, "%d left", d->days);
+	printf("  %-14s %-22s %-8s %-8s %-10s %-14s %s\n", d->ref, d->key,
+	       d->target ? "target" : "deadline", left, owner, team, child);
+	a->shown++;
+	return 0;
+}
+
+static int
+cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	const char *from = NULL, *days = "14", *owner = NULL, *team = NULL, *pos[1];
+	int overdue = 0, targets = 0, names = 0;
+	const struct cli_spec spec[] = {
+		{ "from", &from, NULL }, { "days", &days, NULL }, { "owner", &owner, NULL },
+		{ "team", &team, NULL }, { "overdue", NULL, &overdue }, { "targets", NULL, &targets },
+		{ "names", NULL, &names }, { NULL, NULL, NULL },
+	};
+	char fbuf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	struct agenda a;
+	struct date f, today;
+	struct book *b;
+	struct err err;
+	long n;
+	int npos, rc;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	if (cli_integer(days, 1, 3660, &n, &err) != 0)
+		return cli_error(CLI_USAGE, "calendar: --days: %s", err.msg);
+	if (cli_today(&today, &err) != 0)
+		return cli_report(CLI_USAGE, &err);
+	if (from != NULL && (rc = cli_date("--from", from, &f)) != CLI_OK)
+		return rc;
+	if (from == NULL)
+		f = today;
+	if (overdue) {
+		/* everything before today that is still open */
+		date_from_ymd(DATE_MIN_YEAR, 1, 1, &f, NULL);
+		date_format(f, fbuf);
+		date_format(date_add_days(today, -1), tbuf);
+	} else {
+		date_format(f, fbuf);
+		date_format(date_add_days(f, (int32_t)n - 1), tbuf);
+	}
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	if (names && (rc = cli_book_unlock(b)) != CLI_OK) {
+		book_close(&b);
+		return rc;
+	}
+	memset(&a, 0, sizeof a);
+	a.owner = owner;
+	a.team = team;
+	a.overdue = overdue;
+	a.b = b;
+	rc = cli_book_status(book_agenda(b, fbuf, tbuf, targets && !overdue, cmd_calendar_each, &a,
+	                                 &err), &err);
+	if (rc == CLI_OK && a.shown == 0)
+		printf("nothing %s %s to %s\n", overdue ? "overdue before" : "due from",
+		       overdue ? tbuf : fbuf, overdue ? "today" : tbuf);
+	book_close(&b);
+	return rc;
+}
+
+const struct cli_cmd cmd_calendar_entry = {
+	.name = "calendar",
+	.usage = "[--from DATE] [--days N] [--owner LOGIN] [--team TEAM] [--overdue] [--targets]\n"
+	         "       [--names]",
+	.summary = "the agenda of deadlines due (or overdue), for scripts and cron",
+	.help = "Prints, day by day from --from (default today) for --days days (default 14),\n"
+	        "every deadline not yet met: reference, which deadline, deadline or internal\n"
+	        "target (--targets adds these), working days left or over, owner, team, and\n"
+	        "the child (a pseudonym unless --names).  --overdue lists instead every\n"
+	        "council deadline already past and not met.  --owner and --team filter.\n"
+	        "Reads only the deadlines index for the range asked.",
+	.exec = cmd_calendar_exec,
+};
