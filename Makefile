@@ -89,9 +89,15 @@ deps-ok:
 
 # --- the two commands the README gives ------------------------------------
 
+# The demo: a book of made-up cases in build/demo (made once), then the client.
+DEMO = build/demo
+
 run: deps-ok
 	@$(MAKE) --no-print-directory redress
-	REDRESS_SHARE=$(CURDIR)/share ./redress $(ARGS)
+	@if [ ! -f $(DEMO)/data.mdb ]; then mkdir -p build && \
+		REDRESS_SHARE=$(CURDIR)/share ./redress demo $(DEMO) --cases 300; fi
+	@echo "The demo book's passphrase is: demo passphrase"
+	REDRESS_SHARE=$(CURDIR)/share ./redress -d $(DEMO) $(ARGS)
 
 check: deps-ok
 	@$(MAKE) --no-print-directory WERROR=-Werror check-build
@@ -106,6 +112,8 @@ check-run: check-layers check-man
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
+	REDRESS=./redress sh tests/tui/screen.sh
+	REDRESS=./build/san/redress sh tests/tui/screen.sh
 	@if command -v valgrind >/dev/null; then \
 		REDRESS_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9" \
 		sh tests/cli/run.sh $(filter-out tests/cli/case.t,$(wildcard tests/cli/*.t)); \

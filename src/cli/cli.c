@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "redress/cli.h"
 #include "redress/share.h"
@@ -28,6 +29,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_backup_entry,
 	&cmd_snapshot_entry,
 	&cmd_rekey_entry,
+	&cmd_tui_entry,
 	&cmd_help_entry,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
@@ -216,7 +218,9 @@ cli_usage_all(FILE *f)
 	size_t i;
 
 	fputs("usage: redress [-d BOOK] [-R] [--help] [--version] [COMMAND [ARGS]]\n\n"
-	      "With no command, redress shows the clock engine at work on today's date.\n\n"
+	      "With no command, redress opens the full-screen client on the book when there\n"
+	      "is one and standard input is a terminal; otherwise it shows the clock engine\n"
+	      "at work on today's date.\n\n"
 	      "Commands:\n", f);
 	for (i = 0; i < CLI_NCMDS; i++)
 		fprintf(f, "  %-10s %s\n", cli_table[i]->name, cli_table[i]->summary);
@@ -318,8 +322,11 @@ cli_main(int argc, char **argv)
 	env.book = book;
 	argc -= i - 1;
 	argv += i - 1;
-	if (argc < 2)
+	if (argc < 2) {
+		if (env.book != NULL && isatty(STDIN_FILENO))
+			return cmd_tui_entry.exec(&cmd_tui_entry, &env, 1, argv);
 		return cmd_today_entry.exec(&cmd_today_entry, &env, 1, argv);
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		cli_usage_all(stdout);
 		return CLI_OK;

@@ -1,0 +1,40 @@
+/* tui.h - the full-screen client: unlock, the case list, the case view and
+ * help, drawn with ncurses on the controlling terminal.
+ *
+ * The client calls only the book layer (book.h) and pure core code.  It
+ * holds no transaction while it waits for a key: every book call is short,
+ * so a dropped link (SIGHUP) or SIGTERM loses nothing that was committed.
+ * It spawns nothing and offers no shell escape, so it can be the whole
+ * session under sshd's ForceCommand. */
+#ifndef REDRESS_TUI_H
+#define REDRESS_TUI_H
+
+#include "redress/date.h"
+#include "redress/err.h"
+
+struct book;
+
+struct tui_opts {
+	/* London's civil date now (or a fixed one, for tests): dates the steps
+	 * and runs the clocks of the case view.  Called at start and again
+	 * whenever the list is reloaded, so a session left open over midnight
+	 * moves on.  Must not be NULL. */
+	int (*today)(struct date *out, struct err *err);
+	/* Receives the message when tui_main() returns non-zero; may be NULL. */
+	struct err *err;
+};
+
+/* Exit statuses of tui_main(), the same as the batch commands'. */
+#define TUI_OK 0
+#define TUI_FAIL 1   /* no usable terminal, out of memory, the book unreadable */
+#define TUI_UNLOCK 2 /* three wrong passphrases */
+
+/* Runs the client on an open book until the person quits or SIGHUP or
+ * SIGTERM arrives (both return TUI_OK).  Asks for the passphrase unless
+ * the book is already unlocked or the person is not enrolled (then it
+ * browses with pseudonyms and says so).  The terminal is the controlling
+ * one (/dev/tty), else stdin and stdout; it is restored before return.
+ * The book stays open and owned by the caller. */
+int tui_main(struct book *b, const struct tui_opts *o);
+
+#endif

@@ -1,0 +1,578 @@
+/* tui-case.c - the case view: the case laid out as lines (summary, people,
+ * timeline, deadlines with the rule behind each, points and findings,
+ * recommendations), wrapped to the window, and the steps taken from it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "redress/clock.h"
+#include "redress/profile.h"
+#include "redress/text.h"
+#include "redress/workflow.h"
+#include "tui-int.h"
+
+#define TUI_LABEL 13 /* "  investigator " */
+
+/* --- building the lines -------------------------------------------------------- */
+
+/* Appends one line (already safe to show) to the view. */
+static void
+tui_view_push(struct tui *t, const char *text, int indent, enum tui_style s)
+{
+	struct tui_view *V = &t->view;
+
+	if (V->nlines == V->lcap) {
+		size_t cap = V->lcap ? V->lcap * 2 : 128;
+		struct tui_vline *n = realloc(V->lines, cap * sizeof *n);
+
+		if (n == NULL)
+			return;
+		V->lines = n;
+		V->lcap = cap;
+	}
+	if ((text = tui_arena_copy(&V->arena, text, strlen(text))) == NULL)
+		return;
+	V->lines[V->nlines].s = text;
+	V->lines[V->nlines].indent = indent;
+	V->lines[V->nlines].style = s;
+	V->nlines++;
+}
+
+/* Adds a line made safe to show, with the style and indent of its
+ * continuation rows.  Text with line breaks (notes, summaries) becomes
+ * several lines, each after the first indented; a tab shows as a blank. */
+static void tui_view_add(struct tui *t, enum tui_style s, int indent, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+tui_view_add(struct tui *t, enum tui_style s, int indent, const char *fmt, ...)
+{
+	char *p, *nl, *q;
+	int pad = 0;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->fmt, TUI_FMT_MAX, fmt, ap);
+	va_end(ap);
+	for (p = t->fmt;; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl = '\0';
+		for (q = p; *q != '\0'; q++)
+			if (*q == '\t')
+				*q = ' ';
+		memset(t->vis, ' ', (size_t)pad);
+		text_visible(p, t->vis + pad, TUI_VIS_MAX - (size_t)pad);
+		tui_view_push(t, t->vis, indent, s);
+		if (nl == NULL)
+			break;
+		pad = indent;
+	}
+}
+
+static void
+tui_view_field(struct tui *t, const char *label, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s", TUI_LABEL - 1, label, value);
+}
+
+static void
+tui_view_people(struct tui *t, const struct book_case *c)
+{
+	static const char *const resp[] = { "no answer yet", "accepted", "declined" };
+	size_t i;
+
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	tui_view_add(t, TUI_S_HEAD, 0, "people");
+	for (i = 0; i < c->nparties; i++) {
+		const struct book_party *p = &c->parties[i];
+
+		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s (%s%s%s%s)", TUI_LABEL - 1,
+		             p->kind == 0 ? "child" : "complainant", p->who.name,
+		             p->who.dob[0] ? ", born " : "", p->who.dob, party_role_name(p->role),
+		             p->eligible ? "" : "; not eligible",
+		             p->consent ? "; consents to a representative" : "",
+		             p->informed ? "; representative kept informed" : "");
+		if (p->views[0] != '\0')
+			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
+			             p->views);
+	}
+	tui_view_field(t, "owner", c->staff.owner);
+	tui_view_field(t, "manager", c->staff.manager);
+	tui_view_field(t, "investigator", c->staff.investigator);
+	tui_view_field(t, "independent", c->staff.independent);
+	tui_view_field(t, "adjudicator", c->staff.adjudicator);
+	for (i = 0; i < 3; i++)
+		if (c->staff.panel[i][0] != '\0')
+			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
+			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
+	if (c->advocacy.offered[0] != '\0')
+		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s", TUI_LABEL - 1,
+		             "advocacy", c->advocacy.offered, c->advocacy.service[0] ? ", referred to " : "",
+		             c->advocacy.service, resp[c->advocacy.response % 3]);
+}
+
+static void
+tui_view_timeline(struct tui *t, const struct book_case *c)
+{
+	size_t i;
+
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	tui_view_add(t, TUI_S_HEAD, 0, "timeline");
+	for (i = 0; i < c->nevents; i++) {
+		const struct book_event *e = &c->events[i];
+
+		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s", e->date, e->author,
+		             event_describe((enum event_type)e->type), e->until[0] ? " until " : "",
+		             e->until,
+		             e->decision == DECISION_ACCEPTED ? ": accepted" :
+		             e->decision == DECISION_REFUSED ? ": refused" : "",
+		             e->reason ? ", " : "",
+		             e->reason ? refusal_describe((enum refusal)e->reason) : "",
+		             e->note[0] ? ": " : "", e->note);
+	}
+	t->view.timeline_end = t->view.nlines - 1;
+}
+
+static void
+tui_view_deadlines(struct tui *t, const struct book_case *c)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct deadline *dl = NULL;
+	struct clock_event *ce = NULL;
+	struct err err;
+	char due[DATE_STRLEN], target[DATE_STRLEN], state[48], why[512];
+	size_t i, n = 0, nd;
+
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	dl = calloc(PROFILE_RULES_MAX, sizeof *dl);
+	ce = calloc(BOOK_EVENTS_MAX, sizeof *ce);
+	if (dl == NULL || ce == NULL) {
+		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: out of memory");
+		goto out;
+	}
+	for (i = 0; i < c->nevents && n < BOOK_EVENTS_MAX; i++) {
+		ce[n].type = (enum event_type)c->events[i].type;
+		if (date_parse(c->events[i].date, &ce[n].date, &err) != 0)
+			continue;
+		ce[n].has_until = c->events[i].until[0] != '\0' &&
+		                  date_parse(c->events[i].until, &ce[n].until, &err) == 0;
+		n++;
+	}
+	if (book_profile(t->b, &prof, &cal, &err) != 0 ||
+	    clock_compute(prof, cal, (enum route)c->kind, ce, n, t->today, dl, PROFILE_RULES_MAX,
+	                  &nd, &err) != 0) {
+		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: %s", err.msg);
+		goto out;
+	}
+	tui_view_add(t, TUI_S_HEAD, 0, "deadlines (%s)", prof->name);
+	if (nd == 0)
+		tui_view_add(t, TUI_S_DIM, 2, "  none running");
+	for (i = 0; i < nd; i++) {
+		const struct deadline *d = &dl[i];
+		const struct profile_source *src;
+		enum tui_style s = TUI_S_NORMAL;
+		const char *mark = "";
+
+		if (d->state == CLOCK_PENDING) {
+			snprintf(state, sizeof state, "%d left", d->days);
+			if (d->days <= 3) {
+				s = TUI_S_SOON;
+				mark = " ~";
+			}
+		} else if (d->state == CLOCK_OVERDUE || d->state == CLOCK_LAPSED ||
+		           d->state == CLOCK_MISSED) {
+			snprintf(state, sizeof state, "%s by %d", clock_state_name(d->state), d->days);
+			if (d->state == CLOCK_OVERDUE) {
+				s = TUI_S_OVERDUE;
+				mark = " !";
+			}
+		} else
+			snprintf(state, sizeof state, "%s", clock_state_name(d->state));
+		tui_view_add(t, s, 4, "  %-22s due %s  target %s  %s%s", d->rule->key,
+		             date_format(d->due, due), date_format(d->target, target), state, mark);
+		clock_explain(d, why, sizeof why);
+		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);
+		src = profile_source(prof, d->rule->source);
+		tui_view_add(t, TUI_S_DIM, 6, "    %s%s%s: %s", d->rule->pinpoint,
+		             d->rule->pinpoint[0] ? ", " : "", basis_name(d->rule->basis),
+		             src != NULL ? src->text : d->rule->source);
+	}
+out:
+	free(dl);
+	free(ce);
+}
+
+static void
+tui_view_points(struct tui *t, const struct book_case *c)
+{
+	size_t i, k;
+	int len;
+
+	if (c->npoints > 0) {
+		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+		tui_view_add(t, TUI_S_HEAD, 0, "points and findings");
+	}
+	for (i = 0; i < c->npoints; i++) {
+		char findings[1024] = "";
+
+		len = 0;
+		for (k = 0; k < c->nfindings && len < (int)sizeof findings; k++)
+			if (c->findings[k].point == c->points[i].number)
+				len += snprintf(findings + len, sizeof findings - (size_t)len, "[stage %u: %s] ",
+				                c->findings[k].stage, outcome_name(c->findings[k].outcome));
+		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. %s%s", c->points[i].number, findings,
+		             c->points[i].text);
+	}
+	if (c->nrecs > 0) {
+		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+		tui_view_add(t, TUI_S_HEAD, 0, "recommendations");
+	}
+	for (i = 0; i < c->nrecs; i++) {
+		const struct book_rec *r = &c->recs[i];
+
+		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (stage %u, %s, due %s%s%s) %s", r->number, r->stage,
+		             r->owner, r->due, r->done[0] ? ", done " : ", open", r->done, r->text);
+	}
+}
+
+static const char *
+tui_case_stage(const struct book_case *c)
+{
+	static const char *const stages[] = { ", at receipt", ", stage 1", ", stage 2", ", stage 3",
+	                                      ", with the Ombudsman" };
+
+	if (c->kind != ROUTE_COMPLAINT || c->stage < 0 || c->stage > 4)
+		return "";
+	return stages[c->stage];
+}
+
+static void
+tui_case_build(struct tui *t)
+{
+	struct tui_view *V = &t->view;
+	const struct book_case *c = V->c;
+	char when[32];
+
+	tui_arena_free(&V->arena);
+	V->nlines = 0;
+	V->wrapped = 0;
+	tui_view_add(t, TUI_S_HEAD, 2, "%s  %s, received %s (%s); %s%s", c->ref,
+	             route_name((enum route)c->kind), c->received, channel_name(c->channel),
+	             case_status_name((enum case_status)c->status), tui_case_stage(c));
+	date_format_london_time((int64_t)c->updated_at, when, sizeof when);
+	tui_view_add(t, TUI_S_DIM, 2, "revision %llu, changed by %s on %s",
+	             (unsigned long long)c->rev, c->updated_by, when);
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	tui_view_field(t, "team", c->team);
+	tui_view_field(t, "service", c->service);
+	tui_view_field(t, "redirected", c->redirect_to);
+	tui_view_field(t, "thanked", c->thanked);
+	if (c->safeguarding)
+		tui_view_field(t, "safeguarding", "flagged and sent to the children's helpdesk");
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	tui_view_add(t, TUI_S_HEAD, 0, "summary");
+	tui_view_add(t, c->summary[0] ? TUI_S_NORMAL : TUI_S_DIM, 2, "  %s",
+	             c->summary[0] ? c->summary : book_has_key(t->b) ? "(none)" : "(sealed: needs the key)");
+	tui_view_people(t, c);
+	tui_view_timeline(t, c);
+	tui_view_deadlines(t, c);
+	tui_view_points(t, c);
+}
+
+/* --- wrapping ----------------------------------------------------------------------- */
+
+static void
+tui_view_row(struct tui_view *V, size_t line, const char *s, size_t len, int indent,
+             enum tui_style style)
+{
+	if (V->nrows == V->rcap) {
+		size_t cap = V->rcap ? V->rcap * 2 : 256;
+		struct tui_vrow *n = realloc(V->rows, cap * sizeof *n);
+
+		if (n == NULL)
+			return;
+		V->rows = n;
+		V->rcap = cap;
+	}
+	V->rows[V->nrows].line = line;
+	V->rows[V->nrows].s = s;
+	V->rows[V->nrows].len = len;
+	V->rows[V->nrows].indent = indent;
+	V->rows[V->nrows].style = style;
+	V->nrows++;
+}
+
+static void
+tui_case_wrap(struct tui *t)
+{
+	struct tui_view *V = &t->view;
+	size_t i, len, next;
+	int width = t->cols;
+
+	V->nrows = 0;
+	for (i = 0; i < V->nlines; i++) {
+		const struct tui_vline *l = &V->lines[i];
+		const char *s = l->s;
+		int indent = l->indent < width / 2 ? l->indent : 0;
+
+		len = tui_wrap(s, width, &next);
+		tui_view_row(V, i, s, len, 0, l->style);
+		for (s += next; *s != '\0'; s += next) {
+			len = tui_wrap(s, width - indent, &next);
+			tui_view_row(V, i, s, len, indent, l->style);
+		}
+	}
+	V->wrapped = width;
+}
+
+/* --- opening, reloading ------------------------------------------------------------- */
+
+static int
+tui_case_load(struct tui *t, const char *ref)
+{
+	struct tui_view *V = &t->view;
+	struct err err;
+
+	if (V->c == NULL && (V->c = book_secret_alloc(sizeof *V->c)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return -1;
+	}
+	if (book_case_get(t->b, ref, V->c, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return -1;
+	}
+	snprintf(V->ref, sizeof V->ref, "%s", ref);
+	tui_case_build(t);
+	return 0;
+}
+
+int
+tui_case_open(struct tui *t, const char *ref)
+{
+	if (tui_case_load(t, ref) != 0) {
+		tui_case_free(t);
+		return -1;
+	}
+	t->view.top = 0;
+	t->screen = &tui_case_screen;
+	return 0;
+}
+
+int
+tui_case_reload(struct tui *t)
+{
+	struct tui_view *V = &t->view;
+	uint64_t rev = V->c != NULL ? V->c->rev : 0;
+	char ref[BOOK_REF_MAX];
+
+	if (V->c == NULL)
+		return 0;
+	snprintf(ref, sizeof ref, "%s", V->ref);
+	if (tui_case_load(t, ref) != 0)
+		return -1;
+	if (V->c->rev != rev && strcmp(V->c->updated_by, book_login(t->b)) != 0)
+		tui_message(t, false, "%s was changed by %s", ref, V->c->updated_by);
+	return 0;
+}
+
+void
+tui_case_free(struct tui *t)
+{
+	struct tui_view *V = &t->view;
+
+	book_secret_free(V->c, V->c != NULL ? sizeof *V->c : 0);
+	V->c = NULL;
+	tui_arena_free(&V->arena);
+	free(V->lines);
+	free(V->rows);
+	memset(V, 0, sizeof *V);
+}
+
+/* --- steps ------------------------------------------------------------------------- */
+
+/* One step of the procedure through a one-line form.  The text typed is
+ * kept when the step is refused or the form cancelled, and offered again
+ * the next time the same form opens on the same case. */
+static void
+tui_case_step(struct tui *t, enum tui_action a)
+{
+	struct book_case *c = t->view.c;
+	struct book_step s;
+	struct err err;
+	enum event_type ev = EV_NOTE;
+	char prompt[128], today[DATE_STRLEN];
+	const char *done = "";
+	bool until = false;
+	int stage = c->stage < 1 ? 1 : c->stage, rc;
+
+	if (book_readonly(t->b)) {
+		tui_message(t, true, "the book is open read-only: nothing can be changed");
+		return;
+	}
+	if (a != TUI_A_NOTE && c->kind != ROUTE_COMPLAINT && a != TUI_A_RESPOND) {
+		tui_message(t, true, "%s is a %s, not a complaint: it has no stages", t->view.ref,
+		            route_name((enum route)c->kind));
+		return;
+	}
+	switch (a) {
+	case TUI_A_NOTE:
+		snprintf(prompt, sizeof prompt, "Note: ");
+		done = "note added";
+		break;
+	case TUI_A_ESCALATE:
+		ev = stage >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
+		snprintf(prompt, sizeof prompt, "Stage %d requested today; note (optional): ",
+		         stage >= 2 ? 3 : 2);
+		done = "escalation recorded";
+		break;
+	case TUI_A_RESPOND:
+		ev = c->kind != ROUTE_COMPLAINT ? EV_RESPONSE_SENT
+		     : stage == 3              ? EV_STAGE3_RESPONSE_SENT
+		     : stage == 2              ? EV_STAGE2_RESPONSE_SENT
+		                               : EV_STAGE1_RESPONSE_SENT;
+		snprintf(prompt, sizeof prompt, "%s sent today; note (optional): ", event_describe(ev));
+		done = "response recorded";
+		break;
+	case TUI_A_EXTEND:
+		ev = stage == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
+		snprintf(prompt, sizeof prompt, "Stage %d extended until (YYYY-MM-DD, empty: the most "
+		         "allowed): ", stage == 2 ? 2 : 1);
+		until = true;
+		done = "extension recorded";
+		break;
+	default:
+		return;
+	}
+	if (t->draft_action != a || strcmp(t->draft_ref, t->view.ref) != 0)
+		t->draft[0] = '\0';
+	t->draft_action = a;
+	snprintf(t->draft_ref, sizeof t->draft_ref, "%s", t->view.ref);
+	rc = tui_prompt(t, prompt, t->draft, BOOK_TEXT_MAX, false);
+	if (rc < 0)
+		return;
+	if (rc == 0) {
+		if (t->draft[0] != '\0')
+			tui_message(t, false, "cancelled; what you typed is kept for next time");
+		return;
+	}
+	if (a == TUI_A_NOTE && t->draft[0] == '\0') {
+		tui_message(t, true, "a note needs some text");
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	s.type = ev;
+	s.date = date_format(t->today, today);
+	s.base_rev = c->rev;
+	if (until)
+		s.until = t->draft[0] != '\0' ? t->draft : NULL;
+	else
+		s.note = t->draft[0] != '\0' ? t->draft : NULL;
+	if ((rc = book_case_step(t->b, t->view.ref, &s, &err)) != 0) {
+		if (rc == BOOK_ESTALE)
+			tui_case_reload(t);
+		tui_message(t, true, "not recorded, your text is kept: %s", err.msg);
+		return;
+	}
+	t->draft[0] = '\0';
+	t->draft_action = TUI_A_NONE;
+	/* our own commit is no news: reload, and tell the list to */
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	tui_case_reload(t);
+	t->view.focus = true; /* show where the timeline grew */
+	tui_message(t, false, "%s", done);
+}
+
+/* --- the screen -------------------------------------------------------------------- */
+
+static void
+tui_case_draw(struct tui *t)
+{
+	struct tui_view *V = &t->view;
+	int h = tui_body_rows(t), i;
+
+	if (V->c == NULL)
+		return;
+	if (V->wrapped != t->cols)
+		tui_case_wrap(t);
+	if (V->focus) {
+		size_t r;
+
+		for (r = 0; r < V->nrows && V->rows[r].line <= V->timeline_end; r++)
+			;
+		/* the latest event just above the middle of the window */
+		if (r < V->top + 1 || r > V->top + (size_t)h)
+			V->top = r > (size_t)h / 2 ? r - (size_t)h / 2 : 0;
+		V->focus = false;
+	}
+	if (V->top + (size_t)h > V->nrows)
+		V->top = V->nrows > (size_t)h ? V->nrows - (size_t)h : 0;
+	for (i = 0; i < h && V->top + (size_t)i < V->nrows; i++) {
+		const struct tui_vrow *r = &V->rows[V->top + (size_t)i];
+
+		tui_putn(t, t->body, i, r->indent, r->s, r->len, t->cols - r->indent, TUI_LEFT,
+		         tui_style(t, r->style));
+	}
+}
+
+static void
+tui_case_key(struct tui *t, enum tui_action a)
+{
+	struct tui_view *V = &t->view;
+	size_t h = (size_t)tui_body_rows(t), max = V->nrows > h ? V->nrows - h : 0;
+
+	switch (a) {
+	case TUI_A_BACK:
+		tui_case_free(t);
+		t->screen = &tui_list_screen;
+		break;
+	case TUI_A_DOWN:
+		if (V->top < max)
+			V->top++;
+		break;
+	case TUI_A_UP:
+		if (V->top > 0)
+			V->top--;
+		break;
+	case TUI_A_PGDN:
+		V->top = V->top + h - 1 < max ? V->top + h - 1 : max;
+		break;
+	case TUI_A_PGUP:
+		V->top = V->top > h - 1 ? V->top - (h - 1) : 0;
+		break;
+	case TUI_A_TOP:
+		V->top = 0;
+		break;
+	case TUI_A_BOTTOM:
+		V->top = max;
+		break;
+	case TUI_A_NOTE:
+	case TUI_A_ESCALATE:
+	case TUI_A_RESPOND:
+	case TUI_A_EXTEND:
+		tui_case_step(t, a);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+tui_case_title(struct tui *t, char *buf, size_t n)
+{
+	const struct tui_view *V = &t->view;
+	size_t h = (size_t)tui_body_rows(t);
+
+	snprintf(buf, n, "case %s, revision %llu | %zu%%", V->ref,
+	         V->c != NULL ? (unsigned long long)V->c->rev : 0ULL,
+	         V->nrows <= h ? (size_t)100 : (V->top + h) * 100 / V->nrows);
+}
+
+const struct tui_screen tui_case_screen = {
+	.name = "case",
+	.ctx = TUI_CTX_CASE,
+	.draw = tui_case_draw,
+	.key = tui_case_key,
+	.title = tui_case_title,
+};

@@ -1,0 +1,239 @@
+/* tui-keys.c - the key table, from which dispatch, the help screen and the
+ * bottom-line hints are all made, and the help screen itself. */
+#include <string.h>
+
+#include "tui-int.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define ENTER '\n', '\r', KEY_ENTER
+#define ESC 27
+
+const struct tui_key tui_keys[] = {
+	/* the case list */
+	{ TUI_A_QUIT, TUI_CTX_LIST, { 'q' }, "quit", "leave redress", "quit" },
+	{ TUI_A_OPEN, TUI_CTX_LIST, { ENTER }, "case-open", "open the selected case", "open" },
+	{ TUI_A_SEARCH, TUI_CTX_LIST, { '/' }, "list-search",
+	  "cases whose reference, team or child match", "search" },
+	{ TUI_A_SORT, TUI_CTX_LIST, { 's' }, "list-sort", "sort by the next column", "sort" },
+	{ TUI_A_REVERSE, TUI_CTX_LIST, { 'S' }, "list-reverse", "reverse the order", NULL },
+	{ TUI_A_MINE, TUI_CTX_LIST, { 'm' }, "list-mine", "only the cases you own (toggle)", "mine" },
+	{ TUI_A_OVERDUE, TUI_CTX_LIST, { 'o' }, "list-overdue", "only overdue cases (toggle)",
+	  "overdue" },
+	{ TUI_A_ALL, TUI_CTX_LIST, { 'a' }, "list-all", "closed cases too, or open ones only",
+	  "all" },
+	{ TUI_A_CALENDAR, TUI_CTX_LIST, { 'c' }, "calendar",
+	  "the deadline calendar (not in this version)", NULL },
+	/* the case view */
+	{ TUI_A_NOTE, TUI_CTX_CASE, { 'n' }, "case-note", "add a note to the timeline", "note" },
+	{ TUI_A_ESCALATE, TUI_CTX_CASE, { 'e' }, "case-escalate",
+	  "the complainant asks for the next stage", "escalate" },
+	{ TUI_A_RESPOND, TUI_CTX_CASE, { 'r' }, "case-respond",
+	  "record the current stage's response", "respond" },
+	{ TUI_A_EXTEND, TUI_CTX_CASE, { 'x' }, "case-extend", "extend the current stage",
+	  "extend" },
+	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP, { 'q', ESC, KEY_LEFT, 'h' }, "back",
+	  "back to the screen before", "back" },
+	/* everywhere */
+	{ TUI_A_DOWN, TUI_CTX_ALL, { 'j', KEY_DOWN, CTRL('n') }, "down", "down one line", NULL },
+	{ TUI_A_UP, TUI_CTX_ALL, { 'k', KEY_UP, CTRL('p') }, "up", "up one line", NULL },
+	{ TUI_A_PGDN, TUI_CTX_ALL, { KEY_NPAGE, ' ', CTRL('f') }, "page-down", "down one page",
+	  NULL },
+	{ TUI_A_PGUP, TUI_CTX_ALL, { KEY_PPAGE, 'b', CTRL('b') }, "page-up", "up one page", NULL },
+	{ TUI_A_TOP, TUI_CTX_ALL, { 'g', KEY_HOME }, "top", "to the first line", NULL },
+	{ TUI_A_BOTTOM, TUI_CTX_ALL, { 'G', KEY_END }, "bottom", "to the last line", NULL },
+	{ TUI_A_HELP, TUI_CTX_LIST | TUI_CTX_CASE, { '?' }, "help", "this list of keys", "help" },
+	{ TUI_A_BACK, TUI_CTX_HELP, { '?' }, "back", "back to the screen before", NULL },
+	{ TUI_A_REDRAW, TUI_CTX_ALL, { CTRL('l') }, "redraw", "redraw the whole screen", NULL },
+};
+const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];
+
+const struct tui_key *
+tui_key_find(unsigned ctx, int key)
+{
+	size_t i, j;
+
+	for (i = 0; i < tui_nkeys; i++) {
+		if ((tui_keys[i].ctx & ctx) == 0)
+			continue;
+		for (j = 0; j < TUI_KEYS_PER && tui_keys[i].keys[j] != 0; j++)
+			if (tui_keys[i].keys[j] == key)
+				return &tui_keys[i];
+	}
+	return NULL;
+}
+
+const char *
+tui_key_label(int key, char *buf, size_t n)
+{
+	static const struct { int key; const char *label; } names[] = {
+		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
+		{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
+		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Enter" }, { ESC, "Esc" },
+		{ ' ', "Space" }, { KEY_BACKSPACE, "Backspace" }, { KEY_RESIZE, "resize" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key)
+			return names[i].label;
+	if (key > 0 && key < 32)
+		snprintf(buf, n, "^%c", key + '@');
+	else if (key >= 32 && key < 127)
+		snprintf(buf, n, "%c", key);
+	else
+		snprintf(buf, n, "key %d", key);
+	return buf;
+}
+
+char *
+tui_key_labels(const struct tui_key *k, char *buf, size_t n)
+{
+	char one[16], seen[TUI_KEYS_PER][16];
+	size_t j, len = 0, nseen = 0, s;
+
+	buf[0] = '\0';
+	for (j = 0; j < TUI_KEYS_PER && k->keys[j] != 0; j++) {
+		const char *l = tui_key_label(k->keys[j], one, sizeof one);
+
+		/* Enter is three codes but one key */
+		for (s = 0; s < nseen && strcmp(seen[s], l) != 0; s++)
+			;
+		if (s < nseen)
+			continue;
+		snprintf(seen[nseen++], sizeof seen[0], "%s", l);
+		len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", len ? ", " : "", l);
+		if (len >= n)
+			break;
+	}
+	return buf;
+}
+
+/* --- the help screen ----------------------------------------------------------- */
+
+static const struct {
+	unsigned ctx;
+	const char *title;
+} tui_help_sections[] = {
+	{ TUI_CTX_LIST, "Case list" },
+	{ TUI_CTX_CASE, "Case view" },
+	{ TUI_CTX_HELP, "This help" },
+	{ TUI_CTX_ALL, "Everywhere" },
+};
+
+/* The row on screen of help line r, or -1 when it is not shown. */
+static int
+tui_help_y(WINDOW *w, size_t r, size_t top, int h)
+{
+	return w != NULL && r >= top && r < top + (size_t)h ? (int)(r - top) : -1;
+}
+
+/* Walks the help text: draws the lines from top that fit when w is not
+ * NULL; returns how many lines there are. */
+static size_t
+tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
+{
+	size_t i, k, r = 0;
+	int y, keyw = 17, namew = t->cols >= 80 ? 16 : 0;
+	char keys[64];
+
+	if ((y = tui_help_y(w, r++, top, h)) >= 0)
+		tui_put(t, w, y, 0, namew ? "Keys, and the names of their actions in redress(1)" : "Keys",
+		        t->cols, TUI_LEFT, tui_style(t, TUI_S_HEAD));
+	for (i = 0; i < sizeof tui_help_sections / sizeof tui_help_sections[0]; i++) {
+		unsigned ctx = tui_help_sections[i].ctx;
+
+		r++;
+		if ((y = tui_help_y(w, r++, top, h)) >= 0)
+			tui_put(t, w, y, 0, tui_help_sections[i].title, t->cols, TUI_LEFT,
+			        tui_style(t, TUI_S_HEAD));
+		for (k = 0; k < tui_nkeys; k++) {
+			const struct tui_key *e = &tui_keys[k];
+
+			if (ctx == TUI_CTX_ALL ? e->ctx != TUI_CTX_ALL
+			                       : (e->ctx & ctx) == 0 || e->ctx == TUI_CTX_ALL)
+				continue;
+			if ((y = tui_help_y(w, r++, top, h)) < 0)
+				continue;
+			tui_key_labels(e, keys, sizeof keys);
+			tui_put(t, w, y, 2, keys, keyw, TUI_LEFT, A_BOLD);
+			if (namew > 0)
+				tui_put(t, w, y, 2 + keyw, e->name, namew, TUI_LEFT, A_NORMAL);
+			tui_put(t, w, y, 2 + keyw + namew, e->help, t->cols - 2 - keyw - namew,
+			        TUI_LEFT, A_NORMAL);
+		}
+	}
+	return r;
+}
+
+void
+tui_help_open(struct tui *t)
+{
+	if (t->screen != &tui_help_screen) {
+		t->back = t->screen;
+		t->screen = &tui_help_screen;
+	}
+	t->help_top = 0;
+}
+
+static void
+tui_help_draw(struct tui *t)
+{
+	size_t total = tui_help_walk(t, NULL, 0, 0);
+	int h = tui_body_rows(t);
+
+	if (total <= (size_t)h)
+		t->help_top = 0;
+	else if (t->help_top > total - (size_t)h)
+		t->help_top = total - (size_t)h;
+	tui_help_walk(t, t->body, t->help_top, h);
+}
+
+static void
+tui_help_key(struct tui *t, enum tui_action a)
+{
+	size_t total = tui_help_walk(t, NULL, 0, 0), h = (size_t)tui_body_rows(t);
+	size_t max = total > h ? total - h : 0;
+
+	switch (a) {
+	case TUI_A_BACK:
+		t->screen = t->back != NULL ? t->back : &tui_list_screen;
+		break;
+	case TUI_A_DOWN:
+		if (t->help_top < max)
+			t->help_top++;
+		break;
+	case TUI_A_UP:
+		if (t->help_top > 0)
+			t->help_top--;
+		break;
+	case TUI_A_PGDN:
+		t->help_top = t->help_top + h - 1 < max ? t->help_top + h - 1 : max;
+		break;
+	case TUI_A_PGUP:
+		t->help_top = t->help_top > h - 1 ? t->help_top - (h - 1) : 0;
+		break;
+	case TUI_A_TOP:
+		t->help_top = 0;
+		break;
+	case TUI_A_BOTTOM:
+		t->help_top = max;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+tui_help_title(struct tui *t, char *buf, size_t n)
+{
+	(void)t;
+	snprintf(buf, n, "help");
+}
+
+const struct tui_screen tui_help_screen = {
+	.name = "help",
+	.ctx = TUI_CTX_HELP,
+	.draw = tui_help_draw,
+	.key = tui_help_key,
+	.title = tui_help_title,
+};
