@@ -378,6 +378,16 @@ struct calendar;
 int book_profile(struct book *b, const struct profile **p, const struct calendar **cal,
                  struct err *err);
 
+/* --- drafts ------------------------------------------------------------------ */
+
+/* A person's unsaved form (a dropped SSH link, an idle lock), sealed and kept
+ * in the book under their uid and a key such as "CSC-2026-0042/note" until
+ * they resume it.  Needs the data key.  Drafts are not changes to a record:
+ * they make no audit entry.  load returns 1 when there is no draft. */
+int book_draft_save(struct book *b, const char *key, const char *text, struct err *err);
+int book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err);
+int book_draft_drop(struct book *b, const char *key, struct err *err);
+
 /* --- audit, integrity, copies -------------------------------------------- */
 
 struct book_audit {

@@ -29,6 +29,7 @@ enum store_db {
 	STORE_REFS,     /* reference ("CSC-2026-0042") -> case id */
 	STORE_EVENTS,   /* case id | sequence: the case's timeline */
 	STORE_DEADLINES, /* due day | kind | case id | rule: the calendar's index */
+	STORE_DRAFTS,   /* uid | form key: a person's unsaved form, sealed */
 	STORE_NDB
 };
 
