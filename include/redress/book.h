@@ -18,7 +18,7 @@
 
 #include "redress/err.h"
 
-#define BOOK_SCHEMA 1
+#define BOOK_SCHEMA 2
 #define DATE_STRLEN_BOOK 16
 
 /* Error codes besides -1 (all come with a message). */

@@ -30,6 +30,8 @@ enum store_db {
 	STORE_EVENTS,   /* case id | sequence: the case's timeline */
 	STORE_DEADLINES, /* due day | kind | case id | rule: the calendar's index */
 	STORE_DRAFTS,   /* uid | form key: a person's unsaved form, sealed */
+	STORE_SUMMARY,  /* case id: the few plain fields a list shows */
+	STORE_OPEN,     /* case id -> nothing: the open cases */
 	STORE_NDB
 };
 

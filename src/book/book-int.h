@@ -34,6 +34,13 @@ enum {
 	REC_CASE = 'C',
 	REC_EVENT = 'E',
 	REC_DUE = 'D',
+	REC_SUM = 'S',
+};
+
+/* Tags of case summaries (the list's view of a case). */
+enum {
+	ST_REF = 1, ST_RECEIVED, ST_KIND, ST_STATUS, ST_STAGE, ST_TEAM, ST_OWNER, ST_CHILD,
+	ST_NEXT_KEY, ST_NEXT_DUE,
 };
 
 /* Tags of user records. */
@@ -65,6 +72,9 @@ enum {
 /* A new person inside the caller's write transaction. */
 int book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
                         uint64_t *id);
+
+/* Writes every case's summary afresh (schema 2); needs no key. */
+int book_cases_summarize(struct book *b, struct store_txn *t);
 
 /* Reseals every sealed field of every case under key new_id. */
 int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);

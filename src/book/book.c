@@ -141,18 +141,25 @@ book_load_self(struct store_txn *t, void *ctx)
 /* Migrations: migrations[n] turns a schema-n book into schema n+1.  They
  * run in one write transaction, so every other process waits on the write
  * lock and then sees the whole new schema or none of it. */
-static int (*const book_migrations[BOOK_SCHEMA])(struct store_txn *t) = {
-	NULL, /* 0 -> 1: the first schema; nothing to convert */
+static int
+book_migrate_summaries(struct book *b, struct store_txn *t)
+{
+	return book_cases_summarize(b, t);
+}
+
+static int (*const book_migrations[BOOK_SCHEMA])(struct book *b, struct store_txn *t) = {
+	NULL,                   /* 0 -> 1: the first schema; nothing to convert */
+	book_migrate_summaries, /* 1 -> 2: case summaries and the open set, for lists */
 };
 
 static int
 book_migrate_txn(struct store_txn *t, void *ctx)
 {
+	struct book *b = ctx;
 	uint64_t v = book_meta_u64(t, META_SCHEMA, 0);
 
-	(void)ctx;
 	for (; v < BOOK_SCHEMA; v++)
-		if (book_migrations[v] != NULL && book_migrations[v](t) != 0)
+		if (book_migrations[v] != NULL && book_migrations[v](b, t) != 0)
 			return err_prefix(store_txn_err(t), "migrating schema %u to %u", (unsigned)v,
 			                  (unsigned)v + 1);
 	return book_meta_put_u64(t, META_SCHEMA, BOOK_SCHEMA);
@@ -198,9 +205,18 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 		uint64_t schema = BOOK_SCHEMA;
 
 		/* an older book is brought up to date by the first writer to open it */
-		if (store_read(b->st, book_schema_read, &schema, err) != 0 ||
-		    (schema < BOOK_SCHEMA && !store_readonly(b->st) &&
-		     store_write(b->st, book_migrate_txn, NULL, err) != 0)) {
+		const struct profile *prof;
+		const struct calendar *cal;
+
+		if (store_read(b->st, book_schema_read, &schema, err) != 0) {
+			book_close(&b);
+			return -1;
+		}
+		/* the profile is read before the write transaction: no other
+		 * transaction may be open in this process during it */
+		if (schema < BOOK_SCHEMA && !store_readonly(b->st) &&
+		    (book_profile(b, &prof, &cal, err) != 0 ||
+		     store_write(b->st, book_migrate_txn, b, err) != 0)) {
 			book_close(&b);
 			return -1;
 		}

@@ -537,6 +537,9 @@ case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
 	return n;
 }
 
+static int case_summary_put(struct store_txn *t, const struct book_case *c,
+                            const struct deadline *dl, size_t n);
+
 /* Rewrites the case record from *c, sealing its text under key_id, and
  * re-indexes its deadlines from its timeline. */
 static int
@@ -694,7 +697,8 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 		goto out_rec;
 	}
 	case_key(c->id, key);
-	if (store_put(t, STORE_CASES, key, 8, r.buf, r.len, false) != 0)
+	if (store_put(t, STORE_CASES, key, 8, r.buf, r.len, false) != 0 ||
+	    case_summary_put(t, c, dl, n) != 0)
 		goto out_rec;
 	rc = 0;
 out_rec:
@@ -1357,207 +1361,160 @@ book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
 
 /* --- the list ----------------------------------------------------------------- */
 
+/* The summary of a case and whether it is open, from its deadlines: the
+ * list reads these, not the case and its timeline. */
+static int
+case_summary_put(struct store_txn *t, const struct book_case *c, const struct deadline *dl,
+                 size_t n)
+{
+	size_t i, best = n;
+	uint8_t key[8];
+	struct rec r;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if (!dl[i].done && dl[i].state != CLOCK_STOPPED && dl[i].rule->party == PARTY_COUNCIL &&
+		    (best == n || dl[i].due.day < dl[best].due.day))
+			best = i;
+	rec_begin(&r, REC_SUM, 1);
+	rec_str(&r, ST_REF, c->ref);
+	rec_str(&r, ST_RECEIVED, c->received);
+	rec_u64(&r, ST_KIND, (uint64_t)c->kind);
+	rec_u64(&r, ST_STATUS, (uint64_t)c->status);
+	rec_u64(&r, ST_STAGE, (uint64_t)c->stage);
+	if (c->team[0]) rec_str(&r, ST_TEAM, c->team);
+	if (c->staff.owner[0]) rec_str(&r, ST_OWNER, c->staff.owner);
+	for (i = 0; i < c->nparties; i++)
+		if (c->parties[i].kind == 0) {
+			rec_u64(&r, ST_CHILD, c->parties[i].person);
+			break;
+		}
+	if (best < n && c->status == CASE_OPEN) {
+		rec_str(&r, ST_NEXT_KEY, dl[best].rule->key);
+		rec_u64(&r, ST_NEXT_DUE, (uint64_t)((int64_t)dl[best].due.day + 0x80000000LL));
+	}
+	if (rec_done(&r) != 0) {
+		rec_free(&r);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	codec_be64(c->id, key);
+	rc = store_put(t, STORE_SUMMARY, key, 8, r.buf, r.len, false);
+	rec_free(&r);
+	if (rc != 0)
+		return -1;
+	if (c->status == CASE_OPEN)
+		return store_put(t, STORE_OPEN, key, 8, "", 0, false) != 0 ? -1 : 0;
+	return store_del(t, STORE_OPEN, key, 8) < 0 ? -1 : 0;
+}
+
 struct list_ctx {
 	struct book *b;
 	struct store_txn *t;
 	const struct book_case_filter *f;
 	int (*each)(const struct book_case_line *, void *);
 	void *ctx;
-	struct book_case *c;
-	uint64_t *overdue;          /* sorted ids of cases with an overdue deadline */
-	size_t noverdue, capoverdue;
 	struct date today;
 	const struct profile *prof;
 	const struct calendar *cal;
 };
 
-static int
-case_overdue_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
-{
-	struct list_ctx *x = vctx;
-	const uint8_t *key = k;
-	int64_t day;
-	uint64_t id;
-
-	if (kl != 15)
-		return 0;
-	day = (int64_t)codec_get_be32(key) - 0x80000000LL;
-	if (day >= x->today.day)
-		return 1; /* the index is by date: everything after is not yet due */
-	if (key[4] != 0 || rec_find_u64(v, vl, 3, 0) != 0 ||
-	    rec_find_u64(v, vl, 4, PARTY_COUNCIL) != PARTY_COUNCIL)
-		return 0; /* a target, done, or the complainant's own time limit */
-	id = codec_get_be64(key + 5);
-	if (x->noverdue == x->capoverdue) {
-		size_t cap = x->capoverdue ? x->capoverdue * 2 : 256;
-		uint64_t *n = realloc(x->overdue, cap * sizeof *n);
-
-		if (n == NULL)
-			return -1;
-		x->overdue = n;
-		x->capoverdue = cap;
-	}
-	x->overdue[x->noverdue++] = id;
-	return 0;
-}
-
-static int
-case_u64_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-static bool
-case_is_overdue(const struct list_ctx *x, uint64_t id)
-{
-	return x->noverdue > 0 &&
-	       bsearch(&id, x->overdue, x->noverdue, sizeof id, case_u64_cmp) != NULL;
-}
-
-/* The line of one case: its next open deadline from the clock engine. */
-static int
+/* The line of one case, from its summary. */
+static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
 {
-	struct deadline dl[PROFILE_RULES_MAX];
-	struct clock_event ce[BOOK_EVENTS_MAX];
-	struct wf_event wf[BOOK_EVENTS_MAX];
-	const uint8_t *p;
-	size_t pos = 0, fn, n = 0, i;
-	uint16_t tag;
-	uint8_t key[12];
+	const void *pv;
+	const uint8_t *f;
+	size_t pn, fn, len;
+	uint64_t person, due;
+	uint8_t key[8];
 	struct err err;
-	unsigned seq;
+	struct date d;
+	char ad[64];
 
 	memset(l, 0, sizeof *l);
 	l->id = id;
-	rec_find_str(v, vl, CT_REF, l->ref, sizeof l->ref);
-	rec_find_str(v, vl, CT_RECEIVED, l->received, sizeof l->received);
-	rec_find_str(v, vl, CT_TEAM, l->team, sizeof l->team);
-	rec_find_str(v, vl, CT_OWNER, l->owner, sizeof l->owner);
-	l->kind = (int)rec_find_u64(v, vl, CT_KIND, 0);
-	l->status = (int)rec_find_u64(v, vl, CT_STATUS, 0);
-	l->stage = (int)rec_find_u64(v, vl, CT_STAGE, 0);
-	l->overdue = case_is_overdue(x, id);
-	/* the child: the first party of kind child */
-	while (rec_next(v, vl, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && fn == 12 && p[0] == 0) {
-			uint64_t person = codec_get_be64(p + 4);
-			const void *pv;
-			size_t pn, len;
-			const uint8_t *f;
-			char ad[64];
-
-			snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
-			codec_be64(person, key);
-			if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
-			    rec_find(pv, pn, PT_NAME, &f, &fn)) {
-				snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
-				if (vault_open(x->b->keys, ad, strlen(ad), f, fn, l->child, sizeof l->child - 1,
-				               &len, &err) == 0)
-					l->child[len] = '\0';
-			}
-			break;
-		}
-	/* the next open deadline, from the timeline */
-	if (l->status != CASE_OPEN)
-		return 0;
-	for (seq = 1; n < BOOK_EVENTS_MAX; seq++) {
-		const void *ev;
-		size_t evn;
-		char d[16];
-
-		codec_be64(id, key);
-		codec_be32(seq, key + 8);
-		if (store_get(x->t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
-			break;
-		memset(&wf[n], 0, sizeof wf[n]);
-		wf[n].type = (enum event_type)rec_find_u64(ev, evn, ET_TYPE, EV_NONE);
-		wf[n].decision = (enum decision)rec_find_u64(ev, evn, ET_DECISION, 0);
-		rec_find_str(ev, evn, ET_DATE, d, sizeof d);
-		if (date_parse(d, &wf[n].date, &err) != 0)
-			continue;
-		if (rec_find_str(ev, evn, ET_UNTIL, d, sizeof d) && date_parse(d, &wf[n].until, &err) == 0)
-			wf[n].has_until = true;
-		n++;
+	rec_find_str(v, vl, ST_REF, l->ref, sizeof l->ref);
+	rec_find_str(v, vl, ST_RECEIVED, l->received, sizeof l->received);
+	rec_find_str(v, vl, ST_TEAM, l->team, sizeof l->team);
+	rec_find_str(v, vl, ST_OWNER, l->owner, sizeof l->owner);
+	l->kind = (int)rec_find_u64(v, vl, ST_KIND, 0);
+	l->status = (int)rec_find_u64(v, vl, ST_STATUS, 0);
+	l->stage = (int)rec_find_u64(v, vl, ST_STAGE, 0);
+	if ((due = rec_find_u64(v, vl, ST_NEXT_DUE, 0)) != 0) {
+		d.day = (int32_t)((int64_t)due - 0x80000000LL);
+		rec_find_str(v, vl, ST_NEXT_KEY, l->next_key, sizeof l->next_key);
+		date_format(d, l->next_due);
+		l->next_days = workday_between(x->cal, x->today, d);
+		l->overdue = d.day < x->today.day;
 	}
-	n = workflow_clock_events(wf, n, ce, BOOK_EVENTS_MAX);
-	if (clock_compute(x->prof, x->cal, (enum route)l->kind, ce, n, x->today, dl,
-	                  PROFILE_RULES_MAX, &i, &err) != 0)
-		return 0;
-	{
-		size_t k, best = i;
-
-		for (k = 0; k < i; k++)
-			if (!dl[k].done && dl[k].state != CLOCK_STOPPED && dl[k].state != CLOCK_LAPSED &&
-			    dl[k].rule->party == PARTY_COUNCIL &&
-			    (best == i || dl[k].due.day < dl[best].due.day))
-				best = k;
-		if (best < i) {
-			snprintf(l->next_key, sizeof l->next_key, "%s", dl[best].rule->key);
-			date_format(dl[best].due, l->next_due);
-			l->next_days = dl[best].state == CLOCK_OVERDUE ? -dl[best].days : dl[best].days;
+	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
+		snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
+		codec_be64(person, key);
+		if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
+		    rec_find(pv, pn, PT_NAME, &f, &fn)) {
+			snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
+			if (vault_open(x->b->keys, ad, strlen(ad), f, fn, l->child, sizeof l->child - 1,
+			               &len, &err) == 0)
+				l->child[len] = '\0';
 		}
 	}
-	return 0;
 }
 
 static int
-case_list_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+case_list_one(struct list_ctx *x, uint64_t id, const void *v, size_t vl)
 {
-	struct list_ctx *x = vctx;
 	const struct book_case_filter *f = x->f;
 	struct book_case_line l;
+	uint64_t due;
 	char s[64];
-	uint64_t id;
+	int rc;
 
-	if (kl != 8)
-		return 0;
-	id = codec_get_be64(k);
 	/* cheap filters first, on the plain fields */
-	if (f->open && rec_find_u64(v, vl, CT_STATUS, 0) != CASE_OPEN)
+	if (f->open && rec_find_u64(v, vl, ST_STATUS, 0) != CASE_OPEN)
 		return 0;
-	if (f->stage >= 0 && (int)rec_find_u64(v, vl, CT_STAGE, 0) != f->stage)
+	if (f->overdue && ((due = rec_find_u64(v, vl, ST_NEXT_DUE, 0)) == 0 ||
+	                   (int64_t)due - 0x80000000LL >= x->today.day))
 		return 0;
-	if (f->kind >= 0 && (int)rec_find_u64(v, vl, CT_KIND, 0) != f->kind)
+	if (f->stage >= 0 && (int)rec_find_u64(v, vl, ST_STAGE, 0) != f->stage)
 		return 0;
-	if (f->team != NULL && (!rec_find_str(v, vl, CT_TEAM, s, sizeof s) || strcmp(s, f->team) != 0))
+	if (f->kind >= 0 && (int)rec_find_u64(v, vl, ST_KIND, 0) != f->kind)
 		return 0;
-	if (f->owner != NULL && (!rec_find_str(v, vl, CT_OWNER, s, sizeof s) || strcmp(s, f->owner) != 0))
+	if (f->team != NULL && (!rec_find_str(v, vl, ST_TEAM, s, sizeof s) || strcmp(s, f->team) != 0))
+		return 0;
+	if (f->owner != NULL && (!rec_find_str(v, vl, ST_OWNER, s, sizeof s) || strcmp(s, f->owner) != 0))
 		return 0;
 	if (f->from != NULL || f->to != NULL) {
-		rec_find_str(v, vl, CT_RECEIVED, s, sizeof s);
+		rec_find_str(v, vl, ST_RECEIVED, s, sizeof s);
 		if ((f->from != NULL && strcmp(s, f->from) < 0) || (f->to != NULL && strcmp(s, f->to) > 0))
 			return 0;
 	}
-	if (f->overdue && !case_is_overdue(x, id))
-		return 0;
 	case_line(x, id, v, vl, &l);
-	return x->each(&l, x->ctx);
+	rc = x->each(&l, x->ctx);
+	vault_wipe(l.child, sizeof l.child);
+	return rc;
 }
 
-/* Overdue only: walk the overdue ids the index gave, not every case. */
 static int
-case_list_overdue(struct list_ctx *x)
+case_list_summary_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
-	uint64_t prev = 0;
-	uint8_t key[8];
-	const void *v;
-	size_t i, n;
-	int rc;
+	if (kl != 8)
+		return 0;
+	return case_list_one(vctx, codec_get_be64(k), v, vl);
+}
 
-	for (i = 0; i < x->noverdue; i++) {
-		if (x->overdue[i] == prev)
-			continue;
-		prev = x->overdue[i];
-		codec_be64(prev, key);
-		if (store_get(x->t, STORE_CASES, key, 8, &v, &n) != 0)
-			continue;
-		if ((rc = case_list_each(key, 8, v, n, x)) != 0)
-			return rc < 0 ? -1 : 0;
-	}
-	return 0;
+/* Open (and overdue) cases: walk the open set, not every case. */
+static int
+case_list_open_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct list_ctx *x = vctx;
+	const void *sv;
+	size_t sn;
+
+	(void)v;
+	(void)vl;
+	if (kl != 8 || store_get(x->t, STORE_SUMMARY, k, 8, &sv, &sn) != 0)
+		return 0;
+	return case_list_one(x, codec_get_be64(k), sv, sn);
 }
 
 static int
@@ -1567,14 +1524,10 @@ case_list_txn(struct store_txn *t, void *vctx)
 	int rc;
 
 	x->t = t;
-	x->noverdue = 0;
-	if (store_scan(t, STORE_DEADLINES, NULL, 0, case_overdue_each, x) < 0)
-		return err_set(store_txn_err(t), "out of memory");
-	if (x->noverdue > 0)
-		qsort(x->overdue, x->noverdue, sizeof *x->overdue, case_u64_cmp);
-	if (x->f->overdue)
-		return case_list_overdue(x);
-	rc = store_scan(t, STORE_CASES, NULL, 0, case_list_each, x);
+	if (x->f->open || x->f->overdue)
+		rc = store_scan(t, STORE_OPEN, NULL, 0, case_list_open_each, x);
+	else
+		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_list_summary_each, x);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1583,7 +1536,6 @@ book_case_list(struct book *b, const struct book_case_filter *f,
                int (*each)(const struct book_case_line *, void *), void *ctx, struct err *err)
 {
 	struct list_ctx x;
-	int rc;
 
 	memset(&x, 0, sizeof x);
 	x.b = b;
@@ -1593,8 +1545,75 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 	x.today = case_today(b);
 	if (book_profile(b, &x.prof, &x.cal, err) != 0)
 		return -1;
-	rc = store_read(b->st, case_list_txn, &x, err);
-	free(x.overdue);
+	return store_read(b->st, case_list_txn, &x, err);
+}
+
+/* Schema 2: summaries for the cases of an older book. */
+static int
+case_summarize_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct reseal_ids_c {
+		uint64_t *ids;
+		size_t n, cap;
+	} *r = vctx;
+	uint64_t *nid;
+
+	(void)v;
+	(void)vl;
+	if (kl != 8)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
+			return -1;
+		r->ids = nid;
+	}
+	r->ids[r->n++] = codec_get_be64(k);
+	return 0;
+}
+
+int
+book_cases_summarize(struct book *b, struct store_txn *t)
+{
+	struct {
+		uint64_t *ids;
+		size_t n, cap;
+	} r = { NULL, 0, 0 };
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct wf_event *wf = NULL;
+	struct clock_event *ce = NULL;
+	struct book_case *c = NULL;
+	struct wf_state st;
+	size_t i, nwf, n;
+	int rc = -1;
+
+	if (b->profile == NULL)
+		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
+	if (store_scan(t, STORE_CASES, NULL, 0, case_summarize_collect, &r) < 0 ||
+	    (c = malloc(sizeof *c)) == NULL || (wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL ||
+	    (ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce)) == NULL) {
+		err_set(store_txn_err(t), "out of memory");
+		goto out;
+	}
+	for (i = 0; i < r.n; i++) {
+		if (case_read(b, t, r.ids[i], c) != 0)
+			goto out;
+		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+		workflow_state((enum route)c->kind, wf, nwf, &st);
+		c->status = (int)st.status;
+		c->stage = st.stage;
+		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		if (clock_compute(b->profile, b->cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
+		                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0 ||
+		    case_summary_put(t, c, dl, n) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(r.ids);
+	free(c);
+	free(wf);
+	free(ce);
 	return rc;
 }
 

@@ -18,7 +18,7 @@
 
 static const char *const store_db_names[STORE_NDB] = {
 	"meta", "files", "users", "audit", "people", "blind", "cases", "refs", "events", "deadlines",
-	"drafts",
+	"drafts", "summary", "open",
 };
 
 struct store {

@@ -524,14 +524,56 @@ set_schema(uint64_t v)
 	store_close(&st);
 }
 
+static int
+drop_summaries_txn(struct store_txn *t, void *ctx)
+{
+	uint8_t key[8];
+
+	(void)ctx;
+	codec_be64(1, key);
+	assert_int_equal(store_del(t, STORE_SUMMARY, key, 8), 0);
+	assert_int_equal(store_del(t, STORE_OPEN, key, 8), 0);
+	return 0;
+}
+
+static int
+count_lines(const struct book_case_line *l, void *ctx)
+{
+	(void)l;
+	++*(int *)ctx;
+	return 0;
+}
+
 static void
 test_schema(void **state)
 {
+	struct book_case_filter f = { false, false, -1, -1, NULL, NULL, NULL, NULL };
+	struct book_case_new in;
+	char ref[BOOK_REF_MAX];
 	struct store *st;
 	struct book *b;
 	struct err err;
+	int lines;
 
 	(void)state;
+	/* a schema-1 book's cases have no summaries: migrating makes them */
+	b = open_unlocked();
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = "2026-01-05";
+	in.child_name = "Ida Summary";
+	assert_int_equal(book_case_add(b, &in, ref, &err), 0);
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, drop_summaries_txn, NULL, &err), 0);
+	store_close(&st);
+	set_schema(1);
+	b = open_unlocked();
+	lines = 0;
+	assert_int_equal(book_case_list(b, &f, count_lines, &lines, &err), 0);
+	assert_int_equal(lines, 1);
+	book_close(&b);
+
 	/* an older book is migrated by the first writer that opens it */
 	set_schema(0);
 	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0); /* a reader leaves it */
