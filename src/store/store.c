@@ -236,6 +236,9 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 			return -1;
 		t.mdb_rc = 0;
 		rc = fn(&t, ctx);
+		/* a failure inside the transaction dooms it, even if fn went on */
+		if (rc == 0 && t.mdb_rc != 0)
+			rc = store_fail(err, t.mdb_rc, "cannot write");
 		if (rc != 0) {
 			mdb_txn_abort(t.txn);
 			if (t.mdb_rc == MDB_MAP_FULL) {
@@ -275,8 +278,10 @@ store_read(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, s
 static int
 store_txn_fail(struct store_txn *t, int rc, const char *what)
 {
-	t->mdb_rc = rc;
-	return store_fail(t->err, rc, what);
+	/* the first failure is the cause: after it LMDB answers MDB_BAD_TXN */
+	if (t->mdb_rc == 0)
+		t->mdb_rc = rc;
+	return store_fail(t->err, t->mdb_rc, what);
 }
 
 int
