@@ -73,6 +73,19 @@ enum {
 int book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
                         uint64_t *id);
 
+/* Ids collected from a scan of a database keyed by big-endian u64 ids:
+ * store_scan(t, db, NULL, 0, book_collect_ids, &ids); free(ids.ids). */
+struct book_ids {
+	uint64_t *ids;
+	size_t n, cap;
+};
+int book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *ctx);
+
+/* The name of person id for a key holder into out, else the pseudonym
+ * "PREFIX-0042" (e.g. "Child C"). */
+void book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
+                       char *out, size_t n);
+
 /* Writes every case's summary afresh (schema 2); needs no key. */
 int book_cases_summarize(struct book *b, struct store_txn *t);
 

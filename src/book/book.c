@@ -572,3 +572,45 @@ book_snapshot(struct book *b, const char *dest, struct err *err)
 	chmod(path, 0640);
 	return 0;
 }
+
+int
+book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct book_ids *r = ctx;
+	uint64_t *nid;
+
+	(void)v;
+	(void)vl;
+	if (kl != 8)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
+			return -1;
+		r->ids = nid;
+	}
+	r->ids[r->n++] = codec_get_be64(k);
+	return 0;
+}
+
+void
+book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
+                  char *out, size_t n)
+{
+	const uint8_t *f;
+	const void *pv;
+	size_t pn, fn, len;
+	uint8_t key[8];
+	struct err err;
+	char ad[64];
+
+	snprintf(out, n, "%s-%04llu", prefix, (unsigned long long)person);
+	if (!book_has_key(b))
+		return;
+	codec_be64(person, key);
+	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))
+		return;
+	snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
+	if (vault_open(b->keys, ad, strlen(ad), f, fn, out, n - 1, &len, &err) == 0)
+		out[len] = '\0';
+}

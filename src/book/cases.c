@@ -1422,14 +1422,8 @@ struct list_ctx {
 static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
 {
-	const void *pv;
-	const uint8_t *f;
-	size_t pn, fn, len;
 	uint64_t person, due;
-	uint8_t key[8];
-	struct err err;
 	struct date d;
-	char ad[64];
 
 	memset(l, 0, sizeof *l);
 	l->id = id;
@@ -1447,17 +1441,8 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 		l->next_days = workday_between(x->cal, x->today, d);
 		l->overdue = d.day < x->today.day;
 	}
-	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
-		snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
-		codec_be64(person, key);
-		if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
-		    rec_find(pv, pn, PT_NAME, &f, &fn)) {
-			snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
-			if (vault_open(x->b->keys, ad, strlen(ad), f, fn, l->child, sizeof l->child - 1,
-			               &len, &err) == 0)
-				l->child[len] = '\0';
-		}
-	}
+	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0)
+		book_person_label(x->b, x->t, person, "Child C", l->child, sizeof l->child);
 }
 
 static int
@@ -1549,36 +1534,11 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 }
 
 /* Schema 2: summaries for the cases of an older book. */
-static int
-case_summarize_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
-{
-	struct reseal_ids_c {
-		uint64_t *ids;
-		size_t n, cap;
-	} *r = vctx;
-	uint64_t *nid;
-
-	(void)v;
-	(void)vl;
-	if (kl != 8)
-		return 0;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
-			return -1;
-		r->ids = nid;
-	}
-	r->ids[r->n++] = codec_get_be64(k);
-	return 0;
-}
 
 int
 book_cases_summarize(struct book *b, struct store_txn *t)
 {
-	struct {
-		uint64_t *ids;
-		size_t n, cap;
-	} r = { NULL, 0, 0 };
+	struct book_ids r = { NULL, 0, 0 };
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct wf_event *wf = NULL;
 	struct clock_event *ce = NULL;
@@ -1589,7 +1549,7 @@ book_cases_summarize(struct book *b, struct store_txn *t)
 
 	if (b->profile == NULL)
 		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
-	if (store_scan(t, STORE_CASES, NULL, 0, case_summarize_collect, &r) < 0 ||
+	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0 ||
 	    (c = malloc(sizeof *c)) == NULL || (wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL ||
 	    (ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce)) == NULL) {
 		err_set(store_txn_err(t), "out of memory");
@@ -1634,14 +1594,13 @@ struct range_ctx {
 static void
 case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
 {
-	const void *cv, *pv;
-	const uint8_t *p, *f;
-	size_t cn, pos = 0, fn, pn, len;
+	const void *cv;
+	const uint8_t *p;
+	size_t cn, pos = 0, fn;
 	uint16_t tag;
 	uint8_t key[8];
 	struct err err;
 	struct date due;
-	char ad[64];
 
 	d->council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
 	if (date_parse(d->date, &due, &err) == 0)
@@ -1653,17 +1612,8 @@ case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t 
 	rec_find_str(cv, cn, CT_TEAM, d->team, sizeof d->team);
 	while (rec_next(cv, cn, &pos, &tag, &p, &fn))
 		if (tag == CT_PARTY && fn >= 12 && p[0] == 0) {
-			uint64_t person = codec_get_be64(p + 4);
-
-			snprintf(d->child, sizeof d->child, "Child C-%04llu", (unsigned long long)person);
-			codec_be64(person, key);
-			if (book_has_key(x->b) && store_get(x->t, STORE_PEOPLE, key, 8, &pv, &pn) == 0 &&
-			    rec_find(pv, pn, PT_NAME, &f, &fn)) {
-				snprintf(ad, sizeof ad, "person:%llu:name", (unsigned long long)person);
-				if (vault_open(x->b->keys, ad, strlen(ad), f, fn, d->child, sizeof d->child - 1,
-				               &len, &err) == 0)
-					d->child[len] = '\0';
-			}
+			book_person_label(x->b, x->t, codec_get_be64(p + 4), "Child C", d->child,
+			                  sizeof d->child);
 			break;
 		}
 }
@@ -1732,30 +1682,6 @@ book_deadlines_range(struct book *b, const char *from, const char *to, bool targ
 
 /* --- rekey ------------------------------------------------------------------------ */
 
-struct reseal_ctx {
-	uint64_t *ids;
-	size_t n, cap;
-};
-
-static int
-case_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
-{
-	struct reseal_ctx *r = vctx;
-	uint64_t *nid;
-
-	(void)v;
-	(void)vl;
-	if (kl != 8)
-		return 0;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
-			return -1;
-		r->ids = nid;
-	}
-	r->ids[r->n++] = codec_get_be64(k);
-	return 0;
-}
 
 /* Rewrites one event with its note sealed under new_id. */
 static int
@@ -1794,7 +1720,7 @@ case_reseal_event(struct book *b, struct store_txn *t, uint64_t id, const struct
 int
 book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 {
-	struct reseal_ctx r = { NULL, 0, 0 };
+	struct book_ids r = { NULL, 0, 0 };
 	struct book_case *c;
 	const void *old;
 	void *copy;
@@ -1802,7 +1728,7 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	size_t i, k, n;
 	int rc = -1;
 
-	if (store_scan(t, STORE_CASES, NULL, 0, case_collect, &r) < 0)
+	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
 	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
 		free(r.ids);

@@ -539,35 +539,10 @@ book_person_list(struct book *b, int (*each)(const struct book_person *, void *)
 
 /* --- rekey ----------------------------------------------------------------- */
 
-struct reseal_ids {
-	uint64_t *ids;
-	size_t n, cap;
-};
-
-static int
-person_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
-{
-	struct reseal_ids *r = vctx;
-	uint64_t *nid;
-
-	(void)v;
-	(void)vl;
-	if (kl != 8)
-		return 0;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
-			return -1;
-		r->ids = nid;
-	}
-	r->ids[r->n++] = codec_get_be64(k);
-	return 0;
-}
-
 int
 book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 {
-	struct reseal_ids r = { NULL, 0, 0 };
+	struct book_ids r = { NULL, 0, 0 };
 	struct book_person *p;
 	struct person_new pn;
 	const void *v;
@@ -575,7 +550,7 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	uint8_t key[8];
 	int rc = -1;
 
-	if (store_scan(t, STORE_PEOPLE, NULL, 0, person_collect, &r) < 0)
+	if (store_scan(t, STORE_PEOPLE, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
 	if ((p = book_secret_alloc(sizeof *p)) == NULL) {
 		free(r.ids);
