@@ -317,7 +317,8 @@ struct book_case_line {
 	char ref[BOOK_REF_MAX];
 	int kind, status, stage;
 	char received[16], team[64], owner[64];
-	char child[BOOK_NAME_MAX];   /* name or pseudonym */
+	char child[BOOK_NAME_MAX];   /* name or pseudonym (pseudonym with no_names) */
+	uint64_t child_person;       /* for book_person_label_get, 0 if none */
 	char next_key[40];           /* the next open deadline, "" if none */
 	char next_due[16];
 	int32_t next_days;           /* working days left (negative: over) */
@@ -330,7 +331,13 @@ struct book_case_filter {
 	int kind;                    /* -1 any */
 	const char *team, *owner;
 	const char *from, *to;       /* received between, inclusive */
+	bool no_names;               /* pseudonyms only: names decrypted later, as shown */
 };
+
+/* A child's or complainant's name for a key holder, else the pseudonym
+ * PREFIX-NNNN ("Child C"): for lists that decrypt only the rows shown. */
+int book_person_label_get(struct book *b, uint64_t person, const char *prefix, char *out,
+                          size_t n, struct err *err);
 
 int book_case_list(struct book *b, const struct book_case_filter *f,
                    int (*each)(const struct book_case_line *l, void *ctx), void *ctx,

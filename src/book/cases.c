@@ -1441,8 +1441,13 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 		l->next_days = workday_between(x->cal, x->today, d);
 		l->overdue = d.day < x->today.day;
 	}
-	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0)
-		book_person_label(x->b, x->t, person, "Child C", l->child, sizeof l->child);
+	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
+		l->child_person = person;
+		if (x->f->no_names)
+			snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
+		else
+			book_person_label(x->b, x->t, person, "Child C", l->child, sizeof l->child);
+	}
 }
 
 static int
@@ -2082,4 +2087,30 @@ book_agenda(struct book *b, const char *from, const char *to, bool targets,
 	r.x = &x;
 	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
 	return store_read(b->st, case_range_txn, &r, err);
+}
+
+struct label_ctx {
+	struct book *b;
+	uint64_t person;
+	const char *prefix;
+	char *out;
+	size_t n;
+};
+
+static int
+case_label_txn(struct store_txn *t, void *vctx)
+{
+	struct label_ctx *c = vctx;
+
+	book_person_label(c->b, t, c->person, c->prefix, c->out, c->n);
+	return 0;
+}
+
+int
+book_person_label_get(struct book *b, uint64_t person, const char *prefix, char *out, size_t n,
+                      struct err *err)
+{
+	struct label_ctx c = { b, person, prefix, out, n };
+
+	return store_read(b->st, case_label_txn, &c, err);
 }
