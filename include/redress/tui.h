@@ -1,4 +1,5 @@
-/* tui.h - the full-screen client: unlock, the case list, the case view and
+/* tui.h - the full-screen client: unlock, the case list, the case view with
+ * every step of the procedure, the new case form, the admin screen and
  * help, drawn with ncurses on the controlling terminal.
  *
  * The client calls only the book layer (book.h) and pure core code.  It
@@ -20,6 +21,11 @@ struct tui_opts {
 	 * whenever the list is reloaded, so a session left open over midnight
 	 * moves on.  Must not be NULL. */
 	int (*today)(struct date *out, struct err *err);
+	/* Seconds without a key before the screen locks and asks for the
+	 * passphrase again (three wrong ones end the client with TUI_UNLOCK);
+	 * 0 never locks.  The caller reads it from wherever it is configured:
+	 * the client reads no environment of its own. */
+	unsigned idle;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };
@@ -27,10 +33,16 @@ struct tui_opts {
 /* Exit statuses of tui_main(), the same as the batch commands'. */
 #define TUI_OK 0
 #define TUI_FAIL 1   /* no usable terminal, out of memory, the book unreadable */
-#define TUI_UNLOCK 2 /* three wrong passphrases */
+#define TUI_UNLOCK 2 /* three wrong passphrases, at the start or at the idle lock */
+
+/* The idle time the front end gives when none is configured: fifteen
+ * minutes, as office screens lock. */
+#define TUI_IDLE_DEFAULT 900
 
 /* Runs the client on an open book until the person quits or SIGHUP or
- * SIGTERM arrives (both return TUI_OK).  Asks for the passphrase unless
+ * SIGTERM arrives (both return TUI_OK; a form left unsubmitted, or being
+ * typed, is first saved as the person's draft in the book, offered when
+ * the same form is next opened on the same case).  Asks for the passphrase unless
  * the book is already unlocked or the person is not enrolled (then it
  * browses with pseudonyms and says so).  The terminal is the controlling
  * one (/dev/tty), else stdin and stdout; it is restored before return.

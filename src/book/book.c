@@ -320,22 +320,25 @@ int
 book_unlock(struct book *b, const char *pass, size_t passlen, struct err *err)
 {
 	struct book_unlock_ctx c;
+	struct vault_keys *keys = NULL;
 	int rc;
 
 	memset(&c, 0, sizeof c);
 	c.b = b;
 	if (store_read(b->st, book_unlock_read, &c, err) != 0)
 		return -1;
-	vault_keys_free(&b->keys);
-	if (vault_identity_unlock(&c.id, pass, passlen, &b->keys, err) != 0)
+	/* a wrong passphrase changes nothing: the keys held stay held */
+	if (vault_identity_unlock(&c.id, pass, passlen, &keys, err) != 0)
 		return -1;
 	if (c.has_slot && !b->revoked) {
-		rc = vault_datakey_open(b->keys, b->key_id, c.slot, err);
+		rc = vault_datakey_open(keys, b->key_id, c.slot, err);
 		if (rc != 0) {
-			vault_keys_free(&b->keys);
+			vault_keys_free(&keys);
 			return -1;
 		}
 	}
+	vault_keys_free(&b->keys);
+	b->keys = keys;
 	return 0;
 }
 

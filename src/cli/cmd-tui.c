@@ -1,5 +1,6 @@
 /* cmd-tui.c - `redress tui`: the full-screen client on the book (also what
  * `redress` with no command opens on a terminal). */
+#include <errno.h>
 #include <stdlib.h>
 
 #include "redress/book.h"
@@ -9,7 +10,9 @@
 static int
 cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	const char *pos[1], *file = getenv("REDRESS_PASSPHRASE_FILE");
+	const char *pos[1], *file = getenv("REDRESS_PASSPHRASE_FILE"), *idle = getenv("REDRESS_IDLE");
+	unsigned long secs = TUI_IDLE_DEFAULT;
+	char *end;
 	struct tui_opts o;
 	struct book *b = NULL;
 	struct err err;
@@ -17,6 +20,14 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 
 	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
+	if (idle != NULL && *idle != '\0') {
+		errno = 0;
+		secs = strtoul(idle, &end, 10);
+		/* a week at most: beyond that it is a typing mistake */
+		if (*end != '\0' || errno != 0 || *idle < '0' || *idle > '9' || secs > 7 * 86400UL)
+			return cli_error(CLI_USAGE, "tui: REDRESS_IDLE \"%.40s\" is not a number of "
+			                 "seconds from 0 (never lock) to 604800", idle);
+	}
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	/* a passphrase named on purpose (scripts, tests) is used as the CLI
@@ -25,6 +36,7 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 		goto out;
 	err.msg[0] = '\0';
 	o.today = cli_today;
+	o.idle = (unsigned)secs;
 	o.err = &err;
 	if ((rc = tui_main(b, &o)) != CLI_OK)
 		cli_report(rc, &err);
@@ -41,6 +53,8 @@ const struct cli_cmd cmd_tui_entry = {
 	        "search), each case with its timeline and deadlines, notes and steps of the\n"
 	        "procedure.  Asks for the passphrase on its own screen (Esc browses with\n"
 	        "pseudonyms), or reads it from $REDRESS_PASSPHRASE_FILE when that is set.\n"
+	        "After $REDRESS_IDLE seconds without a key (900; 0: never) it locks and asks\n"
+	        "for the passphrase again.\n"
 	        "? shows the keys.  `redress` with no command opens it when a book is\n"
 	        "configured and standard input is a terminal.",
 	.exec = cmd_tui_exec,

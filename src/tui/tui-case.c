@@ -389,101 +389,6 @@ tui_case_free(struct tui *t)
 	memset(V, 0, sizeof *V);
 }
 
-/* --- steps ------------------------------------------------------------------------- */
-
-/* One step of the procedure through a one-line form.  The text typed is
- * kept when the step is refused or the form cancelled, and offered again
- * the next time the same form opens on the same case. */
-static void
-tui_case_step(struct tui *t, enum tui_action a)
-{
-	struct book_case *c = t->view.c;
-	struct book_step s;
-	struct err err;
-	enum event_type ev = EV_NOTE;
-	char prompt[128], today[DATE_STRLEN];
-	const char *done = "";
-	bool until = false;
-	int stage = c->stage < 1 ? 1 : c->stage, rc;
-
-	if (book_readonly(t->b)) {
-		tui_message(t, true, "the book is open read-only: nothing can be changed");
-		return;
-	}
-	if (a != TUI_A_NOTE && c->kind != ROUTE_COMPLAINT && a != TUI_A_RESPOND) {
-		tui_message(t, true, "%s is a %s, not a complaint: it has no stages", t->view.ref,
-		            route_name((enum route)c->kind));
-		return;
-	}
-	switch (a) {
-	case TUI_A_NOTE:
-		snprintf(prompt, sizeof prompt, "Note: ");
-		done = "note added";
-		break;
-	case TUI_A_ESCALATE:
-		ev = stage >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
-		snprintf(prompt, sizeof prompt, "Stage %d requested today; note (optional): ",
-		         stage >= 2 ? 3 : 2);
-		done = "escalation recorded";
-		break;
-	case TUI_A_RESPOND:
-		ev = c->kind != ROUTE_COMPLAINT ? EV_RESPONSE_SENT
-		     : stage == 3              ? EV_STAGE3_RESPONSE_SENT
-		     : stage == 2              ? EV_STAGE2_RESPONSE_SENT
-		                               : EV_STAGE1_RESPONSE_SENT;
-		snprintf(prompt, sizeof prompt, "%s sent today; note (optional): ", event_describe(ev));
-		done = "response recorded";
-		break;
-	case TUI_A_EXTEND:
-		ev = stage == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
-		snprintf(prompt, sizeof prompt, "Stage %d extended until (YYYY-MM-DD, empty: the most "
-		         "allowed): ", stage == 2 ? 2 : 1);
-		until = true;
-		done = "extension recorded";
-		break;
-	default:
-		return;
-	}
-	if (t->draft_action != a || strcmp(t->draft_ref, t->view.ref) != 0)
-		t->draft[0] = '\0';
-	t->draft_action = a;
-	snprintf(t->draft_ref, sizeof t->draft_ref, "%s", t->view.ref);
-	rc = tui_prompt(t, prompt, t->draft, BOOK_TEXT_MAX, false);
-	if (rc < 0)
-		return;
-	if (rc == 0) {
-		if (t->draft[0] != '\0')
-			tui_message(t, false, "cancelled; what you typed is kept for next time");
-		return;
-	}
-	if (a == TUI_A_NOTE && t->draft[0] == '\0') {
-		tui_message(t, true, "a note needs some text");
-		return;
-	}
-	memset(&s, 0, sizeof s);
-	s.type = ev;
-	s.date = date_format(t->today, today);
-	s.base_rev = c->rev;
-	if (until)
-		s.until = t->draft[0] != '\0' ? t->draft : NULL;
-	else
-		s.note = t->draft[0] != '\0' ? t->draft : NULL;
-	if ((rc = book_case_step(t->b, t->view.ref, &s, &err)) != 0) {
-		if (rc == BOOK_ESTALE)
-			tui_case_reload(t);
-		tui_message(t, true, "not recorded, your text is kept: %s", err.msg);
-		return;
-	}
-	t->draft[0] = '\0';
-	t->draft_action = TUI_A_NONE;
-	/* our own commit is no news: reload, and tell the list to */
-	t->seen_commit = book_last_commit(t->b);
-	t->list.stale = true;
-	tui_case_reload(t);
-	t->view.focus = true; /* show where the timeline grew */
-	tui_message(t, false, "%s", done);
-}
-
 /* --- the screen -------------------------------------------------------------------- */
 
 static void
@@ -547,11 +452,20 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_BOTTOM:
 		V->top = max;
 		break;
+	case TUI_A_STEP:
+		tui_step_menu(t);
+		break;
 	case TUI_A_NOTE:
+		tui_step_form(t, "note", 0);
+		break;
 	case TUI_A_ESCALATE:
+		tui_step_form(t, "escalate", 0);
+		break;
 	case TUI_A_RESPOND:
+		tui_step_form(t, "respond", 0);
+		break;
 	case TUI_A_EXTEND:
-		tui_case_step(t, a);
+		tui_step_form(t, "extend", 0);
 		break;
 	default:
 		break;

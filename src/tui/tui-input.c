@@ -14,11 +14,12 @@ tui_input_draw(struct tui *t)
 	int pw, avail, x;
 	const char *s;
 
-	pw = tui_width(in->prompt);
-	tui_put(t, t->msg, 0, 0, in->prompt, pw < t->cols ? pw : t->cols, TUI_LEFT, A_BOLD);
+	text_visible(in->prompt, t->vis, TUI_VIS_MAX);
+	pw = tui_width(t->vis);
+	tui_put(t, t->msg, 0, 0, t->vis, pw < t->cols ? pw : t->cols, TUI_LEFT, A_BOLD);
 	avail = t->cols - pw - 1;
 	x = pw;
-	if (!in->secret && avail > 1) {
+	if (in->buf != NULL && !in->secret && avail > 1) {
 		text_visible(in->buf, t->vis, TUI_VIS_MAX);
 		s = t->vis;
 		/* the end of a long line, where the typing is */
@@ -34,7 +35,7 @@ tui_input_draw(struct tui *t)
 }
 
 /* Removes the last character (or, with word, the last word) of buf. */
-static void
+void
 tui_input_erase(char *buf, bool word)
 {
 	size_t n = strlen(buf);
@@ -49,49 +50,94 @@ tui_input_erase(char *buf, bool word)
 	buf[n] = '\0';
 }
 
+/* Appends the typed character wc to buf (max bytes), if it fits. */
+void
+tui_input_add(char *buf, size_t max, wint_t wc)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+	size_t n, len;
+
+	memset(&st, 0, sizeof st);
+	n = wcrtomb(mb, (wchar_t)wc, &st);
+	if (n != (size_t)-1 && (len = strlen(buf)) + n < max) {
+		memcpy(buf + len, mb, n);
+		buf[len + n] = '\0';
+	}
+}
+
 int
 tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret)
 {
-	struct tui_input in = { prompt, buf, max, secret };
-	char mb[MB_LEN_MAX];
-	mbstate_t st;
+	struct tui_input in = { prompt, buf, max, secret }, *outer = t->input;
+	const struct tui_key *k;
 	wint_t wc;
-	size_t n, len;
 	int key, r = -1;
 
+	/* (the idle lock may ask for the passphrase in the middle of another
+	 * prompt: that one comes back afterwards) */
 	t->input = &in;
-	curs_set(1);
 	while (!tui_stopping()) {
 		tui_draw(t);
 		if (tui_read(t, &key, &wc) == ERR)
 			continue;
 		if (key == KEY_RESIZE) {
 			tui_resize(t);
-		} else if (t->small) {
 			continue;
-		} else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		}
+		if (t->small)
+			continue;
+		if (key == TUI_KEY_WIDE || (key >= 32 && key < 127)) {
+			/* typed text: no control characters get in */
+			tui_input_add(buf, max, wc);
+			continue;
+		}
+		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+			continue;
+		if (k->action == TUI_A_FORM_ENTER) {
 			r = 1;
 			break;
-		} else if (key == 27) {
+		}
+		if (k->action == TUI_A_FORM_CANCEL) {
 			r = 0;
 			break;
-		} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-			tui_input_erase(buf, false);
-		} else if (key == 23) { /* ^W */
-			tui_input_erase(buf, true);
-		} else if (key == 21) { /* ^U */
+		}
+		if (k->action == TUI_A_FORM_ERASE || k->action == TUI_A_FORM_WORD)
+			tui_input_erase(buf, k->action == TUI_A_FORM_WORD);
+		else if (k->action == TUI_A_FORM_CLEAR)
 			buf[0] = '\0';
-		} else if (key == TUI_KEY_WIDE || (key >= 32 && key < 127)) {
-			/* typed text: no control characters get in */
-			memset(&st, 0, sizeof st);
-			n = wcrtomb(mb, (wchar_t)wc, &st);
-			if (n != (size_t)-1 && (len = strlen(buf)) + n < max) {
-				memcpy(buf + len, mb, n);
-				buf[len + n] = '\0';
-			}
+		else if (k->action == TUI_A_REDRAW)
+			clearok(curscr, TRUE);
+	}
+	t->input = outer;
+	return r;
+}
+
+int
+tui_ask(struct tui *t, const char *prompt, const char *keys)
+{
+	struct tui_input in = { prompt, NULL, 0, false }, *outer = t->input;
+	wint_t wc;
+	int key, r = -1;
+
+	t->input = &in;
+	while (!tui_stopping()) {
+		tui_draw(t);
+		if (tui_read(t, &key, &wc) == ERR)
+			continue;
+		if (key == KEY_RESIZE) {
+			tui_resize(t);
+			continue;
+		}
+		if (t->small)
+			continue;
+		if (key == 27 || key == '\r' || key == KEY_ENTER)
+			key = key == 27 ? 27 : '\n';
+		if (key == 27 || (key > 0 && key < 127 && strchr(keys, key) != NULL)) {
+			r = key;
+			break;
 		}
 	}
-	curs_set(0);
-	t->input = NULL;
+	t->input = outer;
 	return r;
 }

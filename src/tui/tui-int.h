@@ -27,6 +27,8 @@
 /* text_visible() may turn each byte into four ("\xNN") */
 #define TUI_VIS_MAX (4 * (BOOK_TEXT_MAX + 1024))
 #define TUI_FMT_MAX (BOOK_TEXT_MAX + 1024)
+#define TUI_DRAFT_KEY 96     /* "CSC-2026-0042/ombudsman-outcome", "new-case" */
+#define TUI_TEAM_MAX 64
 
 struct tui;
 
@@ -37,7 +39,11 @@ enum {
 	TUI_CTX_LIST = 1u << 0,
 	TUI_CTX_CASE = 1u << 1,
 	TUI_CTX_HELP = 1u << 2,
-	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP,
+	TUI_CTX_ADMIN = 1u << 3,
+	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN,
+	/* forms, menus and one-line prompts: apart from ALL, since there
+	 * printable keys are text rather than commands */
+	TUI_CTX_FORM = 1u << 4,
 };
 
 enum tui_action {
@@ -45,8 +51,11 @@ enum tui_action {
 	TUI_A_QUIT, TUI_A_BACK, TUI_A_HELP, TUI_A_REDRAW,
 	TUI_A_DOWN, TUI_A_UP, TUI_A_PGDN, TUI_A_PGUP, TUI_A_TOP, TUI_A_BOTTOM,
 	TUI_A_OPEN, TUI_A_SORT, TUI_A_REVERSE, TUI_A_MINE, TUI_A_OVERDUE, TUI_A_ALL,
-	TUI_A_SEARCH, TUI_A_CALENDAR,
-	TUI_A_NOTE, TUI_A_ESCALATE, TUI_A_RESPOND, TUI_A_EXTEND,
+	TUI_A_SEARCH, TUI_A_CALENDAR, TUI_A_STAGE, TUI_A_TEAM, TUI_A_NEW, TUI_A_ADMIN,
+	TUI_A_NOTE, TUI_A_ESCALATE, TUI_A_RESPOND, TUI_A_EXTEND, TUI_A_STEP,
+	TUI_A_GRANT,
+	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
+	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 };
 
 #define TUI_KEYS_PER 4
@@ -126,7 +135,7 @@ struct tui_screen {
 	void (*title)(struct tui *t, char *buf, size_t n);
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen;
+	tui_help_screen, tui_admin_screen, tui_lock_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -150,6 +159,8 @@ struct tui_list {
 	int sort;                          /* a column of the list */
 	bool reverse, mine, overdue, all;
 	char search[TUI_SEARCH_MAX];
+	int stage;                         /* only complaints at stage 1..3; 0 any */
+	char team[TUI_TEAM_MAX];           /* only this team (any case); "" any */
 	bool stale;                        /* reload before showing */
 	bool oom;
 };
@@ -184,12 +195,114 @@ struct tui_view {
 	bool focus;                        /* bring timeline_end into view at the next draw */
 };
 
-/* The line being typed on the bottom row. */
+/* The line being typed on the bottom row (buf NULL: a question answered
+ * by one key). */
 struct tui_input {
 	const char *prompt;
 	char *buf;
 	size_t max;
 	bool secret;
+};
+
+/* --- forms (tui-form.c) ---------------------------------------------------------- */
+
+#define TUI_FORM_FIELDS 20
+
+enum tui_ftype {
+	TUI_F_TEXT,
+	TUI_F_DATE,   /* YYYY-MM-DD, checked as typed */
+	TUI_F_CHOICE, /* one of choices; yes/no questions are {"no", "yes"} */
+};
+
+struct tui_field {
+	const char *name;             /* its name in a draft: "note", "date" */
+	const char *label;            /* short, in the column of labels */
+	const char *question;         /* asked on a row of its own above, or NULL */
+	enum tui_ftype type;
+	char *buf, *def;              /* TEXT, DATE: text and default, in guarded memory */
+	size_t max;                   /* bytes of buf, with the NUL */
+	const char *const *choices;   /* CHOICE */
+	int nchoices, choice, def_choice;
+	bool optional;                /* may stay empty */
+	bool hidden;                  /* not asked now (the form's check decides) */
+	char note[256];               /* a row under the field: a warning, or what follows */
+	enum tui_style note_style;
+	bool bad;                     /* cannot be recorded yet, because of why */
+	char why[ERR_MAX + 16];
+};
+
+struct tui_form {
+	char title[256];
+	struct tui_field f[TUI_FORM_FIELDS];
+	size_t n, cur, top;
+	char *mem;                    /* the guarded block behind buf and def */
+	size_t memlen, used;
+	char key[TUI_DRAFT_KEY];      /* its draft's key, "" when it keeps none */
+	bool drafted;                 /* a draft of it may be in the book */
+	/* run after every change: checks what the fields cannot check alone,
+	 * shows and hides fields, sets notes */
+	void (*check)(struct tui *t, struct tui_form *f);
+	void *ctx;
+	int cy, cx;                   /* where the cursor goes in the body, -1: hidden */
+};
+
+/* A new form with room for bytes of text in all; NULL without memory. */
+struct tui_form *tui_form_new(const char *title, size_t bytes);
+void tui_form_free(struct tui_form **f);
+struct tui_field *tui_form_text(struct tui_form *f, const char *name, const char *label,
+                                size_t max, bool optional, const char *def);
+struct tui_field *tui_form_date(struct tui_form *f, const char *name, const char *label,
+                                bool optional, const char *def);
+struct tui_field *tui_form_choice(struct tui_form *f, const char *name, const char *label,
+                                  const char *const *choices, int n, int def);
+struct tui_field *tui_form_field(struct tui_form *f, const char *name);
+/* Focus on the named field. */
+void tui_form_focus(struct tui_form *f, const char *name);
+/* Runs the checks (dates, required fields, the form's own): the index of
+ * the first field that stops it being recorded, or -1. */
+int tui_form_check(struct tui *t, struct tui_form *f);
+/* What is wrong with the field in focus, or NULL. */
+const char *tui_form_problem(struct tui *t, struct tui_form *f);
+/* Before the form is first shown: the text kept from the last time this
+ * form was left on this case, or else the person's draft in the book,
+ * offered.  -1 when the client must stop. */
+int tui_form_resume(struct tui *t, struct tui_form *f);
+/* Shows and edits the form until it is submitted valid (1), cancelled (0;
+ * its text is kept) or the client must stop (-1; its text is kept, and
+ * saved as a draft before the client ends).  May be run again after a
+ * refused submission: the form stays as it was. */
+int tui_form_run(struct tui *t, struct tui_form *f);
+/* After a successful submission: the kept text and any draft are gone. */
+void tui_form_done(struct tui *t, struct tui_form *f);
+/* Keeps the form's text for the next time it is opened (in memory). */
+void tui_form_keep(struct tui *t, struct tui_form *f);
+/* Saves the kept text as the person's draft in the book (the link is
+ * going, or the screen is locking). */
+void tui_drafts_save(struct tui *t);
+void tui_form_draw(struct tui *t);
+
+/* A modal menu of n items, narrowed as the person types: the index
+ * chosen, -1 cancelled, -2 the client must stop. */
+struct tui_menu {
+	const char *title;
+	const char *const *names, *const *help;
+	size_t n;
+	char filter[32];
+	size_t sel;
+};
+int tui_menu_run(struct tui *t, struct tui_menu *m);
+void tui_menu_draw(struct tui *t);
+/* Asks a question on the bottom row: the key pressed among keys (a
+ * string of ASCII keys; Esc is always one, as 27), -1 to stop. */
+int tui_ask(struct tui *t, const char *prompt, const char *keys);
+
+/* --- the admin screen (tui-admin.c) ------------------------------------------ */
+
+struct tui_admin {
+	struct tui_arena arena;
+	const char **lines;
+	unsigned char *styles;             /* enum tui_style per line */
+	size_t n, cap, top;
 };
 
 struct tui {
@@ -204,7 +317,11 @@ struct tui {
 	struct tui_list list;
 	struct tui_view view;
 	size_t help_top;
+	struct tui_admin admin;
 	struct tui_input *input;
+	struct tui_form *form;             /* the form being filled, drawn over the body */
+	struct tui_menu *menu;             /* the same for a menu */
+	int key;                           /* the key being dispatched */
 	char message[ERR_MAX];
 	bool message_error;
 	bool changed;                      /* another user's commit noticed */
@@ -213,9 +330,13 @@ struct tui {
 	bool quit;
 	char login[256], dir[1024];        /* visible */
 	char *fmt, *vis;                   /* guarded scratch: TUI_FMT_MAX, TUI_VIS_MAX */
-	char *draft;                       /* a refused or cancelled form's text */
-	enum tui_action draft_action;
-	char draft_ref[BOOK_REF_MAX];
+	char *kept;                        /* a form left unsubmitted, as a draft's text */
+	char kept_key[TUI_DRAFT_KEY];      /* and its key; "" none */
+	bool kept_saved;                   /* kept is in the book as a draft already */
+	bool armed;                        /* the idle lock may fall */
+	bool locked;
+	bool lock_failed;                  /* three wrong passphrases at the lock */
+	double last_key;                   /* when the person last pressed a key */
 };
 
 /* tui-term.c: whether terminfo describes the terminal type name. */
@@ -223,6 +344,7 @@ bool tui_term_known(const char *name, int fd);
 
 /* tui.c */
 bool tui_stopping(void);
+double tui_now(void);
 void tui_draw(struct tui *t);
 /* Reads one key, waiting at most TUI_POLL_MS: ERR on timeout or signal,
  * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
@@ -241,6 +363,9 @@ bool tui_poll(struct tui *t);
  * client must stop (a signal). */
 int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret);
 void tui_input_draw(struct tui *t);
+/* Editing a line of text: the last character or word off, a typed one on. */
+void tui_input_erase(char *buf, bool word);
+void tui_input_add(char *buf, size_t max, wint_t wc);
 
 /* tui-list.c */
 void tui_list_init(struct tui *t);
@@ -251,6 +376,23 @@ void tui_list_free(struct tui *t);
 int tui_case_open(struct tui *t, const char *ref);
 int tui_case_reload(struct tui *t);
 void tui_case_free(struct tui *t);
+
+/* tui-step.c: the steps of the procedure from the case view */
+void tui_step_menu(struct tui *t);
+/* The form of one step by its name ("note", "refuse"); reason preselects
+ * a coded reason for refuse and decline (0: none). */
+void tui_step_form(struct tui *t, const char *name, int reason);
+/* Whether the person cannot make changes that need role (enum role): then
+ * the message line says why. */
+bool tui_cannot_change(struct tui *t, int role);
+
+/* tui-new.c: the new case form */
+void tui_new_case(struct tui *t);
+
+/* tui-admin.c */
+void tui_admin_open(struct tui *t);
+void tui_admin_load(struct tui *t);
+void tui_admin_free(struct tui *t);
 
 /* tui-keys.c: the help screen */
 void tui_help_open(struct tui *t);

@@ -12,6 +12,8 @@ const struct tui_key tui_keys[] = {
 	/* the case list */
 	{ TUI_A_QUIT, TUI_CTX_LIST, { 'q' }, "quit", "leave redress", "quit" },
 	{ TUI_A_OPEN, TUI_CTX_LIST, { ENTER }, "case-open", "open the selected case", "open" },
+	{ TUI_A_NEW, TUI_CTX_LIST, { 'N' }, "case-new",
+	  "a new contact (complaint, comment...)", "new" },
 	{ TUI_A_SEARCH, TUI_CTX_LIST, { '/' }, "list-search",
 	  "cases whose reference, team or child match", "search" },
 	{ TUI_A_SORT, TUI_CTX_LIST, { 's' }, "list-sort", "sort by the next column", "sort" },
@@ -21,9 +23,17 @@ const struct tui_key tui_keys[] = {
 	  "overdue" },
 	{ TUI_A_ALL, TUI_CTX_LIST, { 'a' }, "list-all", "closed cases too, or open ones only",
 	  "all" },
+	{ TUI_A_STAGE, TUI_CTX_LIST, { '1', '2', '3', '0' }, "list-stage",
+	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
+	{ TUI_A_TEAM, TUI_CTX_LIST, { 't' }, "list-team", "only one team's cases (empty: all)",
+	  "team" },
+	{ TUI_A_ADMIN, TUI_CTX_LIST, { 'A' }, "admin",
+	  "users, roles, profile, holidays (admins)", NULL },
 	{ TUI_A_CALENDAR, TUI_CTX_LIST, { 'c' }, "calendar",
 	  "the deadline calendar (not in this version)", NULL },
 	/* the case view */
+	{ TUI_A_STEP, TUI_CTX_CASE, { 'w' }, "case-step",
+	  "the steps of the procedure valid now", "step" },
 	{ TUI_A_NOTE, TUI_CTX_CASE, { 'n' }, "case-note", "add a note to the timeline", "note" },
 	{ TUI_A_ESCALATE, TUI_CTX_CASE, { 'e' }, "case-escalate",
 	  "the complainant asks for the next stage", "escalate" },
@@ -31,8 +41,26 @@ const struct tui_key tui_keys[] = {
 	  "record the current stage's response", "respond" },
 	{ TUI_A_EXTEND, TUI_CTX_CASE, { 'x' }, "case-extend", "extend the current stage",
 	  "extend" },
-	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP, { 'q', ESC, KEY_LEFT, 'h' }, "back",
-	  "back to the screen before", "back" },
+	/* the admin screen */
+	{ TUI_A_GRANT, TUI_CTX_ADMIN, { '+' }, "admin-grant", "give a user a role", "grant" },
+	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN, { 'q', ESC, KEY_LEFT, 'h' },
+	  "back", "back to the screen before", "back" },
+	/* forms, menus and prompts */
+	{ TUI_A_FORM_ENTER, TUI_CTX_FORM, { ENTER }, "form-enter",
+	  "next field; on the last, record it", "next/record" },
+	{ TUI_A_FORM_NEXT, TUI_CTX_FORM, { '\t', KEY_DOWN, CTRL('n') }, "form-next",
+	  "the next field, or the next item of a menu", NULL },
+	{ TUI_A_FORM_PREV, TUI_CTX_FORM, { KEY_BTAB, KEY_UP, CTRL('p') }, "form-previous",
+	  "the field or item before", NULL },
+	{ TUI_A_FORM_CHANGE, TUI_CTX_FORM, { KEY_RIGHT, KEY_LEFT, ' ' }, "form-change",
+	  "change a choice (or type its first letter)", NULL },
+	{ TUI_A_FORM_ERASE, TUI_CTX_FORM, { KEY_BACKSPACE, 127, CTRL('h') }, "form-erase",
+	  "delete the character before", NULL },
+	{ TUI_A_FORM_WORD, TUI_CTX_FORM, { CTRL('w') }, "form-erase-word", "delete the word before",
+	  NULL },
+	{ TUI_A_FORM_CLEAR, TUI_CTX_FORM, { CTRL('u') }, "form-clear", "empty the field", NULL },
+	{ TUI_A_FORM_CANCEL, TUI_CTX_FORM, { ESC }, "form-cancel",
+	  "close, keeping what was typed for next time", "cancel" },
 	/* everywhere */
 	{ TUI_A_DOWN, TUI_CTX_ALL, { 'j', KEY_DOWN, CTRL('n') }, "down", "down one line", NULL },
 	{ TUI_A_UP, TUI_CTX_ALL, { 'k', KEY_UP, CTRL('p') }, "up", "up one line", NULL },
@@ -41,9 +69,11 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_PGUP, TUI_CTX_ALL, { KEY_PPAGE, 'b', CTRL('b') }, "page-up", "up one page", NULL },
 	{ TUI_A_TOP, TUI_CTX_ALL, { 'g', KEY_HOME }, "top", "to the first line", NULL },
 	{ TUI_A_BOTTOM, TUI_CTX_ALL, { 'G', KEY_END }, "bottom", "to the last line", NULL },
-	{ TUI_A_HELP, TUI_CTX_LIST | TUI_CTX_CASE, { '?' }, "help", "this list of keys", "help" },
+	{ TUI_A_HELP, TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_ADMIN, { '?' }, "help",
+	  "this list of keys", "help" },
 	{ TUI_A_BACK, TUI_CTX_HELP, { '?' }, "back", "back to the screen before", NULL },
-	{ TUI_A_REDRAW, TUI_CTX_ALL, { CTRL('l') }, "redraw", "redraw the whole screen", NULL },
+	{ TUI_A_REDRAW, TUI_CTX_ALL | TUI_CTX_FORM, { CTRL('l') }, "redraw",
+	  "redraw the whole screen", NULL },
 };
 const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];
 
@@ -69,7 +99,8 @@ tui_key_label(int key, char *buf, size_t n)
 		{ KEY_UP, "Up" }, { KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
 		{ KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" }, { KEY_HOME, "Home" }, { KEY_END, "End" },
 		{ KEY_ENTER, "Enter" }, { '\n', "Enter" }, { '\r', "Enter" }, { ESC, "Esc" },
-		{ ' ', "Space" }, { KEY_BACKSPACE, "Backspace" }, { KEY_RESIZE, "resize" },
+		{ ' ', "Space" }, { KEY_BACKSPACE, "Backspace" }, { 127, "Backspace" },
+		{ '\t', "Tab" }, { KEY_BTAB, "S-Tab" }, { KEY_RESIZE, "resize" },
 	};
 	size_t i;
 
@@ -116,6 +147,8 @@ static const struct {
 } tui_help_sections[] = {
 	{ TUI_CTX_LIST, "Case list" },
 	{ TUI_CTX_CASE, "Case view" },
+	{ TUI_CTX_ADMIN, "Admin" },
+	{ TUI_CTX_FORM, "Forms, menus and prompts" },
 	{ TUI_CTX_HELP, "This help" },
 	{ TUI_CTX_ALL, "Everywhere" },
 };
@@ -133,7 +166,7 @@ static size_t
 tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 {
 	size_t i, k, r = 0;
-	int y, keyw = 17, namew = t->cols >= 80 ? 16 : 0;
+	int y, keyw = 19, namew = t->cols >= 80 ? 16 : 0;
 	char keys[64];
 
 	if ((y = tui_help_y(w, r++, top, h)) >= 0)
@@ -149,13 +182,15 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 		for (k = 0; k < tui_nkeys; k++) {
 			const struct tui_key *e = &tui_keys[k];
 
-			if (ctx == TUI_CTX_ALL ? e->ctx != TUI_CTX_ALL
-			                       : (e->ctx & ctx) == 0 || e->ctx == TUI_CTX_ALL)
+			bool everywhere = (e->ctx & TUI_CTX_ALL) == TUI_CTX_ALL;
+
+			if (ctx == TUI_CTX_ALL ? !everywhere : (e->ctx & ctx) == 0 || everywhere)
 				continue;
 			if ((y = tui_help_y(w, r++, top, h)) < 0)
 				continue;
 			tui_key_labels(e, keys, sizeof keys);
-			tui_put(t, w, y, 2, keys, keyw, TUI_LEFT, A_BOLD);
+			/* a blank between the keys and the name, whatever their length */
+			tui_put(t, w, y, 2, keys, keyw - 1, TUI_LEFT, A_BOLD);
 			if (namew > 0)
 				tui_put(t, w, y, 2 + keyw, e->name, namew, TUI_LEFT, A_NORMAL);
 			tui_put(t, w, y, 2 + keyw + namew, e->help, t->cols - 2 - keyw - namew,

@@ -270,6 +270,14 @@ oom:
 	return 1;
 }
 
+/* Whether two visible strings are the same but for case ("north cin"
+ * names "North CIN"). */
+static bool
+tui_same(const char *a, const char *b)
+{
+	return strlen(a) == strlen(b) && tui_contains(a, b);
+}
+
 /* Rebuilds the rows shown from the lines, keeping the selected case. */
 static void
 tui_list_apply(struct tui *t)
@@ -290,6 +298,10 @@ tui_list_apply(struct tui *t)
 		if (L->mine && strcmp(l->owner, t->login) != 0)
 			continue;
 		if (L->overdue && !l->overdue)
+			continue;
+		if (L->stage != 0 && (l->kind != ROUTE_COMPLAINT || l->stage != L->stage))
+			continue;
+		if (L->team[0] != '\0' && !tui_same(l->team, L->team))
 			continue;
 		if (L->search[0] != '\0' && !tui_contains(l->ref, L->search) &&
 		    !tui_contains(l->team, L->search) && !tui_contains(l->child, L->search))
@@ -377,7 +389,7 @@ tui_list_draw(struct tui *t)
 			        A_BOLD | (c == L->sort ? A_UNDERLINE : 0));
 	if (L->nrows == 0) {
 		tui_put(t, t->body, 2, 2, L->nlines == 0 ? "no cases in this book"
-		                                          : "no case matches (a: all, / with nothing: clear)",
+		                                          : "no case matches (a: all, 0: any stage, t or / with nothing: clear)",
 		        t->cols - 2, TUI_LEFT, A_NORMAL);
 		return;
 	}
@@ -418,7 +430,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 {
 	struct tui_list *L = &t->list;
 	size_t page = (size_t)(tui_body_rows(t) > 2 ? tui_body_rows(t) - 2 : 1);
-	char search[TUI_SEARCH_MAX];
+	char search[TUI_SEARCH_MAX], team[TUI_TEAM_MAX];
 
 	switch (a) {
 	case TUI_A_QUIT:
@@ -473,6 +485,20 @@ tui_list_key(struct tui *t, enum tui_action a)
 		L->all = !L->all;
 		tui_list_apply(t);
 		break;
+	case TUI_A_STAGE:
+		L->stage = t->key >= '1' && t->key <= '3' ? t->key - '0' : 0;
+		tui_list_apply(t);
+		break;
+	case TUI_A_TEAM:
+		memcpy(team, L->team, sizeof team);
+		if (tui_prompt(t, "Team (empty: all teams): ", team, sizeof team, false) == 1) {
+			memcpy(L->team, text_trim(team), strlen(text_trim(team)) + 1);
+			tui_list_apply(t);
+		}
+		break;
+	case TUI_A_NEW:
+		tui_new_case(t);
+		return;
 	case TUI_A_SEARCH:
 		memcpy(search, L->search, sizeof search);
 		if (tui_prompt(t, "Search (reference, team, child): ", search, sizeof search, false) == 1) {
@@ -491,11 +517,15 @@ static void
 tui_list_title(struct tui *t, char *buf, size_t n)
 {
 	const struct tui_list *L = &t->list;
-	char search[TUI_SEARCH_MAX * 4];
+	char search[TUI_SEARCH_MAX * 4], team[TUI_TEAM_MAX * 4], stage[16] = "";
 
 	text_visible(L->search, search, sizeof search);
-	snprintf(buf, n, "%s cases%s%s%s%s%s | %zu/%zu (%zu in the book) | by %s%s",
+	text_visible(L->team, team, sizeof team);
+	if (L->stage != 0)
+		snprintf(stage, sizeof stage, ", stage %d", L->stage);
+	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu (%zu in the book) | by %s%s",
 	         L->all ? "all" : "open", L->mine ? ", mine" : "", L->overdue ? ", overdue" : "",
+	         stage, L->team[0] ? ", team \"" : "", team, L->team[0] ? "\"" : "",
 	         L->search[0] ? ", matching \"" : "", search, L->search[0] ? "\"" : "",
 	         L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines, tui_cols[L->sort].sortname,
 	         L->reverse ? ", reversed" : "");

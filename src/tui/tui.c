@@ -162,14 +162,22 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 	t->message_error = error;
 }
 
+/* The screen in front: while locked, the lock, whatever was open. */
+static const struct tui_screen *
+tui_front(const struct tui *t)
+{
+	return t->locked ? &tui_lock_screen : t->screen;
+}
+
 static void
 tui_draw_top(struct tui *t)
 {
+	const struct tui_screen *s = tui_front(t);
 	char title[512], line[640];
 
 	title[0] = '\0';
-	if (t->screen->title != NULL)
-		t->screen->title(t, title, sizeof title);
+	if (s->title != NULL)
+		s->title(t, title, sizeof title);
 	snprintf(line, sizeof line, " redress | %s", title);
 	werase(t->top);
 	tui_put(t, t->top, 0, 0, line, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
@@ -194,12 +202,15 @@ tui_draw_status(struct tui *t)
 	tui_put(t, t->status, 0, 0, line, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
 }
 
-/* The message, or the hints for the screen in front, from the key table. */
+/* The message, what stops a form being recorded, or the hints for the
+ * screen in front, from the key table. */
 static void
 tui_draw_msg(struct tui *t)
 {
 	char line[1024], keys[16];
 	size_t i, len = 0;
+	unsigned ctx = t->form != NULL && !t->locked ? TUI_CTX_FORM : tui_front(t)->ctx;
+	const char *why;
 
 	werase(t->msg);
 	if (t->input != NULL) {
@@ -212,11 +223,16 @@ tui_draw_msg(struct tui *t)
 		        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
 		return;
 	}
+	if (ctx == TUI_CTX_FORM && (why = tui_form_problem(t, t->form)) != NULL) {
+		text_visible(why, line, sizeof line);
+		tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT, tui_style(t, TUI_S_ERROR));
+		return;
+	}
 	line[0] = '\0';
 	for (i = 0; i < tui_nkeys && len < sizeof line; i++) {
 		const struct tui_key *k = &tui_keys[i];
 
-		if (k->hint == NULL || (k->ctx & t->screen->ctx) == 0)
+		if (k->hint == NULL || (k->ctx & ctx) == 0)
 			continue;
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s:%s", len ? "  " : " ",
 		                        tui_key_label(k->keys[0], keys, sizeof keys), k->hint);
@@ -236,19 +252,33 @@ tui_draw(struct tui *t)
 	}
 	/* the body first: the title may report what drawing it worked out */
 	werase(t->body);
-	t->screen->draw(t);
+	tui_front(t)->draw(t);
+	if (!t->locked && t->form != NULL)
+		tui_form_draw(t);
+	else if (!t->locked && t->menu != NULL)
+		tui_menu_draw(t);
 	tui_draw_top(t);
 	tui_draw_status(t);
 	tui_draw_msg(t);
 	wnoutrefresh(t->top);
-	wnoutrefresh(t->body);
 	wnoutrefresh(t->status);
-	/* last, so that the cursor (when a form shows it) ends up there */
-	wnoutrefresh(t->msg);
+	/* last, the window with the cursor: a form's field, or the bottom row */
+	if (t->input == NULL && !t->locked && t->form != NULL && t->form->cy >= 0) {
+		wnoutrefresh(t->msg);
+		wmove(t->body, t->form->cy, t->form->cx);
+		wnoutrefresh(t->body);
+		curs_set(1);
+	} else {
+		wnoutrefresh(t->body);
+		wnoutrefresh(t->msg);
+		curs_set(t->input != NULL && t->input->buf != NULL ? 1 : 0);
+	}
 	doupdate();
 }
 
 /* --- input ----------------------------------------------------------------- */
+
+static void tui_lock(struct tui *t);
 
 int
 tui_read(struct tui *t, int *key, wint_t *wc)
@@ -258,8 +288,13 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 
 	wtimeout(w, TUI_POLL_MS);
 	r = wget_wch(w, wc);
-	if (r == ERR)
+	if (r == ERR) {
+		if (t->armed && !t->locked && t->o->idle > 0 && !tui_signalled &&
+		    tui_now() - t->last_key >= (double)t->o->idle)
+			tui_lock(t);
 		return ERR;
+	}
+	t->last_key = tui_now();
 	if (r == KEY_CODE_YES)
 		*key = (int)*wc;
 	else
@@ -278,16 +313,37 @@ tui_poll(struct tui *t)
 		return false;
 	t->seen_commit = now;
 	t->changed = true;
-	if (t->screen == &tui_list_screen)
+	if (t->screen == &tui_list_screen && t->form == NULL && t->menu == NULL)
 		tui_list_load(t);
 	else
 		t->list.stale = true;
-	if (t->view.c != NULL)
-		tui_case_reload(t);
+	if (t->view.c != NULL) {
+		uint64_t rev = t->view.c->rev;
+
+		/* what the other person added comes into view */
+		if (tui_case_reload(t) == 0 && t->view.c != NULL && t->view.c->rev != rev)
+			t->view.focus = true;
+	}
+	if (t->screen == &tui_admin_screen)
+		tui_admin_load(t);
 	return true;
 }
 
 /* --- unlocking --------------------------------------------------------------- */
+
+/* While the passphrase is asked, the bottom row is the prompt: the last
+ * try's outcome goes in the body instead. */
+static void
+tui_unlock_said(struct tui *t, int y)
+{
+	char line[ERR_MAX * 4];
+
+	if (t->message[0] == '\0' || y >= tui_body_rows(t))
+		return;
+	text_visible(t->message, line, sizeof line);
+	tui_put(t, t->body, y, 2, line, t->cols - 4, TUI_LEFT,
+	        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
+}
 
 static void
 tui_unlock_draw(struct tui *t)
@@ -298,6 +354,7 @@ tui_unlock_draw(struct tui *t)
 	        TUI_LEFT, A_NORMAL);
 	tui_put(t, t->body, y + 2, 2, "Your passphrase shows names; Esc browses without them.",
 	        t->cols - 4, TUI_LEFT, A_NORMAL);
+	tui_unlock_said(t, y + 4);
 }
 
 static void
@@ -358,6 +415,97 @@ tui_unlock(struct tui *t)
 	return TUI_OK;
 }
 
+/* --- the idle lock ---------------------------------------------------------------- */
+
+static void
+tui_lock_draw(struct tui *t)
+{
+	int y = tui_body_rows(t) / 3;
+	unsigned idle = t->o->idle;
+	char line[128];
+
+	if (idle % 60 == 0)
+		snprintf(line, sizeof line, "Locked after %u minute%s without a key.", idle / 60,
+		         idle == 60 ? "" : "s");
+	else
+		snprintf(line, sizeof line, "Locked after %u seconds without a key.", idle);
+	tui_put(t, t->body, y, 2, line, t->cols - 4, TUI_LEFT, A_BOLD);
+	tui_put(t, t->body, y + 2, 2,
+	        book_enrolled(t->b) ? "Type your passphrase to go on; three wrong ones end redress."
+	                            : "Press Enter to go on.",
+	        t->cols - 4, TUI_LEFT, A_NORMAL);
+	tui_unlock_said(t, y + 4);
+}
+
+static void
+tui_lock_title(struct tui *t, char *buf, size_t n)
+{
+	snprintf(buf, n, "locked: %s", t->dir);
+}
+
+const struct tui_screen tui_lock_screen = {
+	.name = "lock",
+	.ctx = 0,
+	.draw = tui_lock_draw,
+	.key = NULL,
+	.title = tui_lock_title,
+};
+
+/* Blanks the screen until the passphrase is typed again.  Whatever form
+ * is open is saved as a draft first: a wrong passphrase drops the keys
+ * that sealing it needs, and three of them end the client. */
+static void
+tui_lock(struct tui *t)
+{
+	struct err err;
+	char *pass, enter[2] = "";
+	int tries = 0, r;
+
+	t->locked = true;
+	t->message[0] = '\0';
+	if (t->form != NULL)
+		tui_form_keep(t, t->form);
+	tui_drafts_save(t);
+	clearok(curscr, TRUE);
+	if (!book_enrolled(t->b)) {
+		/* nothing sealed is on screen without a key: any Enter will do */
+		while (tui_prompt(t, "Locked: ", enter, sizeof enter, true) == 0)
+			;
+		goto out;
+	}
+	if ((pass = book_secret_alloc(TUI_PASS_MAX)) == NULL) {
+		t->lock_failed = true;
+		tui_signalled = 1;
+		return;
+	}
+	while (tries < 3) {
+		pass[0] = '\0';
+		r = tui_prompt(t, "Passphrase: ", pass, TUI_PASS_MAX, true);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue; /* Esc does not get past the lock */
+		tui_message(t, false, "unlocking...");
+		tui_draw(t);
+		if (book_unlock(t->b, pass, strlen(pass), &err) == 0) {
+			t->message[0] = '\0';
+			break;
+		}
+		tries++;
+		tui_message(t, true, "%s (%d of 3)", err.msg, tries);
+	}
+	book_secret_free(pass, TUI_PASS_MAX);
+	if (tries == 3) {
+		t->lock_failed = true;
+		tui_signalled = 1;
+		return;
+	}
+out:
+	t->locked = false;
+	t->last_key = tui_now();
+	clearok(curscr, TRUE);
+}
+
 /* --- the loop ----------------------------------------------------------------- */
 
 static void
@@ -372,6 +520,7 @@ tui_dispatch(struct tui *t, int key)
 	}
 	if (t->small)
 		return;
+	t->key = key;
 	if ((k = key == TUI_KEY_WIDE ? NULL : tui_key_find(t->screen->ctx, key)) == NULL) {
 		tui_message(t, false, "%s does nothing here; ? lists the keys",
 		            key == TUI_KEY_WIDE ? "that key" : tui_key_label(key, label, sizeof label));
@@ -387,12 +536,15 @@ tui_dispatch(struct tui *t, int key)
 	case TUI_A_CALENDAR:
 		tui_message(t, false, "the deadline calendar is not in this version");
 		break;
+	case TUI_A_ADMIN:
+		tui_admin_open(t);
+		break;
 	default:
 		t->screen->key(t, k->action);
 	}
 }
 
-static double
+double
 tui_now(void)
 {
 	struct timespec ts;
@@ -475,13 +627,13 @@ tui_main(struct book *b, const struct tui_opts *o)
 	t->utf8 = MB_CUR_MAX > 1;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
-	t->draft = book_secret_alloc(BOOK_TEXT_MAX);
-	if (t->fmt == NULL || t->vis == NULL || t->draft == NULL) {
+	t->kept = book_secret_alloc(BOOK_TEXT_MAX);
+	if (t->fmt == NULL || t->vis == NULL || t->kept == NULL) {
 		rc = TUI_FAIL;
 		err_set(o->err, "out of memory");
 		goto out;
 	}
-	t->draft[0] = '\0';
+	t->kept[0] = '\0';
 	text_visible(book_login(b), t->login, sizeof t->login);
 	text_visible(book_dir(b), t->dir, sizeof t->dir);
 	if (o->today(&t->today, &err) != 0) {
@@ -500,7 +652,17 @@ tui_main(struct book *b, const struct tui_opts *o)
 		t->screen = &tui_list_screen;
 		t->seen_commit = book_last_commit(b);
 		tui_list_load(t);
+		t->armed = true;
+		t->last_key = tui_now();
 		tui_loop(t);
+		/* a dropped link or a kill: what was being typed becomes a draft,
+		 * before the terminal is let go */
+		if (tui_signalled)
+			tui_drafts_save(t);
+		if (t->lock_failed) {
+			rc = TUI_UNLOCK;
+			err_set(o->err, "three wrong passphrases at the idle lock: redress ended");
+		}
 	}
 term:
 	tui_windows_free(t);
@@ -513,10 +675,11 @@ term:
 	tui_signals_restore(old);
 	tui_case_free(t);
 	tui_list_free(t);
+	tui_admin_free(t);
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
-	book_secret_free(t->draft, BOOK_TEXT_MAX);
+	book_secret_free(t->kept, BOOK_TEXT_MAX);
 	free(t);
 	return rc;
 }

@@ -123,6 +123,13 @@ test_wrong_passphrase_changes_nothing(void **state)
 	assert_int_not_equal(book_unlock(b, "wrong horse", 11, &err), 0);
 	assert_string_equal(err.msg, "wrong passphrase");
 	assert_false(book_unlocked(b));
+	/* nor does a wrong one take away keys already held (a locked screen) */
+	assert_int_equal(book_unlock(b, PASS, strlen(PASS), &err), 0);
+	assert_int_not_equal(book_unlock(b, "wrong horse", 11, &err), 0);
+	assert_true(book_unlocked(b));
+	assert_true(book_has_key(b));
+	book_close(&b);
+	assert_int_equal(book_open(dir, 0, &b, &err), 0);
 	assert_int_not_equal(book_person_add(b, NAME1, NULL, &(uint64_t){ 0 }, &err), 0);
 	book_close(&b);
 	after = slurp(path, &la);
@@ -547,7 +554,7 @@ count_lines(const struct book_case_line *l, void *ctx)
 static void
 test_schema(void **state)
 {
-	struct book_case_filter f = { false, false, -1, -1, NULL, NULL, NULL, NULL };
+	struct book_case_filter f = { false, false, -1, -1, NULL, NULL, NULL, NULL, false };
 	struct book_case_new in;
 	char ref[BOOK_REF_MAX];
 	struct store *st;

@@ -87,3 +87,14 @@ $ redress help frobnicate
 $ REDRESS_SHARE=/nonexistent redress workday 2026-11-20 1
 ! redress: no holidays directory at /nonexistent/holidays (is redress installed? REDRESS_SHARE names another place)
 ? 1
+
+# the client's idle time is read before the terminal or the book is touched
+$ REDRESS_IDLE=soon redress -d /nonexistent tui
+! redress: tui: REDRESS_IDLE "soon" is not a number of seconds from 0 (never lock) to 604800
+? 2
+$ REDRESS_IDLE=-5 redress -d /nonexistent tui
+! redress: tui: REDRESS_IDLE "-5" is not a number of seconds from 0 (never lock) to 604800
+? 2
+$ REDRESS_IDLE=604801 redress -d /nonexistent tui
+! redress: tui: REDRESS_IDLE "604801" is not a number of seconds from 0 (never lock) to 604800
+? 2

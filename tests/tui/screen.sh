@@ -26,7 +26,7 @@ failed() {
 	fail=1
 	nfail=$((nfail + 1))
 	echo "FAIL: $1"
-	if [ $nfail -ge 3 ]; then
+	if [ $nfail -ge "${SCREEN_MAXFAIL:-3}" ]; then
 		echo "screen: FAILED (stopped after $nfail failures)"
 		exit 1
 	fi
@@ -35,10 +35,15 @@ failed() {
 trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
 trap 'exit 1' INT TERM
 
-# launch BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new 80x24 session;
-# its exit status goes to $tmp/status, its stderr to $tmp/err.
-launch() {
-	book=$1
+# The session that screen, keys, text, exited and client_pid talk to: each
+# client runs in a session of its own ("main", or another for a second
+# client on the same book), its exit status in $tmp/status.SESSION and its
+# stderr in $tmp/err.SESSION.
+S=main
+
+# start BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new 80x24 session $S.
+start() {
+	bk=$1
 	shift
 	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY LANG=C.UTF-8 LC_ALL=C.UTF-8"
 	args=
@@ -47,13 +52,28 @@ launch() {
 		envs="$envs $1"
 		shift
 	done
-	rm -f "$tmp/status" "$tmp/err"
-	t kill-server 2>/dev/null
-	t new-session -d -x 80 -y 24 \
-		"env $envs $REDRESS -d $book $args tui 2>$tmp/err; echo \$? >$tmp/status.new; mv $tmp/status.new $tmp/status"
+	# every client's stderr is read at the end for sanitizer reports
+	cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
+	rm -f "$tmp/status.$S" "$tmp/err.$S"
+	# (a server just killed may still hold the socket: try again)
+	n=0
+	until t new-session -d -s "$S" -x 80 -y 24 \
+		"env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
+		2>/dev/null; do
+		n=$((n + 1))
+		[ $n -lt 20 ] || { echo "screen: tmux will not start"; exit 1; }
+		sleep 0.1
+	done
 }
 
-screen() { t capture-pane -p 2>/dev/null; }
+# launch BOOK ...: the same, alone: every other client is ended first.
+launch() {
+	t kill-server 2>/dev/null
+	S=main
+	start "$@"
+}
+
+screen() { t capture-pane -p -t "$S" 2>/dev/null; }
 
 # expect TEXT [WHAT]: TEXT appears on the screen within about 5 seconds.
 expect() {
@@ -82,19 +102,36 @@ absent() {
 exited() {
 	count=$((count + 1))
 	i=0
-	while [ $i -lt 50 ] && [ ! -f "$tmp/status" ]; do
+	while [ $i -lt 50 ] && [ ! -f "$tmp/status.$S" ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
-	got=$(cat "$tmp/status" 2>/dev/null)
+	got=$(cat "$tmp/status.$S" 2>/dev/null)
 	[ "$got" = "$1" ] && return 0
 	failed "${2:-exit status} ${got:-(still running)}, wanted $1"
-	sed 's/^/  err: /' "$tmp/err" 2>/dev/null
+	sed 's/^/  err: /' "$tmp/err.$S" 2>/dev/null
 }
 
-keys() { t send-keys "$@"; }
-text() { t send-keys -l -- "$1"; }
-client_pid() { pgrep -P "$(t display -p '#{pane_pid}')" | head -1; }
+# said TEXT [WHAT]: the client's stderr holds TEXT.
+said() {
+	count=$((count + 1))
+	grep -qF -- "$1" "$tmp/err.$S" 2>/dev/null || failed "${2:-stderr says \"$1\"}"
+}
+
+keys() { t send-keys -t "$S" "$@"; }
+text() { t send-keys -t "$S" -l -- "$1"; }
+client_pid() { pgrep -P "$(t display -p -t "$S" '#{pane_pid}')" | head -1; }
+
+# open_case REF: from the list, the case whose reference (or child) is REF.
+open_case() {
+	# (keys typed before the client has the terminal go to the line
+	# discipline, where ^U erases them)
+	expect "REFERENCE" "the list, to open $1"
+	keys / C-u && text "$1" && keys Enter
+	expect "matching \"$1\" | 1/1" "search finds $1"
+	keys Enter
+	expect "timeline" "$1 opens"
+}
 
 # A demo book; and one made from a profile holding control characters, an
 # escape sequence that would retitle the window, and a bidi override.
@@ -153,11 +190,58 @@ expect "response recorded" "r: the Stage 1 response"
 keys e && text "asked by phone" && keys Enter
 expect "escalation recorded" "e: escalated to Stage 2"
 keys e && text "too soon" && keys Enter
-expect "not recorded, your text is kept: cannot record Stage 3" "e again is refused, with the reason"
-keys e
-expect "note (optional): too soon" "the refused text is offered again"
+expect "not recorded: cannot record Stage 3" "e again is refused, with the reason"
+expect "Note (optional)  too soon" "the refused form stays, with its text"
 keys Escape
 expect "kept for next time" "Esc cancels and keeps it"
+keys e
+expect "Note (optional)  too soon" "the cancelled text is offered again"
+expect "what you typed before is back" "and says so"
+keys Escape
+
+# the date of a step, checked as it is typed
+keys n
+expect "> Note" "n: the note form, the note in focus"
+keys BTab C-u && text "2026-13-01"
+expect "bad date: month 13 does not exist" "a bad date is named as it is typed"
+keys C-u && text "2026-11-3"
+expect "bad date: expected YYYY-MM-DD" "half a date too"
+keys C-u && text "2026-11-30"
+expect "2026-11-30 is in the future (today is 2026-11-20)" "a date after today"
+keys C-u && text "2026-11-19" && keys Tab && text "dated the day before" && keys Enter
+expect "2026-11-19  root       note: dated the day before" "the note on the date typed"
+
+# every step from the menu of those valid now
+keys w
+expect "Steps $ref may take today" "w: the step menu"
+expect "refuse               the request for Stage 2 or 3 refused" "it lists refuse at Stage 2"
+absent "escalate             " "but not escalate, already done"
+text "ref"
+expect "Type to narrow, Enter to choose: ref" "typing narrows the menu"
+absent "accept               " "accept is left out"
+keys Enter
+expect "refuse $ref: the request for Stage 2 or 3 refused" "Enter: the refuse form"
+expect "> Reason           < over-a-year >" "the reason first, a coded one"
+expect "made more than a year after the matter became known" "with what it means"
+text "l"
+expect "< legal-proceedings >" "a letter picks the reason"
+expect "would prejudice legal proceedings (reg 8)" "and says what it means"
+keys Enter Enter Enter
+expect "> Note (optional)" "Enter goes through the fields to the note"
+text "refused by letter" && keys Enter
+expect "answer yes: the complainant must be told they may go to the Ombudsman" \
+	"not recorded until the Ombudsman is confirmed"
+expect "> Ombudsman told   < no >" "focus goes to what is missing"
+keys y
+expect "< yes >" "y answers yes"
+keys Enter Enter Enter
+expect "refusal recorded" "the refusal is recorded"
+expect "prejudice legal proceedings (reg 8): refused by letter" "with its reason on the timeline"
+keys w && text "zz"
+expect "nothing starts with that" "a filter that matches nothing"
+keys Escape
+expect "w:step" "Esc closes the menu"
+absent "Steps $ref" "and it is gone"
 
 # help from the key table
 keys '?'
@@ -166,8 +250,11 @@ expect "case-note" "help lists the action names"
 expect "add a note to the timeline" "and what they do"
 # every action the help screen names is in the manual's KEY BINDINGS
 if grep -q '^\.Sh KEY BINDINGS' man/redress.1 2>/dev/null; then
-	{ screen; keys G; sleep 0.3; screen; } | sed -n 's/^  .\{17\} *\([a-z][a-z-]*\) .*/\1/p' |
-		sort -u >"$tmp/actions"
+	{ for page in 1 2 3 4; do screen; keys Space; sleep 0.2; done; screen; } |
+		sed -n 's/^  .\{18\} *\([a-z][a-z-]*\) .*/\1/p' | sort -u >"$tmp/actions"
+	count=$((count + 1))
+	grep -qx form-erase-word "$tmp/actions" && grep -qx redraw "$tmp/actions" ||
+		failed "the help screen was not read to its end"
 	for a in $(cat "$tmp/actions"); do
 		count=$((count + 1))
 		grep -q "^\.Cm $a :" man/redress.1 || failed "redress(1) KEY BINDINGS lacks $a"
@@ -177,6 +264,21 @@ keys q
 expect "timeline" "q leaves help for the case"
 keys q
 expect "REFERENCE" "q leaves the case for the list"
+
+# filters: stage and team, named on the title line
+keys / C-u Enter
+keys 2
+expect "open cases, stage 2 |" "2: complaints at Stage 2"
+absent "Zoë Łukasz" "the case refused at Stage 2 is back at Stage 1"
+keys 1
+expect "open cases, stage 1 |" "1: at Stage 1"
+expect "Zoë Łukasz 王" "our case is at Stage 1"
+keys t && text "north cin" && keys Enter
+expect "open cases, stage 1, team \"north cin\" | 2/2" "t: one team, whatever its case"
+keys 0
+expect "open cases, team \"north cin\" |" "0: any stage again"
+keys t C-u Enter
+expect "open cases | " "t with nothing: every team"
 
 # another user's change is noticed and the list reloaded
 REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" case note "$ref" \
@@ -260,9 +362,7 @@ for n in 1 2 3; do
 	text "wrong $n" && keys Enter
 done
 exited 2 "three wrong passphrases"
-count=$((count + 1))
-grep -q "three wrong passphrases" "$tmp/err" ||
-	failed "three wrong passphrases: no message"
+said "three wrong passphrases" "three wrong passphrases: the message"
 
 # --- read-only, signals ---------------------------------------------------------------
 launch "$book" "$P" -- -R
@@ -279,12 +379,193 @@ expect "REFERENCE" "SIGTERM: the list"
 kill -TERM "$(client_pid)"
 exited 0 "SIGTERM ends the client with status"
 
+# a dropped link in a form: the text becomes a draft, offered next time
 launch "$book" "$P"
 expect "REFERENCE" "SIGHUP: the list"
-keys Enter n && text "half a note"
-expect "Note: half a note" "SIGHUP: in a form"
+open_case "$ref"
+keys n && text "half a note, Siân"
+expect "> Note  half a note, Siân" "SIGHUP: in a form"
 kill -HUP "$(client_pid)"
 exited 0 "SIGHUP in a form ends the client with status"
+launch "$book" "$P"
+expect "REFERENCE" "after SIGHUP: the list again"
+open_case "$ref"
+keys n
+expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): half a note, Siân" \
+	"the same form offers the draft"
+keys Enter
+expect "> Note  half a note, Siân" "Enter resumes it"
+keys Enter
+expect "note added" "the resumed note is recorded"
+keys n
+expect "> Note" "the note form again"
+absent "Unsaved draft" "no draft once recorded"
+keys Escape
+keys e && text "an escalation left" && keys Escape
+kill -TERM "$(client_pid)"
+exited 0 "SIGTERM with a form left: status 0"
+launch "$book" "$P"
+open_case "$ref"
+keys e
+expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): an escalation left" \
+	"a cancelled form's text is a draft after SIGTERM too"
+keys d
+expect "draft discarded" "d discards it"
+absent "an escalation left" "and the form is empty"
+keys Escape q q
+exited 0 "drafts: q quits"
+
+# two clients on one book: one records a note, the other sees it land
+launch "$book" "$P"
+open_case "$ref"
+S=two
+start "$book" "$P"
+open_case "$ref"
+keys n && text "from the second terminal" && keys Enter
+expect "note added" "the second client adds a note"
+S=main
+expect "changed by another user" "the first is told of the other's change"
+expect "note: from the second terminal" "and shows the note"
+keys q q
+exited 0 "two clients: the first quits"
+S=two
+keys q q
+exited 0 "two clients: the second quits"
+S=main
+
+# an auditor's session: read-only, every change refused
+launch "$book" "$P" -- -R
+expect "| read-only" "auditor: read-only on the status line"
+keys N
+expect "the book is open read-only: nothing can be changed" "auditor: N (new case) refused"
+absent "A new contact" "auditor: N opens no form"
+keys A
+expect "users and roles" "auditor: the admin screen reads"
+keys +
+expect "the book is open read-only: nothing can be changed" "auditor: + (grant) refused"
+keys q
+open_case "$ref"
+for k in w n e r x; do
+	keys "$k"
+	expect "the book is open read-only: nothing can be changed" "auditor: $k in a case refused"
+	absent "> Note" "auditor: $k opens no form"
+	keys C-l
+	expect "w:step" "auditor: the message goes at the next key"
+done
+keys q q
+exited 0 "auditor: q quits"
+
+# the new case form: the eligibility questions in the flow
+launch "$book" "$P"
+expect "REFERENCE" "new case: the list"
+keys N
+expect "A new contact" "N: the new case form"
+expect "Is this a safeguarding concern about a child's safety?" "the safeguarding question"
+expect "When did the complainant become aware of the matter?" "the one-year question"
+expect "Is it about a matter in legal proceedings, or outside children's social care?" \
+	"the excluded matters question"
+keys Enter y
+expect "not a complaint: it goes to the children's helpdesk at once" "yes: told where it goes"
+absent "When did the complainant" "and the complaint's questions go"
+keys n
+expect "When did the complainant" "no: they come back"
+keys Enter Enter Enter && text "2025-10-01"
+expect "over a year before receipt: it may be declined as over a year" "over a year: warned"
+expect "Record anyway  no" "and asked to record it anyway"
+keys Enter Enter Enter && text "Siân Test" && keys Enter Enter Enter Enter && text "South" &&
+	keys Enter && text "Contact stopped in 2025." && keys Enter
+expect "over a year: answer yes to record it anyway" "not added until answered"
+keys y Enter Enter Enter Enter Enter Enter Enter Enter
+expect "added" "yes, and Enter through: added"
+expect "Siân Test" "the new case is shown"
+expect "complainant became aware of the matter" "with when they became aware"
+keys q
+keys N Enter Enter Enter Enter Enter l
+expect "added, then the decline form opens (reason legal-proceedings)" \
+	"legal proceedings: what follows is said"
+keys Enter && text "Excluded Child" && keys Enter Enter Enter Enter Enter Enter
+expect "added; now decline it, with the reason" "added, then"
+expect "> Ombudsman told   < no >" "the decline form, at the Ombudsman question"
+expect "Reason           legal-proceedings" "with the reason chosen"
+keys y Enter Enter Enter
+expect "declined" "and declined"
+expect "not accepted, with a coded reason, would prejudice" "on the timeline"
+keys q
+keys N Enter y Enter Enter Enter Enter Enter Enter Enter Enter Enter
+expect "added, flagged and sent to the children's helpdesk" "safeguarding: added as such"
+expect "safeguarding concern sent to the helpdesk" "and on its timeline"
+keys q
+keys N && text "c" && keys Enter Enter
+expect "> Channel" "a comment: on to the channel"
+absent "Is it about a matter in legal proceedings" "a comment is asked no complaint's questions"
+keys Escape
+expect "kept for next time" "Esc keeps the new case form"
+keys N
+expect "what you typed before is back" "N again offers it"
+expect "Kind          < comment >" "as it was left"
+keys Escape q
+exited 0 "new case: q quits"
+
+# the admin screen
+launch "$book" "$P"
+keys A
+expect "users and roles" "A: the admin screen"
+expect "root             admin      granted" "its users and roles"
+expect "the profile gloucestershire" "the book's profile"
+expect "stage1_response          10 working days from received (20 once extended)" \
+	"each rule with its clock"
+keys G
+expect "holidays in 2026 (england-and-wales)" "this year's holidays"
+expect "Friday 25 December 2026    Christmas Day" "Christmas among them"
+keys +
+expect "Grant a role" "+: the grant form"
+text "nobody-here" && keys Enter Enter
+expect "not granted:" "a login not in the book is refused"
+keys Escape q
+expect "REFERENCE" "q leaves the admin screen"
+keys q
+exited 0 "admin: q quits"
+
+# the idle lock
+launch "$book" "$P" REDRESS_IDLE=2
+expect "REFERENCE" "idle: the list"
+expect "Locked after 2 seconds without a key" "idle: the screen locks"
+absent "REFERENCE" "idle: the list is hidden"
+absent "CSC-" "idle: no case is shown"
+text "not it" && keys Enter
+expect "wrong passphrase (1 of 3)" "idle: a wrong passphrase"
+text "demo passphrase" && keys Enter
+expect "REFERENCE" "idle: the passphrase unlocks"
+open_case "$ref"
+keys n && text "typed before the lock"
+expect "Locked after 2 seconds" "idle: locks in a form"
+absent "typed before the lock" "idle: the form is hidden"
+text "demo passphrase" && keys Enter
+expect "> Note  typed before the lock" "idle: the form is back after unlocking"
+keys Escape
+expect "Locked after 2 seconds" "idle: locks again"
+for n in 1 2 3; do
+	text "wrong $n" && keys Enter
+	[ $n = 3 ] || expect "($n of 3)" "idle: wrong try $n"
+done
+exited 2 "idle: three wrong passphrases end the client"
+said "three wrong passphrases at the idle lock" "idle: and say why"
+launch "$book" "$P"
+open_case "$ref"
+keys n
+expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): typed before the lock" \
+	"idle: the form left at the lock is a draft"
+keys d Escape q q
+exited 0 "idle: q quits"
+
+# no client, whatever ended it, reported memory errors or undefined behaviour
+t kill-server 2>/dev/null
+sleep 0.3
+count=$((count + 1))
+if cat "$tmp"/err.* 2>/dev/null | grep -E "Sanitizer|runtime error" >"$tmp/san"; then
+	failed "a sanitizer reported:"
+	sed 's/^/  | /' "$tmp/san" | head -20
+fi
 
 if [ $fail = 0 ]; then
 	echo "screen: $count checks passed"

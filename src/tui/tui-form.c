@@ -1,0 +1,740 @@
+/* tui-form.c - forms drawn over the lower part of the body: fields of text,
+ * dates checked as they are typed, and choices; what a form was left
+ * holding, kept for next time and saved as a draft when the link drops;
+ * and the menu narrowed by typing that the step menu uses. */
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "redress/text.h"
+#include "tui-int.h"
+
+/* --- making a form ------------------------------------------------------------ */
+
+struct tui_form *
+tui_form_new(const char *title, size_t bytes)
+{
+	struct tui_form *f = calloc(1, sizeof *f);
+
+	if (f == NULL)
+		return NULL;
+	/* every text field has its default beside it */
+	f->memlen = (2 * bytes + 15) & ~(size_t)15;
+	if ((f->mem = book_secret_alloc(f->memlen)) == NULL) {
+		free(f);
+		return NULL;
+	}
+	snprintf(f->title, sizeof f->title, "%s", title);
+	f->cy = -1;
+	return f;
+}
+
+void
+tui_form_free(struct tui_form **f)
+{
+	if (*f == NULL)
+		return;
+	book_secret_free((*f)->mem, (*f)->memlen);
+	free(*f);
+	*f = NULL;
+}
+
+static struct tui_field *
+tui_form_add(struct tui_form *f, const char *name, const char *label, enum tui_ftype type)
+{
+	struct tui_field *x;
+
+	if (f->n == TUI_FORM_FIELDS)
+		return NULL;
+	x = &f->f[f->n++];
+	memset(x, 0, sizeof *x);
+	x->name = name;
+	x->label = label;
+	x->type = type;
+	return x;
+}
+
+struct tui_field *
+tui_form_text(struct tui_form *f, const char *name, const char *label, size_t max, bool optional,
+              const char *def)
+{
+	struct tui_field *x;
+
+	if (f->used + 2 * max > f->memlen || (x = tui_form_add(f, name, label, TUI_F_TEXT)) == NULL)
+		return NULL;
+	x->buf = f->mem + f->used;
+	x->def = x->buf + max;
+	f->used += 2 * max;
+	x->max = max;
+	x->optional = optional;
+	snprintf(x->def, max, "%s", def != NULL ? def : "");
+	memcpy(x->buf, x->def, max);
+	return x;
+}
+
+struct tui_field *
+tui_form_date(struct tui_form *f, const char *name, const char *label, bool optional,
+              const char *def)
+{
+	struct tui_field *x = tui_form_text(f, name, label, DATE_STRLEN + 1, optional, def);
+
+	if (x != NULL)
+		x->type = TUI_F_DATE;
+	return x;
+}
+
+struct tui_field *
+tui_form_choice(struct tui_form *f, const char *name, const char *label,
+                const char *const *choices, int n, int def)
+{
+	struct tui_field *x = tui_form_add(f, name, label, TUI_F_CHOICE);
+
+	if (x == NULL)
+		return NULL;
+	x->choices = choices;
+	x->nchoices = n;
+	x->choice = x->def_choice = def >= 0 && def < n ? def : 0;
+	return x;
+}
+
+struct tui_field *
+tui_form_field(struct tui_form *f, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->f[i].name, name) == 0)
+			return &f->f[i];
+	return NULL;
+}
+
+void
+tui_form_focus(struct tui_form *f, const char *name)
+{
+	struct tui_field *x = tui_form_field(f, name);
+
+	if (x != NULL)
+		f->cur = (size_t)(x - f->f);
+}
+
+/* --- checking ---------------------------------------------------------------- */
+
+int
+tui_form_check(struct tui *t, struct tui_form *f)
+{
+	struct date d;
+	struct err err;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		struct tui_field *x = &f->f[i];
+
+		x->bad = false;
+		x->why[0] = '\0';
+		x->note[0] = '\0';
+		x->note_style = TUI_S_DIM;
+		if (x->type == TUI_F_CHOICE)
+			continue;
+		if (x->buf[0] == '\0') {
+			if (!x->optional) {
+				x->bad = true;
+				snprintf(x->why, sizeof x->why, "%s: needed", x->label);
+			}
+		} else if (x->type == TUI_F_DATE && date_parse(x->buf, &d, &err) != 0) {
+			const char *why = err.msg, *q;
+
+			x->bad = true;
+			/* date_parse names the text ("bad date \"2026-13\": ..."), which
+			 * is in the field already: only what is wrong with it */
+			if (strncmp(why, "bad date \"", 10) == 0 && (q = strstr(why + 10, "\": ")) != NULL)
+				why = q + 3;
+			snprintf(x->why, sizeof x->why, "bad date: %s", why);
+		}
+	}
+	if (f->check != NULL)
+		f->check(t, f);
+	for (i = 0; i < f->n; i++)
+		if (!f->f[i].hidden && f->f[i].bad)
+			return (int)i;
+	return -1;
+}
+
+const char *
+tui_form_problem(struct tui *t, struct tui_form *f)
+{
+	struct tui_field *x;
+
+	tui_form_check(t, f);
+	x = &f->f[f->cur];
+	/* an empty field not yet reached is no news; a bad date as typed is */
+	if (!x->bad || x->why[0] == '\0' || (x->type != TUI_F_CHOICE && x->buf[0] == '\0'))
+		return NULL;
+	return x->why;
+}
+
+/* --- drawing ----------------------------------------------------------------- */
+
+enum { TUI_ROW_QUESTION, TUI_ROW_FIELD, TUI_ROW_NOTE };
+
+struct tui_frow {
+	size_t field;
+	int kind;
+};
+
+static size_t
+tui_form_rows(const struct tui_form *f, struct tui_frow *rows)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++) {
+		const struct tui_field *x = &f->f[i];
+
+		if (x->hidden)
+			continue;
+		if (x->question != NULL)
+			rows[n++] = (struct tui_frow){ i, TUI_ROW_QUESTION };
+		rows[n++] = (struct tui_frow){ i, TUI_ROW_FIELD };
+		if (x->note[0] != '\0')
+			rows[n++] = (struct tui_frow){ i, TUI_ROW_NOTE };
+	}
+	return n;
+}
+
+/* Clears rows y0.. of the body: the form covers what the screen drew. */
+static void
+tui_overlay_clear(struct tui *t, int y0, int h)
+{
+	int y;
+
+	for (y = y0; y < h; y++) {
+		wmove(t->body, y, 0);
+		wclrtoeol(t->body);
+	}
+}
+
+void
+tui_form_draw(struct tui *t)
+{
+	struct tui_form *f = t->form;
+	struct tui_frow rows[TUI_FORM_FIELDS * 3];
+	size_t n, i, first = 0, last = 0;
+	int h = tui_body_rows(t), fh, y0, avail, lw = 0, vx, y;
+	char title[512];
+
+	f->cy = -1;
+	n = tui_form_rows(f, rows);
+	for (i = 0; i < n; i++) {
+		const struct tui_field *x = &f->f[rows[i].field];
+
+		if (rows[i].kind == TUI_ROW_FIELD && tui_width(x->label) > lw)
+			lw = tui_width(x->label);
+		if (rows[i].field == f->cur) {
+			if (first == 0 && (i == 0 || rows[i - 1].field != f->cur))
+				first = i;
+			last = i;
+		}
+	}
+	if (lw > t->cols / 3)
+		lw = t->cols / 3;
+	vx = 2 + lw + 2;
+	fh = (int)n + 1 < h ? (int)n + 1 : h;
+	y0 = h - fh;
+	avail = fh - 1;
+	/* the field in focus in view, with its question and its note */
+	if (first < f->top)
+		f->top = first;
+	if (last >= f->top + (size_t)avail)
+		f->top = last - (size_t)avail + 1;
+	if (f->top + (size_t)avail > n)
+		f->top = n > (size_t)avail ? n - (size_t)avail : 0;
+	tui_overlay_clear(t, y0, h);
+	snprintf(title, sizeof title, " %s%s", f->title,
+	         f->top + (size_t)avail < n ? "  (more below)" : f->top > 0 ? "  (more above)" : "");
+	text_visible(title, t->vis, TUI_VIS_MAX);
+	tui_put(t, t->body, y0, 0, t->vis, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
+	for (i = f->top, y = y0 + 1; i < n && y < h; i++, y++) {
+		const struct tui_field *x = &f->f[rows[i].field];
+		bool focus = rows[i].field == f->cur;
+		const char *s;
+
+		switch (rows[i].kind) {
+		case TUI_ROW_QUESTION:
+			tui_put(t, t->body, y, 2, x->question, t->cols - 2, TUI_LEFT,
+			        focus ? A_BOLD : A_NORMAL);
+			break;
+		case TUI_ROW_NOTE:
+			text_visible(x->note, t->vis, TUI_VIS_MAX);
+			tui_put(t, t->body, y, vx, t->vis, t->cols - vx, TUI_LEFT,
+			        tui_style(t, x->note_style));
+			break;
+		default:
+			if (focus)
+				tui_put(t, t->body, y, 0, ">", 1, TUI_LEFT, A_BOLD);
+			tui_put(t, t->body, y, 2, x->label, lw, TUI_LEFT, focus ? A_BOLD : A_NORMAL);
+			if (vx >= t->cols - 2)
+				break;
+			if (x->type == TUI_F_CHOICE) {
+				snprintf(title, sizeof title, focus ? "< %s >" : "%s", x->choices[x->choice]);
+				tui_put(t, t->body, y, vx, title, t->cols - vx, TUI_LEFT,
+				        focus ? A_BOLD : A_NORMAL);
+				break;
+			}
+			text_visible(x->buf, t->vis, TUI_VIS_MAX);
+			s = t->vis;
+			if (focus) {
+				int room = t->cols - vx - 1;
+
+				/* the end of a long text, where the typing is */
+				if (tui_width(s) > room)
+					s = tui_tail(s, room);
+				tui_put(t, t->body, y, vx, s, room, TUI_LEFT, A_NORMAL);
+				f->cy = y;
+				f->cx = vx + tui_width(s);
+			} else if (*s == '\0') {
+				tui_put(t, t->body, y, vx, x->optional && !x->bad ? "(optional)" : "(needed)",
+				        t->cols - vx, TUI_LEFT, tui_style(t, TUI_S_DIM));
+			} else
+				tui_put(t, t->body, y, vx, s, t->cols - vx, TUI_LEFT, A_NORMAL);
+		}
+	}
+}
+
+/* --- running ------------------------------------------------------------------- */
+
+static void
+tui_form_move(struct tui_form *f, int dir)
+{
+	size_t i = f->cur;
+
+	for (;;) {
+		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= f->n))
+			return;
+		i = dir < 0 ? i - 1 : i + 1;
+		if (!f->f[i].hidden) {
+			f->cur = i;
+			return;
+		}
+	}
+}
+
+/* The visible field after the one in focus, or -1. */
+static int
+tui_form_next(const struct tui_form *f)
+{
+	size_t i;
+
+	for (i = f->cur + 1; i < f->n; i++)
+		if (!f->f[i].hidden)
+			return (int)i;
+	return -1;
+}
+
+/* A typed letter picks the next answer that starts with it. */
+static void
+tui_form_pick(struct tui_field *x, wint_t wc)
+{
+	int i, k;
+
+	for (i = 1; i <= x->nchoices; i++) {
+		k = (x->choice + i) % x->nchoices;
+		if ((wint_t)towlower((wint_t)(unsigned char)x->choices[k][0]) == towlower(wc)) {
+			x->choice = k;
+			return;
+		}
+	}
+}
+
+int
+tui_form_run(struct tui *t, struct tui_form *f)
+{
+	struct tui_form *outer = t->form;
+	const struct tui_key *k;
+	struct tui_field *x;
+	wint_t wc;
+	int key, r = -1, bad;
+
+	t->form = f;
+	tui_form_check(t, f);
+	if (f->f[f->cur].hidden)
+		tui_form_move(f, 1);
+	while (!tui_stopping()) {
+		tui_draw(t);
+		if (tui_read(t, &key, &wc) == ERR)
+			continue;
+		if (key == KEY_RESIZE) {
+			tui_resize(t);
+			continue;
+		}
+		if (t->small)
+			continue;
+		t->message[0] = '\0';
+		x = &f->f[f->cur];
+		if (key == TUI_KEY_WIDE || (key > 32 && key < 127) ||
+		    (key == ' ' && x->type != TUI_F_CHOICE)) {
+			if (x->type == TUI_F_CHOICE)
+				tui_form_pick(x, wc);
+			else
+				tui_input_add(x->buf, x->max, wc);
+			tui_form_check(t, f);
+			continue;
+		}
+		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+			continue;
+		switch (k->action) {
+		case TUI_A_FORM_ENTER:
+			if (tui_form_next(f) >= 0) {
+				tui_form_move(f, 1);
+				break;
+			}
+			if ((bad = tui_form_check(t, f)) >= 0) {
+				f->cur = (size_t)bad;
+				tui_message(t, true, "%s", f->f[bad].why[0] ? f->f[bad].why : "not complete");
+				break;
+			}
+			r = 1;
+			goto out;
+		case TUI_A_FORM_NEXT:
+			tui_form_move(f, 1);
+			break;
+		case TUI_A_FORM_PREV:
+			tui_form_move(f, -1);
+			break;
+		case TUI_A_FORM_CHANGE:
+			if (x->type == TUI_F_CHOICE)
+				x->choice = (x->choice + (key == KEY_LEFT ? x->nchoices - 1 : 1)) % x->nchoices;
+			break;
+		case TUI_A_FORM_ERASE:
+		case TUI_A_FORM_WORD:
+			if (x->type != TUI_F_CHOICE)
+				tui_input_erase(x->buf, k->action == TUI_A_FORM_WORD);
+			break;
+		case TUI_A_FORM_CLEAR:
+			if (x->type != TUI_F_CHOICE)
+				x->buf[0] = '\0';
+			break;
+		case TUI_A_FORM_CANCEL:
+			r = 0;
+			tui_form_keep(t, f);
+			goto out;
+		case TUI_A_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		default:
+			break;
+		}
+		tui_form_check(t, f);
+	}
+	/* the client is stopping: what was typed becomes a draft */
+	tui_form_keep(t, f);
+out:
+	t->form = outer;
+	return r;
+}
+
+/* --- kept text and drafts ------------------------------------------------------- */
+
+/* The fields changed from their defaults, one "name=value" line each (typed
+ * text holds no line breaks); those that do not fit in n are left out. */
+static void
+tui_form_serialize(const struct tui_form *f, char *out, size_t n)
+{
+	size_t i, len = 0, add;
+	const char *v;
+
+	out[0] = '\0';
+	for (i = 0; i < f->n; i++) {
+		const struct tui_field *x = &f->f[i];
+
+		if (x->type == TUI_F_CHOICE ? x->choice == x->def_choice : strcmp(x->buf, x->def) == 0)
+			continue;
+		v = x->type == TUI_F_CHOICE ? x->choices[x->choice] : x->buf;
+		add = strlen(x->name) + strlen(v) + 2;
+		if (len + add >= n)
+			continue;
+		len += (size_t)snprintf(out + len, n - len, "%s=%s\n", x->name, v);
+	}
+}
+
+/* The opposite, over the defaults; unknown names and answers are skipped. */
+static void
+tui_form_deserialize(struct tui_form *f, const char *in)
+{
+	const char *line, *eq, *end;
+	size_t nlen, vlen, i;
+	int c;
+
+	for (line = in; *line != '\0'; line = *end ? end + 1 : end) {
+		if ((end = strchr(line, '\n')) == NULL)
+			end = line + strlen(line);
+		if ((eq = memchr(line, '=', (size_t)(end - line))) == NULL)
+			continue;
+		nlen = (size_t)(eq - line);
+		vlen = (size_t)(end - eq - 1);
+		for (i = 0; i < f->n; i++) {
+			struct tui_field *x = &f->f[i];
+
+			if (strlen(x->name) != nlen || strncmp(x->name, line, nlen) != 0)
+				continue;
+			if (x->type == TUI_F_CHOICE) {
+				for (c = 0; c < x->nchoices; c++)
+					if (strlen(x->choices[c]) == vlen &&
+					    strncmp(x->choices[c], eq + 1, vlen) == 0)
+						x->choice = c;
+			} else {
+				if (vlen >= x->max)
+					vlen = x->max - 1;
+				/* never half a character */
+				while (vlen > 0 && ((unsigned char)eq[1 + vlen] & 0xc0) == 0x80 &&
+				       eq + 1 + vlen < end)
+					vlen--;
+				memcpy(x->buf, eq + 1, vlen);
+				x->buf[vlen] = '\0';
+			}
+		}
+	}
+}
+
+/* A draft's values, for a question on one row. */
+static void
+tui_draft_preview(const char *in, char *out, size_t n)
+{
+	const char *line, *eq, *end;
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (line = in; *line != '\0' && len + 1 < n; line = *end ? end + 1 : end) {
+		if ((end = strchr(line, '\n')) == NULL)
+			end = line + strlen(line);
+		if ((eq = memchr(line, '=', (size_t)(end - line))) == NULL)
+			continue;
+		len += (size_t)snprintf(out + len, n - len, "%s%.*s", len ? " / " : "",
+		                        (int)(end - eq - 1), eq + 1);
+	}
+}
+
+void
+tui_form_keep(struct tui *t, struct tui_form *f)
+{
+	struct err err;
+
+	if (f->key[0] == '\0')
+		return;
+	tui_form_serialize(f, t->kept, BOOK_TEXT_MAX);
+	if (t->kept[0] == '\0') {
+		/* emptied: nothing to keep, and no draft to offer either */
+		if (strcmp(t->kept_key, f->key) == 0)
+			t->kept_key[0] = '\0';
+		if (f->drafted && book_draft_drop(t->b, f->key, &err) == 0)
+			t->seen_commit = book_last_commit(t->b);
+		f->drafted = false;
+		return;
+	}
+	snprintf(t->kept_key, sizeof t->kept_key, "%s", f->key);
+	t->kept_saved = false;
+}
+
+int
+tui_form_resume(struct tui *t, struct tui_form *f)
+{
+	struct err err;
+	char *buf, prompt[512], preview[256];
+	int rc, k;
+
+	if (f->key[0] == '\0')
+		return 0;
+	if (strcmp(t->kept_key, f->key) == 0) {
+		tui_form_deserialize(f, t->kept);
+		f->drafted = t->kept_saved;
+		tui_message(t, false, "what you typed before is back (^U empties a field)");
+		return 0;
+	}
+	if (!book_has_key(t->b) || (buf = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
+		return 0;
+	rc = book_draft_load(t->b, f->key, buf, BOOK_TEXT_MAX, &err);
+	if (rc < 0)
+		tui_message(t, true, "your draft cannot be read: %s", err.msg);
+	if (rc != 0 || buf[0] == '\0') {
+		book_secret_free(buf, BOOK_TEXT_MAX);
+		return 0;
+	}
+	f->drafted = true;
+	tui_draft_preview(buf, preview, sizeof preview);
+	snprintf(prompt, sizeof prompt,
+	         "Unsaved draft (Enter: resume, d: discard, Esc: not now): %s", preview);
+	k = tui_ask(t, prompt, "\nyd");
+	if (k == '\n' || k == 'y') {
+		tui_form_deserialize(f, buf);
+		tui_message(t, false, "draft resumed");
+	} else if (k == 'd') {
+		if (book_draft_drop(t->b, f->key, &err) == 0) {
+			t->seen_commit = book_last_commit(t->b);
+			f->drafted = false;
+			tui_message(t, false, "draft discarded");
+		} else
+			tui_message(t, true, "%s", err.msg);
+	}
+	book_secret_free(buf, BOOK_TEXT_MAX);
+	return k < 0 ? -1 : 0;
+}
+
+void
+tui_form_done(struct tui *t, struct tui_form *f)
+{
+	struct err err;
+	bool saved = false;
+
+	if (f->key[0] == '\0')
+		return;
+	if (strcmp(t->kept_key, f->key) == 0) {
+		saved = t->kept_saved;
+		t->kept_key[0] = '\0';
+		t->kept[0] = '\0';
+	}
+	if ((f->drafted || saved) && book_draft_drop(t->b, f->key, &err) == 0)
+		t->seen_commit = book_last_commit(t->b);
+	f->drafted = false;
+}
+
+void
+tui_drafts_save(struct tui *t)
+{
+	struct err err;
+
+	if (t->kept_key[0] == '\0' || t->kept_saved || book_readonly(t->b) || !book_has_key(t->b))
+		return;
+	if (book_draft_save(t->b, t->kept_key, t->kept, &err) == 0) {
+		t->kept_saved = true;
+		t->seen_commit = book_last_commit(t->b);
+	}
+}
+
+/* --- the menu -------------------------------------------------------------------- */
+
+static bool
+tui_menu_match(const struct tui_menu *m, size_t i)
+{
+	return strncmp(m->names[i], m->filter, strlen(m->filter)) == 0;
+}
+
+/* The index of the sel-th item that matches, or -1. */
+static int
+tui_menu_item(const struct tui_menu *m, size_t sel)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (tui_menu_match(m, i) && k++ == sel)
+			return (int)i;
+	return -1;
+}
+
+static size_t
+tui_menu_count(const struct tui_menu *m)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < m->n; i++)
+		k += tui_menu_match(m, i);
+	return k;
+}
+
+void
+tui_menu_draw(struct tui *t)
+{
+	const struct tui_menu *m = t->menu;
+	size_t n = tui_menu_count(m), i, top = 0, shown;
+	/* a row for the title, and at least one for the items or their absence */
+	int want = (n > 0 ? (int)n : 1) + 1, h = tui_body_rows(t), fh = want < h ? want : h;
+	int y0 = h - fh, y, nw = 20;
+	char title[256];
+
+	tui_overlay_clear(t, y0, h);
+	shown = (size_t)(fh - 1);
+	if (m->sel >= top + shown && shown > 0)
+		top = m->sel - shown + 1;
+	snprintf(title, sizeof title, " %s", m->title);
+	tui_put(t, t->body, y0, 0, title, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
+	if (n == 0 && y0 + 1 < h)
+		tui_put(t, t->body, y0 + 1, 2, m->n == 0 ? "none" : "nothing starts with that",
+		        t->cols - 2, TUI_LEFT, tui_style(t, TUI_S_DIM));
+	for (i = top, y = y0 + 1; i < n && y < h; i++, y++) {
+		int k = tui_menu_item(m, i);
+		attr_t a = i == m->sel ? A_REVERSE : A_NORMAL;
+
+		if (i == m->sel)
+			mvwchgat(t->body, y, 0, -1, A_REVERSE, 0, NULL);
+		tui_put(t, t->body, y, 2, m->names[k], nw, TUI_LEFT, a | A_BOLD);
+		if (m->help != NULL && t->cols > nw + 4)
+			tui_put(t, t->body, y, 3 + nw, m->help[k], t->cols - 3 - nw, TUI_LEFT, a);
+	}
+}
+
+int
+tui_menu_run(struct tui *t, struct tui_menu *m)
+{
+	struct tui_input in = { "Type to narrow, Enter to choose: ", m->filter, sizeof m->filter,
+	                        false };
+	struct tui_input *outer = t->input;
+	const struct tui_key *k;
+	wint_t wc;
+	int key, r = -2, item;
+
+	t->menu = m;
+	t->input = &in;
+	while (!tui_stopping()) {
+		tui_draw(t);
+		if (tui_read(t, &key, &wc) == ERR)
+			continue;
+		if (key == KEY_RESIZE) {
+			tui_resize(t);
+			continue;
+		}
+		if (t->small)
+			continue;
+		t->message[0] = '\0';
+		if (key > 32 && key < 127) {
+			tui_input_add(m->filter, sizeof m->filter, wc);
+			m->sel = 0;
+			continue;
+		}
+		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+			continue;
+		switch (k->action) {
+		case TUI_A_FORM_ENTER:
+			if ((item = tui_menu_item(m, m->sel)) >= 0) {
+				r = item;
+				goto out;
+			}
+			break;
+		case TUI_A_FORM_CANCEL:
+			r = -1;
+			goto out;
+		case TUI_A_FORM_NEXT:
+			if (m->sel + 1 < tui_menu_count(m))
+				m->sel++;
+			break;
+		case TUI_A_FORM_PREV:
+			if (m->sel > 0)
+				m->sel--;
+			break;
+		case TUI_A_FORM_ERASE:
+		case TUI_A_FORM_WORD:
+			tui_input_erase(m->filter, k->action == TUI_A_FORM_WORD);
+			m->sel = 0;
+			break;
+		case TUI_A_FORM_CLEAR:
+			m->filter[0] = '\0';
+			m->sel = 0;
+			break;
+		case TUI_A_REDRAW:
+			clearok(curscr, TRUE);
+			break;
+		default:
+			break;
+		}
+	}
+out:
+	t->input = outer;
+	t->menu = NULL;
+	return r;
+}

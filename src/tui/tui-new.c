@@ -1,0 +1,205 @@
+/* tui-new.c - the new case form: the kind of contact and how it came, then
+ * the eligibility questions in the order an officer meets them (a child's
+ * safety first, the one-year limit, matters the procedure excludes), then
+ * the people and the summary. */
+#include <string.h>
+
+#include "redress/text.h"
+#include "redress/workflow.h"
+#include "tui-int.h"
+
+#define TUI_SUMMARY_MAX 3072
+
+static const char *tui_kinds[ROUTE_COUNT], *tui_channels[CHANNEL_COUNT];
+static const char *tui_roles[PARTY_ROLE_COUNT];
+static const char *const tui_yesno[] = { "no", "yes" };
+/* the answers to the question of excluded matters, and the reasons for
+ * declining that they lead to */
+static const char *const tui_excluded[] = { "no", "legal proceedings",
+                                            "outside children's social care" };
+static const int tui_excluded_reason[] = { 0, REFUSAL_LEGAL_PROCEEDINGS, REFUSAL_OUT_OF_SCOPE };
+
+static bool
+tui_new_yes(struct tui_form *f, const char *name)
+{
+	struct tui_field *x = tui_form_field(f, name);
+
+	return x != NULL && x->choice != 0;
+}
+
+static void
+tui_new_check(struct tui *t, struct tui_form *f)
+{
+	struct tui_field *kind = tui_form_field(f, "kind"), *safe = tui_form_field(f, "safeguarding");
+	struct tui_field *recv = tui_form_field(f, "received"), *aware = tui_form_field(f, "aware");
+	struct tui_field *anyway = tui_form_field(f, "anyway"), *excl = tui_form_field(f, "excluded");
+	struct tui_field *child = tui_form_field(f, "child"), *redir = tui_form_field(f, "redirect");
+	struct tui_field *thanked = tui_form_field(f, "thanked");
+	bool complaint = kind->choice == ROUTE_COMPLAINT, safeguarding = safe->choice == 1;
+	struct date r, a, year;
+	char today[DATE_STRLEN];
+	bool have_r;
+
+	if (safeguarding) {
+		snprintf(safe->note, sizeof safe->note, "not a complaint: it goes to the children's "
+		         "helpdesk at once, and is recorded as sent");
+		safe->note_style = TUI_S_SOON;
+	}
+	/* the year limit and the excluded matters are a complaint's questions */
+	aware->hidden = excl->hidden = !complaint || safeguarding;
+	anyway->hidden = true;
+	redir->hidden = kind->choice != ROUTE_REDIRECTED;
+	thanked->hidden = kind->choice != ROUTE_COMPLIMENT;
+	have_r = !recv->bad && date_parse(recv->buf, &r, NULL) == 0;
+	if (have_r && r.day > t->today.day) {
+		recv->bad = true;
+		snprintf(recv->why, sizeof recv->why, "received %s is in the future (today is %s)",
+		         recv->buf, date_format(t->today, today));
+	}
+	if (!aware->hidden && have_r && aware->buf[0] != '\0' && !aware->bad &&
+	    date_parse(aware->buf, &a, NULL) == 0) {
+		if (a.day > r.day) {
+			aware->bad = true;
+			snprintf(aware->why, sizeof aware->why,
+			         "the matter cannot become known after it was complained of");
+		} else if (date_add_months(r, -12, &year, NULL) == 0 && a.day < year.day) {
+			snprintf(aware->note, sizeof aware->note,
+			         "over a year before receipt: it may be declined as over a year");
+			aware->note_style = TUI_S_SOON;
+			anyway->hidden = false;
+			if (anyway->choice == 0) {
+				anyway->bad = true;
+				snprintf(anyway->why, sizeof anyway->why,
+				         "over a year: answer yes to record it anyway, or change the date");
+			}
+		}
+	}
+	if (!excl->hidden && excl->choice != 0) {
+		snprintf(excl->note, sizeof excl->note, "added, then the decline form opens "
+		         "(reason %s)", refusal_name((enum refusal)tui_excluded_reason[excl->choice]));
+		excl->note_style = TUI_S_SOON;
+	}
+	if (complaint && !safeguarding && child->buf[0] == '\0') {
+		child->bad = true;
+		snprintf(child->why, sizeof child->why, "a complaint needs the child it is about");
+	}
+	if (!redir->hidden && redir->buf[0] == '\0') {
+		redir->bad = true;
+		snprintf(redir->why, sizeof redir->why, "where was the person sent? (Ofsted, a school...)");
+	}
+}
+
+static const char *
+tui_new_value(struct tui_form *f, const char *name)
+{
+	struct tui_field *x = tui_form_field(f, name);
+
+	return x != NULL && !x->hidden && x->buf[0] != '\0' ? x->buf : NULL;
+}
+
+/* Adds the case; its reference in ref, or -1 with the reason shown. */
+static int
+tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
+{
+	struct book_case_new in;
+	struct err err;
+	char *team;
+
+	memset(&in, 0, sizeof in);
+	in.kind = tui_form_field(f, "kind")->choice;
+	in.channel = tui_form_field(f, "channel")->choice;
+	in.received = tui_form_field(f, "received")->buf;
+	in.aware = tui_new_value(f, "aware");
+	in.safeguarding = tui_new_yes(f, "safeguarding");
+	in.child_name = tui_new_value(f, "child");
+	in.child_dob = tui_new_value(f, "child_dob");
+	in.complainant_name = tui_new_value(f, "complainant");
+	in.complainant_role = tui_form_field(f, "role")->choice;
+	team = tui_form_field(f, "team")->buf;
+	in.team = *text_trim(team) != '\0' ? text_trim(team) : NULL;
+	in.summary = tui_new_value(f, "summary");
+	in.redirect_to = tui_new_value(f, "redirect");
+	in.thanked = tui_new_value(f, "thanked");
+	if (book_case_add(t->b, &in, ref, &err) != 0) {
+		tui_message(t, true, "not added: %s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+void
+tui_new_case(struct tui *t)
+{
+	struct tui_form *f;
+	struct tui_field *x;
+	char today[DATE_STRLEN], ref[BOOK_REF_MAX];
+	int i, r = -1, reason = 0;
+	bool safeguarding = false;
+
+	if (tui_cannot_change(t, ROLE_CASEWORKER))
+		return;
+	for (i = 0; i < ROUTE_COUNT; i++)
+		tui_kinds[i] = route_name((enum route)i);
+	for (i = 0; i < CHANNEL_COUNT; i++)
+		tui_channels[i] = channel_name(i);
+	for (i = 0; i < PARTY_ROLE_COUNT; i++)
+		tui_roles[i] = party_role_name(i);
+	if ((f = tui_form_new("A new contact: Enter goes through the questions, and on the last "
+	                      "adds it", TUI_SUMMARY_MAX + 2048)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	snprintf(f->key, sizeof f->key, "new-case");
+	f->check = tui_new_check;
+	tui_form_choice(f, "kind", "Kind", tui_kinds, ROUTE_COUNT, ROUTE_COMPLAINT);
+	if ((x = tui_form_choice(f, "safeguarding", "Safeguarding", tui_yesno, 2, 0)) != NULL)
+		x->question = "Is this a safeguarding concern about a child's safety?";
+	tui_form_choice(f, "channel", "Channel", tui_channels, CHANNEL_COUNT, CHANNEL_ONLINE);
+	tui_form_date(f, "received", "Received", false, date_format(t->today, today));
+	if ((x = tui_form_date(f, "aware", "Aware since", true, NULL)) != NULL)
+		x->question = "When did the complainant become aware of the matter?";
+	tui_form_choice(f, "anyway", "Record anyway", tui_yesno, 2, 0);
+	if ((x = tui_form_choice(f, "excluded", "Excluded", tui_excluded, 3, 0)) != NULL)
+		x->question = "Is it about a matter in legal proceedings, or outside children's "
+		              "social care?";
+	tui_form_text(f, "child", "Child", BOOK_NAME_MAX, true, NULL);
+	tui_form_date(f, "child_dob", "Child born", true, NULL);
+	tui_form_text(f, "complainant", "Complainant", BOOK_NAME_MAX, true, NULL);
+	tui_form_choice(f, "role", "Their role", tui_roles, PARTY_ROLE_COUNT, PARTY_PARENT);
+	tui_form_text(f, "team", "Team", 64, true, NULL);
+	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
+	tui_form_text(f, "thanked", "Thanked", 128, true, NULL);
+	if (tui_form_text(f, "summary", "Summary", TUI_SUMMARY_MAX, true, NULL) == NULL) {
+		tui_message(t, true, "out of memory");
+		tui_form_free(&f);
+		return;
+	}
+	if (tui_form_resume(t, f) == 0) {
+		while ((r = tui_form_run(t, f)) == 1)
+			if (tui_new_submit(t, f, ref) == 0) {
+				x = tui_form_field(f, "excluded");
+				reason = !x->hidden ? tui_excluded_reason[x->choice] : 0;
+				safeguarding = tui_new_yes(f, "safeguarding");
+				tui_form_done(t, f);
+				break;
+			}
+		if (r == 0 && strcmp(t->kept_key, f->key) == 0)
+			tui_message(t, false, "cancelled; what you typed is kept for next time");
+	}
+	tui_form_free(&f);
+	if (r != 1)
+		return;
+	/* our own commit is no news */
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	if (tui_case_open(t, ref) != 0)
+		return;
+	if (safeguarding)
+		tui_message(t, false, "%s added, flagged and sent to the children's helpdesk", ref);
+	else if (reason != 0)
+		tui_message(t, false, "%s added; now decline it, with the reason", ref);
+	else
+		tui_message(t, false, "%s added", ref);
+	if (reason != 0)
+		tui_step_form(t, "decline", reason);
+}

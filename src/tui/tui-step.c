@@ -1,0 +1,359 @@
+/* tui-step.c - every step of the procedure from the case view: a menu of
+ * those the workflow allows on the case today, and a small form for each
+ * (date, note, and what the step needs), recorded on the revision shown. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "redress/text.h"
+#include "redress/workflow.h"
+#include "tui-int.h"
+
+#define TUI_NOTE_MAX 3072 /* a note and the rest of its form fit in one draft */
+
+/* The steps with the names of `redress case`: the event each records
+ * (EV_NONE: it depends on the stage), and what the status line says. */
+static const struct tui_step {
+	const char *name;
+	enum event_type ev;
+	const char *help;
+	const char *done;
+} tui_steps[] = {
+	{ "acknowledge", EV_ACKNOWLEDGED, "acknowledgement sent", "acknowledgement recorded" },
+	{ "extend", EV_NONE, "extend the current stage", "extension recorded" },
+	{ "respond", EV_NONE, "the response of the current stage", "response recorded" },
+	{ "escalate", EV_NONE, "the complainant asks for the next stage", "escalation recorded" },
+	{ "accept", EV_NONE, "the request for Stage 2 or 3 accepted", "acceptance recorded" },
+	{ "refuse", EV_NONE, "the request for Stage 2 or 3 refused", "refusal recorded" },
+	{ "statement", EV_STATEMENT_AGREED, "statement of complaint agreed", "statement recorded" },
+	{ "arrange-panel", EV_PANEL_DATE, "the review panel arranged for a date",
+	  "panel date recorded" },
+	{ "panel-notice", EV_PANEL_NOTICE_SENT, "details of the panel sent",
+	  "panel notice recorded" },
+	{ "panel-held", EV_PANEL_HELD, "the review panel met", "panel recorded as held" },
+	{ "findings", EV_FINDINGS_SENT, "the panel's findings sent", "findings recorded" },
+	{ "ombudsman", EV_OMBUDSMAN_REFERRED, "referred to the Ombudsman", "referral recorded" },
+	{ "ombudsman-outcome", EV_OMBUDSMAN_OUTCOME, "the Ombudsman's decision received",
+	  "the Ombudsman's decision recorded" },
+	{ "new-information", EV_NEW_INFORMATION, "new concerns or information",
+	  "new information recorded" },
+	{ "start-stage1", EV_STAGE1_STARTED, "formal Stage 1 after informal resolution",
+	  "Stage 1 started" },
+	{ "pause", EV_PAUSED, "pause the internal targets", "targets paused" },
+	{ "resume", EV_RESUMED, "resume the internal targets", "targets resumed" },
+	{ "decline", EV_DECLINED, "not accepted at receipt", "declined" },
+	{ "redirect", EV_REDIRECTED, "the person told where to take the matter",
+	  "redirection recorded" },
+	{ "withdraw", EV_WITHDRAWN, "withdrawn by the complainant", "withdrawal recorded" },
+	{ "close", EV_CLOSED, "close the case", "case closed" },
+	{ "reopen", EV_REOPENED, "reopen a closed case", "case reopened" },
+	{ "note", EV_NOTE, "a note on the timeline", "note added" },
+	{ "pass-on", EV_THANKS_PASSED, "a compliment passed to the staff and their manager",
+	  "compliment passed on" },
+};
+#define TUI_NSTEPS (sizeof tui_steps / sizeof tui_steps[0])
+
+static const char *const tui_yesno[] = { "no", "yes" };
+/* refusal_name() of every coded reason, REFUSAL_NONE left out */
+static const char *tui_reasons[REFUSAL_COUNT - 1];
+
+static const struct tui_step *
+tui_step_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < TUI_NSTEPS; i++)
+		if (strcmp(tui_steps[i].name, name) == 0)
+			return &tui_steps[i];
+	return NULL;
+}
+
+static bool
+tui_step_is(const struct tui_step *s, const char *name)
+{
+	return strcmp(s->name, name) == 0;
+}
+
+/* The event a step means for this case, as `redress case` has it. */
+static int
+tui_step_event(const struct tui_step *d, const struct book_case *c, enum event_type *ev,
+               struct err *err)
+{
+	int s = c->stage;
+
+	*ev = d->ev;
+	if (d->ev == EV_ACKNOWLEDGED && c->kind == ROUTE_COMPLAINT && s >= 2)
+		*ev = EV_STAGE2_ACKNOWLEDGED; /* the Code acknowledges Stage 2 requests too */
+	if (d->ev != EV_NONE)
+		return 0;
+	if (c->kind != ROUTE_COMPLAINT) {
+		if (tui_step_is(d, "respond")) {
+			*ev = EV_RESPONSE_SENT;
+			return 0;
+		}
+		return err_set(err, "%s is a %s, not a complaint: it has no stages", c->ref,
+		               route_name((enum route)c->kind));
+	}
+	if (tui_step_is(d, "extend"))
+		*ev = s == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
+	else if (tui_step_is(d, "respond"))
+		*ev = s == 3 ? EV_STAGE3_RESPONSE_SENT : s == 2 ? EV_STAGE2_RESPONSE_SENT
+		                                                : EV_STAGE1_RESPONSE_SENT;
+	else if (tui_step_is(d, "escalate"))
+		*ev = s >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
+	else /* accept, refuse: the pending request */
+		*ev = s == 3 ? EV_STAGE3_DECISION_SENT : EV_STAGE2_DECISION_SENT;
+	return 0;
+}
+
+/* The case's timeline as the workflow reads it. */
+static size_t
+tui_step_events(const struct book_case *c, struct wf_event *wf)
+{
+	struct err err;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nevents; i++) {
+		const struct book_event *e = &c->events[i];
+
+		memset(&wf[n], 0, sizeof wf[n]);
+		wf[n].type = (enum event_type)e->type;
+		if (date_parse(e->date, &wf[n].date, &err) != 0)
+			continue;
+		wf[n].has_until = e->until[0] != '\0' && date_parse(e->until, &wf[n].until, &err) == 0;
+		wf[n].decision = (enum decision)e->decision;
+		wf[n].reason = (enum refusal)e->reason;
+		wf[n].ombudsman_told = e->ombudsman_told;
+		n++;
+	}
+	return n;
+}
+
+/* Whether the workflow would take the step today, as the form starts it. */
+static bool
+tui_step_valid(struct tui *t, const struct tui_step *s, const struct book_case *c,
+               const struct wf_event *wf, size_t n)
+{
+	struct wf_event next;
+	enum event_type ev;
+
+	if (tui_step_event(s, c, &ev, NULL) != 0)
+		return false;
+	memset(&next, 0, sizeof next);
+	next.type = ev;
+	next.date = t->today;
+	if (tui_step_is(s, "accept"))
+		next.decision = DECISION_ACCEPTED;
+	if (tui_step_is(s, "refuse") || tui_step_is(s, "decline")) {
+		next.decision = tui_step_is(s, "refuse") ? DECISION_REFUSED : DECISION_NONE;
+		next.reason = REFUSAL_OUT_OF_SCOPE;
+		next.ombudsman_told = true;
+	}
+	return workflow_check((enum route)c->kind, wf, n, &next, t->today, NULL) == 0;
+}
+
+bool
+tui_cannot_change(struct tui *t, int role)
+{
+	enum role r = book_role(t->b);
+
+	if (book_readonly(t->b))
+		tui_message(t, true, "the book is open read-only: nothing can be changed");
+	else if (!book_enrolled(t->b))
+		tui_message(t, true, "%s is not enrolled in this book: nothing can be changed",
+		            t->login);
+	else if ((int)r < role)
+		tui_message(t, true, "%s is %s%s: this needs %s", t->login,
+		            r == ROLE_NONE ? "not yet granted access" : "a ",
+		            r == ROLE_NONE ? "" : role_name(r), role_name((enum role)role));
+	else if (!book_has_key(t->b))
+		tui_message(t, true, "names are hidden (no passphrase given): nothing can be changed");
+	else
+		return false;
+	return true;
+}
+
+/* --- the menu ------------------------------------------------------------------------ */
+
+void
+tui_step_menu(struct tui *t)
+{
+	const struct book_case *c = t->view.c;
+	const char *names[TUI_NSTEPS], *help[TUI_NSTEPS];
+	struct tui_menu m;
+	struct wf_event *wf;
+	char title[128];
+	size_t i, n, k = 0;
+	int r;
+
+	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+		return;
+	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	n = tui_step_events(c, wf);
+	for (i = 0; i < TUI_NSTEPS; i++)
+		if (tui_step_valid(t, &tui_steps[i], c, wf, n)) {
+			names[k] = tui_steps[i].name;
+			help[k++] = tui_steps[i].help;
+		}
+	free(wf);
+	snprintf(title, sizeof title, "Steps %s may take today", t->view.ref);
+	memset(&m, 0, sizeof m);
+	m.title = title;
+	m.names = names;
+	m.help = help;
+	m.n = k;
+	if ((r = tui_menu_run(t, &m)) >= 0)
+		tui_step_form(t, names[r], 0);
+}
+
+/* --- the form ------------------------------------------------------------------------ */
+
+static void
+tui_step_check(struct tui *t, struct tui_form *f)
+{
+	const struct tui_step *s = f->ctx;
+	struct tui_field *date = tui_form_field(f, "date"), *until = tui_form_field(f, "until");
+	struct tui_field *reason = tui_form_field(f, "reason"), *told = tui_form_field(f, "told");
+	struct date d, u;
+	char today[DATE_STRLEN];
+
+	if (date != NULL && !date->bad && date_parse(date->buf, &d, NULL) == 0) {
+		if (d.day > t->today.day && !tui_step_is(s, "arrange-panel")) {
+			date->bad = true;
+			snprintf(date->why, sizeof date->why, "%s is in the future (today is %s)",
+			         date->buf, date_format(t->today, today));
+		}
+		if (until != NULL && !until->bad && until->buf[0] != '\0' &&
+		    date_parse(until->buf, &u, NULL) == 0 && u.day < d.day) {
+			until->bad = true;
+			snprintf(until->why, sizeof until->why, "the agreed date is before the extension");
+		}
+	}
+	if (until != NULL && until->buf[0] == '\0')
+		snprintf(until->note, sizeof until->note, "empty: the most the profile allows");
+	if (reason != NULL)
+		snprintf(reason->note, sizeof reason->note, "%s",
+		         refusal_describe((enum refusal)(reason->choice + 1)));
+	if (told != NULL && told->choice == 0) {
+		told->bad = true;
+		snprintf(told->why, sizeof told->why,
+		         "answer yes: the complainant must be told they may go to the Ombudsman");
+		snprintf(told->note, sizeof told->note, "needed before it can be recorded");
+		told->note_style = TUI_S_SOON;
+	}
+}
+
+/* Records the step; 0, or -1 with the reason on the message line (the
+ * form stays as it is). */
+static int
+tui_step_submit(struct tui *t, const struct tui_step *s, struct tui_form *f)
+{
+	struct book_case *c = t->view.c;
+	struct tui_field *until = tui_form_field(f, "until"), *reason = tui_form_field(f, "reason");
+	struct tui_field *told = tui_form_field(f, "told"), *note = tui_form_field(f, "note");
+	struct book_step st;
+	struct err err;
+	enum event_type ev;
+	int rc;
+
+	/* the stage may have moved since the form opened: ask again */
+	if (tui_step_event(s, c, &ev, &err) != 0) {
+		tui_message(t, true, "not recorded: %s", err.msg);
+		return -1;
+	}
+	memset(&st, 0, sizeof st);
+	st.type = ev;
+	st.date = tui_form_field(f, "date")->buf;
+	st.until = until != NULL && until->buf[0] != '\0' ? until->buf : NULL;
+	st.note = note->buf[0] != '\0' ? note->buf : NULL;
+	if (tui_step_is(s, "accept"))
+		st.decision = DECISION_ACCEPTED;
+	if (tui_step_is(s, "refuse"))
+		st.decision = DECISION_REFUSED;
+	if (reason != NULL)
+		st.reason = reason->choice + 1;
+	st.ombudsman_told = told != NULL && told->choice == 1;
+	st.base_rev = c->rev;
+	if ((rc = book_case_step(t->b, t->view.ref, &st, &err)) != 0) {
+		if (rc == BOOK_ESTALE) {
+			/* the case behind the form is shown afresh; Enter again records
+			 * the step on the new revision */
+			tui_case_reload(t);
+			t->seen_commit = book_last_commit(t->b);
+			tui_message(t, true, "not recorded: %s; shown afresh, Enter records it now",
+			            err.msg);
+		} else
+			tui_message(t, true, "not recorded: %s", err.msg);
+		return -1;
+	}
+	/* our own commit is no news: reload, and tell the list to */
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	tui_case_reload(t);
+	t->view.focus = true; /* show where the timeline grew */
+	tui_message(t, false, "%s", s->done);
+	return 0;
+}
+
+void
+tui_step_form(struct tui *t, const char *name, int reason)
+{
+	const struct tui_step *s = tui_step_find(name);
+	struct book_case *c = t->view.c;
+	struct tui_form *f;
+	struct tui_field *x;
+	struct err err;
+	enum event_type ev;
+	char title[256], today[DATE_STRLEN];
+	bool refusal;
+	size_t i;
+	int r;
+
+	if (s == NULL || c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+		return;
+	if (tui_step_event(s, c, &ev, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	for (i = 0; i + 1 < REFUSAL_COUNT; i++)
+		tui_reasons[i] = refusal_name((enum refusal)(i + 1));
+	refusal = tui_step_is(s, "refuse") || tui_step_is(s, "decline");
+	snprintf(title, sizeof title, "%s %s: %s (%s)", s->name, t->view.ref, s->help,
+	         event_describe(ev));
+	if ((f = tui_form_new(title, TUI_NOTE_MAX + 64)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	f->check = tui_step_check;
+	f->ctx = (void *)s;
+	snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, s->name);
+	if (tui_step_is(s, "extend"))
+		tui_form_date(f, "until", "Agreed until", true, NULL);
+	if (refusal) {
+		tui_form_choice(f, "reason", "Reason", tui_reasons, REFUSAL_COUNT - 1,
+		                reason > 0 ? reason - 1 : 0);
+		x = tui_form_choice(f, "told", "Ombudsman told", tui_yesno, 2, 0);
+		if (x != NULL)
+			x->question = "Was the complainant told they may go to the Ombudsman?";
+	}
+	tui_form_date(f, "date", tui_step_is(s, "arrange-panel") ? "Panel sits on" : "Date", false,
+	              date_format(t->today, today));
+	tui_form_text(f, "note", tui_step_is(s, "note") ? "Note" : "Note (optional)", TUI_NOTE_MAX,
+	              !tui_step_is(s, "note"), NULL);
+	/* the field most steps are about; the rest are there to change */
+	tui_form_focus(f, tui_step_is(s, "extend") ? "until"
+	                  : refusal                ? (reason > 0 ? "told" : "reason")
+	                                           : "note");
+	if (tui_form_resume(t, f) == 0) {
+		while ((r = tui_form_run(t, f)) == 1)
+			if (tui_step_submit(t, s, f) == 0) {
+				tui_form_done(t, f);
+				break;
+			}
+		if (r == 0 && strcmp(t->kept_key, f->key) == 0)
+			tui_message(t, false, "cancelled; what you typed is kept for next time");
+	}
+	tui_form_free(&f);
+}
