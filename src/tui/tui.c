@@ -43,7 +43,7 @@ tui_style(const struct tui *t, enum tui_style s)
 	case TUI_S_ERROR:
 		return t->colour ? COLOR_PAIR(TUI_PAIR_RED) | A_BOLD : A_BOLD;
 	case TUI_S_SOON:
-		return t->colour ? COLOR_PAIR(TUI_PAIR_YELLOW) | A_BOLD : A_NORMAL;
+		return t->colour ? COLOR_PAIR(TUI_PAIR_YELLOW) : A_NORMAL;
 	case TUI_S_DIM:
 		return A_DIM;
 	case TUI_S_BAR:
@@ -264,14 +264,21 @@ tui_draw(struct tui *t)
 	wnoutrefresh(t->status);
 	/* last, the window with the cursor: a form's field, or the bottom row */
 	if (t->input == NULL && !t->locked && t->form != NULL && t->form->cy >= 0) {
+		leaveok(t->body, FALSE);
 		wnoutrefresh(t->msg);
 		wmove(t->body, t->form->cy, t->form->cx);
 		wnoutrefresh(t->body);
 		curs_set(1);
 	} else {
+		bool typing = t->input != NULL && t->input->buf != NULL;
+
+		/* with the cursor hidden, leave it where the last write put it:
+		 * no cursor move per keystroke over a slow link */
+		leaveok(t->body, TRUE);
+		leaveok(t->msg, !typing);
 		wnoutrefresh(t->body);
 		wnoutrefresh(t->msg);
-		curs_set(t->input != NULL && t->input->buf != NULL ? 1 : 0);
+		curs_set(typing ? 1 : 0);
 	}
 	doupdate();
 }
