@@ -420,6 +420,10 @@ tui_list_draw(struct tui *t)
 				a |= tui_style(t, tui_due_style(l));
 			tui_put(t, t->body, i + 1, x[c], tui_list_cell(l, c, buf, sizeof buf), w[c],
 			        tui_cols[c].align, a);
+			/* the gap between the date and the days left in their colour:
+			 * one run of attributes, not two */
+			if (c == TUI_COL_DUE && w[TUI_COL_LEFT] > 0 && x[TUI_COL_LEFT] == x[c] + w[c] + 1)
+				tui_put(t, t->body, i + 1, x[c] + w[c], " ", 1, TUI_LEFT, a);
 		}
 	}
 }
