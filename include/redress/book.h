@@ -370,6 +370,11 @@ int book_agenda(struct book *b, const char *from, const char *to, bool targets,
  * them; many per transaction.  For newcomers and benchmarks. */
 int book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err);
 
+struct wf_event;
+/* A case's timeline as the workflow reads it (see workflow.h); at most max
+ * events, returns how many. */
+size_t book_case_workflow(const struct book_case *c, struct wf_event *wf, size_t max);
+
 struct deadline;
 /* A case's deadlines on the book's today, from its own profile and
  * calendar (the deadline structs borrow rules from the book's profile). */

@@ -72,6 +72,23 @@ void workflow_state(enum route route, const struct wf_event *ev, size_t n, struc
 int workflow_check(enum route route, const struct wf_event *ev, size_t n,
                    const struct wf_event *next, struct date today, struct err *err);
 
+/* The steps of the procedure by the names people use (`redress case STEP`,
+ * the client's step menu): the event each records (EV_NONE: it depends on
+ * the case's stage), what it is, and what to say once it is recorded. */
+struct workflow_step {
+	const char *name;
+	enum event_type ev;
+	const char *help;
+	const char *done;
+};
+extern const struct workflow_step workflow_steps[];
+extern const size_t workflow_nsteps;
+const struct workflow_step *workflow_step_find(const char *name);
+/* The event step s means for case ref (route, stage 1..3); -1 and why when
+ * it means nothing there (a stage step on a contact with no stages). */
+int workflow_step_event(const struct workflow_step *s, const char *ref, enum route route,
+                        int stage, enum event_type *ev, struct err *err);
+
 struct clock_event;
 /* The events the clock engine reads: the timeline's, plus a derived
  * stage2_refused or stage3_refused for each refused request.  Returns how

@@ -2114,3 +2114,9 @@ book_person_label_get(struct book *b, uint64_t person, const char *prefix, char 
 
 	return store_read(b->st, case_label_txn, &c, err);
 }
+
+size_t
+book_case_workflow(const struct book_case *c, struct wf_event *wf, size_t max)
+{
+	return case_wf_events(c, wf, max);
+}

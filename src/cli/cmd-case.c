@@ -13,53 +13,9 @@
 #include "redress/text.h"
 #include "redress/workflow.h"
 
-/* The steps: subcommand, the event it records, and what it needs. */
-static const struct case_step_def {
-	const char *name;
-	enum event_type ev;
-	const char *help;
-} case_steps[] = {
-	{ "acknowledge", EV_ACKNOWLEDGED, "acknowledgement sent" },
-	{ "extend", EV_NONE, "extend the current stage (--until DATE: the date agreed)" },
-	{ "respond", EV_NONE, "the response of the current stage (or to a comment or request)" },
-	{ "escalate", EV_NONE, "the complainant asks for the next stage" },
-	{ "accept", EV_NONE, "the request for Stage 2 or 3 accepted" },
-	{ "refuse", EV_NONE, "the request for Stage 2 or 3 refused (--reason, --ombudsman-told)" },
-	{ "statement", EV_STATEMENT_AGREED, "statement of complaint agreed (Stage 2)" },
-	{ "arrange-panel", EV_PANEL_DATE, "the panel arranged for --date" },
-	{ "panel-notice", EV_PANEL_NOTICE_SENT, "details of the panel sent to the complainant" },
-	{ "panel-held", EV_PANEL_HELD, "the review panel met" },
-	{ "findings", EV_FINDINGS_SENT, "the panel's findings and recommendations sent" },
-	{ "ombudsman", EV_OMBUDSMAN_REFERRED, "referred to the Ombudsman" },
-	{ "ombudsman-outcome", EV_OMBUDSMAN_OUTCOME, "the Ombudsman's decision received" },
-	{ "new-information", EV_NEW_INFORMATION, "new concerns or information from the complainant" },
-	{ "start-stage1", EV_STAGE1_STARTED, "formal Stage 1 after informal resolution" },
-	{ "pause", EV_PAUSED, "pause the internal targets (never the deadlines)" },
-	{ "resume", EV_RESUMED, "resume the internal targets" },
-	{ "decline", EV_DECLINED, "not accepted at receipt (--reason, --ombudsman-told)" },
-	{ "redirect", EV_REDIRECTED, "the person told where to take the matter" },
-	{ "withdraw", EV_WITHDRAWN, "withdrawn by the complainant" },
-	{ "close", EV_CLOSED, "close the case" },
-	{ "reopen", EV_REOPENED, "reopen a closed case" },
-	{ "note", EV_NOTE, "a note on the timeline (--text)" },
-	{ "pass-on", EV_THANKS_PASSED, "a compliment passed to the staff member and their manager" },
-	{ NULL, EV_NONE, NULL },
-};
-
-static const struct case_step_def *
-case_step_find(const char *name)
-{
-	const struct case_step_def *s;
-
-	for (s = case_steps; s->name != NULL; s++)
-		if (strcmp(s->name, name) == 0)
-			return s;
-	return NULL;
-}
-
-/* The event a stage-relative step means for this case. */
+/* The event a stage-relative step means for this case; --stage overrides. */
 static int
-case_step_event(const struct case_step_def *d, const struct book_case *c, const char *stage,
+case_step_event(const struct workflow_step *d, const struct book_case *c, const char *stage,
                 enum event_type *ev, struct err *err)
 {
 	int s = c->stage;
@@ -69,29 +25,7 @@ case_step_event(const struct case_step_def *d, const struct book_case *c, const 
 		if (s < 1 || s > 3 || stage[1] != '\0')
 			return err_set(err, "--stage: 1, 2 or 3");
 	}
-	*ev = d->ev;
-	if (d->ev == EV_ACKNOWLEDGED && c->kind == ROUTE_COMPLAINT && s >= 2)
-		*ev = EV_STAGE2_ACKNOWLEDGED; /* the Code acknowledges Stage 2 requests too */
-	if (d->ev != EV_NONE)
-		return 0;
-	if (c->kind != ROUTE_COMPLAINT) {
-		if (strcmp(d->name, "respond") == 0) {
-			*ev = EV_RESPONSE_SENT;
-			return 0;
-		}
-		return err_set(err, "%s is a %s, not a complaint: it has no stages", c->ref,
-		               route_name((enum route)c->kind));
-	}
-	if (strcmp(d->name, "extend") == 0)
-		*ev = s == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
-	else if (strcmp(d->name, "respond") == 0)
-		*ev = s == 3 ? EV_STAGE3_RESPONSE_SENT : s == 2 ? EV_STAGE2_RESPONSE_SENT
-		                                                : EV_STAGE1_RESPONSE_SENT;
-	else if (strcmp(d->name, "escalate") == 0)
-		*ev = s >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
-	else /* accept, refuse: the pending request */
-		*ev = s == 3 ? EV_STAGE3_DECISION_SENT : EV_STAGE2_DECISION_SENT;
-	return 0;
+	return workflow_step_event(d, c->ref, (enum route)c->kind, s, ev, err);
 }
 
 /* --- printing ------------------------------------------------------------------ */
@@ -301,7 +235,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		{ "consent", NULL, &o.consent }, { "informed", NULL, &o.informed },
 		{ NULL, NULL, NULL },
 	};
-	const struct case_step_def *step = NULL;
+	const struct workflow_step *step = NULL;
 	const char *pos[3], *sub;
 	struct book *b = NULL;
 	struct book_case *c = NULL;
@@ -315,7 +249,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	sub = pos[0];
-	step = case_step_find(sub);
+	step = workflow_step_find(sub);
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
 	    strcmp(sub, "assign") != 0 && strcmp(sub, "point") != 0 && strcmp(sub, "finding") != 0 &&
 	    strcmp(sub, "recommend") != 0 && strcmp(sub, "done") != 0 && strcmp(sub, "party") != 0 &&

@@ -366,3 +366,78 @@ workflow_clock_events(const struct wf_event *ev, size_t n, struct clock_event *o
 	}
 	return k;
 }
+
+const struct workflow_step workflow_steps[] = {
+	{ "acknowledge", EV_ACKNOWLEDGED, "acknowledgement sent", "acknowledgement recorded" },
+	{ "extend", EV_NONE, "extend the current stage", "extension recorded" },
+	{ "respond", EV_NONE, "the response of the current stage", "response recorded" },
+	{ "escalate", EV_NONE, "the complainant asks for the next stage", "escalation recorded" },
+	{ "accept", EV_NONE, "the request for Stage 2 or 3 accepted", "acceptance recorded" },
+	{ "refuse", EV_NONE, "the request for Stage 2 or 3 refused", "refusal recorded" },
+	{ "statement", EV_STATEMENT_AGREED, "statement of complaint agreed", "statement recorded" },
+	{ "arrange-panel", EV_PANEL_DATE, "the review panel arranged for a date",
+	  "panel date recorded" },
+	{ "panel-notice", EV_PANEL_NOTICE_SENT, "details of the panel sent",
+	  "panel notice recorded" },
+	{ "panel-held", EV_PANEL_HELD, "the review panel met", "panel recorded as held" },
+	{ "findings", EV_FINDINGS_SENT, "the panel's findings sent", "findings recorded" },
+	{ "ombudsman", EV_OMBUDSMAN_REFERRED, "referred to the Ombudsman", "referral recorded" },
+	{ "ombudsman-outcome", EV_OMBUDSMAN_OUTCOME, "the Ombudsman's decision received",
+	  "the Ombudsman's decision recorded" },
+	{ "new-information", EV_NEW_INFORMATION, "new concerns or information",
+	  "new information recorded" },
+	{ "start-stage1", EV_STAGE1_STARTED, "formal Stage 1 after informal resolution",
+	  "Stage 1 started" },
+	{ "pause", EV_PAUSED, "pause the internal targets", "targets paused" },
+	{ "resume", EV_RESUMED, "resume the internal targets", "targets resumed" },
+	{ "decline", EV_DECLINED, "not accepted at receipt", "declined" },
+	{ "redirect", EV_REDIRECTED, "the person told where to take the matter",
+	  "redirection recorded" },
+	{ "withdraw", EV_WITHDRAWN, "withdrawn by the complainant", "withdrawal recorded" },
+	{ "close", EV_CLOSED, "close the case", "case closed" },
+	{ "reopen", EV_REOPENED, "reopen a closed case", "case reopened" },
+	{ "note", EV_NOTE, "a note on the timeline", "note added" },
+	{ "pass-on", EV_THANKS_PASSED, "a compliment passed to the staff and their manager",
+	  "compliment passed on" },
+};
+const size_t workflow_nsteps = sizeof workflow_steps / sizeof workflow_steps[0];
+
+const struct workflow_step *
+workflow_step_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < workflow_nsteps; i++)
+		if (strcmp(workflow_steps[i].name, name) == 0)
+			return &workflow_steps[i];
+	return NULL;
+}
+
+int
+workflow_step_event(const struct workflow_step *d, const char *ref, enum route route, int s,
+                    enum event_type *ev, struct err *err)
+{
+	*ev = d->ev;
+	if (d->ev == EV_ACKNOWLEDGED && route == ROUTE_COMPLAINT && s >= 2)
+		*ev = EV_STAGE2_ACKNOWLEDGED; /* the Code acknowledges Stage 2 requests too */
+	if (d->ev != EV_NONE)
+		return 0;
+	if (route != ROUTE_COMPLAINT) {
+		if (strcmp(d->name, "respond") == 0) {
+			*ev = EV_RESPONSE_SENT;
+			return 0;
+		}
+		return err_set(err, "%s is a %s, not a complaint: it has no stages", ref,
+		               route_name(route));
+	}
+	if (strcmp(d->name, "extend") == 0)
+		*ev = s == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
+	else if (strcmp(d->name, "respond") == 0)
+		*ev = s == 3 ? EV_STAGE3_RESPONSE_SENT : s == 2 ? EV_STAGE2_RESPONSE_SENT
+		                                                : EV_STAGE1_RESPONSE_SENT;
+	else if (strcmp(d->name, "escalate") == 0)
+		*ev = s >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
+	else /* accept, refuse: the pending request */
+		*ev = s == 3 ? EV_STAGE3_DECISION_SENT : EV_STAGE2_DECISION_SENT;
+	return 0;
+}

@@ -10,127 +10,27 @@
 
 #define TUI_NOTE_MAX 3072 /* a note and the rest of its form fit in one draft */
 
-/* The steps with the names of `redress case`: the event each records
- * (EV_NONE: it depends on the stage), and what the status line says. */
-static const struct tui_step {
-	const char *name;
-	enum event_type ev;
-	const char *help;
-	const char *done;
-} tui_steps[] = {
-	{ "acknowledge", EV_ACKNOWLEDGED, "acknowledgement sent", "acknowledgement recorded" },
-	{ "extend", EV_NONE, "extend the current stage", "extension recorded" },
-	{ "respond", EV_NONE, "the response of the current stage", "response recorded" },
-	{ "escalate", EV_NONE, "the complainant asks for the next stage", "escalation recorded" },
-	{ "accept", EV_NONE, "the request for Stage 2 or 3 accepted", "acceptance recorded" },
-	{ "refuse", EV_NONE, "the request for Stage 2 or 3 refused", "refusal recorded" },
-	{ "statement", EV_STATEMENT_AGREED, "statement of complaint agreed", "statement recorded" },
-	{ "arrange-panel", EV_PANEL_DATE, "the review panel arranged for a date",
-	  "panel date recorded" },
-	{ "panel-notice", EV_PANEL_NOTICE_SENT, "details of the panel sent",
-	  "panel notice recorded" },
-	{ "panel-held", EV_PANEL_HELD, "the review panel met", "panel recorded as held" },
-	{ "findings", EV_FINDINGS_SENT, "the panel's findings sent", "findings recorded" },
-	{ "ombudsman", EV_OMBUDSMAN_REFERRED, "referred to the Ombudsman", "referral recorded" },
-	{ "ombudsman-outcome", EV_OMBUDSMAN_OUTCOME, "the Ombudsman's decision received",
-	  "the Ombudsman's decision recorded" },
-	{ "new-information", EV_NEW_INFORMATION, "new concerns or information",
-	  "new information recorded" },
-	{ "start-stage1", EV_STAGE1_STARTED, "formal Stage 1 after informal resolution",
-	  "Stage 1 started" },
-	{ "pause", EV_PAUSED, "pause the internal targets", "targets paused" },
-	{ "resume", EV_RESUMED, "resume the internal targets", "targets resumed" },
-	{ "decline", EV_DECLINED, "not accepted at receipt", "declined" },
-	{ "redirect", EV_REDIRECTED, "the person told where to take the matter",
-	  "redirection recorded" },
-	{ "withdraw", EV_WITHDRAWN, "withdrawn by the complainant", "withdrawal recorded" },
-	{ "close", EV_CLOSED, "close the case", "case closed" },
-	{ "reopen", EV_REOPENED, "reopen a closed case", "case reopened" },
-	{ "note", EV_NOTE, "a note on the timeline", "note added" },
-	{ "pass-on", EV_THANKS_PASSED, "a compliment passed to the staff and their manager",
-	  "compliment passed on" },
-};
-#define TUI_NSTEPS (sizeof tui_steps / sizeof tui_steps[0])
-
 static const char *const tui_yesno[] = { "no", "yes" };
 /* refusal_name() of every coded reason, REFUSAL_NONE left out */
 static const char *tui_reasons[REFUSAL_COUNT - 1];
 
-static const struct tui_step *
-tui_step_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < TUI_NSTEPS; i++)
-		if (strcmp(tui_steps[i].name, name) == 0)
-			return &tui_steps[i];
-	return NULL;
-}
-
 static bool
-tui_step_is(const struct tui_step *s, const char *name)
+tui_step_is(const struct workflow_step *s, const char *name)
 {
 	return strcmp(s->name, name) == 0;
 }
 
 /* The event a step means for this case, as `redress case` has it. */
 static int
-tui_step_event(const struct tui_step *d, const struct book_case *c, enum event_type *ev,
+tui_step_event(const struct workflow_step *d, const struct book_case *c, enum event_type *ev,
                struct err *err)
 {
-	int s = c->stage;
-
-	*ev = d->ev;
-	if (d->ev == EV_ACKNOWLEDGED && c->kind == ROUTE_COMPLAINT && s >= 2)
-		*ev = EV_STAGE2_ACKNOWLEDGED; /* the Code acknowledges Stage 2 requests too */
-	if (d->ev != EV_NONE)
-		return 0;
-	if (c->kind != ROUTE_COMPLAINT) {
-		if (tui_step_is(d, "respond")) {
-			*ev = EV_RESPONSE_SENT;
-			return 0;
-		}
-		return err_set(err, "%s is a %s, not a complaint: it has no stages", c->ref,
-		               route_name((enum route)c->kind));
-	}
-	if (tui_step_is(d, "extend"))
-		*ev = s == 2 ? EV_STAGE2_EXTENDED : EV_STAGE1_EXTENDED;
-	else if (tui_step_is(d, "respond"))
-		*ev = s == 3 ? EV_STAGE3_RESPONSE_SENT : s == 2 ? EV_STAGE2_RESPONSE_SENT
-		                                                : EV_STAGE1_RESPONSE_SENT;
-	else if (tui_step_is(d, "escalate"))
-		*ev = s >= 2 ? EV_STAGE3_REQUESTED : EV_STAGE2_REQUESTED;
-	else /* accept, refuse: the pending request */
-		*ev = s == 3 ? EV_STAGE3_DECISION_SENT : EV_STAGE2_DECISION_SENT;
-	return 0;
-}
-
-/* The case's timeline as the workflow reads it. */
-static size_t
-tui_step_events(const struct book_case *c, struct wf_event *wf)
-{
-	struct err err;
-	size_t i, n = 0;
-
-	for (i = 0; i < c->nevents; i++) {
-		const struct book_event *e = &c->events[i];
-
-		memset(&wf[n], 0, sizeof wf[n]);
-		wf[n].type = (enum event_type)e->type;
-		if (date_parse(e->date, &wf[n].date, &err) != 0)
-			continue;
-		wf[n].has_until = e->until[0] != '\0' && date_parse(e->until, &wf[n].until, &err) == 0;
-		wf[n].decision = (enum decision)e->decision;
-		wf[n].reason = (enum refusal)e->reason;
-		wf[n].ombudsman_told = e->ombudsman_told;
-		n++;
-	}
-	return n;
+	return workflow_step_event(d, c->ref, (enum route)c->kind, c->stage, ev, err);
 }
 
 /* Whether the workflow would take the step today, as the form starts it. */
 static bool
-tui_step_valid(struct tui *t, const struct tui_step *s, const struct book_case *c,
+tui_step_valid(struct tui *t, const struct workflow_step *s, const struct book_case *c,
                const struct wf_event *wf, size_t n)
 {
 	struct wf_event next;
@@ -178,7 +78,7 @@ void
 tui_step_menu(struct tui *t)
 {
 	const struct book_case *c = t->view.c;
-	const char *names[TUI_NSTEPS], *help[TUI_NSTEPS];
+	const char *names[workflow_nsteps], *help[workflow_nsteps];
 	struct tui_menu m;
 	struct wf_event *wf;
 	char title[128];
@@ -191,11 +91,11 @@ tui_step_menu(struct tui *t)
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	n = tui_step_events(c, wf);
-	for (i = 0; i < TUI_NSTEPS; i++)
-		if (tui_step_valid(t, &tui_steps[i], c, wf, n)) {
-			names[k] = tui_steps[i].name;
-			help[k++] = tui_steps[i].help;
+	n = book_case_workflow(c, wf, BOOK_EVENTS_MAX);
+	for (i = 0; i < workflow_nsteps; i++)
+		if (tui_step_valid(t, &workflow_steps[i], c, wf, n)) {
+			names[k] = workflow_steps[i].name;
+			help[k++] = workflow_steps[i].help;
 		}
 	free(wf);
 	snprintf(title, sizeof title, "Steps %s may take today", t->view.ref);
@@ -213,7 +113,7 @@ tui_step_menu(struct tui *t)
 static void
 tui_step_check(struct tui *t, struct tui_form *f)
 {
-	const struct tui_step *s = f->ctx;
+	const struct workflow_step *s = f->ctx;
 	struct tui_field *date = tui_form_field(f, "date"), *until = tui_form_field(f, "until");
 	struct tui_field *reason = tui_form_field(f, "reason"), *told = tui_form_field(f, "told");
 	struct date d, u;
@@ -248,7 +148,7 @@ tui_step_check(struct tui *t, struct tui_form *f)
 /* Records the step; 0, or -1 with the reason on the message line (the
  * form stays as it is). */
 static int
-tui_step_submit(struct tui *t, const struct tui_step *s, struct tui_form *f)
+tui_step_submit(struct tui *t, const struct workflow_step *s, struct tui_form *f)
 {
 	struct book_case *c = t->view.c;
 	struct tui_field *until = tui_form_field(f, "until"), *reason = tui_form_field(f, "reason");
@@ -300,7 +200,7 @@ tui_step_submit(struct tui *t, const struct tui_step *s, struct tui_form *f)
 void
 tui_step_form(struct tui *t, const char *name, int reason)
 {
-	const struct tui_step *s = tui_step_find(name);
+	const struct workflow_step *s = workflow_step_find(name);
 	struct book_case *c = t->view.c;
 	struct tui_form *f;
 	struct tui_field *x;

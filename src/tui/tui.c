@@ -459,8 +459,8 @@ const struct tui_screen tui_lock_screen = {
 };
 
 /* Blanks the screen until the passphrase is typed again.  Whatever form
- * is open is saved as a draft first: a wrong passphrase drops the keys
- * that sealing it needs, and three of them end the client. */
+ * is open is saved as a draft first, since three wrong passphrases end the
+ * client. */
 static void
 tui_lock(struct tui *t)
 {
