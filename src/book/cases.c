@@ -1586,41 +1586,40 @@ out:
 
 struct range_ctx {
 	int32_t to;
-	bool targets;
+	unsigned flags;              /* BOOK_DUE_* */
 	int (*each)(const struct book_due *, void *);
 	void *ctx;
-	struct book *b;              /* set for an agenda: fill in the details */
+	struct book *b;
 	struct store_txn *t;
 	const struct calendar *cal;
 	struct date today;
 };
 
-/* An agenda line's case details: owner, team, the child. */
+/* An agenda line's case details from the case's summary (not its record
+ * and timeline): owner, team, stage, the child. */
 static void
-case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
+case_due_details(struct range_ctx *x, struct book_due *d)
 {
-	const void *cv;
-	const uint8_t *p;
-	size_t cn, pos = 0, fn;
-	uint16_t tag;
+	const void *sv;
+	size_t sn;
 	uint8_t key[8];
-	struct err err;
-	struct date due;
 
-	d->council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
-	if (date_parse(d->date, &due, &err) == 0)
-		d->days = workday_between(x->cal, x->today, due);
 	codec_be64(d->case_id, key);
-	if (store_get(x->t, STORE_CASES, key, 8, &cv, &cn) != 0)
+	if (store_get(x->t, STORE_SUMMARY, key, 8, &sv, &sn) != 0)
 		return;
-	rec_find_str(cv, cn, CT_OWNER, d->owner, sizeof d->owner);
-	rec_find_str(cv, cn, CT_TEAM, d->team, sizeof d->team);
-	while (rec_next(cv, cn, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && fn >= 12 && p[0] == 0) {
-			book_person_label(x->b, x->t, codec_get_be64(p + 4), "Child C", d->child,
-			                  sizeof d->child);
-			break;
-		}
+	rec_find_str(sv, sn, ST_OWNER, d->owner, sizeof d->owner);
+	rec_find_str(sv, sn, ST_TEAM, d->team, sizeof d->team);
+	d->kind = (int)rec_find_u64(sv, sn, ST_KIND, 0);
+	d->status = (int)rec_find_u64(sv, sn, ST_STATUS, 0);
+	d->stage = (int)rec_find_u64(sv, sn, ST_STAGE, 0);
+	d->child_person = rec_find_u64(sv, sn, ST_CHILD, 0);
+	if (d->child_person == 0)
+		return;
+	if (x->flags & BOOK_DUE_NAMES)
+		book_person_label(x->b, x->t, d->child_person, "Child C", d->child, sizeof d->child);
+	else
+		snprintf(d->child, sizeof d->child, "Child C-%04llu",
+		         (unsigned long long)d->child_person);
 }
 
 static int
@@ -1637,17 +1636,21 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	day.day = (int32_t)((int64_t)codec_get_be32(key) - 0x80000000LL);
 	if (day.day > x->to)
 		return 1;
-	if (key[4] == 1 && !x->targets)
+	if ((key[4] == 1 && !(x->flags & BOOK_DUE_TARGETS)) ||
+	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
 		return 0;
 	memset(&d, 0, sizeof d);
 	date_format(day, d.date);
+	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
 	rec_find_str(v, vl, 1, d.key, sizeof d.key);
 	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
 	d.done = rec_find_u64(v, vl, 3, 0) != 0;
-	if (x->b != NULL)
-		case_due_details(x, &d, v, vl);
+	d.council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
+	d.days = workday_between(x->cal, x->today, day);
+	if (x->flags & BOOK_DUE_DETAILS)
+		case_due_details(x, &d);
 	rc = x->each(&d, x->ctx);
 	vault_wipe(d.child, sizeof d.child);
 	return rc;
@@ -1669,20 +1672,36 @@ case_range_txn(struct store_txn *t, void *vctx)
 }
 
 int
-book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
-                     int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
+book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
+              int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
 {
-	struct range_ctx x = { 0, targets, each, ctx, NULL, NULL, NULL, { 0 } };
+	const struct profile *prof;
+	struct range_ctx x;
 	struct range_txn r;
 	struct date f, tt;
 
 	if (date_parse(from, &f, err) != 0 || date_parse(to, &tt, err) != 0)
 		return BOOK_EUSAGE;
+	if (book_profile(b, &prof, &x.cal, err) != 0)
+		return -1;
+	x.flags = flags;
+	x.each = each;
+	x.ctx = ctx;
+	x.b = b;
+	x.t = NULL;
+	x.today = case_today(b);
 	x.to = tt.day;
 	r.x = &x;
 	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
 	/* a cursor range scan from the first day: the cost follows the range */
 	return store_read(b->st, case_range_txn, &r, err);
+}
+
+int
+book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
+                     int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
+{
+	return book_due_scan(b, from, to, targets ? BOOK_DUE_TARGETS : 0, each, ctx, err);
 }
 
 /* --- rekey ------------------------------------------------------------------------ */
@@ -2073,20 +2092,9 @@ int
 book_agenda(struct book *b, const char *from, const char *to, bool targets,
             int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
 {
-	const struct profile *prof;
-	struct range_ctx x = { 0, targets, each, ctx, b, NULL, NULL, { 0 } };
-	struct range_txn r;
-	struct date f, tt;
-
-	if (date_parse(from, &f, err) != 0 || date_parse(to, &tt, err) != 0)
-		return BOOK_EUSAGE;
-	if (book_profile(b, &prof, &x.cal, err) != 0)
-		return -1;
-	x.today = case_today(b);
-	x.to = tt.day;
-	r.x = &x;
-	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
-	return store_read(b->st, case_range_txn, &r, err);
+	return book_due_scan(b, from, to,
+	                     BOOK_DUE_DETAILS | BOOK_DUE_NAMES | (targets ? BOOK_DUE_TARGETS : 0),
+	                     each, ctx, err);
 }
 
 struct label_ctx {
