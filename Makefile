@@ -11,7 +11,7 @@ LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
                       src/cli/*.c src/tui/*.c)
 MAIN_SRC = src/main.c
 TEST_SRC = $(wildcard tests/core/test_*.c tests/vault/test_*.c tests/store/test_*.c tests/book/test_*.c)
-HDR      = $(wildcard include/redress/*.h)
+HDR      = $(wildcard include/redress/*.h src/*/*.h)
 MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5
 
 OBJ      = $(LIB_SRC:%.c=build/obj/%.o)

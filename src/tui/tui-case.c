@@ -165,6 +165,7 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: %s", err.msg);
 		goto out;
 	}
+	t->view.deadlines_line = t->view.nlines;
 	tui_view_add(t, TUI_S_HEAD, 0, "deadlines (%s)", prof->name);
 	if (nd == 0)
 		tui_view_add(t, TUI_S_DIM, 2, "  none running");
@@ -355,6 +356,8 @@ tui_case_open(struct tui *t, const char *ref)
 		return -1;
 	}
 	t->view.top = 0;
+	if (t->screen != &tui_case_screen)
+		t->case_back = t->screen;
 	t->screen = &tui_case_screen;
 	return 0;
 }
@@ -411,6 +414,15 @@ tui_case_draw(struct tui *t)
 			V->top = r > (size_t)h / 2 ? r - (size_t)h / 2 : 0;
 		V->focus = false;
 	}
+	if (V->at_deadlines) {
+		size_t r;
+
+		/* opened from the calendar: its deadlines at the top */
+		for (r = 0; r < V->nrows && V->rows[r].line < V->deadlines_line; r++)
+			;
+		V->top = r;
+		V->at_deadlines = false;
+	}
 	if (V->top + (size_t)h > V->nrows)
 		V->top = V->nrows > (size_t)h ? V->nrows - (size_t)h : 0;
 	for (i = 0; i < h && V->top + (size_t)i < V->nrows; i++) {
@@ -430,7 +442,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	switch (a) {
 	case TUI_A_BACK:
 		tui_case_free(t);
-		t->screen = &tui_list_screen;
+		t->screen = t->case_back == &tui_cal_screen ? &tui_cal_screen : &tui_list_screen;
+		/* the step recorded there may have moved a deadline */
+		t->cal.stale = true;
 		break;
 	case TUI_A_DOWN:
 		if (V->top < max)

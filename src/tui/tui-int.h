@@ -40,7 +40,8 @@ enum {
 	TUI_CTX_CASE = 1u << 1,
 	TUI_CTX_HELP = 1u << 2,
 	TUI_CTX_ADMIN = 1u << 3,
-	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN,
+	TUI_CTX_CAL = 1u << 5,
+	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_CAL,
 	/* forms, menus and one-line prompts: apart from ALL, since there
 	 * printable keys are text rather than commands */
 	TUI_CTX_FORM = 1u << 4,
@@ -54,6 +55,8 @@ enum tui_action {
 	TUI_A_SEARCH, TUI_A_CALENDAR, TUI_A_STAGE, TUI_A_TEAM, TUI_A_NEW, TUI_A_ADMIN,
 	TUI_A_NOTE, TUI_A_ESCALATE, TUI_A_RESPOND, TUI_A_EXTEND, TUI_A_STEP,
 	TUI_A_GRANT,
+	TUI_A_DAY_NEXT, TUI_A_DAY_PREV, TUI_A_YEAR_NEXT, TUI_A_YEAR_PREV, TUI_A_TODAY, TUI_A_GOTO,
+	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH,
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 };
@@ -135,7 +138,7 @@ struct tui_screen {
 	void (*title)(struct tui *t, char *buf, size_t n);
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen, tui_admin_screen, tui_lock_screen;
+	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -167,7 +170,7 @@ struct tui_list {
 
 /* A logical line of the case view, and its rows once wrapped. */
 enum tui_style { TUI_S_NORMAL = 0, TUI_S_HEAD, TUI_S_OVERDUE, TUI_S_SOON, TUI_S_DIM,
-                 TUI_S_BAR, TUI_S_ERROR };
+                 TUI_S_BAR, TUI_S_ERROR, TUI_S_MET };
 struct tui_vline {
 	const char *s;
 	int indent;                        /* where continuation rows start */
@@ -193,6 +196,41 @@ struct tui_view {
 	size_t top;
 	size_t timeline_end;               /* the line of the latest event */
 	bool focus;                        /* bring timeline_end into view at the next draw */
+	size_t deadlines_line;             /* the line that heads the deadlines */
+	bool at_deadlines;                 /* bring it to the top at the next draw */
+};
+
+/* The deadline calendar (tui-cal.c).  States in order of worse. */
+enum tui_cal_state { TUI_CAL_NONE = 0, TUI_CAL_MET, TUI_CAL_PENDING, TUI_CAL_SOON_,
+                     TUI_CAL_OVERDUE };
+struct tui_cal_day {
+	uint16_t n;                        /* deadlines due that the filters keep */
+	uint8_t worst;                     /* enum tui_cal_state */
+};
+struct tui_cal_item {                  /* a line of the agenda: strings visible */
+	uint64_t case_id, child_person;
+	int32_t day, days;
+	char ref[BOOK_REF_MAX];
+	const char *key, *owner, *team;    /* interned */
+	const char *child;                 /* arena, once shown; NULL before */
+	bool target;
+	uint8_t state;
+};
+struct tui_cal {
+	int32_t sel;                       /* the selected day */
+	int32_t first, last;               /* the month in the grid */
+	struct tui_cal_day days[31];
+	long total, total_overdue;
+	int32_t afrom, ato;                /* the agenda's days */
+	struct tui_cal_item *items;
+	size_t nitems, cap, isel, itop;
+	struct tui_arena arena;
+	struct tui_intern intern;
+	bool week, mine, overdue;          /* filters as the case list's */
+	int stage;                         /* 0 any */
+	int which;                         /* deadlines, targets, both */
+	char team[TUI_TEAM_MAX];
+	bool opened, loaded, stale, oom;
 };
 
 /* The line being typed on the bottom row (buf NULL: a question answered
@@ -318,6 +356,8 @@ struct tui {
 	struct tui_view view;
 	size_t help_top;
 	struct tui_admin admin;
+	struct tui_cal cal;
+	const struct tui_screen *case_back; /* where back goes from a case */
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
 	struct tui_menu *menu;             /* the same for a menu */
@@ -393,6 +433,12 @@ void tui_new_case(struct tui *t);
 void tui_admin_open(struct tui *t);
 void tui_admin_load(struct tui *t);
 void tui_admin_free(struct tui *t);
+
+/* tui-cal.c */
+void tui_cal_open(struct tui *t);
+/* Reads what the calendar shows, all of it when force. */
+int tui_cal_load(struct tui *t, bool force);
+void tui_cal_free(struct tui *t);
 
 /* tui-keys.c: the help screen */
 void tui_help_open(struct tui *t);

@@ -30,7 +30,44 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_ADMIN, TUI_CTX_LIST, { 'A' }, "admin",
 	  "users, roles, profile, holidays (admins)", NULL },
 	{ TUI_A_CALENDAR, TUI_CTX_LIST, { 'c' }, "calendar",
-	  "the deadline calendar (not in this version)", NULL },
+	  "the deadline calendar: what is due, what was missed", "calendar" },
+	/* the calendar: these come before the keys that work everywhere */
+	{ TUI_A_BACK, TUI_CTX_CAL, { 'q', ESC }, "back", "back to the case list", "back" },
+	{ TUI_A_OPEN, TUI_CTX_CAL, { ENTER }, "calendar-open",
+	  "open the selected deadline's case at its deadlines", "open" },
+	{ TUI_A_DAY_NEXT, TUI_CTX_CAL, { 'l', KEY_RIGHT }, "calendar-day-next", "the next day",
+	  NULL },
+	{ TUI_A_DAY_PREV, TUI_CTX_CAL, { 'h', KEY_LEFT }, "calendar-day-previous",
+	  "the day before", NULL },
+	{ TUI_A_DOWN, TUI_CTX_CAL, { 'j', KEY_DOWN }, "calendar-week-next", "a week on", NULL },
+	{ TUI_A_UP, TUI_CTX_CAL, { 'k', KEY_UP }, "calendar-week-previous", "a week back", NULL },
+	{ TUI_A_PGDN, TUI_CTX_CAL, { KEY_NPAGE, ' ', CTRL('f') }, "calendar-month-next",
+	  "a month on", NULL },
+	{ TUI_A_PGUP, TUI_CTX_CAL, { KEY_PPAGE, 'b', CTRL('b') }, "calendar-month-previous",
+	  "a month back", NULL },
+	{ TUI_A_YEAR_NEXT, TUI_CTX_CAL, { '}', ']' }, "calendar-year-next", "a year on", NULL },
+	{ TUI_A_YEAR_PREV, TUI_CTX_CAL, { '{', '[' }, "calendar-year-previous", "a year back",
+	  NULL },
+	{ TUI_A_TODAY, TUI_CTX_CAL, { 't', KEY_HOME }, "calendar-today", "back to today",
+	  "today" },
+	{ TUI_A_GOTO, TUI_CTX_CAL, { 'g' }, "calendar-goto", "go to a date typed as YYYY-MM-DD",
+	  "go to" },
+	{ TUI_A_ITEM_NEXT, TUI_CTX_CAL, { '\t', 'n' }, "agenda-next",
+	  "the next deadline in the agenda", "next" },
+	{ TUI_A_ITEM_PREV, TUI_CTX_CAL, { KEY_BTAB, 'p' }, "agenda-previous",
+	  "the deadline before in the agenda", NULL },
+	{ TUI_A_WEEK, TUI_CTX_CAL, { 'v' }, "agenda-week",
+	  "the agenda of the whole week, or of the day (toggle)", "week" },
+	{ TUI_A_WHICH, TUI_CTX_CAL, { 'd' }, "calendar-which",
+	  "statutory deadlines, internal targets, or both (in turn)", "targets" },
+	{ TUI_A_MINE, TUI_CTX_CAL, { 'm' }, "calendar-mine",
+	  "only the deadlines of cases you own (toggle)", "mine" },
+	{ TUI_A_OVERDUE, TUI_CTX_CAL, { 'o' }, "calendar-overdue",
+	  "only deadlines missed and not yet met (toggle)", "overdue" },
+	{ TUI_A_STAGE, TUI_CTX_CAL, { '1', '2', '3', '0' }, "calendar-stage",
+	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
+	{ TUI_A_TEAM, TUI_CTX_CAL, { 'T' }, "calendar-team",
+	  "only one team's deadlines (empty: all)", "team" },
 	/* the case view */
 	{ TUI_A_STEP, TUI_CTX_CASE, { 'w' }, "case-step",
 	  "the steps of the procedure valid now", "step" },
@@ -147,6 +184,7 @@ static const struct {
 } tui_help_sections[] = {
 	{ TUI_CTX_LIST, "Case list" },
 	{ TUI_CTX_CASE, "Case view" },
+	{ TUI_CTX_CAL, "Calendar" },
 	{ TUI_CTX_ADMIN, "Admin" },
 	{ TUI_CTX_FORM, "Forms, menus and prompts" },
 	{ TUI_CTX_HELP, "This help" },
@@ -166,8 +204,13 @@ static size_t
 tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 {
 	size_t i, k, r = 0;
-	int y, keyw = 19, namew = t->cols >= 80 ? 16 : 0;
+	int y, keyw = 19, namew = 0;
 	char keys[64];
+
+	/* the names' column as wide as the longest name, on a wide enough window */
+	for (k = 0; k < tui_nkeys && t->cols >= 80; k++)
+		if ((int)strlen(tui_keys[k].name) + 1 > namew)
+			namew = (int)strlen(tui_keys[k].name) + 1;
 
 	if ((y = tui_help_y(w, r++, top, h)) >= 0)
 		tui_put(t, w, y, 0, namew ? "Keys, and the names of their actions in redress(1)" : "Keys",

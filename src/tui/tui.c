@@ -31,7 +31,7 @@ tui_stopping(void)
 
 /* --- colours and styles ---------------------------------------------------- */
 
-enum { TUI_PAIR_RED = 1, TUI_PAIR_YELLOW, TUI_PAIR_BAR };
+enum { TUI_PAIR_RED = 1, TUI_PAIR_YELLOW, TUI_PAIR_BAR, TUI_PAIR_GREEN };
 
 attr_t
 tui_style(const struct tui *t, enum tui_style s)
@@ -48,6 +48,8 @@ tui_style(const struct tui *t, enum tui_style s)
 		return A_DIM;
 	case TUI_S_BAR:
 		return t->colour ? COLOR_PAIR(TUI_PAIR_BAR) : A_REVERSE;
+	case TUI_S_MET:
+		return t->colour ? COLOR_PAIR(TUI_PAIR_GREEN) : A_NORMAL;
 	default:
 		return A_NORMAL;
 	}
@@ -92,6 +94,7 @@ tui_term_open(struct tui *t, struct err *err)
 		init_pair(TUI_PAIR_RED, COLOR_RED, bg);
 		init_pair(TUI_PAIR_YELLOW, COLOR_YELLOW, bg);
 		init_pair(TUI_PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
+		init_pair(TUI_PAIR_GREEN, COLOR_GREEN, bg);
 		t->colour = true;
 	}
 	return 0;
@@ -324,6 +327,11 @@ tui_poll(struct tui *t)
 		tui_list_load(t);
 	else
 		t->list.stale = true;
+	/* a deadline another user moved moves on the calendar */
+	if (t->screen == &tui_cal_screen && t->form == NULL && t->menu == NULL)
+		tui_cal_load(t, true);
+	else
+		t->cal.stale = true;
 	if (t->view.c != NULL) {
 		uint64_t rev = t->view.c->rev;
 
@@ -541,7 +549,7 @@ tui_dispatch(struct tui *t, int key)
 		clearok(curscr, TRUE);
 		break;
 	case TUI_A_CALENDAR:
-		tui_message(t, false, "the deadline calendar is not in this version");
+		tui_cal_open(t);
 		break;
 	case TUI_A_ADMIN:
 		tui_admin_open(t);
@@ -570,6 +578,8 @@ tui_loop(struct tui *t)
 	while (!t->quit && !tui_signalled) {
 		if (t->screen == &tui_list_screen && t->list.stale)
 			tui_list_load(t);
+		if (t->screen == &tui_cal_screen && t->cal.stale)
+			tui_cal_load(t, true);
 		tui_draw(t);
 		since = tui_now();
 		if (tui_read(t, &key, &wc) == ERR) {
@@ -682,6 +692,7 @@ term:
 	tui_signals_restore(old);
 	tui_case_free(t);
 	tui_list_free(t);
+	tui_cal_free(t);
 	tui_admin_free(t);
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
