@@ -94,7 +94,9 @@ struct report_chc {
 	                             * (of receipt when none was recorded) */
 	long s1_extended;
 	long s2_escalated;          /* Stage 2 requests (escalations) */
-	long s2_ack_5;              /* ...acknowledged within 5 working days */
+	long s2_ack_5;              /* ...acknowledged within 5 working days (the
+	                             * decision on the request counts as the
+	                             * acknowledgement when none was recorded) */
 	long s2_responded;
 	long s2_resp_20;            /* ...within 20 working days of the Stage 2
 	                             * acknowledgement (of the request when none) */

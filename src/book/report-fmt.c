@@ -129,6 +129,14 @@ em_count(struct em *e, size_t col, long v, char mark)
 	report_count_text(v, mark, e->cell[col], EM_CELL);
 }
 
+/* A total: withheld when its cells could be found from it, unless it is
+ * small and so shown as "<5" anyway. */
+static void
+em_total(struct em *e, size_t col, long total, int hide)
+{
+	em_count(e, col, total, hide && total >= REPORT_SMALL ? 2 : 0);
+}
+
 static void
 em_text(struct em *e, size_t col, const char *s)
 {
@@ -152,7 +160,7 @@ em_breakdown(struct em *e, const char *const *labels, const long *v, size_t n, b
 		em_count(e, 1, v[i], mark[i]);
 		em_row(e, labels[i]);
 	}
-	em_count(e, 1, total, hide ? 2 : 0);
+	em_total(e, 1, total, hide);
 	em_row(e, "Total");
 }
 
@@ -203,7 +211,7 @@ em_names(struct em *e, const char *id, const char *title, const char *what,
 		                                                         : "Not recorded");
 	}
 	for (k = 0; k < 3; k++)
-		em_count(e, k + 1, tot[k], hide[k] ? 2 : 0);
+		em_total(e, k + 1, tot[k], hide[k]);
 	em_row(e, "Total");
 	em_end(e);
 }
@@ -290,7 +298,7 @@ em_annual(struct em *e, const struct report *r)
 			em_row(e, lab);
 		}
 		for (k = 0; k < 3; k++)
-			em_count(e, k + 1, tot[k], hide[k] ? 2 : 0);
+			em_total(e, k + 1, tot[k], hide[k]);
 		em_row(e, "Total");
 		em_end(e);
 	}
@@ -353,7 +361,7 @@ em_annual(struct em *e, const struct report *r)
 			em_row(e, outcome_rows[i]);
 		}
 		for (s = 1; s <= 3; s++)
-			em_count(e, (size_t)s, tot[s - 1], hide[s - 1] ? 2 : 0);
+			em_total(e, (size_t)s, tot[s - 1], hide[s - 1]);
 		em_row(e, "Total");
 		em_end(e);
 	}
@@ -387,7 +395,7 @@ em_annual(struct em *e, const struct report *r)
 			else
 				em_text(e, 3, "-");
 			em_count(e, 4, bv[2], bm[2]);
-			em_count(e, 5, t[i]->n, h ? 2 : 0);
+			em_total(e, 5, t[i]->n, h);
 			em_average(e, 6, t[i]);
 			em_row(e, names[i]);
 		}
@@ -437,7 +445,7 @@ em_annual(struct em *e, const struct report *r)
 			em_row(e, i == REFUSAL_NONE ? "No reason coded" : refusal_describe((enum refusal)i));
 		}
 		for (k = 0; k < 3; k++)
-			em_count(e, k + 1, tot[k], hide[k] ? 2 : 0);
+			em_total(e, k + 1, tot[k], hide[k]);
 		em_row(e, "Total");
 		em_end(e);
 	}

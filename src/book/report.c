@@ -483,6 +483,14 @@ report_case(struct rp_ctx *x)
 		case EV_STAGE2_DECISION_SENT:
 		case EV_STAGE3_DECISION_SENT:
 			s = e->type == EV_STAGE2_DECISION_SENT ? 2 : 3;
+			/* the decision is the Code's acknowledgement when none was recorded */
+			if (s == 2 && !have_s2_ack) {
+				have_s2_ack = true;
+				s2_ack = e->date;
+				if (have_s2_req && complaint && report_in(x, s2_req) &&
+				    workday_between(x->cal, s2_req, s2_ack) <= 5)
+					r->chc.s2_ack_5++;
+			}
 			if (!in || !complaint)
 				break;
 			if (e->decision == DECISION_ACCEPTED)
