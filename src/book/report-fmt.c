@@ -318,7 +318,7 @@ em_annual(struct em *e, const struct report *r)
 	         "Accepted", "Declined or refused", "Extended", "Responded", "Withdrawn");
 	for (s = 1; s <= 3; s++) {
 		const struct report_stage *st = &r->stage[s];
-		char lab[16];
+		char lab[32];
 
 		em_count(e, 1, st->requested, 0);
 		if (s == 1)
@@ -416,7 +416,7 @@ em_annual(struct em *e, const struct report *r)
 	em_begin(e, "extensions", "Extensions", 4, "Stage", "Extensions", "With a reason recorded",
 	         "Without");
 	for (s = 1; s <= 2; s++) {
-		char lab[16];
+		char lab[32];
 
 		em_count(e, 1, r->stage[s].extended, 0);
 		em_pair(e, 2, r->stage[s].extended_noted, r->stage[s].extended);
