@@ -11,6 +11,7 @@
 
 #include "redress/book.h"
 #include "redress/date.h"
+#include "redress/report.h"
 
 #define PASS "bench passphrase"
 
@@ -117,6 +118,27 @@ main(int argc, char **argv)
 			return 1;
 	}
 	printf("the next month, deadlines only (%ld)   %8.3f ms\n", n, (now() - t0) / 200 * 1e3);
+	/* the annual report over every case: one pass, no key */
+	{
+		struct report *r = malloc(sizeof *r);
+		int y, m, dd;
+		char *text;
+		size_t len;
+
+		date_to_ymd(today, &y, &m, &dd);
+		if (r == NULL)
+			return 1;
+		t0 = now();
+		if (book_report(b, m >= 4 ? y - 1 : y - 2, false, r, &err) != 0 ||
+		    report_render(r, REPORT_ANNUAL, REPORT_TEXT, &text, &len) != 0) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			return 1;
+		}
+		printf("annual report over %ld cases (%ld in the year) %8.1f ms   target < 1000 ms\n",
+		       r->cases_read, r->contacts, (now() - t0) * 1e3);
+		free(text);
+		free(r);
+	}
 	book_close(&b);
 	snprintf(cmd, sizeof cmd, "%s/data.mdb", dir);
 	if (stat(cmd, &st) == 0)

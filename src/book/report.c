@@ -1,0 +1,717 @@
+/* report.c - the annual report's figures: one read transaction over the
+ * timeline index and the case records, reading only plain fields (sealed
+ * ones are skipped, never opened), so a report needs no key. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "redress/clock.h"
+#include "redress/date.h"
+#include "redress/holiday.h"
+#include "redress/profile.h"
+#include "redress/report.h"
+#include "redress/workday.h"
+#include "redress/workflow.h"
+
+/* The plain fields of one case that a report reads. */
+struct rp_event {
+	enum event_type type;
+	struct date date;
+	bool has_until;
+	struct date until;
+	int decision, reason;
+	bool told, noted;
+};
+
+struct rp_rec {
+	unsigned stage;
+	bool has_due, has_done;
+	struct date due, done;
+};
+
+struct rp_case {
+	uint64_t id;
+	int kind, channel;
+	bool has_received, safeguarding;
+	struct date received;
+	char team[REPORT_NAME_LEN], service[REPORT_NAME_LEN];
+	int comp_role;               /* first complainant's role, -1 none */
+	bool adv_offered;
+	struct date adv_on;
+	int adv_response;
+	struct book_finding findings[BOOK_FINDINGS_MAX];
+	size_t nfindings;
+	struct rp_rec recs[BOOK_RECS_MAX];
+	size_t nrecs;
+	struct rp_event ev[BOOK_EVENTS_MAX];
+	size_t nev;
+};
+
+/* Names met while counting, before the most frequent are kept. */
+struct rp_names {
+	struct report_name *v;
+	size_t n, cap;
+};
+
+struct rp_ctx {
+	struct book *b;
+	struct store_txn *t;
+	struct report *r;
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct date from, to, asof, today;
+	struct rp_case *c;
+	bool have;                   /* c holds a case being collected */
+	struct rp_names teams, services;
+	struct wf_event *wf;
+	struct clock_event *ce;
+	struct deadline dl[PROFILE_RULES_MAX];
+	int rc;
+};
+
+static const char *const report_whos[REPORT_WHO_COUNT] = {
+	"child or young person", "through an advocate", "adult", "not recorded",
+};
+
+const char *
+report_who_name(int w)
+{
+	return w >= 0 && w < REPORT_WHO_COUNT ? report_whos[w] : "?";
+}
+
+const char *
+report_kind_name(int k)
+{
+	return k == REPORT_SAFEGUARDING ? "safeguarding" : route_name((enum route)k);
+}
+
+static bool
+report_in(const struct rp_ctx *x, struct date d)
+{
+	return d.day >= x->from.day && d.day <= x->to.day;
+}
+
+static bool
+report_date(const uint8_t *p, size_t n, struct date *d)
+{
+	char s[DATE_STRLEN];
+	struct err err;
+
+	if (n != 10)
+		return false;
+	memcpy(s, p, 10);
+	s[10] = '\0';
+	return date_parse(s, d, &err) == 0;
+}
+
+/* --- reading ---------------------------------------------------------------- */
+
+static void
+report_parse_case(const void *v, size_t n, struct rp_case *c)
+{
+	const uint8_t *p;
+	size_t pos = 0, fn, len;
+	uint16_t tag;
+
+	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
+		switch (tag) {
+		case CT_KIND: c->kind = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_CHANNEL: c->channel = fn == 8 ? (int)codec_get_be64(p) : 0; break;
+		case CT_RECEIVED: c->has_received = report_date(p, fn, &c->received); break;
+		case CT_TEAM:
+		case CT_SERVICE:
+			len = fn < REPORT_NAME_LEN - 1 ? fn : REPORT_NAME_LEN - 1;
+			memcpy(tag == CT_TEAM ? c->team : c->service, p, len);
+			(tag == CT_TEAM ? c->team : c->service)[len] = '\0';
+			break;
+		case CT_SAFEGUARDING: c->safeguarding = true; break;
+		case CT_PARTY:
+			/* kind and role only: bytes 12 on are the party's sealed views */
+			if (fn >= 12 && p[0] == 1 && c->comp_role < 0)
+				c->comp_role = p[1];
+			break;
+		case CT_ADVOCACY:
+			if (fn >= 12) {
+				c->adv_offered = report_date(p, 10, &c->adv_on);
+				c->adv_response = p[10];
+			}
+			break;
+		case CT_FINDING:
+			if (fn == 6 && c->nfindings < BOOK_FINDINGS_MAX) {
+				struct book_finding *f = &c->findings[c->nfindings++];
+
+				f->stage = p[0];
+				f->point = codec_get_be32(p + 1);
+				f->outcome = p[5];
+			}
+			break;
+		case CT_REC:
+			/* number, stage, due, done: the text after byte 89 is sealed */
+			if (fn >= 25 && c->nrecs < BOOK_RECS_MAX) {
+				struct rp_rec *r = &c->recs[c->nrecs++];
+
+				r->stage = p[4];
+				r->has_due = report_date(p + 5, 10, &r->due);
+				r->has_done = report_date(p + 15, 10, &r->done);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+report_parse_event(const void *v, size_t n, struct rp_event *e)
+{
+	const uint8_t *p;
+	size_t fn;
+	char s[16];
+	struct err err;
+
+	memset(e, 0, sizeof *e);
+	e->type = (enum event_type)rec_find_u64(v, n, ET_TYPE, EV_NONE);
+	if (!rec_find_str(v, n, ET_DATE, s, sizeof s) || date_parse(s, &e->date, &err) != 0)
+		e->type = EV_NONE;
+	e->has_until = rec_find_str(v, n, ET_UNTIL, s, sizeof s) && date_parse(s, &e->until, &err) == 0;
+	e->decision = (int)rec_find_u64(v, n, ET_DECISION, 0);
+	e->reason = (int)rec_find_u64(v, n, ET_REASON, 0);
+	e->told = rec_find_u64(v, n, ET_TOLD, 0) != 0;
+	e->noted = rec_find(v, n, ET_NOTE, &p, &fn) != 0; /* whether, never what */
+}
+
+/* --- names -------------------------------------------------------------------- */
+
+static struct report_name *
+report_name_get(struct rp_names *ns, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strcmp(ns->v[i].name, name) == 0)
+			return &ns->v[i];
+	if (ns->n == ns->cap) {
+		size_t cap = ns->cap ? ns->cap * 2 : 32;
+		struct report_name *v = realloc(ns->v, cap * sizeof *v);
+
+		if (v == NULL)
+			return NULL;
+		ns->v = v;
+		ns->cap = cap;
+	}
+	memset(&ns->v[ns->n], 0, sizeof ns->v[ns->n]);
+	snprintf(ns->v[ns->n].name, sizeof ns->v[ns->n].name, "%s", name);
+	return &ns->v[ns->n++];
+}
+
+static int
+report_name_cmp(const void *a, const void *b)
+{
+	const struct report_name *x = a, *y = b;
+
+	if (x->complaints != y->complaints)
+		return x->complaints > y->complaints ? -1 : 1;
+	if (x->compliments != y->compliments)
+		return x->compliments > y->compliments ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* The most frequent names, the rest gathered in one "other" row. */
+static void
+report_names_keep(struct rp_names *ns, struct report_names *out)
+{
+	size_t i;
+
+	if (ns->n > 0)
+		qsort(ns->v, ns->n, sizeof *ns->v, report_name_cmp);
+	out->n = 0;
+	for (i = 0; i < ns->n; i++) {
+		if (i < REPORT_NAMES_MAX - 1 || ns->n <= REPORT_NAMES_MAX) {
+			out->v[out->n++] = ns->v[i];
+			continue;
+		}
+		if (out->n == REPORT_NAMES_MAX - 1) {
+			memset(&out->v[out->n], 0, sizeof out->v[0]);
+			out->v[out->n].other = true;
+			out->n++;
+		}
+		out->v[REPORT_NAMES_MAX - 1].complaints += ns->v[i].complaints;
+		out->v[REPORT_NAMES_MAX - 1].compliments += ns->v[i].compliments;
+		out->v[REPORT_NAMES_MAX - 1].upheld += ns->v[i].upheld;
+	}
+	free(ns->v);
+	ns->v = NULL;
+	ns->n = ns->cap = 0;
+}
+
+/* --- counting one case ---------------------------------------------------------- */
+
+static int
+report_outcome(const struct rp_case *c, unsigned stage, long *points)
+{
+	size_t i, n = 0, up = 0, partly = 0, nu = 0;
+
+	for (i = 0; i < c->nfindings; i++) {
+		const struct book_finding *f = &c->findings[i];
+
+		if (f->stage != stage || f->outcome <= OUTCOME_NONE || f->outcome >= OUTCOME_COUNT)
+			continue;
+		n++;
+		if (points != NULL)
+			points[f->outcome]++;
+		up += f->outcome == OUTCOME_UPHELD;
+		partly += f->outcome == OUTCOME_PARTLY_UPHELD;
+		nu += f->outcome == OUTCOME_NOT_UPHELD;
+	}
+	if (n == 0)
+		return OUTCOME_NONE;
+	if (up == n)
+		return OUTCOME_UPHELD;
+	if (up + partly > 0)
+		return OUTCOME_PARTLY_UPHELD;
+	return nu > 0 ? OUTCOME_NOT_UPHELD : OUTCOME_UNABLE;
+}
+
+static void
+report_time_add(struct report_time *t, int32_t days, const struct deadline *dl)
+{
+	t->n++;
+	t->sum_days += days;
+	if (days <= t->limit[0])
+		t->band[0]++;
+	else if (t->limit[1] > 0 && days <= t->limit[1])
+		t->band[1]++;
+	else
+		t->band[2]++;
+	if (dl != NULL) {
+		t->clocked++;
+		t->deadline_met += dl->state == CLOCK_MET;
+		t->target_met += dl->target_state == CLOCK_MET;
+	}
+}
+
+/* The book's deadline for rule key, once the case's clocks are computed. */
+static const struct deadline *
+report_deadline(const struct rp_ctx *x, size_t n, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(x->dl[i].rule->key, key) == 0)
+			return &x->dl[i];
+	return NULL;
+}
+
+static int
+report_clocks(struct rp_ctx *x, size_t *ndl)
+{
+	const struct rp_case *c = x->c;
+	struct err err;
+	size_t i, n;
+
+	for (i = 0; i < c->nev; i++) {
+		memset(&x->wf[i], 0, sizeof x->wf[i]);
+		x->wf[i].type = c->ev[i].type;
+		x->wf[i].date = c->ev[i].date;
+		x->wf[i].has_until = c->ev[i].has_until;
+		x->wf[i].until = c->ev[i].until;
+		x->wf[i].decision = (enum decision)c->ev[i].decision;
+		x->wf[i].reason = (enum refusal)c->ev[i].reason;
+		x->wf[i].ombudsman_told = c->ev[i].told;
+	}
+	n = workflow_clock_events(x->wf, c->nev, x->ce, BOOK_EVENTS_MAX * 2);
+	if (clock_compute(x->prof, x->cal, (enum route)c->kind, x->ce, n, x->today, x->dl,
+	                  PROFILE_RULES_MAX, ndl, &err) != 0)
+		*ndl = 0; /* a date out of range: measured, but not against the clocks */
+	return 0;
+}
+
+/* A stage's response met in the timeline: counted, its outcome, its time. */
+static void
+report_response(struct rp_ctx *x, int s, struct date from, bool measure, struct date on,
+                bool *clocks, size_t *ndl)
+{
+	static const char *const keys[4] = { NULL, "stage1_response", "stage2_response",
+	                                     "stage3_response" };
+	struct report *r = x->r;
+	struct report_time *t = s == 1 ? &r->s1 : s == 2 ? &r->s2 : &r->s3;
+
+	r->stage[s].responded++;
+	r->stage[s].outcome[report_outcome(x->c, (unsigned)s, r->stage[s].point_outcome)]++;
+	if (!measure)
+		return;
+	if (!*clocks) {
+		*clocks = true;
+		report_clocks(x, ndl);
+	}
+	report_time_add(t, workday_between(x->cal, from, on), report_deadline(x, *ndl, keys[s]));
+}
+
+static int
+report_case(struct rp_ctx *x)
+{
+	struct rp_case *c = x->c;
+	struct report *r = x->r;
+	bool complaint = c->kind == ROUTE_COMPLAINT && !c->safeguarding;
+	bool recv_in = c->has_received && report_in(x, c->received);
+	struct date resp[4], ack = { 0 }, s2_req = { 0 }, s2_ack = { 0 }, s3_req = { 0 };
+	struct date held = { 0 }, findings = { 0 };
+	bool have_ack = false, have_s2_req = false, have_s2_ack = false, have_s3_req = false;
+	bool have_held = false, have_findings = false, have_resp[4] = { false, false, false, false };
+	bool clocks = false;
+	size_t i, ndl = 0;
+	int stage = 1, k, s;
+
+	r->cases_read++;
+	if (c->kind < 0 || c->kind >= ROUTE_COUNT)
+		return 0;
+	k = c->safeguarding ? REPORT_SAFEGUARDING : c->kind;
+	if (recv_in) {
+		int y, m, d;
+
+		r->contacts++;
+		r->kind[k]++;
+		if (c->channel >= 0 && c->channel < CHANNEL_COUNT)
+			r->channel[c->channel]++;
+		date_to_ymd(c->received, &y, &m, &d);
+		r->month[(m - r->month_first + 12) % 12][k]++;
+		if (complaint || c->kind == ROUTE_COMPLIMENT) {
+			struct report_name *tn = report_name_get(&x->teams, c->team);
+			struct report_name *sn = report_name_get(&x->services, c->service);
+			bool upheld = false;
+
+			if (tn == NULL || sn == NULL)
+				return err_set(store_txn_err(x->t), "out of memory");
+			for (s = 1; s <= 3; s++) {
+				int o = report_outcome(c, (unsigned)s, NULL);
+
+				upheld |= o == OUTCOME_UPHELD || o == OUTCOME_PARTLY_UPHELD;
+			}
+			if (complaint) {
+				tn->complaints++;
+				sn->complaints++;
+				tn->upheld += upheld;
+				sn->upheld += upheld;
+			} else {
+				tn->compliments++;
+				sn->compliments++;
+				r->compliments++;
+			}
+		}
+		if (complaint) {
+			r->stage[1].requested++;
+			r->chc.s1_received++;
+			if (c->comp_role < 0)
+				r->who[REPORT_WHO_UNKNOWN]++;
+			else if (c->comp_role == PARTY_ADVOCATE || c->channel == CHANNEL_ADVOCATE)
+				r->who[REPORT_WHO_ADVOCATE]++;
+			else if (c->comp_role == PARTY_CHILD || c->comp_role == PARTY_CARE_LEAVER)
+				r->who[REPORT_WHO_CHILD]++;
+			else
+				r->who[REPORT_WHO_ADULT]++;
+		}
+	}
+	if (c->adv_offered && report_in(x, c->adv_on)) {
+		r->adv_offered++;
+		if (c->adv_response == 1)
+			r->adv_accepted++;
+		else if (c->adv_response == 2)
+			r->adv_declined++;
+		else
+			r->adv_pending++;
+	}
+
+	/* the timeline, in the order recorded: each step sees what came before */
+	for (i = 0; i < c->nev; i++) {
+		const struct rp_event *e = &c->ev[i];
+		bool in = e->type != EV_NONE && report_in(x, e->date);
+
+		switch (e->type) {
+		case EV_ACKNOWLEDGED:
+			if (have_ack)
+				break;
+			ack = e->date;
+			have_ack = true;
+			if (complaint && recv_in && workday_between(x->cal, c->received, ack) <= 5)
+				r->chc.s1_ack_5++;
+			break;
+		case EV_STAGE1_EXTENDED:
+		case EV_STAGE2_EXTENDED:
+			s = e->type == EV_STAGE1_EXTENDED ? 1 : 2;
+			if (!in || !complaint)
+				break;
+			r->stage[s].extended++;
+			r->stage[s].extended_noted += e->noted;
+			if (s == 1)
+				r->chc.s1_extended++;
+			else
+				r->chc.s2_extended++;
+			break;
+		case EV_STAGE1_RESPONSE_SENT:
+			if (have_resp[1])
+				break;
+			have_resp[1] = true;
+			resp[1] = e->date;
+			if (!in || !complaint)
+				break;
+			report_response(x, 1, c->received, c->has_received, e->date, &clocks, &ndl);
+			r->chc.s1_responded++;
+			if (workday_between(x->cal, have_ack ? ack : c->received, e->date) <= 10)
+				r->chc.s1_resp_10++;
+			break;
+		case EV_STAGE2_REQUESTED:
+			stage = 2;
+			s2_req = e->date;
+			have_s2_req = true;
+			have_s2_ack = false;
+			if (in && complaint) {
+				r->stage[2].requested++;
+				r->chc.s2_escalated++;
+			}
+			break;
+		case EV_STAGE2_ACKNOWLEDGED:
+			if (have_s2_ack)
+				break;
+			have_s2_ack = true;
+			s2_ack = e->date;
+			if (have_s2_req && complaint && report_in(x, s2_req) &&
+			    workday_between(x->cal, s2_req, s2_ack) <= 5)
+				r->chc.s2_ack_5++;
+			break;
+		case EV_STAGE2_DECISION_SENT:
+		case EV_STAGE3_DECISION_SENT:
+			s = e->type == EV_STAGE2_DECISION_SENT ? 2 : 3;
+			/* the decision is the Code's acknowledgement when none was recorded */
+			if (s == 2 && !have_s2_ack) {
+				have_s2_ack = true;
+				s2_ack = e->date;
+				if (have_s2_req && complaint && report_in(x, s2_req) &&
+				    workday_between(x->cal, s2_req, s2_ack) <= 5)
+					r->chc.s2_ack_5++;
+			}
+			if (!in || !complaint)
+				break;
+			if (e->decision == DECISION_ACCEPTED)
+				r->stage[s].accepted++;
+			else if (e->decision == DECISION_REFUSED) {
+				r->stage[s].refused++;
+				r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
+				                                                                : REFUSAL_NONE][s]++;
+				r->refusal_told += e->told;
+			}
+			break;
+		case EV_STAGE2_RESPONSE_SENT:
+			if (have_resp[2])
+				break;
+			have_resp[2] = true;
+			resp[2] = e->date;
+			if (!in || !complaint)
+				break;
+			report_response(x, 2, s2_req, have_s2_req, e->date, &clocks, &ndl);
+			r->chc.s2_responded++;
+			if (have_s2_req &&
+			    workday_between(x->cal, have_s2_ack ? s2_ack : s2_req, e->date) <= 20)
+				r->chc.s2_resp_20++;
+			break;
+		case EV_STAGE3_REQUESTED:
+			stage = 3;
+			s3_req = e->date;
+			have_s3_req = true;
+			if (in && complaint)
+				r->stage[3].requested++;
+			break;
+		case EV_PANEL_HELD:
+			if (have_held)
+				break;
+			have_held = true;
+			held = e->date;
+			if (!in || !complaint || !have_s3_req)
+				break;
+			if (!clocks && (clocks = true))
+				report_clocks(x, &ndl);
+			report_time_add(&r->panel, workday_between(x->cal, s3_req, held),
+			                report_deadline(x, ndl, "panel"));
+			break;
+		case EV_FINDINGS_SENT:
+			if (have_findings)
+				break;
+			have_findings = true;
+			findings = e->date;
+			if (!in || !complaint || !have_held)
+				break;
+			if (!clocks && (clocks = true))
+				report_clocks(x, &ndl);
+			report_time_add(&r->findings, workday_between(x->cal, held, findings),
+			                report_deadline(x, ndl, "panel_findings"));
+			break;
+		case EV_STAGE3_RESPONSE_SENT:
+			if (have_resp[3])
+				break;
+			have_resp[3] = true;
+			resp[3] = e->date;
+			if (in && complaint)
+				report_response(x, 3, findings, have_findings, e->date, &clocks, &ndl);
+			break;
+		case EV_DECLINED:
+			if (!in || !complaint)
+				break;
+			r->stage[1].refused++;
+			r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
+			                                                                : REFUSAL_NONE][0]++;
+			r->refusal_told += e->told;
+			break;
+		case EV_WITHDRAWN:
+			if (in && complaint)
+				r->stage[stage].withdrawn++;
+			break;
+		case EV_OMBUDSMAN_REFERRED:
+			if (in) {
+				r->omb_referred++;
+				r->chc.ombudsman++;
+			}
+			break;
+		case EV_OMBUDSMAN_OUTCOME:
+			r->omb_decided += in;
+			break;
+		case EV_THANKS_PASSED:
+			r->compliments_passed += in && c->kind == ROUTE_COMPLIMENT && !c->safeguarding;
+			break;
+		default:
+			break;
+		}
+	}
+
+	/* recommendations: made with their stage's response */
+	for (i = 0; i < c->nrecs; i++) {
+		const struct rp_rec *rc = &c->recs[i];
+
+		if (rc->stage >= 1 && rc->stage <= 3 && have_resp[rc->stage] &&
+		    report_in(x, resp[rc->stage]))
+			r->rec_made++;
+		if (rc->has_done && report_in(x, rc->done)) {
+			r->rec_done++;
+			r->rec_done_late += rc->has_due && rc->done.day > rc->due.day;
+		}
+		if (rc->has_due && rc->due.day < x->asof.day &&
+		    (!rc->has_done || rc->done.day > x->asof.day))
+			r->rec_overdue++;
+	}
+	return 0;
+}
+
+/* --- the walk --------------------------------------------------------------------- */
+
+static int
+report_flush(struct rp_ctx *x)
+{
+	const void *v;
+	size_t n;
+	uint8_t key[8];
+	int rc;
+
+	if (!x->have)
+		return 0;
+	x->have = false;
+	codec_be64(x->c->id, key);
+	if (store_get(x->t, STORE_CASES, key, 8, &v, &n) != 0 || rec_check(v, n, REC_CASE, NULL) != 0)
+		return 0; /* events of a case no longer there: nothing to count */
+	report_parse_case(v, n, x->c);
+	rc = report_case(x);
+	return rc;
+}
+
+static int
+report_event_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct rp_ctx *x = vctx;
+	uint64_t id;
+	int rc;
+
+	if (kl != 12 || rec_check(v, vl, REC_EVENT, NULL) != 0)
+		return 0;
+	id = codec_get_be64(k);
+	if (!x->have || x->c->id != id) {
+		if ((rc = report_flush(x)) != 0)
+			return rc;
+		memset(x->c, 0, offsetof(struct rp_case, ev));
+		x->c->id = id;
+		x->c->comp_role = -1;
+		x->c->nev = 0;
+		x->have = true;
+	}
+	if (x->c->nev < BOOK_EVENTS_MAX)
+		report_parse_event(v, vl, &x->c->ev[x->c->nev++]);
+	return 0;
+}
+
+static int
+report_txn(struct store_txn *t, void *vctx)
+{
+	struct rp_ctx *x = vctx;
+	int rc;
+
+	x->t = t;
+	x->have = false;
+	/* the timeline index is keyed case id | sequence: one pass gives every
+	 * case's events together, in the order they were recorded */
+	if ((rc = store_scan(t, STORE_EVENTS, NULL, 0, report_event_each, x)) != 0)
+		return rc < 0 ? -1 : rc;
+	return report_flush(x);
+}
+
+int
+book_report(struct book *b, int year, bool calendar, struct report *out, struct err *err)
+{
+	struct rp_ctx x;
+	size_t i;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(&x, 0, sizeof x);
+	if (year < DATE_MIN_YEAR || year >= DATE_MAX_YEAR)
+		return err_set(err, "--year: %d is not a year this book can hold", year), BOOK_EUSAGE;
+	if (book_profile(b, &x.prof, &x.cal, err) != 0)
+		return -1;
+	x.b = b;
+	x.r = out;
+	out->year = year;
+	out->calendar = calendar;
+	out->month_first = calendar ? 1 : 4;
+	if (date_from_ymd(year, out->month_first, 1, &x.from, err) != 0 ||
+	    date_from_ymd(calendar ? year : year + 1, calendar ? 12 : 3, 31, &x.to, err) != 0)
+		return BOOK_EUSAGE;
+	x.today = b->today_set ? (struct date){ b->today } : date_from_unix_london((int64_t)book_now());
+	x.asof = x.today.day < x.to.day ? x.today : x.to;
+	date_format(x.from, out->from);
+	date_format(x.to, out->to);
+	date_format(x.asof, out->asof);
+	snprintf(out->authority, sizeof out->authority, "%s", x.prof->name);
+	for (i = 0; i < x.prof->nrules; i++)
+		if (x.prof->rules[i].basis == BASIS_CODE)
+			out->corporate = true;
+	out->s1.limit[0] = 10, out->s1.limit[1] = 20;
+	out->s2.limit[0] = 25, out->s2.limit[1] = 65;
+	out->panel.limit[0] = 30;
+	out->findings.limit[0] = 5;
+	out->s3.limit[0] = 15;
+	x.c = malloc(sizeof *x.c);
+	x.wf = calloc(BOOK_EVENTS_MAX, sizeof *x.wf);
+	x.ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *x.ce);
+	if (x.c == NULL || x.wf == NULL || x.ce == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	if ((rc = store_read(b->st, report_txn, &x, err)) != 0)
+		goto out;
+	report_names_keep(&x.teams, &out->teams);
+	report_names_keep(&x.services, &out->services);
+out:
+	free(x.teams.v);
+	free(x.services.v);
+	free(x.c);
+	free(x.wf);
+	free(x.ce);
+	return rc;
+}

@@ -1,0 +1,293 @@
+# redress report: the annual report and the Complaint Handling Code figures
+# over a fixture book built with `redress case`, at fixed dates, in the
+# financial year 2026/27 (2026-04-01 to 2027-03-31), today 2027-06-30.
+#
+# Working days were counted by hand over share/holidays/england-and-wales
+# (Good Friday 2026-04-03, Easter Monday 2026-04-06; Christmas 2026: 25 and
+# 28 December; 1 January 2027; Easter 2027: 26 and 29 March):
+#   A x6  team N, child complains by email, received Mon 2026-10-05, ack
+#         10-06, Stage 1 response Fri 10-16 = 9 working days; point upheld.
+#   B x5  team "Équipe Sud", a parent through the advocate channel, received
+#         Mon 2026-11-02, ack 11-09 (5), extended with a note, response Fri
+#         11-27 = 19 (14 after the ack); not upheld; Stage 2 asked 12-01,
+#         accepted 12-02, extended (no note), response 2027-02-22 = 56 from
+#         the request, partly upheld, a recommendation due 03-01 done 03-10;
+#         Stage 3 asked 02-23, panel held 03-10 = 11, findings 03-15 = 3,
+#         response 03-31 = 10; not upheld.
+#   C     team N, an advocate by phone, received 2026-06-01, response 06-12
+#         (9, no ack, no finding), a late Stage 2 request refused (late
+#         request, Ombudsman named), referred to the Ombudsman 08-03, its
+#         decision 10-01.
+#   D     no team, a parent by letter, 2026-07-01, declined (over a year).
+#   E     team "Équipe Sud", online, 2026-09-01, ack 09-02, advocacy offered
+#         and accepted 09-02, withdrawn 09-10.
+#   F x2  compliments to team N, 2026-05-04; one passed on.
+#   G     team N, received 2026-03-02 (the year before), response 2026-04-02
+#         = 23 (in this year).
+#   H     a comment received 2027-04-05 (next year): in nothing.
+#   I     a safeguarding concern, 2026-12-01.   J  a concern by email, 2027-01-11.
+
+$ rm -rf /tmp/redress-report-t && mkdir /tmp/redress-report-t && printf 'pass phrase 1\n' > /tmp/redress-report-t/pass && echo ok
+ok
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=/tmp/redress-report-t/pass REDRESS_BOOK=/tmp/redress-report-t/book' 'N="North, \"A\" Team"' 'rc() { redress case "$@"; }' 'last() { redress case list --format tsv | tail -1 | cut -f1; }' > /tmp/redress-report-t/env && . /tmp/redress-report-t/env && redress init --authority statutory >/dev/null && echo ok
+ok
+$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
+$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
+$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 && echo ok
+ok
+$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-07-01 --aware 2025-05-01 --channel letter --child-name Kid --complainant-name Dad) && rc decline $r --date 2026-07-02 --reason over-a-year --ombudsman-told && echo ok
+ok
+$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-09-01 --team 'Équipe Sud' --child-name Kid --complainant-name Mum) && rc acknowledge $r --date 2026-09-02 && rc advocacy $r --offered 2026-09-02 --accepted && rc withdraw $r --date 2026-09-10 && echo ok
+ok
+$ . /tmp/redress-report-t/env; for i in 1 2; do rc add --kind compliment --team "$N" --thanked 'Foster team' --received 2026-05-04 >/dev/null; done; rc pass-on $(last) --date 2026-05-05 && echo ok
+ok
+$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-03-02 --team "$N" --child-name Kid) && rc respond $r --date 2026-04-02 && rc add --kind comment --received 2027-04-05 >/dev/null && rc add --safeguarding --received 2026-12-01 --child-name Kid >/dev/null && rc add --kind concern --channel email --received 2027-01-11 >/dev/null && echo ok
+ok
+
+# --- the annual report as text: every figure checked against the list above
+# (e.g. Stage 1 timeliness: 7 within 10, 5 within 20, 1 over; average
+# (6x9 + 5x19 + 9 + 23) / 13 = 13.9; the single 'over' forces two more cells
+# to be withheld, since <5 next to 5 would otherwise pin both)
+$ . /tmp/redress-report-t/env; unset REDRESS_PASSPHRASE_FILE; redress report annual --year 2026
+Children's social care complaints, comments and compliments: annual report 2026/27
+Period 2026-04-01 to 2027-03-31 (financial year); profile statutory; recommendations as at 2027-03-31.
+Numbers from 1 to 4 are shown as <5; where one could be worked out from a total, another number is withheld as *.  No person or case is named.
+|
+Headline figures
+  Figure                        Number
+  Contacts received                 18
+  Complaints received (Stage 1)     14
+  Stage 2 requests                   6
+  Stage 3 requests                   5
+  Compliments received              <5
+  Referred to the Ombudsman         <5
+|
+Contacts by kind
+  Kind         Number
+  complaint        14
+  comment           0
+  compliment       <5
+  concern          <5
+  request           0
+  anonymous         0
+  redirected        0
+  safeguarding     <5
+  Total            18
+|
+Contacts by channel
+  Channel   Number
+  online        <5
+  phone         <5
+  text           0
+  email          7
+  letter        <5
+  in-person      0
+  staff          0
+  advocate       5
+  Total         18
+|
+Contacts by month received
+  Month          Contacts Complaints Compliments
+  April 2026            0          0           0
+  May 2026             <5          0          <5
+  June 2026            <5         <5           0
+  July 2026            <5         <5           0
+  August 2026           0          0           0
+  September 2026       <5         <5           0
+  October 2026          6          *           0
+  November 2026         5          *           0
+  December 2026        <5          0           0
+  January 2027         <5          0           0
+  February 2027         0          0           0
+  March 2027            0          0           0
+  Total                18         14          <5
+|
+Who complained
+  Complainant           Complaints
+  child or young person          *
+  through an advocate            6
+  adult                         <5
+  not recorded                   0
+  Total                         14
+|
+Service areas (themes)
+  Service area Complaints Upheld or partly upheld Compliments
+  Not recorded         14                      11          <5
+  Total                14                      11          <5
+|
+Teams (themes)
+  Team            Complaints Upheld or partly upheld Compliments
+  North, "A" Team          7                       6          <5
+  Équipe Sud               *                       5           0
+  Not recorded            <5                       0           0
+  Total                   14                      11          <5
+|
+Complaints by stage
+  Stage   Received or requested Accepted Declined or refused Extended Responded Withdrawn
+  Stage 1                    14        -                  <5        5        13        <5
+  Stage 2                     6        5                  <5        5         5         0
+  Stage 3                     5        5                   0        -         5         0
+|
+Outcomes of the complaints responded to
+  Outcome             Stage 1 Stage 2 Stage 3
+  No finding recorded      <5       0       0
+  Upheld                    6       0       0
+  Partly upheld             0       5       0
+  Not upheld                *       0       5
+  Unable to determine       0       0       0
+  Total                    13       5       5
+|
+Findings on the points of those complaints
+  Finding             Stage 1 Stage 2 Stage 3
+  Upheld                    6       0       0
+  Partly upheld             0       5       0
+  Not upheld                5       0       5
+  Unable to determine       0       0       0
+  Total                    11       5       5
+|
+Timeliness in working days
+  Step                                     Limits Within the limit Within the extended limit Over Total Average working days
+  Stage 1 response (from receipt)         10 / 20                *                         *   <5    13                 13.9
+  Stage 2 response (from the request)     25 / 65                0                         5    0     5                 56.0
+  Stage 3 panel (from the request)             30                5                         -    0     5                 11.0
+  Stage 3 panel findings (from the panel)       5                5                         -    0     5                  3.0
+  Stage 3 response (from the findings)         15                5                         -    0     5                 10.0
+|
+Against the book's statutory deadlines and internal targets
+  Step                                    Measured Deadline met Deadline missed Target met Target missed
+  Stage 1 response (from receipt)               13            *              <5          *            <5
+  Stage 2 response (from the request)            5            5               0          5             0
+  Stage 3 panel (from the request)               5            5               0          5             0
+  Stage 3 panel findings (from the panel)        5            5               0          5             0
+  Stage 3 response (from the findings)           5            5               0          5             0
+|
+Extensions
+  Stage   Extensions With a reason recorded Without
+  Stage 1          5                      5       0
+  Stage 2          5                      0       5
+|
+Declined or refused, by coded reason
+  Reason                                              At receipt Stage 2 request Stage 3 request
+  No reason coded                                              0               0               0
+  made more than a year after the matter became known         <5               0               0
+  would prejudice legal proceedings (reg 8)                    0               0               0
+  the person is not eligible to complain                       0               0               0
+  outside the children's social care procedure                 0               0               0
+  the request came after its time limit                        0              <5               0
+  Total                                                       <5              <5               0
+|
+Advocacy offered
+  Response      Number
+  Accepted          <5
+  Declined           0
+  No answer yet      0
+  Total             <5
+|
+The Ombudsman, compliments and recommendations
+  Figure                                Number
+  Referred to the Ombudsman                 <5
+  The Ombudsman's decisions received        <5
+  Refusals that named the Ombudsman         <5
+  Compliments received                      <5
+  Compliments passed on to staff            <5
+  Recommendations made                       5
+  Recommendations completed                  5
+  ...of which after their due date           5
+  Recommendations overdue on 2027-03-31      0
+
+# --- the Code's figures: 12 of 14 acknowledged within 5 (C, D none); 7 of 13
+# answered within 10 of the acknowledgement (B took 14, G 23); Stage 2
+# decisions the next day; responses 55 working days after them
+$ . /tmp/redress-report-t/env; redress report chc --year 2026
+Complaint Handling Code self-assessment 2026/27
+Period 2026-04-01 to 2027-03-31; profile statutory. The book follows the statutory children's procedure: the Code's timescales are applied for comparison.
+Numbers from 1 to 4 are shown as <5; where one could be worked out from a total, another number is withheld as *.  No person or case is named.
+|
+Complaint Handling Code self-assessment
+  Measure                                                     Number Within the Code's timescale Outside it Per cent within
+  Stage 1 complaints acknowledged within 5 working days           14                           *         <5               -
+  Stage 1 responses within 10 working days of acknowledgement     13                           7          6             54%
+  Stage 1 extensions                                               5                           -          -               -
+  Escalations to Stage 2 acknowledged within 5 working days        6                           6          0            100%
+  Stage 2 responses within 20 working days of acknowledgement      5                           0          5              0%
+  Stage 2 extensions                                               5                           -          -               -
+  Referred to the Ombudsman                                       <5                           -          -               -
+
+# --- CSV (RFC 4180): CRLF ends, a name with a comma and a quote quoted with
+# the quote doubled, UTF-8 passed through; the same cells as the text
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | awk '/\r$/ { c++ } END { print NR, c }'
+236 236
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | grep -e "^table," -e "^teams," -e "^timeliness,.*Stage 1" | tr -d "\r"
+table,title,row,column,value
+teams,Teams (themes),"North, ""A"" Team",Complaints,7
+teams,Teams (themes),"North, ""A"" Team",Upheld or partly upheld,6
+teams,Teams (themes),"North, ""A"" Team",Compliments,<5
+teams,Teams (themes),Équipe Sud,Complaints,*
+teams,Teams (themes),Équipe Sud,Upheld or partly upheld,5
+teams,Teams (themes),Équipe Sud,Compliments,0
+teams,Teams (themes),Not recorded,Complaints,<5
+teams,Teams (themes),Not recorded,Upheld or partly upheld,0
+teams,Teams (themes),Not recorded,Compliments,0
+teams,Teams (themes),Total,Complaints,14
+teams,Teams (themes),Total,Upheld or partly upheld,11
+teams,Teams (themes),Total,Compliments,<5
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Limits,10 / 20
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Within the limit,*
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Within the extended limit,*
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Over,<5
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Total,13
+timeliness,Timeliness in working days,Stage 1 response (from receipt),Average working days,13.9
+
+# --- Markdown: tables to paste, | and markup escaped (<5 and * too)
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Teams/,/^| Total/p; /^### Timeliness/,/^| Stage 3 response/p"
+| ### Teams (themes)
+|
+| | Team | Complaints | Upheld or partly upheld | Compliments |
+| | --- | ---: | ---: | ---: |
+| | North, "A" Team | 7 | 6 | \<5 |
+| | Équipe Sud | \* | 5 | 0 |
+| | Not recorded | \<5 | 0 | 0 |
+| | Total | 14 | 11 | \<5 |
+| ### Timeliness in working days
+|
+| | Step | Limits | Within the limit | Within the extended limit | Over | Total | Average working days |
+| | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| | Stage 1 response (from receipt) | 10 / 20 | \* | \* | \<5 | 13 | 13.9 |
+| | Stage 2 response (from the request) | 25 / 65 | 0 | 5 | 0 | 5 | 56.0 |
+| | Stage 3 panel (from the request) | 30 | 5 | - | 0 | 5 | 11.0 |
+| | Stage 3 panel findings (from the panel) | 5 | 5 | - | 0 | 5 | 3.0 |
+| | Stage 3 response (from the findings) | 15 | 5 | - | 0 | 5 | 10.0 |
+
+# --- no identity: no names, no notes, no references, in any format
+$ . /tmp/redress-report-t/env; for f in text csv markdown; do redress report annual --year 2026 --format $f; redress report chc --year 2026 --format $f; done | grep -c -w -e Kid -e Mum -e Dad -e Adv -e Visits -e "Plan not" -e illness -e CSC- -e "Share plans" -e boss
+0
+? 1
+
+# --- a calendar year: 2026 holds everything but J (2027-01-11) and H, and G
+# (2026-03-02) comes in
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --calendar | sed -n "/^Headline/,/^$/p"
+Headline figures
+  Figure                        Number
+  Contacts received                 18
+  Complaints received (Stage 1)     15
+  Stage 2 requests                   6
+  Stage 3 requests                   0
+  Compliments received              <5
+  Referred to the Ombudsman         <5
+|
+
+# --- the year after: only H, a comment
+$ . /tmp/redress-report-t/env; redress report annual --year 2027 --format csv | grep "^contacts-by-kind" | tr -d "\r" | grep -v ",0$"
+contacts-by-kind,Contacts by kind,comment,Number,<5
+contacts-by-kind,Contacts by kind,Total,Number,<5
+
+# --- mistakes: exit 2, nothing on stdout
+$ . /tmp/redress-report-t/env; redress report yearly
+! redress: report: no report "yearly" (annual or chc)
+? 2
+$ . /tmp/redress-report-t/env; redress report annual --format pdf
+! redress: report: --format is text, csv or markdown
+? 2
+$ . /tmp/redress-report-t/env; redress report annual --year 20x6
+! redress: report: --year: "20x6" is not a whole number
+? 2
