@@ -265,6 +265,11 @@ struct book_case {
 	size_t nrecs;
 	struct book_event events[BOOK_EVENTS_MAX];
 	size_t nevents;
+	/* a legal hold: the retention rule never erases the case while set */
+	bool held;
+	char held_on[16], held_by[64];
+	char hold_reason[512];       /* sealed; "" without the key */
+	char erased[16];             /* date its identity and narrative were erased, or "" */
 };
 
 /* Adds a contact; writes its reference ("CSC-2026-0042") into ref. */
@@ -307,6 +312,7 @@ struct book_party_new {
 	int kind, role;
 	const char *name, *dob, *views;
 	bool ineligible, consent, informed;
+	uint64_t person;             /* an existing person (name, dob unused), 0: a new one */
 };
 int book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
                     struct err *err);
@@ -323,6 +329,7 @@ struct book_case_line {
 	char next_due[16];
 	int32_t next_days;           /* working days left (negative: over) */
 	bool overdue;
+	bool erased;                 /* under the retention rule: child is a pseudonym */
 };
 
 struct book_case_filter {
@@ -402,6 +409,39 @@ struct profile;
 struct calendar;
 int book_profile(struct book *b, const struct profile **p, const struct calendar **cal,
                  struct err *err);
+
+/* --- retention and legal hold (retention.c) ----------------------------------- */
+
+/* Sets (hold) or clears a legal hold on a case: a manager's or admin's
+ * decision, audited; reason (sealed, may be NULL) says why.  Holding a case
+ * already held, or clearing one not held, is refused. */
+int book_case_hold(struct book *b, const char *ref, bool hold, const char *reason,
+                   struct err *err);
+
+/* A closed case whose retention has run out on the book's today. */
+struct book_retention {
+	char ref[BOOK_REF_MAX];
+	char closed[16], due[16];    /* YYYY-MM-DD */
+	bool held;                   /* kept by a legal hold */
+};
+
+/* The closed cases due for erasure under the book's profile, by reference
+ * (held ones too, marked), erased ones left out.  Needs no key.  Refused
+ * (BOOK_EUSAGE) when the profile sets no retention. */
+int book_retention_due(struct book *b, int (*each)(const struct book_retention *r, void *ctx),
+                       void *ctx, struct err *err);
+
+/* Erases every due case that is not held, in one transaction: the summary,
+ * points, recommendations, views, notes and hold reason, the case's drafts,
+ * and the sealed name, date of birth and blind index of each of its people
+ * who is party to no case still kept.  The plain figures (kind, channel,
+ * dates, stages, outcomes, codes, team, deadlines) stay.  Each case and
+ * person gets a new revision, an erased mark and an audit entry naming no
+ * one.  An admin's act; the data key is not needed.  Erasing again changes
+ * nothing.  After the commit, each (may be NULL) is called for every case
+ * that was due, erased now or held; the counts may be NULL. */
+int book_retention_apply(struct book *b, int (*each)(const struct book_retention *r, void *ctx),
+                         void *ctx, size_t *cases, size_t *people, struct err *err);
 
 /* --- drafts ------------------------------------------------------------------ */
 

@@ -165,6 +165,13 @@ struct profile {
 	size_t nrules;
 	char drops[PROFILE_RULES_MAX][PROFILE_KEY_MAX]; /* parent rules removed */
 	size_t ndrops;
+	/* How long a closed case's identity and narrative are kept: `retention
+	 * N UNIT after closure` (calendar days, weeks, months or years); amount
+	 * 0 when no profile in the chain says.  Inherited unless restated. */
+	int retention_amount;
+	enum unit retention_unit;
+	char retention_origin[PROFILE_KEY_MAX]; /* profile that set it */
+	int retention_line;
 };
 
 /* Parses one profile file's text (len bytes).  file names it in messages

@@ -40,7 +40,7 @@ enum {
 /* Tags of case summaries (the list's view of a case). */
 enum {
 	ST_REF = 1, ST_RECEIVED, ST_KIND, ST_STATUS, ST_STAGE, ST_TEAM, ST_OWNER, ST_CHILD,
-	ST_NEXT_KEY, ST_NEXT_DUE,
+	ST_NEXT_KEY, ST_NEXT_DUE, ST_ERASED,
 };
 
 /* Tags of user records. */
@@ -61,7 +61,8 @@ enum {
 	CT_TEAM, CT_SERVICE, CT_OWNER, CT_MANAGER, CT_INVESTIGATOR, CT_INDEPENDENT,
 	CT_ADJUDICATOR, CT_PANEL, CT_CHAIR, CT_SUMMARY, CT_SAFEGUARDING, CT_REDIRECT, CT_THANKED,
 	CT_PARTY, CT_POINT, CT_FINDING, CT_REC, CT_DLKEY, CT_NEXT_EVENT, CT_STATUS, CT_STAGE,
-	CT_NEXT_POINT, CT_NEXT_REC, CT_ADVOCACY,
+	CT_NEXT_POINT, CT_NEXT_REC, CT_ADVOCACY, CT_HOLD /* date */, CT_HOLD_BY,
+	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
 };
 
 /* Tags of timeline events. */
@@ -95,7 +96,7 @@ int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 /* Tags of person records. */
 enum {
 	PT_REV = 1, PT_UPDATED_AT, PT_UPDATED_BY, PT_UPDATED_UID, PT_NAME, PT_DOB, PT_BLIND_NAME,
-	PT_BLIND_DOB,
+	PT_BLIND_DOB, PT_ERASED /* date: name, dob and blind entries gone */,
 };
 
 /* Meta keys. */
@@ -136,5 +137,21 @@ uint64_t book_now(void);
 
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
+
+/* For retention.c.  A case read in the caller's transaction (parties'
+ * names not filled in). */
+int book_case_read_txn(struct book *b, struct store_txn *t, uint64_t id, struct book_case *c);
+/* The case of ref read for a change: refused once erased; *old is a copy
+ * of its record (free it) for book_case_write_txn. */
+int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
+                       void **old, size_t *oldlen);
+/* Writes the case back (the caller bumps c->rev), its deadlines re-indexed. */
+int book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+                        size_t oldlen);
+/* Erases a person's sealed name and dob and their blind index entries,
+ * marking the record erased on date (a new revision).  *done is false when
+ * it was erased already. */
+int book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
+                          bool *done);
 
 #endif

@@ -242,7 +242,7 @@ case_open_text(struct book *b, const char *ad, const uint8_t *p, size_t n, char 
 	size_t len;
 
 	out[0] = '\0';
-	if (!book_has_key(b))
+	if (!book_has_key(b) || n == 0) /* n 0: erased under the retention rule */
 		return;
 	if (vault_open(b->keys, ad, strlen(ad), p, n, out, max - 1, &len, &err) != 0) {
 		snprintf(out, max, "[cannot open: %s]", err.msg);
@@ -352,6 +352,17 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 				         (int)(fn - 12 < 63 ? fn - 12 : 63), (const char *)p + 12);
 			}
 			break;
+		case CT_HOLD:
+			out->held = true;
+			dst = out->held_on;
+			dmax = sizeof out->held_on;
+			break;
+		case CT_HOLD_BY: dst = out->held_by; dmax = sizeof out->held_by; break;
+		case CT_HOLD_REASON:
+			snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)id);
+			case_open_text(b, ad, p, fn, out->hold_reason, sizeof out->hold_reason);
+			break;
+		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
 			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
@@ -364,7 +375,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_POINT:
-			if (fn > 4 && out->npoints < BOOK_POINTS_MAX) {
+			if (fn >= 4 && out->npoints < BOOK_POINTS_MAX) { /* 4: text erased */
 				struct book_point *pt = &out->points[out->npoints++];
 
 				pt->number = codec_get_be32(p);
@@ -382,7 +393,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_REC:
-			if (fn > 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) {
+			if (fn >= 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) { /* =: erased */
 				struct book_rec *rc = &out->recs[out->nrecs++];
 
 				rc->number = codec_get_be32(p);
@@ -456,6 +467,10 @@ case_read_parties(struct book *b, struct store_txn *t, struct book_case *c)
 
 		case_key(p->person, key);
 		p->who.id = p->person;
+		if (p->person == 0) { /* the case was erased: who it was is gone */
+			snprintf(p->who.name, sizeof p->who.name, "(erased)");
+			continue;
+		}
 		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0)
 			continue;
 		if (book_has_key(b)) {
@@ -639,7 +654,9 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 		codec_be32(c->points[i].number, prefix);
 		snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)c->id,
 		         c->points[i].number);
-		if (case_seal(b, t, &r, CT_POINT, prefix, 4, ad, c->points[i].text, key_id) != 0)
+		if (c->points[i].text[0] == '\0') /* erased under the retention rule */
+			rec_bytes(&r, CT_POINT, prefix, 4);
+		else if (case_seal(b, t, &r, CT_POINT, prefix, 4, ad, c->points[i].text, key_id) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->nfindings; i++) {
@@ -659,9 +676,21 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 		memset(prefix + 25, 0, 64);
 		memcpy(prefix + 25, rc2->owner, strnlen(rc2->owner, 63));
 		snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)c->id, rc2->number);
-		if (case_seal(b, t, &r, CT_REC, prefix, 89, ad, rc2->text, key_id) != 0)
+		if (rc2->text[0] == '\0')
+			rec_bytes(&r, CT_REC, prefix, 89);
+		else if (case_seal(b, t, &r, CT_REC, prefix, 89, ad, rc2->text, key_id) != 0)
 			goto out_rec;
 	}
+	if (c->held) {
+		rec_str(&r, CT_HOLD, c->held_on);
+		rec_str(&r, CT_HOLD_BY, c->held_by);
+		snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)c->id);
+		if (c->hold_reason[0] != '\0' &&
+		    case_seal(b, t, &r, CT_HOLD_REASON, NULL, 0, ad, c->hold_reason, key_id) != 0)
+			goto out_rec;
+	}
+	if (c->erased[0] != '\0')
+		rec_str(&r, CT_ERASED, c->erased);
 	/* the deadlines index: by date, for the calendar and the overdue list */
 	for (i = 0; i < n; i++) {
 		int kind;
@@ -951,6 +980,9 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 		return rc;
 	if (case_read(b, t, id, c) != 0)
 		return -1;
+	if (c->erased[0] != '\0')
+		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "
+		               "can no longer change", ref, c->erased), BOOK_EUSAGE;
 	if (base_rev != 0 && c->rev != base_rev) {
 		char when[32];
 
@@ -1189,7 +1221,22 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		p->informed = x->party->informed;
 		if (x->party->views != NULL)
 			snprintf(p->views, sizeof p->views, "%s", x->party->views);
-		if (case_person_put(x->b, t, x->party->name, x->party->dob, &p->person) != 0)
+		if (x->party->person != 0) { /* the same person in another case */
+			uint8_t key[8];
+			const void *pv;
+			size_t pn;
+			const uint8_t *f;
+			size_t fl2;
+
+			codec_be64(x->party->person, key);
+			if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0)
+				return err_set(err, "no person %llu in this book",
+				               (unsigned long long)x->party->person), BOOK_EUSAGE;
+			if (rec_find(pv, pn, PT_ERASED, &f, &fl2))
+				return err_set(err, "person %llu was erased under the retention rule",
+				               (unsigned long long)x->party->person), BOOK_EUSAGE;
+			p->person = x->party->person;
+		} else if (case_person_put(x->b, t, x->party->name, x->party->dob, &p->person) != 0)
 			return -1;
 		c->nparties++;
 		snprintf(fields, fl, "%s%s", x->party->kind == 0 ? "child" : "complainant",
@@ -1349,9 +1396,12 @@ book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
 	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_PARTY, .party = p };
 	int rc;
 
-	if (p->name == NULL || *p->name == '\0')
+	if (p->person != 0 && (p->name != NULL || p->dob != NULL))
+		return err_set(err, "an existing person (--person) comes with their own name"),
+		       BOOK_EUSAGE;
+	if (p->person == 0 && (p->name == NULL || *p->name == '\0'))
 		return err_set(err, "a person needs a name"), BOOK_EUSAGE;
-	if ((rc = case_check_text("the name", p->name, 255, false, err)) != 0 ||
+	if ((p->name && (rc = case_check_text("the name", p->name, 255, false, err)) != 0) ||
 	    (p->views && (rc = case_check_text("the views", p->views, BOOK_TEXT_MAX - 1, true, err))))
 		return rc;
 	if (p->role < 0 || p->role >= PARTY_ROLE_COUNT || p->kind < 0 || p->kind > 1)
@@ -1389,6 +1439,8 @@ case_summary_put(struct store_txn *t, const struct book_case *c, const struct de
 			rec_u64(&r, ST_CHILD, c->parties[i].person);
 			break;
 		}
+	if (c->erased[0] != '\0')
+		rec_u64(&r, ST_ERASED, 1);
 	if (best < n && c->status == CASE_OPEN) {
 		rec_str(&r, ST_NEXT_KEY, dl[best].rule->key);
 		rec_u64(&r, ST_NEXT_DUE, (uint64_t)((int64_t)dl[best].due.day + 0x80000000LL));
@@ -1441,7 +1493,9 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 		l->next_days = workday_between(x->cal, x->today, d);
 		l->overdue = d.day < x->today.day;
 	}
-	if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
+	if ((l->erased = rec_find_u64(v, vl, ST_ERASED, 0) != 0))
+		snprintf(l->child, sizeof l->child, "(erased)");
+	else if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
 		l->child_person = person;
 		if (x->f->no_names)
 			snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
@@ -2127,4 +2181,34 @@ size_t
 book_case_workflow(const struct book_case *c, struct wf_event *wf, size_t max)
 {
 	return case_wf_events(c, wf, max);
+}
+
+/* --- for retention.c ----------------------------------------------------------- */
+
+int
+book_case_read_txn(struct book *b, struct store_txn *t, uint64_t id, struct book_case *c)
+{
+	return case_read(b, t, id, c);
+}
+
+int
+book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
+                   void **old, size_t *oldlen)
+{
+	const void *v;
+	int rc;
+
+	if ((rc = case_load_for_change(b, t, ref, 0, c, &v, oldlen)) != 0)
+		return rc;
+	if ((*old = malloc(*oldlen)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	memcpy(*old, v, *oldlen);
+	return 0;
+}
+
+int
+book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+                    size_t oldlen)
+{
+	return case_write(b, t, c, old, oldlen, b->key_id);
 }

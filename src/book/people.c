@@ -70,6 +70,16 @@ blind_key(char field, const uint8_t blind[VAULT_BLIND_BYTES], uint64_t id, uint8
 }
 #define BLIND_KEY_LEN (1 + VAULT_BLIND_BYTES + 8)
 
+/* Whether a person record was erased under the retention rule. */
+static bool
+person_erased(const void *v, size_t n)
+{
+	const uint8_t *p;
+	size_t fn;
+
+	return rec_find(v, n, PT_ERASED, &p, &fn) != 0;
+}
+
 /* The values one person record is written from. */
 struct person_new {
 	uint64_t id, rev;
@@ -174,7 +184,10 @@ person_parse(struct book *b, uint64_t id, const void *v, size_t vl, struct book_
 	out->rev = rec_find_u64(v, vl, PT_REV, 0);
 	out->updated_at = rec_find_u64(v, vl, PT_UPDATED_AT, 0);
 	rec_find_str(v, vl, PT_UPDATED_BY, out->updated_by, sizeof out->updated_by);
-	if (book_has_key(b)) {
+	if (person_erased(v, vl))
+		snprintf(out->name, sizeof out->name, "Person P-%04llu (erased)",
+		         (unsigned long long)id);
+	else if (book_has_key(b)) {
 		if (person_open_field(b, id, v, vl, PT_NAME, "name", out->name, sizeof out->name,
 		                      err) != 0 ||
 		    person_open_field(b, id, v, vl, PT_DOB, "dob", out->dob, sizeof out->dob, err) != 0)
@@ -349,6 +362,9 @@ person_update_txn(struct store_txn *t, void *vctx)
 		               (unsigned long long)c->id), BOOK_EUSAGE;
 	if (rc != 0 || person_parse(c->b, c->id, v, n, &cur, store_txn_err(t)) != 0)
 		return -1;
+	if (person_erased(v, n))
+		return err_set(store_txn_err(t), "person %llu was erased under the retention rule",
+		               (unsigned long long)c->id), BOOK_EUSAGE;
 	if (cur.rev != c->base) {
 		char when[32];
 
@@ -558,8 +574,11 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	}
 	for (i = 0; i < r.n; i++) {
 		person_key(r.ids[i], key);
-		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0 ||
-		    person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0)
+		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0)
+			goto out;
+		if (person_erased(v, n))
+			continue; /* nothing sealed left to reseal */
+		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0)
 			goto out;
 		pn.id = r.ids[i];
 		pn.rev = p->rev; /* a new key is not a new revision of the person */
@@ -596,4 +615,56 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	pn.dob = dob;
 	pn.key_id = b->key_id;
 	return person_write(b, t, &pn, NULL, 0);
+}
+
+/* --- retention ------------------------------------------------------------- */
+
+int
+book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
+                      bool *done)
+{
+	uint8_t key[8], bkey[BLIND_KEY_LEN];
+	const uint8_t *p;
+	const void *v;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	struct rec r;
+	int rc;
+
+	*done = false;
+	person_key(id, key);
+	if ((rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n)) != 0)
+		return rc == STORE_NOTFOUND ? 0 : -1;
+	if (person_erased(v, n))
+		return 0;
+	if (rec_find(v, n, PT_BLIND_NAME, &p, &fn) && fn == VAULT_BLIND_BYTES) {
+		blind_key('n', p, id, bkey);
+		store_del(t, STORE_BLIND, bkey, sizeof bkey);
+	}
+	if (rec_find(v, n, PT_BLIND_DOB, &p, &fn) && fn == VAULT_BLIND_BYTES) {
+		blind_key('d', p, id, bkey);
+		store_del(t, STORE_BLIND, bkey, sizeof bkey);
+	}
+	rec_begin(&r, REC_PERSON, 1);
+	rec_u64(&r, PT_REV, rec_find_u64(v, n, PT_REV, 0) + 1);
+	rec_u64(&r, PT_UPDATED_AT, book_now());
+	rec_str(&r, PT_UPDATED_BY, b->login);
+	rec_u64(&r, PT_UPDATED_UID, b->uid);
+	/* whatever else a later version keeps, but nothing sealed or blind */
+	while (rec_next(v, n, &pos, &tag, &p, &fn))
+		if (tag != PT_REV && tag != PT_UPDATED_AT && tag != PT_UPDATED_BY &&
+		    tag != PT_UPDATED_UID && tag != PT_NAME && tag != PT_DOB && tag != PT_BLIND_NAME &&
+		    tag != PT_BLIND_DOB)
+			rec_bytes(&r, tag, p, fn);
+	rec_str(&r, PT_ERASED, date);
+	if (rec_done(&r) != 0) {
+		rec_free(&r);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	rc = store_put(t, STORE_PEOPLE, key, 8, r.buf, r.len, false);
+	rec_free(&r);
+	if (rc != 0)
+		return -1;
+	*done = true;
+	return 0;
 }

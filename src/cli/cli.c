@@ -30,6 +30,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_snapshot_entry,
 	&cmd_rekey_entry,
 	&cmd_report_entry,
+	&cmd_retention_entry,
 	&cmd_tui_entry,
 	&cmd_help_entry,
 };

@@ -54,6 +54,18 @@ case_show(struct book *b, const struct book_case *c)
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
 	       c->received, channel_name(c->channel), case_status_name((enum case_status)c->status),
 	       c->stage);
+	if (c->erased[0] != '\0') {
+		snprintf(line, sizeof line, "%s: names and narrative removed under the retention rule",
+		         c->erased);
+		case_put("erased", line);
+	}
+	if (c->held) {
+		char hold[sizeof c->held_on + sizeof c->held_by + sizeof c->hold_reason + 16];
+
+		snprintf(hold, sizeof hold, "since %s by %s%s%s", c->held_on, c->held_by,
+		         c->hold_reason[0] ? ": " : "", c->hold_reason);
+		case_put("legal hold", hold);
+	}
 	case_put("team", c->team);
 	case_put("service", c->service);
 	case_put("owner", c->staff.owner);
@@ -111,13 +123,15 @@ case_show(struct book *b, const struct book_case *c)
 			if (c->findings[k].point == c->points[i].number)
 				len += snprintf(line + len, sizeof line - (size_t)len, "[stage %u: %s] ",
 				                c->findings[k].stage, outcome_name(c->findings[k].outcome));
-		snprintf(line + len, sizeof line - (size_t)len, "%s", c->points[i].text);
+		snprintf(line + len, sizeof line - (size_t)len, "%s",
+		         c->erased[0] ? "(erased)" : c->points[i].text);
 		case_put("point", line);
 	}
 	for (i = 0; i < c->nrecs; i++) {
 		snprintf(line, sizeof line, "%u. (stage %u, %s, due %s%s%s) %s", c->recs[i].number,
 		         c->recs[i].stage, c->recs[i].owner, c->recs[i].due,
-		         c->recs[i].done[0] ? ", done " : ", open", c->recs[i].done, c->recs[i].text);
+		         c->recs[i].done[0] ? ", done " : ", open", c->recs[i].done,
+		         c->erased[0] ? "(erased)" : c->recs[i].text);
 		case_put("recommend", line);
 	}
 	printf("\ntimeline\n");
@@ -188,10 +202,11 @@ struct case_opts {
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
-	const char *offered, *adv_service, *views;
+	const char *offered, *adv_service, *views, *person;
 	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
+	int clear;
 };
 
 static int
@@ -233,6 +248,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		{ "cp-plan", NULL, &o.cp_plan }, { "disabled", NULL, &o.disabled },
 		{ "views", &o.views, NULL }, { "ineligible", NULL, &o.ineligible },
 		{ "consent", NULL, &o.consent }, { "informed", NULL, &o.informed },
+		{ "clear", NULL, &o.clear }, { "person", &o.person, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const struct workflow_step *step = NULL;
@@ -253,7 +269,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
 	    strcmp(sub, "assign") != 0 && strcmp(sub, "point") != 0 && strcmp(sub, "finding") != 0 &&
 	    strcmp(sub, "recommend") != 0 && strcmp(sub, "done") != 0 && strcmp(sub, "party") != 0 &&
-	    strcmp(sub, "advocacy") != 0 && step == NULL)
+	    strcmp(sub, "advocacy") != 0 && strcmp(sub, "hold") != 0 && step == NULL)
 		return cli_error(CLI_USAGE, "case: no subcommand \"%s\" (see: redress help case)", sub);
 	if ((strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0) != (npos == 1))
 		return cli_error(CLI_USAGE, "case %s: %s", sub, npos == 1 ? "which case? (REF)"
@@ -469,6 +485,12 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		a.flags = (o.in_care ? ADVOCACY_IN_CARE : 0) | (o.in_education ? ADVOCACY_IN_EDUCATION : 0) |
 		          (o.cp_plan ? ADVOCACY_CP_PLAN : 0) | (o.disabled ? ADVOCACY_DISABLED : 0);
 		rc = cli_book_status(book_case_advocacy(b, pos[1], &a, &err), &err);
+	} else if (strcmp(sub, "hold") == 0) {
+		if (o.clear && o.reason != NULL) {
+			rc = cli_error(CLI_USAGE, "case hold: --reason or --clear, not both");
+			goto out;
+		}
+		rc = cli_book_status(book_case_hold(b, pos[1], !o.clear, o.reason, &err), &err);
 	} else { /* party */
 		struct book_party_new np;
 
@@ -481,9 +503,15 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		np.ineligible = o.ineligible;
 		np.consent = o.consent;
 		np.informed = o.informed;
-		if (o.child_flag == o.comp_flag || o.name == NULL) {
-			rc = cli_error(CLI_USAGE, "case party: --child or --complainant, and --name");
+		if (o.child_flag == o.comp_flag || (o.name == NULL) == (o.person == NULL)) {
+			rc = cli_error(CLI_USAGE, "case party: --child or --complainant, and --name or "
+			               "--person");
 			goto out;
+		}
+		if (o.person != NULL) {
+			if ((rc = case_int("--person", o.person, 1, 2147483647L, &v)) != CLI_OK)
+				goto out;
+			np.person = (uint64_t)v;
 		}
 		if (np.role < 0) {
 			rc = cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o.role);
@@ -502,10 +530,11 @@ const struct cli_cmd cmd_case_entry = {
 	.usage = "add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]\n"
 	         "       | assign REF [...] | point REF --text T | finding REF --stage N --point K\n"
 	         "       --outcome O | recommend REF --text T --owner L --due D | done REF --rec N\n"
-	         "       | party REF --child|--complainant --name N [--dob D] [--role R] [--views T]\n"
-	         "       [--ineligible] [--consent] [--informed] | advocacy REF --offered D\n"
+	         "       | party REF --child|--complainant --name N|--person ID [--dob D] [--role R]\n"
+	         "       [--views T] [--ineligible] [--consent] [--informed]\n"
+	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
-	         "       [--cp-plan] [--disabled]",
+	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
@@ -528,6 +557,10 @@ const struct cli_cmd cmd_case_entry = {
 	        "  declined; eligibility is computed from the child's age and status (under\n"
 	        "  18; in care to 21, or 24 in education; disabled to 25).\n"
 	        "assign REF: --owner --manager --investigator --independent --adjudicator\n"
-	        "  --panel A,B,C --chair 1-3 (the Stage 2 independent person may not sit).",
+	        "  --panel A,B,C --chair 1-3 (the Stage 2 independent person may not sit).\n"
+	        "party REF --person ID: a person already in the book (person add, person find)\n"
+	        "  on this case too, rather than a new record.\n"
+	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
+	        "  which keeps the case from `redress retention --apply` until cleared.",
 	.exec = cmd_case_exec,
 };

@@ -399,6 +399,41 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 	return profile_fail(ps, "unknown rule field \"%s\"%s", f, "");
 }
 
+/* `retention N UNIT after closure`: calendar units only, since a
+ * retention schedule is not counted in working days. */
+static int
+profile_retention(struct profile_parser *ps, char *s)
+{
+	static const char *const singular[] = { "working-day", "day", "week", "month", "year" };
+	static const long most[] = { 0, 36600, 5220, 1200, 100 }; /* a hundred years */
+	struct profile *p = ps->p;
+	char *n = text_word(&s), *u = text_word(&s), *a = text_word(&s), *c = text_word(&s), *end;
+	long v;
+	size_t i;
+
+	if (p->retention_amount != 0)
+		return profile_fail(ps, "retention is given twice%s%s", "", "");
+	if (n == NULL || u == NULL || a == NULL || c == NULL || text_word(&s) != NULL ||
+	    strcmp(a, "after") != 0 || strcmp(c, "closure") != 0)
+		return profile_fail(ps, "retention: expected N UNIT after closure, e.g. "
+		                        "\"retention 6 years after closure\"%s%s", "", "");
+	for (i = 1; i < 5; i++)
+		if (strcmp(u, profile_units[i]) == 0 || strcmp(u, singular[i]) == 0)
+			break;
+	if (i == 5)
+		return profile_fail(ps, "retention: unknown unit \"%s\" (days, weeks, months or "
+		                        "years)%s", u, "");
+	v = strtol(n, &end, 10);
+	if (*end != '\0' || n[0] == '+' || n[0] == '-' || v < 1 || v > most[i])
+		return profile_fail(ps, "retention: bad number \"%s\" (1 to a hundred years)%s", n,
+		                    "");
+	p->retention_amount = (int)v;
+	p->retention_unit = (enum unit)i;
+	memcpy(p->retention_origin, p->name, sizeof p->retention_origin);
+	p->retention_line = ps->line;
+	return 0;
+}
+
 static int
 profile_top(struct profile_parser *ps, char *s)
 {
@@ -431,6 +466,8 @@ profile_top(struct profile_parser *ps, char *s)
 		p->nsources++;
 		return 0;
 	}
+	if (strcmp(w, "retention") == 0)
+		return profile_retention(ps, s);
 	if (strcmp(w, "drop") == 0) {
 		if (p->ndrops == PROFILE_RULES_MAX)
 			return profile_fail(ps, "too many drops%s%s", "", "");
@@ -564,6 +601,13 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 		memcpy(merged->title, child->title, sizeof merged->title);
 	if (child->calendar[0] != '\0')
 		memcpy(merged->calendar, child->calendar, sizeof merged->calendar);
+	if (child->retention_amount != 0) {
+		merged->retention_amount = child->retention_amount;
+		merged->retention_unit = child->retention_unit;
+		memcpy(merged->retention_origin, child->retention_origin,
+		       sizeof merged->retention_origin);
+		merged->retention_line = child->retention_line;
+	}
 	merged->ndrops = 0;
 	for (i = 0; i < child->nsources; i++) {
 		for (k = 0; k < merged->nsources; k++)
