@@ -163,6 +163,19 @@ import_normalise(const char *in, char sep, char *out, size_t n)
 	out[k] = '\0';
 }
 
+/* Headers compare without case or separators: "Stage 1 response" is
+ * stage1_response, "Child DOB" child_dob. */
+static void
+import_squeeze(const char *in, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *in != '\0' && k + 1 < n; in++)
+		if (*in != ' ' && *in != '-' && *in != '_')
+			out[k++] = (*in >= 'A' && *in <= 'Z') ? (char)(*in + 32) : *in;
+	out[k] = '\0';
+}
+
 static int
 import_col_lookup(const char *header)
 {
@@ -170,13 +183,14 @@ import_col_lookup(const char *header)
 	const char *s, *e;
 	int c;
 
-	import_normalise(header, '_', want, sizeof want);
+	import_squeeze(header, want, sizeof want);
 	for (c = 0; c < C_COUNT; c++) {
 		if (import_cols[c].flags & COL_PSEUDO)
 			continue;
 		for (s = import_cols[c].names; *s != '\0'; s = *e ? e + 1 : e) {
 			e = s + strcspn(s, "|");
 			snprintf(name, sizeof name, "%.*s", (int)(e - s), s);
+			import_squeeze(name, name, sizeof name);
 			if (strcmp(name, want) == 0)
 				return c;
 		}
@@ -458,6 +472,14 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		if (book_check_login(what[i], row->staff[i], err) != 0)
 			return BOOK_EUSAGE;
 	}
+	/* in the column's words before the checks `case add` shares */
+	if (row->in.kind == ROUTE_COMPLAINT && row->in.child_name == NULL && !row->in.safeguarding)
+		return err_set(err, "child_name: a complaint needs the child it is about"), BOOK_EUSAGE;
+	if (row->in.kind == ROUTE_REDIRECTED && row->in.redirect_to == NULL)
+		return err_set(err, "redirect_to: a redirected contact needs where the person was "
+		               "sent"), BOOK_EUSAGE;
+	if (book_check_login("owner", row->in.owner, err) != 0)
+		return BOOK_EUSAGE;
 	if (book_case_new_check(im->b, &row->in, err) != 0)
 		return BOOK_EUSAGE;
 	/* the steps, each checked by the workflow after those before it */
