@@ -1,7 +1,7 @@
 /* csv.h - comma-separated values as RFC 4180 has them: fields separated by
  * commas, records by CRLF (or a bare LF), a field in double quotes may hold
  * commas, line breaks and doubled quotes.  A UTF-8 byte-order mark at the
- * start is skipped.  Pure: the caller reads the file and writes the output.
+ * start is skipped; a CRLF inside a quoted field is read as LF.  Pure: the caller reads the file and writes the output.
  *
  * Reading is record by record from a buffer the caller keeps; each
  * record's fields are decoded into the reader's own buffer and stay valid

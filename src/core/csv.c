@@ -112,6 +112,8 @@ csv_read(struct csv_reader *r, struct err *err)
 					err_set(err, "line %zu: a NUL byte in field %zu", r->line, r->nfields + 1);
 					return csv_skip(r);
 				}
+				if (*p == '\r' && p + 1 < r->end && p[1] == '\n')
+					p++; /* a line break in a cell is kept as LF alone */
 				if (*p == '\n')
 					r->line++;
 				if (csv_put(r, &o, *p++) != 0)
