@@ -132,3 +132,69 @@ CSC-2027-0501,complaint,online,2027-06-10,,open,2,Équipe Sud,,USER,,,,,Ann Bee,
 CSC-2027-0502,compliment,in-person,2027-06-15,,closed,0,Fostering,,USER,,,,,,,,,,,,Foster team,,,,,,,,,,,,,,,,,,,,,,,,,,,,,2027-06-21,,,,,,
 $ . /tmp/redress-import-t/env; r a audit | tail -1 | awk '{ print $4, $5, $6, $7 }'
 export.csv every case names,dob,summary,points
+
+# --- the round trip: what one book exports with names, a fresh book imports,
+# and exports again the same
+$ . /tmp/redress-import-t/env; r a export --format csv --names > $D/all.csv && r fresh import $D/all.csv
+3 cases imported
+$ . /tmp/redress-import-t/env; r fresh export --format csv --names | cmp - $D/all.csv && echo same
+same
+$ . /tmp/redress-import-t/env; r a import $D/all.csv 2>&1 | tail -1
+redress: import: 3 of 3 rows cannot be imported: nothing was imported
+
+# --- a subject access export: by exact name (ASCII case and spacing aside) or by a case
+# reference (its parties); recorded in the audit chain before it is shown
+$ . /tmp/redress-import-t/env; r a export --subject 'ZOë  Ünal' | sed -n '1,/^== person/{/^made/d;p}' | u
+redress subject access export
+book         /tmp/redress-import-t/a
+asked for    ZOë  Ünal
+people       1
+note         Reads are not recorded in the audit chain: who looked at these
+             records cannot be listed.  Changes, imports and exports of identity
+             are, this export among them (export.subject).
+note         Other people on these cases are named: redact them before
+             disclosure.
+|
+== person 1
+$ . /tmp/redress-import-t/env; r a export --subject 'Zoë Ünal' | sed -n '/^name/,$p' | sed -E 's/[0-9-]{10}T[0-9:]{8}Z/TIME/g' | u
+name         Zoë Ünal
+born         2015-02-03
+revision     1, last changed TIME by USER
+cases        1
+|
+case CSC-2027-0500  complaint, received 2027-06-01 by phone; open, stage 1
+  team         North CIN, East
+  owner        USER
+  summary      Visits cancelled,
+               no notice
+  child        Zoë Ünal, born 2015-02-03 (child)  <- the subject
+  complainant  Sam "Sammy" Okafor (foster-carer)
+  timeline
+    2027-06-01   complaint received (recorded by USER, TIME)
+    2027-06-02   acknowledgement sent (recorded by USER, TIME)
+|
+  audit entries about person 1 and these cases (changes, imports and exports;
+  reads are not recorded)
+       2 TIME USER       case.import    CSC-2027-0500    kind,received,people,steps
+       6 TIME USER       export.csv     every case       names,dob,summary,points
+       7 TIME USER       export.csv     every case       names,dob,summary,points
+       8 TIME USER       export.subject person 1         subject access
+       9 TIME USER       export.subject person 1         subject access
+$ . /tmp/redress-import-t/env; r a export --subject CSC-2027-0500 | grep -e '^== ' -e '^name' -e '^people'
+people       2 (every party to the case)
+== person 1
+name         Zoë Ünal
+== person 2
+name         Sam "Sammy" Okafor
+$ . /tmp/redress-import-t/env; r a audit | tail -2 | awk '{ print $4, $5, $6, $7, $8 }'
+export.subject person 1 subject access
+export.subject person 2 subject access
+$ . /tmp/redress-import-t/env; r a export --subject 'Nobody Here'
+! redress: export: nobody in this book is named "Nobody Here"
+? 2
+# identity never leaves a book that cannot record it
+$ . /tmp/redress-import-t/env; redress -R -d $D/a export --subject 'Zoë Ünal'
+! redress: an export of identity is recorded in the audit chain, and the book is open read-only: nothing was exported
+? 2
+$ . /tmp/redress-import-t/env; redress -d $D/a verify >/dev/null && echo verified
+verified
