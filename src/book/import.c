@@ -784,7 +784,8 @@ import_check_all(struct import *im, struct import_row *row, struct import_check 
 	if (k->oom)
 		return err_set(err, "out of memory");
 	/* references: once in the file, and not in the book */
-	qsort(k->refs, k->nrefs, sizeof *k->refs, import_cmp_refs);
+	if (k->nrefs > 1)
+		qsort(k->refs, k->nrefs, sizeof *k->refs, import_cmp_refs);
 	for (i = 1; i < k->nrefs; i++)
 		if (strcmp(k->refs[i].ref, k->refs[i - 1].ref) == 0) {
 			char msg[128];
