@@ -103,7 +103,7 @@ check: deps-ok
 	@$(MAKE) --no-print-directory WERROR=-Werror check-build
 	@$(MAKE) --no-print-directory WERROR=-Werror check-run
 
-check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui
+check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
 
 check-run: check-layers check-man
 	@fail=0; for t in $(TESTS) $(SAN_TESTS); do \
@@ -161,15 +161,20 @@ build/obj/bench_cases: tests/bench/bench_cases.c build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_cases.c \
 		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
+build/obj/bench_import: tests/bench/bench_import.c build/obj/libredress.a
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_import.c \
+		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
+
 build/obj/bench_tui: tests/bench/bench_tui.c
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_tui.c $(RD_LDFLAGS) -lutil
 
 bench: deps-ok
-	@$(MAKE) --no-print-directory redress build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui
+	@$(MAKE) --no-print-directory redress build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
 	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench
 	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_book $(BENCH_PEOPLE)
 	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_cases $(BENCH_CASES)
 	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_tui ./redress $(BENCH_CASES)
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_import $(BENCH_IMPORT)
 
 clean:
 	rm -rf build redress

@@ -187,6 +187,7 @@ struct book_case_new {
 	bool safeguarding;           /* never a complaint: flagged and routed at once */
 	const char *redirect_to;     /* ROUTE_REDIRECTED: where */
 	const char *thanked;         /* ROUTE_COMPLIMENT: who is thanked */
+	const char *ref;             /* import only: a reference brought over (NULL: next) */
 };
 
 struct book_party {
@@ -452,6 +453,42 @@ int book_retention_apply(struct book *b, int (*each)(const struct book_retention
 int book_draft_save(struct book *b, const char *key, const char *text, struct err *err);
 int book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err);
 int book_draft_drop(struct book *b, const char *key, struct err *err);
+
+/* --- import and export (import.c, export.c) --------------------------------- */
+
+/* Cases from a spreadsheet's CSV export (the columns are in redress(1)).
+ * Every row is checked first: the columns, dates, vocabularies, names, and
+ * each step against the workflow; references once in the file and not in
+ * the book.  If any row is bad, bad() is called for each (by line) and
+ * BOOK_EUSAGE returned with the book unchanged.  Otherwise, unless
+ * check_only, every case is written in one transaction, each with an
+ * audit entry, and *imported says how many. */
+int book_case_import(struct book *b, const char *csv, size_t len, bool check_only,
+                     int (*bad)(size_t line, const char *why, void *ctx), void *ctx,
+                     size_t *imported, struct err *err);
+
+/* Every case as CSV in the import's columns, a line (with its CRLF) at a
+ * time to line(), which returns non-zero to stop.  With names (the data
+ * key needed), identity and sealed text, and the disclosure is first
+ * recorded in the audit chain; without, pseudonyms and no sealed text. */
+int book_export_csv(struct book *b, bool names, int (*line)(const char *s, size_t n, void *ctx),
+                    void *ctx, size_t *count, struct err *err);
+
+/* Records in the audit chain that identity left the book (an export):
+ * needs the data key and a book open for writing. */
+int book_disclosure(struct book *b, const char *action, const char *record, const char *fields,
+                    struct err *err);
+
+/* Who a subject access request is about: the people named exactly (dob
+ * narrows), or, when subject is a case reference, every party to it.  At
+ * most max ids; *by_ref says which it was.  Needs the data key. */
+int book_subject_people(struct book *b, const char *subject, const char *dob, uint64_t *ids,
+                        size_t max, size_t *n, bool *by_ref, struct err *err);
+
+/* The references of every case person is a party to, in case order, in a
+ * new array the caller frees. */
+int book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MAX], size_t *n,
+                      struct err *err);
 
 /* --- audit, integrity, copies -------------------------------------------- */
 

@@ -39,6 +39,7 @@ extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry;
 extern const struct cli_cmd cmd_report_entry;
 extern const struct cli_cmd cmd_retention_entry;
+extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
 
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);

@@ -135,6 +135,24 @@ int book_require(struct book *b, enum role role, bool need_key, struct err *err)
 
 uint64_t book_now(void);
 
+/* Hooks of cases.c for import.c and export.c: a new case made, stepped and
+ * written in the caller's transaction (steps already checked by the
+ * workflow); a case read whole with its parties; the checks people's text
+ * and logins get. */
+struct date;
+int book_case_create_txn(struct book *b, struct store_txn *t, const struct book_case_new *in,
+                         struct book_case *c);
+int book_case_event_txn(struct book *b, struct store_txn *t, struct book_case *c,
+                        const struct book_step *s);
+int book_case_commit_txn(struct book *b, struct store_txn *t, struct book_case *c);
+int book_case_read_parties_txn(struct book *b, struct store_txn *t, uint64_t id,
+                               struct book_case *out);
+int book_case_new_check(struct book *b, const struct book_case_new *in, struct err *err);
+struct date book_today(struct book *b);
+int book_check_text(const char *what, const char *s, size_t max, bool multiline,
+                    struct err *err);
+int book_check_login(const char *what, const char *s, struct err *err);
+
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 

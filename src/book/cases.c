@@ -822,11 +822,16 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	c->id = book_meta_u64(t, META_NEXT_CASE, 1);
 	if (book_meta_put_u64(t, META_NEXT_CASE, c->id + 1) != 0)
 		return -1;
-	snprintf(seqkey, sizeof seqkey, "ref_seq_%04d", year);
-	seq = book_meta_u64(t, seqkey, 0) + 1;
-	if (book_meta_put_u64(t, seqkey, seq) != 0)
-		return -1;
-	snprintf(c->ref, sizeof c->ref, "CSC-%04d-%04llu", year, (unsigned long long)seq);
+	if (in->ref != NULL && *in->ref != '\0') {
+		/* a reference brought over (import): checked unique by the caller */
+		snprintf(c->ref, sizeof c->ref, "%s", in->ref);
+	} else {
+		snprintf(seqkey, sizeof seqkey, "ref_seq_%04d", year);
+		seq = book_meta_u64(t, seqkey, 0) + 1;
+		if (book_meta_put_u64(t, seqkey, seq) != 0)
+			return -1;
+		snprintf(c->ref, sizeof c->ref, "CSC-%04d-%04llu", year, (unsigned long long)seq);
+	}
 	c->rev = 1;
 	c->kind = in->kind;
 	c->channel = in->channel;
@@ -910,11 +915,32 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
               struct err *err)
 {
 	struct add_ctx a;
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (rc = book_case_new_check(b, in, err)) != 0)
+		return rc;
+	memset(&a, 0, sizeof a);
+	a.b = b;
+	a.in = in;
+	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_write(b->st, case_add_txn, &a, err);
+	book_secret_free(a.c, sizeof *a.c);
+	if (rc != 0)
+		return rc;
+	memcpy(ref, a.ref, BOOK_REF_MAX);
+	book_audit_announce(b);
+	return 0;
+}
+
+/* What a new contact must satisfy before anything is written. */
+int
+book_case_new_check(struct book *b, const struct book_case_new *in, struct err *err)
+{
 	struct date recv, aware, today;
 	int rc;
 
-	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0)
-		return rc;
 	if (in->kind < 0 || in->kind >= ROUTE_COUNT)
 		return err_set(err, "unknown kind of contact"), BOOK_EUSAGE;
 	if (in->channel < 0 || in->channel >= CHANNEL_COUNT)
@@ -951,17 +977,6 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	if ((in->child_name && *in->child_name == '\0') ||
 	    (in->complainant_name && *in->complainant_name == '\0'))
 		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
-	memset(&a, 0, sizeof a);
-	a.b = b;
-	a.in = in;
-	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
-		return err_set(err, "out of memory");
-	rc = store_write(b->st, case_add_txn, &a, err);
-	book_secret_free(a.c, sizeof *a.c);
-	if (rc != 0)
-		return rc;
-	memcpy(ref, a.ref, BOOK_REF_MAX);
-	book_audit_announce(b);
 	return 0;
 }
 
@@ -2211,4 +2226,54 @@ book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c, co
                     size_t oldlen)
 {
 	return case_write(b, t, c, old, oldlen, b->key_id);
+}
+
+/* --- hooks for import.c and export.c ------------------------------------------- */
+
+int
+book_case_create_txn(struct book *b, struct store_txn *t, const struct book_case_new *in,
+                     struct book_case *c)
+{
+	return case_create(b, t, in, c);
+}
+
+int
+book_case_event_txn(struct book *b, struct store_txn *t, struct book_case *c,
+                    const struct book_step *s)
+{
+	return case_add_event(b, t, c, s, b->key_id);
+}
+
+int
+book_case_commit_txn(struct book *b, struct store_txn *t, struct book_case *c)
+{
+	return case_commit_new(b, t, c);
+}
+
+int
+book_case_read_parties_txn(struct book *b, struct store_txn *t, uint64_t id,
+                           struct book_case *out)
+{
+	if (case_read(b, t, id, out) != 0)
+		return -1;
+	case_read_parties(b, t, out);
+	return 0;
+}
+
+struct date
+book_today(struct book *b)
+{
+	return case_today(b);
+}
+
+int
+book_check_text(const char *what, const char *s, size_t max, bool multiline, struct err *err)
+{
+	return case_check_text(what, s, max, multiline, err);
+}
+
+int
+book_check_login(const char *what, const char *s, struct err *err)
+{
+	return case_check_login(what, s, err);
 }

@@ -32,6 +32,8 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_report_entry,
 	&cmd_retention_entry,
 	&cmd_tui_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
 	&cmd_help_entry,
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])

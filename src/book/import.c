@@ -1,0 +1,1284 @@
+/* import.c - cases to and from a spreadsheet: the CSV columns, an import
+ * that checks every row before it writes any (then all in one transaction),
+ * and the CSV export of every case that uses the same columns. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "redress/csv.h"
+#include "redress/date.h"
+#include "redress/profile.h"
+#include "redress/text.h"
+#include "redress/workflow.h"
+
+/* The columns, in the order the export writes them. */
+enum {
+	C_REF, C_KIND, C_CHANNEL, C_RECEIVED, C_AWARE, C_STATUS, C_STAGE, C_TEAM, C_SERVICE,
+	C_OWNER, C_MANAGER, C_INVESTIGATOR, C_INDEPENDENT, C_ADJUDICATOR, C_CHILD_NAME,
+	C_CHILD_DOB, C_COMP_NAME, C_COMP_DOB, C_CHILD, C_COMPLAINANT, C_COMP_ROLE,
+	C_SAFEGUARDING, C_REDIRECT, C_THANKED, C_SUMMARY,
+	C_ACK, C_S1_EXT, C_S1_UNTIL, C_S1_RESP, C_S2_REQ, C_S2_ACK, C_S2_ACC, C_S2_REF,
+	C_STATEMENT, C_S2_EXT, C_S2_UNTIL, C_S2_RESP, C_S3_REQ, C_S3_ACC, C_S3_REF, C_PANEL_DATE,
+	C_PANEL_NOTICE, C_PANEL_HELD, C_FINDINGS, C_S3_RESP, C_RESPONSE, C_THANKS, C_REDIRECTED,
+	C_DECLINED, C_WITHDRAWN, C_OMB_REF, C_OMB_OUT, C_CLOSED,
+	C_REASON, C_TOLD, C_POINTS, C_S1_OUT, C_S2_OUT, C_S3_OUT, C_OUTCOME,
+	C_COUNT
+};
+
+enum {
+	COL_IDENTITY = 1u << 0, /* sealed in the book: exported only with names */
+	COL_PSEUDO = 1u << 1,   /* exported only without names; not imported */
+	COL_IMPORT_ONLY = 1u << 2,
+	COL_MULTILINE = 1u << 3,
+};
+
+static const struct import_col {
+	const char *names; /* the name, then aliases, separated by '|' */
+	unsigned flags;
+} import_cols[C_COUNT] = {
+	[C_REF] = { "reference|ref|case_reference", 0 },
+	[C_KIND] = { "kind|type", 0 },
+	[C_CHANNEL] = { "channel", 0 },
+	[C_RECEIVED] = { "received|date_received", 0 },
+	[C_AWARE] = { "aware|date_aware", 0 },
+	[C_STATUS] = { "status", 0 },
+	[C_STAGE] = { "stage|stage_reached", 0 },
+	[C_TEAM] = { "team", 0 },
+	[C_SERVICE] = { "service", 0 },
+	[C_OWNER] = { "owner", 0 },
+	[C_MANAGER] = { "manager", 0 },
+	[C_INVESTIGATOR] = { "investigator", 0 },
+	[C_INDEPENDENT] = { "independent|independent_person", 0 },
+	[C_ADJUDICATOR] = { "adjudicator", 0 },
+	[C_CHILD_NAME] = { "child_name", COL_IDENTITY },
+	[C_CHILD_DOB] = { "child_dob", COL_IDENTITY },
+	[C_COMP_NAME] = { "complainant_name", COL_IDENTITY },
+	[C_COMP_DOB] = { "complainant_dob", COL_IDENTITY },
+	[C_CHILD] = { "child", COL_PSEUDO },
+	[C_COMPLAINANT] = { "complainant", COL_PSEUDO },
+	[C_COMP_ROLE] = { "complainant_role|relationship", 0 },
+	[C_SAFEGUARDING] = { "safeguarding", 0 },
+	[C_REDIRECT] = { "redirect_to", 0 },
+	[C_THANKED] = { "thanked", 0 },
+	[C_SUMMARY] = { "summary", COL_IDENTITY | COL_MULTILINE },
+	[C_ACK] = { "acknowledged", 0 },
+	[C_S1_EXT] = { "stage1_extended", 0 },
+	[C_S1_UNTIL] = { "stage1_extended_until", 0 },
+	[C_S1_RESP] = { "stage1_response", 0 },
+	[C_S2_REQ] = { "stage2_requested", 0 },
+	[C_S2_ACK] = { "stage2_acknowledged", 0 },
+	[C_S2_ACC] = { "stage2_accepted", 0 },
+	[C_S2_REF] = { "stage2_refused", 0 },
+	[C_STATEMENT] = { "statement_agreed", 0 },
+	[C_S2_EXT] = { "stage2_extended", 0 },
+	[C_S2_UNTIL] = { "stage2_extended_until", 0 },
+	[C_S2_RESP] = { "stage2_response", 0 },
+	[C_S3_REQ] = { "stage3_requested", 0 },
+	[C_S3_ACC] = { "stage3_accepted", 0 },
+	[C_S3_REF] = { "stage3_refused", 0 },
+	[C_PANEL_DATE] = { "panel_date", 0 },
+	[C_PANEL_NOTICE] = { "panel_notice", 0 },
+	[C_PANEL_HELD] = { "panel_held", 0 },
+	[C_FINDINGS] = { "findings_sent", 0 },
+	[C_S3_RESP] = { "stage3_response", 0 },
+	[C_RESPONSE] = { "response", 0 },
+	[C_THANKS] = { "thanks_passed", 0 },
+	[C_REDIRECTED] = { "redirected", 0 },
+	[C_DECLINED] = { "declined", 0 },
+	[C_WITHDRAWN] = { "withdrawn", 0 },
+	[C_OMB_REF] = { "ombudsman_referred", 0 },
+	[C_OMB_OUT] = { "ombudsman_outcome", 0 },
+	[C_CLOSED] = { "closed", 0 },
+	[C_REASON] = { "reason|refusal_reason", 0 },
+	[C_TOLD] = { "ombudsman_told", 0 },
+	[C_POINTS] = { "points", COL_IDENTITY | COL_MULTILINE },
+	[C_S1_OUT] = { "stage1_outcome", 0 },
+	[C_S2_OUT] = { "stage2_outcome", 0 },
+	[C_S3_OUT] = { "stage3_outcome", 0 },
+	[C_OUTCOME] = { "outcome", COL_IMPORT_ONLY },
+};
+
+/* The steps a row can carry, in the order of the procedure: the order they
+ * are checked and recorded in. */
+static const struct import_step {
+	int col, until;          /* the date's column; the agreed date's, or -1 */
+	enum event_type ev;
+	int decision;
+} import_steps[] = {
+	{ C_ACK, -1, EV_ACKNOWLEDGED, 0 },
+	{ C_S1_EXT, C_S1_UNTIL, EV_STAGE1_EXTENDED, 0 },
+	{ C_S1_RESP, -1, EV_STAGE1_RESPONSE_SENT, 0 },
+	{ C_S2_REQ, -1, EV_STAGE2_REQUESTED, 0 },
+	{ C_S2_ACK, -1, EV_STAGE2_ACKNOWLEDGED, 0 },
+	{ C_S2_ACC, -1, EV_STAGE2_DECISION_SENT, DECISION_ACCEPTED },
+	{ C_S2_REF, -1, EV_STAGE2_DECISION_SENT, DECISION_REFUSED },
+	{ C_STATEMENT, -1, EV_STATEMENT_AGREED, 0 },
+	{ C_S2_EXT, C_S2_UNTIL, EV_STAGE2_EXTENDED, 0 },
+	{ C_S2_RESP, -1, EV_STAGE2_RESPONSE_SENT, 0 },
+	{ C_S3_REQ, -1, EV_STAGE3_REQUESTED, 0 },
+	{ C_S3_ACC, -1, EV_STAGE3_DECISION_SENT, DECISION_ACCEPTED },
+	{ C_S3_REF, -1, EV_STAGE3_DECISION_SENT, DECISION_REFUSED },
+	{ C_PANEL_DATE, -1, EV_PANEL_DATE, 0 },
+	{ C_PANEL_NOTICE, -1, EV_PANEL_NOTICE_SENT, 0 },
+	{ C_PANEL_HELD, -1, EV_PANEL_HELD, 0 },
+	{ C_FINDINGS, -1, EV_FINDINGS_SENT, 0 },
+	{ C_S3_RESP, -1, EV_STAGE3_RESPONSE_SENT, 0 },
+	{ C_RESPONSE, -1, EV_RESPONSE_SENT, 0 },
+	{ C_THANKS, -1, EV_THANKS_PASSED, 0 },
+	{ C_REDIRECTED, -1, EV_REDIRECTED, 0 },
+	{ C_DECLINED, -1, EV_DECLINED, 0 },
+	{ C_WITHDRAWN, -1, EV_WITHDRAWN, 0 },
+	{ C_OMB_REF, -1, EV_OMBUDSMAN_REFERRED, 0 },
+	{ C_OMB_OUT, -1, EV_OMBUDSMAN_OUTCOME, 0 },
+	{ C_CLOSED, -1, EV_CLOSED, 0 },
+};
+#define IMPORT_NSTEPS (sizeof import_steps / sizeof import_steps[0])
+
+/* The first name of a column. */
+static void
+import_col_name(int col, char *out, size_t n)
+{
+	const char *s = import_cols[col].names;
+	size_t len = strcspn(s, "|");
+
+	snprintf(out, n, "%.*s", (int)len, s);
+}
+
+/* "Date received" -> "date_received"; "In person" -> "in-person" (sep). */
+static void
+import_normalise(const char *in, char sep, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *in != '\0' && k + 1 < n; in++) {
+		char c = *in;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c == ' ' || c == '-' || c == '_')
+			c = sep;
+		out[k++] = c;
+	}
+	out[k] = '\0';
+}
+
+/* Headers compare without case or separators: "Stage 1 response" is
+ * stage1_response, "Child DOB" child_dob. */
+static void
+import_squeeze(const char *in, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *in != '\0' && k + 1 < n; in++)
+		if (*in != ' ' && *in != '-' && *in != '_')
+			out[k++] = (*in >= 'A' && *in <= 'Z') ? (char)(*in + 32) : *in;
+	out[k] = '\0';
+}
+
+static int
+import_col_lookup(const char *header)
+{
+	char want[64], name[64];
+	const char *s, *e;
+	int c;
+
+	import_squeeze(header, want, sizeof want);
+	for (c = 0; c < C_COUNT; c++) {
+		if (import_cols[c].flags & COL_PSEUDO)
+			continue;
+		for (s = import_cols[c].names; *s != '\0'; s = *e ? e + 1 : e) {
+			e = s + strcspn(s, "|");
+			snprintf(name, sizeof name, "%.*s", (int)(e - s), s);
+			import_squeeze(name, name, sizeof name);
+			if (strcmp(name, want) == 0)
+				return c;
+		}
+	}
+	return -1;
+}
+
+/* --- one row ----------------------------------------------------------------- */
+
+struct import_row {
+	struct book_case_new in;
+	const char *ref;
+	const char *staff[4];       /* manager, investigator, independent, adjudicator */
+	char recv[DATE_STRLEN], aware[DATE_STRLEN], child_dob[DATE_STRLEN], comp_dob[DATE_STRLEN];
+	char dates[IMPORT_NSTEPS][DATE_STRLEN];
+	char until[IMPORT_NSTEPS][DATE_STRLEN];
+	int reason;
+	bool told;
+	const char *points[BOOK_POINTS_MAX];
+	size_t npoints;
+	int outcomes[3][BOOK_POINTS_MAX];
+	int stage, status;          /* given to check against the steps, -1 if not */
+};
+
+struct import {
+	struct book *b;
+	const char *text;
+	size_t len;
+	int map[CSV_FIELDS_MAX];    /* column of each field of the file, -1 unused */
+	size_t nfields;
+	int where[C_COUNT];         /* field of each column, -1 absent */
+	struct date today, real_today;
+	struct book_case *c;        /* the write pass's case */
+	uint32_t seq_max[200];      /* highest CSC-YYYY-NNNN brought over, by year - 1900 */
+	size_t rows, cases;
+};
+
+static const char *
+import_get(const struct import *im, struct csv_reader *r, int col)
+{
+	int f = im->where[col];
+	char *v;
+
+	if (f < 0)
+		return NULL;
+	v = text_trim(r->fields[f]);
+	return *v != '\0' ? v : NULL;
+}
+
+/* YYYY-MM-DD, or DD/MM/YYYY as spreadsheets in England write it. */
+static int
+import_date(const char *what, const char *s, char out[DATE_STRLEN], struct err *err)
+{
+	struct date d;
+	int day, month, year, n = 0;
+
+	if (strchr(s, '/') != NULL) {
+		if (sscanf(s, "%2d/%2d/%4d%n", &day, &month, &year, &n) != 3 || s[n] != '\0' ||
+		    strlen(s) < 8 || s[strlen(s) - 5] != '/')
+			return err_set(err, "%s: \"%.40s\" is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+			               what, s);
+		if (date_from_ymd(year, month, day, &d, err) != 0)
+			return err_prefix(err, "%s", what);
+	} else if (date_parse(s, &d, err) != 0)
+		return err_set(err, "%s: \"%.40s\" is not a date (YYYY-MM-DD or DD/MM/YYYY)", what, s);
+	date_format(d, out);
+	return 0;
+}
+
+static int
+import_word(const char *what, const char *s, int (*lookup)(const char *), const char *choices,
+            int *out, struct err *err)
+{
+	char w[64];
+
+	import_normalise(s, '-', w, sizeof w);
+	if ((*out = lookup(w)) < 0)
+		return err_set(err, "%s: \"%.40s\" is not one of %s", what, s, choices);
+	return 0;
+}
+
+static int
+import_bool(const char *what, const char *s, bool *out, struct err *err)
+{
+	char w[16];
+
+	import_normalise(s, '-', w, sizeof w);
+	if (strcmp(w, "yes") == 0 || strcmp(w, "y") == 0 || strcmp(w, "true") == 0 ||
+	    strcmp(w, "1") == 0)
+		*out = true;
+	else if (strcmp(w, "no") == 0 || strcmp(w, "n") == 0 || strcmp(w, "false") == 0 ||
+	         strcmp(w, "0") == 0)
+		*out = false;
+	else
+		return err_set(err, "%s: \"%.20s\" is not yes or no", what, s);
+	return 0;
+}
+
+static int
+import_status_lookup(const char *s)
+{
+	int i;
+
+	for (i = CASE_OPEN; i <= CASE_SAFEGUARDING; i++)
+		if (strcmp(s, case_status_name((enum case_status)i)) == 0)
+			return i;
+	return -1;
+}
+
+/* A reference brought over: what staff can read out and type. */
+static int
+import_check_ref(const char *s, struct err *err)
+{
+	size_t i, n = strlen(s);
+
+	if (n >= BOOK_REF_MAX)
+		return err_set(err, "reference: \"%.40s\" is longer than %d characters", s,
+		               BOOK_REF_MAX - 1);
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' || s[i] == '/' ||
+		      s[i] == '.'))
+			return err_set(err, "reference: \"%.40s\" may hold only letters, digits and "
+			               "- _ / .", s);
+	return 0;
+}
+
+/* A cell of lines: its lines (in place), at most max; blank lines dropped. */
+static size_t
+import_lines(char *s, const char **out, size_t max, bool *over)
+{
+	size_t n = 0;
+	char *line, *next;
+
+	*over = false;
+	for (line = s; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		line = text_trim(line);
+		if (*line == '\0')
+			continue;
+		if (n == max) {
+			*over = true;
+			break;
+		}
+		out[n++] = line;
+	}
+	return n;
+}
+
+static int
+import_outcomes(struct import_row *row, unsigned stage, char *cell, struct err *err)
+{
+	const char *v[BOOK_POINTS_MAX];
+	char what[32];
+	bool over;
+	size_t n = import_lines(cell, v, BOOK_POINTS_MAX, &over), i;
+	int o;
+
+	snprintf(what, sizeof what, "stage%u_outcome", stage);
+	if (n != 1 && n != row->npoints)
+		return err_set(err, "%s: %zu outcomes for %zu points (give one for all, or one a "
+		               "line for each)", what, n, row->npoints);
+	for (i = 0; i < row->npoints; i++) {
+		const char *s = v[n == 1 ? 0 : i];
+
+		if (strcmp(s, "-") == 0)
+			continue;
+		if (import_word(what, s, outcome_lookup, "upheld, partly-upheld, not-upheld, "
+		                "unable-to-determine", &o, err) != 0)
+			return -1;
+		if (o == OUTCOME_NONE)
+			continue;
+		row->outcomes[stage - 1][i] = o;
+	}
+	return 0;
+}
+
+/* Reads and checks one record as a case: everything but whether its
+ * reference is free.  0, or BOOK_EUSAGE and why. */
+static int
+import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row,
+                 struct err *err)
+{
+	struct wf_event wf[IMPORT_NSTEPS + 4], next;
+	struct wf_state st;
+	const char *v, *outcome[4];
+	char name[48], *cells[4];
+	size_t i, n = 0;
+	int stage;
+
+	memset(row, 0, sizeof *row);
+	row->stage = row->status = -1;
+	if (r->nfields != im->nfields)
+		return err_set(err, "%zu fields where the header has %zu", r->nfields, im->nfields),
+		       BOOK_EUSAGE;
+	/* every cell is text a person typed: UTF-8, no controls unless multiline */
+	for (i = 0; i < r->nfields; i++)
+		if (im->map[i] >= 0) {
+			int c = im->map[i];
+
+			import_col_name(c, name, sizeof name);
+			if (book_check_text(name, r->fields[i], c == C_POINTS ? BOOK_POINTS_MAX *
+			                    BOOK_TEXT_MAX : BOOK_TEXT_MAX - 1,
+			                    (import_cols[c].flags & COL_MULTILINE) != 0 || c == C_S1_OUT ||
+			                    c == C_S2_OUT || c == C_S3_OUT || c == C_OUTCOME, err) != 0)
+				return BOOK_EUSAGE;
+		}
+	row->ref = import_get(im, r, C_REF);
+	if (row->ref != NULL && import_check_ref(row->ref, err) != 0)
+		return BOOK_EUSAGE;
+	row->in.ref = row->ref;
+	row->in.kind = ROUTE_COMPLAINT;
+	if ((v = import_get(im, r, C_KIND)) != NULL &&
+	    import_word("kind", v, route_lookup, "complaint, comment, compliment, concern, request, "
+	                "anonymous, redirected", &row->in.kind, err) != 0)
+		return BOOK_EUSAGE;
+	row->in.channel = CHANNEL_ONLINE;
+	if ((v = import_get(im, r, C_CHANNEL)) != NULL &&
+	    import_word("channel", v, channel_lookup, "online, phone, text, email, letter, "
+	                "in-person, staff, advocate", &row->in.channel, err) != 0)
+		return BOOK_EUSAGE;
+	if ((v = import_get(im, r, C_RECEIVED)) == NULL)
+		return err_set(err, "received: the date received is required"), BOOK_EUSAGE;
+	if (import_date("received", v, row->recv, err) != 0)
+		return BOOK_EUSAGE;
+	row->in.received = row->recv;
+	if ((v = import_get(im, r, C_AWARE)) != NULL) {
+		if (import_date("aware", v, row->aware, err) != 0)
+			return BOOK_EUSAGE;
+		row->in.aware = row->aware;
+	}
+	row->in.team = import_get(im, r, C_TEAM);
+	row->in.service = import_get(im, r, C_SERVICE);
+	row->in.owner = import_get(im, r, C_OWNER);
+	row->in.child_name = import_get(im, r, C_CHILD_NAME);
+	row->in.complainant_name = import_get(im, r, C_COMP_NAME);
+	row->in.summary = import_get(im, r, C_SUMMARY);
+	row->in.redirect_to = import_get(im, r, C_REDIRECT);
+	row->in.thanked = import_get(im, r, C_THANKED);
+	row->in.complainant_role = PARTY_PARENT;
+	if ((v = import_get(im, r, C_COMP_ROLE)) != NULL &&
+	    import_word("complainant_role", v, party_role_lookup, "child, parent, "
+	                "parental-responsibility, foster-carer, special-guardian, care-leaver, "
+	                "relative, advocate, mp, professional, other", &row->in.complainant_role,
+	                err) != 0)
+		return BOOK_EUSAGE;
+	if ((v = import_get(im, r, C_SAFEGUARDING)) != NULL &&
+	    import_bool("safeguarding", v, &row->in.safeguarding, err) != 0)
+		return BOOK_EUSAGE;
+	{
+		static const int dobcols[2] = { C_CHILD_DOB, C_COMP_DOB };
+		char *const out[2] = { row->child_dob, row->comp_dob };
+		const char **dst[2] = { &row->in.child_dob, &row->in.complainant_dob };
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			struct date d;
+
+			if ((v = import_get(im, r, dobcols[k])) == NULL)
+				continue;
+			import_col_name(dobcols[k], name, sizeof name);
+			if (import_date(name, v, out[k], err) != 0)
+				return BOOK_EUSAGE;
+			if (date_parse(out[k], &d, err) != 0 || d.day > im->today.day ||
+			    d.day > im->real_today.day)
+				return err_set(err, "%s: %s is in the future", name, out[k]), BOOK_EUSAGE;
+			if ((k == 0 ? row->in.child_name : row->in.complainant_name) == NULL)
+				return err_set(err, "%s without a name", name), BOOK_EUSAGE;
+			*dst[k] = out[k];
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		static const char *const what[4] = { "manager", "investigator", "independent",
+		                                      "adjudicator" };
+
+		row->staff[i] = import_get(im, r, C_MANAGER + (int)i);
+		if (book_check_login(what[i], row->staff[i], err) != 0)
+			return BOOK_EUSAGE;
+	}
+	/* in the column's words before the checks `case add` shares */
+	if (row->in.kind == ROUTE_COMPLAINT && row->in.child_name == NULL && !row->in.safeguarding)
+		return err_set(err, "child_name: a complaint needs the child it is about"), BOOK_EUSAGE;
+	if (row->in.kind == ROUTE_REDIRECTED && row->in.redirect_to == NULL)
+		return err_set(err, "redirect_to: a redirected contact needs where the person was "
+		               "sent"), BOOK_EUSAGE;
+	if (book_check_login("owner", row->in.owner, err) != 0)
+		return BOOK_EUSAGE;
+	if (book_case_new_check(im->b, &row->in, err) != 0)
+		return BOOK_EUSAGE;
+	/* the steps, each checked by the workflow after those before it */
+	if ((v = import_get(im, r, C_REASON)) != NULL &&
+	    import_word("reason", v, refusal_lookup, "over-a-year, legal-proceedings, not-eligible, "
+	                "out-of-scope, late-request", &row->reason, err) != 0)
+		return BOOK_EUSAGE;
+	if ((v = import_get(im, r, C_TOLD)) != NULL &&
+	    import_bool("ombudsman_told", v, &row->told, err) != 0)
+		return BOOK_EUSAGE;
+	memset(wf, 0, sizeof wf);
+	if (row->in.aware != NULL) {
+		wf[n].type = EV_AWARE;
+		date_parse(row->aware, &wf[n++].date, err);
+	}
+	wf[n].type = EV_RECEIVED;
+	date_parse(row->recv, &wf[n++].date, err);
+	if (row->in.safeguarding) {
+		wf[n] = wf[n - 1];
+		wf[n++].type = EV_SAFEGUARDING;
+	}
+	for (i = 0; i < IMPORT_NSTEPS; i++) {
+		const struct import_step *s = &import_steps[i];
+		bool refusal;
+
+		import_col_name(s->col, name, sizeof name);
+		if ((v = import_get(im, r, s->col)) == NULL) {
+			if (s->until >= 0 && import_get(im, r, s->until) != NULL)
+				return err_set(err, "%s_until without %s", name, name), BOOK_EUSAGE;
+			continue;
+		}
+		if (import_date(name, v, row->dates[i], err) != 0)
+			return BOOK_EUSAGE;
+		memset(&next, 0, sizeof next);
+		next.type = s->ev;
+		date_parse(row->dates[i], &next.date, err);
+		if (s->until >= 0 && (v = import_get(im, r, s->until)) != NULL) {
+			import_col_name(s->until, name, sizeof name);
+			if (import_date(name, v, row->until[i], err) != 0)
+				return BOOK_EUSAGE;
+			date_parse(row->until[i], &next.until, err);
+			next.has_until = true;
+			import_col_name(s->col, name, sizeof name);
+		}
+		next.decision = (enum decision)s->decision;
+		refusal = s->ev == EV_DECLINED || s->decision == DECISION_REFUSED;
+		if (refusal) {
+			next.reason = (enum refusal)row->reason;
+			next.ombudsman_told = row->told;
+		}
+		if (workflow_check((enum route)row->in.kind, wf, n, &next, im->today, err) != 0)
+			return err_prefix(err, "%s", name), BOOK_EUSAGE;
+		wf[n++] = next;
+	}
+	workflow_state((enum route)row->in.kind, wf, n, &st);
+	if ((v = import_get(im, r, C_STAGE)) != NULL) {
+		if (strlen(v) != 1 || v[0] < '0' || v[0] > '3')
+			return err_set(err, "stage: \"%.20s\" is not 0, 1, 2 or 3", v), BOOK_EUSAGE;
+		if (v[0] - '0' != st.stage)
+			return err_set(err, "stage: %s given, but the dates given reach stage %d", v,
+			               st.stage), BOOK_EUSAGE;
+	}
+	if ((v = import_get(im, r, C_STATUS)) != NULL) {
+		int s;
+
+		if (import_word("status", v, import_status_lookup, "open, closed, withdrawn, declined, "
+		                "redirected, safeguarding", &s, err) != 0)
+			return BOOK_EUSAGE;
+		if (s != (int)st.status)
+			return err_set(err, "status: %s given, but the dates given make it %s", v,
+			               case_status_name(st.status)), BOOK_EUSAGE;
+	}
+	/* points, and the findings of each stage on them */
+	if (im->where[C_POINTS] >= 0) {
+		bool over;
+
+		row->npoints = import_lines(r->fields[im->where[C_POINTS]], row->points,
+		                            BOOK_POINTS_MAX, &over);
+		if (over)
+			return err_set(err, "points: a case holds at most %d points", BOOK_POINTS_MAX),
+			       BOOK_EUSAGE;
+		for (i = 0; i < row->npoints; i++)
+			if (strlen(row->points[i]) >= BOOK_TEXT_MAX)
+				return err_set(err, "points: point %zu is longer than %d bytes", i + 1,
+				               BOOK_TEXT_MAX - 1), BOOK_EUSAGE;
+	}
+	for (i = 0; i < 4; i++) {
+		outcome[i] = import_get(im, r, i < 3 ? C_S1_OUT + (int)i : C_OUTCOME);
+		cells[i] = (char *)outcome[i];
+	}
+	if (outcome[3] != NULL) {
+		if (st.stage < 1)
+			return err_set(err, "outcome: a %s has no stages", route_name(st.route)),
+			       BOOK_EUSAGE;
+		if (outcome[st.stage - 1] != NULL)
+			return err_set(err, "outcome and stage%d_outcome both given", st.stage),
+			       BOOK_EUSAGE;
+		cells[st.stage - 1] = cells[3];
+	}
+	for (stage = 1; stage <= 3; stage++) {
+		if (cells[stage - 1] == NULL)
+			continue;
+		if (row->in.kind != ROUTE_COMPLAINT)
+			return err_set(err, "stage%d_outcome: a %s has no findings", stage,
+			               route_name(st.route)), BOOK_EUSAGE;
+		if (stage > st.stage)
+			return err_set(err, "stage%d_outcome: the complaint has not reached Stage %d",
+			               stage, stage), BOOK_EUSAGE;
+		if (row->npoints == 0) {
+			/* findings belong to points: the complaint as a whole is point 1 */
+			row->points[0] = row->in.summary != NULL ? row->in.summary : "The complaint";
+			row->npoints = 1;
+		}
+		if (import_outcomes(row, (unsigned)stage, cells[stage - 1], err) != 0)
+			return BOOK_EUSAGE;
+	}
+	return 0;
+}
+
+/* --- the header ----------------------------------------------------------- */
+
+static int
+import_header(struct import *im, struct csv_reader *r, struct err *err)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < C_COUNT; c++)
+		im->where[c] = -1;
+	im->nfields = r->nfields;
+	for (i = 0; i < r->nfields; i++) {
+		char *h = text_trim(r->fields[i]);
+
+		if (*h == '\0') {
+			im->map[i] = -1;
+			continue;
+		}
+		if ((c = import_col_lookup(h)) < 0)
+			return err_set(err, "line %zu: unknown column \"%.40s\" (see redress(1), "
+			               "IMPORT AND EXPORT)", r->record_line, h);
+		if (im->where[c] >= 0)
+			return err_set(err, "line %zu: column \"%.40s\" is given twice", r->record_line, h);
+		im->where[c] = (int)i;
+		im->map[i] = c;
+	}
+	if (im->where[C_RECEIVED] < 0)
+		return err_set(err, "line %zu: the header has no \"received\" column", r->record_line);
+	return 0;
+}
+
+/* --- the check pass -------------------------------------------------------------- */
+
+struct import_bad {
+	size_t line;
+	char *msg;
+};
+
+struct import_refs {
+	char ref[BOOK_REF_MAX];
+	size_t line;
+};
+
+struct import_check {
+	struct import *im;
+	struct import_bad *bad;
+	size_t nbad, capbad;
+	struct import_refs *refs;
+	size_t nrefs, caprefs;
+	bool oom;
+};
+
+static void
+import_bad(struct import_check *k, size_t line, const char *msg)
+{
+	if (k->nbad == k->capbad) {
+		size_t cap = k->capbad ? k->capbad * 2 : 64;
+		struct import_bad *nb = realloc(k->bad, cap * sizeof *nb);
+
+		if (nb == NULL) {
+			k->oom = true;
+			return;
+		}
+		k->bad = nb;
+		k->capbad = cap;
+	}
+	if ((k->bad[k->nbad].msg = strdup(msg)) == NULL) {
+		k->oom = true;
+		return;
+	}
+	k->bad[k->nbad++].line = line;
+}
+
+static int
+import_cmp_refs(const void *a, const void *b)
+{
+	const struct import_refs *x = a, *y = b;
+	int c = strcmp(x->ref, y->ref);
+
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+import_cmp_bad(const void *a, const void *b)
+{
+	const struct import_bad *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+import_refs_txn(struct store_txn *t, void *vctx)
+{
+	struct import_check *k = vctx;
+	const void *v;
+	size_t i, n;
+	char msg[128];
+
+	for (i = 0; i < k->nrefs; i++)
+		if (store_get(t, STORE_REFS, k->refs[i].ref, strlen(k->refs[i].ref), &v, &n) == 0) {
+			snprintf(msg, sizeof msg, "reference: %s is in the book already", k->refs[i].ref);
+			import_bad(k, k->refs[i].line, msg);
+		}
+	return 0;
+}
+
+/* A CSC-YYYY-NNNN reference brought over: later ones must not take it. */
+static void
+import_note_seq(struct import *im, const char *ref)
+{
+	int year, n = 0;
+	unsigned seq;
+
+	if (sscanf(ref, "CSC-%4d-%u%n", &year, &seq, &n) == 2 && ref[n] == '\0' && year >= 1900 &&
+	    year < 2100 && seq > im->seq_max[year - 1900])
+		im->seq_max[year - 1900] = seq;
+}
+
+/* The reader's messages begin "line N: ": the report gives the line itself. */
+static const char *
+import_strip_line(const char *msg)
+{
+	const char *p;
+
+	if (strncmp(msg, "line ", 5) == 0 && (p = strstr(msg, ": ")) != NULL)
+		return p + 2;
+	return msg;
+}
+
+static int
+import_check_all(struct import *im, struct import_row *row, struct import_check *k,
+                 struct err *err)
+{
+	struct csv_reader r;
+	struct err e;
+	size_t i;
+	int rc;
+
+	csv_begin(&r, im->text, im->len);
+	if ((rc = csv_read(&r, err)) <= 0) {
+		csv_end(&r);
+		return rc == 0 ? (err_set(err, "the file is empty: it needs a header row"), BOOK_EUSAGE)
+		               : BOOK_EUSAGE;
+	}
+	if (import_header(im, &r, err) != 0) {
+		csv_end(&r);
+		return BOOK_EUSAGE;
+	}
+	for (;;) {
+		rc = csv_read(&r, &e);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			im->rows++;
+			import_bad(k, r.record_line, import_strip_line(e.msg));
+			if (rc == -2)
+				break;
+			continue;
+		}
+		im->rows++;
+		if (import_row_parse(im, &r, row, &e) != 0) {
+			import_bad(k, r.record_line, e.msg);
+			continue;
+		}
+		if (row->ref == NULL)
+			continue;
+		if (k->nrefs == k->caprefs) {
+			size_t cap = k->caprefs ? k->caprefs * 2 : 256;
+			struct import_refs *nr = realloc(k->refs, cap * sizeof *nr);
+
+			if (nr == NULL) {
+				k->oom = true;
+				break;
+			}
+			k->refs = nr;
+			k->caprefs = cap;
+		}
+		snprintf(k->refs[k->nrefs].ref, BOOK_REF_MAX, "%s", row->ref);
+		k->refs[k->nrefs++].line = r.record_line;
+		import_note_seq(im, row->ref);
+	}
+	csv_end(&r);
+	if (k->oom)
+		return err_set(err, "out of memory");
+	/* references: once in the file, and not in the book */
+	if (k->nrefs > 1)
+		qsort(k->refs, k->nrefs, sizeof *k->refs, import_cmp_refs);
+	for (i = 1; i < k->nrefs; i++)
+		if (strcmp(k->refs[i].ref, k->refs[i - 1].ref) == 0) {
+			char msg[128];
+
+			snprintf(msg, sizeof msg, "reference: %s is also on line %zu", k->refs[i].ref,
+			         k->refs[i - 1].line);
+			import_bad(k, k->refs[i].line, msg);
+		}
+	if (store_read(im->b->st, import_refs_txn, k, err) != 0)
+		return -1;
+	return k->oom ? err_set(err, "out of memory") : 0;
+}
+
+/* --- the write pass -------------------------------------------------------------- */
+
+static int
+import_one(struct import *im, struct store_txn *t, struct import_row *row)
+{
+	struct book_case *c = im->c;
+	struct book_step s;
+	size_t i;
+	unsigned stage;
+
+	if (book_case_create_txn(im->b, t, &row->in, c) != 0)
+		return -1;
+	snprintf(c->staff.manager, 64, "%s", row->staff[0] ? row->staff[0] : "");
+	snprintf(c->staff.investigator, 64, "%s", row->staff[1] ? row->staff[1] : "");
+	snprintf(c->staff.independent, 64, "%s", row->staff[2] ? row->staff[2] : "");
+	snprintf(c->staff.adjudicator, 64, "%s", row->staff[3] ? row->staff[3] : "");
+	for (i = 0; i < row->npoints; i++) {
+		c->points[i].number = (unsigned)i + 1;
+		snprintf(c->points[i].text, BOOK_TEXT_MAX, "%s", row->points[i]);
+		for (stage = 1; stage <= 3; stage++)
+			if (row->outcomes[stage - 1][i] != OUTCOME_NONE)
+				c->findings[c->nfindings++] = (struct book_finding){ stage, (unsigned)i + 1,
+				                                                     row->outcomes[stage - 1][i] };
+	}
+	c->npoints = row->npoints;
+	for (i = 0; i < IMPORT_NSTEPS; i++) {
+		const struct import_step *st = &import_steps[i];
+
+		if (row->dates[i][0] == '\0')
+			continue;
+		memset(&s, 0, sizeof s);
+		s.type = st->ev;
+		s.date = row->dates[i];
+		s.until = row->until[i][0] != '\0' ? row->until[i] : NULL;
+		s.decision = st->decision;
+		if (st->ev == EV_DECLINED || st->decision == DECISION_REFUSED) {
+			s.reason = row->reason;
+			s.ombudsman_told = row->told;
+		}
+		if (book_case_event_txn(im->b, t, c, &s) != 0)
+			return -1;
+	}
+	if (book_case_commit_txn(im->b, t, c) != 0)
+		return -1;
+	return book_audit_append(im->b, t, "case.import", c->ref, "kind,received,people,steps");
+}
+
+struct import_txn {
+	struct import *im;
+	struct import_row *row;
+};
+
+static int
+import_txn(struct store_txn *t, void *vctx)
+{
+	struct import_txn *x = vctx;
+	struct import *im = x->im;
+	struct csv_reader r;
+	struct err *err = store_txn_err(t);
+	char key[32];
+	size_t y;
+	int rc;
+
+	im->cases = 0;
+	for (y = 0; y < sizeof im->seq_max / sizeof im->seq_max[0]; y++) {
+		if (im->seq_max[y] == 0)
+			continue;
+		snprintf(key, sizeof key, "ref_seq_%04zu", y + 1900);
+		if (book_meta_u64(t, key, 0) < im->seq_max[y] &&
+		    book_meta_put_u64(t, key, im->seq_max[y]) != 0)
+			return -1;
+	}
+	csv_begin(&r, im->text, im->len);
+	rc = csv_read(&r, err); /* the header, read before */
+	while (rc > 0 && (rc = csv_read(&r, err)) > 0) {
+		if (import_row_parse(im, &r, x->row, err) != 0 || import_one(im, t, x->row) != 0) {
+			err_prefix(err, "line %zu", r.record_line);
+			csv_end(&r);
+			return -1;
+		}
+		im->cases++;
+	}
+	csv_end(&r);
+	if (rc < 0)
+		return -1;
+	snprintf(key, sizeof key, "%zu cases", im->cases);
+	return book_audit_append(im->b, t, "import", key, "csv");
+}
+
+int
+book_case_import(struct book *b, const char *csv, size_t len, bool check_only,
+                 int (*bad)(size_t line, const char *why, void *ctx), void *ctx,
+                 size_t *imported, struct err *err)
+{
+	struct import *im;
+	struct import_row *row;
+	struct import_check k;
+	struct import_txn x;
+	size_t i;
+	int rc;
+
+	*imported = 0;
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0)
+		return rc;
+	im = calloc(1, sizeof *im);
+	row = calloc(1, sizeof *row);
+	memset(&k, 0, sizeof k);
+	if (im == NULL || row == NULL) {
+		free(im);
+		free(row);
+		return err_set(err, "out of memory");
+	}
+	im->b = b;
+	im->text = csv;
+	im->len = len;
+	im->today = book_today(b);
+	im->real_today = date_from_unix_london((int64_t)book_now());
+	k.im = im;
+	/* every row is checked before anything is written */
+	rc = import_check_all(im, row, &k, err);
+	if (rc == 0 && k.nbad > 0) {
+		qsort(k.bad, k.nbad, sizeof *k.bad, import_cmp_bad);
+		for (i = 0; i < k.nbad; i++)
+			if (bad != NULL && bad(k.bad[i].line, k.bad[i].msg, ctx) != 0)
+				break;
+		err_set(err, "%zu of %zu row%s cannot be imported: nothing was imported", k.nbad,
+		        im->rows, im->rows == 1 ? "" : "s");
+		rc = BOOK_EUSAGE;
+	} else if (rc == 0 && im->rows == 0)
+		rc = (err_set(err, "no rows to import (only a header)"), BOOK_EUSAGE);
+	if (rc == 0 && check_only)
+		*imported = im->rows;
+	else if (rc == 0) {
+		if ((im->c = book_secret_alloc(sizeof *im->c)) == NULL)
+			rc = err_set(err, "out of memory");
+		else {
+			x.im = im;
+			x.row = row;
+			rc = store_write(b->st, import_txn, &x, err);
+			book_secret_free(im->c, sizeof *im->c);
+		}
+		if (rc == 0) {
+			*imported = im->cases;
+			book_audit_announce(b);
+		}
+	}
+	for (i = 0; i < k.nbad; i++)
+		free(k.bad[i].msg);
+	free(k.bad);
+	free(k.refs);
+	vault_wipe(row, sizeof *row);
+	free(row);
+	free(im);
+	return rc;
+}
+
+/* --- the export -------------------------------------------------------------------- */
+
+struct sbuf {
+	char *p;
+	size_t n, cap;
+	bool oom;
+};
+
+static void
+sbuf_add(struct sbuf *s, const char *p, size_t n)
+{
+	if (s->oom)
+		return;
+	if (s->n + n + 1 > s->cap) {
+		size_t cap = s->cap ? s->cap : 1024;
+		char *np;
+
+		while (cap < s->n + n + 1)
+			cap *= 2;
+		if ((np = malloc(cap)) == NULL) {
+			s->oom = true;
+			return;
+		}
+		if (s->p != NULL) {
+			memcpy(np, s->p, s->n);
+			vault_wipe(s->p, s->cap);
+			free(s->p);
+		}
+		s->p = np;
+		s->cap = cap;
+	}
+	memcpy(s->p + s->n, p, n);
+	s->n += n;
+	s->p[s->n] = '\0';
+}
+
+static void
+sbuf_free(struct sbuf *s)
+{
+	if (s->p != NULL)
+		vault_wipe(s->p, s->cap);
+	free(s->p);
+	memset(s, 0, sizeof *s);
+}
+
+/* Text from the book made safe to open anywhere: controls and invisible
+ * characters escaped as text_visible() shows them, line breaks and tabs
+ * kept in multi-line fields; backslashes kept as they are, so that what
+ * was typed comes back the same. */
+static void
+import_safe(struct sbuf *out, const char *s, bool multiline)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	char esc[32], one[8];
+	uint32_t cp;
+	int len;
+
+	while (i < n) {
+		if ((len = text_utf8_decode(u + i, n - i, &cp)) == 0) {
+			snprintf(esc, sizeof esc, "\\x%02x", u[i]);
+			sbuf_add(out, esc, strlen(esc));
+			i++;
+			continue;
+		}
+		if (text_unsafe_codepoint(cp) && !(multiline && (cp == '\n' || cp == '\t'))) {
+			memcpy(one, s + i, (size_t)len);
+			one[len] = '\0';
+			text_visible(one, esc, sizeof esc);
+			sbuf_add(out, esc, strlen(esc));
+		} else
+			sbuf_add(out, s + i, (size_t)len);
+		i += (size_t)len;
+	}
+}
+
+static bool
+import_exported(int col, bool names)
+{
+	unsigned f = import_cols[col].flags;
+
+	if (f & COL_IMPORT_ONLY)
+		return false;
+	if (f & COL_IDENTITY)
+		return names;
+	if (f & COL_PSEUDO)
+		return !names;
+	return true;
+}
+
+static void
+import_cell(struct sbuf *line, const char *value, bool multiline, bool first)
+{
+	struct sbuf safe = { NULL, 0, 0, false };
+	size_t need;
+	char *q;
+
+	if (!first)
+		sbuf_add(line, ",", 1);
+	import_safe(&safe, value, multiline);
+	if (safe.oom) {
+		line->oom = true;
+		return;
+	}
+	if (safe.p == NULL)
+		return;
+	need = csv_quote(safe.p, NULL, 0) + 1;
+	if ((q = malloc(need)) == NULL)
+		line->oom = true;
+	else {
+		csv_quote(safe.p, q, need);
+		sbuf_add(line, q, need - 1);
+		vault_wipe(q, need);
+		free(q);
+	}
+	sbuf_free(&safe);
+}
+
+/* One case as a CSV line (without its line break). */
+static void
+import_case_line(struct book *b, const struct book_case *c, bool names, struct sbuf *line)
+{
+	char dates[IMPORT_NSTEPS][DATE_STRLEN_BOOK], until[IMPORT_NSTEPS][DATE_STRLEN_BOOK];
+	char aware[DATE_STRLEN_BOOK] = "", stage[8], pseudo[2][48];
+	const char *val[C_COUNT];
+	const struct book_party *child = NULL, *comp = NULL;
+	struct sbuf pts = { NULL, 0, 0, false }, outs[3];
+	int reason = 0, col, k;
+	bool told = false;
+	size_t i, j;
+
+	(void)b;
+	memset(dates, 0, sizeof dates);
+	memset(until, 0, sizeof until);
+	memset(outs, 0, sizeof outs);
+	for (i = 0; i < c->nparties; i++) {
+		if (c->parties[i].kind == 0 && child == NULL)
+			child = &c->parties[i];
+		if (c->parties[i].kind == 1 && comp == NULL)
+			comp = &c->parties[i];
+	}
+	for (i = 0; i < c->nevents; i++) {
+		const struct book_event *e = &c->events[i];
+
+		if (e->type == EV_AWARE)
+			snprintf(aware, sizeof aware, "%s", e->date);
+		for (j = 0; j < IMPORT_NSTEPS; j++) {
+			const struct import_step *s = &import_steps[j];
+
+			if ((int)s->ev != e->type || (s->decision != 0 && s->decision != e->decision))
+				continue;
+			/* one date a step: the first, but a rearranged panel's latest */
+			if (dates[j][0] == '\0' || e->type == EV_PANEL_DATE) {
+				snprintf(dates[j], sizeof dates[j], "%s", e->date);
+				snprintf(until[j], sizeof until[j], "%s", e->until);
+			}
+			if (e->reason != 0) {
+				reason = e->reason;
+				told = e->ombudsman_told;
+			}
+		}
+	}
+	for (i = 0; i < c->npoints; i++) {
+		char *flat = strdup(c->points[i].text), *p;
+
+		if (flat == NULL) {
+			line->oom = true;
+			return;
+		}
+		for (p = flat; *p != '\0'; p++) /* a point is one line of the cell */
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		if (i > 0)
+			sbuf_add(&pts, "\n", 1);
+		sbuf_add(&pts, flat, strlen(flat));
+		vault_wipe(flat, strlen(flat));
+		free(flat);
+		for (k = 0; k < 3; k++) {
+			const char *o = "-";
+
+			for (j = 0; j < c->nfindings; j++)
+				if (c->findings[j].stage == (unsigned)k + 1 &&
+				    c->findings[j].point == c->points[i].number)
+					o = outcome_name(c->findings[j].outcome);
+			if (i > 0)
+				sbuf_add(&outs[k], "\n", 1);
+			sbuf_add(&outs[k], o, strlen(o));
+		}
+	}
+	for (k = 0; k < 3; k++) /* no finding at a stage: an empty cell */
+		if (outs[k].p != NULL && strspn(outs[k].p, "-\n") == outs[k].n)
+			sbuf_free(&outs[k]);
+	snprintf(stage, sizeof stage, "%d", c->stage);
+	memset(val, 0, sizeof val);
+	val[C_REF] = c->ref;
+	val[C_KIND] = route_name((enum route)c->kind);
+	val[C_CHANNEL] = channel_name(c->channel);
+	val[C_RECEIVED] = c->received;
+	val[C_AWARE] = aware;
+	val[C_STATUS] = case_status_name((enum case_status)c->status);
+	val[C_STAGE] = stage;
+	val[C_TEAM] = c->team;
+	val[C_SERVICE] = c->service;
+	val[C_OWNER] = c->staff.owner;
+	val[C_MANAGER] = c->staff.manager;
+	val[C_INVESTIGATOR] = c->staff.investigator;
+	val[C_INDEPENDENT] = c->staff.independent;
+	val[C_ADJUDICATOR] = c->staff.adjudicator;
+	if (child != NULL) {
+		val[C_CHILD_NAME] = child->who.name;
+		val[C_CHILD_DOB] = child->who.dob;
+		snprintf(pseudo[0], sizeof pseudo[0], "Child C-%04llu", (unsigned long long)child->person);
+		val[C_CHILD] = pseudo[0];
+	}
+	if (comp != NULL) {
+		val[C_COMP_NAME] = comp->who.name;
+		val[C_COMP_DOB] = comp->who.dob;
+		snprintf(pseudo[1], sizeof pseudo[1], "Complainant P-%04llu",
+		         (unsigned long long)comp->person);
+		val[C_COMPLAINANT] = pseudo[1];
+		val[C_COMP_ROLE] = party_role_name(comp->role);
+	}
+	val[C_SAFEGUARDING] = c->safeguarding ? "yes" : "";
+	val[C_REDIRECT] = c->redirect_to;
+	val[C_THANKED] = c->thanked;
+	val[C_SUMMARY] = c->summary;
+	for (j = 0; j < IMPORT_NSTEPS; j++) {
+		val[import_steps[j].col] = dates[j];
+		if (import_steps[j].until >= 0)
+			val[import_steps[j].until] = until[j];
+	}
+	val[C_REASON] = reason ? (char *)refusal_name((enum refusal)reason) : "";
+	val[C_TOLD] = told ? "yes" : "";
+	val[C_POINTS] = pts.p;
+	for (k = 0; k < 3; k++)
+		val[C_S1_OUT + k] = outs[k].p;
+	for (col = 0, k = 1; col < C_COUNT; col++) {
+		if (!import_exported(col, names))
+			continue;
+		import_cell(line, val[col] != NULL ? val[col] : "",
+		            (import_cols[col].flags & COL_MULTILINE) != 0 || col == C_S1_OUT ||
+		            col == C_S2_OUT || col == C_S3_OUT, k);
+		k = 0;
+	}
+	sbuf_free(&pts);
+	for (k = 0; k < 3; k++)
+		sbuf_free(&outs[k]);
+}
+
+struct export_ctx {
+	struct book *b;
+	bool names;
+	int (*line)(const char *s, size_t n, void *ctx);
+	void *ctx;
+	size_t count;
+	struct book_case *c;
+};
+
+static int
+export_txn(struct store_txn *t, void *vctx)
+{
+	struct export_ctx *x = vctx;
+	struct book_ids ids = { NULL, 0, 0 };
+	struct sbuf line = { NULL, 0, 0, false };
+	char name[48];
+	size_t i;
+	int col, rc = 0, first = 1;
+
+	x->count = 0;
+	for (col = 0; col < C_COUNT; col++)
+		if (import_exported(col, x->names)) {
+			if (!first)
+				sbuf_add(&line, ",", 1);
+			import_col_name(col, name, sizeof name);
+			sbuf_add(&line, name, strlen(name));
+			first = 0;
+		}
+	sbuf_add(&line, "\r\n", 2);
+	if (line.oom || store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &ids) < 0) {
+		sbuf_free(&line);
+		free(ids.ids);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	if ((rc = x->line(line.p, line.n, x->ctx)) != 0)
+		goto out;
+	for (i = 0; i < ids.n; i++) {
+		line.n = 0;
+		if (book_case_read_parties_txn(x->b, t, ids.ids[i], x->c) != 0) {
+			rc = -1;
+			goto out;
+		}
+		import_case_line(x->b, x->c, x->names, &line);
+		sbuf_add(&line, "\r\n", 2);
+		if (line.oom) {
+			rc = err_set(store_txn_err(t), "out of memory");
+			goto out;
+		}
+		if ((rc = x->line(line.p, line.n, x->ctx)) != 0)
+			goto out;
+		x->count++;
+	}
+out:
+	sbuf_free(&line);
+	free(ids.ids);
+	if (rc > 0)
+		rc = err_set(store_txn_err(t), "the export could not be written");
+	return rc;
+}
+
+int
+book_export_csv(struct book *b, bool names, int (*line)(const char *s, size_t n, void *ctx),
+                void *ctx, size_t *count, struct err *err)
+{
+	struct export_ctx x = { b, names, line, ctx, 0, NULL };
+	int rc;
+
+	*count = 0;
+	if (names && (rc = book_disclosure(b, "export.csv", "every case", "names,dob,summary,points",
+	                                   err)) != 0)
+		return rc;
+	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_read(b->st, export_txn, &x, err);
+	book_secret_free(x.c, sizeof *x.c);
+	*count = x.count;
+	return rc;
+}
