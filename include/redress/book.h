@@ -400,6 +400,15 @@ int book_draft_save(struct book *b, const char *key, const char *text, struct er
 int book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err);
 int book_draft_drop(struct book *b, const char *key, struct err *err);
 
+/* --- letters ----------------------------------------------------------------- */
+
+/* Records on the case's timeline that a letter from template (its name) was
+ * sent on date, with an optional note (sealed; e.g. where it was written),
+ * and an audit entry "case.letter" naming the template, in one
+ * transaction.  Changes no state of the procedure.  Needs the data key. */
+int book_case_letter(struct book *b, const char *ref, const char *template, const char *date,
+                     const char *note, struct err *err);
+
 /* --- audit, integrity, copies -------------------------------------------- */
 
 struct book_audit {

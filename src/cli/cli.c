@@ -29,6 +29,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_backup_entry,
 	&cmd_snapshot_entry,
 	&cmd_rekey_entry,
+	&cmd_letter_entry,
 	&cmd_tui_entry,
 	&cmd_help_entry,
 };
