@@ -23,6 +23,7 @@ struct cli_env {
 	const char *book;    /* -d, $REDRESS_BOOK, or /etc/redress.conf; may be NULL */
 	bool readonly;       /* -R */
 	const char *conf;    /* the configuration file read, for messages */
+	unsigned umask;      /* the person's umask before redress set 007 */
 };
 
 struct cli_cmd {

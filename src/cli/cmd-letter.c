@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "redress/book.h"
 #include "redress/cli.h"
@@ -101,11 +102,14 @@ letter_list_print(const struct letter_entry *e, void *ctx)
 
 /* Writes the letter into dir as REF-TEMPLATE-DATE.txt (-2, -3 ... when a
  * letter of that name exists): never over another file, never
- * world-readable.  path gets the name. */
+ * world-readable (0640, less what the person's own umask takes away: it
+ * names people).  path gets the name. */
 static int
 letter_write(const char *dir, const char *ref, const char *tname, const char *date,
-             const char *text, size_t len, char *path, size_t pathlen)
+             const char *text, size_t len, unsigned mask, char *path, size_t pathlen)
 {
+	mode_t mode = 0640 & ~(mode_t)mask;
+
 	int fd = -1, i;
 	size_t off = 0;
 
@@ -114,7 +118,7 @@ letter_write(const char *dir, const char *ref, const char *tname, const char *da
 			snprintf(path, pathlen, "%s/%s-%s-%s.txt", dir, ref, tname, date);
 		else
 			snprintf(path, pathlen, "%s/%s-%s-%s-%d.txt", dir, ref, tname, date, i);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
 		if (fd < 0 && errno != EEXIST)
 			return cli_error(errno == ENOENT || errno == ENOTDIR || errno == EACCES ? CLI_USAGE
 			                                                                       : CLI_FAIL,
@@ -182,8 +186,8 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		return cli_error(CLI_USAGE, "letter: --list, --fields, --check TEMPLATE or REF "
 		                 "TEMPLATE, one at a time");
 	if (!list && !fields && check == NULL && npos != 2)
-		return cli_error(CLI_USAGE, "letter: which case and which template? (usage: redress "
-		                 "letter %s)", self->usage);
+		return cli_error(CLI_USAGE, "letter: which case and which template? (see: redress "
+		                 "help %s)", self->name);
 	if (authority != NULL && npos > 0)
 		return cli_error(CLI_USAGE, "letter: --authority is for --list, --fields and --check; "
 		                 "a letter uses its book's profile");
@@ -265,7 +269,7 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		goto out;
 	}
 	if (out != NULL) {
-		if ((rc = letter_write(out, pos[0], pos[1], date, text, len, written,
+		if ((rc = letter_write(out, pos[0], pos[1], date, text, len, env->umask, written,
 		                       sizeof written)) != CLI_OK)
 			goto out;
 		snprintf(note, sizeof note, "%.39s, written to %.3900s", pos[1], written);
