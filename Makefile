@@ -12,7 +12,7 @@ LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
 MAIN_SRC = src/main.c
 TEST_SRC = $(wildcard tests/core/test_*.c tests/vault/test_*.c tests/store/test_*.c tests/book/test_*.c)
 HDR      = $(wildcard include/redress/*.h src/*/*.h)
-MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5
+MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5 man/redress-template.5
 
 OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:%.c=build/san/%.o)
@@ -133,20 +133,26 @@ check-layers:
 install: redress
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
 	mkdir -p $(DESTDIR)$(SHAREDIR)/profiles $(DESTDIR)$(SHAREDIR)/holidays $(DESTDIR)$(SHAREDIR)/examples
+	mkdir -p $(DESTDIR)$(SHAREDIR)/templates
 	cp -f share/examples/* $(DESTDIR)$(SHAREDIR)/examples/
 	cp -f redress $(DESTDIR)$(PREFIX)/bin/redress
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/redress
 	cp -f share/profiles/* $(DESTDIR)$(SHAREDIR)/profiles/
 	cp -f share/holidays/* $(DESTDIR)$(SHAREDIR)/holidays/
 	chmod 644 $(DESTDIR)$(SHAREDIR)/profiles/* $(DESTDIR)$(SHAREDIR)/holidays/*
+	cp -f share/templates/* $(DESTDIR)$(SHAREDIR)/templates/
+	chmod 644 $(DESTDIR)$(SHAREDIR)/templates/*
 	sed "s/VERSION/$(VERSION)/g" < man/redress.1 > $(DESTDIR)$(MANPREFIX)/man1/redress.1
 	cp -f man/redress-profile.5 man/redress-holidays.5 $(DESTDIR)$(MANPREFIX)/man5/
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/redress.1 $(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 \
 		$(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
+	cp -f man/redress-template.5 $(DESTDIR)$(MANPREFIX)/man5/
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/redress-template.5
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/redress $(DESTDIR)$(MANPREFIX)/man1/redress.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 $(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
+	rm -f $(DESTDIR)$(MANPREFIX)/man5/redress-template.5
 	rm -rf $(DESTDIR)$(SHAREDIR)
 
 build/obj/bench: tests/bench/bench.c build/obj/libredress.a

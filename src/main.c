@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 
 #include "redress/cli.h"
 
@@ -15,8 +14,8 @@ main(int argc, char **argv)
 	/* secrets will live in this process: no core dumps, no ptrace by peers */
 	setrlimit(RLIMIT_CORE, &nocore);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	/* files the book gains stay group-writable for the staff, never others' */
-	umask(007);
+	/* the umask (007: the book's files stay group-writable for the staff,
+	 * never others') is set by cli_main, which keeps the person's own */
 
 	status = cli_main(argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

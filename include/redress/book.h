@@ -490,6 +490,15 @@ int book_subject_people(struct book *b, const char *subject, const char *dob, ui
 int book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MAX], size_t *n,
                       struct err *err);
 
+/* --- letters ----------------------------------------------------------------- */
+
+/* Records on the case's timeline that a letter from template (its name) was
+ * sent on date, with an optional note (sealed; e.g. where it was written),
+ * and an audit entry "case.letter" naming the template, in one
+ * transaction.  Changes no state of the procedure.  Needs the data key. */
+int book_case_letter(struct book *b, const char *ref, const char *template, const char *date,
+                     const char *note, struct err *err);
+
 /* --- audit, integrity, copies -------------------------------------------- */
 
 struct book_audit {

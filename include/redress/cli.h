@@ -23,6 +23,7 @@ struct cli_env {
 	const char *book;    /* -d, $REDRESS_BOOK, or /etc/redress.conf; may be NULL */
 	bool readonly;       /* -R */
 	const char *conf;    /* the configuration file read, for messages */
+	unsigned umask;      /* the person's umask before redress set 007 */
 };
 
 struct cli_cmd {
@@ -36,7 +37,8 @@ struct cli_cmd {
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
 	cmd_holidays_entry, cmd_deadlines_entry, cmd_authority_entry, cmd_today_entry,
 	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_case_entry, cmd_demo_entry, cmd_calendar_entry, cmd_audit_entry, cmd_verify_entry,
-	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry;
+	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
+	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;

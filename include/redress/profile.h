@@ -55,6 +55,7 @@ enum event_type {
 	EV_THANKS_PASSED,         /* a compliment passed to the staff and their manager */
 	EV_STAGE2_REFUSED,        /* derived from a refused decision: stops Stage 2's clocks */
 	EV_STAGE3_REFUSED,        /* the same for Stage 3 */
+	EV_LETTER_SENT,           /* a letter written from a template; starts no clock */
 	EV_COUNT
 };
 
@@ -163,7 +164,7 @@ struct profile {
 	size_t nsources;
 	struct rule rules[PROFILE_RULES_MAX];
 	size_t nrules;
-	char drops[PROFILE_RULES_MAX][PROFILE_KEY_MAX]; /* parent rules removed */
+	char drops[PROFILE_RULES_MAX][PROFILE_KEY_MAX]; /* parent rules removed (resolved: along the chain) */
 	size_t ndrops;
 	/* How long a closed case's identity and narrative are kept: `retention
 	 * N UNIT after closure` (calendar days, weeks, months or years); amount

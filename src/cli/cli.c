@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "redress/cli.h"
 #include "redress/share.h"
@@ -31,6 +32,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_rekey_entry,
 	&cmd_report_entry,
 	&cmd_retention_entry,
+	&cmd_letter_entry,
 	&cmd_tui_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
@@ -294,11 +296,14 @@ cli_main(int argc, char **argv)
 {
 	static const char usage_d[] = "-d needs the book's directory";
 	const struct cli_cmd *cmd;
-	struct cli_env env = { NULL, false, "/etc/redress.conf" };
+	struct cli_env env = { NULL, false, "/etc/redress.conf", 0 };
 	const char *book = NULL, *e;
 	char confbook[4096];
 	int i = 1;
 
+	/* files the book gains stay group-writable for the staff, never others';
+	 * the person's own umask is kept for the files they ask for (letters) */
+	env.umask = (unsigned)umask(007);
 	if ((e = getenv("REDRESS_CONF")) != NULL && *e != '\0')
 		env.conf = e;
 	/* global options come before the command */

@@ -48,6 +48,7 @@ static const struct {
 	[EV_THANKS_PASSED] = { "thanks_passed", "compliment passed to the staff member and their manager" },
 	[EV_STAGE2_REFUSED] = { "stage2_refused", "Stage 2 request refused" },
 	[EV_STAGE3_REFUSED] = { "stage3_refused", "Stage 3 request refused" },
+	[EV_LETTER_SENT] = { "letter_sent", "letter sent" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {
@@ -608,7 +609,8 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 		       sizeof merged->retention_origin);
 		merged->retention_line = child->retention_line;
 	}
-	merged->ndrops = 0;
+	/* drops stay listed once resolved: a letter template may still name a
+	 * rule a council's profile removed (it has no date there) */
 	for (i = 0; i < child->nsources; i++) {
 		for (k = 0; k < merged->nsources; k++)
 			if (strcmp(merged->sources[k].id, child->sources[i].id) == 0)
@@ -633,6 +635,8 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 		memmove(&merged->rules[k], &merged->rules[k + 1],
 		        (merged->nrules - k - 1) * sizeof merged->rules[0]);
 		merged->nrules--;
+		if (merged->ndrops < PROFILE_RULES_MAX)
+			memcpy(merged->drops[merged->ndrops++], child->drops[i], PROFILE_KEY_MAX);
 	}
 	for (i = 0; i < child->nrules; i++) {
 		for (k = 0; k < merged->nrules; k++)

@@ -1,0 +1,262 @@
+/* letter.c - letters: finding and reading templates along a search path,
+ * and gathering one case (names, timeline, deadlines, profile) to fill one. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "redress/book.h"
+#include "redress/clock.h"
+#include "redress/letter.h"
+#include "redress/template.h"
+#include "redress/workflow.h"
+
+#define LETTER_LIST_MAX 256
+
+bool
+letter_name_ok(const char *name)
+{
+	size_t i;
+
+	if (name == NULL || *name == '\0' || *name == '-' || strlen(name) >= PROFILE_KEY_MAX)
+		return false;
+	for (i = 0; name[i] != '\0'; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '-' || name[i] == '_'))
+			return false;
+	return true;
+}
+
+static bool
+letter_isfile(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int
+letter_find(const struct letter_path *lp, const char *name, char *path, struct err *err)
+{
+	char where[ERR_MAX] = "";
+	size_t i, used = 0;
+
+	if (!letter_name_ok(name))
+		return err_set(err, "\"%.40s\" is not a template's name (a-z, 0-9, - and _)", name),
+		       BOOK_EUSAGE;
+	for (i = 0; i < lp->n; i++) {
+		snprintf(path, LETTER_PATH_MAX, "%s/%s", lp->dirs[i], name);
+		if (letter_isfile(path))
+			return 0;
+		if (used < sizeof where)
+			used += (size_t)snprintf(where + used, sizeof where - used, "%s%s",
+			                         i ? ", " : "", lp->dirs[i]);
+	}
+	path[0] = '\0';
+	return err_set(err, "no template named \"%s\" in %s (see: redress letter --list)", name,
+	               lp->n ? where : "no directory"), BOOK_EUSAGE;
+}
+
+/* Reads a whole template file (at most TEMPLATE_MAX bytes). */
+static int
+letter_read(const char *path, char **text, size_t *len, struct err *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (f == NULL)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	if ((buf = malloc(TEMPLATE_MAX + 2)) == NULL) {
+		fclose(f);
+		return err_set(err, "out of memory");
+	}
+	n = fread(buf, 1, TEMPLATE_MAX + 1, f);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return err_set(err, "%s: read error", path);
+	}
+	fclose(f);
+	if (n > TEMPLATE_MAX) {
+		free(buf);
+		return err_set(err, "%s: larger than %d bytes", path, TEMPLATE_MAX), BOOK_EUSAGE;
+	}
+	buf[n] = '\0';
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+int
+letter_load(const char *path, const struct profile *p, struct template **t, struct err *err)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	if ((rc = letter_read(path, &text, &len, err)) != 0)
+		return rc;
+	rc = template_parse(text, len, path, p, t, err) == 0 ? 0 : BOOK_EUSAGE;
+	free(text);
+	return rc;
+}
+
+/* The first comment of a template, without parsing it (no profile). */
+static void
+letter_describe_raw(const char *text, char *out, size_t n)
+{
+	const char *s = strstr(text, "{{#"), *e;
+
+	out[0] = '\0';
+	if (s == NULL || (e = strstr(s, "}}")) == NULL || memchr(s, '\n', (size_t)(e - s)) != NULL)
+		return;
+	s += 3;
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	snprintf(out, n, "%.*s", (int)(e - s), s);
+}
+
+static int
+letter_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+int
+letter_list(const struct letter_path *lp, const struct profile *p,
+            int (*each)(const struct letter_entry *, void *), void *ctx, struct err *err)
+{
+	char (*names)[PROFILE_KEY_MAX];
+	struct letter_entry *e;
+	size_t n = 0, i, k;
+	int rc = 0;
+
+	names = calloc(LETTER_LIST_MAX, sizeof *names);
+	e = malloc(sizeof *e);
+	if (names == NULL || e == NULL) {
+		free(names);
+		free(e);
+		return err_set(err, "out of memory");
+	}
+	for (i = 0; i < lp->n; i++) {
+		DIR *d = opendir(lp->dirs[i]);
+		struct dirent *de;
+
+		if (d == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL && n < LETTER_LIST_MAX) {
+			if (!letter_name_ok(de->d_name))
+				continue;
+			for (k = 0; k < n; k++)
+				if (strcmp(names[k], de->d_name) == 0)
+					break;
+			if (k == n)
+				snprintf(names[n++], PROFILE_KEY_MAX, "%.39s", de->d_name);
+		}
+		closedir(d);
+	}
+	qsort(names, n, sizeof *names, letter_cmp);
+	for (i = 0; i < n && rc == 0; i++) {
+		struct template *t = NULL;
+		struct err e2;
+		char *text;
+		size_t len;
+
+		memset(e, 0, sizeof *e);
+		snprintf(e->name, sizeof e->name, "%s", names[i]);
+		if (letter_find(lp, names[i], e->path, &e2) != 0)
+			continue; /* not a regular file */
+		if (letter_read(e->path, &text, &len, &e2) != 0) {
+			snprintf(e->problem, sizeof e->problem, "%s", e2.msg);
+		} else {
+			letter_describe_raw(text, e->describe, sizeof e->describe);
+			if (p != NULL && template_parse(text, len, e->path, p, &t, &e2) != 0)
+				snprintf(e->problem, sizeof e->problem, "%s", e2.msg);
+			template_free(&t);
+			free(text);
+		}
+		rc = each(e, ctx);
+	}
+	free(names);
+	free(e);
+	return rc;
+}
+
+int
+letter_make(struct book *b, const char *ref, const struct template *t, const char *date,
+            const char *authority, char **text, size_t *len, struct err *err)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct book_case *c;
+	struct template_case tc;
+	struct wf_event *wf = NULL;
+	struct deadline *dl = NULL;
+	size_t i, nd;
+	int rc;
+
+	*text = NULL;
+	*len = 0;
+	if (!book_has_key(b))
+		return err_set(err, "letters name people, and %s does not hold the book's data key "
+		               "(an admin grants it: redress user grant)", book_login(b)),
+		       BOOK_EDENIED;
+	if (book_profile(b, &prof, &cal, err) != 0)
+		return -1;
+	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+		return err_set(err, "out of memory");
+	if ((rc = book_case_get(b, ref, c, err)) != 0)
+		goto out;
+	rc = -1;
+	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	dl = calloc(PROFILE_RULES_MAX, sizeof *dl);
+	if (wf == NULL || dl == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	if (book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, err) != 0)
+		goto out;
+	memset(&tc, 0, sizeof tc);
+	if (date_parse(date, &tc.date, err) != 0) {
+		rc = BOOK_EUSAGE;
+		goto out;
+	}
+	if (date_parse(c->received, &tc.received, err) != 0)
+		goto out;
+	tc.authority = authority != NULL && *authority != '\0' ? authority : prof->title;
+	tc.ref = c->ref;
+	tc.team = c->team;
+	tc.service = c->service;
+	tc.owner = c->staff.owner;
+	tc.summary = c->summary;
+	tc.redirect_to = c->redirect_to;
+	tc.thanked = c->thanked;
+	tc.route = (enum route)c->kind;
+	tc.stage = c->stage;
+	for (i = c->nparties; i > 0; i--) {
+		const struct book_party *p = &c->parties[i - 1];
+
+		if (!p->who.shown)
+			continue;
+		if (p->kind == 1)
+			tc.complainant = p->who.name;
+		else
+			tc.child = p->who.name;
+	}
+	tc.events = wf;
+	tc.nevents = book_case_workflow(c, wf, BOOK_EVENTS_MAX);
+	tc.profile = prof;
+	tc.deadlines = dl;
+	tc.ndeadlines = nd;
+	rc = template_fill(t, &tc, text, len, err) == 0 ? 0 : BOOK_EUSAGE;
+out:
+	free(wf);
+	free(dl);
+	book_secret_free(c, sizeof *c);
+	return rc;
+}
