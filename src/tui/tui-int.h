@@ -41,7 +41,9 @@ enum {
 	TUI_CTX_HELP = 1u << 2,
 	TUI_CTX_ADMIN = 1u << 3,
 	TUI_CTX_CAL = 1u << 5,
-	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_CAL,
+	TUI_CTX_REPORT = 1u << 6,
+	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_CAL |
+	              TUI_CTX_REPORT,
 	/* forms, menus and one-line prompts: apart from ALL, since there
 	 * printable keys are text rather than commands */
 	TUI_CTX_FORM = 1u << 4,
@@ -56,7 +58,7 @@ enum tui_action {
 	TUI_A_NOTE, TUI_A_ESCALATE, TUI_A_RESPOND, TUI_A_EXTEND, TUI_A_STEP,
 	TUI_A_GRANT,
 	TUI_A_DAY_NEXT, TUI_A_DAY_PREV, TUI_A_YEAR_NEXT, TUI_A_YEAR_PREV, TUI_A_TODAY, TUI_A_GOTO,
-	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH,
+	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH, TUI_A_REPORT,
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 };
@@ -138,7 +140,7 @@ struct tui_screen {
 	void (*title)(struct tui *t, char *buf, size_t n);
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen;
+	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -336,6 +338,16 @@ int tui_ask(struct tui *t, const char *prompt, const char *keys);
 
 /* --- the admin screen (tui-admin.c) ------------------------------------------ */
 
+/* The report screen (tui-report.c). */
+struct report;
+struct tui_report {
+	struct report *r;                  /* NULL until counted */
+	int year;                          /* 0: not yet opened */
+	bool calendar;                     /* a calendar year, not April to March */
+	size_t top;
+	bool stale;
+};
+
 struct tui_admin {
 	struct tui_arena arena;
 	const char **lines;
@@ -357,6 +369,7 @@ struct tui {
 	size_t help_top;
 	struct tui_admin admin;
 	struct tui_cal cal;
+	struct tui_report report;
 	const struct tui_screen *case_back; /* where back goes from a case */
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
@@ -439,6 +452,11 @@ void tui_cal_open(struct tui *t);
 /* Reads what the calendar shows, all of it when force. */
 int tui_cal_load(struct tui *t, bool force);
 void tui_cal_free(struct tui *t);
+
+/* tui-report.c */
+void tui_report_open(struct tui *t);
+int tui_report_load(struct tui *t);
+void tui_report_free(struct tui *t);
 
 /* tui-keys.c: the help screen */
 void tui_help_open(struct tui *t);

@@ -27,6 +27,8 @@ const struct tui_key tui_keys[] = {
 	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
 	{ TUI_A_TEAM, TUI_CTX_LIST, { 't' }, "list-team", "only one team's cases (empty: all)",
 	  "team" },
+	{ TUI_A_REPORT, TUI_CTX_LIST, { 'R' }, "report",
+	  "the year's figures, with bar charts", "report" },
 	{ TUI_A_ADMIN, TUI_CTX_LIST, { 'A' }, "admin",
 	  "users, roles, profile, holidays (admins)", NULL },
 	{ TUI_A_CALENDAR, TUI_CTX_LIST, { 'c' }, "calendar",
@@ -78,6 +80,14 @@ const struct tui_key tui_keys[] = {
 	  "record the current stage's response", "respond" },
 	{ TUI_A_EXTEND, TUI_CTX_CASE, { 'x' }, "case-extend", "extend the current stage",
 	  "extend" },
+	/* the report screen */
+	{ TUI_A_BACK, TUI_CTX_REPORT, { 'q', ESC }, "back", "back to the case list", "back" },
+	{ TUI_A_YEAR_NEXT, TUI_CTX_REPORT, { 'l', KEY_RIGHT, '}', ']' }, "report-year-next",
+	  "the year after", "next year" },
+	{ TUI_A_YEAR_PREV, TUI_CTX_REPORT, { 'h', KEY_LEFT, '{', '[' }, "report-year-previous",
+	  "the year before", "year before" },
+	{ TUI_A_WHICH, TUI_CTX_REPORT, { 'y' }, "report-year-kind",
+	  "a calendar year, or April to March (toggle)", "calendar/financial" },
 	/* the admin screen */
 	{ TUI_A_GRANT, TUI_CTX_ADMIN, { '+' }, "admin-grant", "give a user a role", "grant" },
 	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN, { 'q', ESC, KEY_LEFT, 'h' },
@@ -185,6 +195,7 @@ static const struct {
 	{ TUI_CTX_LIST, "Case list" },
 	{ TUI_CTX_CASE, "Case view" },
 	{ TUI_CTX_CAL, "Calendar" },
+	{ TUI_CTX_REPORT, "Report" },
 	{ TUI_CTX_ADMIN, "Admin" },
 	{ TUI_CTX_FORM, "Forms, menus and prompts" },
 	{ TUI_CTX_HELP, "This help" },
@@ -203,10 +214,13 @@ tui_help_y(WINDOW *w, size_t r, size_t top, int h)
 static size_t
 tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 {
-	size_t i, k, r = 0;
+	size_t i, j, k, r = 0, here = 0;
 	int y, keyw = 19, namew = 0;
 	char keys[64];
 
+	for (i = 0; t->back != NULL && i < sizeof tui_help_sections / sizeof tui_help_sections[0]; i++)
+		if (tui_help_sections[i].ctx == t->back->ctx)
+			here = i;
 	/* the names' column as wide as the longest name, on a wide enough window */
 	for (k = 0; k < tui_nkeys && t->cols >= 80; k++)
 		if ((int)strlen(tui_keys[k].name) + 1 > namew)
@@ -215,8 +229,12 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 	if ((y = tui_help_y(w, r++, top, h)) >= 0)
 		tui_put(t, w, y, 0, namew ? "Keys, and the names of their actions in redress(1)" : "Keys",
 		        t->cols, TUI_LEFT, tui_style(t, TUI_S_HEAD));
-	for (i = 0; i < sizeof tui_help_sections / sizeof tui_help_sections[0]; i++) {
-		unsigned ctx = tui_help_sections[i].ctx;
+	for (j = 0; j < sizeof tui_help_sections / sizeof tui_help_sections[0]; j++) {
+		unsigned ctx;
+
+		/* the keys of the screen help was asked from come first */
+		i = j == 0 ? here : j <= here ? j - 1 : j;
+		ctx = tui_help_sections[i].ctx;
 
 		r++;
 		if ((y = tui_help_y(w, r++, top, h)) >= 0)

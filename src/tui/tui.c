@@ -341,6 +341,7 @@ tui_poll(struct tui *t)
 	}
 	if (t->screen == &tui_admin_screen)
 		tui_admin_load(t);
+	t->report.stale = true; /* counted again when next drawn */
 	return true;
 }
 
@@ -554,6 +555,9 @@ tui_dispatch(struct tui *t, int key)
 	case TUI_A_ADMIN:
 		tui_admin_open(t);
 		break;
+	case TUI_A_REPORT:
+		tui_report_open(t);
+		break;
 	default:
 		t->screen->key(t, k->action);
 	}
@@ -693,6 +697,7 @@ term:
 	tui_case_free(t);
 	tui_list_free(t);
 	tui_cal_free(t);
+	tui_report_free(t);
 	tui_admin_free(t);
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);

@@ -40,6 +40,81 @@ count_due(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+/* --- the calendar ------------------------------------------------------------ */
+
+struct cal_count {
+	long n, days[32];
+	int32_t first;
+};
+
+static int
+cal_grid_each(const struct book_due *d, void *ctx)
+{
+	struct cal_count *c = ctx;
+
+	if (d->day - c->first >= 0 && d->day - c->first < 32)
+		c->days[d->day - c->first]++;
+	c->n++;
+	return 0;
+}
+
+struct cal_lines {
+	long n;
+	size_t bytes;
+};
+
+/* What `redress calendar` prints for each deadline, formatted not written. */
+static int
+cal_line_each(const struct book_due *d, void *ctx)
+{
+	struct cal_lines *c = ctx;
+	char line[512];
+
+	if (d->done)
+		return 0;
+	c->bytes += (size_t)snprintf(line, sizeof line, "  %-14s %-22s %-8s %d left %-10s %-14s %s\n",
+	                             d->ref, d->key, d->target ? "target" : "deadline", d->days,
+	                             d->owner, d->team, d->child);
+	c->n++;
+	return 0;
+}
+
+struct cal_export {
+	FILE *f;
+	long want, n;
+	int32_t first, last;
+};
+
+/* The deadlines as calcurse appointments (day events), the first `want'
+ * (met ones too: redress reads them in the range, and prints those not met). */
+static int
+cal_export_each(const struct book_due *d, void *ctx)
+{
+	struct cal_export *x = ctx;
+	struct date day = { d->day };
+	int y, m, dd;
+
+	if (x->n >= x->want && d->day != x->last)
+		return 1; /* whole days only: both tools then hold the same set */
+	date_to_ymd(day, &y, &m, &dd);
+	fprintf(x->f, "%02d/%02d/%04d [1] %s %s deadline\n", m, dd, y, d->ref, d->key);
+	if (x->n == 0)
+		x->first = d->day;
+	x->last = d->day;
+	x->n++;
+	return 0;
+}
+
+static double
+run_quiet(const char *cmd)
+{
+	double t0 = now();
+
+	if (system(cmd) != 0)
+		return -1;
+	return now() - t0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -118,6 +193,93 @@ main(int argc, char **argv)
 			return 1;
 	}
 	printf("the next month, deadlines only (%ld)   %8.3f ms\n", n, (now() - t0) / 200 * 1e3);
+	/* the calendar client's reads: the month grid from the index alone, the
+	 * same with the case details the filters need, a week's agenda */
+	{
+		struct cal_count c;
+		struct cal_lines l;
+		struct date first;
+		int y, m, dd;
+
+		date_to_ymd(date_add_days(today, -180), &y, &m, &dd);
+		date_from_ymd(y, m, 1, &first, NULL);
+		date_format(first, from);
+		date_format(date_add_days(first, date_days_in_month(y, m) - 1), to);
+		t0 = now();
+		for (k = 0; k < 100; k++) {
+			memset(&c, 0, sizeof c);
+			c.first = first.day;
+			if (book_due_scan(b, from, to, 0, cal_grid_each, &c, &err) != 0)
+				return 1;
+		}
+		printf("calendar: a month's grid (%ld deadlines) %8.3f ms   target < 5 ms\n", c.n,
+		       (now() - t0) / 100 * 1e3);
+		t0 = now();
+		for (k = 0; k < 20; k++) {
+			memset(&c, 0, sizeof c);
+			c.first = first.day;
+			if (book_due_scan(b, from, to, BOOK_DUE_DETAILS, cal_grid_each, &c, &err) != 0)
+				return 1;
+		}
+		printf("calendar: the same, filtered (details) %7.3f ms\n", (now() - t0) / 20 * 1e3);
+		date_format(date_add_days(first, 7), from);
+		date_format(date_add_days(first, 13), to);
+		t0 = now();
+		for (k = 0; k < 100; k++) {
+			memset(&c, 0, sizeof c);
+			c.first = first.day;
+			if (book_due_scan(b, from, to, BOOK_DUE_DETAILS, cal_grid_each, &c, &err) != 0)
+				return 1;
+		}
+		printf("calendar: a week's agenda (%ld lines)  %8.3f ms\n", c.n,
+		       (now() - t0) / 100 * 1e3);
+		date_format(today, from);
+		date_format(date_add_days(today, 29), to);
+		memset(&l, 0, sizeof l);
+		t0 = now();
+		if (book_agenda(b, from, to, false, cal_line_each, &l, &err) != 0)
+			return 1;
+		printf("batch agenda, 30 days, names (%ld lines, %zu bytes) %8.2f ms\n", l.n, l.bytes,
+		       (now() - t0) * 1e3);
+	}
+	/* calcurse over the same deadlines, where it is installed */
+	if (system("command -v calcurse >/dev/null 2>&1") == 0) {
+		struct cal_export x;
+		const char *redress = getenv("REDRESS") ? getenv("REDRESS") : "./redress";
+		char cdir[160], path[200], run[600], f1[DATE_STRLEN];
+		struct date a, z;
+		int y1, m1, d1;
+		double tc, tr;
+
+		memset(&x, 0, sizeof x);
+		x.want = getenv("BENCH_CALCURSE") ? atol(getenv("BENCH_CALCURSE")) : 10000;
+		snprintf(cdir, sizeof cdir, "%s/calcurse", dir);
+		snprintf(path, sizeof path, "mkdir -p '%s'", cdir);
+		if (system(path) != 0)
+			return 1;
+		snprintf(path, sizeof path, "%s/apts", cdir);
+		if ((x.f = fopen(path, "w")) == NULL)
+			return 1;
+		date_format(date_add_days(today, -3 * 366), from);
+		date_format(date_add_days(today, 366), to);
+		if (book_due_scan(b, from, to, 0, cal_export_each, &x, &err) != 0)
+			return 1;
+		fclose(x.f);
+		a.day = x.first;
+		z.day = x.last;
+		date_to_ymd(a, &y1, &m1, &d1);
+		snprintf(run, sizeof run,
+		         "calcurse -D '%s' -Q --from %02d/%02d/%04d --days %d >/dev/null 2>&1", cdir, m1,
+		         d1, y1, z.day - a.day + 1);
+		tc = run_quiet(run);
+		snprintf(run, sizeof run,
+		         "REDRESS_TODAY=%s '%s' -d '%s' calendar --from %s --days %d >/dev/null 2>&1",
+		         date_format(a, f1), redress, dir, f1, z.day - a.day + 1);
+		tr = run_quiet(run);
+		printf("calcurse -Q over %ld deadlines (%d days): %.3f s; redress calendar: %.3f s; "
+		       "ratio %.0f:1\n", x.n, z.day - a.day + 1, tc, tr, tr > 0 ? tc / tr : 0.0);
+	} else
+		printf("calcurse not installed: no comparison\n");
 	/* the annual report over every case: one pass, no key */
 	{
 		struct report *r = malloc(sizeof *r);

@@ -88,6 +88,71 @@ wait_for(int fd, const char *marker, int max_ms, long *bytes)
 	return 0;
 }
 
+/* The same, also giving the time of the last byte. */
+static long
+drain_span(int fd, int quiet_ms, int max_ms, double *first, double *last)
+{
+	char buf[65536];
+	struct pollfd p = { fd, POLLIN, 0 };
+	double start = now();
+	long total = 0;
+	ssize_t n;
+
+	*first = *last = 0;
+	for (;;) {
+		int left = max_ms - (int)((now() - start) * 1000);
+
+		if (left <= 0 || poll(&p, 1, total == 0 ? left : quiet_ms) <= 0)
+			break;
+		if ((n = read(fd, buf, sizeof buf)) <= 0)
+			break;
+		if (total == 0)
+			*first = now();
+		*last = now();
+		total += n;
+	}
+	return total;
+}
+
+/* n presses of keys, each drained: mean ms to the first and last byte, bytes. */
+static void
+keys_timed(int fd, const char *keys, int n, const char *what, const char *target)
+{
+	double t1, first, last, lat = 0, done = 0;
+	long total = 0;
+	int k;
+
+	for (k = 0; k < n; k++) {
+		t1 = now();
+		if (write(fd, keys, strlen(keys)) != (ssize_t)strlen(keys))
+			break;
+		total += drain_span(fd, 60, 2000, &first, &last);
+		if (first > 0) {
+			lat += first - t1;
+			done += last - t1;
+		}
+	}
+	printf("calendar: %s %.2f ms to the first byte, %.2f ms to the last, %ld bytes each%s\n",
+	       what, lat / n * 1e3, done / n * 1e3, total / n, target);
+}
+
+static long
+hwm_kib(pid_t pid)
+{
+	char path[64], line[256];
+	long kib = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
+
 static long
 rss_kib(pid_t pid)
 {
@@ -183,7 +248,21 @@ main(int argc, char **argv)
 	}
 	printf("client: one-line scroll %.3f ms to the first byte (target < 1 ms), %ld bytes "
 	       "written each at 80x24 (target < 200)\n", lat / n * 1e3, total / n);
-	if (write(fd, "q", 1) != 1)
+	/* the calendar: open it, scroll a month at a time, a day at a time */
+	t0 = now();
+	if (write(fd, "c", 1) == 1) {
+		first = wait_for(fd, "deadlines due", 5000, &bytes);
+		bytes += drain(fd, 100, 2000, NULL, NULL, 0);
+		printf("calendar: open (the month and today's agenda) %.2f ms   target < 5 ms (%ld bytes)\n",
+		       first > 0 ? (first - t0) * 1e3 : -1.0, bytes);
+	}
+	keys_timed(fd, "\033[6~", 12, "a month on (PgDn):", "   target < 5 ms");
+	keys_timed(fd, "\033[5~", 12, "a month back (PgUp):", "");
+	keys_timed(fd, "l", 20, "a day on:", "");
+	keys_timed(fd, "}", 3, "a year on:", "");
+	printf("calendar: client's peak resident memory %ld KiB, now %ld KiB (own %ld KiB)\n",
+	       hwm_kib(pid), rss_kib(pid), private_kib(pid));
+	if (write(fd, "q", 1) != 1 || write(fd, "q", 1) != 1)
 		kill(pid, SIGTERM);
 	drain(fd, 100, 2000, NULL, NULL, 0);
 	waitpid(pid, &status, 0);

@@ -250,7 +250,7 @@ expect "case-note" "help lists the action names"
 expect "add a note to the timeline" "and what they do"
 # every action the help screen names is in the manual's KEY BINDINGS
 if grep -q '^\.Sh KEY BINDINGS' man/redress.1 2>/dev/null; then
-	{ for page in 1 2 3 4; do screen; keys Space; sleep 0.2; done; screen; } |
+	{ for page in 1 2 3 4 5 6 7; do screen; keys Space; sleep 0.2; done; screen; } |
 		sed -n 's/^  .\{18\} *\([a-z][a-z-]*\) .*/\1/p' | sort -u >"$tmp/actions"
 	count=$((count + 1))
 	grep -qx form-erase-word "$tmp/actions" && grep -qx redraw "$tmp/actions" ||
@@ -685,6 +685,30 @@ keys q
 expect "REFERENCE" "q: back to the list"
 keys q
 exited 0 "calendar: q quits"
+# the report screen: the same book's year in figures and bars
+launch "$cal" "$P"
+expect "REFERENCE" "report: the list first"
+keys R
+expect "report | financial year 2026-27" "R: the report of this financial year"
+expect "Financial year 2026-04-01 to 2027-03-31, so far: as at 2026-11-20" "R: the period"
+expect "Contacts 3: complaints 3, comments 0, compliments 0" "R: the contacts counted"
+expect "Stage 1: 0 responded" "R: no Stage 1 response yet"
+keys G
+expect "November   ████████" "R: November's bar"
+expect "3 (3 complaints)" "R: November's figure"
+expect "Stage 1     0: 0 in 10, 0 in 20, 0 over" "R: timeliness by stage"
+keys h
+expect "report | financial year 2025-26" "h: the year before"
+keys g
+expect "Contacts 0: complaints 0" "the year before: nothing"
+keys y
+expect "report | calendar year 2025" "y: the calendar year"
+keys l
+expect "Contacts 3: complaints 3" "l: calendar 2026"
+keys q
+expect "REFERENCE" "q: back to the list"
+keys q
+exited 0 "report: q quits"
 # without colour: the markers carry the meaning
 launch "$cal" "$P" TERM=vt100
 expect "REFERENCE" "vt100: the list"
