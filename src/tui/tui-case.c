@@ -265,6 +265,13 @@ tui_case_build(struct tui *t)
 	tui_view_add(t, TUI_S_DIM, 2, "revision %llu, changed by %s on %s",
 	             (unsigned long long)c->rev, c->updated_by, when);
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	if (c->erased[0] != '\0')
+		tui_view_add(t, TUI_S_SOON, TUI_LABEL + 2, "  %-*s %s: names and narrative removed "
+		             "under the retention rule", TUI_LABEL - 1, "erased", c->erased);
+	if (c->held)
+		tui_view_add(t, TUI_S_SOON, TUI_LABEL + 2, "  %-*s since %s by %s%s%s", TUI_LABEL - 1,
+		             "legal hold", c->held_on, c->held_by, c->hold_reason[0] ? ": " : "",
+		             c->hold_reason);
 	tui_view_field(t, "team", c->team);
 	tui_view_field(t, "service", c->service);
 	tui_view_field(t, "redirected", c->redirect_to);
@@ -274,7 +281,8 @@ tui_case_build(struct tui *t)
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
 	tui_view_add(t, TUI_S_HEAD, 0, "summary");
 	tui_view_add(t, c->summary[0] ? TUI_S_NORMAL : TUI_S_DIM, 2, "  %s",
-	             c->summary[0] ? c->summary : book_has_key(t->b) ? "(none)" : "(sealed: needs the key)");
+	             c->summary[0] ? c->summary : c->erased[0] ? "(erased)" :
+	             book_has_key(t->b) ? "(none)" : "(sealed: needs the key)");
 	tui_view_people(t, c);
 	tui_view_timeline(t, c);
 	tui_view_deadlines(t, c);

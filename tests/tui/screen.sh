@@ -575,6 +575,11 @@ R init --authority gloucestershire &&
 	R case add --received 2026-11-18 --child-name "Ben Soon" --team "South CIN" --owner bob &&
 	R case add --received 2026-11-09 --child-name "Cy Met" --team "North CIN" &&
 	R case acknowledge CSC-2026-0003 --date 2026-11-10 || { echo "FAIL: calendar book"; exit 1; }
+# a case closed in 2019 and erased under the retention rule, and one held
+R case add --received 2019-01-07 --child-name "Old Name" --summary "Long ago" &&
+	R case respond CSC-2019-0001 --date 2019-01-18 &&
+	R case close CSC-2019-0001 --date 2019-01-21 && R retention --apply &&
+	R case hold CSC-2026-0003 --reason "Claim issued" || { echo "FAIL: erase, hold"; exit 1; }
 # a timeline long enough that the case's deadlines start below the first screen
 for n in 1 2 3 4 5 6 7 8; do R case note CSC-2026-0001 --text "call $n" --date 2026-11-1$n; done
 # screen_e: the screen with its colours, as SGR sequences
@@ -685,6 +690,21 @@ keys q
 expect "REFERENCE" "q: back to the list"
 keys q
 exited 0 "calendar: q quits"
+# an erased case, and a held one, say so
+launch "$cal" "$P"
+keys a
+open_case CSC-2019-0001
+expect "erased       2026-11-20: names and narrative removed under the retention rule" \
+	"an erased case says when and why"
+absent "Old Name" "and its child's name is gone"
+expect "(erased)" "and its summary"
+keys q
+open_case CSC-2026-0003
+expect "legal hold   since 2026-11-20 by" "a held case says so"
+expect ": Claim issued" "with the reason, for a key holder"
+keys q q
+exited 0 "erased, held: q quits"
+
 # the report screen: the same book's year in figures and bars
 launch "$cal" "$P"
 expect "REFERENCE" "report: the list first"
