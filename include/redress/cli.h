@@ -43,6 +43,10 @@ extern const struct cli_cmd cmd_report_entry;
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
 
+/* A setting of the configuration file conf, a line "key = value": the
+ * value in buf, or NULL when the file or the key is not there. */
+const char *cli_conf_get(const char *conf, const char *key, char *buf, size_t n);
+
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);
 

@@ -14,18 +14,6 @@
 
 #define RETENTION_NOTHING 1 /* the write found nothing to erase: abort it */
 
-static struct date
-retention_today(struct book *b)
-{
-	struct date d;
-
-	if (b->today_set)
-		d.day = b->today;
-	else
-		d = date_from_unix_london((int64_t)book_now());
-	return d;
-}
-
 /* --- legal hold ------------------------------------------------------------- */
 
 struct hold_ctx {
@@ -58,7 +46,7 @@ retention_hold_txn(struct store_txn *t, void *vctx)
 	}
 	c->held = x->hold;
 	if (x->hold) {
-		snprintf(c->held_on, sizeof c->held_on, "%s", date_format(retention_today(x->b), today));
+		snprintf(c->held_on, sizeof c->held_on, "%s", date_format(book_today(x->b), today));
 		snprintf(c->held_by, sizeof c->held_by, "%s", x->b->login);
 		snprintf(c->hold_reason, sizeof c->hold_reason, "%s", x->reason ? x->reason : "");
 	} else {
@@ -271,7 +259,7 @@ book_retention_due(struct book *b, int (*each)(const struct book_retention *r, v
 
 	memset(&x, 0, sizeof x);
 	x.b = b;
-	x.today = retention_today(b);
+	x.today = book_today(b);
 	x.each = retention_due_each;
 	x.ctx = &d;
 	if ((rc = retention_profile(b, &x.prof, err)) != 0)
@@ -560,7 +548,7 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 	memset(&a, 0, sizeof a);
 	a.b = b;
 	a.scan.b = b;
-	a.scan.today = retention_today(b);
+	a.scan.today = book_today(b);
 	a.scan.each = retention_apply_each;
 	a.scan.ctx = &a;
 	date_format(a.scan.today, a.today);

@@ -261,20 +261,20 @@ const struct cli_cmd cmd_help_entry = {
 	.exec = cmd_help_exec,
 };
 
-/* The book named in the configuration file: a line "book = PATH". */
-static const char *
-cli_conf_book(const char *conf, char *buf, size_t n)
+const char *
+cli_conf_get(const char *conf, const char *key, char *buf, size_t n)
 {
 	FILE *f = fopen(conf, "re");
 	char line[4200], *s, *e;
+	size_t kl = strlen(key);
 
 	if (f == NULL)
 		return NULL;
 	while (fgets(line, sizeof line, f) != NULL) {
 		s = line + strspn(line, " \t");
-		if (strncmp(s, "book", 4) != 0)
+		if (strncmp(s, key, kl) != 0)
 			continue;
-		s += 4;
+		s += kl;
 		s += strspn(s, " \t");
 		if (*s != '=')
 			continue;
@@ -327,7 +327,7 @@ cli_main(int argc, char **argv)
 	if (book == NULL && (e = getenv("REDRESS_BOOK")) != NULL && *e != '\0')
 		book = e;
 	if (book == NULL)
-		book = cli_conf_book(env.conf, confbook, sizeof confbook);
+		book = cli_conf_get(env.conf, "book", confbook, sizeof confbook);
 	env.book = book;
 	argc -= i - 1;
 	argv += i - 1;

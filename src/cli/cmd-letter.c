@@ -16,37 +16,6 @@
 #include "redress/template.h"
 #include "redress/text.h"
 
-/* A setting of the configuration file: a line "key = value". */
-static const char *
-letter_conf(const char *conf, const char *key, char *buf, size_t n)
-{
-	FILE *f = fopen(conf, "re");
-	char line[4200], *s, *e;
-	size_t kl = strlen(key);
-
-	if (f == NULL)
-		return NULL;
-	while (fgets(line, sizeof line, f) != NULL) {
-		s = line + strspn(line, " \t");
-		if (strncmp(s, key, kl) != 0)
-			continue;
-		s += kl;
-		s += strspn(s, " \t");
-		if (*s != '=')
-			continue;
-		s++;
-		s += strspn(s, " \t");
-		for (e = s + strlen(s); e > s && (e[-1] == '\n' || e[-1] == ' ' || e[-1] == '\t'); e--)
-			;
-		*e = '\0';
-		snprintf(buf, n, "%s", s);
-		fclose(f);
-		return *buf != '\0' ? buf : NULL;
-	}
-	fclose(f);
-	return NULL;
-}
-
 /* The directories templates are looked for in, in order. */
 struct letter_dirs {
 	char conf[LETTER_PATH_MAX], book[LETTER_PATH_MAX], share[LETTER_PATH_MAX];
@@ -62,7 +31,7 @@ letter_dirs(const struct cli_env *env, struct letter_dirs *d)
 	memset(d, 0, sizeof *d);
 	if (e != NULL && *e != '\0')
 		d->lp.dirs[d->lp.n++] = e;
-	if (letter_conf(env->conf, "templates", d->conf, sizeof d->conf) != NULL)
+	if (cli_conf_get(env->conf, "templates", d->conf, sizeof d->conf) != NULL)
 		d->lp.dirs[d->lp.n++] = d->conf;
 	if (env->book != NULL) {
 		snprintf(d->book, sizeof d->book, "%.4000s/templates", env->book);
@@ -247,7 +216,7 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		date = todaybuf;
 	else if ((rc = cli_date("--date", date, &today)) != CLI_OK)
 		goto out;
-	if (out == NULL && letter_conf(env->conf, "letters", outdir, sizeof outdir) != NULL)
+	if (out == NULL && cli_conf_get(env->conf, "letters", outdir, sizeof outdir) != NULL)
 		out = outdir;
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;
@@ -259,7 +228,7 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	if ((rc = cli_book_unlock(b)) != CLI_OK)
 		goto out;
 	if ((rc = cli_book_status(letter_make(b, pos[0], t, date,
-	                                      letter_conf(env->conf, "council", council,
+	                                      cli_conf_get(env->conf, "council", council,
 	                                                  sizeof council),
 	                                      &text, &len, &err), &err)) != CLI_OK)
 		goto out;

@@ -218,24 +218,12 @@ tui_admin_key(struct tui *t, enum tui_action a)
 		tui_admin_grant(t);
 		break;
 	case TUI_A_DOWN:
-		if (A->top < max)
-			A->top++;
-		break;
 	case TUI_A_UP:
-		if (A->top > 0)
-			A->top--;
-		break;
 	case TUI_A_PGDN:
-		A->top = A->top + h - 1 < max ? A->top + h - 1 : max;
-		break;
 	case TUI_A_PGUP:
-		A->top = A->top > h - 1 ? A->top - (h - 1) : 0;
-		break;
 	case TUI_A_TOP:
-		A->top = 0;
-		break;
 	case TUI_A_BOTTOM:
-		A->top = max;
+		tui_scroll(&A->top, max, h, a);
 		break;
 	default:
 		break;

@@ -455,24 +455,12 @@ tui_case_key(struct tui *t, enum tui_action a)
 		t->cal.stale = true;
 		break;
 	case TUI_A_DOWN:
-		if (V->top < max)
-			V->top++;
-		break;
 	case TUI_A_UP:
-		if (V->top > 0)
-			V->top--;
-		break;
 	case TUI_A_PGDN:
-		V->top = V->top + h - 1 < max ? V->top + h - 1 : max;
-		break;
 	case TUI_A_PGUP:
-		V->top = V->top > h - 1 ? V->top - (h - 1) : 0;
-		break;
 	case TUI_A_TOP:
-		V->top = 0;
-		break;
 	case TUI_A_BOTTOM:
-		V->top = max;
+		tui_scroll(&V->top, max, h, a);
 		break;
 	case TUI_A_STEP:
 		tui_step_menu(t);

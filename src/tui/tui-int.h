@@ -407,6 +407,9 @@ void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 attr_t tui_style(const struct tui *t, enum tui_style s);
 int tui_body_rows(const struct tui *t);
+/* Moves *top, the first row shown of a text h rows high in the window,
+ * by a scrolling action (line, page, ends), within 0..max. */
+void tui_scroll(size_t *top, size_t max, size_t h, enum tui_action a);
 /* Reloads what others' commits changed; true if anything had. */
 bool tui_poll(struct tui *t);
 

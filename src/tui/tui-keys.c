@@ -295,24 +295,12 @@ tui_help_key(struct tui *t, enum tui_action a)
 		t->screen = t->back != NULL ? t->back : &tui_list_screen;
 		break;
 	case TUI_A_DOWN:
-		if (t->help_top < max)
-			t->help_top++;
-		break;
 	case TUI_A_UP:
-		if (t->help_top > 0)
-			t->help_top--;
-		break;
 	case TUI_A_PGDN:
-		t->help_top = t->help_top + h - 1 < max ? t->help_top + h - 1 : max;
-		break;
 	case TUI_A_PGUP:
-		t->help_top = t->help_top > h - 1 ? t->help_top - (h - 1) : 0;
-		break;
 	case TUI_A_TOP:
-		t->help_top = 0;
-		break;
 	case TUI_A_BOTTOM:
-		t->help_top = max;
+		tui_scroll(&t->help_top, max, h, a);
 		break;
 	default:
 		break;

@@ -281,24 +281,12 @@ tui_report_key(struct tui *t, enum tui_action a)
 		t->screen = &tui_list_screen;
 		return;
 	case TUI_A_DOWN:
-		if (R->top < max)
-			R->top++;
-		return;
 	case TUI_A_UP:
-		if (R->top > 0)
-			R->top--;
-		return;
 	case TUI_A_PGDN:
-		R->top = R->top + h - 1 < max ? R->top + h - 1 : max;
-		return;
 	case TUI_A_PGUP:
-		R->top = R->top > h - 1 ? R->top - (h - 1) : 0;
-		return;
 	case TUI_A_TOP:
-		R->top = 0;
-		return;
 	case TUI_A_BOTTOM:
-		R->top = max;
+		tui_scroll(&R->top, max, h, a);
 		return;
 	case TUI_A_YEAR_NEXT:
 		if (R->year >= DATE_MAX_YEAR - 1)

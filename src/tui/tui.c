@@ -146,6 +146,35 @@ tui_resize(struct tui *t)
 	clearok(curscr, TRUE);
 }
 
+void
+tui_scroll(size_t *top, size_t max, size_t h, enum tui_action a)
+{
+	size_t page = h > 1 ? h - 1 : 1;
+
+	switch (a) {
+	case TUI_A_DOWN:
+		*top += *top < max;
+		break;
+	case TUI_A_UP:
+		*top -= *top > 0;
+		break;
+	case TUI_A_PGDN:
+		*top = *top + page < max ? *top + page : max;
+		break;
+	case TUI_A_PGUP:
+		*top = *top > page ? *top - page : 0;
+		break;
+	case TUI_A_TOP:
+		*top = 0;
+		break;
+	case TUI_A_BOTTOM:
+		*top = max;
+		break;
+	default:
+		break;
+	}
+}
+
 int
 tui_body_rows(const struct tui *t)
 {
