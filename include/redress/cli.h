@@ -47,6 +47,16 @@ extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
  * value in buf, or NULL when the file or the key is not there. */
 const char *cli_conf_get(const char *conf, const char *key, char *buf, size_t n);
 
+/* The directories letter templates are looked for in, in order:
+ * $REDRESS_TEMPLATES, "templates = DIR" in the configuration file, the
+ * book's templates/, the shipped ones (cmd-letter.c). */
+#include "redress/letter.h"
+struct letter_dirs {
+	char conf[LETTER_PATH_MAX], book[LETTER_PATH_MAX], share[LETTER_PATH_MAX];
+	struct letter_path lp;
+};
+void cli_letter_dirs(const struct cli_env *env, struct letter_dirs *d);
+
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);
 

@@ -58,4 +58,13 @@ struct book;
 int letter_make(struct book *b, const char *ref, const struct template *t, const char *date,
                 const char *authority, char **text, size_t *len, struct err *err);
 
+/* Writes a letter into dir as REF-TEMPLATE-DATE.txt (-2, -3 ... when a
+ * letter of that name exists): never over another file, never
+ * world-readable (0640, less what mask, the person's own umask, takes
+ * away: it names people).  path gets the name.  0; BOOK_EUSAGE when dir
+ * is missing or not writable; -1. */
+int letter_save(const char *dir, const char *ref, const char *tname, const char *date,
+                const char *text, size_t len, unsigned mask, char *path, size_t pathlen,
+                struct err *err);
+
 #endif

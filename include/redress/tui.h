@@ -14,6 +14,7 @@
 #include "redress/err.h"
 
 struct book;
+struct letter_path;
 
 struct tui_opts {
 	/* London's civil date now (or a fixed one, for tests): dates the steps
@@ -26,6 +27,14 @@ struct tui_opts {
 	 * 0 never locks.  The caller reads it from wherever it is configured:
 	 * the client reads no environment of its own. */
 	unsigned idle;
+	/* Letters from the case view (redress-template(5)): where templates
+	 * are looked for (NULL: no letters), the council's name in them (NULL:
+	 * the profile's title), the directory a letter sent is saved in (NULL:
+	 * none, and letters cannot be sent from the client), and the umask its
+	 * file is made with (never more than 0640). */
+	const struct letter_path *letters;
+	const char *council, *letters_dir;
+	unsigned umask;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };

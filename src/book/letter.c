@@ -2,10 +2,12 @@
  * and gathering one case (names, timeline, deadlines, profile) to fill one. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "redress/book.h"
 #include "redress/clock.h"
@@ -259,4 +261,51 @@ out:
 	free(dl);
 	book_secret_free(c, sizeof *c);
 	return rc;
+}
+
+int
+letter_save(const char *dir, const char *ref, const char *tname, const char *date,
+            const char *text, size_t len, unsigned mask, char *path, size_t pathlen,
+            struct err *err)
+{
+	mode_t mode = 0640 & ~(mode_t)mask;
+	int fd = -1, i;
+	size_t off = 0;
+
+	for (i = 1; i < 100 && fd < 0; i++) {
+		if (i == 1)
+			snprintf(path, pathlen, "%s/%s-%s-%s.txt", dir, ref, tname, date);
+		else
+			snprintf(path, pathlen, "%s/%s-%s-%s-%d.txt", dir, ref, tname, date, i);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+		if (fd < 0 && errno != EEXIST) {
+			int e = errno;
+
+			err_set(err, "letter: %s: %s", path, strerror(e));
+			return e == ENOENT || e == ENOTDIR || e == EACCES ? BOOK_EUSAGE : -1;
+		}
+	}
+	if (fd < 0)
+		return err_set(err, "letter: %s: too many letters of that name", path);
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			int e = errno;
+
+			close(fd);
+			unlink(path);
+			return err_set(err, "letter: %s: %s", path, strerror(e));
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		int e = errno;
+
+		unlink(path);
+		return err_set(err, "letter: %s: %s", path, strerror(e));
+	}
+	return 0;
 }

@@ -16,14 +16,8 @@
 #include "redress/template.h"
 #include "redress/text.h"
 
-/* The directories templates are looked for in, in order. */
-struct letter_dirs {
-	char conf[LETTER_PATH_MAX], book[LETTER_PATH_MAX], share[LETTER_PATH_MAX];
-	struct letter_path lp;
-};
-
-static void
-letter_dirs(const struct cli_env *env, struct letter_dirs *d)
+void
+cli_letter_dirs(const struct cli_env *env, struct letter_dirs *d)
 {
 	const char *e = getenv("REDRESS_TEMPLATES");
 	char dir[LETTER_PATH_MAX - 16];
@@ -69,55 +63,6 @@ letter_list_print(const struct letter_entry *e, void *ctx)
 	return 0;
 }
 
-/* Writes the letter into dir as REF-TEMPLATE-DATE.txt (-2, -3 ... when a
- * letter of that name exists): never over another file, never
- * world-readable (0640, less what the person's own umask takes away: it
- * names people).  path gets the name. */
-static int
-letter_write(const char *dir, const char *ref, const char *tname, const char *date,
-             const char *text, size_t len, unsigned mask, char *path, size_t pathlen)
-{
-	mode_t mode = 0640 & ~(mode_t)mask;
-
-	int fd = -1, i;
-	size_t off = 0;
-
-	for (i = 1; i < 100 && fd < 0; i++) {
-		if (i == 1)
-			snprintf(path, pathlen, "%s/%s-%s-%s.txt", dir, ref, tname, date);
-		else
-			snprintf(path, pathlen, "%s/%s-%s-%s-%d.txt", dir, ref, tname, date, i);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
-		if (fd < 0 && errno != EEXIST)
-			return cli_error(errno == ENOENT || errno == ENOTDIR || errno == EACCES ? CLI_USAGE
-			                                                                       : CLI_FAIL,
-			                 "letter: %s: %s", path, strerror(errno));
-	}
-	if (fd < 0)
-		return cli_error(CLI_FAIL, "letter: %s: too many letters of that name", path);
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = errno;
-
-			close(fd);
-			unlink(path);
-			return cli_error(CLI_FAIL, "letter: %s: %s", path, strerror(e));
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		int e = errno;
-
-		unlink(path);
-		return cli_error(CLI_FAIL, "letter: %s: %s", path, strerror(e));
-	}
-	return CLI_OK;
-}
-
 static void
 letter_wipe(char *text, size_t len)
 {
@@ -160,7 +105,7 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	if (authority != NULL && npos > 0)
 		return cli_error(CLI_USAGE, "letter: --authority is for --list, --fields and --check; "
 		                 "a letter uses its book's profile");
-	letter_dirs(env, &dirs);
+	cli_letter_dirs(env, &dirs);
 	/* the profile fields are checked against: a shipped one, or the book's */
 	if (authority != NULL) {
 		if ((shared = malloc(sizeof *shared)) == NULL)
@@ -238,9 +183,11 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		goto out;
 	}
 	if (out != NULL) {
-		if ((rc = letter_write(out, pos[0], pos[1], date, text, len, env->umask, written,
-		                       sizeof written)) != CLI_OK)
+		if ((rc = letter_save(out, pos[0], pos[1], date, text, len, env->umask, written,
+		                      sizeof written, &err)) != 0) {
+			rc = cli_report(rc == BOOK_EUSAGE ? CLI_USAGE : CLI_FAIL, &err);
 			goto out;
+		}
 		snprintf(note, sizeof note, "%.39s, written to %.3900s", pos[1], written);
 	} else
 		snprintf(note, sizeof note, "%.39s, printed", pos[1]);

@@ -14,6 +14,8 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	unsigned long secs = TUI_IDLE_DEFAULT;
 	char *end;
 	struct tui_opts o;
+	struct letter_dirs dirs;
+	char council[256], letters[LETTER_PATH_MAX];
 	struct book *b = NULL;
 	struct err err;
 	int npos, rc;
@@ -37,6 +39,11 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	err.msg[0] = '\0';
 	o.today = cli_today;
 	o.idle = (unsigned)secs;
+	cli_letter_dirs(env, &dirs);
+	o.letters = &dirs.lp;
+	o.council = cli_conf_get(env->conf, "council", council, sizeof council);
+	o.letters_dir = cli_conf_get(env->conf, "letters", letters, sizeof letters);
+	o.umask = env->umask;
 	o.err = &err;
 	if ((rc = tui_main(b, &o)) != CLI_OK)
 		cli_report(rc, &err);

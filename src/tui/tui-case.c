@@ -477,6 +477,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_EXTEND:
 		tui_step_form(t, "extend", 0);
 		break;
+	case TUI_A_LETTER:
+		tui_letter_menu(t);
+		break;
 	default:
 		break;
 	}

@@ -42,8 +42,9 @@ enum {
 	TUI_CTX_ADMIN = 1u << 3,
 	TUI_CTX_CAL = 1u << 5,
 	TUI_CTX_REPORT = 1u << 6,
+	TUI_CTX_LETTER = 1u << 7,
 	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_CAL |
-	              TUI_CTX_REPORT,
+	              TUI_CTX_REPORT | TUI_CTX_LETTER,
 	/* forms, menus and one-line prompts: apart from ALL, since there
 	 * printable keys are text rather than commands */
 	TUI_CTX_FORM = 1u << 4,
@@ -58,7 +59,7 @@ enum tui_action {
 	TUI_A_NOTE, TUI_A_ESCALATE, TUI_A_RESPOND, TUI_A_EXTEND, TUI_A_STEP,
 	TUI_A_GRANT,
 	TUI_A_DAY_NEXT, TUI_A_DAY_PREV, TUI_A_YEAR_NEXT, TUI_A_YEAR_PREV, TUI_A_TODAY, TUI_A_GOTO,
-	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH, TUI_A_REPORT,
+	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH, TUI_A_REPORT, TUI_A_LETTER,
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 };
@@ -140,7 +141,8 @@ struct tui_screen {
 	void (*title)(struct tui *t, char *buf, size_t n);
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen;
+	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen,
+	tui_letter_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -348,6 +350,14 @@ struct tui_report {
 	bool stale;
 };
 
+/* A letter being read before it is sent (tui-letter.c). */
+struct tui_letter {
+	char *text;                        /* filled from the case: names people */
+	size_t len;
+	size_t *lines, n, top;             /* where each line starts; n lines */
+	char name[64], ref[BOOK_REF_MAX];
+};
+
 struct tui_admin {
 	struct tui_arena arena;
 	const char **lines;
@@ -370,6 +380,7 @@ struct tui {
 	struct tui_admin admin;
 	struct tui_cal cal;
 	struct tui_report report;
+	struct tui_letter letter;
 	const struct tui_screen *case_back; /* where back goes from a case */
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
@@ -455,6 +466,10 @@ void tui_cal_open(struct tui *t);
 /* Reads what the calendar shows, all of it when force. */
 int tui_cal_load(struct tui *t, bool force);
 void tui_cal_free(struct tui *t);
+
+/* tui-letter.c */
+void tui_letter_menu(struct tui *t);
+void tui_letter_free(struct tui *t);
 
 /* tui-report.c */
 void tui_report_open(struct tui *t);

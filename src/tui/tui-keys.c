@@ -88,6 +88,12 @@ const struct tui_key tui_keys[] = {
 	  "the year before", "year before" },
 	{ TUI_A_WHICH, TUI_CTX_REPORT, { 'y' }, "report-year-kind",
 	  "a calendar year, or April to March (toggle)", "calendar/financial" },
+	{ TUI_A_LETTER, TUI_CTX_CASE, { 'L' }, "case-letter",
+	  "a letter to the complainant from a template", "letter" },
+	/* a letter before it is sent */
+	{ TUI_A_OPEN, TUI_CTX_LETTER, { ENTER }, "letter-send",
+	  "send it: save it in the letters directory, record it on the timeline", "send" },
+	{ TUI_A_BACK, TUI_CTX_LETTER, { 'q', ESC }, "back", "back to the case, not sent", "back" },
 	/* the admin screen */
 	{ TUI_A_GRANT, TUI_CTX_ADMIN, { '+' }, "admin-grant", "give a user a role", "grant" },
 	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN, { 'q', ESC, KEY_LEFT, 'h' },
@@ -196,6 +202,7 @@ static const struct {
 	{ TUI_CTX_CASE, "Case view" },
 	{ TUI_CTX_CAL, "Calendar" },
 	{ TUI_CTX_REPORT, "Report" },
+	{ TUI_CTX_LETTER, "Letter" },
 	{ TUI_CTX_ADMIN, "Admin" },
 	{ TUI_CTX_FORM, "Forms, menus and prompts" },
 	{ TUI_CTX_HELP, "This help" },

@@ -727,6 +727,7 @@ term:
 	tui_list_free(t);
 	tui_cal_free(t);
 	tui_report_free(t);
+	tui_letter_free(t);
 	tui_admin_free(t);
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);

@@ -705,6 +705,42 @@ expect ": Claim issued" "with the reason, for a key holder"
 keys q q
 exited 0 "erased, held: q quits"
 
+# a letter from the case view: chosen, read, sent (saved and recorded)
+mkdir -p "$tmp/letters" && printf 'letters = %s\ncouncil = Testshire County Council\n' \
+	"$tmp/letters" >"$tmp/redress.conf"
+launch "$cal" "$P" "REDRESS_CONF=$tmp/redress.conf"
+open_case CSC-2026-0002
+keys L
+expect "Letter" "L: the letters menu"
+text "acknowledgement" && keys Enter
+expect "letter acknowledgement for CSC-2026-0002, not yet sent" "the letter, before it is sent"
+expect "Testshire County Council" "filled: the council"
+keys Escape
+expect "the letter was not sent" "Esc: not sent"
+absent "letter sent" "nothing on the timeline"
+keys L && text "acknowledgement" && keys Enter
+expect "not yet sent" "the letter again"
+keys Enter
+expect "acknowledgement sent: recorded on the timeline, written to" "Enter: sent"
+absent "changed by another user" "our own letter is no other user's change"
+expect "letter sent" "the timeline records it"
+count=$((count + 1))
+[ -f "$tmp/letters/CSC-2026-0002-acknowledgement-2026-11-20.txt" ] &&
+	grep -q "Testshire County Council" "$tmp/letters/CSC-2026-0002-acknowledgement-2026-11-20.txt" &&
+	[ -z "$(find "$tmp/letters" -type f -perm /o=rwx)" ] ||
+	failed "the letter is saved, and not world-readable"
+keys q q
+exited 0 "letter: q quits"
+# without a letters directory a letter can be read but not sent
+launch "$cal" "$P"
+open_case CSC-2026-0002
+keys L && text "acknowledgement" && keys Enter
+expect "not yet sent" "no letters directory: the letter is shown"
+keys Enter
+expect "no letters directory" "but not sent"
+keys Escape q q
+exited 0 "no letters directory: q quits"
+
 # the report screen: the same book's year in figures and bars
 launch "$cal" "$P"
 expect "REFERENCE" "report: the list first"
