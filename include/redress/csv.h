@@ -9,6 +9,7 @@
 #ifndef REDRESS_CSV_H
 #define REDRESS_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "redress/err.h"
@@ -36,9 +37,20 @@ void csv_end(struct csv_reader *r);
  * A wholly empty line is skipped, not returned as a record. */
 int csv_read(struct csv_reader *r, struct err *err);
 
+/* Whether a spreadsheet would take field s for a formula: it starts with
+ * = + @ tab or CR, or with - and then not a number.  csv_read takes the
+ * apostrophe off a field that starts with one and then looks like this. */
+bool csv_formula_like(const char *s);
+/* Whether csv_quote puts an apostrophe before s: it looks like a formula
+ * after any apostrophes it starts with. */
+bool csv_needs_guard(const char *s);
+
 /* Writes field s as a CSV field into out (size n, NUL-terminated): quoted
  * when it holds a comma, a quote, a line break, or leading or trailing
- * blanks.  Returns the length the whole would need (as snprintf). */
+ * blanks; with an apostrophe before a field a spreadsheet would take for a
+ * formula (csv_needs_guard), which csv_read takes off, so that it gives
+ * back what was written.
+ * Returns the length the whole would need (as snprintf). */
 size_t csv_quote(const char *s, char *out, size_t n);
 
 #endif

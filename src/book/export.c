@@ -53,6 +53,8 @@ export_add_id(struct subject_ctx *c, uint64_t id)
 {
 	size_t i;
 
+	if (id == 0)
+		return; /* a party erased under the retention rule: no one left to find */
 	for (i = 0; i < c->n; i++)
 		if (c->ids[i] == id)
 			return;

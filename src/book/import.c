@@ -315,6 +315,10 @@ import_check_ref(const char *s, struct err *err)
 		      s[i] == '.'))
 			return err_set(err, "reference: \"%.40s\" may hold only letters, digits and "
 			               "- _ / .", s);
+	/* not an option to a command, not a hidden file's name */
+	if (n > 0 && !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z') ||
+	               (s[0] >= '0' && s[0] <= '9')))
+		return err_set(err, "reference: \"%.40s\" must start with a letter or a digit", s);
 	return 0;
 }
 
@@ -454,11 +458,14 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 			if ((v = import_get(im, r, dobcols[k])) == NULL)
 				continue;
 			import_col_name(dobcols[k], name, sizeof name);
+			/* a date of birth is identity: what is wrong with it is said,
+			 * the value never (stderr may go to a cron mail or a log) */
 			if (import_date(name, v, out[k], err) != 0)
-				return BOOK_EUSAGE;
+				return err_set(err, "%s: not a date that exists (YYYY-MM-DD or "
+				               "DD/MM/YYYY)", name), BOOK_EUSAGE;
 			if (date_parse(out[k], &d, err) != 0 || d.day > im->today.day ||
 			    d.day > im->real_today.day)
-				return err_set(err, "%s: %s is in the future", name, out[k]), BOOK_EUSAGE;
+				return err_set(err, "%s: a date in the future", name), BOOK_EUSAGE;
 			if ((k == 0 ? row->in.child_name : row->in.complainant_name) == NULL)
 				return err_set(err, "%s without a name", name), BOOK_EUSAGE;
 			*dst[k] = out[k];
@@ -1166,14 +1173,21 @@ import_case_line(struct book *b, const struct book_case *c, bool names, struct s
 	if (child != NULL) {
 		val[C_CHILD_NAME] = child->who.name;
 		val[C_CHILD_DOB] = child->who.dob;
-		snprintf(pseudo[0], sizeof pseudo[0], "Child C-%04llu", (unsigned long long)child->person);
+		if (child->person == 0) /* erased under the retention rule */
+			snprintf(pseudo[0], sizeof pseudo[0], "(erased)");
+		else
+			snprintf(pseudo[0], sizeof pseudo[0], "Child C-%04llu",
+			         (unsigned long long)child->person);
 		val[C_CHILD] = pseudo[0];
 	}
 	if (comp != NULL) {
 		val[C_COMP_NAME] = comp->who.name;
 		val[C_COMP_DOB] = comp->who.dob;
-		snprintf(pseudo[1], sizeof pseudo[1], "Complainant P-%04llu",
-		         (unsigned long long)comp->person);
+		if (comp->person == 0)
+			snprintf(pseudo[1], sizeof pseudo[1], "(erased)");
+		else
+			snprintf(pseudo[1], sizeof pseudo[1], "Complainant P-%04llu",
+			         (unsigned long long)comp->person);
 		val[C_COMPLAINANT] = pseudo[1];
 		val[C_COMP_ROLE] = party_role_name(comp->role);
 	}

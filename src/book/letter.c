@@ -269,14 +269,24 @@ letter_save(const char *dir, const char *ref, const char *tname, const char *dat
             struct err *err)
 {
 	mode_t mode = 0640 & ~(mode_t)mask;
+	char safe[BOOK_REF_MAX];
 	int fd = -1, i;
-	size_t off = 0;
+	size_t off = 0, k;
 
+	/* a reference brought over from another system may hold '/' or '.':
+	 * the file's name stays inside dir whatever it holds */
+	for (k = 0; ref[k] != '\0' && k + 1 < sizeof safe; k++)
+		safe[k] = (ref[k] >= 'a' && ref[k] <= 'z') || (ref[k] >= 'A' && ref[k] <= 'Z') ||
+		          (ref[k] >= '0' && ref[k] <= '9') || (k > 0 && (ref[k] == '-' || ref[k] == '_'))
+		                  ? ref[k] : '_';
+	safe[k] = '\0';
+	if (!letter_name_ok(tname))
+		return err_set(err, "letter: \"%.40s\" is not a template's name", tname), BOOK_EUSAGE;
 	for (i = 1; i < 100 && fd < 0; i++) {
 		if (i == 1)
-			snprintf(path, pathlen, "%s/%s-%s-%s.txt", dir, ref, tname, date);
+			snprintf(path, pathlen, "%s/%s-%s-%s.txt", dir, safe, tname, date);
 		else
-			snprintf(path, pathlen, "%s/%s-%s-%s-%d.txt", dir, ref, tname, date, i);
+			snprintf(path, pathlen, "%s/%s-%s-%s-%d.txt", dir, safe, tname, date, i);
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
 		if (fd < 0 && errno != EEXIST) {
 			int e = errno;

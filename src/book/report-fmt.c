@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/csv.h"
 #include "redress/report.h"
 #include "redress/text.h"
 
@@ -644,6 +645,9 @@ rd_csv_field(struct rbuf *b, const char *s)
 
 	if (quote)
 		rb_add(b, "\"", 1);
+	/* a team named "=HYPERLINK(...)" is text, not a formula, in a spreadsheet */
+	if (csv_needs_guard(s))
+		rb_add(b, "'", 1);
 	while (i < n) {
 		len = text_utf8_decode(u + i, n - i, &cp);
 		if (len == 0)

@@ -227,6 +227,9 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	                                                     EXPORT_SUBJECTS_MAX, &n, &by_ref,
 	                                                     &err), &err)) != CLI_OK)
 		return rc;
+	if (n == 0 && by_ref)
+		return cli_error(CLI_USAGE, "export: %s names no one: its people were erased under "
+		                 "the retention rule", subject);
 	if (n == 0)
 		return cli_error(CLI_USAGE, "export: nobody in this book is named \"%s\"%s%s", subject,
 		                 dob ? " and born " : "", dob ? dob : "");

@@ -155,9 +155,41 @@ csv_read(struct csv_reader *r, struct err *err)
 		r->line++;
 		break;
 	}
-	for (i = 0; i < r->nfields; i++)
+	for (i = 0; i < r->nfields; i++) {
 		r->fields[i] = r->buf + offs[i];
+		/* the guard csv_quote puts before a formula comes off again */
+		if (r->fields[i][0] == '\'' && csv_needs_guard(r->fields[i] + 1))
+			r->fields[i]++;
+	}
 	return 1;
+}
+
+bool
+csv_needs_guard(const char *s)
+{
+	/* apostrophes, then what looks like a formula: one more apostrophe
+	 * keeps the text as it was through a read */
+	while (*s == '\'')
+		s++;
+	return csv_formula_like(s);
+}
+
+bool
+csv_formula_like(const char *s)
+{
+	switch (s[0]) {
+	case '=':
+	case '+':
+	case '@':
+	case '\t':
+	case '\r':
+		return true;
+	case '-':
+		/* -5 and a lone - are not formulas; -A1+1 and -cmd| are */
+		return s[1] != '\0' && !(s[1] >= '0' && s[1] <= '9') && s[1] != '.';
+	default:
+		return false;
+	}
 }
 
 size_t
@@ -166,12 +198,17 @@ csv_quote(const char *s, char *out, size_t n)
 	size_t len = strlen(s), k = 0, i;
 	int quote = len > 0 && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
 	                        s[len - 1] == '\t');
+	bool guard = csv_needs_guard(s);
 
 	if (strpbrk(s, ",\"\r\n") != NULL)
 		quote = 1;
 #define CSV_OUT(c) do { if (k + 1 < n) out[k] = (c); k++; } while (0)
 	if (quote)
 		CSV_OUT('"');
+	/* a spreadsheet would run "=..." as a formula: an apostrophe before it
+	 * makes it text, and csv_read takes it off again */
+	if (guard)
+		CSV_OUT('\'');
 	for (i = 0; i < len; i++) {
 		if (s[i] == '"')
 			CSV_OUT('"');

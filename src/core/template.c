@@ -637,6 +637,15 @@ struct tpl_buf {
 	size_t len, cap;
 };
 
+/* Frees a buffer that held a letter (names, the case's text), wiped first. */
+static void
+tpl_wipe_free(char *s, size_t n)
+{
+	if (s != NULL)
+		explicit_bzero(s, n);
+	free(s);
+}
+
 static int
 tpl_put(struct tpl_buf *b, const char *s, size_t n)
 {
@@ -646,8 +655,12 @@ tpl_put(struct tpl_buf *b, const char *s, size_t n)
 
 		while (b->len + n + 1 > cap)
 			cap *= 2;
-		if ((ns = realloc(b->s, cap)) == NULL)
+		/* not realloc: the old block, which names people, is wiped first */
+		if ((ns = malloc(cap)) == NULL)
 			return -1;
+		if (b->s != NULL)
+			memcpy(ns, b->s, b->len + 1);
+		tpl_wipe_free(b->s, b->cap);
 		b->s = ns;
 		b->cap = cap;
 	}
@@ -662,14 +675,22 @@ tpl_put(struct tpl_buf *b, const char *s, size_t n)
 static int
 tpl_put_value(struct tpl_buf *b, char *v)
 {
-	char safe[TEMPLATE_VALUE_MAX * 4];
-	size_t i;
+	char one[1];
+	size_t i, n;
+	char *safe;
+	int rc;
 
 	for (i = 0; v[i] != '\0'; i++)
 		if (v[i] == '\n' || v[i] == '\t' || v[i] == '\r')
 			v[i] = ' ';
-	text_visible(v, safe, sizeof safe);
-	return tpl_put(b, safe, strlen(safe));
+	/* as long as the escapes need: a summary of backslashes is not cut */
+	n = text_visible(v, one, sizeof one) + 1;
+	if ((safe = malloc(n)) == NULL)
+		return -1;
+	text_visible(v, safe, n);
+	rc = tpl_put(b, safe, strlen(safe));
+	tpl_wipe_free(safe, n);
+	return rc;
 }
 
 int
@@ -717,15 +738,15 @@ template_fill(const struct template *t, const struct template_case *c, char **ou
 			break;
 		}
 	}
-	free(v);
+	tpl_wipe_free(v, TEMPLATE_VALUE_MAX * 4);
 	*out = b.s;
 	*len = b.len;
 	return 0;
 oom:
 	err_set(err, "out of memory");
 fail:
-	free(v);
-	free(b.s);
+	tpl_wipe_free(v, TEMPLATE_VALUE_MAX * 4);
+	tpl_wipe_free(b.s, b.cap);
 	return -1;
 }
 

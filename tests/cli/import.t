@@ -85,7 +85,7 @@ $ . /tmp/redress-import-t/env; r a import $D/bad.csv
 ! redress: import: line 8: received 2027-07-01 is in the future
 ! redress: import: line 9: kind: "grumble" is not one of complaint, comment, compliment, concern, request, anonymous, redirected
 ! redress: import: line 12: reference: X/1 is also on line 10
-! redress: import: line 13: child_dob: 2030-01-01 is in the future
+! redress: import: line 13: child_dob: a date in the future
 ! redress: import: line 14: 12 fields where the header has 11
 ! redress: import: line 15: a quote inside field 8, which is not quoted (quote the whole field and double the quote)
 ! redress: import: 11 of 14 rows cannot be imported: nothing was imported
@@ -198,3 +198,27 @@ $ . /tmp/redress-import-t/env; redress -R -d $D/a export --subject 'Zoë Ünal'
 ? 2
 $ . /tmp/redress-import-t/env; redress -d $D/a verify >/dev/null && echo verified
 verified
+
+# --- hostile cells: references that would leave a letters directory or look
+# like options, dates of birth never echoed, formulas kept as text
+$ . /tmp/redress-import-t/env; r h init --authority statutory >/dev/null && printf '%s\r\n' 'reference,kind,received,child_name,child_dob,team' '../x,complaint,2027-06-01,Ann,,T' '-n,complaint,2027-06-01,Ben,,T' 'OK,complaint,2027-06-01,Cy,31/02/2015,T' > $D/hostile.csv && r h import $D/hostile.csv
+! redress: import: line 2: reference: "../x" must start with a letter or a digit
+! redress: import: line 3: reference: "-n" must start with a letter or a digit
+! redress: import: line 4: child_dob: not a date that exists (YYYY-MM-DD or DD/MM/YYYY)
+! redress: import: 3 of 3 rows cannot be imported: nothing was imported
+? 2
+$ . /tmp/redress-import-t/env; printf '%s\r\n' 'reference,kind,received,child_name,team,summary' 'A/../b,complaint,2027-06-01,Ann,=1+1,"=HYPERLINK(""http://x/"",""y"")"' "B,complaint,2027-06-02,Ben,'=2,-3" > $D/formula.csv && r h import $D/formula.csv
+2 cases imported
+# a reference brought over with / and . still names a file inside the letters directory
+$ . /tmp/redress-import-t/env; mkdir $D/letters && r h letter 'A/../b' acknowledgement --out $D/letters | sed "s|$D|D|" && ls $D/letters && find $D -name '*acknowledgement*' | wc -l
+D/letters/A____b-acknowledgement-2027-06-30.txt
+A____b-acknowledgement-2027-06-30.txt
+1
+# formulas go out as text (an apostrophe first), and come back in as they
+# were; a spreadsheet's own apostrophe ('=2) is taken as that guard
+$ . /tmp/redress-import-t/env; r h export --format csv --names > $D/f.csv && grep -c "'=1+1" $D/f.csv && grep -c "\"'=HYPERLINK" $D/f.csv && grep -c ",'=2," $D/f.csv && r fresh2 init --authority statutory >/dev/null && r fresh2 import $D/f.csv && r fresh2 export --format csv --names | cmp - $D/f.csv && echo same
+1
+1
+1
+2 cases imported
+same

@@ -166,5 +166,13 @@ verified: store readable, 22 audit entries chained and signed
 $ . /tmp/redress-ret-t/env; redress backup /tmp/redress-ret-t/bak >/dev/null && redress -d /tmp/redress-ret-t/bak -R verify
 verified: store readable, 22 audit entries chained and signed
 
+# a subject access request by an erased case's reference finds no one, and
+# changes nothing; the export shows its people as erased
+$ . /tmp/redress-ret-t/env; redress audit | wc -l > /tmp/redress-ret-t/audit2; redress export --subject CSC-2020-0001; [ "$(redress audit | wc -l)" = "$(cat /tmp/redress-ret-t/audit2)" ] && echo unchanged
+! redress: export: CSC-2020-0001 names no one: its people were erased under the retention rule
+unchanged
+$ . /tmp/redress-ret-t/env; redress export --format csv | grep '^CSC-2020-0001,' | tr , '\n' | grep -c '^(erased)$'
+2
+
 $ rm -rf /tmp/redress-ret-t && echo ok
 ok

@@ -97,20 +97,34 @@ test_quote(void **state)
 	assert_string_equal(out, "\"a");
 	assert_int_equal(csv_quote("", out, sizeof out), 0);
 	assert_string_equal(out, "");
+	/* what a spreadsheet would run as a formula goes out as text */
+	csv_quote("=HYPERLINK(\"http://x/\")", out, sizeof out);
+	assert_string_equal(out, "\"'=HYPERLINK(\"\"http://x/\"\")\"");
+	csv_quote("+1", out, sizeof out);
+	assert_string_equal(out, "'+1");
+	csv_quote("@cmd", out, sizeof out);
+	assert_string_equal(out, "'@cmd");
+	csv_quote("-cmd|' /C calc'!A0", out, sizeof out);
+	assert_string_equal(out, "'-cmd|' /C calc'!A0");
+	csv_quote("-12", out, sizeof out);
+	assert_string_equal(out, "-12");
+	csv_quote("-", out, sizeof out);
+	assert_string_equal(out, "-");
 }
 
 /* What csv_quote writes, csv_read reads back the same. */
 static void
 test_round_trip(void **state)
 {
-	static const char *const cells[] = { "", "a,b", "\"", "x\ny", " lead", "Zo\xc3\xab,\"Z\"" };
-	char line[256] = "", q[64];
+	static const char *const cells[] = { "", "a,b", "\"", "x\ny", " lead", "Zo\xc3\xab,\"Z\"",
+		                             "=1+1", "'=1+1", "-5", "-A1", "@SUM(A1)", "'quoted" };
+	char line[512] = "", q[64];
 	struct csv_reader r;
 	struct err err;
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < 12; i++) {
 		csv_quote(cells[i], q, sizeof q);
 		if (i > 0)
 			strcat(line, ",");
@@ -119,8 +133,8 @@ test_round_trip(void **state)
 	strcat(line, "\r\n");
 	csv_begin(&r, line, strlen(line));
 	assert_int_equal(csv_read(&r, &err), 1);
-	assert_int_equal(r.nfields, 6);
-	for (i = 0; i < 6; i++)
+	assert_int_equal(r.nfields, 12);
+	for (i = 0; i < 12; i++)
 		assert_string_equal(r.fields[i], cells[i]);
 	assert_int_equal(csv_read(&r, &err), 0);
 	csv_end(&r);
