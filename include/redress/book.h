@@ -228,6 +228,8 @@ struct book_event {
 	char author[64];
 	uint64_t recorded_at;
 	char note[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
+	int finding;                 /* the Ombudsman's decision: enum omb_finding */
 };
 
 /* People on a case (logins). */
@@ -290,6 +292,9 @@ struct book_step {
 	bool ombudsman_told;
 	const char *note;
 	uint64_t base_rev;
+	int ext_reason;              /* an extension's coded reason (codes.h), 0 none */
+	int finding;                 /* the Ombudsman's decision (codes.h), 0 none;
+	                              * either on any other step is refused */
 };
 int book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err);
 

@@ -14,8 +14,10 @@
  * What is counted when (each figure in the period it happened):
  * - contacts, who complained, teams and services, compliments, safeguarding:
  *   by the date received;
- * - a stage's requests, decisions, extensions, refusals, responses and the
- *   outcomes of those responses: by the date of that step;
+ * - a stage's requests, decisions, extensions (and their coded reasons),
+ *   refusals, responses and the outcomes of those responses: by the date of
+ *   that step;
+ * - the Ombudsman: referrals and decisions (by finding), by their dates;
  * - timeliness: by the date the measured step was done (a response sent in
  *   the period), in working days over the book's own holiday calendar;
  * - recommendations: made (by the date of their stage's response), completed
@@ -28,6 +30,7 @@
 #include <stddef.h>
 
 #include "redress/book.h"
+#include "redress/codes.h"
 #include "redress/err.h"
 #include "redress/profile.h"
 #include "redress/workflow.h"
@@ -142,6 +145,14 @@ struct report {
 	long rec_made, rec_done, rec_done_late, rec_overdue;
 
 	struct report_chc chc;
+
+	/* coded reasons (codes.h), counted as the figures above they break down */
+	long ext_reason[EXT_REASON_COUNT][3]; /* extensions by reason: [r][1] Stage 1,
+	                                       * [r][2] Stage 2 ([r][0] unused);
+	                                       * EXT_REASON_NONE: not recorded */
+	long omb_finding[OMB_FINDING_COUNT];  /* the Ombudsman's decisions received,
+	                                       * by finding (OMB_FINDING_NONE: not
+	                                       * recorded): they add up to omb_decided */
 };
 
 /* Computes the report for a period in one read transaction, without the

@@ -68,6 +68,7 @@ enum {
 /* Tags of timeline events. */
 enum {
 	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,
+	ET_EXT_REASON /* enum ext_reason */, ET_FINDING /* enum omb_finding */,
 };
 
 /* A new person inside the caller's write transaction. */
@@ -148,6 +149,9 @@ int book_case_commit_txn(struct book *b, struct store_txn *t, struct book_case *
 int book_case_read_parties_txn(struct book *b, struct store_txn *t, uint64_t id,
                                struct book_case *out);
 int book_case_new_check(struct book *b, const struct book_case_new *in, struct err *err);
+/* A step's codes (an extension's reason, the Ombudsman's finding): each
+ * known, and only on its own step; 0 or BOOK_EUSAGE. */
+int book_step_codes_check(const struct book_step *s, struct err *err);
 struct date book_today(struct book *b);
 int book_check_text(const char *what, const char *s, size_t max, bool multiline,
                     struct err *err);

@@ -7,6 +7,7 @@
 
 #include "book-int.h"
 #include "redress/clock.h"
+#include "redress/codes.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
@@ -442,6 +443,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			e->decision = (int)rec_find_u64(ev, evn, ET_DECISION, 0);
 			e->reason = (int)rec_find_u64(ev, evn, ET_REASON, 0);
 			e->ombudsman_told = rec_find_u64(ev, evn, ET_TOLD, 0) != 0;
+			e->ext_reason = (int)rec_find_u64(ev, evn, ET_EXT_REASON, 0);
+			e->finding = (int)rec_find_u64(ev, evn, ET_FINDING, 0);
 			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
@@ -761,6 +764,8 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	e->decision = s->decision;
 	e->reason = s->reason;
 	e->ombudsman_told = s->ombudsman_told;
+	e->ext_reason = s->ext_reason;
+	e->finding = s->finding;
 	snprintf(e->author, sizeof e->author, "%s", b->login);
 	rec_begin(&r, REC_EVENT, 1);
 	rec_u64(&r, ET_TYPE, (uint64_t)s->type);
@@ -770,6 +775,8 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	if (s->decision) rec_u64(&r, ET_DECISION, (uint64_t)s->decision);
 	if (s->reason) rec_u64(&r, ET_REASON, (uint64_t)s->reason);
 	if (s->ombudsman_told) rec_u64(&r, ET_TOLD, 1);
+	if (s->ext_reason) rec_u64(&r, ET_EXT_REASON, (uint64_t)s->ext_reason);
+	if (s->finding) rec_u64(&r, ET_FINDING, (uint64_t)s->finding);
 	rec_str(&r, ET_AUTHOR, b->login);
 	rec_u64(&r, ET_AT, book_now());
 	if (s->note != NULL && *s->note != '\0') {
@@ -1068,9 +1075,27 @@ case_step_txn(struct store_txn *t, void *vctx)
 	free(oldcopy);
 	if (rc != 0)
 		return rc;
-	snprintf(fields, sizeof fields, "%s%s", event_name((enum event_type)x->s->type),
+	snprintf(fields, sizeof fields, "%s%s%s%s", event_name((enum event_type)x->s->type),
+	         x->s->ext_reason ? ",reason" : "", x->s->finding ? ",finding" : "",
 	         x->s->note && *x->s->note ? ",note" : "");
 	return book_audit_append(x->b, t, "case.step", x->ref, fields);
+}
+
+int
+book_step_codes_check(const struct book_step *s, struct err *err)
+{
+	bool ext = s->type == EV_STAGE1_EXTENDED || s->type == EV_STAGE2_EXTENDED;
+
+	if (s->ext_reason != EXT_REASON_NONE &&
+	    (!ext || s->ext_reason < 0 || s->ext_reason >= EXT_REASON_COUNT))
+		return err_set(err, ext ? "not a reason for an extension"
+		                        : "only an extension takes an extension's reason"),
+		       BOOK_EUSAGE;
+	if (s->finding != OMB_FINDING_NONE &&
+	    (s->type != EV_OMBUDSMAN_OUTCOME || s->finding < 0 || s->finding >= OMB_FINDING_COUNT))
+		return err_set(err, s->type == EV_OMBUDSMAN_OUTCOME ? "not a finding of the Ombudsman"
+		               : "only the Ombudsman's decision takes a finding"), BOOK_EUSAGE;
+	return 0;
 }
 
 int
@@ -1085,6 +1110,8 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return err_set(err, "not a step"), BOOK_EUSAGE;
 	if (s->date == NULL)
 		return err_set(err, "the step needs a date"), BOOK_EUSAGE;
+	if ((rc = book_step_codes_check(s, err)) != 0)
+		return rc;
 	if (s->note && (rc = case_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
 	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)

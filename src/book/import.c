@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/codes.h"
 #include "redress/csv.h"
 #include "redress/date.h"
 #include "redress/profile.h"
@@ -23,6 +24,7 @@ enum {
 	C_PANEL_NOTICE, C_PANEL_HELD, C_FINDINGS, C_S3_RESP, C_RESPONSE, C_THANKS, C_REDIRECTED,
 	C_DECLINED, C_WITHDRAWN, C_OMB_REF, C_OMB_OUT, C_CLOSED,
 	C_REASON, C_TOLD, C_POINTS, C_S1_OUT, C_S2_OUT, C_S3_OUT, C_OUTCOME,
+	C_S1_EXT_REASON, C_S2_EXT_REASON, C_OMB_FINDING,
 	C_COUNT
 };
 
@@ -97,6 +99,9 @@ static const struct import_col {
 	[C_S2_OUT] = { "stage2_outcome", 0 },
 	[C_S3_OUT] = { "stage3_outcome", 0 },
 	[C_OUTCOME] = { "outcome", COL_IMPORT_ONLY },
+	[C_S1_EXT_REASON] = { "stage1_extension_reason", 0 },
+	[C_S2_EXT_REASON] = { "stage2_extension_reason", 0 },
+	[C_OMB_FINDING] = { "ombudsman_finding", 0 },
 };
 
 /* The steps a row can carry, in the order of the procedure: the order they
@@ -209,6 +214,7 @@ struct import_row {
 	char until[IMPORT_NSTEPS][DATE_STRLEN];
 	int reason;
 	bool told;
+	int ext_reason[2], finding; /* codes.h: Stage 1 and 2 extensions, the Ombudsman */
 	const char *points[BOOK_POINTS_MAX];
 	size_t npoints;
 	int outcomes[3][BOOK_POINTS_MAX];
@@ -497,6 +503,27 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 	if ((v = import_get(im, r, C_TOLD)) != NULL &&
 	    import_bool("ombudsman_told", v, &row->told, err) != 0)
 		return BOOK_EUSAGE;
+	/* the codes of an extension and of the Ombudsman's decision, each with
+	 * the step it belongs to */
+	{
+		static const int col[3] = { C_S1_EXT_REASON, C_S2_EXT_REASON, C_OMB_FINDING };
+		static const int step[3] = { C_S1_EXT, C_S2_EXT, C_OMB_OUT };
+		char list[256], sname[48];
+		int *out[3] = { &row->ext_reason[0], &row->ext_reason[1], &row->finding };
+
+		for (i = 0; i < 3; i++) {
+			if ((v = import_get(im, r, col[i])) == NULL)
+				continue;
+			import_col_name(col[i], name, sizeof name);
+			import_col_name(step[i], sname, sizeof sname);
+			if (import_word(name, v, i < 2 ? ext_reason_lookup : omb_finding_lookup,
+			                i < 2 ? ext_reason_list(list, sizeof list)
+			                      : omb_finding_list(list, sizeof list), out[i], err) != 0)
+				return BOOK_EUSAGE;
+			if (import_get(im, r, step[i]) == NULL)
+				return err_set(err, "%s without %s", name, sname), BOOK_EUSAGE;
+		}
+	}
 	memset(wf, 0, sizeof wf);
 	if (row->in.aware != NULL) {
 		wf[n].type = EV_AWARE;
@@ -845,6 +872,10 @@ import_one(struct import *im, struct store_txn *t, struct import_row *row)
 			s.reason = row->reason;
 			s.ombudsman_told = row->told;
 		}
+		if (st->ev == EV_STAGE1_EXTENDED || st->ev == EV_STAGE2_EXTENDED)
+			s.ext_reason = row->ext_reason[st->ev == EV_STAGE2_EXTENDED];
+		if (st->ev == EV_OMBUDSMAN_OUTCOME)
+			s.finding = row->finding;
 		if (book_case_event_txn(im->b, t, c, &s) != 0)
 			return -1;
 	}
@@ -1090,6 +1121,7 @@ import_case_line(struct book *b, const struct book_case *c, bool names, struct s
 	const struct book_party *child = NULL, *comp = NULL;
 	struct sbuf pts = { NULL, 0, 0, false }, outs[3];
 	int reason = 0, col, k;
+	int ext_reason[2] = { 0, 0 }, finding = 0; /* of the steps whose dates are written */
 	bool told = false;
 	size_t i, j;
 
@@ -1117,6 +1149,10 @@ import_case_line(struct book *b, const struct book_case *c, bool names, struct s
 			if (dates[j][0] == '\0' || e->type == EV_PANEL_DATE) {
 				snprintf(dates[j], sizeof dates[j], "%s", e->date);
 				snprintf(until[j], sizeof until[j], "%s", e->until);
+				if (e->type == EV_STAGE1_EXTENDED || e->type == EV_STAGE2_EXTENDED)
+					ext_reason[e->type == EV_STAGE2_EXTENDED] = e->ext_reason;
+				if (e->type == EV_OMBUDSMAN_OUTCOME)
+					finding = e->finding;
 			}
 			if (e->reason != 0) {
 				reason = e->reason;
@@ -1202,6 +1238,9 @@ import_case_line(struct book *b, const struct book_case *c, bool names, struct s
 	}
 	val[C_REASON] = reason ? (char *)refusal_name((enum refusal)reason) : "";
 	val[C_TOLD] = told ? "yes" : "";
+	val[C_S1_EXT_REASON] = ext_reason[0] ? ext_reason_name(ext_reason[0]) : "";
+	val[C_S2_EXT_REASON] = ext_reason[1] ? ext_reason_name(ext_reason[1]) : "";
+	val[C_OMB_FINDING] = finding ? omb_finding_name(finding) : "";
 	val[C_POINTS] = pts.p;
 	for (k = 0; k < 3; k++)
 		val[C_S1_OUT + k] = outs[k].p;

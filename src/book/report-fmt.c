@@ -426,6 +426,33 @@ em_annual(struct em *e, const struct report *r)
 	}
 	em_end(e);
 
+	/* extensions by coded reason: each stage's column a breakdown of its
+	 * extensions, whose totals the stages table shows */
+	{
+		long tot[2] = { 0, 0 };
+
+		for (k = 0; k < 2; k++) {
+			for (i = 0; i < EXT_REASON_COUNT; i++)
+				v[i] = r->ext_reason[i][k + 1];
+			em_column(v, EXT_REASON_COUNT, mark[k], &hide[k]);
+		}
+		em_begin(e, "extension-reasons", "Extensions by coded reason", 3, "Reason", "Stage 1",
+		         "Stage 2");
+		for (i = 1; i <= EXT_REASON_COUNT; i++) {
+			size_t rr = i % EXT_REASON_COUNT; /* "not recorded" last */
+
+			for (k = 0; k < 2; k++) {
+				em_count(e, k + 1, r->ext_reason[rr][k + 1], mark[k][rr]);
+				tot[k] += r->ext_reason[rr][k + 1];
+			}
+			em_row(e, rr == EXT_REASON_NONE ? "Not recorded" : ext_reason_describe((int)rr));
+		}
+		for (k = 0; k < 2; k++)
+			em_total(e, k + 1, tot[k], hide[k]);
+		em_row(e, "Total");
+		em_end(e);
+	}
+
 	/* refusals: reason by stage, each column a breakdown */
 	{
 		static const size_t cols[3] = { 0, 2, 3 };
@@ -461,6 +488,23 @@ em_annual(struct em *e, const struct report *r)
 		em_breakdown(e, al, v, 3, true);
 	}
 	em_end(e);
+
+	/* the Ombudsman's decisions by finding: they add up to the decisions
+	 * received, shown below */
+	{
+		const char *fl[OMB_FINDING_COUNT];
+
+		for (i = 0; i < OMB_FINDING_COUNT; i++) {
+			size_t f = (i + 1) % OMB_FINDING_COUNT; /* "not recorded" last */
+
+			fl[i] = f == OMB_FINDING_NONE ? "Not recorded" : omb_finding_describe((int)f);
+			v[i] = r->omb_finding[f];
+		}
+		em_begin(e, "ombudsman-findings", "The Ombudsman's decisions, by finding", 2,
+		         "Finding", "Decisions");
+		em_breakdown(e, fl, v, OMB_FINDING_COUNT, true);
+		em_end(e);
+	}
 
 	em_begin(e, "other", "The Ombudsman, compliments and recommendations", 2, "Figure",
 	         "Number");

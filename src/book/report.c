@@ -23,6 +23,7 @@ struct rp_event {
 	struct date until;
 	int decision, reason;
 	bool told, noted;
+	int ext_reason, finding;     /* codes.h; 0 not recorded */
 };
 
 struct rp_rec {
@@ -180,6 +181,12 @@ report_parse_event(const void *v, size_t n, struct rp_event *e)
 	e->reason = (int)rec_find_u64(v, n, ET_REASON, 0);
 	e->told = rec_find_u64(v, n, ET_TOLD, 0) != 0;
 	e->noted = rec_find(v, n, ET_NOTE, &p, &fn) != 0; /* whether, never what */
+	e->ext_reason = (int)rec_find_u64(v, n, ET_EXT_REASON, EXT_REASON_NONE);
+	if (e->ext_reason < 0 || e->ext_reason >= EXT_REASON_COUNT)
+		e->ext_reason = EXT_REASON_NONE;
+	e->finding = (int)rec_find_u64(v, n, ET_FINDING, OMB_FINDING_NONE);
+	if (e->finding < 0 || e->finding >= OMB_FINDING_COUNT)
+		e->finding = OMB_FINDING_NONE;
 }
 
 /* --- names -------------------------------------------------------------------- */
@@ -444,6 +451,7 @@ report_case(struct rp_ctx *x)
 				break;
 			r->stage[s].extended++;
 			r->stage[s].extended_noted += e->noted;
+			r->ext_reason[e->ext_reason][s]++;
 			if (s == 1)
 				r->chc.s1_extended++;
 			else
@@ -573,7 +581,10 @@ report_case(struct rp_ctx *x)
 			}
 			break;
 		case EV_OMBUDSMAN_OUTCOME:
-			r->omb_decided += in;
+			if (in) {
+				r->omb_decided++;
+				r->omb_finding[e->finding]++;
+			}
 			break;
 		case EV_THANKS_PASSED:
 			r->compliments_passed += in && c->kind == ROUTE_COMPLIMENT && !c->safeguarding;

@@ -8,6 +8,7 @@
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/clock.h"
+#include "redress/codes.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -138,11 +139,13 @@ case_show(struct book *b, const struct book_case *c)
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
 
-		snprintf(line, sizeof line, "%s%s%s%s%s%s", event_describe((enum event_type)e->type),
+		snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s%s%s", event_describe((enum event_type)e->type),
 		         e->until[0] ? " until " : "", e->until,
 		         e->decision == DECISION_ACCEPTED ? ": accepted" :
 		         e->decision == DECISION_REFUSED ? ": refused" : "",
-		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "");
+		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "",
+		         e->ext_reason ? ", " : "", e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
+		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "");
 		text_visible(e->note, safe, sizeof safe);
 		printf("  %s  %-10s %s%s%s\n", e->date, e->author, line, e->note[0] ? ": " : "", safe);
 	}
@@ -202,7 +205,7 @@ struct case_opts {
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
-	const char *offered, *adv_service, *views, *person;
+	const char *offered, *adv_service, *views, *person, *finding;
 	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
@@ -249,6 +252,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		{ "views", &o.views, NULL }, { "ineligible", NULL, &o.ineligible },
 		{ "consent", NULL, &o.consent }, { "informed", NULL, &o.informed },
 		{ "clear", NULL, &o.clear }, { "person", &o.person, NULL },
+		{ "finding", &o.finding, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const struct workflow_step *step = NULL;
@@ -362,6 +366,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	} else if (step != NULL) {
 		struct book_step s;
 		enum event_type ev;
+		char codes[256];
 
 		memset(&s, 0, sizeof s);
 		if (case_step_event(step, c, o.stage, &ev, &err) != 0) {
@@ -377,7 +382,22 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 			s.decision = DECISION_ACCEPTED;
 		if (strcmp(sub, "refuse") == 0)
 			s.decision = DECISION_REFUSED;
-		if (o.reason != NULL && (s.reason = refusal_lookup(o.reason)) < 0) {
+		if (o.finding != NULL && ev != EV_OMBUDSMAN_OUTCOME) {
+			rc = cli_error(CLI_USAGE, "case %s: --finding is for ombudsman-outcome", sub);
+			goto out;
+		}
+		if (o.finding != NULL && (s.finding = omb_finding_lookup(o.finding)) < 0) {
+			rc = cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub,
+			               o.finding, omb_finding_list(codes, sizeof codes));
+			goto out;
+		}
+		if (o.reason != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED)) {
+			if ((s.ext_reason = ext_reason_lookup(o.reason)) < 0) {
+				rc = cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (%s)", sub,
+				               o.reason, ext_reason_list(codes, sizeof codes));
+				goto out;
+			}
+		} else if (o.reason != NULL && (s.reason = refusal_lookup(o.reason)) < 0) {
 			rc = cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (over-a-year, "
 			               "legal-proceedings, not-eligible, out-of-scope, late-request)", sub,
 			               o.reason);
@@ -546,10 +566,13 @@ const struct cli_cmd cmd_case_entry = {
 	        "  --format tsv (first column the reference) --names.\n"
 	        "show REF [--names]: the case, its timeline and its deadlines.\n"
 	        "Steps (each --date D, default today; --text adds a note; --rev N refuses the\n"
-	        "  step if the case has changed since revision N): acknowledge, extend [--until D],\n"
+	        "  step if the case has changed since revision N): acknowledge, extend [--until D]\n"
+	        "  [--reason complexity|availability|complainant|independent|advocacy|other],\n"
 	        "  respond, escalate, accept, refuse --reason R --ombudsman-told, statement,\n"
 	        "  arrange-panel, panel-notice, panel-held, findings, ombudsman,\n"
-	        "  ombudsman-outcome, new-information, start-stage1, pause, resume,\n"
+	        "  ombudsman-outcome [--finding upheld|upheld-no-injustice|not-upheld|\n"
+	        "  closed-after-initial-enquiries|premature|withdrawn|other],\n"
+	        "  new-information, start-stage1, pause, resume,\n"
 	        "  decline --reason R --ombudsman-told, redirect, withdraw, close, reopen,\n"
 	        "  note --text T, pass-on (a compliment passed to the staff member and their\n"
 	        "  manager).  An invalid step is refused with the reason (exit 2).\n"

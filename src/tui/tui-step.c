@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/codes.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
 #include "tui-int.h"
@@ -116,6 +117,7 @@ tui_step_check(struct tui *t, struct tui_form *f)
 	const struct workflow_step *s = f->ctx;
 	struct tui_field *date = tui_form_field(f, "date"), *until = tui_form_field(f, "until");
 	struct tui_field *reason = tui_form_field(f, "reason"), *told = tui_form_field(f, "told");
+	struct tui_field *x;
 	struct date d, u;
 	char today[DATE_STRLEN];
 
@@ -136,6 +138,16 @@ tui_step_check(struct tui *t, struct tui_form *f)
 	if (reason != NULL)
 		snprintf(reason->note, sizeof reason->note, "%s",
 		         refusal_describe((enum refusal)(reason->choice + 1)));
+	/* the coded reason of an extension, the Ombudsman's finding: choice i is
+	 * code i, 0 "not recorded" */
+	if ((x = tui_form_field(f, "ext_reason")) != NULL)
+		snprintf(x->note, sizeof x->note, "%s", x->choice == EXT_REASON_NONE
+		         ? "optional: counted as not recorded in the annual report"
+		         : ext_reason_describe(x->choice));
+	if ((x = tui_form_field(f, "finding")) != NULL)
+		snprintf(x->note, sizeof x->note, "%s", x->choice == OMB_FINDING_NONE
+		         ? "optional: counted as not recorded in the annual report"
+		         : omb_finding_describe(x->choice));
 	if (told != NULL && told->choice == 0) {
 		told->bad = true;
 		snprintf(told->why, sizeof told->why,
@@ -153,6 +165,7 @@ tui_step_submit(struct tui *t, const struct workflow_step *s, struct tui_form *f
 	struct book_case *c = t->view.c;
 	struct tui_field *until = tui_form_field(f, "until"), *reason = tui_form_field(f, "reason");
 	struct tui_field *told = tui_form_field(f, "told"), *note = tui_form_field(f, "note");
+	struct tui_field *ext = tui_form_field(f, "ext_reason"), *finding = tui_form_field(f, "finding");
 	struct book_step st;
 	struct err err;
 	enum event_type ev;
@@ -175,6 +188,12 @@ tui_step_submit(struct tui *t, const struct workflow_step *s, struct tui_form *f
 	if (reason != NULL)
 		st.reason = reason->choice + 1;
 	st.ombudsman_told = told != NULL && told->choice == 1;
+	/* the form asked before the stage may have moved: a reason only on an
+	 * extension, a finding only on the Ombudsman's decision */
+	if (ext != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED))
+		st.ext_reason = ext->choice;
+	if (finding != NULL && ev == EV_OMBUDSMAN_OUTCOME)
+		st.finding = finding->choice;
 	st.base_rev = c->rev;
 	if ((rc = book_case_step(t->b, t->view.ref, &st, &err)) != 0) {
 		if (rc == BOOK_ESTALE) {
@@ -207,6 +226,7 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	struct err err;
 	enum event_type ev;
 	char title[256], today[DATE_STRLEN];
+	const char *ext_reasons[EXT_REASON_COUNT], *findings[OMB_FINDING_COUNT];
 	bool refusal;
 	size_t i;
 	int r;
@@ -229,8 +249,19 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	f->check = tui_step_check;
 	f->ctx = (void *)s;
 	snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, s->name);
-	if (tui_step_is(s, "extend"))
+	if (tui_step_is(s, "extend")) {
 		tui_form_date(f, "until", "Agreed until", true, NULL);
+		for (i = 0; i < EXT_REASON_COUNT; i++)
+			ext_reasons[i] = i == EXT_REASON_NONE ? "not recorded" : ext_reason_name((int)i);
+		tui_form_choice(f, "ext_reason", "Reason", ext_reasons, EXT_REASON_COUNT,
+		                EXT_REASON_NONE);
+	}
+	if (tui_step_is(s, "ombudsman-outcome")) {
+		for (i = 0; i < OMB_FINDING_COUNT; i++)
+			findings[i] = i == OMB_FINDING_NONE ? "not recorded" : omb_finding_name((int)i);
+		tui_form_choice(f, "finding", "Finding", findings, OMB_FINDING_COUNT,
+		                OMB_FINDING_NONE);
+	}
 	if (refusal) {
 		tui_form_choice(f, "reason", "Reason", tui_reasons, REFUSAL_COUNT - 1,
 		                reason > 0 ? reason - 1 : 0);
@@ -243,9 +274,10 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	tui_form_text(f, "note", tui_step_is(s, "note") ? "Note" : "Note (optional)", TUI_NOTE_MAX,
 	              !tui_step_is(s, "note"), NULL);
 	/* the field most steps are about; the rest are there to change */
-	tui_form_focus(f, tui_step_is(s, "extend") ? "until"
-	                  : refusal                ? (reason > 0 ? "told" : "reason")
-	                                           : "note");
+	tui_form_focus(f, tui_step_is(s, "extend")              ? "until"
+	                  : tui_step_is(s, "ombudsman-outcome") ? "finding"
+	                  : refusal                             ? (reason > 0 ? "told" : "reason")
+	                                                        : "note");
 	if (tui_form_resume(t, f) == 0) {
 		while ((r = tui_form_run(t, f)) == 1)
 			if (tui_step_submit(t, s, f) == 0) {

@@ -9,6 +9,7 @@
 
 #include "redress/book.h"
 #include "redress/codec.h"
+#include "redress/codes.h"
 #include "redress/profile.h"
 #include "redress/store.h"
 
@@ -391,6 +392,83 @@ test_no_plaintext_on_disk(void **state)
 	rmtree(snap);
 }
 
+/* An extension's coded reason and the Ombudsman's finding: stored with the
+ * step, kept through a rekey; on the wrong step, or unknown, refused with
+ * the case unchanged; a step without one reads as not recorded. */
+static void
+test_step_codes(void **state)
+{
+	struct book_case_new in;
+	struct book_step st;
+	struct book_case *c;
+	struct book *b;
+	struct err err;
+	char ref[BOOK_REF_MAX];
+
+	(void)state;
+	b = open_unlocked();
+	book_set_today(b, 20600); /* 2026-05-27 */
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = "2026-05-01";
+	in.child_name = "Kit";
+	if (book_case_add(b, &in, ref, &err) != 0)
+		fail_msg("case add: %s", err.msg);
+	memset(&st, 0, sizeof st);
+	st.date = "2026-05-05";
+	/* a reason on an acknowledgement, a finding on an extension, codes
+	 * out of range: each refused, nothing recorded */
+	st.type = EV_ACKNOWLEDGED;
+	st.ext_reason = EXT_REASON_COMPLEXITY;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
+	st.type = EV_STAGE1_EXTENDED;
+	st.ext_reason = 0;
+	st.finding = OMB_FINDING_UPHELD;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
+	st.finding = 0;
+	st.ext_reason = EXT_REASON_COUNT;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
+	st.ext_reason = -1;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
+	c = calloc(1, sizeof *c);
+	assert_non_null(c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_int_equal(c->nevents, 1);
+	assert_int_equal(c->rev, 1);
+	/* recorded with their steps */
+	st.ext_reason = EXT_REASON_AVAILABILITY;
+	if (book_case_step(b, ref, &st, &err) != 0)
+		fail_msg("extend: %s", err.msg);
+	memset(&st, 0, sizeof st);
+	st.type = EV_STAGE1_RESPONSE_SENT;
+	st.date = "2026-05-20";
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	st.type = EV_OMBUDSMAN_REFERRED;
+	st.date = "2026-05-21";
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	st.type = EV_OMBUDSMAN_OUTCOME;
+	st.date = "2026-05-22";
+	st.finding = OMB_FINDING_OTHER + 1;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
+	st.finding = OMB_FINDING_PREMATURE;
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	st.finding = 0; /* a second decision, with none */
+	st.date = "2026-05-26";
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	assert_int_equal(book_rekey(b, &err), 0);
+	memset(c, 0, sizeof *c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_int_equal(c->nevents, 6);
+	assert_int_equal(c->events[1].type, EV_STAGE1_EXTENDED);
+	assert_int_equal(c->events[1].ext_reason, EXT_REASON_AVAILABILITY);
+	assert_int_equal(c->events[1].finding, 0);
+	assert_int_equal(c->events[2].ext_reason, 0);
+	assert_int_equal(c->events[4].finding, OMB_FINDING_PREMATURE);
+	assert_int_equal(c->events[5].finding, OMB_FINDING_NONE);
+	free(c);
+	book_close(&b);
+}
+
 static void
 test_audit_chain(void **state)
 {
@@ -613,6 +691,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_readonly_and_snapshot, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_plaintext_on_disk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_chain, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_step_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_change, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_remove, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_swap, setup, teardown),

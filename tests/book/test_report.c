@@ -123,6 +123,63 @@ test_text_markdown(void **state)
 	free(r);
 }
 
+/* Extensions by coded reason and the Ombudsman's decisions by finding:
+ * every code a row, "not recorded" last, each column suppressed as a
+ * breakdown of a total shown elsewhere. */
+static void
+test_codes(void **state)
+{
+	struct report *r = fixture();
+	char *t;
+	size_t n;
+
+	(void)state;
+	/* Stage 1: one alone small (1) next to 7: the 7 is withheld too */
+	r->ext_reason[EXT_REASON_COMPLEXITY][1] = 1;
+	r->ext_reason[EXT_REASON_AVAILABILITY][1] = 7;
+	/* Stage 2: 6 not recorded, 2 complainant: 2 alone small, 6 withheld */
+	r->ext_reason[EXT_REASON_NONE][2] = 6;
+	r->ext_reason[EXT_REASON_COMPLAINANT][2] = 2;
+	/* the Ombudsman: 2 and 3 could be 1 and 4: both stay "<5" */
+	r->omb_finding[OMB_FINDING_UPHELD] = 6;
+	r->omb_finding[OMB_FINDING_NOT_UPHELD] = 2;
+	r->omb_finding[OMB_FINDING_NONE] = 3;
+	r->omb_decided = 11;
+	assert_int_equal(report_render(r, REPORT_ANNUAL, REPORT_CSV, &t, &n), 0);
+#define ROW(x) assert_non_null(strstr(t, "\r\n" x "\r\n"))
+	ROW("extension-reasons,Extensions by coded reason,complexity: several services or points,"
+	    "Stage 1,<5");
+	ROW("extension-reasons,Extensions by coded reason,key people or records unavailable,"
+	    "Stage 1,*");
+	ROW("extension-reasons,Extensions by coded reason,Total,Stage 1,8");
+	ROW("extension-reasons,Extensions by coded reason,the complainant asked for or agreed more "
+	    "time,Stage 2,<5");
+	ROW("extension-reasons,Extensions by coded reason,Not recorded,Stage 2,*");
+	ROW("extension-reasons,Extensions by coded reason,Not recorded,Stage 1,0");
+	ROW("extension-reasons,Extensions by coded reason,Total,Stage 2,8");
+	ROW("ombudsman-findings,\"The Ombudsman's decisions, by finding\",upheld: fault causing "
+	    "injustice,Decisions,6");
+	ROW("ombudsman-findings,\"The Ombudsman's decisions, by finding\",not upheld: no fault,"
+	    "Decisions,<5");
+	ROW("ombudsman-findings,\"The Ombudsman's decisions, by finding\",Not recorded,"
+	    "Decisions,<5");
+	ROW("ombudsman-findings,\"The Ombudsman's decisions, by finding\",withdrawn,Decisions,0");
+	ROW("ombudsman-findings,\"The Ombudsman's decisions, by finding\",Total,Decisions,11");
+#undef ROW
+	/* "not recorded" comes after every code, then the total */
+	assert_true(strstr(t, ",another decision,") < strstr(t, ",Not recorded,Decisions"));
+	free(t);
+	assert_int_equal(report_render(r, REPORT_ANNUAL, REPORT_TEXT, &t, &n), 0);
+	assert_non_null(strstr(t, "\nExtensions by coded reason\n"));
+	assert_non_null(strstr(t, "\n  Not recorded                                                  0       *\n"));
+	free(t);
+	assert_int_equal(report_render(r, REPORT_ANNUAL, REPORT_MARKDOWN, &t, &n), 0);
+	assert_non_null(strstr(t, "\n| premature: referred back for local resolution | 0 |\n"));
+	assert_non_null(strstr(t, "\n| Not recorded | \\<5 |\n| Total | 11 |\n"));
+	free(t);
+	free(r);
+}
+
 int
 main(void)
 {
@@ -131,6 +188,7 @@ main(void)
 		cmocka_unit_test(test_count_text),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_text_markdown),
+		cmocka_unit_test(test_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

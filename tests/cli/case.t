@@ -270,10 +270,21 @@ exit 2, unchanged
 ! redress: cannot record Stage 1 extended: the agreed date is before the extension
 ! redress: agreed date: bad date "2027-06-31": day 31 does not exist: June 2027 has 30 days
 ! redress: --stage: 1, 2 or 3
-# Stage 1 is extended once; its deadline moves to the agreed date
-$ . /tmp/redress-case-t/env; rc statutory extend CSC-2027-0008 --date 2027-06-10 --until 2027-06-22 && dl statutory CSC-2027-0008
+# an extension's coded reason is one of its own codes (not a refusal's);
+# a finding belongs to the Ombudsman's decision only
+$ . /tmp/redress-case-t/env; try statutory extend CSC-2027-0008 --date 2027-06-10 --reason busy; try statutory extend CSC-2027-0008 --date 2027-06-10 --reason over-a-year; try statutory acknowledge CSC-2027-0008 --date 2027-06-10 --finding upheld
+exit 2, unchanged
+exit 2, unchanged
+exit 2, unchanged
+! redress: case extend: unknown --reason "busy" (complexity, availability, complainant, independent, advocacy, other)
+! redress: case extend: unknown --reason "over-a-year" (complexity, availability, complainant, independent, advocacy, other)
+! redress: case acknowledge: --finding is for ombudsman-outcome
+# Stage 1 is extended once, with a coded reason; its deadline moves to the agreed date
+$ . /tmp/redress-case-t/env; rc statutory extend CSC-2027-0008 --date 2027-06-10 --until 2027-06-22 --reason complainant && dl statutory CSC-2027-0008
 stage1_response 2027-06-22 overdue by 6
 stage1_response_max 2027-06-29 overdue by 1
+$ . /tmp/redress-case-t/env; rc statutory show CSC-2027-0008 | grep "^  2.*extended" | sed -E "s/ $(id -un) +/ USER  /"
+  2027-06-10  USER  Stage 1 extended until 2027-06-22, the complainant asked for or agreed more time
 $ . /tmp/redress-case-t/env; try statutory extend CSC-2027-0008 --date 2027-06-11
 exit 2, unchanged
 ! redress: cannot record Stage 1 extended: Stage 1 was extended already (once, to the maximum)
@@ -321,6 +332,15 @@ $ . /tmp/redress-case-t/env; rc statutory withdraw CSC-2027-0004 --date 2027-06-
 CSC-2027-0004	2027-03-10	complaint	withdrawn	1
 $ . /tmp/redress-case-t/env; rc statutory ombudsman CSC-2026-0001 --date 2027-06-01 && rc statutory list --format tsv | grep CSC-2026-0001 | cut -f1-5
 CSC-2026-0001	2026-11-20	complaint	closed	1
+# the Ombudsman's decision, with its finding in the Ombudsman's own categories
+$ . /tmp/redress-case-t/env; try statutory ombudsman-outcome CSC-2026-0001 --date 2027-06-29 --finding fault; try statutory ombudsman-outcome CSC-2026-0001 --date 2027-06-29 --finding none
+exit 2, unchanged
+exit 2, unchanged
+! redress: case ombudsman-outcome: unknown --finding "fault" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
+! redress: case ombudsman-outcome: unknown --finding "none" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
+$ . /tmp/redress-case-t/env; rc statutory ombudsman-outcome CSC-2026-0001 --date 2027-06-29 --finding closed-after-initial-enquiries && rc statutory show CSC-2026-0001 | grep Ombudsman | sed -E "s/ $(id -un) +/ USER  /"
+  2027-06-01  USER  referred to the Ombudsman
+  2027-06-29  USER  Ombudsman's decision received, closed after initial enquiries
 $ . /tmp/redress-case-t/env; rc statutory add --received 2027-06-28 --safeguarding --summary 'Bruising seen at contact' && rc statutory list --format tsv | grep CSC-2027-0010 | cut -f1-5
 CSC-2027-0010
 CSC-2027-0010	2027-06-28	complaint	safeguarding	1

@@ -112,10 +112,10 @@ $ . /tmp/redress-import-t/env; printf 'received\n"2027-06-01\n' > $D/open.csv; r
 # --- export: every case as CSV.  Without --names: no passphrase asked, no
 # names, dates of birth, summaries or points; pseudonyms instead
 $ . /tmp/redress-import-t/env; REDRESS_PASSPHRASE_FILE=/nonexistent r a export --format csv | tr -d '\r' | u
-reference,kind,channel,received,aware,status,stage,team,service,owner,manager,investigator,independent,adjudicator,child,complainant,complainant_role,safeguarding,redirect_to,thanked,acknowledged,stage1_extended,stage1_extended_until,stage1_response,stage2_requested,stage2_acknowledged,stage2_accepted,stage2_refused,statement_agreed,stage2_extended,stage2_extended_until,stage2_response,stage3_requested,stage3_accepted,stage3_refused,panel_date,panel_notice,panel_held,findings_sent,stage3_response,response,thanks_passed,redirected,declined,withdrawn,ombudsman_referred,ombudsman_outcome,closed,reason,ombudsman_told,stage1_outcome,stage2_outcome,stage3_outcome
-CSC-2027-0500,complaint,phone,2027-06-01,,open,1,"North CIN, East",,USER,,,,,Child C-0001,Complainant P-0002,foster-carer,,,,2027-06-02,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,
-CSC-2027-0501,complaint,online,2027-06-10,,open,2,Équipe Sud,,USER,,,,,Child C-0003,,,,,,,,,2027-06-24,2027-06-28,,,,,,,,,,,,,,,,,,,,,,,,,,not-upheld,,
-CSC-2027-0502,compliment,in-person,2027-06-15,,closed,0,Fostering,,USER,,,,,,,,,,Foster team,,,,,,,,,,,,,,,,,,,,,,,,,,,,2027-06-21,,,,,
+reference,kind,channel,received,aware,status,stage,team,service,owner,manager,investigator,independent,adjudicator,child,complainant,complainant_role,safeguarding,redirect_to,thanked,acknowledged,stage1_extended,stage1_extended_until,stage1_response,stage2_requested,stage2_acknowledged,stage2_accepted,stage2_refused,statement_agreed,stage2_extended,stage2_extended_until,stage2_response,stage3_requested,stage3_accepted,stage3_refused,panel_date,panel_notice,panel_held,findings_sent,stage3_response,response,thanks_passed,redirected,declined,withdrawn,ombudsman_referred,ombudsman_outcome,closed,reason,ombudsman_told,stage1_outcome,stage2_outcome,stage3_outcome,stage1_extension_reason,stage2_extension_reason,ombudsman_finding
+CSC-2027-0500,complaint,phone,2027-06-01,,open,1,"North CIN, East",,USER,,,,,Child C-0001,Complainant P-0002,foster-carer,,,,2027-06-02,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,
+CSC-2027-0501,complaint,online,2027-06-10,,open,2,Équipe Sud,,USER,,,,,Child C-0003,,,,,,,,,2027-06-24,2027-06-28,,,,,,,,,,,,,,,,,,,,,,,,,,not-upheld,,,,,
+CSC-2027-0502,compliment,in-person,2027-06-15,,closed,0,Fostering,,USER,,,,,,,,,,Foster team,,,,,,,,,,,,,,,,,,,,,,,,,,,,2027-06-21,,,,,,,,
 $ . /tmp/redress-import-t/env; r a export --format csv | grep -c -e Zoë -e Sammy -e Bee -e Visits -e 2015-02-03
 0
 ? 1
@@ -127,9 +127,9 @@ $ . /tmp/redress-import-t/env; r a export --format csv | grep -c "$(printf '\r')
 # line break kept inside the quotes), and an audit entry first
 $ . /tmp/redress-import-t/env; r a export --format csv --names | tr -d '\r' | sed 1d | u
 CSC-2027-0500,complaint,phone,2027-06-01,,open,1,"North CIN, East",,USER,,,,,Zoë Ünal,2015-02-03,"Sam ""Sammy"" Okafor",,foster-carer,,,,"Visits cancelled,
-no notice",2027-06-02,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,
-CSC-2027-0501,complaint,online,2027-06-10,,open,2,Équipe Sud,,USER,,,,,Ann Bee,,,,,,,,,,,,2027-06-24,2027-06-28,,,,,,,,,,,,,,,,,,,,,,,,,,The complaint,not-upheld,,
-CSC-2027-0502,compliment,in-person,2027-06-15,,closed,0,Fostering,,USER,,,,,,,,,,,,Foster team,,,,,,,,,,,,,,,,,,,,,,,,,,,,,2027-06-21,,,,,,
+no notice",2027-06-02,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,
+CSC-2027-0501,complaint,online,2027-06-10,,open,2,Équipe Sud,,USER,,,,,Ann Bee,,,,,,,,,,,,2027-06-24,2027-06-28,,,,,,,,,,,,,,,,,,,,,,,,,,The complaint,not-upheld,,,,,
+CSC-2027-0502,compliment,in-person,2027-06-15,,closed,0,Fostering,,USER,,,,,,,,,,,,Foster team,,,,,,,,,,,,,,,,,,,,,,,,,,,,,2027-06-21,,,,,,,,,
 $ . /tmp/redress-import-t/env; r a audit | tail -1 | awk '{ print $4, $5, $6, $7 }'
 export.csv every case names,dob,summary,points
 
@@ -222,3 +222,32 @@ $ . /tmp/redress-import-t/env; r h export --format csv --names > $D/f.csv && gre
 1
 2 cases imported
 same
+
+# --- coded reasons: an extension's reason and the Ombudsman's finding, each
+# in a column of its own (written as a person would: any case, spaces), each
+# with its step's date; exported, and brought back the same
+$ . /tmp/redress-import-t/env; r codes init --authority statutory >/dev/null && printf '%s\n' 'received,child_name,stage1_extended,Stage 1 extension reason,stage1_response,ombudsman_referred,ombudsman_outcome,Ombudsman finding' '2027-06-01,Amy,2027-06-03,Complexity,2027-06-20,2027-06-22,2027-06-29,Upheld no injustice' '2027-06-01,Bob,2027-06-03,,2027-06-20,2027-06-22,2027-06-29,' > $D/codes.csv && r codes import $D/codes.csv
+2 cases imported
+$ . /tmp/redress-import-t/env; for c in CSC-2027-0001 CSC-2027-0002; do r codes case show $c | sed -n '/^timeline/,/^$/p' | grep -e extended -e decision | u; done
+  2027-06-03  USER       Stage 1 extended, complexity: several services or points
+  2027-06-29  USER       Ombudsman's decision received, upheld: fault, no injustice
+  2027-06-03  USER       Stage 1 extended
+  2027-06-29  USER       Ombudsman's decision received
+$ . /tmp/redress-import-t/env; r codes export --format csv | tr -d '\r' | awk -F, '{ print $1 "," $(NF-2) "," $(NF-1) "," $NF }'
+reference,stage1_extension_reason,stage2_extension_reason,ombudsman_finding
+CSC-2027-0001,complexity,,upheld-no-injustice
+CSC-2027-0002,,,
+$ . /tmp/redress-import-t/env; r codes export --format csv --names > $D/codes-all.csv && r codes2 init --authority statutory >/dev/null && r codes2 import $D/codes-all.csv && r codes2 export --format csv --names | cmp - $D/codes-all.csv && echo same
+2 cases imported
+same
+# an unknown code, or a code without the step it belongs to: reported by
+# line, nothing imported
+$ . /tmp/redress-import-t/env; printf '%s\n' 'received,child_name,stage1_extended,stage1_extension_reason,stage2_extension_reason,ombudsman_finding' '2027-06-01,Cy,2027-06-03,busy,,' '2027-06-01,Di,,complexity,,' '2027-06-01,Ed,,,,fault' '2027-06-01,Fi,2027-06-03,,advocacy,' > $D/badcodes.csv; r codes import $D/badcodes.csv
+! redress: import: line 2: stage1_extension_reason: "busy" is not one of complexity, availability, complainant, independent, advocacy, other
+! redress: import: line 3: stage1_extension_reason without stage1_extended
+! redress: import: line 4: ombudsman_finding: "fault" is not one of upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other
+! redress: import: line 5: stage2_extension_reason without stage2_extended
+! redress: import: 4 of 4 rows cannot be imported: nothing was imported
+? 2
+$ . /tmp/redress-import-t/env; r codes case list | wc -l
+2

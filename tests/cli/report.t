@@ -8,16 +8,18 @@
 #   A x6  team N, child complains by email, received Mon 2026-10-05, ack
 #         10-06, Stage 1 response Fri 10-16 = 9 working days; point upheld.
 #   B x5  team "Équipe Sud", a parent through the advocate channel, received
-#         Mon 2026-11-02, ack 11-09 (5), extended with a note, response Fri
+#         Mon 2026-11-02, ack 11-09 (5), extended with a note (three of
+#         them coded availability, two with no code), response Fri
 #         11-27 = 19 (14 after the ack); not upheld; Stage 2 asked 12-01,
-#         accepted 12-02, extended (no note), response 2027-02-22 = 56 from
+#         accepted 12-02, extended (no note, coded complexity), response
+#         2027-02-22 = 56 from
 #         the request, partly upheld, a recommendation due 03-01 done 03-10;
 #         Stage 3 asked 02-23, panel held 03-10 = 11, findings 03-15 = 3,
 #         response 03-31 = 10; not upheld.
 #   C     team N, an advocate by phone, received 2026-06-01, response 06-12
 #         (9, no ack, no finding), a late Stage 2 request refused (late
 #         request, Ombudsman named), referred to the Ombudsman 08-03, its
-#         decision 10-01.
+#         decision 10-01 (upheld, fault but no injustice).
 #   D     no team, a parent by letter, 2026-07-01, declined (over a year).
 #   E     team "Équipe Sud", online, 2026-09-01, ack 09-02, advocacy offered
 #         and accepted 09-02, withdrawn 09-10.
@@ -32,8 +34,8 @@ ok
 $ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=/tmp/redress-report-t/pass REDRESS_BOOK=/tmp/redress-report-t/book' 'N="North, \"A\" Team"' 'rc() { redress case "$@"; }' 'last() { redress case list --format tsv | tail -1 | cut -f1; }' > /tmp/redress-report-t/env && . /tmp/redress-report-t/env && redress init --authority statutory >/dev/null && echo ok
 ok
 $ . /tmp/redress-report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
-$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
-$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 && echo ok
+$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' $([ $i -le 3 ] && echo --reason availability) && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 --reason complexity && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
+$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 --finding upheld-no-injustice && echo ok
 ok
 $ . /tmp/redress-report-t/env; r=$(rc add --received 2026-07-01 --aware 2025-05-01 --channel letter --child-name Kid --complainant-name Dad) && rc decline $r --date 2026-07-02 --reason over-a-year --ombudsman-told && echo ok
 ok
@@ -166,6 +168,17 @@ Extensions
   Stage 1          5                      5       0
   Stage 2          5                      0       5
 |
+Extensions by coded reason
+  Reason                                                  Stage 1 Stage 2
+  complexity: several services or points                        0       5
+  key people or records unavailable                            <5       0
+  the complainant asked for or agreed more time                 0       0
+  the investigator's or independent person's availability       0       0
+  time for an advocate to take part                             0       0
+  another reason                                                0       0
+  Not recorded                                                 <5       0
+  Total                                                         5       5
+|
 Declined or refused, by coded reason
   Reason                                              At receipt Stage 2 request Stage 3 request
   No reason coded                                              0               0               0
@@ -182,6 +195,18 @@ Advocacy offered
   Declined           0
   No answer yet      0
   Total             <5
+|
+The Ombudsman's decisions, by finding
+  Finding                                       Decisions
+  upheld: fault causing injustice                       0
+  upheld: fault, no injustice                          <5
+  not upheld: no fault                                  0
+  closed after initial enquiries                        0
+  premature: referred back for local resolution         0
+  withdrawn                                             0
+  another decision                                      0
+  Not recorded                                          0
+  Total                                                <5
 |
 The Ombudsman, compliments and recommendations
   Figure                                Number
@@ -216,7 +241,7 @@ Complaint Handling Code self-assessment
 # --- CSV (RFC 4180): CRLF ends, a name with a comma and a quote quoted with
 # the quote doubled, UTF-8 passed through; the same cells as the text
 $ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | awk '/\r$/ { c++ } END { print NR, c }'
-236 236
+261 261
 $ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | grep -e "^table," -e "^teams," -e "^timeliness,.*Stage 1" | tr -d "\r"
 table,title,row,column,value
 teams,Teams (themes),"North, ""A"" Team",Complaints,7
@@ -257,6 +282,23 @@ $ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdo
 | | Stage 3 panel (from the request) | 30 | 5 | - | 0 | 5 | 11.0 |
 | | Stage 3 panel findings (from the panel) | 5 | 5 | - | 0 | 5 | 3.0 |
 | | Stage 3 response (from the findings) | 15 | 5 | - | 0 | 5 | 10.0 |
+
+# --- the coded reasons in CSV and Markdown: the same cells as the text
+# (Stage 1: 3 availability, 2 not coded, both <5 with the total 5 shown,
+# since 3 + 2 could be 1 + 4 or 4 + 1; the Ombudsman's one decision)
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | grep -e "^extension-reasons," -e "^ombudsman-findings," | tr -d "\r" | grep -v ",0$"
+extension-reasons,Extensions by coded reason,complexity: several services or points,Stage 2,5
+extension-reasons,Extensions by coded reason,key people or records unavailable,Stage 1,<5
+extension-reasons,Extensions by coded reason,Not recorded,Stage 1,<5
+extension-reasons,Extensions by coded reason,Total,Stage 1,5
+extension-reasons,Extensions by coded reason,Total,Stage 2,5
+ombudsman-findings,"The Ombudsman's decisions, by finding","upheld: fault, no injustice",Decisions,<5
+ombudsman-findings,"The Ombudsman's decisions, by finding",Total,Decisions,<5
+$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Extensions by/,/^| Total/p" | grep -e Total -e availab -e "Not rec"
+| | key people or records unavailable | \<5 | 0 |
+| | the investigator's or independent person's availability | 0 | 0 |
+| | Not recorded | \<5 | 0 |
+| | Total | 5 | 5 |
 
 # --- no identity: no names, no notes, no references, in any format
 $ . /tmp/redress-report-t/env; for f in text csv markdown; do redress report annual --year 2026 --format $f; redress report chc --year 2026 --format $f; done | grep -c -w -e Kid -e Mum -e Dad -e Adv -e Visits -e "Plan not" -e illness -e CSC- -e "Share plans" -e boss
