@@ -6,6 +6,7 @@
 
 #include "redress/clock.h"
 #include "redress/profile.h"
+#include "redress/codes.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
 #include "tui-int.h"
@@ -121,13 +122,16 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
 
-		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s", e->date, e->author,
-		             event_describe((enum event_type)e->type), e->until[0] ? " until " : "",
-		             e->until,
+		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s", e->date,
+		             e->author, event_describe((enum event_type)e->type),
+		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :
 		             e->decision == DECISION_REFUSED ? ": refused" : "",
 		             e->reason ? ", " : "",
 		             e->reason ? refusal_describe((enum refusal)e->reason) : "",
+		             e->ext_reason ? ", " : "",
+		             e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
+		             e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "",
 		             e->note[0] ? ": " : "", e->note);
 	}
 	t->view.timeline_end = t->view.nlines - 1;

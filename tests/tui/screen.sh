@@ -577,6 +577,7 @@ R init --authority gloucestershire &&
 	R case acknowledge CSC-2026-0003 --date 2026-11-10 || { echo "FAIL: calendar book"; exit 1; }
 # a case closed in 2019 and erased under the retention rule, and one held
 R case add --received 2019-01-07 --child-name "Old Name" --summary "Long ago" &&
+	R case extend CSC-2019-0001 --date 2019-01-10 --reason complexity &&
 	R case respond CSC-2019-0001 --date 2019-01-18 &&
 	R case close CSC-2019-0001 --date 2019-01-21 && R retention --apply &&
 	R case hold CSC-2026-0003 --reason "Claim issued" || { echo "FAIL: erase, hold"; exit 1; }
@@ -697,6 +698,8 @@ open_case CSC-2019-0001
 expect "erased       2026-11-20: names and narrative removed under the retention rule" \
 	"an erased case says when and why"
 absent "Old Name" "and its child's name is gone"
+expect "Stage 1 extended, complexity: several services or" \
+	"the extension's coded reason, kept"
 expect "(erased)" "and its summary"
 keys q
 open_case CSC-2026-0003
