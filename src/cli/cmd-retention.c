@@ -54,9 +54,14 @@ cmd_retention_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 		                                          &err), &err);
 		if (rc == CLI_OK && cases == 0)
 			printf("nothing to erase; %zu held\n", p.held);
-		else if (rc == CLI_OK)
+		else if (rc == CLI_OK) {
 			printf("erased %zu case%s and %zu %s; %zu held\n", cases, cases == 1 ? "" : "s",
 			       people, people == 1 ? "person" : "people", p.held);
+			/* LMDB reuses freed pages, it does not scrub them */
+			printf("next: `redress rekey`, so that the old ciphertext left in free pages "
+			       "cannot be read, and a new `redress backup`; letters saved outside the "
+			       "book are not erased\n");
+		}
 	}
 	book_close(&b);
 	return rc;
@@ -74,8 +79,10 @@ const struct cli_cmd cmd_retention_entry = {
 	        "--apply (admin): erases the summary, points, recommendations, views, notes\n"
 	        "  and drafts of each due case that is not held, and the sealed name and date of\n"
 	        "  birth of its people unless they are party to a case still kept; the plain\n"
-	        "  figures reports count stay.  Each erasure is audited, naming no one.  Old\n"
-	        "  ciphertext leaves the files at the next `redress backup` (a compact copy).\n"
-	        "  Running it again changes nothing.",
+	        "  figures reports count stay.  Each erasure is audited, naming no one.  The\n"
+	        "  old ciphertext stays in the book's free pages until they are reused: run\n"
+	        "  `redress rekey` after, so that it cannot be read (the data key goes), and\n"
+	        "  take a new `redress backup` (a compact copy, without it).  Letters saved to\n"
+	        "  a directory are outside the book.  Running it again changes nothing.",
 	.exec = cmd_retention_exec,
 };

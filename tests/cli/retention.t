@@ -95,6 +95,7 @@ CSC-2020-0001  closed 2020-03-16  due 2026-03-16  erased
 CSC-2020-0002  closed 2020-06-01  due 2026-06-01  held
 CSC-2021-0002  closed 2021-06-30  due 2027-06-30  erased
 erased 2 cases and 2 people; 1 held
+next: `redress rekey`, so that the old ciphertext left in free pages cannot be read, and a new `redress backup`; letters saved outside the book are not erased
 # one entry per case and per person, naming no one
 $ . /tmp/redress-ret-t/env; au 4
 USER       case.erase     CSC-2020-0001    erased: summary, 1 points, 1 recommendations, 0 views, 1 notes
