@@ -164,8 +164,15 @@ int book_report(struct book *b, int year, bool calendar, struct report *out, str
 
 /* --- suppression and output (pure) ---------------------------------------- */
 
-/* Small numbers: a count from 1 to 4 is shown as "<5" (0 is shown).  In a
- * table whose cells add up to a total that is shown (here or elsewhere),
+/* Small numbers: a count from 1 to 4 is shown as "<5" (0 is shown); a
+ * figure that would let one be worked out is withheld as "*" wherever it
+ * appears.  report_emit applies the rule below to every sum in the report
+ * at once: a number shown in several tables (the complaints received, a
+ * stage's responses, ...) is one number, withheld everywhere once any
+ * table withholds it, and a table whose total is withheld keeps a cell
+ * back (see report-fmt.c).
+ *
+ * One table alone: in a table whose cells add up to a total that is shown,
  * suppressed cells could be found by subtraction: while the suppressed
  * cells of v[0..n-1] could only take one set of values (one cell alone;
  * all 1; all 4; or secondary cells at their least, 5), the smallest other

@@ -12,37 +12,66 @@
 
 /* --- suppression ---------------------------------------------------------------- */
 
-int
-report_suppress(const long *v, size_t n, char *mark)
+/* Marks: 0 shown, 1 small ("<5": 1 to 4), 2 withheld ("*": 5 or more, or a
+ * pair's cell), 3 hidden (a number no table shows, but that the shown ones
+ * add up with: at least 1 and unbounded; protected like a small one and
+ * never chosen to withhold). */
+enum { SUP_SHOWN = 0, SUP_SMALL, SUP_WITHHELD, SUP_HIDDEN };
+
+/* One sum: cells v[0..n-1] (marks prefilled) adding up to a total marked
+ * total.  While the suppressed cells could be worked out - with the total
+ * shown: one alone, all at their least (1 small, 5 withheld, 1 hidden), or
+ * all small and all 4; with the total withheld: none withheld (the shown
+ * cells and the small ones would bound it) or all at their least (its
+ * least would be it) - the smallest other cell not zero is withheld.
+ * Returns 1 when none was left and a shown total must be withheld. */
+static int
+sup_core(const long *v, size_t n, char *mark, char total)
 {
 	size_t i, best, kp = 0, ks = 0;
-	long sum = 0;
+	long sum = 0, least = 0;
+	bool total_known = total == SUP_SHOWN || total == SUP_SMALL;
 
 	for (i = 0; i < n; i++) {
-		mark[i] = v[i] > 0 && v[i] < REPORT_SMALL;
-		if (mark[i]) {
-			kp++;
-			sum += v[i];
-		}
+		if (mark[i] == SUP_SHOWN)
+			continue;
+		sum += v[i];
+		if (mark[i] == SUP_SMALL)
+			kp++, least += 1;
+		else
+			ks++, least += mark[i] == SUP_HIDDEN ? 1 : REPORT_SMALL;
 	}
-	if (kp == 0)
-		return 0;
 	for (;;) {
-		long least = (long)kp + REPORT_SMALL * (long)ks;
-		bool pinned = sum == least || kp + ks == 1 || (ks == 0 && sum == 4 * (long)kp);
+		bool pinned;
 
+		if (total_known)
+			pinned = kp + ks > 0 &&
+			         (sum == least || kp + ks == 1 || (ks == 0 && sum == 4 * (long)kp));
+		else
+			pinned = ks == 0 || sum == least;
 		if (!pinned)
 			return 0;
 		best = n;
 		for (i = 0; i < n; i++)
-			if (!mark[i] && v[i] > 0 && (best == n || v[i] < v[best]))
+			if (mark[i] == SUP_SHOWN && v[i] > 0 && (best == n || v[i] < v[best]))
 				best = i;
 		if (best == n)
-			return 1;
-		mark[best] = 2;
+			return total == SUP_SHOWN;
+		mark[best] = SUP_WITHHELD;
 		ks++;
 		sum += v[best];
+		least += REPORT_SMALL;
 	}
+}
+
+int
+report_suppress(const long *v, size_t n, char *mark)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		mark[i] = v[i] > 0 && v[i] < REPORT_SMALL ? SUP_SMALL : SUP_SHOWN;
+	return sup_core(v, n, mark, SUP_SHOWN);
 }
 
 const char *
@@ -57,19 +86,250 @@ report_count_text(long v, char mark, char *buf, size_t n)
 	return buf;
 }
 
+/* --- linked suppression ------------------------------------------------------------
+ *
+ * The same number is often published in several tables (the complaints
+ * received: the headline, a kind, the total of the months, of who
+ * complained, of the teams, the Stage 1 row, the Code's figures), so
+ * suppressing each table alone can be undone by reading another.  Every
+ * number shown is a node; a number shown in several places is one node (a
+ * named quantity below, or a cell of one table that is the same count as a
+ * cell of another); every table that adds up is a sum of nodes.  The sums
+ * are suppressed in turn with sup_core until none changes, a node withheld
+ * by one sum being withheld in all the others (so a withheld total needs
+ * its cells protected, a withheld cell its total's other cells); then the
+ * tables are written from the nodes' marks, so a number withheld anywhere
+ * is "*" everywhere, in every format and in both parts of the report. */
+
+enum {
+	Q_CONTACTS,   /* headline; totals of kinds, channels, months */
+	Q_COMPLAINTS, /* headline; kind; Stage 1 received; totals of months, who,
+	               * teams, services; the Code's Stage 1 received */
+	Q_KCOMPL,     /* compliments as a kind: the kind cell, the months' total */
+	Q_COMPLIMENTS, /* headline and other; totals of teams, services */
+	Q_UPHELD,     /* upheld or partly: totals of teams and services */
+	Q_S2REQ,      /* headline; stages; the Code's escalations */
+	Q_S3REQ,      /* headline; stages */
+	Q_REF1, Q_REF2, Q_REF3, /* stages; totals of the refusal columns */
+	Q_EXT1, Q_EXT2, /* stages; extensions; totals of reasons; the Code's */
+	Q_RESP1, Q_RESP2, Q_RESP3, /* stages; totals of outcomes; the Code's */
+	Q_TIME,       /* 5: each step's measured total in timeliness */
+	Q_CLOCKED = Q_TIME + 5, /* 5: each step's measured against the clocks */
+	Q_OMB_REF = Q_CLOCKED + 5, /* headline; other; the Code's */
+	Q_OMB_DEC,    /* other; total of the findings */
+	Q_COUNT
+};
+
+#define SUP_NODES 1024
+#define SUP_SUMS 160
+#define SUP_CELLS 1536
+#define SUP_WIDTH 64
+
+struct sup_sum {
+	size_t total, first, n;
+	bool pair;                 /* withhold both cells rather than the total */
+};
+
+struct sup {
+	long val[SUP_NODES];
+	char mark[SUP_NODES];
+	size_t alias[Q_COUNT];     /* a quantity that is the same number as another */
+	size_t n, next;
+	struct sup_sum sum[SUP_SUMS];
+	size_t nsum;
+	size_t cell[SUP_CELLS];
+	size_t ncell;
+	bool full;
+};
+
+static void
+sup_named(struct sup *s, size_t q, long v)
+{
+	s->val[q] = v;
+	s->mark[q] = v > 0 && v < REPORT_SMALL ? SUP_SMALL : SUP_SHOWN;
+	s->alias[q] = q;
+}
+
+/* q is the same number as to when they are equal (a reader would take them
+ * for one, and they are one but for a case the report counts oddly). */
+static void
+sup_same(struct sup *s, size_t q, size_t to)
+{
+	while (s->alias[to] != to)
+		to = s->alias[to];
+	if (s->val[q] == s->val[to])
+		s->alias[q] = to;
+}
+
+static void
+sup_setup(struct sup *s, const struct report *r)
+{
+	long up = 0;
+	size_t i;
+	const struct report_time *t[5] = { &r->s1, &r->s2, &r->panel, &r->findings, &r->s3 };
+
+	memset(s, 0, sizeof *s);
+	for (i = 0; i < r->teams.n; i++)
+		up += r->teams.v[i].upheld;
+	sup_named(s, Q_CONTACTS, r->contacts);
+	sup_named(s, Q_COMPLAINTS, r->stage[1].requested);
+	sup_named(s, Q_KCOMPL, r->kind[ROUTE_COMPLIMENT]);
+	sup_named(s, Q_COMPLIMENTS, r->compliments);
+	sup_named(s, Q_UPHELD, up);
+	sup_named(s, Q_S2REQ, r->stage[2].requested);
+	sup_named(s, Q_S3REQ, r->stage[3].requested);
+	sup_named(s, Q_REF1, r->stage[1].refused);
+	sup_named(s, Q_REF2, r->stage[2].refused);
+	sup_named(s, Q_REF3, r->stage[3].refused);
+	sup_named(s, Q_EXT1, r->stage[1].extended);
+	sup_named(s, Q_EXT2, r->stage[2].extended);
+	sup_named(s, Q_RESP1, r->stage[1].responded);
+	sup_named(s, Q_RESP2, r->stage[2].responded);
+	sup_named(s, Q_RESP3, r->stage[3].responded);
+	for (i = 0; i < 5; i++) {
+		sup_named(s, Q_TIME + i, t[i]->n);
+		sup_named(s, Q_CLOCKED + i, t[i]->clocked);
+	}
+	sup_named(s, Q_OMB_REF, r->omb_referred);
+	sup_named(s, Q_OMB_DEC, r->omb_decided);
+	sup_same(s, Q_KCOMPL, Q_COMPLIMENTS);
+	sup_same(s, Q_TIME + 0, Q_RESP1);
+	sup_same(s, Q_TIME + 1, Q_RESP2);
+	sup_same(s, Q_TIME + 4, Q_RESP3);
+	for (i = 0; i < 5; i++)
+		sup_same(s, Q_CLOCKED + i, Q_TIME + i);
+	s->n = Q_COUNT;
+}
+
+/* Suppresses every sum until none changes: marks only ever grow, so it ends. */
+static void
+sup_solve(struct sup *s)
+{
+	long v[SUP_WIDTH];
+	char m[SUP_WIDTH];
+	bool changed;
+	size_t k, i;
+
+	do {
+		changed = false;
+		for (k = 0; k < s->nsum; k++) {
+			const struct sup_sum *u = &s->sum[k];
+			char *tm = &s->mark[u->total];
+
+			for (i = 0; i < u->n; i++) {
+				v[i] = s->val[s->cell[u->first + i]];
+				m[i] = s->mark[s->cell[u->first + i]];
+			}
+			if (sup_core(v, u->n, m, *tm) != 0) {
+				if (!u->pair)
+					*tm = SUP_WITHHELD, changed = true;
+				else
+					for (i = 0; i < u->n; i++)
+						if (m[i] == SUP_SHOWN)
+							m[i] = SUP_WITHHELD;
+			}
+			for (i = 0; i < u->n; i++)
+				if (s->mark[s->cell[u->first + i]] != m[i]) {
+					s->mark[s->cell[u->first + i]] = m[i];
+					changed = true;
+				}
+		}
+	} while (changed);
+}
+
 /* --- the tables ------------------------------------------------------------------- */
 
 #define EM_COLS 8
 #define EM_CELL 96
 
+/* The tables are walked twice, in the same order: first to collect the
+ * numbers and their sums (nothing written), then to write them. */
 struct em {
 	const struct report_out *out;
 	void *ctx;
 	int rc;
+	struct sup *s;
+	bool collect;              /* the first walk */
+	bool quiet;                /* the part not asked for: walked, not written */
 	char cell[EM_COLS][EM_CELL];
 	const char *ptr[EM_COLS];
 	size_t ncols;
 };
+
+static bool
+em_writing(const struct em *e)
+{
+	return e->rc == 0 && !e->collect && !e->quiet;
+}
+
+/* A number shown once (or first shown here): its node.  The second walk
+ * meets the nodes in the order the first made them. */
+static size_t
+em_node(struct em *e, long v)
+{
+	struct sup *s = e->s;
+
+	if (!e->collect)
+		return s->next < s->n ? s->next++ : 0;
+	if (s->n == SUP_NODES) {
+		s->full = true;
+		return 0;
+	}
+	s->val[s->n] = v;
+	s->mark[s->n] = v > 0 && v < REPORT_SMALL ? SUP_SMALL : SUP_SHOWN;
+	return s->n++;
+}
+
+/* A number never shown (a month's contacts that are neither complaints nor
+ * compliments): 0 is taken as known, anything else hidden. */
+static size_t
+em_hidden(struct em *e, long v)
+{
+	size_t id = em_node(e, v);
+
+	if (e->collect && v > 0 && id != 0)
+		e->s->mark[id] = SUP_HIDDEN;
+	return id;
+}
+
+/* A named quantity. */
+static size_t
+em_q(struct em *e, size_t q)
+{
+	while (e->s->alias[q] != q)
+		q = e->s->alias[q];
+	return q;
+}
+
+/* A total that is the named quantity q when it adds up to it. */
+static size_t
+em_qsum(struct em *e, size_t q, long v)
+{
+	q = em_q(e, q);
+	return e->s->val[q] == v ? q : em_node(e, v);
+}
+
+/* cells[0..n-1] add up to total. */
+static void
+em_sum(struct em *e, size_t total, const size_t *cells, size_t n, bool pair)
+{
+	struct sup *s = e->s;
+	struct sup_sum *u;
+
+	if (!e->collect)
+		return;
+	if (s->nsum == SUP_SUMS || s->ncell + n > SUP_CELLS || n > SUP_WIDTH) {
+		s->full = true;
+		return;
+	}
+	u = &s->sum[s->nsum++];
+	u->total = total;
+	u->first = s->ncell;
+	u->n = n;
+	u->pair = pair;
+	memcpy(&s->cell[s->ncell], cells, n * sizeof *cells);
+	s->ncell += n;
+}
 
 static void
 em_para(struct em *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -80,7 +340,7 @@ em_para(struct em *e, const char *fmt, ...)
 	char buf[512];
 	va_list ap;
 
-	if (e->rc != 0)
+	if (!em_writing(e))
 		return;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -100,14 +360,14 @@ em_begin(struct em *e, const char *id, const char *title, size_t ncols, ...)
 	for (i = 0; i < ncols && i < EM_COLS; i++)
 		heads[i] = va_arg(ap, const char *);
 	va_end(ap);
-	if (e->rc == 0)
+	if (em_writing(e))
 		e->rc = e->out->table_begin(e->ctx, id, title, heads, ncols);
 }
 
 static void
 em_end(struct em *e)
 {
-	if (e->rc == 0)
+	if (em_writing(e))
 		e->rc = e->out->table_end(e->ctx);
 }
 
@@ -117,25 +377,19 @@ em_row(struct em *e, const char *label)
 {
 	size_t i;
 
+	if (!em_writing(e))
+		return;
 	snprintf(e->cell[0], EM_CELL, "%s", label);
 	for (i = 0; i < e->ncols; i++)
 		e->ptr[i] = e->cell[i];
-	if (e->rc == 0)
-		e->rc = e->out->row(e->ctx, e->ptr, e->ncols);
+	e->rc = e->out->row(e->ctx, e->ptr, e->ncols);
 }
 
+/* The text of node id in column col: "12", "<5" or "*". */
 static void
-em_count(struct em *e, size_t col, long v, char mark)
+em_show(struct em *e, size_t col, size_t id)
 {
-	report_count_text(v, mark, e->cell[col], EM_CELL);
-}
-
-/* A total: withheld when its cells could be found from it, unless it is
- * small and so shown as "<5" anyway. */
-static void
-em_total(struct em *e, size_t col, long total, int hide)
-{
-	em_count(e, col, total, hide && total >= REPORT_SMALL ? 2 : 0);
+	report_count_text(e->s->val[id], e->s->mark[id], e->cell[col], EM_CELL);
 }
 
 static void
@@ -144,32 +398,29 @@ em_text(struct em *e, size_t col, const char *s)
 	snprintf(e->cell[col], EM_CELL, "%s", s);
 }
 
-/* A one-column breakdown of a total: rows, suppressed, and the total. */
+/* Nodes for n numbers shown once. */
 static void
-em_breakdown(struct em *e, const char *const *labels, const long *v, size_t n, bool zeros)
+em_nodes(struct em *e, const long *v, size_t n, size_t *ids)
 {
-	char mark[64];
-	long total = 0;
 	size_t i;
-	int hide;
 
-	hide = report_suppress(v, n, mark);
-	for (i = 0; i < n; i++) {
-		total += v[i];
-		if (v[i] == 0 && !zeros)
-			continue;
-		em_count(e, 1, v[i], mark[i]);
-		em_row(e, labels[i]);
-	}
-	em_total(e, 1, total, hide);
-	em_row(e, "Total");
+	for (i = 0; i < n; i++)
+		ids[i] = em_node(e, v[i]);
 }
 
-/* Column col of rows: the values of each row at that column. */
+/* A one-column breakdown: the cells ids (values v) and their total. */
 static void
-em_column(const long *v, size_t n, char *mark, int *hide)
+em_breakdown(struct em *e, const char *const *labels, const size_t *ids, size_t n, size_t total)
 {
-	*hide = report_suppress(v, n, mark);
+	size_t i;
+
+	em_sum(e, total, ids, n, false);
+	for (i = 0; i < n; i++) {
+		em_show(e, 1, ids[i]);
+		em_row(e, labels[i]);
+	}
+	em_show(e, 1, total);
+	em_row(e, "Total");
 }
 
 static const char *const em_months[12] = {
@@ -190,44 +441,48 @@ static void
 em_names(struct em *e, const char *id, const char *title, const char *what,
          const struct report_names *ns)
 {
+	static const size_t qs[3] = { Q_COMPLAINTS, Q_UPHELD, Q_COMPLIMENTS };
 	long v[3][REPORT_NAMES_MAX], tot[3] = { 0, 0, 0 };
-	char mark[3][REPORT_NAMES_MAX];
-	int hide[3];
+	size_t ids[3][REPORT_NAMES_MAX], tid[3];
 	size_t i, k;
 
-	em_begin(e, id, title, 4, what, "Complaints", "Upheld or partly upheld", "Compliments");
 	for (i = 0; i < ns->n; i++) {
 		v[0][i] = ns->v[i].complaints;
 		v[1][i] = ns->v[i].upheld;
 		v[2][i] = ns->v[i].compliments;
 	}
-	for (k = 0; k < 3; k++)
-		em_column(v[k], ns->n, mark[k], &hide[k]);
-	for (i = 0; i < ns->n; i++) {
-		for (k = 0; k < 3; k++) {
-			em_count(e, k + 1, v[k][i], mark[k][i]);
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < ns->n; i++)
 			tot[k] += v[k][i];
-		}
+		em_nodes(e, v[k], ns->n, ids[k]);
+		tid[k] = em_qsum(e, qs[k], tot[k]);
+		em_sum(e, tid[k], ids[k], ns->n, false);
+	}
+	em_begin(e, id, title, 4, what, "Complaints", "Upheld or partly upheld", "Compliments");
+	for (i = 0; i < ns->n; i++) {
+		for (k = 0; k < 3; k++)
+			em_show(e, k + 1, ids[k][i]);
 		em_row(e, ns->v[i].other ? "Others" : ns->v[i].name[0] ? ns->v[i].name
 		                                                         : "Not recorded");
 	}
 	for (k = 0; k < 3; k++)
-		em_total(e, k + 1, tot[k], hide[k]);
+		em_show(e, k + 1, tid[k]);
 	em_row(e, "Total");
 	em_end(e);
 }
 
-/* A pair that adds up to a shown number: met and not met. */
+/* A pair that adds up to a shown number (node of): met and not met.  When
+ * they would give each other away, both are withheld. */
 static void
-em_pair(struct em *e, size_t col, long yes, long of)
+em_pair(struct em *e, size_t col, long yes, size_t of)
 {
-	long v[2] = { yes, of - yes };
-	char mark[2];
+	long v[2] = { yes, e->s->val[of] - yes };
+	size_t ids[2];
 
-	if (report_suppress(v, 2, mark) != 0)
-		mark[0] = mark[1] = 2;
-	em_count(e, col, v[0], mark[0]);
-	em_count(e, col + 1, v[1], mark[1]);
+	em_nodes(e, v, 2, ids);
+	em_sum(e, of, ids, 2, true);
+	em_show(e, col, ids[0]);
+	em_show(e, col + 1, ids[1]);
 }
 
 static void
@@ -236,43 +491,53 @@ em_annual(struct em *e, const struct report *r)
 	static const char *const outcome_rows[OUTCOME_COUNT] = {
 		"No finding recorded", "Upheld", "Partly upheld", "Not upheld", "Unable to determine",
 	};
+	static const size_t q_req[4] = { 0, Q_COMPLAINTS, Q_S2REQ, Q_S3REQ };
+	static const size_t q_ref[4] = { 0, Q_REF1, Q_REF2, Q_REF3 };
+	static const size_t q_resp[4] = { 0, Q_RESP1, Q_RESP2, Q_RESP3 };
 	const char *labels[16];
-	long v[16];
-	char mark[4][16];
-	int hide[4];
+	long v[16], tot;
+	size_t ids[16];
 	size_t i, k;
 	int s;
 
 	/* headline figures */
 	em_begin(e, "headline", "Headline figures", 2, "Figure", "Number");
-	em_count(e, 1, r->contacts, 0), em_row(e, "Contacts received");
-	em_count(e, 1, r->stage[1].requested, 0), em_row(e, "Complaints received (Stage 1)");
-	em_count(e, 1, r->stage[2].requested, 0), em_row(e, "Stage 2 requests");
-	em_count(e, 1, r->stage[3].requested, 0), em_row(e, "Stage 3 requests");
-	em_count(e, 1, r->compliments, 0), em_row(e, "Compliments received");
-	em_count(e, 1, r->omb_referred, 0), em_row(e, "Referred to the Ombudsman");
+	em_show(e, 1, em_q(e, Q_CONTACTS)), em_row(e, "Contacts received");
+	em_show(e, 1, em_q(e, Q_COMPLAINTS)), em_row(e, "Complaints received (Stage 1)");
+	em_show(e, 1, em_q(e, Q_S2REQ)), em_row(e, "Stage 2 requests");
+	em_show(e, 1, em_q(e, Q_S3REQ)), em_row(e, "Stage 3 requests");
+	em_show(e, 1, em_q(e, Q_COMPLIMENTS)), em_row(e, "Compliments received");
+	em_show(e, 1, em_q(e, Q_OMB_REF)), em_row(e, "Referred to the Ombudsman");
 	em_end(e);
 
 	em_begin(e, "contacts-by-kind", "Contacts by kind", 2, "Kind", "Number");
-	for (i = 0; i < REPORT_KINDS; i++) {
+	for (i = 0, tot = 0; i < REPORT_KINDS; i++) {
 		labels[i] = report_kind_name((int)i);
-		v[i] = r->kind[i];
+		tot += v[i] = r->kind[i];
+		ids[i] = i == ROUTE_COMPLAINT    ? em_qsum(e, Q_COMPLAINTS, v[i])
+		         : i == ROUTE_COMPLIMENT ? em_q(e, Q_KCOMPL)
+		                                 : em_node(e, v[i]);
 	}
-	em_breakdown(e, labels, v, REPORT_KINDS, true);
+	em_breakdown(e, labels, ids, REPORT_KINDS, em_qsum(e, Q_CONTACTS, tot));
 	em_end(e);
 
 	em_begin(e, "contacts-by-channel", "Contacts by channel", 2, "Channel", "Number");
-	for (i = 0; i < CHANNEL_COUNT; i++) {
+	for (i = 0, tot = 0; i < CHANNEL_COUNT; i++) {
 		labels[i] = channel_name((int)i);
-		v[i] = r->channel[i];
+		tot += v[i] = r->channel[i];
 	}
-	em_breakdown(e, labels, v, CHANNEL_COUNT, true);
+	em_nodes(e, v, CHANNEL_COUNT, ids);
+	em_breakdown(e, labels, ids, CHANNEL_COUNT, em_qsum(e, Q_CONTACTS, tot));
 	em_end(e);
 
-	/* months: contacts, complaints, compliments, each column a breakdown */
+	/* months: contacts, complaints, compliments, each column a breakdown of
+	 * its total; and each month's contacts the sum of its complaints, its
+	 * compliments and its other contacts (not shown, so protected as a
+	 * small number would be, unless there are none) */
 	{
-		long mv[3][12], tot[3] = { 0, 0, 0 };
-		char mm[3][12];
+		static const size_t qs[3] = { Q_CONTACTS, Q_COMPLAINTS, Q_KCOMPL };
+		long mv[4][12], mt[3] = { 0, 0, 0 };
+		size_t mid[4][12], tid[3], row[3];
 		char lab[32];
 		int y;
 
@@ -282,9 +547,20 @@ em_annual(struct em *e, const struct report *r)
 				mv[0][i] += r->month[i][k];
 			mv[1][i] = r->month[i][ROUTE_COMPLAINT];
 			mv[2][i] = r->month[i][ROUTE_COMPLIMENT];
+			mv[3][i] = mv[0][i] - mv[1][i] - mv[2][i];
 		}
-		for (k = 0; k < 3; k++)
-			em_column(mv[k], 12, mm[k], &hide[k]);
+		for (k = 0; k < 3; k++) {
+			for (i = 0; i < 12; i++)
+				mt[k] += mv[k][i];
+			em_nodes(e, mv[k], 12, mid[k]);
+			tid[k] = em_qsum(e, qs[k], mt[k]);
+			em_sum(e, tid[k], mid[k], 12, false);
+		}
+		for (i = 0; i < 12; i++) {
+			mid[3][i] = em_hidden(e, mv[3][i]);
+			row[0] = mid[1][i], row[1] = mid[2][i], row[2] = mid[3][i];
+			em_sum(e, mid[0][i], row, 3, false);
+		}
 		em_begin(e, "contacts-by-month", "Contacts by month received", 4, "Month", "Contacts",
 		         "Complaints", "Compliments");
 		for (i = 0; i < 12; i++) {
@@ -292,24 +568,23 @@ em_annual(struct em *e, const struct report *r)
 
 			y = r->year + (r->month_first - 1 + (int)i >= 12);
 			snprintf(lab, sizeof lab, "%s %d", em_months[m], y);
-			for (k = 0; k < 3; k++) {
-				em_count(e, k + 1, mv[k][i], mm[k][i]);
-				tot[k] += mv[k][i];
-			}
+			for (k = 0; k < 3; k++)
+				em_show(e, k + 1, mid[k][i]);
 			em_row(e, lab);
 		}
 		for (k = 0; k < 3; k++)
-			em_total(e, k + 1, tot[k], hide[k]);
+			em_show(e, k + 1, tid[k]);
 		em_row(e, "Total");
 		em_end(e);
 	}
 
 	em_begin(e, "who-complained", "Who complained", 2, "Complainant", "Complaints");
-	for (i = 0; i < REPORT_WHO_COUNT; i++) {
+	for (i = 0, tot = 0; i < REPORT_WHO_COUNT; i++) {
 		labels[i] = report_who_name((int)i);
-		v[i] = r->who[i];
+		tot += v[i] = r->who[i];
 	}
-	em_breakdown(e, labels, v, REPORT_WHO_COUNT, true);
+	em_nodes(e, v, REPORT_WHO_COUNT, ids);
+	em_breakdown(e, labels, ids, REPORT_WHO_COUNT, em_qsum(e, Q_COMPLAINTS, tot));
 	em_end(e);
 
 	em_names(e, "service-areas", "Service areas (themes)", "Service area", &r->services);
@@ -321,50 +596,62 @@ em_annual(struct em *e, const struct report *r)
 		const struct report_stage *st = &r->stage[s];
 		char lab[32];
 
-		em_count(e, 1, st->requested, 0);
+		em_show(e, 1, em_q(e, q_req[s]));
 		if (s == 1)
 			em_text(e, 2, "-");
 		else
-			em_count(e, 2, st->accepted, 0);
-		em_count(e, 3, st->refused, 0);
+			em_show(e, 2, em_node(e, st->accepted));
+		em_show(e, 3, em_q(e, q_ref[s]));
 		if (s == 3)
 			em_text(e, 4, "-");
 		else
-			em_count(e, 4, st->extended, 0);
-		em_count(e, 5, st->responded, 0);
-		em_count(e, 6, st->withdrawn, 0);
+			em_show(e, 4, em_q(e, s == 1 ? Q_EXT1 : Q_EXT2));
+		em_show(e, 5, em_q(e, q_resp[s]));
+		em_show(e, 6, em_node(e, st->withdrawn));
 		snprintf(lab, sizeof lab, "Stage %d", s);
 		em_row(e, lab);
 	}
 	em_end(e);
 
-	/* outcomes: each stage's column is a breakdown of its responses */
-	for (k = 0; k < 2; k++) {
-		long ov[3][OUTCOME_COUNT], tot[3] = { 0, 0, 0 };
-		char om[3][OUTCOME_COUNT];
+	/* outcomes: each stage's column is a breakdown of its responses; a
+	 * finding on the points that is the same number as the outcome beside it
+	 * is taken for it (each complaint with one point: the same count) */
+	{
+		size_t oid[2][3][OUTCOME_COUNT], tid[2][3];
 
-		for (s = 1; s <= 3; s++) {
-			for (i = 0; i < OUTCOME_COUNT; i++)
-				ov[s - 1][i] = k == 0 ? r->stage[s].outcome[i] : r->stage[s].point_outcome[i];
-			em_column(ov[s - 1], OUTCOME_COUNT, om[s - 1], &hide[s - 1]);
-		}
-		if (k == 0)
-			em_begin(e, "outcomes", "Outcomes of the complaints responded to", 4, "Outcome",
-			         "Stage 1", "Stage 2", "Stage 3");
-		else
-			em_begin(e, "point-outcomes", "Findings on the points of those complaints", 4,
-			         "Finding", "Stage 1", "Stage 2", "Stage 3");
-		for (i = k; i < OUTCOME_COUNT; i++) {
+		for (k = 0; k < 2; k++)
 			for (s = 1; s <= 3; s++) {
-				em_count(e, (size_t)s, ov[s - 1][i], om[s - 1][i]);
-				tot[s - 1] += ov[s - 1][i];
+				tot = 0;
+				for (i = 0; i < OUTCOME_COUNT; i++) {
+					long x = k == 0 ? r->stage[s].outcome[i] : r->stage[s].point_outcome[i];
+
+					tot += x;
+					if (k == 1 && i > 0 && x > 0 && x == r->stage[s].outcome[i])
+						oid[1][s - 1][i] = oid[0][s - 1][i];
+					else
+						oid[k][s - 1][i] = em_node(e, x);
+				}
+				tid[k][s - 1] = k == 0 ? em_qsum(e, q_resp[s], tot) : em_node(e, tot);
+				/* the points' table has no row for "no finding" (always 0) */
+				em_sum(e, tid[k][s - 1], &oid[k][s - 1][k], OUTCOME_COUNT - k, false);
 			}
-			em_row(e, outcome_rows[i]);
+		for (k = 0; k < 2; k++) {
+			if (k == 0)
+				em_begin(e, "outcomes", "Outcomes of the complaints responded to", 4,
+				         "Outcome", "Stage 1", "Stage 2", "Stage 3");
+			else
+				em_begin(e, "point-outcomes", "Findings on the points of those complaints",
+				         4, "Finding", "Stage 1", "Stage 2", "Stage 3");
+			for (i = k; i < OUTCOME_COUNT; i++) {
+				for (s = 1; s <= 3; s++)
+					em_show(e, (size_t)s, oid[k][s - 1][i]);
+				em_row(e, outcome_rows[i]);
+			}
+			for (s = 1; s <= 3; s++)
+				em_show(e, (size_t)s, tid[k][s - 1]);
+			em_row(e, "Total");
+			em_end(e);
 		}
-		for (s = 1; s <= 3; s++)
-			em_total(e, (size_t)s, tot[s - 1], hide[s - 1]);
-		em_row(e, "Total");
-		em_end(e);
 	}
 
 	/* timeliness: each row's bands add up to its total */
@@ -381,22 +668,23 @@ em_annual(struct em *e, const struct report *r)
 		         "Within the limit", "Within the extended limit", "Over", "Total",
 		         "Average working days");
 		for (i = 0; i < 5; i++) {
-			char bm[3];
 			long bv[3] = { t[i]->band[0], t[i]->band[1], t[i]->band[2] };
-			int h = report_suppress(bv, 3, bm);
+			size_t bid[3], nid = em_qsum(e, Q_TIME + i, t[i]->n);
 
+			em_nodes(e, bv, 3, bid);
+			em_sum(e, nid, bid, 3, false);
 			if (t[i]->limit[1] > 0)
 				snprintf(lim, sizeof lim, "%d / %d", t[i]->limit[0], t[i]->limit[1]);
 			else
 				snprintf(lim, sizeof lim, "%d", t[i]->limit[0]);
 			em_text(e, 1, lim);
-			em_count(e, 2, bv[0], bm[0]);
+			em_show(e, 2, bid[0]);
 			if (t[i]->limit[1] > 0)
-				em_count(e, 3, bv[1], bm[1]);
+				em_show(e, 3, bid[1]);
 			else
 				em_text(e, 3, "-");
-			em_count(e, 4, bv[2], bm[2]);
-			em_total(e, 5, t[i]->n, h);
+			em_show(e, 4, bid[2]);
+			em_show(e, 5, nid);
 			em_average(e, 6, t[i]);
 			em_row(e, names[i]);
 		}
@@ -406,9 +694,11 @@ em_annual(struct em *e, const struct report *r)
 		         "Step", "Measured", "Deadline met", "Deadline missed", "Target met",
 		         "Target missed");
 		for (i = 0; i < 5; i++) {
-			em_count(e, 1, t[i]->clocked, 0);
-			em_pair(e, 2, t[i]->deadline_met, t[i]->clocked);
-			em_pair(e, 4, t[i]->target_met, t[i]->clocked);
+			size_t cid = em_q(e, Q_CLOCKED + i);
+
+			em_show(e, 1, cid);
+			em_pair(e, 2, t[i]->deadline_met, cid);
+			em_pair(e, 4, t[i]->target_met, cid);
 			em_row(e, names[i]);
 		}
 		em_end(e);
@@ -418,9 +708,10 @@ em_annual(struct em *e, const struct report *r)
 	         "Without");
 	for (s = 1; s <= 2; s++) {
 		char lab[32];
+		size_t xid = em_q(e, s == 1 ? Q_EXT1 : Q_EXT2);
 
-		em_count(e, 1, r->stage[s].extended, 0);
-		em_pair(e, 2, r->stage[s].extended_noted, r->stage[s].extended);
+		em_show(e, 1, xid);
+		em_pair(e, 2, r->stage[s].extended_noted, xid);
 		snprintf(lab, sizeof lab, "Stage %d", s);
 		em_row(e, lab);
 	}
@@ -429,51 +720,53 @@ em_annual(struct em *e, const struct report *r)
 	/* extensions by coded reason: each stage's column a breakdown of its
 	 * extensions, whose totals the stages table shows */
 	{
-		long tot[2] = { 0, 0 };
+		size_t xid[2][EXT_REASON_COUNT], tid[2];
 
 		for (k = 0; k < 2; k++) {
-			for (i = 0; i < EXT_REASON_COUNT; i++)
-				v[i] = r->ext_reason[i][k + 1];
-			em_column(v, EXT_REASON_COUNT, mark[k], &hide[k]);
+			for (i = 0, tot = 0; i < EXT_REASON_COUNT; i++)
+				tot += v[i] = r->ext_reason[i][k + 1];
+			em_nodes(e, v, EXT_REASON_COUNT, xid[k]);
+			tid[k] = em_qsum(e, k == 0 ? Q_EXT1 : Q_EXT2, tot);
+			em_sum(e, tid[k], xid[k], EXT_REASON_COUNT, false);
 		}
 		em_begin(e, "extension-reasons", "Extensions by coded reason", 3, "Reason", "Stage 1",
 		         "Stage 2");
 		for (i = 1; i <= EXT_REASON_COUNT; i++) {
 			size_t rr = i % EXT_REASON_COUNT; /* "not recorded" last */
 
-			for (k = 0; k < 2; k++) {
-				em_count(e, k + 1, r->ext_reason[rr][k + 1], mark[k][rr]);
-				tot[k] += r->ext_reason[rr][k + 1];
-			}
+			for (k = 0; k < 2; k++)
+				em_show(e, k + 1, xid[k][rr]);
 			em_row(e, rr == EXT_REASON_NONE ? "Not recorded" : ext_reason_describe((int)rr));
 		}
 		for (k = 0; k < 2; k++)
-			em_total(e, k + 1, tot[k], hide[k]);
+			em_show(e, k + 1, tid[k]);
 		em_row(e, "Total");
 		em_end(e);
 	}
 
-	/* refusals: reason by stage, each column a breakdown */
+	/* refusals: reason by stage, each column a breakdown of the stage's
+	 * refusals in the stages table */
 	{
 		static const size_t cols[3] = { 0, 2, 3 };
-		long tot[3] = { 0, 0, 0 };
+		static const size_t qs[3] = { Q_REF1, Q_REF2, Q_REF3 };
+		size_t fid[3][REFUSAL_COUNT], tid[3];
 
 		for (k = 0; k < 3; k++) {
-			for (i = 0; i < REFUSAL_COUNT; i++)
-				v[i] = r->refusal[i][cols[k]];
-			em_column(v, REFUSAL_COUNT, mark[k], &hide[k]);
+			for (i = 0, tot = 0; i < REFUSAL_COUNT; i++)
+				tot += v[i] = r->refusal[i][cols[k]];
+			em_nodes(e, v, REFUSAL_COUNT, fid[k]);
+			tid[k] = em_qsum(e, qs[k], tot);
+			em_sum(e, tid[k], fid[k], REFUSAL_COUNT, false);
 		}
 		em_begin(e, "refusals", "Declined or refused, by coded reason", 4, "Reason",
 		         "At receipt", "Stage 2 request", "Stage 3 request");
 		for (i = 0; i < REFUSAL_COUNT; i++) {
-			for (k = 0; k < 3; k++) {
-				em_count(e, k + 1, r->refusal[i][cols[k]], mark[k][i]);
-				tot[k] += r->refusal[i][cols[k]];
-			}
+			for (k = 0; k < 3; k++)
+				em_show(e, k + 1, fid[k][i]);
 			em_row(e, i == REFUSAL_NONE ? "No reason coded" : refusal_describe((enum refusal)i));
 		}
 		for (k = 0; k < 3; k++)
-			em_total(e, k + 1, tot[k], hide[k]);
+			em_show(e, k + 1, tid[k]);
 		em_row(e, "Total");
 		em_end(e);
 	}
@@ -485,7 +778,8 @@ em_annual(struct em *e, const struct report *r)
 		v[0] = r->adv_accepted;
 		v[1] = r->adv_declined;
 		v[2] = r->adv_pending;
-		em_breakdown(e, al, v, 3, true);
+		em_nodes(e, v, 3, ids);
+		em_breakdown(e, al, ids, 3, em_node(e, v[0] + v[1] + v[2]));
 	}
 	em_end(e);
 
@@ -494,29 +788,31 @@ em_annual(struct em *e, const struct report *r)
 	{
 		const char *fl[OMB_FINDING_COUNT];
 
-		for (i = 0; i < OMB_FINDING_COUNT; i++) {
+		for (i = 0, tot = 0; i < OMB_FINDING_COUNT; i++) {
 			size_t f = (i + 1) % OMB_FINDING_COUNT; /* "not recorded" last */
 
 			fl[i] = f == OMB_FINDING_NONE ? "Not recorded" : omb_finding_describe((int)f);
-			v[i] = r->omb_finding[f];
+			tot += v[i] = r->omb_finding[f];
 		}
+		em_nodes(e, v, OMB_FINDING_COUNT, ids);
 		em_begin(e, "ombudsman-findings", "The Ombudsman's decisions, by finding", 2,
 		         "Finding", "Decisions");
-		em_breakdown(e, fl, v, OMB_FINDING_COUNT, true);
+		em_breakdown(e, fl, ids, OMB_FINDING_COUNT, em_qsum(e, Q_OMB_DEC, tot));
 		em_end(e);
 	}
 
 	em_begin(e, "other", "The Ombudsman, compliments and recommendations", 2, "Figure",
 	         "Number");
-	em_count(e, 1, r->omb_referred, 0), em_row(e, "Referred to the Ombudsman");
-	em_count(e, 1, r->omb_decided, 0), em_row(e, "The Ombudsman's decisions received");
-	em_count(e, 1, r->refusal_told, 0), em_row(e, "Refusals that named the Ombudsman");
-	em_count(e, 1, r->compliments, 0), em_row(e, "Compliments received");
-	em_count(e, 1, r->compliments_passed, 0), em_row(e, "Compliments passed on to staff");
-	em_count(e, 1, r->rec_made, 0), em_row(e, "Recommendations made");
-	em_count(e, 1, r->rec_done, 0), em_row(e, "Recommendations completed");
-	em_count(e, 1, r->rec_done_late, 0), em_row(e, "...of which after their due date");
-	em_count(e, 1, r->rec_overdue, 0);
+	em_show(e, 1, em_q(e, Q_OMB_REF)), em_row(e, "Referred to the Ombudsman");
+	em_show(e, 1, em_q(e, Q_OMB_DEC)), em_row(e, "The Ombudsman's decisions received");
+	em_show(e, 1, em_node(e, r->refusal_told)), em_row(e, "Refusals that named the Ombudsman");
+	em_show(e, 1, em_q(e, Q_COMPLIMENTS)), em_row(e, "Compliments received");
+	em_show(e, 1, em_node(e, r->compliments_passed)),
+		em_row(e, "Compliments passed on to staff");
+	em_show(e, 1, em_node(e, r->rec_made)), em_row(e, "Recommendations made");
+	em_show(e, 1, em_node(e, r->rec_done)), em_row(e, "Recommendations completed");
+	em_show(e, 1, em_node(e, r->rec_done_late)), em_row(e, "...of which after their due date");
+	em_show(e, 1, em_node(e, r->rec_overdue));
 	{
 		char lab[64];
 
@@ -534,35 +830,37 @@ em_chc(struct em *e, const struct report *r)
 
 	em_begin(e, "chc", "Complaint Handling Code self-assessment", 5, "Measure", "Number",
 	         "Within the Code's timescale", "Outside it", "Per cent within");
-#define CHC_ROW(label, n, yes)                                                          \
+	/* each count is the named quantity it equals, when it does */
+#define CHC_ROW(label, q, n, yes)                                                       \
 	do {                                                                            \
-		em_count(e, 1, (n), 0);                                                 \
-		em_pair(e, 2, (yes), (n));                                              \
-		if ((n) >= REPORT_SMALL && strchr(e->cell[2], '*') == NULL &&           \
-		    strchr(e->cell[2], '<') == NULL && strchr(e->cell[3], '<') == NULL && \
-		    strchr(e->cell[3], '*') == NULL)                                    \
+		size_t nid_ = em_qsum(e, (q), (n));                                     \
+		em_show(e, 1, nid_);                                                    \
+		em_pair(e, 2, (yes), nid_);                                             \
+		if ((n) >= REPORT_SMALL && strpbrk(e->cell[1], "*<") == NULL &&         \
+		    strpbrk(e->cell[2], "*<") == NULL && strpbrk(e->cell[3], "*<") == NULL) \
 			snprintf(pct, sizeof pct, "%.0f%%", 100.0 * (double)(yes) / (double)(n)); \
 		else                                                                    \
 			snprintf(pct, sizeof pct, "-");                                 \
 		em_text(e, 4, pct);                                                     \
 		em_row(e, (label));                                                     \
 	} while (0)
-#define CHC_COUNT(label, n)                                                             \
+#define CHC_COUNT(label, q, n)                                                          \
 	do {                                                                            \
-		em_count(e, 1, (n), 0);                                                 \
+		em_show(e, 1, em_qsum(e, (q), (n)));                                    \
 		em_text(e, 2, "-"), em_text(e, 3, "-"), em_text(e, 4, "-");             \
 		em_row(e, (label));                                                     \
 	} while (0)
-	CHC_ROW("Stage 1 complaints acknowledged within 5 working days", c->s1_received, c->s1_ack_5);
-	CHC_ROW("Stage 1 responses within 10 working days of acknowledgement", c->s1_responded,
-	        c->s1_resp_10);
-	CHC_COUNT("Stage 1 extensions", c->s1_extended);
-	CHC_ROW("Escalations to Stage 2 acknowledged within 5 working days", c->s2_escalated,
-	        c->s2_ack_5);
-	CHC_ROW("Stage 2 responses within 20 working days of acknowledgement", c->s2_responded,
-	        c->s2_resp_20);
-	CHC_COUNT("Stage 2 extensions", c->s2_extended);
-	CHC_COUNT("Referred to the Ombudsman", c->ombudsman);
+	CHC_ROW("Stage 1 complaints acknowledged within 5 working days", Q_COMPLAINTS,
+	        c->s1_received, c->s1_ack_5);
+	CHC_ROW("Stage 1 responses within 10 working days of acknowledgement", Q_RESP1,
+	        c->s1_responded, c->s1_resp_10);
+	CHC_COUNT("Stage 1 extensions", Q_EXT1, c->s1_extended);
+	CHC_ROW("Escalations to Stage 2 acknowledged within 5 working days", Q_S2REQ,
+	        c->s2_escalated, c->s2_ack_5);
+	CHC_ROW("Stage 2 responses within 20 working days of acknowledgement", Q_RESP2,
+	        c->s2_responded, c->s2_resp_20);
+	CHC_COUNT("Stage 2 extensions", Q_EXT2, c->s2_extended);
+	CHC_COUNT("Referred to the Ombudsman", Q_OMB_REF, c->ombudsman);
 #undef CHC_ROW
 #undef CHC_COUNT
 	em_end(e);
@@ -578,6 +876,21 @@ report_emit(const struct report *r, enum report_part part, const struct report_o
 	memset(&e, 0, sizeof e);
 	e.out = out;
 	e.ctx = ctx;
+	if ((e.s = malloc(sizeof *e.s)) == NULL)
+		return -1;
+	/* the first walk: both parts, so that a number is withheld in both */
+	sup_setup(e.s, r);
+	e.collect = true;
+	em_annual(&e, r);
+	em_chc(&e, r);
+	if (e.s->full) {
+		free(e.s);
+		return -1;
+	}
+	sup_solve(e.s);
+	e.collect = false;
+	e.s->next = Q_COUNT;
+
 	if (r->calendar)
 		snprintf(period, sizeof period, "%d", r->year);
 	else
@@ -594,12 +907,13 @@ report_emit(const struct report *r, enum report_part part, const struct report_o
 		em_para(&e, "Period %s to %s (%s year); profile %s; recommendations as at %s.",
 		        r->from, r->to, r->calendar ? "calendar" : "financial", r->authority, r->asof);
 	}
-	em_para(&e, "Numbers from 1 to 4 are shown as <5; where one could be worked out from a "
-	        "total, another number is withheld as *.  No person or case is named.");
-	if (part == REPORT_CHC)
-		em_chc(&e, r);
-	else
-		em_annual(&e, r);
+	em_para(&e, "Numbers from 1 to 4 are shown as <5; a number that would let one be worked "
+	        "out is withheld as *, wherever it appears.  No person or case is named.");
+	e.quiet = part == REPORT_CHC;
+	em_annual(&e, r);
+	e.quiet = part != REPORT_CHC;
+	em_chc(&e, r);
+	free(e.s);
 	return e.rc;
 }
 

@@ -180,6 +180,186 @@ test_codes(void **state)
 	free(r);
 }
 
+/* A report's CSV, for looking up cells: "table,title,row,column,value". */
+static char *
+csv_of(const struct report *r, enum report_part part)
+{
+	char *t;
+	size_t n;
+
+	assert_int_equal(report_render(r, part, REPORT_CSV, &t, &n), 0);
+	return t;
+}
+
+#define CELL(t, x) assert_non_null(strstr((t), "\r\n" x "\r\n"))
+
+/* The reviewer's year: 12 complaints (October) and 3 comments (November),
+ * nothing else.  Alone, the kinds table withholds the 12 beside the <5;
+ * the headline showed 12 and 15 and so gave the 3 back.  Now the 12 is
+ * withheld wherever it is shown, and every table that adds up to it keeps
+ * a cell back so that it cannot be added up either. */
+static void
+test_linked_complaints(void **state)
+{
+	struct report *r = fixture();
+	char *t;
+
+	(void)state;
+	r->teams.n = 1;
+	snprintf(r->teams.v[0].name, REPORT_NAME_LEN, "Team A");
+	r->teams.v[0].complaints = 12;
+	r->services.n = 1;
+	r->services.v[0].complaints = 12;
+	r->contacts = 15;
+	r->kind[ROUTE_COMPLAINT] = 12;
+	r->kind[ROUTE_COMMENT] = 3;
+	r->channel[CHANNEL_EMAIL] = 15;
+	r->month[6][ROUTE_COMPLAINT] = 12; /* October */
+	r->month[7][ROUTE_COMMENT] = 3;    /* November */
+	r->who[REPORT_WHO_CHILD] = 12;
+	r->stage[1].requested = 12;
+	r->chc.s1_received = 12;
+	r->chc.s1_ack_5 = 12;
+	t = csv_of(r, REPORT_ANNUAL);
+	CELL(t, "headline,Headline figures,Contacts received,Number,15");
+	CELL(t, "headline,Headline figures,Complaints received (Stage 1),Number,*");
+	CELL(t, "contacts-by-kind,Contacts by kind,complaint,Number,*");
+	CELL(t, "contacts-by-kind,Contacts by kind,comment,Number,<5");
+	CELL(t, "contacts-by-kind,Contacts by kind,Total,Number,15");
+	CELL(t, "contacts-by-channel,Contacts by channel,email,Number,15");
+	/* October's contacts are its complaints (it had nothing else): both go;
+	 * November's <5 beside the total 15 would give October's away anyway */
+	CELL(t, "contacts-by-month,Contacts by month received,October 2026,Contacts,*");
+	CELL(t, "contacts-by-month,Contacts by month received,October 2026,Complaints,*");
+	CELL(t, "contacts-by-month,Contacts by month received,November 2026,Contacts,<5");
+	CELL(t, "contacts-by-month,Contacts by month received,Total,Contacts,15");
+	CELL(t, "contacts-by-month,Contacts by month received,Total,Complaints,*");
+	CELL(t, "who-complained,Who complained,child or young person,Complaints,*");
+	CELL(t, "who-complained,Who complained,Total,Complaints,*");
+	CELL(t, "teams,Teams (themes),Team A,Complaints,*");
+	CELL(t, "teams,Teams (themes),Total,Complaints,*");
+	CELL(t, "service-areas,Service areas (themes),Not recorded,Complaints,*");
+	CELL(t, "service-areas,Service areas (themes),Total,Complaints,*");
+	CELL(t, "stages,Complaints by stage,Stage 1,Received or requested,*");
+	/* no figure anywhere is the 12, nor the 3 */
+	assert_null(strstr(t, ",12\r\n"));
+	assert_null(strstr(t, ",3\r\n"));
+	free(t);
+	/* the Code's figures are the same number: withheld there too, and one
+	 * of the pair beside it */
+	t = csv_of(r, REPORT_CHC);
+	CELL(t, "chc,Complaint Handling Code self-assessment,Stage 1 complaints acknowledged "
+	        "within 5 working days,Number,*");
+	CELL(t, "chc,Complaint Handling Code self-assessment,Stage 1 complaints acknowledged "
+	        "within 5 working days,Within the Code's timescale,*");
+	CELL(t, "chc,Complaint Handling Code self-assessment,Stage 1 complaints acknowledged "
+	        "within 5 working days,Per cent within,-");
+	assert_null(strstr(t, ",12\r\n"));
+	free(t);
+	free(r);
+}
+
+/* Stage 1: 13 responses, 2 with no finding, 6 upheld, 5 not upheld (one
+ * point each).  The outcomes withhold the 5 beside the <5; the findings on
+ * the points showed 6 and 5 of 11, so 13 - 6 - 5 gave the 2 back.  The 5 is
+ * the same number in both, so withheld in both; alone beside the points'
+ * total 11 it takes the 6 with it, in both. */
+static void
+test_linked_outcomes(void **state)
+{
+	struct report *r = fixture();
+	char *t;
+
+	(void)state;
+	r->stage[1].responded = 13;
+	r->stage[1].outcome[OUTCOME_NONE] = 2;
+	r->stage[1].outcome[OUTCOME_UPHELD] = 6;
+	r->stage[1].outcome[OUTCOME_NOT_UPHELD] = 5;
+	r->stage[1].point_outcome[OUTCOME_UPHELD] = 6;
+	r->stage[1].point_outcome[OUTCOME_NOT_UPHELD] = 5;
+	t = csv_of(r, REPORT_ANNUAL);
+	CELL(t, "outcomes,Outcomes of the complaints responded to,No finding recorded,Stage 1,<5");
+	CELL(t, "outcomes,Outcomes of the complaints responded to,Upheld,Stage 1,*");
+	CELL(t, "outcomes,Outcomes of the complaints responded to,Not upheld,Stage 1,*");
+	CELL(t, "outcomes,Outcomes of the complaints responded to,Total,Stage 1,13");
+	CELL(t, "point-outcomes,Findings on the points of those complaints,Upheld,Stage 1,*");
+	CELL(t, "point-outcomes,Findings on the points of those complaints,Not upheld,Stage 1,*");
+	CELL(t, "point-outcomes,Findings on the points of those complaints,Total,Stage 1,11");
+	CELL(t, "stages,Complaints by stage,Stage 1,Responded,13");
+	assert_null(strstr(t, ",6\r\n"));
+	assert_null(strstr(t, ",5\r\n"));
+	free(t);
+	free(r);
+}
+
+/* Stage 1 timeliness: 8 responses, 4 within 10 days and 4 within 20: both
+ * <5 and both pinned at 4 by the total, so the total 8 is withheld.  It is
+ * the number of responses, so it goes from the clocks' "Measured", the
+ * stages' "Responded", the outcomes' total and the Code's figures; and each
+ * table adding up to it keeps a cell back. */
+static void
+test_linked_timeliness(void **state)
+{
+	struct report *r = fixture();
+	char *t;
+
+	(void)state;
+	r->stage[1].responded = 8;
+	r->stage[1].outcome[OUTCOME_UPHELD] = 8;
+	r->s1.limit[0] = 10;
+	r->s1.limit[1] = 20;
+	r->s1.n = 8;
+	r->s1.band[0] = 4;
+	r->s1.band[1] = 4;
+	r->s1.sum_days = 80;
+	r->s1.clocked = 8;
+	r->s1.deadline_met = 8;
+	r->s1.target_met = 8;
+	r->chc.s1_responded = 8;
+	r->chc.s1_resp_10 = 8;
+	t = csv_of(r, REPORT_ANNUAL);
+#define ROW1(table, title, col, x)                                                     \
+	CELL(t, table "," title ",Stage 1 response (from receipt)," col "," x)
+	ROW1("timeliness", "Timeliness in working days", "Within the limit", "<5");
+	ROW1("timeliness", "Timeliness in working days", "Within the extended limit", "<5");
+	ROW1("timeliness", "Timeliness in working days", "Total", "*");
+	ROW1("timeliness", "Timeliness in working days", "Average working days", "10.0");
+	ROW1("clocks", "Against the book's statutory deadlines and internal targets", "Measured",
+	     "*");
+	ROW1("clocks", "Against the book's statutory deadlines and internal targets",
+	     "Deadline met", "*");
+	ROW1("clocks", "Against the book's statutory deadlines and internal targets",
+	     "Deadline missed", "0");
+	ROW1("clocks", "Against the book's statutory deadlines and internal targets", "Target met",
+	     "*");
+#undef ROW1
+	CELL(t, "stages,Complaints by stage,Stage 1,Responded,*");
+	CELL(t, "outcomes,Outcomes of the complaints responded to,Upheld,Stage 1,*");
+	CELL(t, "outcomes,Outcomes of the complaints responded to,Total,Stage 1,*");
+	assert_null(strstr(t, ",8\r\n"));
+	free(t);
+	t = csv_of(r, REPORT_CHC);
+	CELL(t, "chc,Complaint Handling Code self-assessment,Stage 1 responses within 10 working "
+	        "days of acknowledgement,Number,*");
+	CELL(t, "chc,Complaint Handling Code self-assessment,Stage 1 responses within 10 working "
+	        "days of acknowledgement,Within the Code's timescale,*");
+	assert_null(strstr(t, ",8\r\n"));
+	free(t);
+	/* the text says so, and shows the same cells */
+	{
+		size_t n;
+
+		assert_int_equal(report_render(r, REPORT_ANNUAL, REPORT_TEXT, &t, &n), 0);
+		assert_non_null(strstr(t, "a number that would let one be worked out is withheld as "
+		                          "*, wherever it appears."));
+		assert_non_null(strstr(t, "\n  Stage 1 response (from receipt)                *       "
+		                          "     *               0          *             0\n"));
+		free(t);
+	}
+	free(r);
+}
+#undef CELL
+
 int
 main(void)
 {
@@ -189,6 +369,9 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_text_markdown),
 		cmocka_unit_test(test_codes),
+		cmocka_unit_test(test_linked_complaints),
+		cmocka_unit_test(test_linked_outcomes),
+		cmocka_unit_test(test_linked_timeliness),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,11 +49,26 @@ ok
 # --- the annual report as text: every figure checked against the list above
 # (e.g. Stage 1 timeliness: 7 within 10, 5 within 20, 1 over; average
 # (6x9 + 5x19 + 9 + 23) / 13 = 13.9; the single 'over' forces two more cells
-# to be withheld, since <5 next to 5 would otherwise pin both)
+# to be withheld, since <5 next to 5 would otherwise pin both).
+# A number withheld in one table is withheld wherever it appears:
+# - months: the complaints column's three <5 (June, July, September: 1
+#   each, all at their least) withhold November's 5 and then October's 6;
+#   October's and November's contacts are then withheld too, since each is
+#   that month's complaints and nothing else (0 compliments, and no other
+#   contact that month): shown as 6 and 5 they gave the two complaints back
+#   (November's "*", at least 5, could only be 5).  In the contacts column
+#   the six <5 (7 in all) and the two "*" (11) make 18, more than their
+#   least (6 + 5 + 5 = 16), so none of them is pinned.
+# - outcomes: Stage 1's no finding (2, <5) next to upheld 6 and not upheld
+#   5 withholds the 5; the findings on the points show the same 5 (one
+#   point each), so it is withheld there too, which leaves it alone beside
+#   the points' total 11: their upheld 6 is withheld, and with it the
+#   outcomes' upheld 6 (the same number).  Neither 13 - 6 - 5 nor 11 - 6
+#   now gives anything away.
 $ . /tmp/redress-report-t/env; unset REDRESS_PASSPHRASE_FILE; redress report annual --year 2026
 Children's social care complaints, comments and compliments: annual report 2026/27
 Period 2026-04-01 to 2027-03-31 (financial year); profile statutory; recommendations as at 2027-03-31.
-Numbers from 1 to 4 are shown as <5; where one could be worked out from a total, another number is withheld as *.  No person or case is named.
+Numbers from 1 to 4 are shown as <5; a number that would let one be worked out is withheld as *, wherever it appears.  No person or case is named.
 |
 Headline figures
   Figure                        Number
@@ -96,8 +111,8 @@ Contacts by month received
   July 2026            <5         <5           0
   August 2026           0          0           0
   September 2026       <5         <5           0
-  October 2026          6          *           0
-  November 2026         5          *           0
+  October 2026          *          *           0
+  November 2026         *          *           0
   December 2026        <5          0           0
   January 2027         <5          0           0
   February 2027         0          0           0
@@ -133,7 +148,7 @@ Complaints by stage
 Outcomes of the complaints responded to
   Outcome             Stage 1 Stage 2 Stage 3
   No finding recorded      <5       0       0
-  Upheld                    6       0       0
+  Upheld                    *       0       0
   Partly upheld             0       5       0
   Not upheld                *       0       5
   Unable to determine       0       0       0
@@ -141,9 +156,9 @@ Outcomes of the complaints responded to
 |
 Findings on the points of those complaints
   Finding             Stage 1 Stage 2 Stage 3
-  Upheld                    6       0       0
+  Upheld                    *       0       0
   Partly upheld             0       5       0
-  Not upheld                5       0       5
+  Not upheld                *       0       5
   Unable to determine       0       0       0
   Total                    11       5       5
 |
@@ -226,7 +241,7 @@ The Ombudsman, compliments and recommendations
 $ . /tmp/redress-report-t/env; redress report chc --year 2026
 Complaint Handling Code self-assessment 2026/27
 Period 2026-04-01 to 2027-03-31; profile statutory. The book follows the statutory children's procedure: the Code's timescales are applied for comparison.
-Numbers from 1 to 4 are shown as <5; where one could be worked out from a total, another number is withheld as *.  No person or case is named.
+Numbers from 1 to 4 are shown as <5; a number that would let one be worked out is withheld as *, wherever it appears.  No person or case is named.
 |
 Complaint Handling Code self-assessment
   Measure                                                     Number Within the Code's timescale Outside it Per cent within
