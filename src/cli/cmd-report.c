@@ -90,7 +90,7 @@ const struct cli_cmd cmd_report_entry = {
 	        "--year YYYY: the financial year from April YYYY (default: this one), or with\n"
 	        "  --calendar the calendar year.  --format text (default), csv (RFC 4180: one\n"
 	        "  line per figure: table,title,row,column,value) or markdown.\n"
-	        "Numbers from 1 to 4 are shown as <5, and another withheld as * where one\n"
-	        "could be worked out from a total.  Needs no passphrase; names no one.",
+	        "Numbers from 1 to 4 are shown as <5; a number that would let one be worked\n"
+	        "out is withheld as *, wherever it appears.  Needs no passphrase; names no one.",
 	.exec = cmd_report_exec,
 };
