@@ -1680,6 +1680,16 @@ out:
 
 /* --- the deadlines index --------------------------------------------------------- */
 
+/* A case's details as a range scan last read them: a case has several
+ * deadlines in a month, and its summary need be read once. */
+#define DUE_CACHE_BITS 11
+struct due_cached {
+	uint64_t id;                 /* 0: empty */
+	int kind, status, stage;
+	uint64_t child;
+	char owner[64], team[64];
+};
+
 struct range_ctx {
 	int32_t to;
 	unsigned flags;              /* BOOK_DUE_* */
@@ -1689,6 +1699,7 @@ struct range_ctx {
 	struct store_txn *t;
 	const struct calendar *cal;
 	struct date today;
+	struct due_cached *cache;    /* with BOOK_DUE_DETAILS; NULL without memory */
 };
 
 /* An agenda line's case details from the case's summary (not its record
@@ -1696,19 +1707,43 @@ struct range_ctx {
 static void
 case_due_details(struct range_ctx *x, struct book_due *d)
 {
+	struct due_cached *c = NULL;
 	const void *sv;
 	size_t sn;
 	uint8_t key[8];
 
-	codec_be64(d->case_id, key);
-	if (store_get(x->t, STORE_SUMMARY, key, 8, &sv, &sn) != 0)
-		return;
-	rec_find_str(sv, sn, ST_OWNER, d->owner, sizeof d->owner);
-	rec_find_str(sv, sn, ST_TEAM, d->team, sizeof d->team);
-	d->kind = (int)rec_find_u64(sv, sn, ST_KIND, 0);
-	d->status = (int)rec_find_u64(sv, sn, ST_STATUS, 0);
-	d->stage = (int)rec_find_u64(sv, sn, ST_STAGE, 0);
-	d->child_person = rec_find_u64(sv, sn, ST_CHILD, 0);
+	if (x->cache != NULL) {
+		c = &x->cache[(d->case_id * 0x9E3779B97F4A7C15ULL) >> (64 - DUE_CACHE_BITS)];
+		if (c->id != d->case_id)
+			c->id = 0;
+	}
+	if (c == NULL || c->id == 0) {
+		codec_be64(d->case_id, key);
+		if (store_get(x->t, STORE_SUMMARY, key, 8, &sv, &sn) != 0)
+			return;
+		rec_find_str(sv, sn, ST_OWNER, d->owner, sizeof d->owner);
+		rec_find_str(sv, sn, ST_TEAM, d->team, sizeof d->team);
+		d->kind = (int)rec_find_u64(sv, sn, ST_KIND, 0);
+		d->status = (int)rec_find_u64(sv, sn, ST_STATUS, 0);
+		d->stage = (int)rec_find_u64(sv, sn, ST_STAGE, 0);
+		d->child_person = rec_find_u64(sv, sn, ST_CHILD, 0);
+		if (c != NULL) {
+			c->id = d->case_id;
+			c->kind = d->kind;
+			c->status = d->status;
+			c->stage = d->stage;
+			c->child = d->child_person;
+			memcpy(c->owner, d->owner, sizeof c->owner);
+			memcpy(c->team, d->team, sizeof c->team);
+		}
+	} else {
+		memcpy(d->owner, c->owner, sizeof d->owner);
+		memcpy(d->team, c->team, sizeof d->team);
+		d->kind = c->kind;
+		d->status = c->status;
+		d->stage = c->stage;
+		d->child_person = c->child;
+	}
 	if (d->child_person == 0)
 		return;
 	if (x->flags & BOOK_DUE_NAMES)
@@ -1763,6 +1798,9 @@ case_range_txn(struct store_txn *t, void *vctx)
 	struct range_txn *r = vctx;
 
 	r->x->t = t;
+	/* a read that is run again runs on another snapshot: forget the last */
+	if (r->x->cache != NULL)
+		memset(r->x->cache, 0, sizeof *r->x->cache << DUE_CACHE_BITS);
 
 	return store_scan(t, STORE_DEADLINES, r->from, 4, case_range_each, r->x) < 0 ? -1 : 0;
 }
@@ -1775,6 +1813,7 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	struct range_ctx x;
 	struct range_txn r;
 	struct date f, tt;
+	int rc;
 
 	if (date_parse(from, &f, err) != 0 || date_parse(to, &tt, err) != 0)
 		return BOOK_EUSAGE;
@@ -1787,10 +1826,15 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	x.t = NULL;
 	x.today = case_today(b);
 	x.to = tt.day;
+	/* plain fields only (no names): a cache is no more than a speed-up */
+	x.cache = flags & BOOK_DUE_DETAILS ? calloc((size_t)1 << DUE_CACHE_BITS, sizeof *x.cache)
+	                                   : NULL;
 	r.x = &x;
 	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
 	/* a cursor range scan from the first day: the cost follows the range */
-	return store_read(b->st, case_range_txn, &r, err);
+	rc = store_read(b->st, case_range_txn, &r, err);
+	free(x.cache);
+	return rc;
 }
 
 int
