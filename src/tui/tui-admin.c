@@ -217,15 +217,8 @@ tui_admin_key(struct tui *t, enum tui_action a)
 	case TUI_A_GRANT:
 		tui_admin_grant(t);
 		break;
-	case TUI_A_DOWN:
-	case TUI_A_UP:
-	case TUI_A_PGDN:
-	case TUI_A_PGUP:
-	case TUI_A_TOP:
-	case TUI_A_BOTTOM:
-		tui_scroll(&A->top, max, h, a);
-		break;
 	default:
+		tui_scroll(&A->top, max, h, a);
 		break;
 	}
 }

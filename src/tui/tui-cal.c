@@ -14,7 +14,7 @@
 #include "tui-int.h"
 
 /* Working days left at or under which a deadline is "due soon". */
-#define TUI_CAL_SOON 3
+#define TUI_CAL_SOON_DAYS 3
 
 static const char *const tui_cal_which[] = { "deadlines", "targets", "deadlines and targets" };
 
@@ -40,8 +40,8 @@ tui_cal_state(const struct tui *t, const struct book_due *d)
 		return TUI_CAL_PENDING; /* the complainant's window: not ours to miss */
 	if (d->day < t->today.day)
 		return TUI_CAL_OVERDUE;
-	if (d->days <= TUI_CAL_SOON)
-		return TUI_CAL_SOON_;
+	if (d->days <= TUI_CAL_SOON_DAYS)
+		return TUI_CAL_SOON;
 	return TUI_CAL_PENDING;
 }
 
@@ -227,7 +227,7 @@ tui_cal_attr(const struct tui *t, enum tui_cal_state s)
 	switch (s) {
 	case TUI_CAL_OVERDUE:
 		return tui_style(t, TUI_S_OVERDUE);
-	case TUI_CAL_SOON_:
+	case TUI_CAL_SOON:
 		return tui_style(t, TUI_S_SOON);
 	case TUI_CAL_MET:
 		return tui_style(t, TUI_S_MET);
@@ -244,7 +244,7 @@ tui_cal_mark(enum tui_cal_state s)
 	switch (s) {
 	case TUI_CAL_OVERDUE:
 		return "!";
-	case TUI_CAL_SOON_:
+	case TUI_CAL_SOON:
 		return "~";
 	case TUI_CAL_MET:
 		return "+";
@@ -430,7 +430,7 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 			snprintf(left, sizeof left, "%s", it->day < t->today.day ? "over !" : "today ~");
 		else
 			snprintf(left, sizeof left, "%d left%s", it->days,
-			         it->state == TUI_CAL_SOON_ ? " ~" : "");
+			         it->state == TUI_CAL_SOON ? " ~" : "");
 		tui_put(t, t->body, y0 + 1 + i, x, left, wleft, TUI_RIGHT, st);
 		x += wleft + 1;
 		tui_put(t, t->body, y0 + 1 + i, x, it->owner, wowner - 1, TUI_LEFT, A_NORMAL);

@@ -458,14 +458,6 @@ tui_case_key(struct tui *t, enum tui_action a)
 		/* the step recorded there may have moved a deadline */
 		t->cal.stale = true;
 		break;
-	case TUI_A_DOWN:
-	case TUI_A_UP:
-	case TUI_A_PGDN:
-	case TUI_A_PGUP:
-	case TUI_A_TOP:
-	case TUI_A_BOTTOM:
-		tui_scroll(&V->top, max, h, a);
-		break;
 	case TUI_A_STEP:
 		tui_step_menu(t);
 		break;
@@ -485,6 +477,7 @@ tui_case_key(struct tui *t, enum tui_action a)
 		tui_letter_menu(t);
 		break;
 	default:
+		tui_scroll(&V->top, max, h, a);
 		break;
 	}
 }

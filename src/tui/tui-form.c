@@ -358,14 +358,7 @@ tui_form_run(struct tui *t, struct tui_form *f)
 	if (f->f[f->cur].hidden)
 		tui_form_move(f, 1);
 	while (!tui_stopping()) {
-		tui_draw(t);
-		if (tui_read(t, &key, &wc) == ERR)
-			continue;
-		if (key == KEY_RESIZE) {
-			tui_resize(t);
-			continue;
-		}
-		if (t->small)
+		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		t->message[0] = '\0';
 		x = &f->f[f->cur];
@@ -682,14 +675,7 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 	t->menu = m;
 	t->input = &in;
 	while (!tui_stopping()) {
-		tui_draw(t);
-		if (tui_read(t, &key, &wc) == ERR)
-			continue;
-		if (key == KEY_RESIZE) {
-			tui_resize(t);
-			continue;
-		}
-		if (t->small)
+		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		t->message[0] = '\0';
 		if (key > 32 && key < 127) {

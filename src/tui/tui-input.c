@@ -78,14 +78,7 @@ tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret
 	 * prompt: that one comes back afterwards) */
 	t->input = &in;
 	while (!tui_stopping()) {
-		tui_draw(t);
-		if (tui_read(t, &key, &wc) == ERR)
-			continue;
-		if (key == KEY_RESIZE) {
-			tui_resize(t);
-			continue;
-		}
-		if (t->small)
+		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		if (key == TUI_KEY_WIDE || (key >= 32 && key < 127)) {
 			/* typed text: no control characters get in */
@@ -122,14 +115,7 @@ tui_ask(struct tui *t, const char *prompt, const char *keys)
 
 	t->input = &in;
 	while (!tui_stopping()) {
-		tui_draw(t);
-		if (tui_read(t, &key, &wc) == ERR)
-			continue;
-		if (key == KEY_RESIZE) {
-			tui_resize(t);
-			continue;
-		}
-		if (t->small)
+		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		if (key == 27 || key == '\r' || key == KEY_ENTER)
 			key = key == 27 ? 27 : '\n';

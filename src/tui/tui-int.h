@@ -205,7 +205,7 @@ struct tui_view {
 };
 
 /* The deadline calendar (tui-cal.c).  States in order of worse. */
-enum tui_cal_state { TUI_CAL_NONE = 0, TUI_CAL_MET, TUI_CAL_PENDING, TUI_CAL_SOON_,
+enum tui_cal_state { TUI_CAL_NONE = 0, TUI_CAL_MET, TUI_CAL_PENDING, TUI_CAL_SOON,
                      TUI_CAL_OVERDUE };
 struct tui_cal_day {
 	uint16_t n;                        /* deadlines due that the filters keep */
@@ -414,6 +414,10 @@ void tui_draw(struct tui *t);
  * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
 int tui_read(struct tui *t, int *key, wint_t *wc);
 void tui_resize(struct tui *t);
+/* For the loops of forms, menus and prompts: draws, waits for a key, and
+ * true when there is one to act on (not a timeout, a resize, or a key while
+ * the window is too small). */
+bool tui_modal_read(struct tui *t, int *key, wint_t *wc);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 attr_t tui_style(const struct tui *t, enum tui_style s);

@@ -301,15 +301,8 @@ tui_help_key(struct tui *t, enum tui_action a)
 	case TUI_A_BACK:
 		t->screen = t->back != NULL ? t->back : &tui_list_screen;
 		break;
-	case TUI_A_DOWN:
-	case TUI_A_UP:
-	case TUI_A_PGDN:
-	case TUI_A_PGUP:
-	case TUI_A_TOP:
-	case TUI_A_BOTTOM:
-		tui_scroll(&t->help_top, max, h, a);
-		break;
 	default:
+		tui_scroll(&t->help_top, max, h, a);
 		break;
 	}
 }

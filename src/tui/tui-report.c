@@ -280,14 +280,6 @@ tui_report_key(struct tui *t, enum tui_action a)
 	case TUI_A_BACK:
 		t->screen = &tui_list_screen;
 		return;
-	case TUI_A_DOWN:
-	case TUI_A_UP:
-	case TUI_A_PGDN:
-	case TUI_A_PGUP:
-	case TUI_A_TOP:
-	case TUI_A_BOTTOM:
-		tui_scroll(&R->top, max, h, a);
-		return;
 	case TUI_A_YEAR_NEXT:
 		if (R->year >= DATE_MAX_YEAR - 1)
 			return;
@@ -302,6 +294,7 @@ tui_report_key(struct tui *t, enum tui_action a)
 		R->calendar = !R->calendar;
 		break;
 	default:
+		tui_scroll(&R->top, max, h, a);
 		return;
 	}
 	tui_report_load(t);

@@ -341,6 +341,19 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 	return OK;
 }
 
+bool
+tui_modal_read(struct tui *t, int *key, wint_t *wc)
+{
+	tui_draw(t);
+	if (tui_read(t, key, wc) == ERR)
+		return false;
+	if (*key == KEY_RESIZE) {
+		tui_resize(t);
+		return false;
+	}
+	return !t->small;
+}
+
 /* --- other users' work ---------------------------------------------------------- */
 
 bool
