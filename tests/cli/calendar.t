@@ -1,15 +1,15 @@
 # redress calendar: the agenda of deadlines from the index, day by day.
 
-$ rm -rf /tmp/redress-cal-t && mkdir /tmp/redress-cal-t && printf 'pass phrase 1\n' > /tmp/redress-cal-t/pass && printf '%s\n' 'export REDRESS_TODAY=2026-12-21 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=/tmp/redress-cal-t/pass' 'r() { redress -d /tmp/redress-cal-t/book "$@"; }' > /tmp/redress-cal-t/env && echo ok
+$ rm -rf $RDT/cal-t && mkdir $RDT/cal-t && printf 'pass phrase 1\n' > $RDT/cal-t/pass && printf '%s\n' 'export REDRESS_TODAY=2026-12-21 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/cal-t/pass' 'r() { redress -d $RDT/cal-t/book "$@"; }' > $RDT/cal-t/env && echo ok
 ok
-$ . /tmp/redress-cal-t/env; r init --authority gloucestershire >/dev/null && r case add --received 2026-12-18 --child-name 'Ada Lovelace' --team 'North CIN' --owner alice && r case add --received 2026-12-01 --child-name 'Ben Okri' --team 'South CIN' --owner bob && r case acknowledge CSC-2026-0002 --date 2026-12-02
+$ . $RDT/cal-t/env; r init --authority gloucestershire >/dev/null && r case add --received 2026-12-18 --child-name 'Ada Lovelace' --team 'North CIN' --owner alice && r case add --received 2026-12-01 --child-name 'Ben Okri' --team 'South CIN' --owner bob && r case acknowledge CSC-2026-0002 --date 2026-12-02
 CSC-2026-0001
 CSC-2026-0002
 # over Christmas: 25 and 28 December and 1 January are holidays; the
 # acknowledgement of CSC-2026-0001 is due Tuesday 22 December, its Stage 1
 # response on 6 January (9 working days after today, Monday 21 December);
 # CSC-2026-0002's extended maximum on 31 December
-$ . /tmp/redress-cal-t/env; r calendar --days 17 | sed 's/ *$//'
+$ . $RDT/cal-t/env; r calendar --days 17 | sed 's/ *$//'
 Tuesday 22 December 2026
   CSC-2026-0001  acknowledge            deadline 1 left   alice      North CIN      Child C-0001
 |
@@ -18,17 +18,17 @@ Thursday 31 December 2026
 |
 Wednesday 6 January 2027
   CSC-2026-0001  stage1_response        deadline 9 left   alice      North CIN      Child C-0001
-$ . /tmp/redress-cal-t/env; r calendar --overdue --names | sed 's/ *$//'
+$ . $RDT/cal-t/env; r calendar --overdue --names | sed 's/ *$//'
 Tuesday 15 December 2026
   CSC-2026-0002  stage1_response        deadline 4 over   bob        South CIN      Ben Okri
-$ . /tmp/redress-cal-t/env; r calendar --days 30 --owner bob | sed 's/ *$//'
+$ . $RDT/cal-t/env; r calendar --days 30 --owner bob | sed 's/ *$//'
 Thursday 31 December 2026
   CSC-2026-0002  stage1_response_max    deadline 6 left   bob        South CIN      Child C-0002
-$ . /tmp/redress-cal-t/env; r calendar --days 0
+$ . $RDT/cal-t/env; r calendar --days 0
 ! redress: calendar: --days: 0 is out of range (1 to 3660)
 ? 2
-$ . /tmp/redress-cal-t/env; r calendar --from 2026-13-01
+$ . $RDT/cal-t/env; r calendar --from 2026-13-01
 ! redress: --from: bad date "2026-13-01": month 13 does not exist
 ? 2
-$ rm -rf /tmp/redress-cal-t && echo ok
+$ rm -rf $RDT/cal-t && echo ok
 ok

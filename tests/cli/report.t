@@ -29,21 +29,21 @@
 #   H     a comment received 2027-04-05 (next year): in nothing.
 #   I     a safeguarding concern, 2026-12-01.   J  a concern by email, 2027-01-11.
 
-$ rm -rf /tmp/redress-report-t && mkdir /tmp/redress-report-t && printf 'pass phrase 1\n' > /tmp/redress-report-t/pass && echo ok
+$ rm -rf $RDT/report-t && mkdir $RDT/report-t && printf 'pass phrase 1\n' > $RDT/report-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=/tmp/redress-report-t/pass REDRESS_BOOK=/tmp/redress-report-t/book' 'N="North, \"A\" Team"' 'rc() { redress case "$@"; }' 'last() { redress case list --format tsv | tail -1 | cut -f1; }' > /tmp/redress-report-t/env && . /tmp/redress-report-t/env && redress init --authority statutory >/dev/null && echo ok
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/report-t/pass REDRESS_BOOK=$RDT/report-t/book' 'N="North, \"A\" Team"' 'rc() { redress case "$@"; }' 'last() { redress case list --format tsv | tail -1 | cut -f1; }' > $RDT/report-t/env && . $RDT/report-t/env && redress init --authority statutory >/dev/null && echo ok
 ok
-$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
-$ . /tmp/redress-report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' $([ $i -le 3 ] && echo --reason availability) && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 --reason complexity && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
-$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 --finding upheld-no-injustice && echo ok
+$ . $RDT/report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
+$ . $RDT/report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' $([ $i -le 3 ] && echo --reason availability) && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 --reason complexity && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
+$ . $RDT/report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 --finding upheld-no-injustice && echo ok
 ok
-$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-07-01 --aware 2025-05-01 --channel letter --child-name Kid --complainant-name Dad) && rc decline $r --date 2026-07-02 --reason over-a-year --ombudsman-told && echo ok
+$ . $RDT/report-t/env; r=$(rc add --received 2026-07-01 --aware 2025-05-01 --channel letter --child-name Kid --complainant-name Dad) && rc decline $r --date 2026-07-02 --reason over-a-year --ombudsman-told && echo ok
 ok
-$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-09-01 --team 'Équipe Sud' --child-name Kid --complainant-name Mum) && rc acknowledge $r --date 2026-09-02 && rc advocacy $r --offered 2026-09-02 --accepted && rc withdraw $r --date 2026-09-10 && echo ok
+$ . $RDT/report-t/env; r=$(rc add --received 2026-09-01 --team 'Équipe Sud' --child-name Kid --complainant-name Mum) && rc acknowledge $r --date 2026-09-02 && rc advocacy $r --offered 2026-09-02 --accepted && rc withdraw $r --date 2026-09-10 && echo ok
 ok
-$ . /tmp/redress-report-t/env; for i in 1 2; do rc add --kind compliment --team "$N" --thanked 'Foster team' --received 2026-05-04 >/dev/null; done; rc pass-on $(last) --date 2026-05-05 && echo ok
+$ . $RDT/report-t/env; for i in 1 2; do rc add --kind compliment --team "$N" --thanked 'Foster team' --received 2026-05-04 >/dev/null; done; rc pass-on $(last) --date 2026-05-05 && echo ok
 ok
-$ . /tmp/redress-report-t/env; r=$(rc add --received 2026-03-02 --team "$N" --child-name Kid) && rc respond $r --date 2026-04-02 && rc add --kind comment --received 2027-04-05 >/dev/null && rc add --safeguarding --received 2026-12-01 --child-name Kid >/dev/null && rc add --kind concern --channel email --received 2027-01-11 >/dev/null && echo ok
+$ . $RDT/report-t/env; r=$(rc add --received 2026-03-02 --team "$N" --child-name Kid) && rc respond $r --date 2026-04-02 && rc add --kind comment --received 2027-04-05 >/dev/null && rc add --safeguarding --received 2026-12-01 --child-name Kid >/dev/null && rc add --kind concern --channel email --received 2027-01-11 >/dev/null && echo ok
 ok
 
 # --- the annual report as text: every figure checked against the list above
@@ -65,7 +65,7 @@ ok
 #   the points' total 11: their upheld 6 is withheld, and with it the
 #   outcomes' upheld 6 (the same number).  Neither 13 - 6 - 5 nor 11 - 6
 #   now gives anything away.
-$ . /tmp/redress-report-t/env; unset REDRESS_PASSPHRASE_FILE; redress report annual --year 2026
+$ . $RDT/report-t/env; unset REDRESS_PASSPHRASE_FILE; redress report annual --year 2026
 Children's social care complaints, comments and compliments: annual report 2026/27
 Period 2026-04-01 to 2027-03-31 (financial year); profile statutory; recommendations as at 2027-03-31.
 Numbers from 1 to 4 are shown as <5; a number that would let one be worked out is withheld as *, wherever it appears.  No person or case is named.
@@ -238,7 +238,7 @@ The Ombudsman, compliments and recommendations
 # --- the Code's figures: 12 of 14 acknowledged within 5 (C, D none); 7 of 13
 # answered within 10 of the acknowledgement (B took 14, G 23); Stage 2
 # decisions the next day; responses 55 working days after them
-$ . /tmp/redress-report-t/env; redress report chc --year 2026
+$ . $RDT/report-t/env; redress report chc --year 2026
 Complaint Handling Code self-assessment 2026/27
 Period 2026-04-01 to 2027-03-31; profile statutory. The book follows the statutory children's procedure: the Code's timescales are applied for comparison.
 Numbers from 1 to 4 are shown as <5; a number that would let one be worked out is withheld as *, wherever it appears.  No person or case is named.
@@ -255,9 +255,9 @@ Complaint Handling Code self-assessment
 
 # --- CSV (RFC 4180): CRLF ends, a name with a comma and a quote quoted with
 # the quote doubled, UTF-8 passed through; the same cells as the text
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | awk '/\r$/ { c++ } END { print NR, c }'
+$ . $RDT/report-t/env; redress report annual --year 2026 --format csv | awk '/\r$/ { c++ } END { print NR, c }'
 261 261
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | grep -e "^table," -e "^teams," -e "^timeliness,.*Stage 1" | tr -d "\r"
+$ . $RDT/report-t/env; redress report annual --year 2026 --format csv | grep -e "^table," -e "^teams," -e "^timeliness,.*Stage 1" | tr -d "\r"
 table,title,row,column,value
 teams,Teams (themes),"North, ""A"" Team",Complaints,7
 teams,Teams (themes),"North, ""A"" Team",Upheld or partly upheld,6
@@ -279,7 +279,7 @@ timeliness,Timeliness in working days,Stage 1 response (from receipt),Total,13
 timeliness,Timeliness in working days,Stage 1 response (from receipt),Average working days,13.9
 
 # --- Markdown: tables to paste, | and markup escaped (<5 and * too)
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Teams/,/^| Total/p; /^### Timeliness/,/^| Stage 3 response/p"
+$ . $RDT/report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Teams/,/^| Total/p; /^### Timeliness/,/^| Stage 3 response/p"
 | ### Teams (themes)
 |
 | | Team | Complaints | Upheld or partly upheld | Compliments |
@@ -301,7 +301,7 @@ $ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdo
 # --- the coded reasons in CSV and Markdown: the same cells as the text
 # (Stage 1: 3 availability, 2 not coded, both <5 with the total 5 shown,
 # since 3 + 2 could be 1 + 4 or 4 + 1; the Ombudsman's one decision)
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format csv | grep -e "^extension-reasons," -e "^ombudsman-findings," | tr -d "\r" | grep -v ",0$"
+$ . $RDT/report-t/env; redress report annual --year 2026 --format csv | grep -e "^extension-reasons," -e "^ombudsman-findings," | tr -d "\r" | grep -v ",0$"
 extension-reasons,Extensions by coded reason,complexity: several services or points,Stage 2,5
 extension-reasons,Extensions by coded reason,key people or records unavailable,Stage 1,<5
 extension-reasons,Extensions by coded reason,Not recorded,Stage 1,<5
@@ -309,20 +309,20 @@ extension-reasons,Extensions by coded reason,Total,Stage 1,5
 extension-reasons,Extensions by coded reason,Total,Stage 2,5
 ombudsman-findings,"The Ombudsman's decisions, by finding","upheld: fault, no injustice",Decisions,<5
 ombudsman-findings,"The Ombudsman's decisions, by finding",Total,Decisions,<5
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Extensions by/,/^| Total/p" | grep -e Total -e availab -e "Not rec"
+$ . $RDT/report-t/env; redress report annual --year 2026 --format markdown | sed -n "/^### Extensions by/,/^| Total/p" | grep -e Total -e availab -e "Not rec"
 | | key people or records unavailable | \<5 | 0 |
 | | the investigator's or independent person's availability | 0 | 0 |
 | | Not recorded | \<5 | 0 |
 | | Total | 5 | 5 |
 
 # --- no identity: no names, no notes, no references, in any format
-$ . /tmp/redress-report-t/env; for f in text csv markdown; do redress report annual --year 2026 --format $f; redress report chc --year 2026 --format $f; done | grep -c -w -e Kid -e Mum -e Dad -e Adv -e Visits -e "Plan not" -e illness -e CSC- -e "Share plans" -e boss
+$ . $RDT/report-t/env; for f in text csv markdown; do redress report annual --year 2026 --format $f; redress report chc --year 2026 --format $f; done | grep -c -w -e Kid -e Mum -e Dad -e Adv -e Visits -e "Plan not" -e illness -e CSC- -e "Share plans" -e boss
 0
 ? 1
 
 # --- a calendar year: 2026 holds everything but J (2027-01-11) and H, and G
 # (2026-03-02) comes in
-$ . /tmp/redress-report-t/env; redress report annual --year 2026 --calendar | sed -n "/^Headline/,/^$/p"
+$ . $RDT/report-t/env; redress report annual --year 2026 --calendar | sed -n "/^Headline/,/^$/p"
 Headline figures
   Figure                        Number
   Contacts received                 18
@@ -334,17 +334,17 @@ Headline figures
 |
 
 # --- the year after: only H, a comment
-$ . /tmp/redress-report-t/env; redress report annual --year 2027 --format csv | grep "^contacts-by-kind" | tr -d "\r" | grep -v ",0$"
+$ . $RDT/report-t/env; redress report annual --year 2027 --format csv | grep "^contacts-by-kind" | tr -d "\r" | grep -v ",0$"
 contacts-by-kind,Contacts by kind,comment,Number,<5
 contacts-by-kind,Contacts by kind,Total,Number,<5
 
 # --- mistakes: exit 2, nothing on stdout
-$ . /tmp/redress-report-t/env; redress report yearly
+$ . $RDT/report-t/env; redress report yearly
 ! redress: report: no report "yearly" (annual or chc)
 ? 2
-$ . /tmp/redress-report-t/env; redress report annual --format pdf
+$ . $RDT/report-t/env; redress report annual --format pdf
 ! redress: report: --format is text, csv or markdown
 ? 2
-$ . /tmp/redress-report-t/env; redress report annual --year 20x6
+$ . $RDT/report-t/env; redress report annual --year 20x6
 ! redress: report: --year: "20x6" is not a whole number
 ? 2

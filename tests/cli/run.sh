@@ -16,6 +16,11 @@
 export REDRESS_SHARE="${REDRESS_SHARE:-$(pwd)/share}"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# RDT: a scratch directory of this run's own, for scripts' books and files,
+# so that two runs (make -j, two checkouts) never share a path.
+RDT=$tmp/work
+mkdir "$RDT" || exit 1
+export RDT
 fail=0 count=0
 
 run_block() {

@@ -120,7 +120,16 @@ said() {
 
 keys() { t send-keys -t "$S" "$@"; }
 text() { t send-keys -t "$S" -l -- "$1"; }
-client_pid() { pgrep -P "$(t display -p -t "$S" '#{pane_pid}')" | head -1; }
+# (from /proc, not pgrep: a minimal Debian has no procps)
+client_pid() {
+	pp=$(t display -p -t "$S" '#{pane_pid}')
+	for st in /proc/[0-9]*/stat; do
+		l=$(cat "$st" 2>/dev/null) || continue
+		# fields after the command name, which may hold spaces: state ppid ...
+		set -- ${l##*) }
+		[ "$2" = "$pp" ] && { p=${st#/proc/}; echo "${p%/stat}"; return; }
+	done
+}
 
 # open_case REF: from the list, the case whose reference (or child) is REF.
 open_case() {
