@@ -172,6 +172,47 @@ book_schema_read(struct store_txn *t, void *ctx)
 	return 0;
 }
 
+/* A book whose init stopped after the environment was made and before its
+ * meta was written (a full disk) has neither schema nor authority. */
+#define BOOK_UNFINISHED UINT64_MAX
+
+static int
+book_finished_read(struct store_txn *t, void *ctx)
+{
+	const void *v;
+	size_t n;
+
+	if (book_meta_u64(t, META_SCHEMA, BOOK_UNFINISHED) == BOOK_UNFINISHED &&
+	    store_get(t, STORE_META, META_AUTHORITY, strlen(META_AUTHORITY), &v, &n) != 0)
+		*(uint64_t *)ctx = BOOK_UNFINISHED;
+	return 0;
+}
+
+/* A snapshot has no live writers and is read without a lock file.  It is
+ * known by its marker's first line (as book_snapshot writes it) and by
+ * having no lock file: a live book always has one, and reading a live book
+ * without the lock gives corrupt reads, so an empty or stray SNAPSHOT file
+ * in a live book changes nothing. */
+static bool
+book_is_snapshot(const char *dir)
+{
+	static const char magic[] = "redress snapshot of ";
+	char path[4200], line[sizeof magic];
+	FILE *f;
+	bool yes;
+
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	if (access(path, F_OK) == 0)
+		return false;
+	snprintf(path, sizeof path, "%s/SNAPSHOT", dir);
+	if ((f = fopen(path, "r")) == NULL)
+		return false;
+	yes = fread(line, 1, sizeof magic - 1, f) == sizeof magic - 1 &&
+	      memcmp(line, magic, sizeof magic - 1) == 0;
+	fclose(f);
+	return yes;
+}
+
 int
 book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 {
@@ -187,14 +228,8 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 	book_whoami(b);
 	if (flags & BOOK_RDONLY)
 		sf |= STORE_RDONLY;
-	{
-		char marker[4200];
-
-		/* a snapshot has no live writers: read it without a lock file */
-		snprintf(marker, sizeof marker, "%s/SNAPSHOT", dir);
-		if (access(marker, F_OK) == 0)
-			flags |= BOOK_SNAPSHOT;
-	}
+	if (book_is_snapshot(dir))
+		flags |= BOOK_SNAPSHOT;
 	if (flags & BOOK_SNAPSHOT)
 		sf |= STORE_NOLOCK | STORE_RDONLY;
 	if (store_open(dir, sf, 0, &b->st, err) != 0) {
@@ -208,7 +243,15 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 		const struct profile *prof;
 		const struct calendar *cal;
 
-		if (store_read(b->st, book_schema_read, &schema, err) != 0) {
+		if (store_read(b->st, book_schema_read, &schema, err) != 0 ||
+		    store_read(b->st, book_finished_read, &schema, err) != 0) {
+			book_close(&b);
+			return -1;
+		}
+		if (schema == BOOK_UNFINISHED) {
+			err_set(err, "%s holds a book whose init did not finish (no authority or schema "
+			        "recorded; a full disk?): run `redress -d %s init` again to finish it",
+			        dir, dir);
 			book_close(&b);
 			return -1;
 		}
@@ -466,6 +509,22 @@ book_mkdir(const char *dir, struct err *err)
 	return 0;
 }
 
+/* Whether dir holds only what a failed init left: init may finish it. */
+static bool
+book_unfinished(const char *dir)
+{
+	struct store *st;
+	struct err e;
+	uint64_t state = 0;
+
+	if (store_open(dir, STORE_RDONLY, 0, &st, &e) != 0)
+		return false;
+	if (store_read(st, book_finished_read, &state, &e) != 0)
+		state = 0;
+	store_close(&st);
+	return state == BOOK_UNFINISHED;
+}
+
 int
 book_create(const char *dir, const char *authority, const char *pass, size_t passlen,
             enum book_cost cost, struct err *err)
@@ -481,7 +540,7 @@ book_create(const char *dir, const char *authority, const char *pass, size_t pas
 	if (vault_init(err) != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (stat(path, &st) == 0)
+	if (stat(path, &st) == 0 && !book_unfinished(dir))
 		return err_set(err, "%s already holds a book", dir), BOOK_EUSAGE;
 	c = calloc(1, sizeof *c);
 	p = malloc(sizeof *p);
