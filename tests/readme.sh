@@ -120,6 +120,12 @@ _rt_run() { # the command in _rt_cmd, as _rt_kind; its output in T/run/out
 	if [ -n "$_rt_other" ]; then
 		_rt_c=$(printf '%s\n' "$_rt_c" | sed "s/\\<alice\\>/$_rt_other/g")
 	fi
+	if ! sh -n -c "$_rt_c" 2>"$_rt_T/run/raw"; then
+		# eval would end this shell: say which command, and go on
+		_rt_status=2
+		cp "$_rt_T/run/raw" "$_rt_T/run/out"
+		return
+	fi
 	case $_rt_kind in
 	A)
 		# the book and the letters are the other user's through the group
