@@ -156,6 +156,9 @@ struct date book_today(struct book *b);
 int book_check_text(const char *what, const char *s, size_t max, bool multiline,
                     struct err *err);
 int book_check_login(const char *what, const char *s, struct err *err);
+/* A date of birth: a date, not in the future, not before 1900; "" or NULL
+ * is none.  BOOK_EUSAGE with the reason. */
+int book_check_dob(const char *dob, struct err *err);
 
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);

@@ -984,6 +984,14 @@ book_case_new_check(struct book *b, const struct book_case_new *in, struct err *
 	if ((in->child_name && *in->child_name == '\0') ||
 	    (in->complainant_name && *in->complainant_name == '\0'))
 		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
+	/* a date of birth belongs to a person: never dropped for want of one */
+	if (in->child_dob && *in->child_dob && in->child_name == NULL)
+		return err_set(err, "--child-dob needs --child-name"), BOOK_EUSAGE;
+	if (in->complainant_dob && *in->complainant_dob && in->complainant_name == NULL)
+		return err_set(err, "--complainant-dob needs --complainant-name"), BOOK_EUSAGE;
+	if ((rc = book_check_dob(in->child_dob, err)) != 0 ||
+	    (rc = book_check_dob(in->complainant_dob, err)) != 0)
+		return rc;
 	return 0;
 }
 
