@@ -478,7 +478,7 @@ void tui_case_form(struct tui *t, struct tui_form *f,
                    int (*submit)(struct tui *t, struct tui_form *f));
 /* The book's users to choose from: "nobody", each granted user with their
  * role, then "someone else" (a login typed in a text field below). */
-#define TUI_PICK_MAX 32
+#define TUI_PICK_MAX 64
 struct tui_pick {
 	const char *names[TUI_PICK_MAX + 2];
 	char logins[TUI_PICK_MAX][64];
