@@ -172,8 +172,8 @@ static const struct {
 	const char *name, *typed, *label;
 } tui_roles[TUI_ROLES] = {
 	{ "owner", "owner_login", "Owner" },
-	{ "manager", "manager_login", "Investigating manager" },
-	{ "investigator", "investigator_login", "Investigating officer" },
+	{ "manager", "manager_login", "Manager" },
+	{ "investigator", "investigator_login", "Investigator" },
 	{ "independent", "independent_login", "Independent person" },
 	{ "adjudicator", "adjudicator_login", "Adjudicator" },
 	{ "panel1", "panel1_login", "Panel member 1" },

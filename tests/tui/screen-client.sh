@@ -141,11 +141,11 @@ expect "timeline" "and its case view opens"
 # --- the people on it -----------------------------------------------------------------
 keys a
 expect "People on CSC-2026-0001" "a: the people form"
-expect "> Owner                  < root (admin) >" "the owner chosen from the users"
+expect "> Owner               < root (admin) >" "the owner chosen from the users"
 # the manager from the users; the officer, the independent person and the
 # panel typed as logins
 keys Tab Right
-expect "Investigating manager  < root (admin) >" "Right: the next user"
+expect "> Manager             < root (admin) >" "Right: the next user"
 keys Tab Left Tab && text "ivy"
 keys Tab Left Tab && text "ian"
 keys Tab Tab Left Tab && text "ian"
