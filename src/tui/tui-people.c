@@ -141,9 +141,8 @@ tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_fi
 	return !typed->bad;
 }
 
-static void
-tui_case_form_run(struct tui *t, struct tui_form *f,
-                  int (*submit)(struct tui *t, struct tui_form *f))
+void
+tui_case_form(struct tui *t, struct tui_form *f, int (*submit)(struct tui *t, struct tui_form *f))
 {
 	int r;
 
@@ -156,12 +155,6 @@ tui_case_form_run(struct tui *t, struct tui_form *f,
 		if (r == 0 && strcmp(t->kept_key, f->key) == 0)
 			tui_message(t, false, "cancelled; what you typed is kept for next time");
 	}
-}
-
-void
-tui_case_form(struct tui *t, struct tui_form *f, int (*submit)(struct tui *t, struct tui_form *f))
-{
-	tui_case_form_run(t, f, submit);
 }
 
 /* --- people and roles ------------------------------------------------------------------- */
@@ -336,7 +329,7 @@ tui_people_form(struct tui *t)
 			x->hidden = true;
 	}
 	x = tui_form_choice(f, "chair", "Panel chair", tui_chairs, 4, c->staff.chair + 1);
-	tui_case_form_run(t, f, tui_people_submit);
+	tui_case_form(t, f, tui_people_submit);
 	tui_form_free(&f);
 	/* memory of the pick list is the form's choices: freed after it */
 	free(P);
@@ -454,7 +447,7 @@ tui_party_form(struct tui *t)
 		x->question = "Is a representative kept informed?";
 	tui_form_text(f, "views", "Their views", TUI_VIEWS_MAX, true, NULL);
 	tui_form_focus(f, "kind");
-	tui_case_form_run(t, f, tui_party_submit);
+	tui_case_form(t, f, tui_party_submit);
 	tui_form_free(&f);
 }
 
@@ -581,7 +574,7 @@ tui_advocacy_form(struct tui *t)
 	for (i = 0; i < sizeof tui_adv_flags / sizeof tui_adv_flags[0]; i++)
 		tui_form_choice(f, tui_adv_flags[i].name, tui_adv_flags[i].label, tui_yesno, 2,
 		                (c->advocacy.flags & tui_adv_flags[i].flag) != 0);
-	tui_case_form_run(t, f, tui_advocacy_submit);
+	tui_case_form(t, f, tui_advocacy_submit);
 	tui_form_free(&f);
 }
 
@@ -630,6 +623,6 @@ tui_hold_form(struct tui *t)
 	}
 	snprintf(f->key, sizeof f->key, "%s/hold", t->view.ref);
 	tui_form_text(f, "reason", "Reason", TUI_REASON_MAX, true, NULL);
-	tui_case_form_run(t, f, tui_hold_submit);
+	tui_case_form(t, f, tui_hold_submit);
 	tui_form_free(&f);
 }
