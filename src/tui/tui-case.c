@@ -106,10 +106,15 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		if (c->staff.panel[i][0] != '\0')
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
 			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
-	if (c->advocacy.offered[0] != '\0')
-		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s", TUI_LABEL - 1,
-		             "advocacy", c->advocacy.offered, c->advocacy.service[0] ? ", referred to " : "",
-		             c->advocacy.service, resp[c->advocacy.response % 3]);
+	if (c->advocacy.offered[0] != '\0') {
+		char why[160];
+
+		tui_advocacy_line(c, c->advocacy.offered, c->advocacy.flags, why, sizeof why);
+		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s; %s",
+		             TUI_LABEL - 1, "advocacy", c->advocacy.offered,
+		             c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
+		             resp[c->advocacy.response % 3], why);
+	}
 }
 
 static void
@@ -475,6 +480,30 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_LETTER:
 		tui_letter_menu(t);
+		break;
+	case TUI_A_PEOPLE:
+		tui_people_form(t);
+		break;
+	case TUI_A_PARTY:
+		tui_party_form(t);
+		break;
+	case TUI_A_ADVOCACY:
+		tui_advocacy_form(t);
+		break;
+	case TUI_A_POINT:
+		tui_point_form(t);
+		break;
+	case TUI_A_FINDING:
+		tui_finding_form(t);
+		break;
+	case TUI_A_RECOMMEND:
+		tui_rec_form(t);
+		break;
+	case TUI_A_REC_DONE:
+		tui_rec_done_form(t);
+		break;
+	case TUI_A_HOLD:
+		tui_hold_form(t);
 		break;
 	default:
 		tui_scroll(&V->top, max, h, a);

@@ -62,6 +62,8 @@ enum tui_action {
 	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH, TUI_A_REPORT, TUI_A_LETTER,
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
+	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
+	TUI_A_REC_DONE, TUI_A_HOLD,
 };
 
 #define TUI_KEYS_PER 4
@@ -456,6 +458,47 @@ void tui_step_form(struct tui *t, const char *name, int reason);
 /* Whether the person cannot make changes that need role (enum role): then
  * the message line says why. */
 bool tui_cannot_change(struct tui *t, int role);
+
+/* tui-people.c: the people on a case, its parties, advocacy, legal hold */
+void tui_people_form(struct tui *t);
+void tui_party_form(struct tui *t);
+void tui_advocacy_form(struct tui *t);
+void tui_hold_form(struct tui *t);
+/* "eligible: aged 14: under 18", from the child's date of birth. */
+void tui_advocacy_line(const struct book_case *c, const char *offered, unsigned flags, char *buf,
+                       size_t n);
+/* Before a change to the case shown: 0 when it is still the revision shown;
+ * else -1, the case shown afresh and the message line saying who changed it. */
+int tui_case_fresh(struct tui *t);
+/* After a change to the case: rc and err from the book; 0 with the case
+ * reloaded and done on the message line, or -1 with the reason. */
+int tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done);
+/* Runs a form of the case view until submit (0: recorded) or it is left. */
+void tui_case_form(struct tui *t, struct tui_form *f,
+                   int (*submit)(struct tui *t, struct tui_form *f));
+/* The book's users to choose from: "nobody", each granted user with their
+ * role, then "someone else" (a login typed in a text field below). */
+#define TUI_PICK_MAX 64
+struct tui_pick {
+	const char *names[TUI_PICK_MAX + 2];
+	char logins[TUI_PICK_MAX][64];
+	char labels[TUI_PICK_MAX][80];
+	size_t n;
+};
+int tui_pick_load(struct tui *t, struct tui_pick *p);
+/* The choice for login: 0 nobody, a user, or someone else. */
+int tui_pick_default(const struct tui_pick *p, const char *login);
+/* The login chosen ("" for nobody), and the typed one checked as typed. */
+const char *tui_pick_value(const struct tui_pick *p, const struct tui_field *choice,
+                           const struct tui_field *typed);
+bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
+bool tui_login_ok(const char *s, char *why, size_t n);
+
+/* tui-points.c: complaint points, findings, recommendations */
+void tui_point_form(struct tui *t);
+void tui_finding_form(struct tui *t);
+void tui_rec_form(struct tui *t);
+void tui_rec_done_form(struct tui *t);
 
 /* tui-new.c: the new case form */
 void tui_new_case(struct tui *t);
