@@ -113,9 +113,11 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
 	REDRESS=./redress sh tests/tui/screen.sh
+	REDRESS=./redress sh tests/tui/screen-steps.sh
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

@@ -295,6 +295,8 @@ struct book_step {
 	int ext_reason;              /* an extension's coded reason (codes.h), 0 none */
 	int finding;                 /* the Ombudsman's decision (codes.h), 0 none;
 	                              * either on any other step is refused */
+	bool at_stage;               /* meant for the case at stage (0..3): when it */
+	int stage;                   /* has moved on, BOOK_ESTALE and nothing recorded */
 };
 int book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err);
 

@@ -997,6 +997,21 @@ book_case_new_check(struct book *b, const struct book_case_new *in, struct err *
 
 /* --- steps -------------------------------------------------------------------- */
 
+/* BOOK_ESTALE when the case is no longer at revision base_rev (0: any). */
+static int
+case_stale(struct store_txn *t, const char *ref, const struct book_case *c, uint64_t base_rev)
+{
+	char when[32];
+
+	if (base_rev == 0 || c->rev == base_rev)
+		return 0;
+	date_format_london_time((int64_t)c->updated_at, when, sizeof when);
+	return err_set(store_txn_err(t), "%s was changed by %s on %s (revision %llu; yours "
+	               "was based on %llu): your change was not saved", ref, c->updated_by,
+	               when, (unsigned long long)c->rev, (unsigned long long)base_rev),
+	       BOOK_ESTALE;
+}
+
 /* Reads the case for a change, checking the revision; c is owned by caller. */
 static int
 case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
@@ -1013,15 +1028,8 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "
 		               "can no longer change", ref, c->erased), BOOK_EUSAGE;
-	if (base_rev != 0 && c->rev != base_rev) {
-		char when[32];
-
-		date_format_london_time((int64_t)c->updated_at, when, sizeof when);
-		return err_set(store_txn_err(t), "%s was changed by %s on %s (revision %llu; yours "
-		               "was based on %llu): your change was not saved", ref, c->updated_by,
-		               when, (unsigned long long)c->rev, (unsigned long long)base_rev),
-		       BOOK_ESTALE;
-	}
+	if ((rc = case_stale(t, ref, c, base_rev)) != 0)
+		return rc;
 	case_key(id, key);
 	if (store_get(t, STORE_CASES, key, 8, old, oldlen) != 0)
 		return -1;
@@ -1047,7 +1055,13 @@ case_step_txn(struct store_txn *t, void *vctx)
 	char fields[64];
 	int rc;
 
-	if ((rc = case_load_for_change(x->b, t, x->ref, x->s->base_rev, x->c, &old, &oldlen)) != 0)
+	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+		return rc;
+	/* a step meant for one stage never becomes the next stage's */
+	if (x->s->at_stage && x->c->stage != x->s->stage)
+		return err_set(err, "%s moved to Stage %d since this form opened; nothing recorded",
+		               x->ref, x->c->stage), BOOK_ESTALE;
+	if ((rc = case_stale(t, x->ref, x->c, x->s->base_rev)) != 0)
 		return rc;
 	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
 		return err_set(err, "out of memory");

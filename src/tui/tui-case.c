@@ -126,9 +126,14 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 	tui_view_add(t, TUI_S_HEAD, 0, "timeline");
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
+		char made[40] = "", day[DATE_STRLEN];
 
-		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s", e->date,
-		             e->author, event_describe((enum event_type)e->type),
+		/* a panel's date is the day it sits: say too the day it was arranged */
+		if (e->type == EV_PANEL_DATE && e->recorded_at != 0)
+			snprintf(made, sizeof made, " (arranged on %s)",
+			         date_format(date_from_unix_london((int64_t)e->recorded_at), day));
+		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s", e->date,
+		             e->author, event_describe((enum event_type)e->type), made,
 		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :
 		             e->decision == DECISION_REFUSED ? ": refused" : "",

@@ -631,6 +631,35 @@ tui_menu_count(const struct tui_menu *m)
 	return k;
 }
 
+/* After the filter changed: the selection on the item named whole by the
+ * filter, if any, else the first match; not yet chosen. */
+static void
+tui_menu_filtered(struct tui_menu *m)
+{
+	size_t i, k = 0;
+
+	m->sel = 0;
+	m->moved = false;
+	for (i = 0; i < m->n; i++)
+		if (tui_menu_match(m, i)) {
+			if (strcmp(m->names[i], m->filter) == 0)
+				m->sel = k;
+			k++;
+		}
+}
+
+/* Whether the selection is a choice the person made: the only item left,
+ * the one whose whole name was typed, or one moved to with the arrows.
+ * Type-to-narrow never chooses among several. */
+static bool
+tui_menu_chosen(const struct tui_menu *m)
+{
+	int k = tui_menu_item(m, m->sel);
+
+	return k >= 0 && (m->moved || tui_menu_count(m) == 1 ||
+	                  (m->filter[0] != '\0' && strcmp(m->names[k], m->filter) == 0));
+}
+
 void
 tui_menu_draw(struct tui *t)
 {
@@ -652,9 +681,10 @@ tui_menu_draw(struct tui *t)
 		        t->cols - 2, TUI_LEFT, tui_style(t, TUI_S_DIM));
 	for (i = top, y = y0 + 1; i < n && y < h; i++, y++) {
 		int k = tui_menu_item(m, i);
-		attr_t a = i == m->sel ? A_REVERSE : A_NORMAL;
+		bool on = i == m->sel && tui_menu_chosen(m);
+		attr_t a = on ? A_REVERSE : A_NORMAL;
 
-		if (i == m->sel)
+		if (on)
 			mvwchgat(t->body, y, 0, -1, A_REVERSE, 0, NULL);
 		tui_put(t, t->body, y, 2, m->names[k], nw, TUI_LEFT, a | A_BOLD);
 		if (m->help != NULL && t->cols > nw + 4)
@@ -665,8 +695,9 @@ tui_menu_draw(struct tui *t)
 int
 tui_menu_run(struct tui *t, struct tui_menu *m)
 {
-	struct tui_input in = { "Type to narrow, Enter to choose: ", m->filter, sizeof m->filter,
-	                        false };
+	static const char dflt[] = "Type to narrow, Enter to choose: ";
+	struct tui_input in = { dflt, m->filter, sizeof m->filter, false };
+	char why[128];
 	struct tui_input *outer = t->input;
 	const struct tui_key *k;
 	wint_t wc;
@@ -678,39 +709,49 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		t->message[0] = '\0';
+		in.prompt = dflt;
 		if (key > 32 && key < 127) {
 			tui_input_add(m->filter, sizeof m->filter, wc);
-			m->sel = 0;
+			tui_menu_filtered(m);
 			continue;
 		}
 		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
 			continue;
 		switch (k->action) {
 		case TUI_A_FORM_ENTER:
-			if ((item = tui_menu_item(m, m->sel)) >= 0) {
+			if ((item = tui_menu_item(m, m->sel)) >= 0 && tui_menu_chosen(m)) {
 				r = item;
 				goto out;
 			}
+			/* the prompt says why nothing was chosen, until the next key */
+			if (item >= 0 && m->filter[0] != '\0')
+				snprintf(why, sizeof why, "%zu start with that: type more, or choose with "
+				         "the arrows: ", tui_menu_count(m));
+			else
+				snprintf(why, sizeof why, "Type a name, or choose with the arrows: ");
+			in.prompt = why;
 			break;
 		case TUI_A_FORM_CANCEL:
 			r = -1;
 			goto out;
 		case TUI_A_FORM_NEXT:
-			if (m->sel + 1 < tui_menu_count(m))
+			if (tui_menu_chosen(m) && m->sel + 1 < tui_menu_count(m))
 				m->sel++;
+			m->moved = true;
 			break;
 		case TUI_A_FORM_PREV:
-			if (m->sel > 0)
+			if (tui_menu_chosen(m) && m->sel > 0)
 				m->sel--;
+			m->moved = true;
 			break;
 		case TUI_A_FORM_ERASE:
 		case TUI_A_FORM_WORD:
 			tui_input_erase(m->filter, k->action == TUI_A_FORM_WORD);
-			m->sel = 0;
+			tui_menu_filtered(m);
 			break;
 		case TUI_A_FORM_CLEAR:
 			m->filter[0] = '\0';
-			m->sel = 0;
+			tui_menu_filtered(m);
 			break;
 		case TUI_A_REDRAW:
 			clearok(curscr, TRUE);

@@ -333,12 +333,22 @@ struct tui_menu {
 	size_t n;
 	char filter[32];
 	size_t sel;
+	bool moved;                   /* the selection was moved with the arrows */
 };
 int tui_menu_run(struct tui *t, struct tui_menu *m);
 void tui_menu_draw(struct tui *t);
 /* Asks a question on the bottom row: the key pressed among keys (a
  * string of ASCII keys; Esc is always one, as 27), -1 to stop. */
 int tui_ask(struct tui *t, const char *prompt, const char *keys);
+
+/* Lines drawn over the foot of the body while a question is asked
+ * (tui-step.c: what a step will do, before it is recorded). */
+struct tui_sheet {
+	const char *title;
+	const char *const *lines;
+	size_t n;
+};
+void tui_sheet_draw(struct tui *t);
 
 /* --- the admin screen (tui-admin.c) ------------------------------------------ */
 
@@ -387,6 +397,7 @@ struct tui {
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
 	struct tui_menu *menu;             /* the same for a menu */
+	struct tui_sheet *sheet;           /* the same for a confirmation */
 	int key;                           /* the key being dispatched */
 	char message[ERR_MAX];
 	bool message_error;

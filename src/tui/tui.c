@@ -289,6 +289,8 @@ tui_draw(struct tui *t)
 		tui_form_draw(t);
 	else if (!t->locked && t->menu != NULL)
 		tui_menu_draw(t);
+	else if (!t->locked && t->sheet != NULL)
+		tui_sheet_draw(t);
 	tui_draw_top(t);
 	tui_draw_status(t);
 	tui_draw_msg(t);

@@ -195,8 +195,14 @@ fi
 
 # a refused step says why and keeps what was typed
 keys r && text "sent by post" && keys Enter
+expect "Record respond on $ref?" "r: asked first"
+expect "Stage 1 response sent, dated 2026-11-20" "the confirmation names the step and its date"
+keys y
 expect "response recorded" "r: the Stage 1 response"
 keys e && text "asked by phone" && keys Enter
+expect "Record escalate on $ref?" "e: asked first"
+expect "Stage 2 requested, dated 2026-11-20" "the confirmation names the step and its date"
+keys y
 expect "escalation recorded" "e: escalated to Stage 2"
 keys e && text "too soon" && keys Enter
 expect "not recorded: cannot record Stage 3" "e again is refused, with the reason"
@@ -244,6 +250,8 @@ expect "> Ombudsman told   < no >" "focus goes to what is missing"
 keys y
 expect "< yes >" "y answers yes"
 keys Enter Enter Enter
+expect "Record refuse on $ref?" "the refusal: asked first"
+keys y
 expect "refusal recorded" "the refusal is recorded"
 expect "prejudice legal proceedings (reg 8): refused by letter" "with its reason on the timeline"
 keys w && text "zz"
@@ -497,6 +505,8 @@ expect "added; now decline it, with the reason" "added, then"
 expect "> Ombudsman told   < no >" "the decline form, at the Ombudsman question"
 expect "Reason           legal-proceedings" "with the reason chosen"
 keys y Enter Enter Enter
+expect "Record decline on" "the decline: asked first"
+keys y
 expect "declined" "and declined"
 expect "not accepted, with a coded reason, would prejudice" "on the timeline"
 keys q
