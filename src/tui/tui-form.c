@@ -367,7 +367,7 @@ tui_form_run(struct tui *t, struct tui_form *f)
 			if (x->type == TUI_F_CHOICE)
 				tui_form_pick(x, wc);
 			else
-				tui_input_add(x->buf, x->max, wc);
+				tui_input_type(t, x->buf, x->max, wc);
 			tui_form_check(t, f);
 			continue;
 		}
@@ -679,7 +679,7 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 			continue;
 		t->message[0] = '\0';
 		if (key > 32 && key < 127) {
-			tui_input_add(m->filter, sizeof m->filter, wc);
+			(void)tui_input_add(m->filter, sizeof m->filter, wc);
 			m->sel = 0;
 			continue;
 		}
