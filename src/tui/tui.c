@@ -548,8 +548,6 @@ tui_lock(struct tui *t)
 
 	t->locked = true;
 	t->message[0] = '\0';
-	if (t->form != NULL)
-		tui_form_keep(t, t->form);
 	tui_drafts_save(t);
 	clearok(curscr, TRUE);
 	if (!book_enrolled(t->b)) {
@@ -718,13 +716,11 @@ tui_main(struct book *b, const struct tui_opts *o)
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
-	t->kept = book_secret_alloc(BOOK_TEXT_MAX);
-	if (t->fmt == NULL || t->vis == NULL || t->kept == NULL) {
+	if (t->fmt == NULL || t->vis == NULL) {
 		rc = TUI_FAIL;
 		err_set(o->err, "out of memory");
 		goto out;
 	}
-	t->kept[0] = '\0';
 	text_visible(book_login(b), t->login, sizeof t->login);
 	text_visible(book_dir(b), t->dir, sizeof t->dir);
 	if (o->today(&t->today, &err) != 0) {
@@ -776,7 +772,6 @@ term:
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
-	book_secret_free(t->kept, BOOK_TEXT_MAX);
 	free(t);
 	return rc;
 }

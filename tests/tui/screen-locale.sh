@@ -167,8 +167,131 @@ for loc in LANG=C "" LANG=en_GB.UTF-8; do
 	exited 0 "$what: q quits"
 done
 
-# --- drafts ------------------------------------------------------------------------------
-# (drafts tests follow)
+# --- drafts: one per person, case and form, never merged ---------------------------------
+launch "$book" "$P" LANG=C.UTF-8
+open_case "$refa"
+keys n && text "Jayden Morris"
+expect "> Note  Jayden Morris" "drafts: a note typed on case A"
+keys Escape
+expect "Keep what you typed? k keep as a draft, d discard, Esc back to the form" \
+	"Esc on a form with text asks keep or discard"
+keys k
+expect "kept for next time" "k keeps it as a draft"
+absent "> Note" "and the form closes"
+keys q
+open_case "$refb"
+keys n
+expect "> Note" "case B: the note form"
+absent "Draft of this form" "case B: case A's draft is not offered"
+absent "Jayden Morris" "case B: the form is empty"
+text "Ella Stone"
+expect "> Note  Ella Stone" "case B: only what is typed"
+keys Escape
+expect "Keep what you typed?" "case B: Esc asks"
+keys d
+expect "what you typed is discarded" "d discards it"
+keys q
+open_case "$refa"
+keys n
+expect "Draft of this form kept at " "back on case A: the draft is offered"
+expect "Note  Jayden Morris" "showing what it holds"
+keys Enter
+expect "started afresh; the draft stays for later" "Enter starts afresh"
+absent "Jayden Morris" "the form is empty: nothing restored unasked"
+text "Ella Stone"
+expect "> Note  Ella Stone" "what is typed is not added to the draft"
+absent "MorrisElla" "never appended"
+keys Escape
+expect "Keep it, over the draft from " "keeping again says it replaces the draft"
+keys Escape
+expect "> Note  Ella Stone" "Esc at the question: back to the form as it was"
+keys C-u Escape
+expect "w:step" "an empty form closes without a question"
+keys n
+expect "Draft of this form kept at " "the draft is still offered"
+keys r
+expect "draft restored" "r restores it"
+expect "> Note  Jayden Morris" "as it was kept"
+keys Enter
+expect "note: Jayden Morris" "the restored note is recorded"
+shows "$refa" "note: Jayden Morris" "drafts: the book holds the restored note"
+keys n
+expect "> Note" "the note form again"
+absent "Draft of this form" "no draft once recorded"
+keys Escape
+
+# q with drafts kept says so, and asks
+keys e && text "an escalation half typed"
+keys Escape k
+expect "kept for next time" "a second form kept"
+keys q q
+expect "1 draft kept for next time: q quit, Esc stay; $refa/escalate" "q names the drafts kept"
+keys Escape
+expect "REFERENCE" "Esc: the client stays"
+count=$((count + 1))
+[ -f "$tmp/status.$S" ] && failed "the client stayed after Esc at the quit question"
+keys q q
+exited 0 "q q: quits"
+
+# a dropped link with drafts on two forms saves both
+launch "$book" "$P" LANG=C.UTF-8
+open_case "$refb"
+keys n && text "left on B" && keys Escape k
+expect "kept for next time" "SIGHUP: a draft kept on case B"
+keys q
+open_case "$refa"
+keys r && text "typed on A when the link dropped"
+expect "typed on A when the link dropped" "SIGHUP: in a form on case A"
+kill -HUP "$(client_pid)"
+exited 0 "SIGHUP ends the client"
+launch "$book" "$P" LANG=C.UTF-8
+open_case "$refb"
+keys n
+expect "Draft of this form kept at " "after SIGHUP: case B's draft is offered"
+expect "Note  left on B" "case B's draft as kept"
+keys d
+expect "draft discarded" "d discards it"
+absent "left on B" "and the form is empty"
+keys Escape q
+open_case "$refa"
+keys r
+expect "Draft of this form kept at " "after SIGHUP: case A's open form is a draft too"
+expect "typed on A when the link dropped" "the form open at SIGHUP as typed"
+keys d Escape
+keys e
+expect "Draft of this form kept at " "the escalation draft kept before is still there"
+keys d Escape q q
+exited 0 "drafts left: q quits"
+
+# a new case's draft keeps the received date it had, not the day it is resumed
+launch "$book" "$P" LANG=C.UTF-8
+expect "REFERENCE" "new case draft: the list"
+keys N Enter Enter Enter
+expect "> Received      2026-11-20" "the received date, today"
+keys Enter Enter Enter && text "Jayden Morris"
+expect "> Child         Jayden Morris" "the child typed"
+keys Escape k
+expect "kept for next time" "the new case form kept"
+keys q q
+exited 0 "new case draft: q quits"
+launch "$book" "$P" LANG=C.UTF-8 REDRESS_TODAY=2026-11-23
+expect "REFERENCE" "three days later: the list"
+keys N
+expect "Draft of this form kept at 2026-11-20 " "the draft offered, with its day"
+keys Enter
+expect "Received      2026-11-23" "started afresh: today's date"
+absent "Jayden Morris" "and no child"
+keys Enter Enter Enter Enter Enter Enter && text "Ella Stone"
+expect "> Child         Ella Stone" "the next caller's child, alone"
+absent "MorrisElla" "never appended to the draft"
+keys Escape d Escape
+keys N
+expect "Draft of this form kept at 2026-11-20 " "the first caller's draft is still offered"
+keys r
+expect "Received      2026-11-20" "restored: received on the day typed"
+expect "Child         Jayden Morris" "with the child"
+keys Escape d q
+exited 0 "new case draft: discarded, no drafts left, q quits at once"
 
 # no client, whatever ended it, reported memory errors or undefined behaviour
 t kill-server 2>/dev/null
