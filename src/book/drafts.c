@@ -147,20 +147,25 @@ struct draft_list {
 	uint8_t uid[4];
 	char *out;
 	size_t n, len, count;
+	bool full;
 };
 
 static int
 draft_list_each(const void *k, size_t klen, const void *v, size_t vlen, void *vctx)
 {
 	struct draft_list *l = vctx;
-	size_t kl = klen - 4;
+	size_t kl, sep;
 
 	(void)v;
 	(void)vlen;
 	if (klen < 4 || memcmp(k, l->uid, 4) != 0)
 		return 1;
-	/* a name that does not fit is still counted */
-	if (l->len + kl + 3 < l->n) {
+	kl = klen - 4;
+	sep = l->len > 0 ? 2 : 0;
+	/* names that do not fit are still counted; none after them is named */
+	if (l->full || l->len + sep + kl + 1 > l->n)
+		l->full = true;
+	else {
 		if (l->len > 0) {
 			memcpy(l->out + l->len, ", ", 2);
 			l->len += 2;
