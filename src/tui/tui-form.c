@@ -361,8 +361,10 @@ tui_form_run(struct tui *t, struct tui_form *f)
 	while (!tui_stopping()) {
 		if (!tui_modal_read(t, &key, &wc))
 			continue;
-		t->message[0] = '\0';
 		x = &f->f[f->cur];
+		/* a key refused stays said while the typing goes on */
+		if (!t->refused || (key != TUI_KEY_WIDE && (key < 32 || key >= 127)))
+			t->message[0] = '\0', t->refused = false;
 		if (key == TUI_KEY_WIDE || (key > 32 && key < 127) ||
 		    (key == ' ' && x->type != TUI_F_CHOICE)) {
 			if (x->type == TUI_F_CHOICE)

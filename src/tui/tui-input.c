@@ -76,18 +76,16 @@ tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc)
 {
 	int r;
 
-	if (!t->utf8 && wc >= 128) {
+	if (!t->utf8 && wc >= 128)
 		tui_message(t, true, "not typed: this server has no UTF-8 locale (C.UTF-8), so only "
 		            "ASCII can be typed");
-		beep();
-		return false;
-	}
-	if ((r = tui_input_add(buf, max, wc)) == 0)
+	else if ((r = tui_input_add(buf, max, wc)) == 0)
 		return true;
-	if (r > 0)
+	else if (r > 0)
 		tui_message(t, true, "full: at most %zu bytes here", max - 1);
 	else
 		tui_message(t, true, "not typed: that character cannot be written");
+	t->refused = true;
 	beep();
 	return false;
 }

@@ -397,6 +397,7 @@ struct tui {
 	int key;                           /* the key being dispatched */
 	char message[ERR_MAX];
 	bool message_error;
+	bool refused;                      /* the message is of a key not typed */
 	bool changed;                      /* another user's commit noticed */
 	uint64_t seen_commit;
 	struct date today;

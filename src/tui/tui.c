@@ -353,7 +353,18 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 	int r;
 
 	wtimeout(w, TUI_POLL_MS);
-	r = wget_wch(w, wc);
+	if (t->utf8)
+		r = wget_wch(w, wc);
+	else {
+		/* without a UTF-8 locale, wget_wch() takes a byte it cannot
+		 * convert as the start of a character and swallows the keys
+		 * after it: bytes, then, each refused where text is typed */
+		r = wgetch(w);
+		if (r != ERR) {
+			*wc = r >= KEY_MIN ? (wint_t)r : (wint_t)(unsigned char)r;
+			r = r >= KEY_MIN ? KEY_CODE_YES : OK;
+		}
+	}
 	if (r == ERR) {
 		if (t->armed && !t->locked && t->o->idle > 0 && !tui_signalled &&
 		    tui_now() - t->last_key >= (double)t->o->idle)
