@@ -118,6 +118,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
+	REDRESS=./redress sh tests/tui/screen-locale.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

@@ -455,11 +455,14 @@ int book_retention_apply(struct book *b, int (*each)(const struct book_retention
 
 /* A person's unsaved form (a dropped SSH link, an idle lock), sealed and kept
  * in the book under their uid and a key such as "CSC-2026-0042/note" until
- * they resume it.  Needs the data key.  Drafts are not changes to a record:
+ * they resume or discard it: one per person, case and form, saved over.  Needs the data key.  Drafts are not changes to a record:
  * they make no audit entry.  load returns 1 when there is no draft. */
 int book_draft_save(struct book *b, const char *key, const char *text, struct err *err);
 int book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err);
 int book_draft_drop(struct book *b, const char *key, struct err *err);
+/* The keys of the person's drafts, ", " between them, as many as fit in out
+ * (n bytes), and in *count how many there are.  No key needed. */
+int book_draft_list(struct book *b, char *out, size_t n, size_t *count, struct err *err);
 
 /* --- import and export (import.c, export.c) --------------------------------- */
 

@@ -142,3 +142,65 @@ book_draft_drop(struct book *b, const char *key, struct err *err)
 		return rc;
 	return store_write(b->st, draft_drop_txn, &c, err);
 }
+
+struct draft_list {
+	uint8_t uid[4];
+	char *out;
+	size_t n, len, count;
+	bool full;
+};
+
+static int
+draft_list_each(const void *k, size_t klen, const void *v, size_t vlen, void *vctx)
+{
+	struct draft_list *l = vctx;
+	size_t kl, sep;
+
+	(void)v;
+	(void)vlen;
+	if (klen < 4 || memcmp(k, l->uid, 4) != 0)
+		return 1;
+	kl = klen - 4;
+	sep = l->len > 0 ? 2 : 0;
+	/* names that do not fit are still counted; none after them is named */
+	if (l->full || l->len + sep + kl + 1 > l->n)
+		l->full = true;
+	else {
+		if (l->len > 0) {
+			memcpy(l->out + l->len, ", ", 2);
+			l->len += 2;
+		}
+		memcpy(l->out + l->len, (const char *)k + 4, kl);
+		l->len += kl;
+		l->out[l->len] = '\0';
+	}
+	l->count++;
+	return 0;
+}
+
+static int
+draft_list_txn(struct store_txn *t, void *vctx)
+{
+	struct draft_list *l = vctx;
+
+	return store_scan(t, STORE_DRAFTS, l->uid, 4, draft_list_each, l) < 0 ? -1 : 0;
+}
+
+int
+book_draft_list(struct book *b, char *out, size_t n, size_t *count, struct err *err)
+{
+	struct draft_list l;
+	int rc;
+
+	memset(&l, 0, sizeof l);
+	codec_be32(b->uid, l.uid);
+	l.out = out;
+	l.n = n;
+	if (n > 0)
+		out[0] = '\0';
+	*count = 0;
+	if ((rc = store_read(b->st, draft_list_txn, &l, err)) != 0)
+		return rc;
+	*count = l.count;
+	return 0;
+}

@@ -3,6 +3,7 @@
  * table to the screen in front. */
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -12,6 +13,30 @@
 
 #include "redress/text.h"
 #include "tui-int.h"
+
+/* Typed text is UTF-8 whatever the session's locale says: LANG unset,
+ * LANG=C, or a locale the server never generated (what PuTTY and Windows
+ * OpenSSH send, en_GB.UTF-8 on a default Debian) would otherwise leave the
+ * client in ASCII, where a typed "â" cannot be converted and the rest of a
+ * line was lost.  The terminal sends UTF-8 anyway.  So the person's locale
+ * when it is UTF-8, else the character handling of the first UTF-8 locale
+ * the C library has (Debian's always has C.UTF-8).  False when none. */
+static bool
+tui_locale(void)
+{
+	static const char *const utf8[] = { "C.UTF-8", "C.utf8", "en_GB.UTF-8", "en_US.UTF-8",
+	                                    "en_GB.utf8", "en_US.utf8" };
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	for (i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		if (setlocale(LC_CTYPE, utf8[i]) != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+			return true;
+	setlocale(LC_CTYPE, "");
+	return false;
+}
 
 /* The only mutable global: set by SIGHUP, SIGTERM, SIGINT and SIGQUIT. */
 static volatile sig_atomic_t tui_signalled;
@@ -228,6 +253,8 @@ tui_draw_status(struct tui *t)
 		len += snprintf(line + len, sizeof line - (size_t)len, " | read-only");
 	if (!book_has_key(t->b))
 		len += snprintf(line + len, sizeof line - (size_t)len, " | names hidden");
+	if (!t->utf8)
+		len += snprintf(line + len, sizeof line - (size_t)len, " | no UTF-8 locale: ASCII only");
 	if (t->changed)
 		snprintf(line + len, sizeof line - (size_t)len, " | changed by another user");
 	werase(t->status);
@@ -328,7 +355,18 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 	int r;
 
 	wtimeout(w, TUI_POLL_MS);
-	r = wget_wch(w, wc);
+	if (t->utf8)
+		r = wget_wch(w, wc);
+	else {
+		/* without a UTF-8 locale, wget_wch() takes a byte it cannot
+		 * convert as the start of a character and swallows the keys
+		 * after it: bytes, then, each refused where text is typed */
+		r = wgetch(w);
+		if (r != ERR) {
+			*wc = r >= KEY_MIN ? (wint_t)r : (wint_t)(unsigned char)r;
+			r = r >= KEY_MIN ? KEY_CODE_YES : OK;
+		}
+	}
 	if (r == ERR) {
 		if (t->armed && !t->locked && t->o->idle > 0 && !tui_signalled &&
 		    tui_now() - t->last_key >= (double)t->o->idle)
@@ -523,8 +561,6 @@ tui_lock(struct tui *t)
 
 	t->locked = true;
 	t->message[0] = '\0';
-	if (t->form != NULL)
-		tui_form_keep(t, t->form);
 	tui_drafts_save(t);
 	clearok(curscr, TRUE);
 	if (!book_enrolled(t->b)) {
@@ -684,21 +720,20 @@ tui_main(struct book *b, const struct tui_opts *o)
 	struct err err;
 	int rc = TUI_OK;
 
-	setlocale(LC_ALL, "");
+	bool utf8 = tui_locale();
+
 	if ((t = calloc(1, sizeof *t)) == NULL)
 		return err_set(o->err, "out of memory"), TUI_FAIL;
 	t->b = b;
 	t->o = o;
-	t->utf8 = MB_CUR_MAX > 1;
+	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
-	t->kept = book_secret_alloc(BOOK_TEXT_MAX);
-	if (t->fmt == NULL || t->vis == NULL || t->kept == NULL) {
+	if (t->fmt == NULL || t->vis == NULL) {
 		rc = TUI_FAIL;
 		err_set(o->err, "out of memory");
 		goto out;
 	}
-	t->kept[0] = '\0';
 	text_visible(book_login(b), t->login, sizeof t->login);
 	text_visible(book_dir(b), t->dir, sizeof t->dir);
 	if (o->today(&t->today, &err) != 0) {
@@ -714,6 +749,9 @@ tui_main(struct book *b, const struct tui_opts *o)
 	}
 	tui_windows_make(t);
 	if ((rc = tui_unlock(t)) == TUI_OK && !tui_signalled) {
+		if (!t->utf8 && t->message[0] == '\0')
+			tui_message(t, true, "no UTF-8 locale on this server (C.UTF-8): only ASCII can "
+			            "be typed");
 		t->screen = &tui_list_screen;
 		t->seen_commit = book_last_commit(b);
 		tui_list_load(t);
@@ -747,7 +785,6 @@ term:
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
-	book_secret_free(t->kept, BOOK_TEXT_MAX);
 	free(t);
 	return rc;
 }

@@ -751,6 +751,39 @@ test_step_stale(void **state)
 	book_close(&b);
 }
 
+/* One draft per person, case and form: saved over, listed, dropped. */
+static void
+test_drafts(void **state)
+{
+	struct book *b = open_unlocked();
+	struct err err;
+	char buf[256], names[64];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(names, "");
+	assert_int_equal(book_draft_save(b, "new-case", "child=Jayden Morris\n", &err), 0);
+	assert_int_equal(book_draft_save(b, "CSC-2026-0001/note", "note=Siân\n", &err), 0);
+	/* saved over, never appended to */
+	assert_int_equal(book_draft_save(b, "new-case", "child=Ella Stone\n", &err), 0);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 0);
+	assert_string_equal(buf, "child=Ella Stone\n");
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names, "CSC-2026-0001/note, new-case");
+	/* what does not fit is counted, not cut */
+	assert_int_equal(book_draft_list(b, names, 20, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names, "CSC-2026-0001/note");
+	assert_int_equal(book_draft_drop(b, "new-case", &err), 0);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 1);
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 1);
+	book_close(&b);
+}
+
 int
 main(void)
 {
@@ -771,6 +804,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
