@@ -168,7 +168,9 @@ expect "moved to Stage 2 since this form opened" "main: Enter again records noth
 keys Enter
 shows ! "$both" "the Stage 1 letter" "main: the Stage 1 note is nowhere in the book"
 shows ! "$both" "Stage 2 response sent" "main: no Stage 2 response was recorded"
-keys Escape q q
+keys Escape
+expect "Keep what you typed?" "main: Esc on the kept text asks keep or discard"
+keys d q q
 exited 0 "stale: q quits"
 
 screen_done
