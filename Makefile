@@ -118,6 +118,7 @@ check-run: check-layers check-man check-readme
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
+	REDRESS=./redress sh tests/tui/screen-crash.sh
 	REDRESS=./redress sh tests/tui/screen-locale.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
 	@if command -v valgrind >/dev/null; then \

@@ -54,6 +54,45 @@ tui_stopping(void)
 	return tui_signalled != 0;
 }
 
+/* A crash must not leave names on a shared office screen: on a fatal
+ * signal the terminal is cleared (what a signal handler may do: write(2)),
+ * then the signal goes on to what was there before (the default, or a
+ * sanitizer's report).  The previous actions are the handler's only way to
+ * reach them. */
+static const int tui_fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction tui_fatal_old[sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]];
+static volatile sig_atomic_t tui_fatal_fd = STDOUT_FILENO; /* the terminal drawn on */
+
+static void
+tui_on_fatal(int sig)
+{
+	/* colours off, leave the alternate screen, clear it and the scrollback */
+	static const char wipe[] = "\033[0m\033[?1049l\033[H\033[2J\033[3J\r\n";
+	size_t i;
+	ssize_t w;
+
+	w = write(tui_fatal_fd, wipe, sizeof wipe - 1);
+	(void)w;
+	for (i = 0; i < sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]; i++)
+		if (tui_fatal_sigs[i] == sig)
+			sigaction(sig, &tui_fatal_old[i], NULL);
+	raise(sig);
+}
+
+static void
+tui_fatal_catch(bool on)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = tui_on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]; i++)
+		sigaction(tui_fatal_sigs[i], on ? &sa : &tui_fatal_old[i], on ? &tui_fatal_old[i] : NULL);
+}
+
 /* --- colours and styles ---------------------------------------------------- */
 
 enum { TUI_PAIR_RED = 1, TUI_PAIR_YELLOW, TUI_PAIR_BAR, TUI_PAIR_GREEN };
@@ -108,6 +147,7 @@ tui_term_open(struct tui *t, struct err *err)
 		return err_set(err, "cannot drive this terminal (TERM=%s)",
 		               names[0] != NULL ? names[0] : "");
 	set_term(t->scr);
+	tui_fatal_fd = fileno(out);
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -743,6 +783,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 	}
 	tui_list_init(t);
 	tui_signals(old);
+	tui_fatal_catch(true);
 	if (tui_term_open(t, o->err) != 0) {
 		rc = TUI_FAIL;
 		goto term;
@@ -775,6 +816,7 @@ term:
 	}
 	if (t->tty != NULL)
 		fclose(t->tty);
+	tui_fatal_catch(false);
 	tui_signals_restore(old);
 	tui_case_free(t);
 	tui_list_free(t);
