@@ -134,6 +134,15 @@ int book_user_parse(const void *val, size_t len, uint32_t uid, struct book_user 
 /* Fails unless unlocked with the data key and at least this role. */
 int book_require(struct book *b, enum role role, bool need_key, struct err *err);
 
+/* First in every write transaction: the person's record and the book's
+ * data key as committed now (see book_refresh).  0, BOOK_EDENIED or
+ * BOOK_EREVOKED with nothing written. */
+int book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_key);
+/* store_write after book_txn_check(role, need_key) in the same transaction:
+ * how every change is written. */
+int book_write(struct book *b, enum role role, bool need_key,
+               int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct err *err);
+
 uint64_t book_now(void);
 
 /* Hooks of cases.c for import.c and export.c: a new case made, stepped and

@@ -72,7 +72,7 @@ book_draft_save(struct book *b, const char *key, const char *text, struct err *e
 		return rc;
 	if (strlen(text) >= BOOK_TEXT_MAX)
 		return err_set(err, "a draft holds at most %d bytes", BOOK_TEXT_MAX - 1), BOOK_EUSAGE;
-	return store_write(b->st, draft_save_txn, &c, err);
+	return book_write(b, ROLE_AUDITOR, true, draft_save_txn, &c, err);
 }
 
 static int

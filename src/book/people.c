@@ -237,7 +237,7 @@ book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
 	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
 	    (rc = person_check_name(name, err)) != 0 || (rc = person_check_dob(dob, err)) != 0)
 		return rc;
-	if ((rc = store_write(b->st, person_add_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_add_txn, &c, err)) != 0)
 		return rc;
 	*id = c.id;
 	book_audit_announce(b);
@@ -293,7 +293,7 @@ book_person_import(struct book *b, const char *const *names, const char *const *
 		if ((rc = person_check_name(names[i], err)) != 0 ||
 		    (dobs != NULL && (rc = person_check_dob(dobs[i], err)) != 0))
 			return err_prefix(err, "row %zu", i + 1), rc;
-	if ((rc = store_write(b->st, person_import_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_import_txn, &c, err)) != 0)
 		return rc;
 	*first = c.first;
 	book_audit_announce(b);
@@ -402,7 +402,7 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 		return rc;
 	if (name == NULL && dob == NULL)
 		return err_set(err, "nothing to change"), BOOK_EUSAGE;
-	if ((rc = store_write(b->st, person_update_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, &c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;

@@ -100,7 +100,7 @@ book_case_hold(struct book *b, const char *ref, bool hold, const char *reason, s
 		return rc;
 	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, retention_hold_txn, &x, err);
+	rc = book_write(b, ROLE_MANAGER, true, retention_hold_txn, &x, err);
 	book_secret_free(x.c, sizeof *x.c);
 	if (rc != 0)
 		return rc;
@@ -556,7 +556,7 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 		return rc;
 	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, retention_apply_txn, &a, err);
+	rc = book_write(b, ROLE_ADMIN, false, retention_apply_txn, &a, err);
 	book_secret_free(a.c, sizeof *a.c);
 	free(a.erase.v);
 	free(a.kept.v);
