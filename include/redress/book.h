@@ -76,7 +76,8 @@ int book_unlock(struct book *b, const char *pass, size_t passlen, struct err *er
  * data key is taken from the person's own slot (no passphrase: their keys
  * are unlocked), a changed role applies.  Every write does this inside its
  * own transaction as well.  BOOK_EREVOKED when their access was revoked:
- * the keys held are wiped, and book_revoked() says so from then on. */
+ * the keys held are wiped, and book_revoked() says so from then on (it
+ * is false for a person revoked before the book was opened). */
 int book_refresh(struct book *b, struct err *err);
 bool book_revoked(const struct book *b);
 

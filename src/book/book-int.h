@@ -15,6 +15,7 @@ struct book {
 	char login[64];
 	enum role role;
 	bool enrolled, granted, revoked;
+	bool lost;               /* revoked while open: keys wiped (book_revoked) */
 	struct vault_keys *keys; /* NULL until unlocked */
 	uint32_t key_id;         /* the book's current data key id */
 	struct profile *profile; /* the book's own profile, loaded on first use */

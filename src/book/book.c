@@ -290,7 +290,7 @@ book_require(struct book *b, enum role role, bool need_key, struct err *err)
 static void
 book_lose_access(struct book *b)
 {
-	b->revoked = true;
+	b->revoked = b->lost = true;
 	b->granted = false;
 	b->role = ROLE_NONE;
 	vault_keys_free(&b->keys);
@@ -323,8 +323,8 @@ book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_ke
 	}
 	if (u.revoked) {
 		book_lose_access(b);
-		return err_set(err, "%s's access to this book was revoked by an admin: nothing was "
-		               "changed", b->login), BOOK_EREVOKED;
+		return err_set(err, "%s's access was revoked by an admin: nothing was changed",
+		               b->login), BOOK_EREVOKED;
 	}
 	now = u.granted ? u.role : ROLE_NONE;
 	if (now != b->role && now < role) {
@@ -404,7 +404,7 @@ book_refresh_txn(struct store_txn *t, void *ctx)
 int
 book_refresh(struct book *b, struct err *err)
 {
-	if (b->revoked && b->keys == NULL && b->enrolled)
+	if (b->lost)
 		return err_set(err, "%s's access to this book was revoked", b->login), BOOK_EREVOKED;
 	return store_read(b->st, book_refresh_txn, b, err);
 }
@@ -412,7 +412,7 @@ book_refresh(struct book *b, struct err *err)
 bool
 book_revoked(const struct book *b)
 {
-	return b->revoked;
+	return b->lost;
 }
 
 /* --- unlock ---------------------------------------------------------------- */
