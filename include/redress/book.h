@@ -543,6 +543,13 @@ struct book_verify {
 };
 /* Store integrity and the audit chain, read-only.  0 only if all holds. */
 int book_verify(struct book *b, struct book_verify *out, struct err *err);
+/* With the person's keys unlocked: every sealed field of every case and
+ * person opens with a key held.  each() gets one line per case or person
+ * with fields that do not ("CSC-2026-0001 summary, CSC-2026-0001 point
+ * 2"); *shut counts those fields, *checked the records read.  0 only if
+ * every field opens. */
+int book_verify_sealed(struct book *b, int (*each)(const char *line, void *ctx), void *ctx,
+                       size_t *checked, size_t *shut, struct err *err);
 
 int book_backup(struct book *b, const char *dest, struct err *err);
 int book_snapshot(struct book *b, const char *dest, struct err *err);

@@ -92,7 +92,12 @@ void book_person_label(struct book *b, struct store_txn *t, uint64_t person, con
 /* Writes every case's summary afresh (schema 2); needs no key. */
 int book_cases_summarize(struct book *b, struct store_txn *t);
 
-/* Reseals every sealed field of every case under key new_id. */
+/* Names the sealed fields of c that no key held opens ("CSC-2026-0001
+ * summary, ..."), appended to list (n bytes); returns how many. */
+size_t book_case_unopened(const struct book_case *c, char *list, size_t n);
+
+/* Reseals every sealed field of every case under key new_id, or fails,
+ * naming those no key held opens. */
 int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
 /* Tags of person records. */

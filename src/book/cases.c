@@ -2061,6 +2061,12 @@ case_unopened_names(const struct book_case *c, char *list, size_t n)
 	return k;
 }
 
+size_t
+book_case_unopened(const struct book_case *c, char *list, size_t n)
+{
+	return case_unopened_names(c, list, n);
+}
+
 /* Reseals every sealed field of every case under new_id, or, when any
  * cannot be opened with the keys held, changes nothing and names them. */
 int

@@ -145,6 +145,8 @@ has "Phoned again, after the rotation" "the note added after the rekey"
 has "Zoë Łukasz" "the child's name"
 lacks "cannot open" "no placeholder text anywhere"
 check "verify passes" R verify
+check "verify, given the passphrase, opens every sealed field" R verify --sealed
+has "every sealed field of" "verify --sealed says so"
 check "a second rekey opens and reseals every field" R rekey
 
 # --- a client whose user is revoked ---------------------------------------------------
