@@ -172,6 +172,10 @@ int book_check_text(const char *what, const char *s, size_t max, bool multiline,
                     struct err *err);
 int book_check_login(const char *what, const char *s, struct err *err);
 
+/* Reseals every person's drafts under key new_id, or fails naming one no
+ * key held opens. */
+int book_drafts_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
+
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 

@@ -266,6 +266,13 @@ book_last_commit(struct book *b)
 int
 book_require(struct book *b, enum role role, bool need_key, struct err *err)
 {
+	struct err e;
+
+	/* what an admin changed since the book opened (a role, the key)
+	 * counts now; the write's own transaction checks it again */
+	if (b->enrolled && !book_readonly(b) && (b->role < role || (need_key && !book_has_key(b))) &&
+	    book_refresh(b, &e) == BOOK_EREVOKED)
+		return err_set(err, "%s", e.msg), BOOK_EREVOKED;
 	if (book_readonly(b))
 		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
 	if (!b->enrolled)

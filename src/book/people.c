@@ -489,6 +489,10 @@ book_person_find(struct book *b, const char *name, const char *dob,
 	struct find_ctx local, *c;
 	int rc;
 
+	/* the blind index is keyed by the book's current key: take it first
+	 * if an admin rotated it since the book opened */
+	if (book_unlocked(b) && (rc = book_refresh(b, err)) != 0)
+		return rc;
 	if (!book_has_key(b))
 		return err_set(err, "searching by name needs the data key (unlock as a user who "
 		               "holds it)"), BOOK_EDENIED;

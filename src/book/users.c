@@ -454,7 +454,8 @@ book_rekey_txn(struct store_txn *t, void *vctx)
 			return -1;
 	}
 	if (book_people_reseal(c->b, t, c->new_id) != 0 ||
-	    book_cases_reseal(c->b, t, c->new_id) != 0)
+	    book_cases_reseal(c->b, t, c->new_id) != 0 ||
+	    book_drafts_reseal(c->b, t, c->new_id) != 0)
 		return -1;
 	if ((rs = calloc(1, sizeof *rs)) == NULL)
 		return err_set(store_txn_err(t), "out of memory");

@@ -677,6 +677,29 @@ test_unopened_field_kept(void **state)
 	book_close(&b);
 }
 
+/* A kept draft is sealed too: a rotation reseals it, so a new session,
+ * which holds only the new key, still offers it. */
+static void
+test_draft_across_rekey(void **state)
+{
+	struct book *b;
+	struct err err;
+	char out[256];
+
+	(void)state;
+	b = open_as(PASS);
+	if (book_draft_save(b, "CSC-2026-0001/note", "half a note, Siân", &err) != 0)
+		fail_msg("draft: %s", err.msg);
+	if (book_rekey(b, &err) != 0)
+		fail_msg("rekey: %s", err.msg);
+	book_close(&b);
+	b = open_as(PASS);
+	if (book_draft_load(b, "CSC-2026-0001/note", out, sizeof out, &err) != 0)
+		fail_msg("draft after the rotation: %s", err.msg);
+	assert_string_equal(out, "half a note, Siân");
+	book_close(&b);
+}
+
 int
 main(void)
 {
@@ -687,6 +710,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_demoted_session_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_user_across_rekey, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unopened_field_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_draft_across_rekey, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
