@@ -66,6 +66,56 @@ enum {
 	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
 };
 
+/* The compound fields of a case record (case-rec.c): one layout, read by
+ * the case, reports, retention and exports.  The decoders need no key:
+ * sealed text comes back as bytes (sealedlen 0: none, or erased). */
+#define CASE_REC_PARTY_PLAIN 12
+#define CASE_REC_POINT_PLAIN 4
+#define CASE_REC_REC_PLAIN 89
+#define CASE_REC_FINDING_LEN 6
+#define CASE_REC_ADVOCACY_PLAIN 12
+#define CASE_REC_ADVOCACY_MAX (12 + 63)
+
+struct case_rec_party {
+	int kind, role;
+	bool eligible, consent, informed;
+	uint64_t person;             /* 0 once the case is erased */
+	const uint8_t *sealed;       /* the views */
+	size_t sealedlen;
+};
+
+struct case_rec_point {
+	unsigned number;
+	const uint8_t *sealed;
+	size_t sealedlen;
+};
+
+struct case_rec_rec {
+	unsigned number, stage;
+	char due[16], done[16];      /* YYYY-MM-DD or "" */
+	char owner[64];
+	const uint8_t *sealed;
+	size_t sealedlen;
+};
+
+struct book_party;
+struct book_rec;
+struct book_finding;
+struct book_advocacy;
+bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+void case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN]);
+bool case_rec_point_get(const uint8_t *p, size_t n, struct case_rec_point *out);
+void case_rec_point_put(unsigned number, uint8_t out[CASE_REC_POINT_PLAIN]);
+bool case_rec_finding_get(const uint8_t *p, size_t n, struct book_finding *out);
+void case_rec_finding_put(const struct book_finding *in, uint8_t out[CASE_REC_FINDING_LEN]);
+bool case_rec_rec_get(const uint8_t *p, size_t n, struct case_rec_rec *out);
+void case_rec_rec_put(const struct book_rec *in, uint8_t out[CASE_REC_REC_PLAIN]);
+bool case_rec_advocacy_get(const uint8_t *p, size_t n, struct book_advocacy *out);
+/* Returns the field's length. */
+size_t case_rec_advocacy_put(const struct book_advocacy *in, uint8_t out[CASE_REC_ADVOCACY_MAX]);
+/* The plain bytes before a field's sealed text (0: all sealed). */
+size_t case_rec_plain_len(uint16_t tag);
+
 /* Tags of timeline events. */
 enum {
 	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,

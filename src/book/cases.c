@@ -282,20 +282,22 @@ static void
 case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, size_t n,
                  struct book_party *out)
 {
+	struct case_rec_party f;
 	char ad[96];
 
 	memset(out, 0, sizeof *out);
-	if (n < 12)
+	if (!case_rec_party_get(p, n, &f))
 		return;
-	out->kind = p[0];
-	out->role = p[1];
-	out->eligible = p[2] != 0;
-	out->consent = (p[3] & 1) != 0;
-	out->informed = (p[3] & 2) != 0;
-	out->person = codec_get_be64(p + 4);
-	if (n > 12) {
+	out->kind = f.kind;
+	out->role = f.role;
+	out->eligible = f.eligible;
+	out->consent = f.consent;
+	out->informed = f.informed;
+	out->person = f.person;
+	if (f.sealedlen > 0) {
 		snprintf(ad, sizeof ad, "case:%llu:party:%u:views", (unsigned long long)id, index);
-		out->unopened = !case_open_text(b, ad, p + 12, n - 12, out->views, sizeof out->views);
+		out->unopened = !case_open_text(b, ad, f.sealed, f.sealedlen, out->views,
+		                                sizeof out->views);
 	}
 }
 
@@ -310,6 +312,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 	uint8_t key[12];
 	char ad[96];
 	int panel = 0;
+	struct case_rec_point pf;
+	struct case_rec_rec rf;
 
 	memset(out, 0, sizeof *out);
 	case_key(id, key);
@@ -348,16 +352,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			break;
 		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
 		case CT_SAFEGUARDING: out->safeguarding = true; break;
-		case CT_ADVOCACY:
-			if (fn >= 12) {
-				memcpy(out->advocacy.offered, p, 10);
-				out->advocacy.offered[p[0] == ' ' ? 0 : 10] = '\0';
-				out->advocacy.response = p[10];
-				out->advocacy.flags = p[11];
-				snprintf(out->advocacy.service, sizeof out->advocacy.service, "%.*s",
-				         (int)(fn - 12 < 63 ? fn - 12 : 63), (const char *)p + 12);
-			}
-			break;
+		case CT_ADVOCACY: case_rec_advocacy_get(p, fn, &out->advocacy); break;
 		case CT_HOLD:
 			out->held = true;
 			dst = out->held_on;
@@ -383,39 +378,31 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_POINT:
-			if (fn >= 4 && out->npoints < BOOK_POINTS_MAX) { /* 4: text erased */
+			if (case_rec_point_get(p, fn, &pf) && out->npoints < BOOK_POINTS_MAX) {
 				struct book_point *pt = &out->points[out->npoints++];
 
-				pt->number = codec_get_be32(p);
+				pt->number = pf.number;
 				snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)id, pt->number);
-				pt->unopened = !case_open_text(b, ad, p + 4, fn - 4, pt->text, sizeof pt->text);
+				pt->unopened = !case_open_text(b, ad, pf.sealed, pf.sealedlen, pt->text,
+				                               sizeof pt->text);
 			}
 			break;
 		case CT_FINDING:
-			if (fn == 6 && out->nfindings < BOOK_FINDINGS_MAX) {
-				struct book_finding *f = &out->findings[out->nfindings++];
-
-				f->stage = p[0];
-				f->point = codec_get_be32(p + 1);
-				f->outcome = p[5];
-			}
+			if (out->nfindings < BOOK_FINDINGS_MAX &&
+			    case_rec_finding_get(p, fn, &out->findings[out->nfindings]))
+				out->nfindings++;
 			break;
 		case CT_REC:
-			if (fn >= 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) { /* =: erased */
+			if (case_rec_rec_get(p, fn, &rf) && out->nrecs < BOOK_RECS_MAX) {
 				struct book_rec *rc = &out->recs[out->nrecs++];
 
-				rc->number = codec_get_be32(p);
-				rc->stage = p[4];
-				memcpy(rc->due, p + 5, 10);
-				memcpy(rc->done, p + 15, 10);
-				if (rc->due[0] == ' ')
-					rc->due[0] = '\0';
-				if (rc->done[0] == ' ')
-					rc->done[0] = '\0';
-				memcpy(rc->owner, p + 25, 63);
-				rc->owner[63] = '\0';
+				rc->number = rf.number;
+				rc->stage = rf.stage;
+				memcpy(rc->due, rf.due, sizeof rc->due);
+				memcpy(rc->done, rf.done, sizeof rc->done);
+				memcpy(rc->owner, rf.owner, sizeof rc->owner);
 				snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)id, rc->number);
-				rc->unopened = !case_open_text(b, ad, p + 89, fn - 89, rc->text,
+				rc->unopened = !case_open_text(b, ad, rf.sealed, rf.sealedlen, rc->text,
 				                               sizeof rc->text);
 			}
 			break;
@@ -568,13 +555,6 @@ static int case_summary_put(struct store_txn *t, const struct book_case *c,
 
 /* --- sealed fields, written field by field ------------------------------------- */
 
-/* How many plain bytes come before the sealed text of a field of tag. */
-static size_t
-case_sealed_prefix(uint16_t tag)
-{
-	return tag == CT_PARTY ? 12 : tag == CT_POINT ? 4 : tag == CT_REC ? 89 : 0;
-}
-
 /* The sealed text of a field in a case record: the summary or the hold
  * reason, the which-th party's views (from 0), or the point or
  * recommendation numbered which.  False when there is none. */
@@ -583,7 +563,7 @@ case_old_sealed(const void *rec, size_t len, uint16_t tag, unsigned which, const
                 size_t *sn)
 {
 	const uint8_t *p;
-	size_t pos = 0, fn, skip = case_sealed_prefix(tag);
+	size_t pos = 0, fn, skip = case_rec_plain_len(tag);
 	unsigned party = 0;
 	uint16_t tg;
 
@@ -760,59 +740,40 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) rec_str(&r, CT_PANEL, c->staff.panel[i]);
 	if (c->staff.chair >= 0) rec_u64(&r, CT_CHAIR, (uint64_t)c->staff.chair);
-	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0') {
-		size_t sl = strlen(c->advocacy.service);
-
-		memset(prefix, ' ', 10);
-		memcpy(prefix, c->advocacy.offered, strnlen(c->advocacy.offered, 10));
-		prefix[10] = (uint8_t)c->advocacy.response;
-		prefix[11] = (uint8_t)c->advocacy.flags;
-		memcpy(prefix + 12, c->advocacy.service, sl < 63 ? sl : 63);
-		rec_bytes(&r, CT_ADVOCACY, prefix, 12 + (sl < 63 ? sl : 63));
-	}
+	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0')
+		rec_bytes(&r, CT_ADVOCACY, prefix, case_rec_advocacy_put(&c->advocacy, prefix));
 	rec_u64(&r, CT_NEXT_EVENT, c->nevents + 1);
 	snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
 	if (case_put_sealed(&sx, &r, CT_SUMMARY, 0, NULL, 0, ad, c->summary,
 	                    c->summary_unopened) != 0)
 		goto out_rec;
 	for (i = 0; i < c->nparties; i++) {
-		prefix[0] = (uint8_t)c->parties[i].kind;
-		prefix[1] = (uint8_t)c->parties[i].role;
-		prefix[2] = c->parties[i].eligible;
-		prefix[3] = (uint8_t)(c->parties[i].consent | c->parties[i].informed << 1);
-		codec_be64(c->parties[i].person, prefix + 4);
+		case_rec_party_put(&c->parties[i], prefix);
 		snprintf(ad, sizeof ad, "case:%llu:party:%zu:views", (unsigned long long)c->id, i);
-		if (case_put_sealed(&sx, &r, CT_PARTY, (unsigned)i, prefix, 12, ad,
+		if (case_put_sealed(&sx, &r, CT_PARTY, (unsigned)i, prefix, CASE_REC_PARTY_PLAIN, ad,
 		                    c->parties[i].views, c->parties[i].unopened) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->npoints; i++) {
-		codec_be32(c->points[i].number, prefix);
+		case_rec_point_put(c->points[i].number, prefix);
 		snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)c->id,
 		         c->points[i].number);
 		/* empty text: erased under the retention rule */
-		if (case_put_sealed(&sx, &r, CT_POINT, c->points[i].number, prefix, 4, ad,
+		if (case_put_sealed(&sx, &r, CT_POINT, c->points[i].number, prefix, CASE_REC_POINT_PLAIN,
+		                    ad,
 		                    c->points[i].text, c->points[i].unopened) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->nfindings; i++) {
-		prefix[0] = (uint8_t)c->findings[i].stage;
-		codec_be32(c->findings[i].point, prefix + 1);
-		prefix[5] = (uint8_t)c->findings[i].outcome;
-		rec_bytes(&r, CT_FINDING, prefix, 6);
+		case_rec_finding_put(&c->findings[i], prefix);
+		rec_bytes(&r, CT_FINDING, prefix, CASE_REC_FINDING_LEN);
 	}
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *rc2 = &c->recs[i];
 
-		memset(prefix, ' ', sizeof prefix);
-		codec_be32(rc2->number, prefix);
-		prefix[4] = (uint8_t)rc2->stage;
-		if (rc2->due[0]) memcpy(prefix + 5, rc2->due, 10);
-		if (rc2->done[0]) memcpy(prefix + 15, rc2->done, 10);
-		memset(prefix + 25, 0, 64);
-		memcpy(prefix + 25, rc2->owner, strnlen(rc2->owner, 63));
+		case_rec_rec_put(rc2, prefix);
 		snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)c->id, rc2->number);
-		if (case_put_sealed(&sx, &r, CT_REC, rc2->number, prefix, 89, ad, rc2->text,
+		if (case_put_sealed(&sx, &r, CT_REC, rc2->number, prefix, CASE_REC_REC_PLAIN, ad, rc2->text,
 		                    rc2->unopened) != 0)
 			goto out_rec;
 	}
