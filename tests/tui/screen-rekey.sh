@@ -181,6 +181,17 @@ else
 	[ "$LAST" = "$before" ] || failed "the case changed: $LAST"
 	lacks "written after the revocation" "the refused note is nowhere"
 	check "verify passes after the revocation" R verify
+
+	# revoked while the client only shows a case: it notices by itself
+	check "granted again" R user grant uid4242 --role caseworker
+	start "$book" "$AS" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
+	open_case "$ref"
+	expect "Contact with Siân was stopped." "the client shows the case again"
+	check "revoked again" R user revoke uid4242
+	expect "Your access to this book was revoked by an admin." "an idle client locks by itself"
+	absent "Contact with Siân" "and shows nothing of the case"
+	keys q
+	exited 1 "a key leaves it"
 fi
 
 cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
