@@ -329,6 +329,11 @@ book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_ke
 		               b->login), BOOK_EREVOKED;
 	}
 	if (u.revoked) {
+		/* revoked before this process opened the book: it never had
+		 * access to lose, and browses pseudonyms as before */
+		if (b->revoked && !b->lost)
+			return role == ROLE_NONE ? 0 : (err_set(err, "%s's access was revoked by an admin",
+			                                        b->login), BOOK_EDENIED);
 		book_lose_access(b);
 		return err_set(err, "%s's access was revoked by an admin: nothing was changed",
 		               b->login), BOOK_EREVOKED;
@@ -449,6 +454,8 @@ book_unlock_read(struct store_txn *t, void *vctx)
 	/* the key and role as they are now: an admin may have rotated the key
 	 * or changed the role since the book was opened */
 	c->b->key_id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
+	if (u.revoked && !c->b->revoked)
+		c->b->lost = true; /* revoked while open: book_revoked() */
 	c->b->revoked = u.revoked;
 	c->b->granted = u.granted;
 	c->b->role = u.revoked || !u.granted ? ROLE_NONE : u.role;
@@ -472,6 +479,10 @@ book_unlock(struct book *b, const char *pass, size_t passlen, struct err *err)
 	c.b = b;
 	if (store_read(b->st, book_unlock_read, &c, err) != 0)
 		return -1;
+	if (b->lost) {
+		vault_keys_free(&b->keys);
+		return err_set(err, "%s's access was revoked by an admin", b->login), BOOK_EREVOKED;
+	}
 	/* a wrong passphrase changes nothing: the keys held stay held */
 	if (vault_identity_unlock(&c.id, pass, passlen, &keys, err) != 0)
 		return -1;

@@ -193,6 +193,9 @@ child_session(int rd, int wr, bool other, enum child_expect expect)
 		rc = book_case_point(b, ref, POINT2, &num, &err);
 		if (rc == 0)
 			CHILD_FAIL("a revoked session added a point");
+		if (book_refresh(b, &err) != BOOK_EREVOKED ||
+		    book_unlock(b, pass, strlen(pass), &err) != BOOK_EREVOKED || book_unlocked(b))
+			CHILD_FAIL("a revoked session unlocks again");
 		break;
 	case CHILD_DEMOTED:
 		if (rc != BOOK_EDENIED || strstr(err.msg, "role is now auditor") == NULL)
@@ -476,6 +479,30 @@ test_revoked_session_refused(void **state)
 	assert_int_equal(after.audit, before.audit);
 	assert_int_equal(after.nevents, before.nevents);
 	assert_int_equal(after.npoints, before.npoints);
+	/* opened after the revocation: nothing to lose, pseudonyms as before */
+	fflush(NULL);
+	if ((k.pid = fork()) == 0) {
+		struct book_case *c = calloc(1, sizeof *c);
+
+		alarm(CHILD_ALARM);
+		child_as_other();
+		if (c == NULL || book_open(dir, 0, &b, &err) != 0)
+			CHILD_FAIL("open after the revocation");
+		if (book_refresh(b, &err) != 0 || book_revoked(b) || book_role(b) != ROLE_NONE)
+			CHILD_FAIL("a session opened after the revocation: %s", err.msg);
+		if (book_case_get(b, ref, c, &err) != 0 || c->summary[0] != '\0' ||
+		    strstr(c->parties[0].who.name, "Child C-") == NULL)
+			CHILD_FAIL("pseudonyms after the revocation");
+		free(c);
+		book_close(&b);
+		_exit(0);
+	}
+	{
+		int status;
+
+		assert_int_equal(waitpid(k.pid, &status, 0), k.pid);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
 }
 
 /* A role lowered under an open session takes effect at its next write. */
