@@ -582,8 +582,15 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 			goto out;
 		if (person_erased(v, n))
 			continue; /* nothing sealed left to reseal */
-		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0)
+		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0) {
+			struct err *e = store_txn_err(t);
+			char why[ERR_MAX];
+
+			snprintf(why, sizeof why, "%s", e->msg);
+			err_set(e, "%s: cannot be opened with the keys held, so the data key was not "
+			        "rotated and nothing was changed", why);
 			goto out;
+		}
 		pn.id = r.ids[i];
 		pn.rev = p->rev; /* a new key is not a new revision of the person */
 		pn.name = p->name;

@@ -727,6 +727,67 @@ test_draft_across_rekey(void **state)
 	book_close(&b);
 }
 
+/* Person 1's sealed name under data key 99, which nobody holds. */
+static int
+person_shut_txn(struct store_txn *t, void *ctx)
+{
+	const uint8_t *p;
+	const void *v;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	uint8_t key[8], buf[1024];
+	struct rec r;
+	int rc;
+
+	(void)ctx;
+	codec_be64(1, key);
+	if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0)
+		return -1;
+	rec_begin(&r, REC_PERSON, 1);
+	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
+		if (tag == PT_NAME && fn < sizeof buf) {
+			memcpy(buf, p, fn);
+			codec_be32(99, buf + 1);
+			rec_bytes(&r, tag, buf, fn);
+		} else
+			rec_bytes(&r, tag, p, fn);
+	}
+	rc = rec_done(&r) != 0 ? -1 : store_put(t, STORE_PEOPLE, key, 8, r.buf, r.len, false);
+	rec_free(&r);
+	return rc;
+}
+
+/* A name no key opens: rekey names the person and changes nothing; verify
+ * with the passphrase names it too. */
+static void
+test_unopened_person(void **state)
+{
+	struct book_info info, info2;
+	struct store *sto;
+	struct book *b;
+	struct err err;
+	char lines[1024] = "";
+	size_t checked, shut;
+
+	(void)state;
+	assert_int_equal(store_open(dir, 0, 0, &sto, &err), 0);
+	assert_int_equal(store_write(sto, person_shut_txn, NULL, &err), 0);
+	store_close(&sto);
+	b = open_as(PASS);
+	assert_int_equal(book_info(b, &info, &err), 0);
+	assert_int_not_equal(book_rekey(b, &err), 0);
+	if (strstr(err.msg, "person 1") == NULL || strstr(err.msg, "nothing was changed") == NULL)
+		fail_msg("rekey said: %s", err.msg);
+	assert_int_equal(book_info(b, &info2, &err), 0);
+	assert_int_equal(info2.key_id, info.key_id);
+	assert_int_equal(info2.audit_seq, info.audit_seq);
+	assert_int_not_equal(book_verify_sealed(b, collect_line, lines, &checked, &shut, &err), 0);
+	assert_int_equal(shut, 1);
+	if (strstr(lines, "person 1 name") == NULL)
+		fail_msg("verify named: %s", lines);
+	book_close(&b);
+}
+
 int
 main(void)
 {
@@ -738,6 +799,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_other_user_across_rekey, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unopened_field_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_across_rekey, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unopened_person, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
