@@ -22,6 +22,8 @@
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 16
 #define TUI_POLL_MS 1000     /* how often idle input looks for others' commits */
+/* A sealed field that no key held opens (never text of its own). */
+#define TUI_UNOPENED "(sealed: no key held opens it)"
 #define TUI_PASS_MAX 1024
 #define TUI_SEARCH_MAX 128
 /* text_visible() may turn each byte into four ("\xNN") */
@@ -421,6 +423,7 @@ struct tui {
 	bool armed;                        /* the idle lock may fall */
 	bool locked;
 	bool lock_failed;                  /* three wrong passphrases at the lock */
+	bool revoked;                      /* access revoked while open: locked for good */
 	double last_key;                   /* when the person last pressed a key */
 };
 

@@ -387,6 +387,7 @@ tui_draw(struct tui *t)
 /* --- input ----------------------------------------------------------------- */
 
 static void tui_lock(struct tui *t);
+static void tui_revoked(struct tui *t);
 
 int
 tui_read(struct tui *t, int *key, wint_t *wc)
@@ -394,6 +395,12 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 	WINDOW *w = t->msg != NULL ? t->msg : stdscr;
 	int r;
 
+	/* a write refused because an admin revoked this person, or a refresh
+	 * that found it out: nothing more is shown or saved */
+	if (book_revoked(t->b) && !t->revoked) {
+		tui_revoked(t);
+		return ERR;
+	}
 	wtimeout(w, TUI_POLL_MS);
 	if (t->utf8)
 		r = wget_wch(w, wc);
@@ -440,11 +447,18 @@ bool
 tui_poll(struct tui *t)
 {
 	uint64_t now = book_last_commit(t->b);
+	struct err err;
 
 	if (now == t->seen_commit)
 		return false;
 	t->seen_commit = now;
 	t->changed = true;
+	/* an admin may have rotated the key (taken from the person's own slot
+	 * now, so names stay shown) or revoked them (the client locks) */
+	if (book_refresh(t->b, &err) == BOOK_EREVOKED) {
+		tui_message(t, true, "%s", err.msg);
+		return true;
+	}
 	if (t->screen == &tui_list_screen && t->form == NULL && t->menu == NULL)
 		tui_list_load(t);
 	else
@@ -562,6 +576,14 @@ tui_lock_draw(struct tui *t)
 	unsigned idle = t->o->idle;
 	char line[128];
 
+	if (t->revoked) {
+		tui_put(t, t->body, y, 2, "Your access to this book was revoked by an admin.",
+		        t->cols - 4, TUI_LEFT, A_BOLD);
+		tui_put(t, t->body, y + 2, 2, "Nothing more is shown or saved. Press a key to leave.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+		tui_unlock_said(t, y + 4);
+		return;
+	}
 	if (idle % 60 == 0)
 		snprintf(line, sizeof line, "Locked after %u minute%s without a key.", idle / 60,
 		         idle == 60 ? "" : "s");
@@ -640,6 +662,26 @@ out:
 	t->locked = false;
 	t->last_key = tui_now();
 	clearok(curscr, TRUE);
+}
+
+/* Access revoked while the client was open: the screen is blanked but for
+ * why, the keys are already wiped (book_revoked), and the next key ends
+ * redress.  Nothing typed can be kept: a draft needs the key. */
+static void
+tui_revoked(struct tui *t)
+{
+	wint_t wc;
+	int r;
+
+	t->revoked = true;
+	t->locked = true;
+	clearok(curscr, TRUE);
+	do {
+		tui_draw(t);
+		wtimeout(t->msg != NULL ? t->msg : stdscr, TUI_POLL_MS);
+		r = wget_wch(t->msg != NULL ? t->msg : stdscr, &wc);
+	} while (r == ERR && !tui_signalled);
+	tui_signalled = 1;
 }
 
 /* --- the loop ----------------------------------------------------------------- */
@@ -801,8 +843,12 @@ tui_main(struct book *b, const struct tui_opts *o)
 		tui_loop(t);
 		/* a dropped link or a kill: what was being typed becomes a draft,
 		 * before the terminal is let go */
-		if (tui_signalled)
+		if (tui_signalled && !t->revoked)
 			tui_drafts_save(t);
+		if (t->revoked) {
+			rc = TUI_FAIL;
+			err_set(o->err, "%s's access to this book was revoked: redress ended", t->login);
+		}
 		if (t->lock_failed) {
 			rc = TUI_UNLOCK;
 			err_set(o->err, "three wrong passphrases at the idle lock: redress ended");
