@@ -460,7 +460,7 @@ int
 book_refresh(struct book *b, struct err *err)
 {
 	if (b->lost)
-		return err_set(err, "%s's access to this book was revoked", b->login), BOOK_EREVOKED;
+		return err_set(err, "%s's access was revoked by an admin: nothing was changed", b->login), BOOK_EREVOKED;
 	return store_read(b->st, book_refresh_txn, b, err);
 }
 
