@@ -713,7 +713,7 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 			rec_begin(&dv, REC_DUE, 1);
 			rec_str(&dv, 1, dl[i].rule->key);
 			rec_str(&dv, 2, c->ref);
-			rec_u64(&dv, 3, dl[i].done || dl[i].state == CLOCK_STOPPED);
+			rec_u64(&dv, 3, !clock_open(&dl[i]));
 			rec_u64(&dv, 4, (uint64_t)dl[i].rule->party);
 			if (rec_done(&dv) != 0 ||
 			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
@@ -1020,6 +1020,50 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 	return 0;
 }
 
+/* An extension agreed to a date before the deadline it extends is refused:
+ * wf holds the timeline with the extension last. */
+static int
+case_check_extension(struct book *b, const struct book_case *c, const struct wf_event *wf,
+                     size_t n, struct err *err)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct clock_event *ce;
+	size_t nce;
+	int rc;
+
+	if (book_profile(b, &prof, &cal, err) != 0)
+		return -1;
+	if ((ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
+		return err_set(err, "out of memory");
+	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
+	rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce, nce, case_today(b), err);
+	free(ce);
+	return rc;
+}
+
+/* Whether Stage 1's response was overdue on the day Stage 2 was asked for. */
+static bool
+case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf, size_t n,
+             const struct wf_event *next)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct clock_event *ce;
+	struct err err;
+	size_t nce;
+	bool over;
+
+	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
+		return false;
+	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
+	over = clock_overran(prof, cal, (enum route)c->kind, ce, nce, EV_STAGE1_RESPONSE_SENT,
+	                     next->date);
+	free(ce);
+	return over;
+}
+
 struct step_ctx {
 	struct book *b;
 	const char *ref;
@@ -1060,7 +1104,18 @@ case_step_txn(struct store_txn *t, void *vctx)
 	next.decision = (enum decision)x->s->decision;
 	next.reason = (enum refusal)x->s->reason;
 	next.ombudsman_told = x->s->ombudsman_told;
+	if (next.type == EV_STAGE2_REQUESTED)
+		next.overran = case_overran(x->b, x->c, wf, n, &next);
 	rc = workflow_check((enum route)x->c->kind, wf, n, &next, case_today(x->b), err);
+	/* and the timeline with it must be a possible history (one recorded
+	 * before this rule was kept is corrected with `case correct`) */
+	if (rc == 0 && n < BOOK_EVENTS_MAX &&
+	    workflow_history_check((enum route)x->c->kind, wf, n, NULL) == 0) {
+		wf[n] = next;
+		rc = workflow_history_check((enum route)x->c->kind, wf, n + 1, err);
+	}
+	if (rc == 0 && next.has_until && n < BOOK_EVENTS_MAX)
+		rc = case_check_extension(x->b, x->c, wf, n + 1, err);
 	free(wf);
 	if (rc != 0)
 		return BOOK_EUSAGE;
@@ -1465,7 +1520,7 @@ case_summary_put(struct store_txn *t, const struct book_case *c, const struct de
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if (!dl[i].done && dl[i].state != CLOCK_STOPPED && dl[i].rule->party == PARTY_COUNCIL &&
+		if (clock_open(&dl[i]) && dl[i].rule->party == PARTY_COUNCIL &&
 		    (best == n || dl[i].due.day < dl[best].due.day))
 			best = i;
 	rec_begin(&r, REC_SUM, 1);

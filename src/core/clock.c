@@ -167,6 +167,16 @@ clock_judge(const struct calendar *cal, const struct rule *r, struct date date, 
 	}
 }
 
+/* A deadline whose stage was left on date on: missed if that was after it,
+ * stopped if before. */
+static void
+clock_left(const struct calendar *cal, struct date date, struct date on, enum clock_state *state,
+           int32_t *days)
+{
+	*days = workday_between(cal, date, on);
+	*state = on.day > date.day ? CLOCK_MISSED : CLOCK_STOPPED;
+}
+
 /* Computes one rule's deadline from its anchor.  dl->anchor is set. */
 static int
 clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_event *ev,
@@ -181,9 +191,23 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 
 	if (r->extend_on != EV_NONE)
 		ext = clock_last(ev, nev, r->extend_on);
+	if (ext != NULL) {
+		struct date base;
+
+		if (clock_add(cal, dl->anchor, r->amount, r->unit, &base, err) != 0)
+			return err_prefix(err, "%s", r->key);
+		if (ext->date.day > base.day) {
+			/* agreed once the deadline had passed: it stays missed */
+			dl->extended_late = true;
+			dl->extended_on = ext->date;
+			ext = NULL;
+		} else if (ext->has_until && ext->until.day < base.day)
+			dl->agreed_early = true;
+	}
 	dl->extended = ext != NULL;
 	if (clock_end(cal, r, dl->anchor, ext, &dl->due, &dl->agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
+	dl->agreed_closed = dl->agreed && !workday_is(cal, ext->until);
 
 	/* met by the first completion since the clock started: an earlier one
 	 * belongs to an earlier round (a request made again after a refusal);
@@ -206,6 +230,27 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	}
 	if (done != NULL)
 		dl->done_date = done->date;
+	/* a stage the complainant left for the next without its response: the
+	 * response is missed there, not overdue for ever (unless the request
+	 * was refused and the stage goes on) */
+	if (done == NULL && r->party == PARTY_COUNCIL && r->amount >= 0 &&
+	    (r->stage == 1 || r->stage == 2)) {
+		enum event_type next = r->stage == 1 ? EV_STAGE2_REQUESTED : EV_STAGE3_REQUESTED;
+		enum event_type refused = r->stage == 1 ? EV_STAGE2_REFUSED : EV_STAGE3_REFUSED;
+		const struct clock_event *left = NULL;
+
+		for (i = 0; i < nev; i++)
+			if (ev[i].type == next && ev[i].date.day >= dl->anchor.day &&
+			    (left == NULL || ev[i].date.day < left->date.day))
+				left = &ev[i];
+		for (i = 0; left != NULL && i < nev; i++)
+			if (ev[i].type == refused && ev[i].date.day >= left->date.day)
+				left = NULL;
+		if (left != NULL && (stop == NULL || left->date.day <= stop->date.day)) {
+			dl->left = true;
+			dl->left_on = left->date;
+		}
+	}
 
 	/* the internal target: its own start, restarts, pauses */
 	dl->target_anchor = dl->anchor;
@@ -236,6 +281,61 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	clock_judge(cal, r, dl->due, dl->done, dl->done_date, stop, today, &dl->state, &dl->days);
 	clock_judge(cal, r, dl->target, dl->done, dl->done_date, stop, today, &dl->target_state,
 	            &ignored);
+	if (dl->left) {
+		clock_left(cal, dl->due, dl->left_on, &dl->state, &dl->days);
+		clock_left(cal, dl->target, dl->left_on, &dl->target_state, &ignored);
+	}
+	return 0;
+}
+
+bool
+clock_open(const struct deadline *dl)
+{
+	return !dl->done && !dl->left && dl->state != CLOCK_STOPPED;
+}
+
+bool
+clock_overran(const struct profile *p, const struct calendar *cal, enum route route,
+              const struct clock_event *ev, size_t nev, enum event_type response, struct date on)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	size_t i, n;
+
+	if (clock_compute(p, cal, route, ev, nev, on, dl, PROFILE_RULES_MAX, &n, NULL) != 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (dl[i].rule->done == response && dl[i].rule->party == PARTY_COUNCIL &&
+		    !dl[i].done && dl[i].state == CLOCK_OVERDUE)
+			return true;
+	return false;
+}
+
+int
+clock_check_extensions(const struct profile *p, const struct calendar *cal, enum route route,
+                       const struct clock_event *ev, size_t nev, struct date today,
+                       struct err *err)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	char a[DATE_STRLEN], d[DATE_STRLEN];
+	size_t i, k, n;
+
+	if (clock_compute(p, cal, route, ev, nev, today, dl, PROFILE_RULES_MAX, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct date base;
+
+		if (!dl[i].agreed_early)
+			continue;
+		for (k = 0; k < nev && ev[k].type != dl[i].rule->extend_on; k++)
+			;
+		if (clock_add(cal, dl[i].anchor, dl[i].rule->amount, dl[i].rule->unit, &base,
+		              err) != 0)
+			return -1;
+		return err_set(err, "%s to %s: that is before the deadline it extends (%s, %s)",
+		               event_describe(dl[i].rule->extend_on),
+		               k < nev ? date_format(ev[k].until, a) : "?", dl[i].rule->key,
+		               date_format(base, d));
+	}
 	return 0;
 }
 
@@ -331,14 +431,17 @@ clock_explain(const struct deadline *dl, char *buf, size_t n)
 	enum unit unit = dl->extended ? r->extend_unit : r->unit;
 	size_t len;
 
-	if (dl->anchor_projected)
+	if (dl->planned)
+		snprintf(from, sizeof from, "the panel date arranged");
+	else if (dl->anchor_projected)
 		snprintf(from, sizeof from, "the due date of %s", r->else_due);
 	else
 		snprintf(from, sizeof from, "%s", event_name(dl->anchor_event));
 	if (dl->agreed)
-		len = (size_t)snprintf(buf, n, "agreed date %s (%s), within the maximum of %d %s "
+		len = (size_t)snprintf(buf, n, "agreed date %s (%s%s), within the maximum of %d %s "
 		                       "from %s %s",
-		                       date_format(dl->due, d), event_name(r->extend_on), amount,
+		                       date_format(dl->due, d), event_name(r->extend_on),
+		                       dl->agreed_closed ? "; not a working day" : "", amount,
 		                       unit_words(amount, unit), from, date_format(dl->anchor, a));
 	else
 		len = (size_t)snprintf(buf, n, "%d %s %s %s %s", amount < 0 ? -amount : amount,
@@ -347,6 +450,16 @@ clock_explain(const struct deadline *dl, char *buf, size_t n)
 	if (dl->extended && !dl->agreed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
 		                        event_name(r->extend_on), r->amount);
+	if (dl->extended_late && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; %s on %s, after this date had passed: "
+		                        "it stays", event_name(r->extend_on),
+		                        date_format(dl->extended_on, t));
+	if (dl->floored && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; the Regulations' date, before the "
+		                        "council's %s (its target)", date_format(dl->council, t));
+	if (dl->left && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; Stage %d asked for on %s without it",
+		                        r->stage + 1, date_format(dl->left_on, t));
 	if (dl->target_anchor.day != dl->anchor.day && len < n)
 		len += (size_t)snprintf(buf + len, n - len, "; target counted from %s",
 		                        date_format(dl->target_anchor, t));

@@ -839,6 +839,87 @@ test_no_events(void **state)
 	assert_int_equal(ndl, 0);
 }
 
+/* An extension agreed after the deadline it extends had passed leaves it
+ * missed: received 2026-11-20, due 2026-12-04; extended 2026-12-16 (8
+ * working days late), answered 2026-12-16. */
+static void
+test_extension_after_deadline(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-12-16", "2026-12-18"),
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-12-16"),
+	};
+	struct clock_event ok[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-12-04", "2026-12-18"), /* on the day: in time */
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-12-16"),
+	};
+
+	(void)state;
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev), "2027-01-15");
+	due("stage1_response", "2026-12-04", "2026-12-04");
+	judged("stage1_response", CLOCK_MISSED, 8);
+	explains("stage1_response", "stage1_extended on 2026-12-16, after this date had passed");
+	run(&statutory, ROUTE_COMPLAINT, ok, NEV(ok), "2027-01-15");
+	due("stage1_response", "2026-12-18", "2026-12-18");
+	judged("stage1_response", CLOCK_MET, -2);
+}
+
+/* An agreed date earlier than the deadline it extends is refused; one on a
+ * day that is not a working day is said so. */
+static void
+test_extension_agreed_dates(void **state)
+{
+	struct clock_event early[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-11-25", "2026-12-02"),
+	};
+	struct clock_event saturday[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-11-25", "2026-12-12"),
+	};
+	struct err err = { "" };
+
+	(void)state;
+	assert_int_equal(clock_check_extensions(&statutory, &ew, ROUTE_COMPLAINT, early,
+	                                        NEV(early), D("2026-11-25"), &err), -1);
+	assert_string_equal(err.msg, "Stage 1 extended to 2026-12-02: that is before the deadline "
+	                    "it extends (stage1_response, 2026-12-04)");
+	assert_int_equal(clock_check_extensions(&statutory, &ew, ROUTE_COMPLAINT, saturday,
+	                                        NEV(saturday), D("2026-11-25"), &err), 0);
+	run(&statutory, ROUTE_COMPLAINT, saturday, NEV(saturday), "2026-11-25");
+	due("stage1_response", "2026-12-12", "2026-12-12");
+	explains("stage1_response", "agreed date 2026-12-12 (stage1_extended; not a working day)");
+}
+
+/* A stage left for the next without its response: missed on the day the
+ * next was asked for, not overdue for ever, and no longer open. */
+static void
+test_stage_left_without_response(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EV(EV_STAGE2_REQUESTED, "2026-12-14"),
+	};
+	const struct deadline *d;
+
+	(void)state;
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev), "2027-06-30");
+	judged("stage1_response", CLOCK_MISSED, 6);       /* due 2026-12-04 */
+	judged("stage1_response_max", CLOCK_STOPPED, -4); /* due 2026-12-18: not yet due */
+	d = get("stage1_response");
+	assert_false(clock_open(d));
+	assert_false(clock_open(get("stage1_response_max")));
+	assert_true(clock_open(get("stage2_response")));
+	explains("stage1_response", "Stage 2 asked for on 2026-12-14 without it");
+	/* the request was overdue then: the complainant might ask */
+	assert_true(clock_overran(&statutory, &ew, ROUTE_COMPLAINT, ev, 1, EV_STAGE1_RESPONSE_SENT,
+	                          D("2026-12-14")));
+	assert_false(clock_overran(&statutory, &ew, ROUTE_COMPLAINT, ev, 1, EV_STAGE1_RESPONSE_SENT,
+	                           D("2026-12-04")));
+}
+
 int
 main(void)
 {
@@ -861,6 +942,9 @@ main(void)
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_explain_agreed_extension),
 		cmocka_unit_test(test_no_events),
+		cmocka_unit_test(test_extension_after_deadline),
+		cmocka_unit_test(test_extension_agreed_dates),
+		cmocka_unit_test(test_stage_left_without_response),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
