@@ -52,6 +52,8 @@ struct deadline {
 	struct date left_on;        /*   on this date */
 	bool floored;               /* the Regulations' date, earlier than the council's */
 	struct date council;        /*   the council's own date (its target) */
+	struct date floor_anchor;   /*   the Regulations' clock started here */
+	bool floor_projected;       /*   ... from the due date of floor.else_due */
 	bool planned;               /* anchored at the date the panel was arranged for */
 	struct date target;         /* internal target: pauses and restarts */
 	struct date target_anchor;

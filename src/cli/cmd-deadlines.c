@@ -39,7 +39,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 	e->type = type;
 	slash = strchr(value, '/');
 	snprintf(date, sizeof date, "%.*s", slash ? (int)(slash - value) : 63, value);
-	if ((rc = cli_date(name, date, &e->date)) != CLI_OK)
+	if ((rc = cli_date(type == EV_RECEIVED ? "--received" : name, date, &e->date)) != CLI_OK)
 		return rc;
 	if (slash != NULL) {
 		if (type != EV_STAGE1_EXTENDED && type != EV_STAGE2_EXTENDED)

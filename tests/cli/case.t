@@ -130,11 +130,12 @@ stage3_response 2027-06-22 met
 $ . $RDT/case-t/env; [ "$(dl essex CSC-2027-0001)" = "$(dl statutory CSC-2027-0001)" ] && echo same
 same
 # oxfordshire: acknowledgement in 3, informal discussion in 2 weeks, the
-# response 20 after the panel met, 10 weeks for all of Stage 3
+# response 20 after the panel met (its target: the Regulations' 15 after
+# the findings stay the deadline), 10 weeks for all of Stage 3
 $ . $RDT/case-t/env; dl oxfordshire CSC-2027-0001 | grep -Ev '^(stage1|stage2|stage3_request|panel)'
 acknowledge 2027-01-14 met
 informal_resolution 2027-01-25 met
-stage3_response 2027-06-24 met
+stage3_response 2027-06-22 (target 2027-06-24) met
 stage3_overall 2027-06-29 met
 # gloucestershire: acknowledgement in 2, a decision within 10 of each request
 $ . $RDT/case-t/env; dl gloucestershire CSC-2027-0001 | grep -Ev '^(stage1|stage2_re|stage3_re|panel)'
@@ -143,13 +144,14 @@ stage2_decision 2027-02-17 met
 stage3_decision 2027-05-05 met
 $ . $RDT/case-t/env; [ "$(dl gloucestershire CSC-2027-0001 | grep -Ev 'acknowledge|decision')" = "$(dl statutory CSC-2027-0001)" ] && echo same
 same
-# bournemouth: the executive director 20 after the panel met
+# bournemouth: the executive director 20 after the panel met, its target;
+# the deadline stays the Regulations' 15 after the findings (1 June)
 $ . $RDT/case-t/env; dl bournemouth CSC-2027-0001 | grep -v '^stage[12]'
 stage3_request 2027-05-10 met
 panel_notice 2027-05-12 met
 panel 2027-06-03 met
 panel_findings 2027-06-03 met
-stage3_response 2027-06-24 met
+stage3_response 2027-06-22 (target 2027-06-24) met
 # corporate (Complaint Handling Code): acknowledge in 5, respond 10/20 from the
 # acknowledgement; Stage 2 acknowledged in 5 and answered 20/40 from that (never
 # recorded here: the CLI has no step for it), no Stage 3; closed, so stopped
@@ -161,7 +163,8 @@ stage2_acknowledge 2027-02-10 stopped
 stage2_response 2027-04-09 met
 stage2_response_max 2027-04-09 met
 # gloucestershire-corporate: acknowledge in 2, respond from receipt, a Stage 2
-# window and decision, the response 25 from the decision (extended: 40)
+# window and decision, the response 25 from the decision (no extension: the
+# council's page gives none)
 $ . $RDT/case-t/env; dl gloucestershire-corporate CSC-2027-0001
 acknowledge 2027-01-13 met
 stage1_response 2027-01-25 met
@@ -169,7 +172,7 @@ stage1_response_max 2027-02-08 met
 stage2_acknowledge 2027-02-10 stopped
 stage2_decision 2027-02-17 met
 stage2_request 2027-02-19 met
-stage2_response 2027-04-05 missed by 4
+stage2_response 2027-03-11 missed by 19
 
 # --- deadlines of the other contacts ------------------------------------------
 $ . $RDT/case-t/env; brief statutory CSC-2026-0001 CSC-2026-0002 CSC-2027-0003 CSC-2027-0004 CSC-2027-0005 CSC-2027-0006 CSC-2027-0007

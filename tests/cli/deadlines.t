@@ -110,8 +110,9 @@ stage1_response        2026-12-04  2026-12-04  stopped           10 working days
 stage1_response_max    2026-12-18  2026-12-18  stopped           20 working days after received 2026-11-20 [reg 14]
 
 # a rearranged panel: notice counts back from the latest date arranged
-# (Easter 2027 between); findings and response are planned from the panel's
-# deadline until it sits (May Day 2027 is Monday 3 May)
+# (Easter 2027 between); findings and response are planned from the latest
+# date arranged, not from the last day the panel may sit, until it sits:
+# 8 April + 5 = 15 April, + 15 = 7 May (May Day 2027 is Monday 3 May)
 $ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --stage2-requested 2026-12-17 --stage2-response-sent 2027-02-10 --stage3-requested 2027-02-24 --panel-date 2027-03-25 --panel-date 2027-04-08
 stage1_response 2026-12-04
 stage1_response_max 2026-12-18
@@ -121,5 +122,5 @@ stage2_response_max 2027-03-23
 stage3_request 2027-03-10
 panel_notice 2027-03-23
 panel 2027-04-09
-panel_findings 2027-04-16
-stage3_response 2027-05-10
+panel_findings 2027-04-15
+stage3_response 2027-05-07
