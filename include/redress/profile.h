@@ -56,6 +56,7 @@ enum event_type {
 	EV_STAGE2_REFUSED,        /* derived from a refused decision: stops Stage 2's clocks */
 	EV_STAGE3_REFUSED,        /* the same for Stage 3 */
 	EV_LETTER_SENT,           /* a letter written from a template; starts no clock */
+	EV_CORRECTION,            /* voids an earlier event (`case correct`); starts no clock */
 	EV_COUNT
 };
 

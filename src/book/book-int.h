@@ -69,6 +69,8 @@ enum {
 enum {
 	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,
 	ET_EXT_REASON /* enum ext_reason */, ET_FINDING /* enum omb_finding */,
+	ET_CORRECTS /* a correction: the sequence of the event it re-dates or voids */,
+	ET_VOIDED_BY /* on a corrected event: the sequence of its correction */,
 };
 
 /* A new person inside the caller's write transaction. */

@@ -14,6 +14,10 @@
 #include "redress/text.h"
 #include "redress/workflow.h"
 
+static void case_show_event(const struct book_case *c, const struct book_event *e,
+                            const char *what, const char *note);
+static int case_int(const char *opt, const char *s, long lo, long hi, long *out);
+
 /* The event a stage-relative step means for this case; --stage overrides. */
 static int
 case_step_event(const struct workflow_step *d, const struct book_case *c, const char *stage,
@@ -147,7 +151,7 @@ case_show(struct book *b, const struct book_case *c)
 		         e->ext_reason ? ", " : "", e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "");
 		text_visible(e->note, safe, sizeof safe);
-		printf("  %s  %-10s %s%s%s\n", e->date, e->author, line, e->note[0] ? ": " : "", safe);
+		case_show_event(c, e, line, safe);
 	}
 	if (book_profile(b, &prof, &cal, &err) != 0 ||
 	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
@@ -196,6 +200,81 @@ case_list_print(const struct book_case_line *l, void *ctx)
 		       case_status_name((enum case_status)l->status), l->stage, l->next_key, l->next_due,
 		       left, l->overdue ? "!" : " ", owner, team, child);
 	return 0;
+}
+
+/* One timeline line: its number, and what a correction did to it or says. */
+static void
+case_show_event(const struct book_case *c, const struct book_event *e, const char *what,
+                const char *note)
+{
+	char num[16], mark[BOOK_TEXT_MAX + 256], when[32], why[BOOK_TEXT_MAX];
+	const struct book_event *by;
+
+	snprintf(num, sizeof num, "#%u", e->seq);
+	mark[0] = '\0';
+	if (e->voided_by != 0 && e->voided_by <= c->nevents) {
+		by = &c->events[e->voided_by - 1];
+		date_format_london_time((int64_t)by->recorded_at, when, sizeof when);
+		text_visible(by->note, why, sizeof why);
+		if (by->type == EV_CORRECTION)
+			snprintf(mark, sizeof mark, " [voided by %s on %s, #%u%s%s]", by->author, when,
+			         by->seq, why[0] ? ": " : "", why);
+		else
+			snprintf(mark, sizeof mark, " [moved to %s by %s on %s, #%u%s%s]", by->date,
+			         by->author, when, by->seq, why[0] ? ": " : "", why);
+	}
+	if (e->corrects != 0) {
+		if (e->type == EV_CORRECTION)
+			printf("  %-4s %s  %-10s correction: #%u voided%s%s\n", num, e->date, e->author,
+			       e->corrects, note[0] ? ": " : "", note);
+		else
+			printf("  %-4s %s  %-10s %s (re-dated, correcting #%u)%s%s\n", num, e->date,
+			       e->author, what, e->corrects, note[0] ? ": " : "", note);
+		return;
+	}
+	printf("  %-4s %s  %-10s %s%s%s%s\n", num, e->date, e->author, what, note[0] ? ": " : "",
+	       note, mark);
+}
+
+/* `case correct REF N --date DATE|--void --reason TEXT`: its own options. */
+static int
+case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	const char *date = NULL, *reason = NULL, *rev = NULL, *pos[3];
+	int voids = 0, npos, rc;
+	const struct cli_spec spec[] = {
+		{ "date", &date, NULL }, { "void", NULL, &voids }, { "reason", &reason, NULL },
+		{ "rev", &rev, NULL }, { NULL, NULL, NULL },
+	};
+	struct book *b = NULL;
+	struct date d;
+	struct err err;
+	unsigned newseq = 0;
+	long n, r = 0;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 3, 3, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	if ((rc = case_int("correct: event", pos[2][0] == '#' ? pos[2] + 1 : pos[2], 1,
+	                   BOOK_EVENTS_MAX, &n)) != CLI_OK)
+		return rc;
+	if ((date != NULL) == (voids != 0))
+		return cli_error(CLI_USAGE, "case correct: give --date DATE (move the event) or "
+		                 "--void (void it)");
+	if (reason == NULL || *reason == '\0')
+		return cli_error(CLI_USAGE, "case correct: --reason TEXT is required");
+	if (date != NULL && (rc = cli_date("--date", date, &d)) != CLI_OK)
+		return rc;
+	if (rev != NULL && (rc = case_int("--rev", rev, 1, 2147483647L, &r)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_unlock(b)) == CLI_OK &&
+	    (rc = cli_book_status(book_case_correct(b, pos[1], (unsigned)n, date, reason,
+	                                            (uint64_t)r, &newseq, &err), &err)) == CLI_OK)
+		printf("%s #%u: %s, correction #%u\n", pos[1], (unsigned)n,
+		       date != NULL ? "moved" : "voided", newseq);
+	book_close(&b);
+	return rc;
 }
 
 /* --- the command ----------------------------------------------------------------- */
@@ -266,6 +345,8 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	long v;
 
 	memset(&o, 0, sizeof o);
+	if (argc > 1 && strcmp(argv[1], "correct") == 0)
+		return case_correct_cmd(self, env, argc, argv);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	sub = pos[0];
@@ -554,7 +635,8 @@ const struct cli_cmd cmd_case_entry = {
 	         "       [--views T] [--ineligible] [--consent] [--informed]\n"
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
-	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear",
+	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
+	         "       | correct REF N --date D|--void --reason T",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
@@ -584,6 +666,10 @@ const struct cli_cmd cmd_case_entry = {
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
-	        "  which keeps the case from `redress retention --apply` until cleared.",
+	        "  which keeps the case from `redress retention --apply` until cleared.\n"
+	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"
+	        "  timeline event #N (numbered in `case show`) to another date, or voids it.\n"
+	        "  The correction is a new event pointing at the old, which stays, marked;\n"
+	        "  one that would make the history impossible is refused (exit 2).",
 	.exec = cmd_case_exec,
 };

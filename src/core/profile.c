@@ -49,6 +49,7 @@ static const struct {
 	[EV_STAGE2_REFUSED] = { "stage2_refused", "Stage 2 request refused" },
 	[EV_STAGE3_REFUSED] = { "stage3_refused", "Stage 3 request refused" },
 	[EV_LETTER_SENT] = { "letter_sent", "letter sent" },
+	[EV_CORRECTION] = { "correction", "correction" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {

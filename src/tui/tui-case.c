@@ -156,6 +156,8 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		goto out;
 	}
 	for (i = 0; i < c->nevents && n < BOOK_EVENTS_MAX; i++) {
+		if (c->events[i].voided_by != 0)
+			continue; /* corrected: its correction stands for it */
 		ce[n].type = (enum event_type)c->events[i].type;
 		if (date_parse(c->events[i].date, &ce[n].date, &err) != 0)
 			continue;
