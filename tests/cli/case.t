@@ -83,27 +83,27 @@ child        Xia (child)
 complainant  Wen Xu (parent)
 |
 timeline
-  2027-01-11  USER  complaint received
-  2027-01-12  USER  acknowledgement sent
-  2027-01-22  USER  Stage 1 response sent
-  2027-02-03  USER  Stage 2 requested
-  2027-02-04  USER  Stage 2 acceptance decision sent: accepted
-  2027-02-10  USER  statement of complaint agreed
-  2027-03-01  USER  Stage 2 extended until 2027-04-15
-  2027-04-09  USER  Stage 2 response sent
-  2027-04-20  USER  Stage 3 requested
-  2027-04-21  USER  Stage 3 acceptance decision sent: accepted
-  2027-05-26  USER  review panel arranged for this date
-  2027-05-10  USER  panel details sent to complainant
-  2027-05-26  USER  review panel met
-  2027-06-01  USER  panel findings sent
-  2027-06-18  USER  director's response sent
-  2027-06-21  USER  case closed
+  #1   2027-01-11  USER  complaint received
+  #2   2027-01-12  USER  acknowledgement sent
+  #3   2027-01-22  USER  Stage 1 response sent
+  #4   2027-02-03  USER  Stage 2 requested
+  #5   2027-02-04  USER  Stage 2 acceptance decision sent: accepted
+  #6   2027-02-10  USER  statement of complaint agreed
+  #7   2027-03-01  USER  Stage 2 extended until 2027-04-15
+  #8   2027-04-09  USER  Stage 2 response sent
+  #9   2027-04-20  USER  Stage 3 requested
+  #10  2027-04-21  USER  Stage 3 acceptance decision sent: accepted
+  #11  2027-05-26  USER  review panel arranged for this date
+  #12  2027-05-10  USER  panel details sent to complainant
+  #13  2027-05-26  USER  review panel met
+  #14  2027-06-01  USER  panel findings sent
+  #15  2027-06-18  USER  director's response sent
+  #16  2027-06-21  USER  case closed
 |
 $ . $RDT/case-t/env; rc statutory show CSC-2027-0002 | sed -E "s/ $(id -un) +/ USER  /" | grep -E 'refused|Ombudsman'
-  2027-03-23  USER  Stage 2 acceptance decision sent: refused, the request came after its time limit
-  2027-04-01  USER  referred to the Ombudsman
-  2027-06-01  USER  Ombudsman's decision received
+  #4   2027-03-23  USER  Stage 2 acceptance decision sent: refused, the request came after its time limit
+  #5   2027-04-01  USER  referred to the Ombudsman
+  #6   2027-06-01  USER  Ombudsman's decision received
 $ . $RDT/case-t/env; rc statutory show CSC-2027-0005 | sed -n '1p;/^redirected/p'; rc statutory show CSC-2027-0006 | sed -n '1p;/^thanked/p'
 CSC-2027-0005  redirected, received 2027-04-01 by online; redirected, stage 0
 redirected   Ofsted
@@ -286,8 +286,8 @@ exit 2, unchanged
 $ . $RDT/case-t/env; rc statutory extend CSC-2027-0008 --date 2027-06-10 --until 2027-06-22 --reason complainant && dl statutory CSC-2027-0008
 stage1_response 2027-06-22 overdue by 6
 stage1_response_max 2027-06-29 overdue by 1
-$ . $RDT/case-t/env; rc statutory show CSC-2027-0008 | grep "^  2.*extended" | sed -E "s/ $(id -un) +/ USER  /"
-  2027-06-10  USER  Stage 1 extended until 2027-06-22, the complainant asked for or agreed more time
+$ . $RDT/case-t/env; rc statutory show CSC-2027-0008 | grep -E "^  #[0-9]+ +2.*extended" | sed -E "s/ $(id -un) +/ USER  /"
+  #2   2027-06-10  USER  Stage 1 extended until 2027-06-22, the complainant asked for or agreed more time
 $ . $RDT/case-t/env; try statutory extend CSC-2027-0008 --date 2027-06-11
 exit 2, unchanged
 ! redress: cannot record Stage 1 extended: Stage 1 was extended already (once, to the maximum)
@@ -342,8 +342,8 @@ exit 2, unchanged
 ! redress: case ombudsman-outcome: unknown --finding "fault" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
 ! redress: case ombudsman-outcome: unknown --finding "none" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
 $ . $RDT/case-t/env; rc statutory ombudsman-outcome CSC-2026-0001 --date 2027-06-29 --finding closed-after-initial-enquiries && rc statutory show CSC-2026-0001 | grep Ombudsman | sed -E "s/ $(id -un) +/ USER  /"
-  2027-06-01  USER  referred to the Ombudsman
-  2027-06-29  USER  Ombudsman's decision received, closed after initial enquiries
+  #5   2027-06-01  USER  referred to the Ombudsman
+  #6   2027-06-29  USER  Ombudsman's decision received, closed after initial enquiries
 $ . $RDT/case-t/env; rc statutory add --received 2027-06-28 --safeguarding --summary 'Bruising seen at contact' && rc statutory list --format tsv | grep CSC-2027-0010 | cut -f1-5
 CSC-2027-0010
 CSC-2027-0010	2027-06-28	complaint	safeguarding	1
