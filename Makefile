@@ -114,6 +114,8 @@ check-run: check-layers check-man
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
 	REDRESS=./redress sh tests/tui/screen.sh
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
+	REDRESS=./redress sh tests/tui/screen-correct.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi
