@@ -131,7 +131,7 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 			snprintf(mark, sizeof mark, " [%s #%u]", e->type == EV_CORRECTION ? "voids"
 			                                                                   : "re-dates",
 			         e->corrects);
-		tui_view_add(t, TUI_S_NORMAL, 30, "  %-4s %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s", num,
+		tui_view_add(t, TUI_S_NORMAL, 25, "%-3s %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s", num,
 		             e->date, e->author, event_describe((enum event_type)e->type),
 		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :

@@ -155,7 +155,7 @@ ref=$(r case add --received 2027-05-04 --child-name "Ada Correctly") &&
 
 launch "$book" "$P"
 open_case "$ref"
-expect "#3   2027-05-20" "the timeline is numbered as case show numbers it"
+expect "#3  2027-05-20" "the timeline is numbered as case show numbers it"
 expect "missed by 2" "the response is late"
 
 # C: the form; a refusal keeps the form; anything but y records nothing
@@ -178,7 +178,7 @@ expect "Move #3" "asked again"
 keys y
 expect "#3 moved" "y records it"
 expect "[corrected by #4]" "the old event stays, marked"
-expect "#4   2027-05-14" "the correction on its date"
+expect "#4  2027-05-14" "the correction on its date"
 expect "[re-dates #3]: typed the" "pointing at the old, with why"
 absent "changed by another user" "its own commit is no news"
 absent "missed by 2" "the deadline is recomputed"
@@ -192,7 +192,7 @@ keys C-u && text "2" && keys Tab Space Tab Tab C-u && text "never posted" && key
 expect "Void #2, acknowledgement sent on 2027-05-05" "void: the confirmation"
 keys y
 expect "#2 voided" "y voids it"
-expect "#5   2027-06-30" "the void is an event of today"
+expect "#5  2027-06-30" "the void is an event of today"
 keys q q
 exited 0 "q quits"
 
