@@ -29,7 +29,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 	enum event_type type = event_lookup(name);
 	int rc;
 
-	if (type == EV_NONE)
+	if (type == EV_NONE || type == EV_CORRECTION)
 		return cli_error(CLI_USAGE, "%s: unknown option or event --%s (see: redress help %s)",
 		                 ctx->self->name, name, ctx->self->name);
 	if (ctx->nev == DEADLINES_EVENTS_MAX)

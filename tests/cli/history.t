@@ -48,6 +48,10 @@ $ redress deadlines --received 2026-01-05 --resumed 2026-01-12
 $ redress deadlines --received 2026-01-05 --resumed 2026-01-12 --paused 2026-01-14
 ? 2
 ! redress: impossible history: internal target resumed (2026-01-12) is before internal target paused (2026-01-14)
+# a correction is made with `case correct`, not given as an event
+$ redress deadlines --received 2026-01-05 --correction 2026-01-06
+? 2
+! redress: deadlines: unknown option or event --correction (see: redress help deadlines)
 # an extension agreed to a date before the deadline it extends
 $ redress deadlines --received 2026-01-05 --stage1-extended 2026-01-09/2026-01-12
 ? 2
