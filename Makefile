@@ -123,6 +123,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
 	REDRESS=./redress sh tests/tui/screen-rekey.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
+	REDRESS=./redress sh tests/tui/screen-correct.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

@@ -244,6 +244,8 @@ struct book_event {
 	bool unopened;               /* the note is sealed and no key held opens it */
 	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
 	int finding;                 /* the Ombudsman's decision: enum omb_finding */
+	unsigned corrects;           /* a correction: the event (seq) it re-dates or voids */
+	unsigned voided_by;          /* corrected: the correction (seq) that replaced it */
 };
 
 /* People on a case (logins). */
@@ -316,6 +318,17 @@ struct book_step {
 	int stage;                   /* has moved on, BOOK_ESTALE and nothing recorded */
 };
 int book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err);
+
+/* Corrects event seq (its number on the timeline, #1 the receipt) of case
+ * ref: moved to date, or voided when date is NULL, for reason.  Managers and
+ * admins only.  The correction is a new event that points at the old one;
+ * the old one stays, marked.  The workflow is re-checked over the corrected
+ * history (an impossible one is refused, BOOK_EUSAGE), the deadlines and
+ * their index recomputed and the audit entry written, in one transaction.
+ * *newseq, when not NULL, is the correction's number. */
+int book_case_correct(struct book *b, const char *ref, unsigned seq, const char *date,
+                      const char *reason, uint64_t base_rev, unsigned *newseq,
+                      struct err *err);
 
 /* People on the case; NULL leaves a role as it is, "" clears it.  The
  * Stage 2 independent person may not sit on the panel. */

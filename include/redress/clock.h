@@ -44,6 +44,17 @@ struct deadline {
 	struct date due;            /* statutory/published date: never pauses */
 	bool extended;
 	bool agreed;                /* an extension's agreed date set it */
+	bool agreed_closed;         /* ... and that date is not a working day */
+	bool agreed_early;          /* the date agreed is before the deadline extended */
+	bool extended_late;         /* extension agreed after the deadline had passed: */
+	struct date extended_on;    /*   on this date; the deadline stays */
+	bool left;                  /* not done: the complainant went on to the next stage */
+	struct date left_on;        /*   on this date */
+	bool floored;               /* the Regulations' date, earlier than the council's */
+	struct date council;        /*   the council's own date (its target) */
+	struct date floor_anchor;   /*   the Regulations' clock started here */
+	bool floor_projected;       /*   ... from the due date of floor.else_due */
+	bool planned;               /* anchored at the date the panel was arranged for */
 	struct date target;         /* internal target: pauses and restarts */
 	struct date target_anchor;
 	int32_t paused;             /* working days the target was paused */
@@ -65,6 +76,22 @@ int clock_compute(const struct profile *p, const struct calendar *cal,
                   enum route route, const struct clock_event *events, size_t nevents,
                   struct date today, struct deadline *out, size_t max, size_t *n,
                   struct err *err);
+
+/* Whether a deadline still calls for action: not done, not stopped, not
+ * left behind for the next stage. */
+bool clock_open(const struct deadline *dl);
+
+/* Refuses (-1, why) an extension whose agreed date is before the deadline
+ * it extends; events as for clock_compute. */
+int clock_check_extensions(const struct profile *p, const struct calendar *cal,
+                           enum route route, const struct clock_event *events,
+                           size_t nevents, struct date today, struct err *err);
+
+/* Whether, on date on, a council deadline met by the event response had
+ * passed without it (the complainant may then go on to the next stage). */
+bool clock_overran(const struct profile *p, const struct calendar *cal, enum route route,
+                   const struct clock_event *events, size_t nevents, enum event_type response,
+                   struct date on);
 
 /* Adds amount units to d as a rule counts them (see workday_add for
  * working days).  -1 when the result leaves the valid range. */

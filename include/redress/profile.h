@@ -56,6 +56,7 @@ enum event_type {
 	EV_STAGE2_REFUSED,        /* derived from a refused decision: stops Stage 2's clocks */
 	EV_STAGE3_REFUSED,        /* the same for Stage 3 */
 	EV_LETTER_SENT,           /* a letter written from a template; starts no clock */
+	EV_CORRECTION,            /* voids an earlier event (`case correct`); starts no clock */
 	EV_COUNT
 };
 
@@ -114,6 +115,22 @@ const char *basis_name(enum basis b);
 #define PROFILE_RESTART_MAX 4
 #define PROFILE_DEPTH_MAX 8
 
+/* The Regulations' timing of a rule a council profile restated: the
+ * statutory deadline stays this, whatever the council's own says (its
+ * longer period becomes the internal target). */
+struct rule_floor {
+	bool set;
+	enum event_type from;
+	char else_due[PROFILE_KEY_MAX];
+	int amount;
+	enum unit unit;
+	enum event_type extend_on;
+	int extend_amount;
+	enum unit extend_unit;
+	char source[PROFILE_KEY_MAX];
+	char pinpoint[64];
+};
+
 struct rule {
 	char key[PROFILE_KEY_MAX];
 	char label[96];
@@ -139,6 +156,7 @@ struct rule {
 	char origin[PROFILE_KEY_MAX]; /* profile that defined the rule */
 	int line;                  /* line of that profile */
 	unsigned set;              /* RULE_SET_* bits: fields the file gave */
+	struct rule_floor floor;   /* set by profile_inherit over a regulation's rule */
 };
 
 /* Which fields of a rule its file set; an overriding rule changes only these. */
@@ -183,6 +201,9 @@ int profile_parse(struct profile *p, const char *text, size_t len,
 
 /* Merges parent into child in place: the parent's rules and sources come
  * first, the child's rules replace those with the same key, `drop` removes.
+ * A rule that replaces one based on the Regulations keeps the Regulations'
+ * timing as its floor (unless it moves to the Complaint Handling Code, a
+ * procedure of its own): a council's period never lowers the law's.
  * Then checks that every reference resolves. */
 int profile_inherit(struct profile *child, const struct profile *parent, struct err *err);
 

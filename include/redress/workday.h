@@ -31,8 +31,11 @@ bool workday_is(const struct calendar *cal, struct date d);
 int workday_add(const struct calendar *cal, struct date d, int32_t n,
                 struct date *out, struct err *err);
 
-/* Working days in (a, b] when a <= b, so that workday_add(a, n) == b gives
- * n for a working day b; minus the working days in (b, a] when b < a. */
+/* Working days from a to b, a excluded and b included: those in (a, b]
+ * when a <= b, minus those in [b, a) when b < a.  So workday_add(a, n) == b
+ * gives n for a working day b in both directions (day 1 is the first
+ * working day after a, day -1 the first before it).  Swapping a and b
+ * changes only the sign when both are working days. */
 int32_t workday_between(const struct calendar *cal, struct date a, struct date b);
 
 #endif

@@ -46,6 +46,8 @@ struct wf_event {
 	enum decision decision; /* stage 2/3 decisions */
 	enum refusal reason;    /* declines and refusals */
 	bool ombudsman_told;    /* a refusal told the complainant of the Ombudsman */
+	bool overran;           /* a Stage 2 request: Stage 1's response was overdue then
+	                         * (clock_overran), so it may come without one */
 };
 
 /* Where a case stands, derived from its events in the order they were
@@ -71,6 +73,19 @@ void workflow_state(enum route route, const struct wf_event *ev, size_t n, struc
  * panel's); none may be before receipt or before the step it follows. */
 int workflow_check(enum route route, const struct wf_event *ev, size_t n,
                    const struct wf_event *next, struct date today, struct err *err);
+
+/* Whether a whole history is possible, whatever order its events are given
+ * in (the `deadlines` command's options, an import's columns, a timeline
+ * after a correction): 0, or -1 with one line naming the events that
+ * conflict.  Impossible: a step dated before the step it answers or follows
+ * (a Stage 2 response before the Stage 2 request, findings before the panel
+ * met, a Stage 3 request before the Stage 2 response, a panel before the
+ * Stage 3 request, an agreed statement or a Stage 2 extension before the
+ * Stage 2 request, a panel date with no Stage 3 request), an extension after
+ * the response it extends, a resume with no pause before it, and the same
+ * event twice where it happens once. */
+int workflow_history_check(enum route route, const struct wf_event *ev, size_t n,
+                           struct err *err);
 
 /* The steps of the procedure by the names people use (`redress case STEP`,
  * the client's step menu): the event each records (EV_NONE: it depends on

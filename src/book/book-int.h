@@ -120,6 +120,8 @@ size_t case_rec_plain_len(uint16_t tag);
 enum {
 	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,
 	ET_EXT_REASON /* enum ext_reason */, ET_FINDING /* enum omb_finding */,
+	ET_CORRECTS /* a correction: the sequence of the event it re-dates or voids */,
+	ET_VOIDED_BY /* on a corrected event: the sequence of its correction */,
 };
 
 /* A new person inside the caller's write transaction. */

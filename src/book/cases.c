@@ -440,6 +440,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			e->ombudsman_told = rec_find_u64(ev, evn, ET_TOLD, 0) != 0;
 			e->ext_reason = (int)rec_find_u64(ev, evn, ET_EXT_REASON, 0);
 			e->finding = (int)rec_find_u64(ev, evn, ET_FINDING, 0);
+			e->corrects = (unsigned)rec_find_u64(ev, evn, ET_CORRECTS, 0);
+			e->voided_by = (unsigned)rec_find_u64(ev, evn, ET_VOIDED_BY, 0);
 			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
@@ -537,6 +539,16 @@ case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
 	for (i = 0; i < c->nevents && n < max; i++) {
 		const struct book_event *e = &c->events[i];
 
+		/* a corrected event: voided, or re-dated in its place in the
+		 * timeline's order (its correction is recorded later) */
+		if (e->type == EV_CORRECTION || e->corrects != 0)
+			continue;
+		if (e->voided_by != 0) {
+			if (e->voided_by > c->nevents ||
+			    c->events[e->voided_by - 1].type == EV_CORRECTION)
+				continue;
+			e = &c->events[e->voided_by - 1];
+		}
 		memset(&wf[n], 0, sizeof wf[n]);
 		wf[n].type = (enum event_type)e->type;
 		if (date_parse(e->date, &wf[n].date, &err) != 0)
@@ -806,7 +818,7 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 			rec_begin(&dv, REC_DUE, 1);
 			rec_str(&dv, 1, dl[i].rule->key);
 			rec_str(&dv, 2, c->ref);
-			rec_u64(&dv, 3, dl[i].done || dl[i].state == CLOCK_STOPPED);
+			rec_u64(&dv, 3, !clock_open(&dl[i]));
 			rec_u64(&dv, 4, (uint64_t)dl[i].rule->party);
 			if (rec_done(&dv) != 0 ||
 			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
@@ -1136,6 +1148,50 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 	return 0;
 }
 
+/* An extension agreed to a date before the deadline it extends is refused:
+ * wf holds the timeline with the extension last. */
+static int
+case_check_extension(struct book *b, const struct book_case *c, const struct wf_event *wf,
+                     size_t n, struct err *err)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct clock_event *ce;
+	size_t nce;
+	int rc;
+
+	if (book_profile(b, &prof, &cal, err) != 0)
+		return -1;
+	if ((ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
+		return err_set(err, "out of memory");
+	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
+	rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce, nce, case_today(b), err);
+	free(ce);
+	return rc;
+}
+
+/* Whether Stage 1's response was overdue on the day Stage 2 was asked for. */
+static bool
+case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf, size_t n,
+             const struct wf_event *next)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct clock_event *ce;
+	struct err err;
+	size_t nce;
+	bool over;
+
+	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
+		return false;
+	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
+	over = clock_overran(prof, cal, (enum route)c->kind, ce, nce, EV_STAGE1_RESPONSE_SENT,
+	                     next->date);
+	free(ce);
+	return over;
+}
+
 struct step_ctx {
 	struct book *b;
 	const char *ref;
@@ -1182,7 +1238,18 @@ case_step_txn(struct store_txn *t, void *vctx)
 	next.decision = (enum decision)x->s->decision;
 	next.reason = (enum refusal)x->s->reason;
 	next.ombudsman_told = x->s->ombudsman_told;
+	if (next.type == EV_STAGE2_REQUESTED)
+		next.overran = case_overran(x->b, x->c, wf, n, &next);
 	rc = workflow_check((enum route)x->c->kind, wf, n, &next, case_today(x->b), err);
+	/* and the timeline with it must be a possible history (one recorded
+	 * before this rule was kept is corrected with `case correct`) */
+	if (rc == 0 && n < BOOK_EVENTS_MAX &&
+	    workflow_history_check((enum route)x->c->kind, wf, n, NULL) == 0) {
+		wf[n] = next;
+		rc = workflow_history_check((enum route)x->c->kind, wf, n + 1, err);
+	}
+	if (rc == 0 && next.has_until && n < BOOK_EVENTS_MAX)
+		rc = case_check_extension(x->b, x->c, wf, n + 1, err);
 	free(wf);
 	if (rc != 0)
 		return BOOK_EUSAGE;
@@ -1587,7 +1654,7 @@ case_summary_put(struct store_txn *t, const struct book_case *c, const struct de
 	int rc;
 
 	for (i = 0; i < n; i++)
-		if (!dl[i].done && dl[i].state != CLOCK_STOPPED && dl[i].rule->party == PARTY_COUNCIL &&
+		if (clock_open(&dl[i]) && dl[i].rule->party == PARTY_COUNCIL &&
 		    (best == n || dl[i].due.day < dl[best].due.day))
 			best = i;
 	rec_begin(&r, REC_SUM, 1);
@@ -2604,6 +2671,205 @@ book_case_letter(struct book *b, const char *ref, const char *template, const ch
 	book_secret_free(x.c, sizeof *x.c);
 	if (rc != 0)
 		return rc;
+	book_audit_announce(b);
+	return 0;
+}
+
+/* --- correct ------------------------------------------------------------------ */
+
+struct correct_ctx {
+	struct book *b;
+	const char *ref, *date, *reason;
+	unsigned seq, newseq;
+	uint64_t base_rev;
+	struct book_case *c;
+};
+
+/* Sets one number field of event seq, every other field as it was recorded
+ * (a corrected event is marked, never rewritten). */
+static int
+case_event_set(struct store_txn *t, uint64_t id, unsigned seq, uint16_t field, uint64_t value)
+{
+	const void *v;
+	const uint8_t *p;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	uint8_t key[12];
+	struct rec r;
+	int rc;
+
+	codec_be64(id, key);
+	codec_be32(seq, key + 8);
+	if (store_get(t, STORE_EVENTS, key, 12, &v, &n) != 0)
+		return -1;
+	rec_begin(&r, REC_EVENT, 1);
+	while (rec_next(v, n, &pos, &tag, &p, &fn))
+		if (tag != field)
+			rec_bytes(&r, tag, p, fn);
+	rec_u64(&r, field, value);
+	if (rec_done(&r) != 0) {
+		rec_free(&r);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, false);
+	rec_free(&r);
+	return rc;
+}
+
+/* The corrected timeline, in date order, must be a possible history. */
+static int
+case_correct_check(struct book *b, const struct book_case *c, struct date today,
+                   struct err *err)
+{
+	struct wf_event *wf;
+	struct date received;
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+	size_t i, n;
+	int rc = 0;
+
+	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
+		return err_set(err, "out of memory");
+	n = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+	received.day = 0;
+	for (i = 0; i < n; i++)
+		if (wf[i].type == EV_RECEIVED)
+			received = wf[i].date;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (wf[i].type == EV_AWARE || wf[i].type == EV_RECEIVED)
+			continue;
+		if (wf[i].date.day < received.day)
+			rc = err_set(err, "impossible history: %s (%s) before the complaint was received "
+			             "(%s)", event_describe(wf[i].type), date_format(wf[i].date, d1),
+			             date_format(received, d2));
+		else if (wf[i].date.day > today.day && !event_planned(wf[i].type))
+			rc = err_set(err, "impossible history: %s on %s is in the future (today is %s)",
+			             event_describe(wf[i].type), date_format(wf[i].date, d1),
+			             date_format(today, d2));
+	}
+	if (rc == 0)
+		rc = workflow_history_check((enum route)c->kind, wf, n, err);
+	/* each step after those before it, as when it was recorded */
+	for (i = 0; i < n && rc == 0; i++) {
+		if (wf[i].type == EV_RECEIVED || i == 0)
+			continue;
+		if (wf[i].type == EV_STAGE2_REQUESTED)
+			wf[i].overran = case_overran(b, c, wf, i, &wf[i]);
+		if (workflow_check((enum route)c->kind, wf, i, &wf[i], today, err) != 0)
+			rc = err_prefix(err, "impossible history");
+	}
+	if (rc == 0) {
+		/* and an extension agreed before the deadline it extends */
+		struct clock_event *ce = calloc(n * 2 + 1, sizeof *ce);
+		const struct profile *prof;
+		const struct calendar *cal;
+
+		if (ce == NULL)
+			rc = err_set(err, "out of memory");
+		else if ((rc = book_profile(b, &prof, &cal, err)) == 0)
+			rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce,
+			                            workflow_clock_events(wf, n, ce, n * 2 + 1), today, err);
+		free(ce);
+	}
+	free(wf);
+	return rc;
+}
+
+static int
+case_correct_txn(struct store_txn *t, void *vctx)
+{
+	struct correct_ctx *x = vctx;
+	struct err *err = store_txn_err(t);
+	struct book_event *old;
+	struct book_step s;
+	struct date d;
+	const void *oldrec;
+	void *oldcopy;
+	size_t oldlen;
+	char fields[64], today[DATE_STRLEN];
+	int rc;
+
+	if ((rc = case_load_for_change(x->b, t, x->ref, x->base_rev, x->c, &oldrec, &oldlen)) != 0)
+		return rc;
+	if (x->seq == 0 || x->seq > x->c->nevents)
+		return err_set(err, "%s has no event #%u (its timeline runs #1 to #%zu)", x->ref,
+		               x->seq, x->c->nevents), BOOK_EUSAGE;
+	old = &x->c->events[x->seq - 1];
+	if (old->type == EV_CORRECTION || old->corrects != 0)
+		return err_set(err, "#%u is itself a correction: correct the event it corrects, #%u",
+		               x->seq, old->corrects), BOOK_EUSAGE;
+	if (old->voided_by != 0)
+		return err_set(err, "#%u was corrected already, by #%u", x->seq, old->voided_by),
+		       BOOK_EUSAGE;
+	if (x->date == NULL && old->type == EV_RECEIVED)
+		return err_set(err, "#%u is the case's receipt: it can be re-dated, not voided "
+		               "(a contact recorded in error is closed)", x->seq), BOOK_EUSAGE;
+	if (x->date != NULL) {
+		if (date_parse(x->date, &d, err) != 0)
+			return BOOK_EUSAGE;
+		if (strcmp(x->date, old->date) == 0)
+			return err_set(err, "#%u is dated %s already", x->seq, old->date), BOOK_EUSAGE;
+	}
+	if ((oldcopy = malloc(oldlen)) == NULL)
+		return err_set(err, "out of memory");
+	memcpy(oldcopy, oldrec, oldlen);
+	/* the correction: the same event on its new date, or a void */
+	memset(&s, 0, sizeof s);
+	s.type = x->date != NULL ? old->type : EV_CORRECTION;
+	s.date = x->date != NULL ? x->date : date_format(case_today(x->b), today);
+	if (x->date != NULL) {
+		s.until = old->until;
+		s.decision = old->decision;
+		s.reason = old->reason;
+		s.ombudsman_told = old->ombudsman_told;
+		s.ext_reason = old->ext_reason;
+		s.finding = old->finding;
+	}
+	s.note = x->reason;
+	x->c->rev++;
+	rc = case_add_event(x->b, t, x->c, &s, x->b->key_id);
+	if (rc == 0) {
+		x->newseq = (unsigned)x->c->nevents;
+		x->c->events[x->newseq - 1].corrects = x->seq;
+		old->voided_by = x->newseq;
+		rc = case_event_set(t, x->c->id, x->seq, ET_VOIDED_BY, x->newseq);
+	}
+	if (rc == 0)
+		rc = case_event_set(t, x->c->id, x->newseq, ET_CORRECTS, x->seq);
+	if (rc == 0 && old->type == EV_RECEIVED)
+		snprintf(x->c->received, sizeof x->c->received, "%s", x->date);
+	if (rc == 0 && (rc = case_correct_check(x->b, x->c, case_today(x->b), err)) != 0)
+		rc = BOOK_EUSAGE;
+	if (rc == 0)
+		rc = case_write(x->b, t, x->c, oldcopy, oldlen, x->b->key_id);
+	free(oldcopy);
+	if (rc != 0)
+		return rc;
+	snprintf(fields, sizeof fields, "correction #%u of #%u,%s,reason", x->newseq, x->seq,
+	         x->date != NULL ? "date" : "void");
+	return book_audit_append(x->b, t, "case.correct", x->ref, fields);
+}
+
+int
+book_case_correct(struct book *b, const char *ref, unsigned seq, const char *date,
+                  const char *reason, uint64_t base_rev, unsigned *newseq, struct err *err)
+{
+	struct correct_ctx x = { b, ref, date, reason, seq, 0, base_rev, NULL };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_MANAGER, true, err)) != 0)
+		return rc;
+	if (reason == NULL || *reason == '\0')
+		return err_set(err, "a correction needs its reason"), BOOK_EUSAGE;
+	if ((rc = case_check_text("the reason", reason, BOOK_TEXT_MAX - 1, true, err)) != 0)
+		return rc;
+	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_write(b->st, case_correct_txn, &x, err);
+	book_secret_free(x.c, sizeof *x.c);
+	if (rc != 0)
+		return rc;
+	if (newseq != NULL)
+		*newseq = x.newseq;
 	book_audit_announce(b);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include "redress/codes.h"
 #include "redress/csv.h"
 #include "redress/date.h"
+#include "redress/clock.h"
 #include "redress/profile.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
@@ -567,6 +568,21 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		if (workflow_check((enum route)row->in.kind, wf, n, &next, im->today, err) != 0)
 			return err_prefix(err, "%s", name), BOOK_EUSAGE;
 		wf[n++] = next;
+	}
+	if (workflow_history_check((enum route)row->in.kind, wf, n, err) != 0)
+		return BOOK_EUSAGE;
+	{
+		/* an extension agreed to a date before the deadline it extends */
+		const struct profile *prof;
+		const struct calendar *cal;
+		struct clock_event ce[IMPORT_NSTEPS * 2 + 4];
+		size_t nce = workflow_clock_events(wf, n, ce, sizeof ce / sizeof *ce);
+
+		if (book_profile(im->b, &prof, &cal, err) != 0)
+			return -1;
+		if (clock_check_extensions(prof, cal, (enum route)row->in.kind, ce, nce, im->today,
+		                           err) != 0)
+			return BOOK_EUSAGE;
 	}
 	workflow_state((enum route)row->in.kind, wf, n, &st);
 	if ((v = import_get(im, r, C_STAGE)) != NULL) {

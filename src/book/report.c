@@ -188,6 +188,9 @@ report_parse_event(const void *v, size_t n, struct rp_event *e)
 	e->finding = (int)rec_find_u64(v, n, ET_FINDING, OMB_FINDING_NONE);
 	if (e->finding < 0 || e->finding >= OMB_FINDING_COUNT)
 		e->finding = OMB_FINDING_NONE;
+	/* a corrected event counts no more: its correction stands for it */
+	if (rec_find_u64(v, n, ET_VOIDED_BY, 0) != 0)
+		e->type = EV_NONE;
 }
 
 /* --- names -------------------------------------------------------------------- */

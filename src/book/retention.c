@@ -148,6 +148,8 @@ retention_events(struct store_txn *t, uint64_t id, struct wf_event *wf)
 			break;
 		memset(&wf[k], 0, sizeof wf[k]);
 		wf[k].type = (enum event_type)rec_find_u64(v, n, ET_TYPE, EV_NONE);
+		if (rec_find_u64(v, n, ET_VOIDED_BY, 0) != 0)
+			continue; /* corrected: its correction stands for it */
 		wf[k].decision = (enum decision)rec_find_u64(v, n, ET_DECISION, 0);
 		if (rec_find_str(v, n, ET_DATE, date, sizeof date) &&
 		    date_parse(date, &wf[k].date, &err) == 0)

@@ -14,6 +14,10 @@
 #include "redress/text.h"
 #include "redress/workflow.h"
 
+static void case_show_event(const struct book_case *c, const struct book_event *e,
+                            const char *what, const char *note);
+static int case_int(const char *opt, const char *s, long lo, long hi, long *out);
+
 /* The event a stage-relative step means for this case; --stage overrides. */
 static int
 case_step_event(const struct workflow_step *d, const struct book_case *c, const char *stage,
@@ -146,12 +150,8 @@ case_show(struct book *b, const struct book_case *c)
 		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "",
 		         e->ext_reason ? ", " : "", e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "");
-		char who[sizeof e->author * 4];
-
-		/* a login is data too: the one escaping function, as for the note */
-		text_visible(e->author, who, sizeof who);
 		text_visible(e->note, safe, sizeof safe);
-		printf("  %s  %-10s %s%s%s\n", e->date, who, line, e->note[0] ? ": " : "", safe);
+		case_show_event(c, e, line, safe);
 	}
 	if (book_profile(b, &prof, &cal, &err) != 0 ||
 	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
@@ -200,6 +200,86 @@ case_list_print(const struct book_case_line *l, void *ctx)
 		       case_status_name((enum case_status)l->status), l->stage, l->next_key, l->next_due,
 		       left, l->overdue ? "!" : " ", owner, team, child);
 	return 0;
+}
+
+/* One timeline line: its number, and what a correction did to it or says. */
+static void
+case_show_event(const struct book_case *c, const struct book_event *e, const char *what,
+                const char *note)
+{
+	char num[16], mark[BOOK_TEXT_MAX + 512], when[32], why[BOOK_TEXT_MAX];
+	char who[sizeof e->author * 4], bywho[sizeof e->author * 4];
+	const struct book_event *by;
+
+	/* a login is data too: the one escaping function, as for the note */
+	text_visible(e->author, who, sizeof who);
+
+	snprintf(num, sizeof num, "#%u", e->seq);
+	mark[0] = '\0';
+	if (e->voided_by != 0 && e->voided_by <= c->nevents) {
+		by = &c->events[e->voided_by - 1];
+		date_format_london_time((int64_t)by->recorded_at, when, sizeof when);
+		text_visible(by->note, why, sizeof why);
+		text_visible(by->author, bywho, sizeof bywho);
+		if (by->type == EV_CORRECTION)
+			snprintf(mark, sizeof mark, " [voided by %s on %s, #%u%s%s]", bywho, when,
+			         by->seq, why[0] ? ": " : "", why);
+		else
+			snprintf(mark, sizeof mark, " [moved to %s by %s on %s, #%u%s%s]", by->date,
+			         bywho, when, by->seq, why[0] ? ": " : "", why);
+	}
+	if (e->corrects != 0) {
+		if (e->type == EV_CORRECTION)
+			printf("  %-4s %s  %-10s correction: #%u voided%s%s\n", num, e->date, who,
+			       e->corrects, note[0] ? ": " : "", note);
+		else
+			printf("  %-4s %s  %-10s %s (re-dated, correcting #%u)%s%s\n", num, e->date,
+			       who, what, e->corrects, note[0] ? ": " : "", note);
+		return;
+	}
+	printf("  %-4s %s  %-10s %s%s%s%s\n", num, e->date, who, what, note[0] ? ": " : "",
+	       note, mark);
+}
+
+/* `case correct REF N --date DATE|--void --reason TEXT`: its own options. */
+static int
+case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	const char *date = NULL, *reason = NULL, *rev = NULL, *pos[3];
+	int voids = 0, npos, rc;
+	const struct cli_spec spec[] = {
+		{ "date", &date, NULL }, { "void", NULL, &voids }, { "reason", &reason, NULL },
+		{ "rev", &rev, NULL }, { NULL, NULL, NULL },
+	};
+	struct book *b = NULL;
+	struct date d;
+	struct err err;
+	unsigned newseq = 0;
+	long n, r = 0;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 3, 3, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	if ((rc = case_int("correct: event", pos[2][0] == '#' ? pos[2] + 1 : pos[2], 1,
+	                   BOOK_EVENTS_MAX, &n)) != CLI_OK)
+		return rc;
+	if ((date != NULL) == (voids != 0))
+		return cli_error(CLI_USAGE, "case correct: give --date DATE (move the event) or "
+		                 "--void (void it)");
+	if (reason == NULL || *reason == '\0')
+		return cli_error(CLI_USAGE, "case correct: --reason TEXT is required");
+	if (date != NULL && (rc = cli_date("--date", date, &d)) != CLI_OK)
+		return rc;
+	if (rev != NULL && (rc = case_int("--rev", rev, 1, 2147483647L, &r)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_unlock(b)) == CLI_OK &&
+	    (rc = cli_book_status(book_case_correct(b, pos[1], (unsigned)n, date, reason,
+	                                            (uint64_t)r, &newseq, &err), &err)) == CLI_OK)
+		printf("%s #%u: %s, correction #%u\n", pos[1], (unsigned)n,
+		       date != NULL ? "moved" : "voided", newseq);
+	book_close(&b);
+	return rc;
 }
 
 /* --- the command ----------------------------------------------------------------- */
@@ -270,6 +350,8 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	long v;
 
 	memset(&o, 0, sizeof o);
+	if (argc > 1 && strcmp(argv[1], "correct") == 0)
+		return case_correct_cmd(self, env, argc, argv);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	sub = pos[0];
@@ -560,7 +642,8 @@ const struct cli_cmd cmd_case_entry = {
 	         "       [--views T] [--ineligible] [--consent] [--informed]\n"
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
-	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear",
+	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
+	         "       | correct REF N --date D|--void --reason T",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
@@ -570,7 +653,8 @@ const struct cli_cmd cmd_case_entry = {
 	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
 	        "list: --open --overdue --stage N --team T --owner L --kind K --from D --to D\n"
 	        "  --format tsv (first column the reference) --names.\n"
-	        "show REF [--names]: the case, its timeline and its deadlines.\n"
+	        "show REF [--names]: the case, its timeline (numbered #1, #2, ...) and its\n"
+	        "  deadlines.\n"
 	        "Steps (each --date D, default today; --text adds a note; --rev N refuses the\n"
 	        "  step if the case has changed since revision N): acknowledge, extend [--until D]\n"
 	        "  [--reason complexity|availability|complainant|independent|advocacy|other],\n"
@@ -590,6 +674,10 @@ const struct cli_cmd cmd_case_entry = {
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
-	        "  which keeps the case from `redress retention --apply` until cleared.",
+	        "  which keeps the case from `redress retention --apply` until cleared.\n"
+	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"
+	        "  timeline event #N (numbered in `case show`) to another date, or voids it.\n"
+	        "  The correction is a new event pointing at the old, which stays, marked;\n"
+	        "  one that would make the history impossible is refused (exit 2).",
 	.exec = cmd_case_exec,
 };

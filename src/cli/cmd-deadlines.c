@@ -7,6 +7,7 @@
 #include "redress/clock.h"
 #include "redress/share.h"
 #include "redress/text.h"
+#include "redress/workflow.h"
 
 #define DEADLINES_EVENTS_MAX 64
 
@@ -28,7 +29,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 	enum event_type type = event_lookup(name);
 	int rc;
 
-	if (type == EV_NONE)
+	if (type == EV_NONE || type == EV_CORRECTION)
 		return cli_error(CLI_USAGE, "%s: unknown option or event --%s (see: redress help %s)",
 		                 ctx->self->name, name, ctx->self->name);
 	if (ctx->nev == DEADLINES_EVENTS_MAX)
@@ -38,7 +39,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 	e->type = type;
 	slash = strchr(value, '/');
 	snprintf(date, sizeof date, "%.*s", slash ? (int)(slash - value) : 63, value);
-	if ((rc = cli_date(name, date, &e->date)) != CLI_OK)
+	if ((rc = cli_date(type == EV_RECEIVED ? "--received" : name, date, &e->date)) != CLI_OK)
 		return rc;
 	if (slash != NULL) {
 		if (type != EV_STAGE1_EXTENDED && type != EV_STAGE2_EXTENDED)
@@ -79,8 +80,13 @@ deadlines_print_long(const struct deadline *dl, size_t n, const struct profile *
 			snprintf(state, sizeof state, "%s", clock_state_name(d->state));
 		}
 		s = profile_source(p, d->rule->source);
-		snprintf(src, sizeof src, "%s%s%.64s", s != NULL ? s->id : "",
-		         d->rule->pinpoint[0] ? " " : "", d->rule->pinpoint);
+		/* a pinpoint that names its source ("reg 14" in "reg") stands alone */
+		if (s != NULL && strncmp(d->rule->pinpoint, s->id, strlen(s->id)) == 0 &&
+		    d->rule->pinpoint[strlen(s->id)] == ' ')
+			snprintf(src, sizeof src, "%.64s", d->rule->pinpoint);
+		else
+			snprintf(src, sizeof src, "%s%s%.64s", s != NULL ? s->id : "",
+			         d->rule->pinpoint[0] ? " " : "", d->rule->pinpoint);
 		clock_explain(d, why, sizeof why);
 		snprintf(safe, sizeof safe, "%.500s [%.120s]", why, src);
 		text_visible(safe, why, sizeof why);
@@ -93,12 +99,11 @@ static int
 cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	(void)env;
-	const char *authority = "statutory", *received = NULL, *kind = "complaint";
+	const char *authority = "statutory", *kind = "complaint";
 	const char *todayarg = NULL, *pos[1];
 	int longfmt = 0;
 	const struct cli_spec spec[] = {
-		{ "authority", &authority, NULL }, { "received", &received, NULL },
-		{ "kind", &kind, NULL }, { "today", &todayarg, NULL }, { "long", NULL, &longfmt },
+		{ "authority", &authority, NULL }, { "kind", &kind, NULL }, { "today", &todayarg, NULL }, { "long", NULL, &longfmt },
 		{ NULL, NULL, NULL },
 	};
 	struct deadlines_ctx *ctx;
@@ -107,7 +112,9 @@ cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 	struct calendar cal;
 	struct date today;
 	struct err err;
-	char buf[DATE_STRLEN];
+	struct wf_event wf[DEADLINES_EVENTS_MAX];
+	const struct clock_event *r;
+	char buf[DATE_STRLEN], rb[DATE_STRLEN];
 	size_t i, n;
 	int npos, rc, route;
 
@@ -118,37 +125,42 @@ cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 	rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, deadlines_event, ctx);
 	if (rc != CLI_OK)
 		goto out;
-	if (received == NULL) {
+	/* --received is an event like the others, given once */
+	for (i = 0, r = NULL; i < ctx->nev; i++)
+		if (ctx->ev[i].type == EV_RECEIVED && r == NULL)
+			r = &ctx->ev[i];
+	if (r == NULL) {
 		rc = cli_error(CLI_USAGE, "%s: --received DATE is required", self->name);
 		goto out;
 	}
-	if ((rc = cli_date("--received", received, &ctx->ev[ctx->nev].date)) != CLI_OK)
-		goto out;
-	if (ctx->nev == DEADLINES_EVENTS_MAX) {
-		rc = cli_error(CLI_USAGE, "%s: too many events", self->name);
-		goto out;
-	}
-	ctx->ev[ctx->nev].type = EV_RECEIVED;
-	snprintf(ctx->arg[ctx->nev++], sizeof ctx->arg[0], "received");
 	if ((route = route_lookup(kind)) < 0) {
 		rc = cli_error(CLI_USAGE, "%s: unknown kind \"%s\" (complaint, comment, compliment, "
 		               "concern, request, anonymous, redirected)", self->name, kind);
 		goto out;
 	}
-	for (i = 0; i + 1 < ctx->nev; i++) {
-		const struct clock_event *e = &ctx->ev[i], *r = &ctx->ev[ctx->nev - 1];
+	for (i = 0; i < ctx->nev; i++) {
+		const struct clock_event *e = &ctx->ev[i];
 
-		if (e->type == EV_RECEIVED) {
-			rc = cli_error(CLI_USAGE, "%s: give the received date once, with --received",
-			               self->name);
-			goto out;
-		}
+		if (e->type == EV_RECEIVED)
+			continue;
 		if (e->type == EV_AWARE ? e->date.day > r->date.day : e->date.day < r->date.day) {
 			rc = cli_error(CLI_USAGE, "%s: --%s %s is %s the complaint was received (%s)",
 			               self->name, ctx->arg[i], date_format(e->date, buf),
-			               e->type == EV_AWARE ? "after" : "before", received);
+			               e->type == EV_AWARE ? "after" : "before", date_format(r->date, rb));
 			goto out;
 		}
+	}
+	/* the events together must make a possible history */
+	for (i = 0; i < ctx->nev; i++) {
+		memset(&wf[i], 0, sizeof wf[i]);
+		wf[i].type = ctx->ev[i].type;
+		wf[i].date = ctx->ev[i].date;
+		wf[i].has_until = ctx->ev[i].has_until;
+		wf[i].until = ctx->ev[i].until;
+	}
+	if (workflow_history_check((enum route)route, wf, ctx->nev, &err) != 0) {
+		rc = cli_report(CLI_USAGE, &err);
+		goto out;
 	}
 	if (todayarg != NULL) {
 		if ((rc = cli_date("--today", todayarg, &today)) != CLI_OK)
@@ -167,8 +179,10 @@ cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 	}
 	if ((rc = cli_calendar(p->calendar, &cal)) != CLI_OK)
 		goto out;
-	rc = clock_compute(p, &cal, (enum route)route, ctx->ev, ctx->nev, today, dl,
-	                   PROFILE_RULES_MAX, &n, &err);
+	rc = clock_check_extensions(p, &cal, (enum route)route, ctx->ev, ctx->nev, today, &err);
+	if (rc == 0)
+		rc = clock_compute(p, &cal, (enum route)route, ctx->ev, ctx->nev, today, dl,
+		                   PROFILE_RULES_MAX, &n, &err);
 	if (rc != 0)
 		rc = cli_report(CLI_USAGE, &err);
 	else if (longfmt)

@@ -28,8 +28,8 @@ const struct cli_cmd cmd_workdays_entry = {
 	.name = "workdays",
 	.usage = "[--calendar NAME] FROM TO",
 	.summary = "how many working days from FROM to TO",
-	.help = "Prints the number of working days after FROM up to and including TO, so that\n"
-	        "`redress workday FROM N` is TO when TO is a working day.  Negative when TO is\n"
-	        "before FROM.",
+	.help = "Prints the number of working days between FROM, not counted, and TO,\n"
+	        "counted, so that `redress workday FROM N` is TO when TO is a working day, in\n"
+	        "both directions.  Negative when TO is before FROM.",
 	.exec = cmd_workdays_exec,
 };

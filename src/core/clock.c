@@ -167,11 +167,46 @@ clock_judge(const struct calendar *cal, const struct rule *r, struct date date, 
 	}
 }
 
+/* A deadline whose stage was left on date on: missed if that was after it,
+ * stopped if before. */
+static void
+clock_left(const struct calendar *cal, struct date date, struct date on, enum clock_state *state,
+           int32_t *days)
+{
+	*days = workday_between(cal, date, on);
+	*state = on.day > date.day ? CLOCK_MISSED : CLOCK_STOPPED;
+}
+
 /* Computes one rule's deadline from its anchor.  dl->anchor is set. */
+/* The Regulations' date for a rule a council restated, from anchor. */
+static int
+clock_floor(const struct calendar *cal, const struct rule *r, const struct clock_event *ev,
+            size_t nev, struct date anchor, struct date *out, struct err *err)
+{
+	const struct clock_event *ext = NULL;
+	struct rule fr = *r;
+	struct date base;
+	bool agreed;
+
+	fr.from = r->floor.from;
+	fr.amount = r->floor.amount;
+	fr.unit = r->floor.unit;
+	fr.extend_on = r->floor.extend_on;
+	fr.extend_amount = r->floor.extend_amount;
+	fr.extend_unit = r->floor.extend_unit;
+	if (fr.extend_on != EV_NONE && (ext = clock_last(ev, nev, fr.extend_on)) != NULL) {
+		if (clock_add(cal, anchor, fr.amount, fr.unit, &base, err) != 0)
+			return -1;
+		if (ext->date.day > base.day)
+			ext = NULL;
+	}
+	return clock_end(cal, &fr, anchor, ext, out, &agreed, err);
+}
+
 static int
 clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_event *ev,
            size_t nev, const struct clock_event *stop, struct date today, struct deadline *dl,
-           struct err *err)
+           const struct date *floor_anchor, struct err *err)
 {
 	const struct clock_event *done, *ext = NULL, *tfrom;
 	struct date target_end, end;
@@ -181,9 +216,36 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 
 	if (r->extend_on != EV_NONE)
 		ext = clock_last(ev, nev, r->extend_on);
+	if (ext != NULL) {
+		struct date base;
+
+		if (clock_add(cal, dl->anchor, r->amount, r->unit, &base, err) != 0)
+			return err_prefix(err, "%s", r->key);
+		if (ext->date.day > base.day) {
+			/* agreed once the deadline had passed: it stays missed */
+			dl->extended_late = true;
+			dl->extended_on = ext->date;
+			ext = NULL;
+		} else if (ext->has_until && ext->until.day < base.day)
+			dl->agreed_early = true;
+	}
 	dl->extended = ext != NULL;
 	if (clock_end(cal, r, dl->anchor, ext, &dl->due, &dl->agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
+	dl->agreed_closed = dl->agreed && !workday_is(cal, ext->until);
+	/* the Regulations are a floor: a council's longer period is its target */
+	if (floor_anchor != NULL) {
+		struct date fdue;
+
+		if (clock_floor(cal, r, ev, nev, *floor_anchor, &fdue, err) != 0)
+			return err_prefix(err, "%s", r->key);
+		dl->floor_anchor = *floor_anchor;
+		if (fdue.day < dl->due.day) {
+			dl->floored = true;
+			dl->council = dl->due;
+			dl->due = fdue;
+		}
+	}
 
 	/* met by the first completion since the clock started: an earlier one
 	 * belongs to an earlier round (a request made again after a refusal);
@@ -206,6 +268,28 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	}
 	if (done != NULL)
 		dl->done_date = done->date;
+	/* a stage the complainant left for the next without its response: the
+	 * response is missed there, not overdue for ever (unless the request
+	 * was refused and the stage goes on) */
+	if (done == NULL && r->party == PARTY_COUNCIL && r->amount >= 0 &&
+	    (r->done == EV_STAGE1_RESPONSE_SENT || r->done == EV_STAGE2_RESPONSE_SENT)) {
+		bool one = r->done == EV_STAGE1_RESPONSE_SENT;
+		enum event_type next = one ? EV_STAGE2_REQUESTED : EV_STAGE3_REQUESTED;
+		enum event_type refused = one ? EV_STAGE2_REFUSED : EV_STAGE3_REFUSED;
+		const struct clock_event *left = NULL;
+
+		for (i = 0; i < nev; i++)
+			if (ev[i].type == next && ev[i].date.day >= dl->anchor.day &&
+			    (left == NULL || ev[i].date.day < left->date.day))
+				left = &ev[i];
+		for (i = 0; left != NULL && i < nev; i++)
+			if (ev[i].type == refused && ev[i].date.day >= left->date.day)
+				left = NULL;
+		if (left != NULL && (stop == NULL || left->date.day <= stop->date.day)) {
+			dl->left = true;
+			dl->left_on = left->date;
+		}
+	}
 
 	/* the internal target: its own start, restarts, pauses */
 	dl->target_anchor = dl->anchor;
@@ -236,10 +320,102 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	clock_judge(cal, r, dl->due, dl->done, dl->done_date, stop, today, &dl->state, &dl->days);
 	clock_judge(cal, r, dl->target, dl->done, dl->done_date, stop, today, &dl->target_state,
 	            &ignored);
+	if (dl->left) {
+		clock_left(cal, dl->due, dl->left_on, &dl->state, &dl->days);
+		clock_left(cal, dl->target, dl->left_on, &dl->target_state, &ignored);
+	}
+	return 0;
+}
+
+bool
+clock_open(const struct deadline *dl)
+{
+	return !dl->done && !dl->left && dl->state != CLOCK_STOPPED;
+}
+
+bool
+clock_overran(const struct profile *p, const struct calendar *cal, enum route route,
+              const struct clock_event *ev, size_t nev, enum event_type response, struct date on)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	size_t i, n;
+
+	if (clock_compute(p, cal, route, ev, nev, on, dl, PROFILE_RULES_MAX, &n, NULL) != 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (dl[i].rule->done == response && dl[i].rule->party == PARTY_COUNCIL &&
+		    !dl[i].done && dl[i].state == CLOCK_OVERDUE)
+			return true;
+	return false;
+}
+
+int
+clock_check_extensions(const struct profile *p, const struct calendar *cal, enum route route,
+                       const struct clock_event *ev, size_t nev, struct date today,
+                       struct err *err)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	char a[DATE_STRLEN], d[DATE_STRLEN];
+	size_t i, k, n;
+
+	if (clock_compute(p, cal, route, ev, nev, today, dl, PROFILE_RULES_MAX, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct date base;
+
+		if (!dl[i].agreed_early)
+			continue;
+		for (k = 0; k < nev && ev[k].type != dl[i].rule->extend_on; k++)
+			;
+		if (clock_add(cal, dl[i].anchor, dl[i].rule->amount, dl[i].rule->unit, &base,
+		              err) != 0)
+			return -1;
+		return err_set(err, "%s to %s: that is before the deadline it extends (%s, %s)",
+		               event_describe(dl[i].rule->extend_on),
+		               k < nev ? date_format(ev[k].until, a) : "?", dl[i].rule->key,
+		               date_format(base, d));
+	}
 	return 0;
 }
 
 enum { CLOCK_UNKNOWN, CLOCK_COMPUTED, CLOCK_ABSENT };
+
+/* Where a clock starts: event from, or before it happens the due date of
+ * rule else_due (the day the panel was arranged for, when that rule waits
+ * for the panel to sit).  1 found, 0 not known yet, -1 never. */
+static int
+clock_anchor(const struct profile *p, const struct deadline *dl, const int *status,
+             size_t nrules, enum event_type from, const char *else_due,
+             const struct clock_event *ev, size_t nev, struct date *anchor, bool *projected,
+             bool *planned)
+{
+	/* a planned date (the panel's) may be moved: the latest counts */
+	const struct clock_event *a = event_repeats(from) ? clock_last(ev, nev, from)
+	                                                  : clock_first(ev, nev, from);
+	size_t k;
+
+	*projected = *planned = false;
+	if (a != NULL) {
+		*anchor = a->date;
+		return 1;
+	}
+	if (else_due[0] == '\0')
+		return -1;
+	for (k = 0; k < nrules && strcmp(p->rules[k].key, else_due) != 0; k++)
+		;
+	if (k == nrules || status[k] == CLOCK_ABSENT)
+		return -1;
+	if (status[k] != CLOCK_COMPUTED)
+		return 0;
+	*projected = true;
+	*anchor = dl[k].due;
+	if (p->rules[k].done == EV_PANEL_HELD && !dl[k].done &&
+	    (a = clock_last(ev, nev, EV_PANEL_DATE)) != NULL) {
+		*anchor = a->date;
+		*planned = true;
+	}
+	return 1;
+}
 
 int
 clock_compute(const struct profile *p, const struct calendar *cal, enum route route,
@@ -267,36 +443,34 @@ clock_compute(const struct profile *p, const struct calendar *cal, enum route ro
 		progress = false;
 		for (i = 0; i < nrules; i++) {
 			const struct rule *r = &p->rules[i];
-			const struct clock_event *anchor;
+			struct date anchor, fanchor;
+			bool projected, planned, fprojected = false, fplanned;
+			int found, ffound = -1;
 
 			if (status[i] != CLOCK_UNKNOWN)
 				continue;
 			memset(&dl[i], 0, sizeof dl[i]);
 			dl[i].rule = r;
-			/* a planned date (the panel's) may be moved: the latest counts */
-			anchor = event_repeats(r->from) ? clock_last(ev, nev, r->from)
-			                                : clock_first(ev, nev, r->from);
-			if (anchor != NULL) {
-				dl[i].anchor_event = r->from;
-				dl[i].anchor = anchor->date;
-			} else if (r->else_due[0] == '\0') {
+			found = clock_anchor(p, dl, status, nrules, r->from, r->else_due, ev, nev,
+			                     &anchor, &projected, &planned);
+			if (found < 0) {
 				status[i] = CLOCK_ABSENT;
 				progress = true;
 				continue;
-			} else {
-				for (k = 0; k < nrules && strcmp(p->rules[k].key, r->else_due) != 0; k++)
-					;
-				if (k == nrules || status[k] == CLOCK_ABSENT) {
-					status[i] = CLOCK_ABSENT;
-					progress = true;
-				}
-				if (k == nrules || status[k] != CLOCK_COMPUTED)
-					continue;
-				dl[i].anchor_event = r->from; /* awaited; until then: */
-				dl[i].anchor = dl[k].due;
-				dl[i].anchor_projected = true;
 			}
-			if (clock_rule(cal, r, ev, nev, stop, today, &dl[i], err) != 0)
+			if (r->floor.set)
+				ffound = clock_anchor(p, dl, status, nrules, r->floor.from,
+				                      r->floor.else_due, ev, nev, &fanchor, &fprojected,
+				                      &fplanned);
+			if (found == 0 || ffound == 0)
+				continue; /* awaited; until then: */
+			dl[i].anchor_event = r->from;
+			dl[i].anchor = anchor;
+			dl[i].anchor_projected = projected;
+			dl[i].planned = planned;
+			dl[i].floor_projected = fprojected;
+			if (clock_rule(cal, r, ev, nev, stop, today, &dl[i], ffound > 0 ? &fanchor : NULL,
+			               err) != 0)
 				return -1;
 			status[i] = CLOCK_COMPUTED;
 			progress = true;
@@ -329,24 +503,59 @@ clock_explain(const struct deadline *dl, char *buf, size_t n)
 	char a[DATE_STRLEN], t[DATE_STRLEN], d[DATE_STRLEN], from[PROFILE_KEY_MAX + 20];
 	int amount = dl->extended ? r->extend_amount : r->amount;
 	enum unit unit = dl->extended ? r->extend_unit : r->unit;
-	size_t len;
+	size_t len = 0;
 
-	if (dl->anchor_projected)
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
+	if (dl->floored) {
+		/* the Regulations' date first, then the council's that it overrides */
+		int fa = r->floor.amount;
+
+		if (dl->floor_projected)
+			snprintf(from, sizeof from, "the due date of %s", r->floor.else_due);
+		else
+			snprintf(from, sizeof from, "%s", event_name(r->floor.from));
+		len = (size_t)snprintf(buf, n, "%d %s %s %s %s (%s, which no council lowers); the "
+		                       "council's ", fa < 0 ? -fa : fa, unit_words(fa, r->floor.unit),
+		                       fa < 0 ? "before" : "after", from,
+		                       date_format(dl->floor_anchor, a),
+		                       r->floor.pinpoint[0] ? r->floor.pinpoint : r->floor.source);
+		if (len >= n)
+			return buf;
+	}
+	if (dl->planned)
+		snprintf(from, sizeof from, "the panel date arranged");
+	else if (dl->anchor_projected)
 		snprintf(from, sizeof from, "the due date of %s", r->else_due);
 	else
 		snprintf(from, sizeof from, "%s", event_name(dl->anchor_event));
 	if (dl->agreed)
-		len = (size_t)snprintf(buf, n, "agreed date %s (%s), within the maximum of %d %s "
-		                       "from %s %s",
-		                       date_format(dl->due, d), event_name(r->extend_on), amount,
-		                       unit_words(amount, unit), from, date_format(dl->anchor, a));
+		len += (size_t)snprintf(buf + len, n - len, "agreed date %s (%s%s), within the "
+		                        "maximum of %d %s from %s %s",
+		                        date_format(dl->floored ? dl->council : dl->due, d),
+		                        event_name(r->extend_on),
+		                        dl->agreed_closed ? "; not a working day" : "", amount,
+		                        unit_words(amount, unit), from, date_format(dl->anchor, a));
 	else
-		len = (size_t)snprintf(buf, n, "%d %s %s %s %s", amount < 0 ? -amount : amount,
-		                       unit_words(amount, unit), amount < 0 ? "before" : "after", from,
-		                       date_format(dl->anchor, a));
+		len += (size_t)snprintf(buf + len, n - len, "%d %s %s %s %s",
+		                        amount < 0 ? -amount : amount, unit_words(amount, unit),
+		                        amount < 0 ? "before" : "after", from,
+		                        date_format(dl->anchor, a));
 	if (dl->extended && !dl->agreed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
 		                        event_name(r->extend_on), r->amount);
+	if (dl->floored && len < n)
+		len += (size_t)snprintf(buf + len, n - len, " give %s, its target",
+		                        date_format(dl->council, t));
+	if (dl->extended_late && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; %s on %s, after this date had passed: "
+		                        "it stays", event_name(r->extend_on),
+		                        date_format(dl->extended_on, t));
+	if (dl->left && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; Stage %d asked for on %s without it",
+		                        r->done == EV_STAGE1_RESPONSE_SENT ? 2 : 3,
+		                        date_format(dl->left_on, t));
 	if (dl->target_anchor.day != dl->anchor.day && len < n)
 		len += (size_t)snprintf(buf + len, n - len, "; target counted from %s",
 		                        date_format(dl->target_anchor, t));

@@ -49,6 +49,7 @@ static const struct {
 	[EV_STAGE2_REFUSED] = { "stage2_refused", "Stage 2 request refused" },
 	[EV_STAGE3_REFUSED] = { "stage3_refused", "Stage 3 request refused" },
 	[EV_LETTER_SENT] = { "letter_sent", "letter sent" },
+	[EV_CORRECTION] = { "correction", "correction" },
 };
 
 static const char *const profile_routes[ROUTE_COUNT] = {
@@ -335,6 +336,13 @@ profile_rule_field(struct profile_parser *ps, struct rule *r, char *s)
 	}
 	if (strcmp(f, "extend") == 0) {
 		w = text_word(&s);
+		if (w != NULL && strcmp(w, "none") == 0 && text_word(&s) == NULL) {
+			/* the parent's extension does not apply here */
+			r->extend_on = EV_NONE;
+			r->extend_amount = 0;
+			r->set |= RULE_SET_EXTEND;
+			return 0;
+		}
 		if (profile_event(ps, w, &r->extend_on, f) != 0 ||
 		    profile_amount(ps, &s, &r->extend_amount, &r->extend_unit, f) != 0)
 			return -1;
@@ -643,7 +651,25 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 			if (strcmp(merged->rules[k].key, child->rules[i].key) == 0)
 				break;
 		if (k < merged->nrules) {
-			profile_override(&merged->rules[k], &child->rules[i]);
+			struct rule *base = &merged->rules[k];
+			struct rule_floor fl = base->floor;
+
+			if (!fl.set && base->basis == BASIS_REGULATION) {
+				fl.set = true;
+				fl.from = base->from;
+				memcpy(fl.else_due, base->else_due, sizeof fl.else_due);
+				fl.amount = base->amount;
+				fl.unit = base->unit;
+				fl.extend_on = base->extend_on;
+				fl.extend_amount = base->extend_amount;
+				fl.extend_unit = base->extend_unit;
+				memcpy(fl.source, base->source, sizeof fl.source);
+				memcpy(fl.pinpoint, base->pinpoint, sizeof fl.pinpoint);
+			}
+			profile_override(base, &child->rules[i]);
+			if (base->basis == BASIS_CODE)
+				fl.set = false; /* the corporate track: the Regulations do not apply */
+			base->floor = fl;
 			continue;
 		}
 		if (merged->nrules == PROFILE_RULES_MAX) {
@@ -701,6 +727,11 @@ profile_check(const struct profile *p, struct err *err)
 		if (r->extend_on != EV_NONE && r->amount < 0)
 			return err_set(err, "profile %s, rule %s: a notice (\"before\") cannot be "
 			               "extended", p->name, r->key);
+		if (r->floor.set && r->floor.else_due[0] != '\0' &&
+		    profile_rule(p, r->floor.else_due) == NULL)
+			return err_set(err, "profile %s, rule %s: the Regulations' date counts from "
+			               "rule %s, which the profile dropped", p->name, r->key,
+			               r->floor.else_due);
 	}
 	return 0;
 }

@@ -73,8 +73,10 @@ workday_between(const struct calendar *cal, struct date a, struct date b)
 	long hol;
 
 	if (b.day < a.day) {
-		t = a;
-		a = b;
+		/* back from a to b: the working days in [b, a), which are those in
+		 * (b - 1, a - 1] */
+		t = date_add_days(a, -1);
+		a = date_add_days(b, -1);
 		b = t;
 		sign = -1;
 	}

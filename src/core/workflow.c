@@ -241,7 +241,7 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 	case EV_STAGE2_REQUESTED:
 		if (st.s2_requested && !st.s2_refused)
 			return workflow_refuse(err, "Stage 2 was requested already", next);
-		if (!st.s1_responded)
+		if (!st.s1_responded && !next->overran)
 			return workflow_refuse(err, "there is no Stage 1 response yet (record it, or a "
 			                       "late one, first)", next);
 		return 0;
@@ -341,6 +341,150 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 	default:
 		return err_set(err, "cannot record %s on a complaint", event_describe(next->type));
 	}
+}
+
+/* Events that happen at most once in a case's history. */
+static bool
+workflow_once(enum event_type t)
+{
+	switch (t) {
+	case EV_AWARE: case EV_RECEIVED: case EV_ACKNOWLEDGED: case EV_STAGE1_STARTED:
+	case EV_STAGE1_EXTENDED: case EV_STAGE1_RESPONSE_SENT: case EV_STAGE2_EXTENDED:
+	case EV_STAGE2_RESPONSE_SENT: case EV_PANEL_HELD: case EV_FINDINGS_SENT:
+	case EV_STAGE3_RESPONSE_SENT: case EV_RESPONSE_SENT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The earliest event of a type (or the latest when last), or NULL. */
+static const struct wf_event *
+workflow_find(const struct wf_event *ev, size_t n, enum event_type t, bool last)
+{
+	const struct wf_event *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ev[i].type == t && (best == NULL || (last ? ev[i].date.day > best->date.day
+		                                              : ev[i].date.day < best->date.day)))
+			best = &ev[i];
+	return best;
+}
+
+/* Pauses and resumes in order: by date, a pause before a resume on the same
+ * day, then as given. */
+static int
+workflow_pause_cmp(const struct wf_event *x, const struct wf_event *y)
+{
+	if (x->date.day != y->date.day)
+		return x->date.day < y->date.day ? -1 : 1;
+	if (x->type != y->type)
+		return x->type == EV_PAUSED ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int
+workflow_conflict(struct err *err, const struct wf_event *a, const char *how,
+                  const struct wf_event *b, enum event_type bt)
+{
+	char d1[DATE_STRLEN], d2[DATE_STRLEN];
+
+	if (b == NULL)
+		return err_set(err, "impossible history: %s (%s) with no %s", event_describe(a->type),
+		               date_format(a->date, d1), event_describe(bt));
+	return err_set(err, "impossible history: %s (%s) %s %s (%s)", event_describe(a->type),
+	               date_format(a->date, d1), how, event_describe(b->type),
+	               date_format(b->date, d2));
+}
+
+int
+workflow_history_check(enum route route, const struct wf_event *ev, size_t n, struct err *err)
+{
+	/* a step, and the step that must have happened on or before it */
+	static const struct {
+		enum event_type later, earlier;
+	} follows[] = {
+		{ EV_STAGE2_RESPONSE_SENT, EV_STAGE2_REQUESTED },
+		{ EV_STATEMENT_AGREED, EV_STAGE2_REQUESTED },
+		{ EV_STAGE2_EXTENDED, EV_STAGE2_REQUESTED },
+		{ EV_STAGE3_REQUESTED, EV_STAGE2_RESPONSE_SENT },
+		{ EV_PANEL_DATE, EV_STAGE3_REQUESTED },
+		{ EV_PANEL_HELD, EV_STAGE3_REQUESTED },
+		{ EV_FINDINGS_SENT, EV_PANEL_HELD },
+		{ EV_STAGE3_RESPONSE_SENT, EV_FINDINGS_SENT },
+	};
+	/* an extension, and the response it can no longer extend */
+	static const struct {
+		enum event_type ext, resp;
+	} extends[] = {
+		{ EV_STAGE1_EXTENDED, EV_STAGE1_RESPONSE_SENT },
+		{ EV_STAGE2_EXTENDED, EV_STAGE2_RESPONSE_SENT },
+	};
+	const struct wf_event *a, *b, *open;
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		if (workflow_once(ev[i].type))
+			for (k = i + 1; k < n; k++)
+				if (ev[k].type == ev[i].type) {
+					char d1[DATE_STRLEN], d2[DATE_STRLEN];
+
+					a = ev[i].date.day <= ev[k].date.day ? &ev[i] : &ev[k];
+					b = a == &ev[i] ? &ev[k] : &ev[i];
+					return err_set(err, "impossible history: %s twice (%s and %s); it "
+					               "happens once", event_describe(a->type),
+					               date_format(a->date, d1), date_format(b->date, d2));
+				}
+	if (route == ROUTE_COMPLAINT)
+		for (i = 0; i < sizeof follows / sizeof *follows; i++) {
+			/* each occurrence needs one on or before it; the earliest is enough */
+			if ((a = workflow_find(ev, n, follows[i].later, false)) == NULL)
+				continue;
+			b = workflow_find(ev, n, follows[i].earlier, false);
+			if (b == NULL && follows[i].later == EV_STAGE3_RESPONSE_SENT)
+				continue; /* a response with the panel's report: no findings apart */
+			if (b == NULL || a->date.day < b->date.day)
+				return workflow_conflict(err, a, "is before", b, follows[i].earlier);
+		}
+	for (i = 0; i < sizeof extends / sizeof *extends; i++) {
+		a = workflow_find(ev, n, extends[i].ext, true);
+		b = workflow_find(ev, n, extends[i].resp, false);
+		if (a != NULL && b != NULL && a->date.day > b->date.day)
+			return workflow_conflict(err, a, "is after", b, b->type);
+	}
+	/* pauses and resumes alternate, each resume after a pause; taken in
+	 * order of date, a pause before a resume on the same day */
+	b = NULL;   /* the latest resume taken */
+	open = NULL; /* the pause in force */
+	for (a = NULL;;) {
+		const struct wf_event *next = NULL;
+
+		for (i = 0; i < n; i++) {
+			if (ev[i].type != EV_PAUSED && ev[i].type != EV_RESUMED)
+				continue;
+			if (a != NULL && workflow_pause_cmp(&ev[i], a) <= 0)
+				continue;
+			if (next == NULL || workflow_pause_cmp(&ev[i], next) < 0)
+				next = &ev[i];
+		}
+		if ((a = next) == NULL)
+			break;
+		if (a->type == EV_PAUSED) {
+			if (open == NULL)
+				open = a;
+			continue;
+		}
+		if (open == NULL) {
+			if (b != NULL)
+				return workflow_conflict(err, a, "with no pause since", b, b->type);
+			return workflow_conflict(err, a, "is before",
+			                         workflow_find(ev, n, EV_PAUSED, false), EV_PAUSED);
+		}
+		open = NULL;
+		b = a;
+	}
+	return 0;
 }
 
 size_t

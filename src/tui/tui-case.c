@@ -126,14 +126,21 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 	tui_view_add(t, TUI_S_HEAD, 0, "timeline");
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
-		char made[40] = "", day[DATE_STRLEN];
+		char made[40] = "", day[DATE_STRLEN], num[16], mark[64] = "";
 
 		/* a panel's date is the day it sits: say too the day it was arranged */
 		if (e->type == EV_PANEL_DATE && e->recorded_at != 0)
 			snprintf(made, sizeof made, " (arranged on %s)",
 			         date_format(date_from_unix_london((int64_t)e->recorded_at), day));
-		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s", e->date,
-		             e->author, event_describe((enum event_type)e->type), made,
+		snprintf(num, sizeof num, "#%u", e->seq);
+		if (e->voided_by != 0)
+			snprintf(mark, sizeof mark, " [corrected by #%u]", e->voided_by);
+		else if (e->corrects != 0)
+			snprintf(mark, sizeof mark, " [%s #%u]", e->type == EV_CORRECTION ? "voids"
+			                                                                   : "re-dates",
+			         e->corrects);
+		tui_view_add(t, TUI_S_NORMAL, 25, "%-3s %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s%s", num,
+		             e->date, e->author, event_describe((enum event_type)e->type), made,
 		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :
 		             e->decision == DECISION_REFUSED ? ": refused" : "",
@@ -142,7 +149,7 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 		             e->ext_reason ? ", " : "",
 		             e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		             e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "",
-		             e->note[0] || e->unopened ? ": " : "",
+		             mark, e->note[0] || e->unopened ? ": " : "",
 		             e->unopened && book_has_key(t->b) ? TUI_UNOPENED : e->note);
 	}
 	t->view.timeline_end = t->view.nlines - 1;
@@ -167,6 +174,8 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		goto out;
 	}
 	for (i = 0; i < c->nevents && n < BOOK_EVENTS_MAX; i++) {
+		if (c->events[i].voided_by != 0)
+			continue; /* corrected: its correction stands for it */
 		ce[n].type = (enum event_type)c->events[i].type;
 		if (date_parse(c->events[i].date, &ce[n].date, &err) != 0)
 			continue;
@@ -459,6 +468,101 @@ tui_case_draw(struct tui *t)
 	}
 }
 
+/* --- correcting a timeline event ---------------------------------------------- */
+
+#define TUI_CORRECT_REASON_MAX 1024
+
+static const char *const tui_correct_actions[] = { "move it to another date", "void it" };
+
+/* Asks for the event, what to do and why; says what will change and
+ * records it only on y.  0 done or cancelled, -1 refused (the form stays). */
+static int
+tui_case_correct_submit(struct tui *t, struct tui_form *f)
+{
+	static char anykey[100];
+	struct book_case *c = t->view.c;
+	const struct book_event *e;
+	struct tui_field *ev = tui_form_field(f, "event"), *act = tui_form_field(f, "action");
+	struct tui_field *date = tui_form_field(f, "date"), *why = tui_form_field(f, "reason");
+	char prompt[512];
+	struct err err;
+	unsigned long n;
+	char *end;
+	bool voids = act->choice == 1;
+	int i, key, rc;
+
+	n = strtoul(ev->buf[0] == '#' ? ev->buf + 1 : ev->buf, &end, 10);
+	if (*end != '\0' || n == 0 || n > c->nevents) {
+		tui_message(t, true, "not corrected: the timeline runs #1 to #%zu", c->nevents);
+		return -1;
+	}
+	if (!voids && date->buf[0] == '\0') {
+		tui_message(t, true, "not corrected: give the date it moves to");
+		return -1;
+	}
+	e = &c->events[n - 1];
+	if (voids)
+		snprintf(prompt, sizeof prompt, "Void #%lu, %s on %s (its deadlines are recomputed)? "
+		         "y records, anything else does not", n,
+		         event_describe((enum event_type)e->type), e->date);
+	else
+		snprintf(prompt, sizeof prompt, "Move #%lu, %s, from %s to %s (its deadlines are "
+		         "recomputed)? y records, anything else does not", n,
+		         event_describe((enum event_type)e->type), e->date, date->buf);
+	if (anykey[0] == '\0')
+		for (i = 32; i < 127; i++)
+			anykey[i - 32] = (char)i;
+	anykey[95] = '\n';
+	if ((key = tui_ask(t, prompt, anykey)) != 'y') {
+		/* back to the form as it was: Esc leaves it */
+		tui_message(t, false, "not corrected");
+		return key < 0 ? 0 : -1;
+	}
+	rc = book_case_correct(t->b, t->view.ref, (unsigned)n, voids ? NULL : date->buf, why->buf,
+	                       c->rev, NULL, &err);
+	if (rc != 0) {
+		tui_message(t, true, "not corrected: %s", err.msg);
+		if (rc == BOOK_ESTALE) {
+			tui_case_reload(t);
+			t->seen_commit = book_last_commit(t->b);
+		}
+		return -1;
+	}
+	/* our own commit is no news: reload, and tell the list and calendar */
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	t->cal.stale = true;
+	tui_case_reload(t);
+	tui_message(t, false, "#%lu %s", n, voids ? "voided" : "moved");
+	return 0;
+}
+
+static void
+tui_case_correct(struct tui *t)
+{
+	struct tui_form *f;
+	char title[128];
+	int r;
+
+	if (t->view.c == NULL || tui_cannot_change(t, ROLE_MANAGER))
+		return;
+	snprintf(title, sizeof title, "correct %s: a timeline event moved or voided, with why",
+	         t->view.ref);
+	if ((f = tui_form_new(title, TUI_CORRECT_REASON_MAX + 64)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	tui_form_text(f, "event", "Event (#)", 8, false, NULL);
+	tui_form_choice(f, "action", "Correction", tui_correct_actions, 2, 0);
+	tui_form_date(f, "date", "Moved to", true, NULL);
+	tui_form_text(f, "reason", "Reason", TUI_CORRECT_REASON_MAX, false, NULL);
+	tui_form_focus(f, "event");
+	while ((r = tui_form_run(t, f)) == 1)
+		if (tui_case_correct_submit(t, f) == 0)
+			break;
+	tui_form_free(&f);
+}
+
 static void
 tui_case_key(struct tui *t, enum tui_action a)
 {
@@ -513,6 +617,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_HOLD:
 		tui_hold_form(t);
+		break;
+	case TUI_A_CORRECT:
+		tui_case_correct(t);
 		break;
 	default:
 		tui_scroll(&V->top, max, h, a);

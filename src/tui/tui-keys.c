@@ -104,6 +104,9 @@ const struct tui_key tui_keys[] = {
 	  "a calendar year, or April to March (toggle)", "calendar/financial" },
 	{ TUI_A_LETTER, TUI_CTX_CASE, { 'L' }, "case-letter",
 	  "a letter to the complainant from a template", "letter" },
+	{ TUI_A_CORRECT, TUI_CTX_CASE, { 'C' }, "case-correct",
+	  "correct a timeline event: move it to another date, or void it (managers, admins)",
+	  "correct" },
 	/* a letter before it is sent */
 	{ TUI_A_OPEN, TUI_CTX_LETTER, { ENTER }, "letter-send",
 	  "send it: save it in the letters directory, record it on the timeline", "send" },

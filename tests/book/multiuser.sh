@@ -76,6 +76,11 @@ expect 0 "admin grants caseworker" -- as rdt-admin user grant rdt-case --role ca
 expect 0 "caseworker adds a person" -- as rdt-case person add --name "Amara Okonkwo-Blyth" --dob 2012-08-30
 expect 0 "admin reads the caseworker's person" -- as rdt-admin person show 1 --names
 contains "Amara Okonkwo-Blyth" "admin sees the name"
+# corrections are for managers and admins
+expect 0 "caseworker adds a case" -- as rdt-case case add --kind compliment --thanked "Foster team" --received 2026-11-02
+expect 2 "a caseworker cannot correct" -- as rdt-case case correct CSC-2026-0001 1 --date 2026-11-03 --reason "misread"
+contains "this needs manager" "refusal says who may"
+expect 0 "the admin corrects" -- as rdt-admin case correct CSC-2026-0001 1 --date 2026-11-03 --reason "misread"
 expect 0 "the other user enrols" -- as rdt-other user enrol
 expect 0 "an ungranted user lists pseudonyms without a passphrase" -- \
 	env REDRESS_PASSPHRASE_FILE=/nonexistent setpriv --reuid=rdt-other --regid="$STAFF" --init-groups \

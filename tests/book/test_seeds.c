@@ -197,12 +197,12 @@ static const struct expect expects[] = {
 	              "decision within 10 working days.",
 	  .from = EV_STAGE2_REQUESTED, .amount = 10, .unit = UNIT_WORKING_DAYS,
 	  .done = EV_STAGE2_DECISION_SENT },
-	/* the extension to 40 comes with the Code (the corporate profile) */
+	/* no extension: the page gives none, and the Code's (corporate) counts
+	 * from another day */
 	{ .profile = "gloucestershire-corporate", .rule = "stage2_response", .seed = GLOS,
 	  .after = GLOS_CORPORATE, .before = GLOS_GENERAL,
 	  .sentence = "They will aim to respond to you within 25 working days.",
 	  .from = EV_STAGE2_DECISION_SENT, .amount = 25, .unit = UNIT_WORKING_DAYS,
-	  .extend_on = EV_STAGE2_EXTENDED, .extend_amount = 40,
 	  .target_from = EV_STAGE2_DECISION_SENT, .done = EV_STAGE2_RESPONSE_SENT },
 
 	/* --- Oxfordshire ---------------------------------------------------- */

@@ -83,27 +83,27 @@ child        Xia (child)
 complainant  Wen Xu (parent)
 |
 timeline
-  2027-01-11  USER  complaint received
-  2027-01-12  USER  acknowledgement sent
-  2027-01-22  USER  Stage 1 response sent
-  2027-02-03  USER  Stage 2 requested
-  2027-02-04  USER  Stage 2 acceptance decision sent: accepted
-  2027-02-10  USER  statement of complaint agreed
-  2027-03-01  USER  Stage 2 extended until 2027-04-15
-  2027-04-09  USER  Stage 2 response sent
-  2027-04-20  USER  Stage 3 requested
-  2027-04-21  USER  Stage 3 acceptance decision sent: accepted
-  2027-05-26  USER  review panel arranged for this date
-  2027-05-10  USER  panel details sent to complainant
-  2027-05-26  USER  review panel met
-  2027-06-01  USER  panel findings sent
-  2027-06-18  USER  director's response sent
-  2027-06-21  USER  case closed
+  #1   2027-01-11  USER  complaint received
+  #2   2027-01-12  USER  acknowledgement sent
+  #3   2027-01-22  USER  Stage 1 response sent
+  #4   2027-02-03  USER  Stage 2 requested
+  #5   2027-02-04  USER  Stage 2 acceptance decision sent: accepted
+  #6   2027-02-10  USER  statement of complaint agreed
+  #7   2027-03-01  USER  Stage 2 extended until 2027-04-15
+  #8   2027-04-09  USER  Stage 2 response sent
+  #9   2027-04-20  USER  Stage 3 requested
+  #10  2027-04-21  USER  Stage 3 acceptance decision sent: accepted
+  #11  2027-05-26  USER  review panel arranged for this date
+  #12  2027-05-10  USER  panel details sent to complainant
+  #13  2027-05-26  USER  review panel met
+  #14  2027-06-01  USER  panel findings sent
+  #15  2027-06-18  USER  director's response sent
+  #16  2027-06-21  USER  case closed
 |
 $ . $RDT/case-t/env; rc statutory show CSC-2027-0002 | sed -E "s/ $(id -un) +/ USER  /" | grep -E 'refused|Ombudsman'
-  2027-03-23  USER  Stage 2 acceptance decision sent: refused, the request came after its time limit
-  2027-04-01  USER  referred to the Ombudsman
-  2027-06-01  USER  Ombudsman's decision received
+  #4   2027-03-23  USER  Stage 2 acceptance decision sent: refused, the request came after its time limit
+  #5   2027-04-01  USER  referred to the Ombudsman
+  #6   2027-06-01  USER  Ombudsman's decision received
 $ . $RDT/case-t/env; rc statutory show CSC-2027-0005 | sed -n '1p;/^redirected/p'; rc statutory show CSC-2027-0006 | sed -n '1p;/^thanked/p'
 CSC-2027-0005  redirected, received 2027-04-01 by online; redirected, stage 0
 redirected   Ofsted
@@ -130,11 +130,12 @@ stage3_response 2027-06-22 met
 $ . $RDT/case-t/env; [ "$(dl essex CSC-2027-0001)" = "$(dl statutory CSC-2027-0001)" ] && echo same
 same
 # oxfordshire: acknowledgement in 3, informal discussion in 2 weeks, the
-# response 20 after the panel met, 10 weeks for all of Stage 3
+# response 20 after the panel met (its target: the Regulations' 15 after
+# the findings stay the deadline), 10 weeks for all of Stage 3
 $ . $RDT/case-t/env; dl oxfordshire CSC-2027-0001 | grep -Ev '^(stage1|stage2|stage3_request|panel)'
 acknowledge 2027-01-14 met
 informal_resolution 2027-01-25 met
-stage3_response 2027-06-24 met
+stage3_response 2027-06-22 (target 2027-06-24) met
 stage3_overall 2027-06-29 met
 # gloucestershire: acknowledgement in 2, a decision within 10 of each request
 $ . $RDT/case-t/env; dl gloucestershire CSC-2027-0001 | grep -Ev '^(stage1|stage2_re|stage3_re|panel)'
@@ -143,13 +144,14 @@ stage2_decision 2027-02-17 met
 stage3_decision 2027-05-05 met
 $ . $RDT/case-t/env; [ "$(dl gloucestershire CSC-2027-0001 | grep -Ev 'acknowledge|decision')" = "$(dl statutory CSC-2027-0001)" ] && echo same
 same
-# bournemouth: the executive director 20 after the panel met
+# bournemouth: the executive director 20 after the panel met, its target;
+# the deadline stays the Regulations' 15 after the findings (1 June)
 $ . $RDT/case-t/env; dl bournemouth CSC-2027-0001 | grep -v '^stage[12]'
 stage3_request 2027-05-10 met
 panel_notice 2027-05-12 met
 panel 2027-06-03 met
 panel_findings 2027-06-03 met
-stage3_response 2027-06-24 met
+stage3_response 2027-06-22 (target 2027-06-24) met
 # corporate (Complaint Handling Code): acknowledge in 5, respond 10/20 from the
 # acknowledgement; Stage 2 acknowledged in 5 and answered 20/40 from that (never
 # recorded here: the CLI has no step for it), no Stage 3; closed, so stopped
@@ -161,7 +163,8 @@ stage2_acknowledge 2027-02-10 stopped
 stage2_response 2027-04-09 met
 stage2_response_max 2027-04-09 met
 # gloucestershire-corporate: acknowledge in 2, respond from receipt, a Stage 2
-# window and decision, the response 25 from the decision (extended: 40)
+# window and decision, the response 25 from the decision (no extension: the
+# council's page gives none)
 $ . $RDT/case-t/env; dl gloucestershire-corporate CSC-2027-0001
 acknowledge 2027-01-13 met
 stage1_response 2027-01-25 met
@@ -169,7 +172,7 @@ stage1_response_max 2027-02-08 met
 stage2_acknowledge 2027-02-10 stopped
 stage2_decision 2027-02-17 met
 stage2_request 2027-02-19 met
-stage2_response 2027-04-05 missed by 4
+stage2_response 2027-03-11 missed by 19
 
 # --- deadlines of the other contacts ------------------------------------------
 $ . $RDT/case-t/env; brief statutory CSC-2026-0001 CSC-2026-0002 CSC-2027-0003 CSC-2027-0004 CSC-2027-0005 CSC-2027-0006 CSC-2027-0007
@@ -283,8 +286,8 @@ exit 2, unchanged
 $ . $RDT/case-t/env; rc statutory extend CSC-2027-0008 --date 2027-06-10 --until 2027-06-22 --reason complainant && dl statutory CSC-2027-0008
 stage1_response 2027-06-22 overdue by 6
 stage1_response_max 2027-06-29 overdue by 1
-$ . $RDT/case-t/env; rc statutory show CSC-2027-0008 | grep "^  2.*extended" | sed -E "s/ $(id -un) +/ USER  /"
-  2027-06-10  USER  Stage 1 extended until 2027-06-22, the complainant asked for or agreed more time
+$ . $RDT/case-t/env; rc statutory show CSC-2027-0008 | grep -E "^  #[0-9]+ +2.*extended" | sed -E "s/ $(id -un) +/ USER  /"
+  #2   2027-06-10  USER  Stage 1 extended until 2027-06-22, the complainant asked for or agreed more time
 $ . $RDT/case-t/env; try statutory extend CSC-2027-0008 --date 2027-06-11
 exit 2, unchanged
 ! redress: cannot record Stage 1 extended: Stage 1 was extended already (once, to the maximum)
@@ -339,8 +342,8 @@ exit 2, unchanged
 ! redress: case ombudsman-outcome: unknown --finding "fault" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
 ! redress: case ombudsman-outcome: unknown --finding "none" (upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, premature, withdrawn, other)
 $ . $RDT/case-t/env; rc statutory ombudsman-outcome CSC-2026-0001 --date 2027-06-29 --finding closed-after-initial-enquiries && rc statutory show CSC-2026-0001 | grep Ombudsman | sed -E "s/ $(id -un) +/ USER  /"
-  2027-06-01  USER  referred to the Ombudsman
-  2027-06-29  USER  Ombudsman's decision received, closed after initial enquiries
+  #5   2027-06-01  USER  referred to the Ombudsman
+  #6   2027-06-29  USER  Ombudsman's decision received, closed after initial enquiries
 $ . $RDT/case-t/env; rc statutory add --received 2027-06-28 --safeguarding --summary 'Bruising seen at contact' && rc statutory list --format tsv | grep CSC-2027-0010 | cut -f1-5
 CSC-2027-0010
 CSC-2027-0010	2027-06-28	complaint	safeguarding	1

@@ -79,16 +79,16 @@ stage3_response 2027-04-26
 # states, judged on the deadline that never pauses
 $ redress deadlines --received 2026-11-20 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  overdue by 4      10 working days after received 2026-11-20 [reg reg 14]
-stage1_response_max    2026-12-18  2026-12-18  pending, 6 left   20 working days after received 2026-11-20 [reg reg 14]
+stage1_response        2026-12-04  2026-12-04  overdue by 4      10 working days after received 2026-11-20 [reg 14]
+stage1_response_max    2026-12-18  2026-12-18  pending, 6 left   20 working days after received 2026-11-20 [reg 14]
 $ redress deadlines --received 2026-11-20 --paused 2026-11-23 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-23  overdue by 4      10 working days after received 2026-11-20; target paused 13 working days [reg reg 14]
-stage1_response_max    2026-12-18  2027-01-11  pending, 6 left   20 working days after received 2026-11-20; target paused 13 working days [reg reg 14]
+stage1_response        2026-12-04  2026-12-23  overdue by 4      10 working days after received 2026-11-20; target paused 13 working days [reg 14]
+stage1_response_max    2026-12-18  2027-01-11  pending, 6 left   20 working days after received 2026-11-20; target paused 13 working days [reg 14]
 $ redress deadlines --received 2026-11-20 --paused 2026-11-23 --resumed 2026-11-25 --stage1-response-sent 2026-12-07 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-08  missed by 1       10 working days after received 2026-11-20; target paused 2 working days [reg reg 14]
-stage1_response_max    2026-12-18  2026-12-22  met               20 working days after received 2026-11-20; target paused 2 working days [reg reg 14]
+stage1_response        2026-12-04  2026-12-08  missed by 1       10 working days after received 2026-11-20; target paused 2 working days [reg 14]
+stage1_response_max    2026-12-18  2026-12-22  met               20 working days after received 2026-11-20; target paused 2 working days [reg 14]
 stage2_request         2027-01-07  2027-01-07  pending, 17 left  20 working days after stage1_response_sent 2026-12-07 [gbfc]
 # Gloucestershire restarts its target when new concerns arrive; the deadline stays
 $ redress deadlines --authority gloucestershire --received 2026-11-20 --new-information 2026-11-27 --stage1-response-sent 2026-12-09 --today 2026-12-10 --long
@@ -100,18 +100,19 @@ stage2_request         2027-01-11  2027-01-11  pending, 19 left  20 working days
 # the complainant's window lapses; it is not the council's failure
 $ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --today 2027-01-07 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  met               10 working days after received 2026-11-20 [reg reg 14]
-stage1_response_max    2026-12-18  2026-12-18  met               20 working days after received 2026-11-20 [reg reg 14]
+stage1_response        2026-12-04  2026-12-04  met               10 working days after received 2026-11-20 [reg 14]
+stage1_response_max    2026-12-18  2026-12-18  met               20 working days after received 2026-11-20 [reg 14]
 stage2_request         2027-01-05  2027-01-05  lapsed by 2       20 working days after stage1_response_sent 2026-12-03 [gbfc]
 # a withdrawn complaint stops its clocks
 $ redress deadlines --received 2026-11-20 --withdrawn 2026-11-27 --today 2027-01-07 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  stopped           10 working days after received 2026-11-20 [reg reg 14]
-stage1_response_max    2026-12-18  2026-12-18  stopped           20 working days after received 2026-11-20 [reg reg 14]
+stage1_response        2026-12-04  2026-12-04  stopped           10 working days after received 2026-11-20 [reg 14]
+stage1_response_max    2026-12-18  2026-12-18  stopped           20 working days after received 2026-11-20 [reg 14]
 
 # a rearranged panel: notice counts back from the latest date arranged
-# (Easter 2027 between); findings and response are planned from the panel's
-# deadline until it sits (May Day 2027 is Monday 3 May)
+# (Easter 2027 between); findings and response are planned from the latest
+# date arranged, not from the last day the panel may sit, until it sits:
+# 8 April + 5 = 15 April, + 15 = 7 May (May Day 2027 is Monday 3 May)
 $ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --stage2-requested 2026-12-17 --stage2-response-sent 2027-02-10 --stage3-requested 2027-02-24 --panel-date 2027-03-25 --panel-date 2027-04-08
 stage1_response 2026-12-04
 stage1_response_max 2026-12-18
@@ -121,5 +122,5 @@ stage2_response_max 2027-03-23
 stage3_request 2027-03-10
 panel_notice 2027-03-23
 panel 2027-04-09
-panel_findings 2027-04-16
-stage3_response 2027-05-10
+panel_findings 2027-04-15
+stage3_response 2027-05-07

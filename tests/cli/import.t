@@ -36,9 +36,9 @@ CSC-2027-0501	2027-06-10	complaint	open	2	stage2_response	2027-08-02	+23	USER	É
 CSC-2027-0502	2027-06-15	compliment	closed	0				USER	Fostering	
 $ . $RDT/import-t/env; r a case show CSC-2027-0501 | sed -n '/^timeline/,$p' | u
 timeline
-  2027-06-10  USER       complaint received
-  2027-06-24  USER       Stage 1 response sent
-  2027-06-28  USER       Stage 2 requested
+  #1   2027-06-10  USER       complaint received
+  #2   2027-06-24  USER       Stage 1 response sent
+  #3   2027-06-28  USER       Stage 2 requested
 |
 deadlines (statutory)
   stage1_response        2027-06-24  target 2027-06-24  met            10 working days after received 2027-06-10
@@ -55,8 +55,8 @@ child        Zoë Ünal, born 2015-02-03 (child)
 complainant  Sam "Sammy" Okafor (foster-carer)
 |
 timeline
-  2027-06-01  USER       complaint received
-  2027-06-02  USER       acknowledgement sent
+  #1   2027-06-01  USER       complaint received
+  #2   2027-06-02  USER       acknowledgement sent
 |
 $ . $RDT/import-t/env; r a case show CSC-2027-0501 --names | grep '^point'
 point        1. [stage 1: not-upheld] The complaint
@@ -229,10 +229,10 @@ same
 $ . $RDT/import-t/env; r codes init --authority statutory >/dev/null && printf '%s\n' 'received,child_name,stage1_extended,Stage 1 extension reason,stage1_response,ombudsman_referred,ombudsman_outcome,Ombudsman finding' '2027-06-01,Amy,2027-06-03,Complexity,2027-06-20,2027-06-22,2027-06-29,Upheld no injustice' '2027-06-01,Bob,2027-06-03,,2027-06-20,2027-06-22,2027-06-29,' > $D/codes.csv && r codes import $D/codes.csv
 2 cases imported
 $ . $RDT/import-t/env; for c in CSC-2027-0001 CSC-2027-0002; do r codes case show $c | sed -n '/^timeline/,/^$/p' | grep -e extended -e decision | u; done
-  2027-06-03  USER       Stage 1 extended, complexity: several services or points
-  2027-06-29  USER       Ombudsman's decision received, upheld: fault, no injustice
-  2027-06-03  USER       Stage 1 extended
-  2027-06-29  USER       Ombudsman's decision received
+  #2   2027-06-03  USER       Stage 1 extended, complexity: several services or points
+  #5   2027-06-29  USER       Ombudsman's decision received, upheld: fault, no injustice
+  #2   2027-06-03  USER       Stage 1 extended
+  #5   2027-06-29  USER       Ombudsman's decision received
 $ . $RDT/import-t/env; r codes export --format csv | tr -d '\r' | awk -F, '{ print $1 "," $(NF-2) "," $(NF-1) "," $NF }'
 reference,stage1_extension_reason,stage2_extension_reason,ombudsman_finding
 CSC-2027-0001,complexity,,upheld-no-injustice

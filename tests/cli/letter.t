@@ -206,11 +206,11 @@ $ . $RDT/letter-t/env; lt statutory CSC-2027-0005 declined --date 2027-02-30
 
 # --- recorded on the timeline, with an audit entry, changing no state -------------
 $ . $RDT/letter-t/env; rc essex show CSC-2027-0001 --names | grep 'letter sent' | sed -E "s/ $(id -un) +/ USER  /"
-  2027-06-02  USER  letter sent: acknowledgement, printed
-  2027-06-10  USER  letter sent: extension, printed
-  2027-06-14  USER  letter sent: stage1-response, printed
-  2027-06-18  USER  letter sent: stage2-accepted, printed
-  2027-06-24  USER  letter sent: panel-notice, printed
+  #3   2027-06-02  USER  letter sent: acknowledgement, printed
+  #5   2027-06-10  USER  letter sent: extension, printed
+  #7   2027-06-14  USER  letter sent: stage1-response, printed
+  #10  2027-06-18  USER  letter sent: stage2-accepted, printed
+  #15  2027-06-24  USER  letter sent: panel-notice, printed
 # without --names (no passphrase) the timeline still shows a letter was sent
 $ . $RDT/letter-t/env; rc essex show CSC-2027-0001 | grep -c 'letter sent$'
 5
@@ -249,7 +249,7 @@ $ . $RDT/letter-t/env; cd $T/out && stat -c '%a %n' *
 $ . $RDT/letter-t/env; lt essex CSC-2027-0004 redirection --preview --date 2027-06-29 | cmp - $T/out/CSC-2027-0004-redirection-2027-06-29.txt && echo same
 same
 $ . $RDT/letter-t/env; rc essex show CSC-2027-0004 --names | grep 'letter sent' | tail -1 | sed -E "s/ $(id -un) +/ USER  /; s|$T|T|"
-  2027-06-29  USER  letter sent: redirection, written to T/out/CSC-2027-0004-redirection-2027-06-29-2.txt
+  #5   2027-06-29  USER  letter sent: redirection, written to T/out/CSC-2027-0004-redirection-2027-06-29-2.txt
 # the configuration file names the directory; --out - prints
 $ . $RDT/letter-t/env; printf 'letters = %s/out\n' $T > $T/conf; lt essex CSC-2027-0003 compliment-thanks | sed "s|$T|T|"; lt essex CSC-2027-0003 compliment-thanks --out - | grep -c Fostering; rm $T/conf
 T/out/CSC-2027-0003-compliment-thanks-2027-06-30.txt

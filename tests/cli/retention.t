@@ -127,9 +127,9 @@ $ . $RDT/ret-t/env; for c in CSC-2020-0001 CSC-2021-0002 CSC-2021-0001; do redre
 same
 $ . $RDT/ret-t/env; redress case show CSC-2020-0001 | sed -n '/^timeline/,$p' | u
 timeline
-  2020-03-02  USER       complaint received
-  2020-03-13  USER       Stage 1 response sent
-  2020-03-16  USER       case closed
+  #1   2020-03-02  USER       complaint received
+  #2   2020-03-13  USER       Stage 1 response sent
+  #3   2020-03-16  USER       case closed
 |
 deadlines (essex)
   stage1_response        2020-03-16  target 2020-03-16  met            10 working days after received 2020-03-02

@@ -59,6 +59,21 @@ $ redress workdays 2026-12-04 2026-11-20
 -10
 $ redress workdays 2026-11-20 2026-11-20
 0
+# workdays and workday agree in both directions: from FROM (not counted) to TO
+# (counted); Good Friday 2019 back to 3 April is 12 working days, and back 12
+# working days from Good Friday is 3 April
+$ redress workdays 2019-04-19 2019-04-03
+-12
+$ redress workday 2019-04-19 -12
+2019-04-03
+$ redress workdays 2019-04-19 2019-04-02
+-13
+$ redress workday 2019-04-19 -13
+2019-04-02
+$ redress workdays 2019-04-02 2019-04-19
+12
+$ redress workday 2019-04-02 12
+2019-04-18
 
 $ redress isworkday 2026-11-23
 2026-11-23 Monday: working day

@@ -1,4 +1,5 @@
 /* test_clock.c - deadlines from the shipped profiles and real calendar, dates worked by hand. */
+#include <dirent.h>
 #include <stdbool.h>
 
 #include "testutil.h"
@@ -7,6 +8,7 @@
 #include "redress/err.h"
 #include "redress/profile.h"
 #include "redress/share.h"
+#include "redress/workday.h"
 
 static struct calendar ew;
 static struct profile statutory, glos, bcp, corporate, oxon, essex;
@@ -839,6 +841,245 @@ test_no_events(void **state)
 	assert_int_equal(ndl, 0);
 }
 
+/* An extension agreed after the deadline it extends had passed leaves it
+ * missed: received 2026-11-20, due 2026-12-04; extended 2026-12-16 (8
+ * working days late), answered 2026-12-16. */
+static void
+test_extension_after_deadline(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-12-16", "2026-12-18"),
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-12-16"),
+	};
+	struct clock_event ok[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-12-04", "2026-12-18"), /* on the day: in time */
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-12-16"),
+	};
+
+	(void)state;
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev), "2027-01-15");
+	due("stage1_response", "2026-12-04", "2026-12-04");
+	judged("stage1_response", CLOCK_MISSED, 8);
+	explains("stage1_response", "stage1_extended on 2026-12-16, after this date had passed");
+	run(&statutory, ROUTE_COMPLAINT, ok, NEV(ok), "2027-01-15");
+	due("stage1_response", "2026-12-18", "2026-12-18");
+	judged("stage1_response", CLOCK_MET, -2);
+}
+
+/* An agreed date earlier than the deadline it extends is refused; one on a
+ * day that is not a working day is said so. */
+static void
+test_extension_agreed_dates(void **state)
+{
+	struct clock_event early[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-11-25", "2026-12-02"),
+	};
+	struct clock_event saturday[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EXT(EV_STAGE1_EXTENDED, "2026-11-25", "2026-12-12"),
+	};
+	struct err err = { "" };
+
+	(void)state;
+	assert_int_equal(clock_check_extensions(&statutory, &ew, ROUTE_COMPLAINT, early,
+	                                        NEV(early), D("2026-11-25"), &err), -1);
+	assert_string_equal(err.msg, "Stage 1 extended to 2026-12-02: that is before the deadline "
+	                    "it extends (stage1_response, 2026-12-04)");
+	assert_int_equal(clock_check_extensions(&statutory, &ew, ROUTE_COMPLAINT, saturday,
+	                                        NEV(saturday), D("2026-11-25"), &err), 0);
+	run(&statutory, ROUTE_COMPLAINT, saturday, NEV(saturday), "2026-11-25");
+	due("stage1_response", "2026-12-12", "2026-12-12");
+	explains("stage1_response", "agreed date 2026-12-12 (stage1_extended; not a working day)");
+}
+
+/* A stage left for the next without its response: missed on the day the
+ * next was asked for, not overdue for ever, and no longer open. */
+static void
+test_stage_left_without_response(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-11-20"),
+		EV(EV_STAGE2_REQUESTED, "2026-12-14"),
+	};
+	const struct deadline *d;
+
+	(void)state;
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev), "2027-06-30");
+	judged("stage1_response", CLOCK_MISSED, 6);       /* due 2026-12-04 */
+	judged("stage1_response_max", CLOCK_STOPPED, -4); /* due 2026-12-18: not yet due */
+	d = get("stage1_response");
+	assert_false(clock_open(d));
+	assert_false(clock_open(get("stage1_response_max")));
+	assert_true(clock_open(get("stage2_response")));
+	explains("stage1_response", "Stage 2 asked for on 2026-12-14 without it");
+	/* the request was overdue then: the complainant might ask */
+	assert_true(clock_overran(&statutory, &ew, ROUTE_COMPLAINT, ev, 1, EV_STAGE1_RESPONSE_SENT,
+	                          D("2026-12-14")));
+	assert_false(clock_overran(&statutory, &ew, ROUTE_COMPLAINT, ev, 1, EV_STAGE1_RESPONSE_SENT,
+	                           D("2026-12-04")));
+}
+
+/* --- the Regulations are a floor ------------------------------------------ */
+
+/* Bournemouth: the executive director's response "within 20 working days of
+ * the review panel meeting" cannot outrun reg 20's 15 working days from the
+ * findings: panel 2026-04-20, findings 2026-04-21: due 2026-05-13 (4 May a
+ * bank holiday), the council's 2026-05-19 its target.  Oxfordshire alike. */
+static void
+test_regulations_floor_bournemouth(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-01-05"),
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-01-12"),
+		EV(EV_STAGE2_REQUESTED, "2026-01-13"),
+		EV(EV_STAGE2_RESPONSE_SENT, "2026-02-11"),
+		EV(EV_STAGE3_REQUESTED, "2026-02-12"),
+		EV(EV_PANEL_HELD, "2026-04-20"),
+		EV(EV_FINDINGS_SENT, "2026-04-21"),
+	};
+
+	(void)state;
+	run(&bcp, ROUTE_COMPLAINT, ev, NEV(ev), "2026-04-22");
+	due("stage3_response", "2026-05-13", "2026-05-19");
+	explains("stage3_response", "15 working days after findings_sent 2026-04-21 (reg 20");
+	explains("stage3_response", "give 2026-05-19, its target");
+	run(&oxon, ROUTE_COMPLAINT, ev, NEV(ev), "2026-04-22");
+	due("stage3_response", "2026-05-13", "2026-05-19");
+	/* findings on the fifth day: the council's 20 from the panel is the
+	 * Regulations' 15 from the findings, and nothing is floored */
+	ev[6] = (struct clock_event)EV(EV_FINDINGS_SENT, "2026-04-27");
+	run(&bcp, ROUTE_COMPLAINT, ev, NEV(ev), "2026-04-28");
+	due("stage3_response", "2026-05-19", "2026-05-19");
+	assert_false(get("stage3_response")->floored);
+}
+
+/* A panel date arranged: the findings and the response are planned from it,
+ * not from the last day the panel may sit.  Stage 3 asked for 2026-02-12:
+ * the panel may sit until 2026-03-26; arranged for 2026-03-02, findings are
+ * due 2026-03-09 and the response 2026-03-30. */
+static void
+test_planned_from_panel_date(void **state)
+{
+	struct clock_event ev[] = {
+		EV(EV_RECEIVED, "2026-01-05"),
+		EV(EV_STAGE1_RESPONSE_SENT, "2026-01-12"),
+		EV(EV_STAGE2_REQUESTED, "2026-01-13"),
+		EV(EV_STAGE2_RESPONSE_SENT, "2026-02-11"),
+		EV(EV_STAGE3_REQUESTED, "2026-02-12"),
+		EV(EV_PANEL_DATE, "2026-03-02"),
+	};
+
+	(void)state;
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev), "2026-02-20");
+	due("panel", "2026-03-26", "2026-03-26");
+	due("panel_findings", "2026-03-09", "2026-03-09");
+	due("stage3_response", "2026-03-30", "2026-03-30");
+	explains("panel_findings", "5 working days after the panel date arranged 2026-03-02");
+	/* without a date, from the panel's last day */
+	run(&statutory, ROUTE_COMPLAINT, ev, NEV(ev) - 1, "2026-02-20");
+	due("panel_findings", "2026-04-02", "2026-04-02");
+}
+
+/* Every shipped profile on the statutory track, over a grid of histories:
+ * no deadline the Regulations set is later than the statutory profile's. */
+static bool
+floor_corporate_track(const struct profile *p)
+{
+	struct profile *up = malloc(sizeof *up);
+	char name[PROFILE_KEY_MAX];
+	bool corporate = strcmp(p->name, "corporate") == 0;
+	int depth;
+
+	assert_non_null(up);
+	snprintf(name, sizeof name, "%s", p->inherits);
+	for (depth = 0; name[0] != '\0' && !corporate && depth < PROFILE_DEPTH_MAX; depth++) {
+		corporate = strcmp(name, "corporate") == 0;
+		load(name, up);
+		snprintf(name, sizeof name, "%s", up->inherits);
+	}
+	free(up);
+	return corporate;
+}
+
+static void
+test_regulations_floor_every_profile(void **state)
+{
+	static const char *const received[] = { "2026-03-27", "2026-12-18", "2027-05-01",
+	                                        "2026-04-17" };
+	static const enum event_type steps[] = {
+		EV_STAGE1_EXTENDED, EV_STAGE1_RESPONSE_SENT, EV_STAGE2_REQUESTED,
+		EV_STATEMENT_AGREED, EV_STAGE2_EXTENDED, EV_STAGE2_RESPONSE_SENT,
+		EV_STAGE3_REQUESTED, EV_PANEL_DATE, EV_PANEL_HELD, EV_FINDINGS_SENT,
+		EV_STAGE3_RESPONSE_SENT,
+	};
+	static const int gaps[2][11] = {
+		{ 2, 3, 1, 2, 4, 8, 2, 9, 0, 1, 3 },
+		{ 5, 14, 6, 10, 20, 30, 15, 25, 0, 5, 14 },
+	};
+	struct deadline sdl[PROFILE_RULES_MAX];
+	struct profile *p = malloc(sizeof *p);
+	char path[1024], a[DATE_STRLEN], b[DATE_STRLEN];
+	struct dirent *de;
+	size_t nsdl, i, k, r, len, nprof = 0;
+	unsigned g;
+	DIR *dir;
+
+	(void)state;
+	assert_non_null(p);
+	snprintf(path, sizeof path, "%s/profiles", testutil_share());
+	assert_non_null(dir = opendir(path));
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		load(de->d_name, p);
+		if (floor_corporate_track(p))
+			continue;
+		nprof++;
+		for (r = 0; r < sizeof received / sizeof *received; r++)
+			for (g = 0; g < 1u << 11; g += 37) /* gaps: one pattern of 2^11 per step */
+				for (len = 1; len <= 12; len++) {
+					struct clock_event ev[12];
+					struct date at = D(received[r]), today;
+					struct err err;
+
+					memset(ev, 0, sizeof ev);
+					ev[0].type = EV_RECEIVED;
+					ev[0].date = at;
+					for (k = 1; k < len; k++) {
+						int gap = gaps[(g >> (k - 1)) & 1][k - 1];
+
+						if (workday_add(&ew, at, gap, &at, &err) != 0)
+							fail_msg("%s", err.msg);
+						ev[k].type = steps[k - 1];
+						ev[k].date = at;
+					}
+					today = date_add_days(at, 3);
+					if (clock_compute(&statutory, &ew, ROUTE_COMPLAINT, ev, len, today, sdl,
+					                  PROFILE_RULES_MAX, &nsdl, &err) != 0)
+						fail_msg("statutory: %s", err.msg);
+					run(p, ROUTE_COMPLAINT, ev, len, "2026-01-01");
+					for (i = 0; i < nsdl; i++) {
+						const struct deadline *d;
+
+						if (sdl[i].rule->basis != BASIS_REGULATION ||
+						    (d = find(sdl[i].rule->key)) == NULL)
+							continue;
+						if (d->due.day > sdl[i].due.day)
+							fail_msg("%s: %s due %s, later than the Regulations' %s "
+							         "(received %s, %zu events, gaps %u)", p->name,
+							         sdl[i].rule->key, date_format(d->due, a),
+							         date_format(sdl[i].due, b), received[r], len, g);
+					}
+				}
+	}
+	closedir(dir);
+	free(p);
+	assert_true(nprof >= 5); /* statutory, essex, oxfordshire, gloucestershire, bournemouth */
+}
+
 int
 main(void)
 {
@@ -861,6 +1102,12 @@ main(void)
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_explain_agreed_extension),
 		cmocka_unit_test(test_no_events),
+		cmocka_unit_test(test_extension_after_deadline),
+		cmocka_unit_test(test_extension_agreed_dates),
+		cmocka_unit_test(test_stage_left_without_response),
+		cmocka_unit_test(test_regulations_floor_bournemouth),
+		cmocka_unit_test(test_planned_from_panel_date),
+		cmocka_unit_test(test_regulations_floor_every_profile),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -479,6 +479,43 @@ test_event_lookup(void **state)
 	assert_int_equal(child.rules[0].restart_on[1], EV_STAGE1_STARTED);
 }
 
+/* A council restating a rule of the Regulations keeps the Regulations'
+ * timing as a floor; a rule moved to the Complaint Handling Code (another
+ * procedure) does not; `extend none` removes the parent's extension. */
+static void
+test_regulations_floor(void **state)
+{
+	const struct rule *r;
+	struct err err;
+
+	(void)state;
+	assert_int_equal(inherit("profile child\ninherits root\n"
+	                         "source c  The council\n"
+	                         "rule stage1_response\n\tfrom acknowledged\n"
+	                         "\twithin 15 working-days\n\textend none\n"
+	                         "\tbasis council\n\tsource c\n"
+	                         "rule stage2_request\n\twithin 30 working-days\n"
+	                         "\tbasis council\n\tsource c\n", &err), 0);
+	r = profile_rule(&child, "stage1_response");
+	assert_non_null(r);
+	assert_int_equal(r->amount, 15);
+	assert_int_equal(r->extend_on, EV_NONE);
+	assert_true(r->floor.set);
+	assert_int_equal(r->floor.from, EV_RECEIVED);
+	assert_int_equal(r->floor.amount, 10);
+	assert_int_equal(r->floor.extend_on, EV_STAGE1_EXTENDED);
+	assert_int_equal(r->floor.extend_amount, 20);
+	assert_string_equal(r->floor.pinpoint, "reg 14");
+	/* the guidance is no floor */
+	assert_false(profile_rule(&child, "stage2_request")->floor.set);
+	assert_int_equal(inherit("profile child\ninherits root\nsource chc  The Code\n"
+	                         "rule stage1_response\n\tfrom acknowledged\n"
+	                         "\tbasis code\n\tsource chc\n", &err), 0);
+	assert_false(profile_rule(&child, "stage1_response")->floor.set);
+	parse_fails("profile x\ncalendar c\nrule a\n\textend none 20 working-days\n", 4,
+	            "extend");
+}
+
 int
 main(void)
 {
@@ -495,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_drop_unknown_rule),
 		cmocka_unit_test(test_inherit_wrong_parent),
 		cmocka_unit_test(test_event_lookup),
+		cmocka_unit_test(test_regulations_floor),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -182,10 +182,25 @@ test_between_inverts_add(void **state)
 				fail_msg("%s", err.msg);
 			if (!workday_is(&ew, b))
 				fail_msg("day %d + %d lands on a day off", (int)a.day, (int)n);
-			if (workday_between(&ew, a, b) != n || workday_between(&ew, b, a) != -n) {
+			/* back from b to a: a counts when it is a working day, b does not */
+			if (workday_between(&ew, a, b) != n ||
+			    workday_between(&ew, b, a) != -(n - !workday_is(&ew, a))) {
 				char sa[DATE_STRLEN], sb[DATE_STRLEN];
 
 				fail_msg("%s + %d = %s, but between gives %d", date_format(a, sa),
+				         (int)n, date_format(b, sb), (int)workday_between(&ew, a, b));
+			}
+		}
+		/* from any day, going back n and counting back meet: workdays and
+		 * workday agree in both directions (2019-04-19, Good Friday, back
+		 * 12 is 2019-04-03, and from there 12 back is 2019-04-03) */
+		for (n = 1; n <= 30; n++) {
+			if (workday_add(&ew, a, -n, &b, &err) != 0)
+				fail_msg("%s", err.msg);
+			if (workday_between(&ew, a, b) != -n) {
+				char sa[DATE_STRLEN], sb[DATE_STRLEN];
+
+				fail_msg("%s - %d = %s, but between gives %d", date_format(a, sa),
 				         (int)n, date_format(b, sb), (int)workday_between(&ew, a, b));
 			}
 		}
@@ -217,7 +232,7 @@ test_between_long_spans(void **state)
 	};
 	struct date a, b, d;
 	size_t i;
-	int32_t count;
+	int32_t count, back;
 
 	(void)state;
 	for (i = 0; i < sizeof spans / sizeof spans[0]; i++) {
@@ -226,9 +241,12 @@ test_between_long_spans(void **state)
 		count = 0;
 		for (d = date_add_days(a, 1); d.day <= b.day; d = date_add_days(d, 1))
 			count += workday_is(&ew, d);
-		if (workday_between(&ew, a, b) != count || workday_between(&ew, b, a) != -count)
-			fail_msg("(%s, %s]: between gives %d, day by day %d", spans[i][0], spans[i][1],
-			         (int)workday_between(&ew, a, b), (int)count);
+		/* back from b to a: [a, b) */
+		back = count + workday_is(&ew, a) - workday_is(&ew, b);
+		if (workday_between(&ew, a, b) != count || workday_between(&ew, b, a) != -back)
+			fail_msg("(%s, %s]: between gives %d and %d, day by day %d and %d", spans[i][0],
+			         spans[i][1], (int)workday_between(&ew, a, b),
+			         (int)workday_between(&ew, b, a), (int)count, (int)-back);
 	}
 }
 

@@ -708,6 +708,143 @@ test_stage_numbers(void **unused)
 	status_is(CASE_REDIRECTED, 0);
 }
 
+/* A whole history, given at once in any order: possible, or refused with
+ * a message naming the events that conflict. */
+static struct wf_event hist[24];
+static size_t nhist;
+
+static void
+h_begin(const char *received)
+{
+	memset(hist, 0, sizeof hist);
+	hist[0] = E(EV_RECEIVED, received);
+	nhist = 1;
+}
+
+static void
+h_add(enum event_type t, const char *date)
+{
+	assert_true(nhist < sizeof hist / sizeof *hist);
+	hist[nhist++] = E(t, date);
+}
+
+static void
+h_ok(void)
+{
+	struct err err = { "" };
+
+	if (workflow_history_check(ROUTE_COMPLAINT, hist, nhist, &err) != 0)
+		fail_msg("history refused: %s", err.msg);
+}
+
+static void
+h_refused(const char *msg)
+{
+	struct err err = { "" };
+
+	if (workflow_history_check(ROUTE_COMPLAINT, hist, nhist, &err) == 0)
+		fail_msg("history of %zu events allowed; want \"%s\"", nhist, msg);
+	if (strcmp(err.msg, msg) != 0)
+		fail_msg("history refused with \"%s\", want \"%s\"", err.msg, msg);
+}
+
+static void
+test_history_possible(void **state)
+{
+	(void)state;
+	h_begin("2026-01-05");
+	h_add(EV_STAGE3_RESPONSE_SENT, "2026-06-01"); /* in any order */
+	h_add(EV_STAGE1_EXTENDED, "2026-01-10");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE2_REQUESTED, "2026-01-25");
+	h_add(EV_STATEMENT_AGREED, "2026-02-01");
+	h_add(EV_STAGE2_EXTENDED, "2026-02-02");
+	h_add(EV_STAGE2_RESPONSE_SENT, "2026-03-01");
+	h_add(EV_STAGE3_REQUESTED, "2026-03-05");
+	h_add(EV_PANEL_DATE, "2026-04-01");
+	h_add(EV_PANEL_DATE, "2026-04-08"); /* rearranged */
+	h_add(EV_PANEL_HELD, "2026-04-08");
+	h_add(EV_FINDINGS_SENT, "2026-04-08");
+	h_add(EV_PAUSED, "2026-02-10");
+	h_add(EV_RESUMED, "2026-02-10"); /* the same day */
+	h_add(EV_PAUSED, "2026-02-20");
+	h_add(EV_RESUMED, "2026-02-25");
+	h_ok();
+}
+
+static void
+test_history_impossible(void **state)
+{
+	(void)state;
+	h_begin("2026-01-05");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE2_REQUESTED, "2026-02-10");
+	h_add(EV_STAGE2_RESPONSE_SENT, "2026-02-01");
+	h_refused("impossible history: Stage 2 response sent (2026-02-01) is before Stage 2 "
+	          "requested (2026-02-10)");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE2_RESPONSE_SENT, "2026-02-01");
+	h_refused("impossible history: Stage 2 response sent (2026-02-01) with no Stage 2 "
+	          "requested");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE2_REQUESTED, "2026-01-25");
+	h_add(EV_STAGE2_RESPONSE_SENT, "2026-03-01");
+	h_add(EV_STAGE3_REQUESTED, "2026-02-20");
+	h_refused("impossible history: Stage 3 requested (2026-02-20) is before Stage 2 "
+	          "response sent (2026-03-01)");
+	hist[nhist - 1] = E(EV_STAGE3_REQUESTED, "2026-03-05");
+	h_add(EV_PANEL_HELD, "2026-03-04");
+	h_refused("impossible history: review panel met (2026-03-04) is before Stage 3 requested "
+	          "(2026-03-05)");
+	hist[nhist - 1] = E(EV_PANEL_HELD, "2026-03-20");
+	h_add(EV_FINDINGS_SENT, "2026-03-19");
+	h_refused("impossible history: panel findings sent (2026-03-19) is before review panel met "
+	          "(2026-03-20)");
+	h_begin("2026-01-05");
+	h_add(EV_FINDINGS_SENT, "2026-03-19");
+	h_refused("impossible history: panel findings sent (2026-03-19) with no review panel met");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE2_REQUESTED, "2026-01-25");
+	h_add(EV_STATEMENT_AGREED, "2026-01-22");
+	h_refused("impossible history: statement of complaint agreed (2026-01-22) is before Stage 2 "
+	          "requested (2026-01-25)");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE2_EXTENDED, "2026-01-22");
+	h_refused("impossible history: Stage 2 extended (2026-01-22) with no Stage 2 requested");
+	h_begin("2026-01-05");
+	h_add(EV_PANEL_DATE, "2026-03-22");
+	h_refused("impossible history: review panel arranged for this date (2026-03-22) with no Stage 3 "
+	          "requested");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE1_EXTENDED, "2026-01-21");
+	h_refused("impossible history: Stage 1 extended (2026-01-21) is after Stage 1 response "
+	          "sent (2026-01-20)");
+	h_begin("2026-01-05");
+	h_add(EV_RESUMED, "2026-01-21");
+	h_refused("impossible history: internal target resumed (2026-01-21) with no internal target paused");
+	h_add(EV_PAUSED, "2026-01-22");
+	h_refused("impossible history: internal target resumed (2026-01-21) is before internal target paused "
+	          "(2026-01-22)");
+	h_begin("2026-01-05");
+	h_add(EV_PAUSED, "2026-01-12");
+	h_add(EV_RESUMED, "2026-01-14");
+	h_add(EV_RESUMED, "2026-01-21");
+	h_refused("impossible history: internal target resumed (2026-01-21) with no pause since internal target "
+	          "resumed (2026-01-14)");
+	h_begin("2026-01-05");
+	h_add(EV_RECEIVED, "2026-01-07");
+	h_refused("impossible history: complaint received twice (2026-01-05 and 2026-01-07); it "
+	          "happens once");
+	h_begin("2026-01-05");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-20");
+	h_add(EV_STAGE1_RESPONSE_SENT, "2026-01-12");
+	h_refused("impossible history: Stage 1 response sent twice (2026-01-12 and 2026-01-20); "
+	          "it happens once");
+}
+
 int
 main(void)
 {
@@ -730,6 +867,8 @@ main(void)
 		cmocka_unit_test(test_other_routes),
 		cmocka_unit_test(test_redirected),
 		cmocka_unit_test(test_stage_numbers),
+		cmocka_unit_test(test_history_possible),
+		cmocka_unit_test(test_history_impossible),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
