@@ -1,5 +1,7 @@
 /* cmd-verify.c - `redress verify`: the store and the audit chain hold. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "redress/book.h"
 #include "redress/cli.h"
@@ -7,30 +9,58 @@
 static int
 cmd_verify_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	const char *pos[1];
+	const char *pos[1], *head = NULL, *colon = NULL;
+	const struct cli_spec spec[] = { { "head", &head, NULL }, { NULL, NULL, NULL } };
 	struct book_verify v;
 	struct book *b;
 	struct err err;
+	uint64_t seq = 0;
+	char *end;
 	int npos, rc;
 
-	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK ||
-	    (rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	if (head != NULL) {
+		colon = strchr(head, ':');
+		if (colon == NULL || head[0] < '1' || head[0] > '9' ||
+		    (seq = strtoull(head, &end, 10)) == 0 || end != colon ||
+		    strlen(colon + 1) != 64 || strspn(colon + 1, "0123456789abcdef") != 64)
+			return cli_error(CLI_USAGE, "verify: --head takes SEQ:HASH as `redress audit "
+			                 "--head` prints it");
+	}
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	if (book_verify(b, &v, &err) != 0)
 		rc = cli_error(CLI_FAIL, "verify: %s", err.msg);
-	else
+	else if (colon != NULL && (rc = book_verify_anchor(b, seq, colon + 1, &err)) != 0)
+		rc = cli_error(rc == BOOK_EUSAGE ? CLI_USAGE : CLI_FAIL, "verify: %s", err.msg);
+	else {
 		printf("verified: store readable, %llu audit entries chained and signed\n",
 		       (unsigned long long)v.entries);
+		printf("records: %llu match their last audit entry", (unsigned long long)v.records);
+		if (v.uncovered > 0 || v.keys_unanchored > 0)
+			printf("; not yet covered (written before this version): %llu record%s, "
+			       "the public keys of %llu user%s", (unsigned long long)v.uncovered,
+			       v.uncovered == 1 ? "" : "s", (unsigned long long)v.keys_unanchored,
+			       v.keys_unanchored == 1 ? "" : "s");
+		printf("\n");
+		if (head != NULL)
+			printf("head: the chain holds entry %llu as kept\n", (unsigned long long)seq);
+	}
 	book_close(&b);
 	return rc;
 }
 
 const struct cli_cmd cmd_verify_entry = {
 	.name = "verify",
-	.usage = "",
+	.usage = "[--head SEQ:HASH]",
 	.summary = "check the store and the audit chain; exit 0 only if all holds",
 	.help = "Walks every database, then every audit entry: its place in the sequence, its\n"
-	        "link to the entry before, its hash, and its author's signature.  Read-only;\n"
-	        "needs no passphrase.  Exits 1 and names the first problem otherwise.",
+	        "link to the entry before, its hash, and its author's signature; then every\n"
+	        "case, person, user and file against the hash its last audit entry recorded,\n"
+	        "and every user's public keys against those the chain recorded.  With --head\n"
+	        "SEQ:HASH (from `redress audit --head`, kept elsewhere), the chain must still\n"
+	        "hold that entry with that hash.  Read-only; needs no passphrase.  Exits 1 and\n"
+	        "names the first problem otherwise.",
 	.exec = cmd_verify_exec,
 };
