@@ -185,7 +185,7 @@ book_audit_cover_case(struct store_txn *t, struct rec *r, const char *ref)
 	uint16_t tag;
 
 	if (store_get(t, STORE_REFS, ref, strlen(ref), &v, &n) != 0 || n != 8)
-		return 0;
+		return book_audit_cover_all(t, r); /* a change not about one case */
 	memcpy(id, v, 8);
 	if (book_audit_cover(t, r, STORE_CASES, id, 8) != 0)
 		return -1;
