@@ -543,10 +543,11 @@ book_record_name(struct store_txn *t, uint8_t db, const uint8_t *key, size_t kl,
 		else
 			snprintf(out, n, "user id %u", codec_get_be32(key));
 	} else {
-		snprintf(out, n, "file ");
-		for (i = 0; i < kl && strlen(out) + 2 < n; i++)
-			out[strlen(out) + 1] = '\0',
-			out[strlen(out)] = key[i] >= 0x21 && key[i] <= 0x7e ? (char)key[i] : '?';
+		size_t at = (size_t)snprintf(out, n, "file ");
+
+		for (i = 0; i < kl && at + 1 < n; i++)
+			out[at++] = key[i] >= 0x21 && key[i] <= 0x7e ? (char)key[i] : '?';
+		out[at < n ? at : n - 1] = '\0';
 	}
 }
 

@@ -260,6 +260,49 @@ test_record_added(void **s)
 	verify_fails("person 99 is in no audit entry");
 }
 
+/* The stored holiday calendar (which moves every deadline) changed. */
+static int
+file_flip_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	char *key = ctx;
+
+	(void)v;
+	(void)vl;
+	if (kl < 9 || memcmp(k, "calendar/", 9) != 0 || kl >= 64)
+		return 0;
+	memcpy(key, k, kl);
+	key[kl] = '\0';
+	return 1;
+}
+
+static int
+file_flip_txn(struct store_txn *t, void *ctx)
+{
+	char key[64];
+	const void *v;
+	size_t n;
+	uint8_t *copy;
+
+	(void)ctx;
+	assert_int_equal(store_scan(t, STORE_FILES, NULL, 0, file_flip_each, key), 1);
+	assert_int_equal(store_get(t, STORE_FILES, key, strlen(key), &v, &n), 0);
+	copy = malloc(n);
+	assert_non_null(copy);
+	memcpy(copy, v, n);
+	copy[n - 2] ^= 0x01; /* a day of the calendar's text */
+	assert_int_equal(store_put(t, STORE_FILES, key, strlen(key), copy, n, false), 0);
+	free(copy);
+	return 0;
+}
+
+static void
+test_file_changed(void **s)
+{
+	(void)s;
+	behind_the_back(file_flip_txn, NULL);
+	verify_fails("file calendar/");
+}
+
 /* --- the last entries cut off, the head in meta fixed ----------------------- */
 
 struct cut {
@@ -449,6 +492,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_stage_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kind_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_added, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_changed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_against_head, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_key_swapped, setup, teardown),
 	};
