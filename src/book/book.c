@@ -603,6 +603,7 @@ out:
 	free(c);
 	free(p);
 	if (b != NULL) {
+		book_audit_announce_lost(b);
 		vault_keys_free(&b->keys);
 		store_close(&b->st);
 		free(b);
