@@ -531,6 +531,9 @@ struct book_verify {
  * entry and every user's public keys against those the chain recorded,
  * read-only.  0 only if all holds. */
 int book_verify(struct book *b, struct book_verify *out, struct err *err);
+/* The same, calling each(problem) for every problem found, in order. */
+int book_verify_each(struct book *b, struct book_verify *out,
+                     void (*each)(const char *problem, void *ctx), void *ctx, struct err *err);
 
 /* The chain's head: its last entry's sequence and hash (lowercase hex), for
  * an admin to keep outside the book. */

@@ -485,6 +485,8 @@ struct verify_ctx {
 	struct book_verify *out;
 	uint64_t expect;
 	uint8_t prev[VAULT_HASH_BYTES];
+	void (*each)(const char *problem, void *ctx);
+	void *each_ctx;
 	bool strict; /* the chain is format 2 from its first entry */
 	bool oom;
 	struct cover *covers;
@@ -499,14 +501,17 @@ book_verify_note(struct verify_ctx *c, const char *fmt, ...) __attribute__((form
 static void
 book_verify_note(struct verify_ctx *c, const char *fmt, ...)
 {
+	char msg[sizeof c->out->first_problem];
 	va_list ap;
 
 	c->out->bad++;
-	if (c->out->first_problem[0] != '\0')
-		return;
 	va_start(ap, fmt);
-	vsnprintf(c->out->first_problem, sizeof c->out->first_problem, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (c->out->first_problem[0] == '\0')
+		memcpy(c->out->first_problem, msg, sizeof msg);
+	if (c->each != NULL)
+		c->each(msg, c->each_ctx);
 }
 
 static void
@@ -657,7 +662,7 @@ book_verify_keys(struct verify_ctx *c, uint64_t seq, uint32_t signer, const char
 }
 
 static int
-book_verify_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+book_verify_entry(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
 	struct verify_ctx *c = vctx;
 	uint8_t hash[VAULT_HASH_BYTES], version = 0;
@@ -882,7 +887,7 @@ book_verify_txn(struct store_txn *t, void *vctx)
 
 	c->t = t;
 	c->expect = 1;
-	if (store_scan(t, STORE_AUDIT, NULL, 0, book_verify_each, c) < 0)
+	if (store_scan(t, STORE_AUDIT, NULL, 0, book_verify_entry, c) < 0)
 		return -1;
 	seq = book_meta_u64(t, META_AUDIT_SEQ, 0);
 	if (seq != c->expect - 1)
@@ -903,12 +908,21 @@ book_verify_txn(struct store_txn *t, void *vctx)
 int
 book_verify(struct book *b, struct book_verify *out, struct err *err)
 {
+	return book_verify_each(b, out, NULL, NULL, err);
+}
+
+int
+book_verify_each(struct book *b, struct book_verify *out,
+                 void (*each)(const char *problem, void *ctx), void *ctx, struct err *err)
+{
 	struct verify_ctx c;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
 	c.out = out;
+	c.each = each;
+	c.each_ctx = ctx;
 	if (store_check(b->st, err) != 0)
 		return -1;
 	rc = store_read(b->st, book_verify_txn, &c, err);

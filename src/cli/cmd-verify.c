@@ -5,6 +5,18 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/text.h"
+
+/* Every problem on standard output, the summary on standard error. */
+static void
+cmd_verify_problem(const char *problem, void *ctx)
+{
+	char safe[1024];
+
+	(void)ctx;
+	text_visible(problem, safe, sizeof safe);
+	printf("problem: %s\n", safe);
+}
 
 static int
 cmd_verify_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
@@ -30,7 +42,7 @@ cmd_verify_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	}
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
-	if (book_verify(b, &v, &err) != 0)
+	if (book_verify_each(b, &v, cmd_verify_problem, NULL, &err) != 0)
 		rc = cli_error(CLI_FAIL, "verify: %s", err.msg);
 	else if (colon != NULL && (rc = book_verify_anchor(b, seq, colon + 1, &err)) != 0)
 		rc = cli_error(rc == BOOK_EUSAGE ? CLI_USAGE : CLI_FAIL, "verify: %s", err.msg);
@@ -60,7 +72,7 @@ const struct cli_cmd cmd_verify_entry = {
 	        "case, person, user and file against the hash its last audit entry recorded,\n"
 	        "and every user's public keys against those the chain recorded.  With --head\n"
 	        "SEQ:HASH (from `redress audit --head`, kept elsewhere), the chain must still\n"
-	        "hold that entry with that hash.  Read-only; needs no passphrase.  Exits 1 and\n"
-	        "names the first problem otherwise.",
+	        "hold that entry with that hash.  Read-only; needs no passphrase.  Otherwise\n"
+	        "lists every problem found and exits 1.",
 	.exec = cmd_verify_exec,
 };

@@ -187,6 +187,20 @@ case_tamper_txn(struct store_txn *t, void *ctx)
 	return 0;
 }
 
+struct listed {
+	size_t n, hits;
+	const char *want;
+};
+
+static void
+listed_each(const char *problem, void *ctx)
+{
+	struct listed *l = ctx;
+
+	l->n++;
+	l->hits += strstr(problem, l->want) != NULL;
+}
+
 static void
 case_tampered(uint16_t tag, uint64_t value)
 {
@@ -210,6 +224,18 @@ case_tampered(uint16_t tag, uint64_t value)
 	behind_the_back(case_tamper_txn, &x);
 	snprintf(want, sizeof want, "case %s does not match audit entry", ref2);
 	verify_fails(want);
+	/* every problem is listed, and only that case is */
+	{
+		struct listed l = { 0, 0, want };
+		struct err err;
+
+		assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0);
+		assert_int_not_equal(book_verify_each(b, &v, listed_each, &l, &err), 0);
+		book_close(&b);
+		assert_int_equal(l.n, v.bad);
+		assert_int_equal(l.hits, 1);
+		assert_int_equal(v.bad, 1);
+	}
 }
 
 static void
