@@ -112,6 +112,7 @@ _rt_fail=0 _rt_count=0 _rt_notrun=0 _rt_noalice=
 PATH=$_rt_T/bin:$PATH
 HOME=$_rt_T/home
 export PATH HOME REDRESS_PASSPHRASE_FILE="$_rt_T/pass" REDRESS_KDF=test
+export REDRESS_SYSLOG=off # a test host may have no syslog: not the README's business
 export REDRESS_CONF="$_rt_T/redress.conf"
 
 _rt_run() { # the command in _rt_cmd, as _rt_kind; its output in T/run/out

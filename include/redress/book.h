@@ -558,8 +558,13 @@ struct book_verify {
 	uint64_t entries;
 	uint64_t bad;               /* entries that failed */
 	char first_problem[256];
+	uint64_t records;           /* records that match their last audit entry */
+	uint64_t uncovered;         /* records no entry covers yet (older books) */
+	uint64_t keys_unanchored;   /* users whose keys no entry recorded (older books) */
 };
-/* Store integrity and the audit chain, read-only.  0 only if all holds. */
+/* Store integrity, the audit chain, every record against its last audit
+ * entry and every user's public keys against those the chain recorded,
+ * read-only.  0 only if all holds. */
 int book_verify(struct book *b, struct book_verify *out, struct err *err);
 /* With the person's keys unlocked: every sealed field of every case and
  * person opens with a key held.  each() gets one line per case or person
@@ -568,6 +573,17 @@ int book_verify(struct book *b, struct book_verify *out, struct err *err);
  * every field opens. */
 int book_verify_sealed(struct book *b, int (*each)(const char *line, void *ctx), void *ctx,
                        size_t *checked, size_t *shut, struct err *err);
+/* The same, calling each(problem) for every problem found, in order. */
+int book_verify_each(struct book *b, struct book_verify *out,
+                     void (*each)(const char *problem, void *ctx), void *ctx, struct err *err);
+
+/* The chain's head: its last entry's sequence and hash (lowercase hex), for
+ * an admin to keep outside the book. */
+int book_audit_head(struct book *b, uint64_t *seq, char hex[65], struct err *err);
+/* 0 when the chain holds entry seq with hash hex (a head kept earlier);
+ * otherwise the chain was cut back or rewritten since.  BOOK_EUSAGE for a
+ * malformed hash. */
+int book_verify_anchor(struct book *b, uint64_t seq, const char *hex, struct err *err);
 
 int book_backup(struct book *b, const char *dest, struct err *err);
 int book_snapshot(struct book *b, const char *dest, struct err *err);

@@ -24,6 +24,7 @@ struct book {
 	bool today_set;
 	uint64_t head_seq;       /* the audit entry this process last appended */
 	uint8_t head_hash[VAULT_HASH_BYTES];
+	bool syslog_lost;        /* a head announced while syslog was unreachable */
 };
 
 /* Record types (first byte of every value). */
@@ -54,6 +55,9 @@ enum {
 /* Tags of audit entries. */
 enum {
 	AT_TIME = 1, AT_UID, AT_LOGIN, AT_ACTION, AT_RECORD, AT_FIELDS, AT_PREV, AT_HASH, AT_SIG,
+	/* version 2, in the body (before AT_HASH): */
+	AT_COVER /* db (1) | hash of the record as the entry left it (32) | its key */,
+	AT_KEY /* uid (4) | sign pk | box pk: the user's public keys as the entry saw them */,
 };
 
 /* Tags of case records. */
@@ -182,6 +186,9 @@ int book_audit_append(struct book *b, struct store_txn *t, const char *action,
                       const char *record, const char *fields);
 /* Called after a commit: the chain head to syslog. */
 void book_audit_announce(struct book *b);
+/* Called by book_close: says on stderr, once, that syslog could not be
+ * reached for a head this handle announced (unless REDRESS_SYSLOG=off). */
+void book_audit_announce_lost(struct book *b);
 
 /* A user's record by uid: 0, STORE_NOTFOUND or -1. Borrowed. */
 int book_user_get(struct store_txn *t, uint32_t uid, const void **val, size_t *len);

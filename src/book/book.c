@@ -277,6 +277,7 @@ book_close(struct book **b)
 {
 	if (*b == NULL)
 		return;
+	book_audit_announce_lost(*b);
 	vault_keys_free(&(*b)->keys);
 	store_close(&(*b)->st);
 	if ((*b)->cal != NULL)
@@ -758,6 +759,7 @@ out:
 	free(c);
 	free(p);
 	if (b != NULL) {
+		book_audit_announce_lost(b);
 		vault_keys_free(&b->keys);
 		store_close(&b->st);
 		free(b);

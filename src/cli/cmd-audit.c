@@ -28,24 +28,33 @@ static int
 cmd_audit_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	const char *pos[1];
+	char hex[65];
+	uint64_t seq;
+	int head = 0;
+	const struct cli_spec spec[] = { { "head", NULL, &head }, { NULL, NULL, NULL } };
 	struct book *b;
 	struct err err;
 	int npos, rc;
 
-	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK ||
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK ||
 	    (rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
-	rc = cli_book_status(book_audit_list(b, cmd_audit_each, NULL, &err), &err);
+	if (head) {
+		if ((rc = cli_book_status(book_audit_head(b, &seq, hex, &err), &err)) == CLI_OK)
+			printf("%llu:%s\n", (unsigned long long)seq, hex);
+	} else
+		rc = cli_book_status(book_audit_list(b, cmd_audit_each, NULL, &err), &err);
 	book_close(&b);
 	return rc;
 }
 
 const struct cli_cmd cmd_audit_entry = {
 	.name = "audit",
-	.usage = "",
+	.usage = "[--head]",
 	.summary = "list the audit chain: who changed what, when (never the values)",
 	.help = "One line per change: sequence, time (UTC), user, action, record, the fields\n"
 	        "changed (never their values) and the start of the entry's hash.  Needs no\n"
-	        "passphrase.",
+	        "passphrase.  With --head, only the chain's head as SEQ:HASH, to keep outside\n"
+	        "the book (on paper, in another system) for `redress verify --head`.",
 	.exec = cmd_audit_exec,
 };

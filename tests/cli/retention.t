@@ -163,9 +163,11 @@ nothing to erase; 1 held
 unchanged
 $ . $RDT/ret-t/env; redress verify
 verified: store readable, 22 audit entries chained and signed
+records: 15 match their last audit entry
 # the compact backup is a book that verifies too
 $ . $RDT/ret-t/env; redress backup $RDT/ret-t/bak >/dev/null && redress -d $RDT/ret-t/bak -R verify
 verified: store readable, 22 audit entries chained and signed
+records: 15 match their last audit entry
 
 # a subject access request by an erased case's reference finds no one, and
 # changes nothing; the export shows its people as erased
