@@ -14,7 +14,7 @@ $ . $RDT/locale-t/env; export LANG=C; rc show CSC-2026-0001 --names | grep -E '^
 summary      Met Siân and Zoë today
 child        Seán Ó Briain (child)
 complainant  Zoë Łukasz 王 (parent)
-  2026-11-20  root       note: Rang Siân: «ça va»
+  #2   2026-11-20  root       note: Rang Siân: «ça va»
 
 # no LANG: the same
 $ . $RDT/locale-t/env; unset LANG; rc add --received 2026-11-17 --child-name 'Zoë Ní Bhriain' && rc show CSC-2026-0002 --names | grep '^child '
