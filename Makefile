@@ -116,6 +116,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
+	REDRESS=./redress sh tests/tui/screen-admin.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi
