@@ -266,6 +266,36 @@ expect "| read-only |" "a snapshot: read-only on the status line"
 keys q
 exited 0 "snapshot: q quits"
 
+# --- new cases: redirected, never declined; over a year: record and decline ---------------
+launch "$book" "$P"
+expect "REFERENCE" "new case: the list"
+keys N Enter Enter Enter Enter Enter o o
+expect "recorded as redirected to Ofsted, never declined" "Ofsted: redirected, said at once"
+keys Enter && text "Ofsted Child" && keys Enter Enter Enter Enter Enter
+expect "Told on" "asked when the person was told"
+keys Enter Enter
+expect "recorded as redirected to Ofsted" "added as redirected"
+expect "person told where to take the matter" "the redirection on its timeline"
+absent "Ombudsman" "no Ombudsman for a redirection"
+keys q
+has "redirected" "the case list: redirected" -- rd case list --format tsv
+keys N Enter Enter Enter Enter && text "2025-10-01"
+expect "Record anyway  no" "over a year: asked"
+keys Enter y y
+expect "yes, and decline (over a year)" "record and decline (over a year) offered"
+expect "added, then the decline form opens (reason over-a-year)" "what follows said"
+keys Enter Enter && text "Late Child" && keys Enter Enter Enter Enter Enter Enter
+expect "Reason           over-a-year" "the decline form, with the reason"
+keys Escape
+expect "Not declined: d declines it now, k keeps it open at Stage 1" \
+	"Esc does not leave a half-made complaint"
+keys Escape
+expect "Reason           over-a-year" "Esc again: the decline form again"
+keys Escape k
+expect "kept open at Stage 1" "k: kept open on purpose"
+keys q q
+exited 0 "new case: q quits"
+
 # --- a second Unix user: enrolled at the first login, granted, changed, revoked -----------
 if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
 	echo "screen-admin: the second user's part skipped (needs root, useradd and setpriv)"
