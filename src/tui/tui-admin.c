@@ -277,7 +277,7 @@ tui_admin_pick(struct tui *t, const char *title, struct tui_users *U,
                bool (*keep)(const struct tui *t, const struct book_user *u))
 {
 	const char *names[TUI_PICK_MAX], *help[TUI_PICK_MAX];
-	char labels[TUI_PICK_MAX][80];
+	char labels[TUI_PICK_MAX][80], logins[TUI_PICK_MAX][256];
 	size_t idx[TUI_PICK_MAX], n = 0, i;
 	struct tui_menu m;
 	struct err err;
@@ -295,7 +295,8 @@ tui_admin_pick(struct tui *t, const char *title, struct tui_users *U,
 			continue;
 		snprintf(labels[n], sizeof labels[n], "%s", u->granted && !u->revoked ?
 		         role_name(u->role) : u->revoked ? "revoked" : "enrolled, no role yet");
-		names[n] = u->login;
+		text_visible(u->login, logins[n], sizeof logins[n]);
+		names[n] = logins[n];
 		help[n] = labels[n];
 		idx[n++] = i;
 	}

@@ -180,6 +180,10 @@ cp "$tmp/pass2" "$tmp/pass"
 # --- the audit trail ----------------------------------------------------------------------
 launch "$book" "$P"
 expect "REFERENCE" "audit: the list"
+keys ?
+expect "change your passphrase, or enrol" "? lists P"
+expect "the audit trail and verify's result" "? lists T"
+keys q
 keys T
 expect "verify: the store and all" "T: verify's result at the top"
 expect "audit trail: who changed what, when" "T: the book's audit trail"
@@ -236,6 +240,10 @@ keys y
 expect "backup taken: $tmp/backups/redress-backup-" "y: the backup taken"
 keys S y
 expect "snapshot taken: $tmp/backups/redress-snapshot-" "S y: the snapshot taken"
+keys ?
+expect "admin-revoke" "? lists the admin screen's actions"
+expect "admin-retention" "retention among them"
+keys q
 keys K
 expect "Rotate the data key and reseal every field? y/n" "K: asked"
 keys y
