@@ -113,9 +113,16 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
 	REDRESS=./redress sh tests/tui/screen.sh
+	REDRESS=./redress sh tests/tui/screen-steps.sh
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
+	REDRESS=./redress sh tests/tui/screen-crash.sh
+	REDRESS=./redress sh tests/tui/screen-locale.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
+	REDRESS=./redress sh tests/tui/screen-rekey.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
 	REDRESS=./redress sh tests/tui/screen-admin.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
 	@if command -v valgrind >/dev/null; then \

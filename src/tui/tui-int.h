@@ -22,6 +22,8 @@
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 16
 #define TUI_POLL_MS 1000     /* how often idle input looks for others' commits */
+/* A sealed field that no key held opens (never text of its own). */
+#define TUI_UNOPENED "(sealed: no key held opens it)"
 #define TUI_PASS_MAX 1024
 #define TUI_SEARCH_MAX 128
 /* text_visible() may turn each byte into four ("\xNN") */
@@ -286,7 +288,8 @@ struct tui_form {
 	char *mem;                    /* the guarded block behind buf and def */
 	size_t memlen, used;
 	char key[TUI_DRAFT_KEY];      /* its draft's key, "" when it keeps none */
-	bool drafted;                 /* a draft of it may be in the book */
+	bool drafted;                 /* its draft in the book is this form's own */
+	char other[32];               /* when a draft not taken up was kept, or "" */
 	/* run after every change: checks what the fields cannot check alone,
 	 * shows and hides fields, sets notes */
 	void (*check)(struct tui *t, struct tui_form *f);
@@ -311,22 +314,30 @@ void tui_form_focus(struct tui_form *f, const char *name);
 int tui_form_check(struct tui *t, struct tui_form *f);
 /* What is wrong with the field in focus, or NULL. */
 const char *tui_form_problem(struct tui *t, struct tui_form *f);
-/* Before the form is first shown: the text kept from the last time this
- * form was left on this case, or else the person's draft in the book,
- * offered.  -1 when the client must stop. */
+/* Before the form is first shown: the person's draft of this form (same
+ * key), if any, shown and offered; restored only when chosen, never mixed
+ * with what is typed next.  0 to run the form (restored, or empty), 1 when
+ * the person would rather not now, -1 when the client must stop. */
+#define TUI_DRAFT_WHEN ":kept"  /* a draft's first line: when it was kept */
 int tui_form_resume(struct tui *t, struct tui_form *f);
-/* Shows and edits the form until it is submitted valid (1), cancelled (0;
- * its text is kept) or the client must stop (-1; its text is kept, and
- * saved as a draft before the client ends).  May be run again after a
+/* Shows and edits the form until it is submitted valid (1), cancelled (0:
+ * Esc, its text kept as a draft or discarded, as the person chose) or the
+ * client must stop (-1; its text saved as a draft).  May be run again after a
  * refused submission: the form stays as it was. */
 int tui_form_run(struct tui *t, struct tui_form *f);
-/* After a successful submission: the kept text and any draft are gone. */
+/* After a successful submission: the form's draft is gone. */
 void tui_form_done(struct tui *t, struct tui_form *f);
-/* Keeps the form's text for the next time it is opened (in memory). */
-void tui_form_keep(struct tui *t, struct tui_form *f);
-/* Saves the kept text as the person's draft in the book (the link is
- * going, or the screen is locking). */
+/* Saves the form's text as the person's draft in the book (an emptied
+ * form drops its draft): 0, or -1 with the reason shown. */
+int tui_form_keep(struct tui *t, struct tui_form *f);
+/* Esc on a form: with text, asks keep or discard.  0 left (kept or
+ * discarded), 1 back to the form, -1 the client must stop. */
+int tui_form_leave(struct tui *t, struct tui_form *f);
+/* Saves the open form, if it has text, as a draft (the link is going, or the
+ * screen is locking). */
 void tui_drafts_save(struct tui *t);
+/* q: says which drafts the person keeps, and asks.  True to quit. */
+bool tui_may_quit(struct tui *t);
 void tui_form_draw(struct tui *t);
 
 /* A modal menu of n items, narrowed as the person types: the index
@@ -337,12 +348,22 @@ struct tui_menu {
 	size_t n;
 	char filter[32];
 	size_t sel;
+	bool moved;                   /* the selection was moved with the arrows */
 };
 int tui_menu_run(struct tui *t, struct tui_menu *m);
 void tui_menu_draw(struct tui *t);
 /* Asks a question on the bottom row: the key pressed among keys (a
  * string of ASCII keys; Esc is always one, as 27), -1 to stop. */
 int tui_ask(struct tui *t, const char *prompt, const char *keys);
+
+/* Lines drawn over the foot of the body while a question is asked
+ * (tui-step.c: what a step will do, before it is recorded). */
+struct tui_sheet {
+	const char *title;
+	const char *const *lines;
+	size_t n;
+};
+void tui_sheet_draw(struct tui *t);
 
 /* --- the admin screen (tui-admin.c) ------------------------------------------ */
 
@@ -392,21 +413,22 @@ struct tui {
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
 	struct tui_menu *menu;             /* the same for a menu */
+	struct tui_sheet *sheet;           /* the same for a confirmation */
 	int key;                           /* the key being dispatched */
 	char message[ERR_MAX];
 	bool message_error;
+	bool refused;                      /* the message is of a key not typed */
 	bool changed;                      /* another user's commit noticed */
 	uint64_t seen_commit;
 	struct date today;
 	bool quit;
 	char login[256], dir[1024];        /* visible */
 	char *fmt, *vis;                   /* guarded scratch: TUI_FMT_MAX, TUI_VIS_MAX */
-	char *kept;                        /* a form left unsubmitted, as a draft's text */
-	char kept_key[TUI_DRAFT_KEY];      /* and its key; "" none */
-	bool kept_saved;                   /* kept is in the book as a draft already */
+	char kept_key[TUI_DRAFT_KEY];      /* the form last kept as a draft; "" none */
 	bool armed;                        /* the idle lock may fall */
 	bool locked;
 	bool lock_failed;                  /* three wrong passphrases at the lock */
+	bool revoked;                      /* access revoked while open: locked for good */
 	double last_key;                   /* when the person last pressed a key */
 };
 
@@ -443,7 +465,8 @@ int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool se
 void tui_input_draw(struct tui *t);
 /* Editing a line of text: the last character or word off, a typed one on. */
 void tui_input_erase(char *buf, bool word);
-void tui_input_add(char *buf, size_t max, wint_t wc);
+int tui_input_add(char *buf, size_t max, wint_t wc);
+bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 
 /* tui-list.c */
 void tui_list_init(struct tui *t);

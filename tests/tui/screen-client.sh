@@ -245,6 +245,8 @@ expect "legal hold cleared" "cleared"
 
 # --- the response, then out -----------------------------------------------------------
 keys r && text "Sent by post." && keys Enter
+expect "Record respond on" "the Stage 1 response: its confirmation"
+keys y
 expect "response recorded" "the Stage 1 response"
 keys '?'
 expect "case-assign" "help lists the new actions"
