@@ -125,6 +125,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
 	REDRESS=./redress sh tests/tui/screen-correct.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
+	REDRESS=./redress sh tests/tui/screen-admin.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

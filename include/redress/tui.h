@@ -35,6 +35,13 @@ struct tui_opts {
 	const struct letter_path *letters;
 	const char *council, *letters_dir;
 	unsigned umask;
+	/* The admin screen's backups and snapshots go into new directories in
+	 * backups_dir ("backups = DIR" in the configuration; NULL: none, and
+	 * the admin screen cannot take one): never a path typed in the client. */
+	const char *backups_dir;
+	/* The Argon2id cost (enum book_cost) of a passphrase set in the client:
+	 * enrolment at first login, or a change of one's own. */
+	int cost;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };

@@ -15,7 +15,7 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	char *end;
 	struct tui_opts o;
 	struct letter_dirs dirs;
-	char council[256], letters[LETTER_PATH_MAX];
+	char council[256], letters[LETTER_PATH_MAX], backups[LETTER_PATH_MAX];
 	struct book *b = NULL;
 	struct err err;
 	int npos, rc;
@@ -44,6 +44,8 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	o.council = cli_conf_get(env->conf, "council", council, sizeof council);
 	o.letters_dir = cli_conf_get(env->conf, "letters", letters, sizeof letters);
 	o.umask = env->umask;
+	o.backups_dir = cli_conf_get(env->conf, "backups", backups, sizeof backups);
+	o.cost = cli_kdf_cost();
 	o.err = &err;
 	if ((rc = tui_main(b, &o)) != CLI_OK)
 		cli_report(rc, &err);

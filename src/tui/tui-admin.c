@@ -1,8 +1,15 @@
-/* tui-admin.c - the admin screen: the book's users and their roles (and a
- * form to grant one), the profile's rules with the clock and source of
- * each, and this year's holidays.  Read-only but for the grant. */
+/* tui-admin.c - the admin screen: the book's users and their roles, the
+ * profile's rules with the clock and source of each, and this year's
+ * holidays; and an admin's work under ForceCommand: grant, change role and
+ * revoke (each confirmed in words naming the user and the role), rekey,
+ * a backup and a snapshot into the configured backups directory, and
+ * retention (what is due shown first, then erased when confirmed).  The
+ * same book calls, roles and audit entries as the CLI's. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "redress/holiday.h"
 #include "redress/profile.h"
@@ -151,39 +158,374 @@ tui_admin_open(struct tui *t)
 	t->screen = &tui_admin_screen;
 }
 
-/* --- granting --------------------------------------------------------------------- */
+/* --- users: grant, role, revoke ----------------------------------------------------- */
 
 static const char *const tui_grant_roles[] = { "auditor", "caseworker", "manager", "admin" };
+
+/* The book's users, read in one short transaction. */
+struct tui_users {
+	struct book_user u[TUI_PICK_MAX];
+	size_t n;
+};
+
+static int
+tui_users_each(const struct book_user *u, void *ctx)
+{
+	struct tui_users *U = ctx;
+
+	if (U->n < TUI_PICK_MAX)
+		U->u[U->n++] = *u;
+	return 0;
+}
+
+static const struct book_user *
+tui_users_find(const struct tui_users *U, const char *login)
+{
+	size_t i;
+
+	for (i = 0; i < U->n; i++)
+		if (strcmp(U->u[i].login, login) == 0)
+			return &U->u[i];
+	return NULL;
+}
+
+/* Asks y/n with the question in words; true only for y. */
+static bool
+tui_admin_confirm(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static bool
+tui_admin_confirm(struct tui *t, const char *fmt, ...)
+{
+	char q[512], vis[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof q, fmt, ap);
+	va_end(ap);
+	text_visible(q, vis, sizeof vis);
+	return tui_ask(t, vis, "yn") == 'y';
+}
+
+/* Grants or changes role after a confirmation that names both: 0 done,
+ * 1 not confirmed, -1 refused. */
+static int
+tui_admin_set_role(struct tui *t, const struct book_user *u, enum role role)
+{
+	struct err err;
+	bool change = u->granted && !u->revoked;
+
+	if (change && u->role == role) {
+		tui_message(t, true, "%s is already %s: nothing changed", u->login, role_name(role));
+		return -1;
+	}
+	if (change ? !tui_admin_confirm(t, "Change %s from %s to %s? y/n ", u->login,
+	                                role_name(u->role), role_name(role))
+	           : !tui_admin_confirm(t, "Grant %s the role %s? y/n ", u->login, role_name(role))) {
+		tui_message(t, false, "nothing changed");
+		return 1;
+	}
+	if (book_user_grant(t->b, u->login, role, &err) != 0) {
+		tui_message(t, true, "not granted: %s", err.msg);
+		return -1;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	tui_admin_load(t);
+	tui_message(t, false, "%s is now %s", u->login, role_name(role));
+	return 0;
+}
 
 static void
 tui_admin_grant(struct tui *t)
 {
 	struct tui_form *f;
 	struct tui_field *login, *role;
+	struct tui_users U;
+	const struct book_user *u;
 	struct err err;
 	int r;
 
 	if (tui_cannot_change(t, ROLE_ADMIN))
 		return;
-	if ((f = tui_form_new("Grant a role: the user enrols first (redress user enrol)", 128)) ==
-	    NULL) {
+	if ((f = tui_form_new("Grant a role to a user who has enrolled (at their first login)",
+	                      128)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
 	login = tui_form_text(f, "login", "Login", 64, false, NULL);
 	role = tui_form_choice(f, "role", "Role", tui_grant_roles, 4, 1);
 	while ((r = tui_form_run(t, f)) == 1) {
-		if (book_user_grant(t->b, text_trim(login->buf), role_lookup(role->choices[role->choice]),
-		                    &err) != 0) {
+		U.n = 0;
+		if (book_user_list(t->b, tui_users_each, &U, &err) != 0) {
 			tui_message(t, true, "not granted: %s", err.msg);
 			continue;
 		}
-		t->seen_commit = book_last_commit(t->b);
-		tui_admin_load(t);
-		tui_message(t, false, "%s is now %s", login->buf, role->choices[role->choice]);
+		if ((u = tui_users_find(&U, text_trim(login->buf))) == NULL) {
+			tui_message(t, true, "not granted: %s is not enrolled in this book (they enrol at "
+			            "their first login)", text_trim(login->buf));
+			continue;
+		}
+		if (tui_admin_set_role(t, u, (enum role)role_lookup(role->choices[role->choice])) != 0)
+			continue;
 		break;
 	}
 	tui_form_free(&f);
+}
+
+/* Picks one of the users that pass keep: its index in U, -1 none. */
+static int
+tui_admin_pick(struct tui *t, const char *title, struct tui_users *U,
+               bool (*keep)(const struct tui *t, const struct book_user *u))
+{
+	const char *names[TUI_PICK_MAX], *help[TUI_PICK_MAX];
+	char labels[TUI_PICK_MAX][80], logins[TUI_PICK_MAX][256];
+	size_t idx[TUI_PICK_MAX], n = 0, i;
+	struct tui_menu m;
+	struct err err;
+	int k;
+
+	U->n = 0;
+	if (book_user_list(t->b, tui_users_each, U, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return -1;
+	}
+	for (i = 0; i < U->n; i++) {
+		const struct book_user *u = &U->u[i];
+
+		if (!keep(t, u))
+			continue;
+		snprintf(labels[n], sizeof labels[n], "%s", u->granted && !u->revoked ?
+		         role_name(u->role) : u->revoked ? "revoked" : "enrolled, no role yet");
+		text_visible(u->login, logins[n], sizeof logins[n]);
+		names[n] = logins[n];
+		help[n] = labels[n];
+		idx[n++] = i;
+	}
+	if (n == 0) {
+		tui_message(t, true, "no user to choose");
+		return -1;
+	}
+	memset(&m, 0, sizeof m);
+	m.title = title;
+	m.names = names;
+	m.help = help;
+	m.n = n;
+	k = tui_menu_run(t, &m);
+	return k >= 0 ? (int)idx[k] : -1;
+}
+
+static bool
+tui_admin_granted(const struct tui *t, const struct book_user *u)
+{
+	return u->granted && !u->revoked && strcmp(u->login, book_login(t->b)) != 0;
+}
+
+/* A role by its number: no letter to stand for two of them. */
+static int
+tui_admin_role_ask(struct tui *t, const char *login)
+{
+	char q[256], vis[512];
+	int k;
+
+	snprintf(q, sizeof q, "New role for %s: 1 auditor, 2 caseworker, 3 manager, 4 admin (Esc: "
+	         "none) ", login);
+	text_visible(q, vis, sizeof vis);
+	k = tui_ask(t, vis, "1234");
+	return k >= '1' && k <= '4' ? ROLE_AUDITOR + (k - '1') : -1;
+}
+
+static void
+tui_admin_role(struct tui *t)
+{
+	struct tui_users U;
+	int i, role;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if ((i = tui_admin_pick(t, "Change whose role?", &U, tui_admin_granted)) < 0)
+		return;
+	if ((role = tui_admin_role_ask(t, U.u[i].login)) < 0) {
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	tui_admin_set_role(t, &U.u[i], (enum role)role);
+}
+
+static void
+tui_admin_revoke(struct tui *t)
+{
+	struct tui_users U;
+	struct err err;
+	int i;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if ((i = tui_admin_pick(t, "Revoke whom?", &U, tui_admin_granted)) < 0)
+		return;
+	if (!tui_admin_confirm(t, "Revoke %s (%s)? They lose access and the data key is rotated. "
+	                       "y/n ", U.u[i].login, role_name(U.u[i].role))) {
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	tui_message(t, false, "revoking and rotating the data key...");
+	tui_draw(t);
+	if (book_user_revoke(t->b, U.u[i].login, &err) != 0) {
+		tui_message(t, true, "not revoked: %s", err.msg);
+		return;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	tui_admin_load(t);
+	tui_message(t, false, "revoked %s and rotated the data key; their old copies of it open "
+	            "nothing new", U.u[i].login);
+}
+
+/* --- the book: rekey, backup, snapshot, retention ----------------------------------- */
+
+static void
+tui_admin_rekey(struct tui *t)
+{
+	struct book_info info;
+	struct err err;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (!tui_admin_confirm(t, "Rotate the data key and reseal every field? y/n ")) {
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	tui_message(t, false, "resealing...");
+	tui_draw(t);
+	if (book_rekey(t->b, &err) != 0) {
+		tui_message(t, true, "not rekeyed: %s", err.msg);
+		return;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	tui_admin_load(t);
+	if (book_info(t->b, &info, &err) == 0)
+		tui_message(t, false, "data key %u now seals every field; take a new backup (B) and "
+		            "destroy the old ones", (unsigned)info.key_id);
+}
+
+/* A backup or snapshot into a new directory of the configured one, named
+ * by the time: never a path typed in the client. */
+static void
+tui_admin_copy(struct tui *t, bool snapshot)
+{
+	const char *what = snapshot ? "snapshot" : "backup";
+	char dest[4200], stamp[32];
+	struct tm tm;
+	struct err err;
+	time_t now = time(NULL);
+	int i;
+
+	if (book_role(t->b) != ROLE_ADMIN) {
+		tui_cannot_change(t, ROLE_ADMIN);
+		return;
+	}
+	if (t->o->backups_dir == NULL || *t->o->backups_dir != '/') {
+		tui_message(t, true, "no backups directory: an admin names one as \"backups = DIR\" "
+		            "(an absolute path) in the configuration file");
+		return;
+	}
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (i = 1; i < 100; i++) {
+		struct stat st;
+
+		snprintf(dest, sizeof dest, "%s/redress-%s-%s%s%.0d", t->o->backups_dir, what, stamp,
+		         i > 1 ? "-" : "", i > 1 ? i : 0);
+		if (stat(dest, &st) != 0 && errno == ENOENT)
+			break;
+	}
+	if (!tui_admin_confirm(t, "Take a %s into %s? y/n ", what, dest)) {
+		tui_message(t, false, "no %s taken", what);
+		return;
+	}
+	tui_message(t, false, "copying...");
+	tui_draw(t);
+	if ((snapshot ? book_snapshot(t->b, dest, &err) : book_backup(t->b, dest, &err)) != 0) {
+		tui_message(t, true, "no %s taken: %s", what, err.msg);
+		return;
+	}
+	tui_message(t, false, "%s taken: %s", what, dest);
+}
+
+struct tui_due {
+	struct tui *t;
+	size_t due, held;
+	bool apply;
+};
+
+static int
+tui_admin_due(const struct book_retention *r, void *ctx)
+{
+	struct tui_due *d = ctx;
+
+	d->due++;
+	d->held += r->held;
+	tui_admin_add(d->t, r->held ? TUI_S_DIM : TUI_S_NORMAL, "  %-16s closed %s  due %s%s",
+	              r->ref, r->closed, r->due, r->held ? "  held" : d->apply ? "  erased" : "");
+	return 0;
+}
+
+/* The retention section, at the top of the screen: the dry run, or what
+ * was erased. */
+static int
+tui_admin_retention_list(struct tui *t, struct tui_due *d, size_t *cases, size_t *people)
+{
+	struct tui_admin *A = &t->admin;
+	struct err err;
+	int rc;
+
+	tui_admin_load(t);
+	A->top = A->n;
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	tui_admin_add(t, TUI_S_HEAD, d->apply ? "retention: erased now" :
+	              "retention: the closed cases due (a dry run: nothing erased yet)");
+	rc = d->apply ? book_retention_apply(t->b, tui_admin_due, d, cases, people, &err)
+	              : book_retention_due(t->b, tui_admin_due, d, &err);
+	if (rc != 0) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+		tui_message(t, true, "retention: %s", err.msg);
+		return -1;
+	}
+	if (d->due == 0)
+		tui_admin_add(t, TUI_S_DIM, "  no case is due");
+	return 0;
+}
+
+static void
+tui_admin_retention(struct tui *t)
+{
+	struct tui_due d = { t, 0, 0, false };
+	size_t cases = 0, people = 0;
+
+	if (book_role(t->b) != ROLE_ADMIN) {
+		tui_cannot_change(t, ROLE_ADMIN);
+		return;
+	}
+	if (tui_admin_retention_list(t, &d, NULL, NULL) != 0)
+		return;
+	if (d.due == d.held) {
+		tui_message(t, false, "retention: nothing to erase (%zu due, %zu held)", d.due, d.held);
+		return;
+	}
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (!tui_admin_confirm(t, "Erase the names and narrative of the %zu case%s listed (%zu "
+	                       "held are kept)? y/n ", d.due - d.held, d.due - d.held == 1 ? "" : "s",
+	                       d.held)) {
+		tui_message(t, false, "nothing erased");
+		return;
+	}
+	d.due = d.held = 0;
+	d.apply = true;
+	if (tui_admin_retention_list(t, &d, &cases, &people) != 0)
+		return;
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	tui_message(t, false, "erased %zu case%s and %zu %s; %zu held; next: rekey (K), then a "
+	            "backup (B)", cases, cases == 1 ? "" : "s", people,
+	            people == 1 ? "person" : "people", d.held);
 }
 
 /* --- the screen ------------------------------------------------------------------- */
@@ -216,6 +558,22 @@ tui_admin_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_GRANT:
 		tui_admin_grant(t);
+		break;
+	case TUI_A_ROLE:
+		tui_admin_role(t);
+		break;
+	case TUI_A_REVOKE:
+		tui_admin_revoke(t);
+		break;
+	case TUI_A_REKEY:
+		tui_admin_rekey(t);
+		break;
+	case TUI_A_BACKUP:
+	case TUI_A_SNAPSHOT:
+		tui_admin_copy(t, a == TUI_A_SNAPSHOT);
+		break;
+	case TUI_A_RETENTION:
+		tui_admin_retention(t);
 		break;
 	default:
 		tui_scroll(&A->top, max, h, a);

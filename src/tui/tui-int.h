@@ -45,8 +45,9 @@ enum {
 	TUI_CTX_CAL = 1u << 5,
 	TUI_CTX_REPORT = 1u << 6,
 	TUI_CTX_LETTER = 1u << 7,
+	TUI_CTX_AUDIT = 1u << 8,
 	TUI_CTX_ALL = TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_CAL |
-	              TUI_CTX_REPORT | TUI_CTX_LETTER,
+	              TUI_CTX_REPORT | TUI_CTX_LETTER | TUI_CTX_AUDIT,
 	/* forms, menus and one-line prompts: apart from ALL, since there
 	 * printable keys are text rather than commands */
 	TUI_CTX_FORM = 1u << 4,
@@ -67,6 +68,9 @@ enum tui_action {
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
 	TUI_A_REC_DONE, TUI_A_HOLD,
+	/* self-service, administration, the audit trail */
+	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
+	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
 };
 
 #define TUI_KEYS_PER 4
@@ -147,7 +151,7 @@ struct tui_screen {
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
 	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen,
-	tui_letter_screen;
+	tui_letter_screen, tui_audit_screen, tui_enrol_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -405,6 +409,7 @@ struct tui {
 	struct tui_cal cal;
 	struct tui_report report;
 	struct tui_letter letter;
+	struct tui_audit *audit;           /* the audit trail, while it is open */
 	const struct tui_screen *case_back; /* where back goes from a case */
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
@@ -546,6 +551,17 @@ void tui_letter_free(struct tui *t);
 void tui_report_open(struct tui *t);
 int tui_report_load(struct tui *t);
 void tui_report_free(struct tui *t);
+
+/* tui-me.c: enrolment at the first login, one's own passphrase */
+/* Offers to enrol a person who is not a user of the book; -1 to stop. */
+int tui_me_enrol(struct tui *t);
+/* P on the list: enrol, or change one's own passphrase. */
+void tui_me(struct tui *t);
+
+/* tui-audit.c: the audit trail, the book's or one case's */
+struct tui_audit;
+void tui_audit_open(struct tui *t);
+void tui_audit_free(struct tui *t);
 
 /* tui-keys.c: the help screen */
 void tui_help_open(struct tui *t);

@@ -15,9 +15,45 @@ static const char *tui_roles[PARTY_ROLE_COUNT];
 static const char *const tui_yesno[] = { "no", "yes" };
 /* the answers to the question of excluded matters, and the reasons for
  * declining that they lead to */
-static const char *const tui_excluded[] = { "no", "legal proceedings",
-                                            "outside children's social care" };
+static const char *const tui_excluded[] = {
+	"no", "legal proceedings", "outside children's social care",
+	/* not declined: the person is told where to take it (redirected) */
+	"a school", "Ofsted", "another authority", "information compliance",
+	"a Child Protection Conference",
+};
+#define TUI_EXCLUDED_N (sizeof tui_excluded / sizeof tui_excluded[0])
+#define TUI_REDIRECT_FIRST 3
 static const int tui_excluded_reason[] = { 0, REFUSAL_LEGAL_PROCEEDINGS, REFUSAL_OUT_OF_SCOPE };
+/* where each of the redirected ones goes, as the case records it */
+static const char *const tui_redirect_to[] = {
+	"the school", "Ofsted", "another local authority",
+	"information compliance (FOI, data protection)", "the Child Protection Conference chair",
+};
+/* over a year: record it anyway, or record it and decline it at once */
+static const char *const tui_anyway[] = { "no", "yes", "yes, and decline (over a year)" };
+
+/* Where the excluded question sends the contact, or NULL. */
+static const char *
+tui_new_redirect(struct tui_form *f)
+{
+	struct tui_field *x = tui_form_field(f, "excluded");
+
+	return x != NULL && !x->hidden && x->choice >= TUI_REDIRECT_FIRST
+	               ? tui_redirect_to[x->choice - TUI_REDIRECT_FIRST] : NULL;
+}
+
+/* The reason it is declined at once, or 0. */
+static int
+tui_new_reason(struct tui_form *f)
+{
+	struct tui_field *x = tui_form_field(f, "excluded"), *a = tui_form_field(f, "anyway");
+
+	if (x != NULL && !x->hidden && x->choice > 0 && x->choice < TUI_REDIRECT_FIRST)
+		return tui_excluded_reason[x->choice];
+	if (a != NULL && !a->hidden && a->choice == 2)
+		return REFUSAL_OVER_A_YEAR;
+	return 0;
+}
 
 static bool
 tui_new_yes(struct tui_form *f, const char *name)
@@ -34,7 +70,8 @@ tui_new_check(struct tui *t, struct tui_form *f)
 	struct tui_field *recv = tui_form_field(f, "received"), *aware = tui_form_field(f, "aware");
 	struct tui_field *anyway = tui_form_field(f, "anyway"), *excl = tui_form_field(f, "excluded");
 	struct tui_field *child = tui_form_field(f, "child"), *redir = tui_form_field(f, "redirect");
-	struct tui_field *thanked = tui_form_field(f, "thanked");
+	struct tui_field *thanked = tui_form_field(f, "thanked"), *told = tui_form_field(f, "told");
+	const char *elsewhere;
 	bool complaint = kind->choice == ROUTE_COMPLAINT, safeguarding = safe->choice == 1;
 	struct date r, a, year;
 	char today[DATE_STRLEN];
@@ -71,17 +108,42 @@ tui_new_check(struct tui *t, struct tui_form *f)
 				anyway->bad = true;
 				snprintf(anyway->why, sizeof anyway->why,
 				         "over a year: answer yes to record it anyway, or change the date");
+			} else if (anyway->choice == 2) {
+				snprintf(anyway->note, sizeof anyway->note, "added, then the decline form "
+				         "opens (reason %s)", refusal_name(REFUSAL_OVER_A_YEAR));
+				anyway->note_style = TUI_S_SOON;
 			}
 		}
 	}
-	if (!excl->hidden && excl->choice != 0) {
+	if ((elsewhere = tui_new_redirect(f)) != NULL) {
+		snprintf(excl->note, sizeof excl->note, "not for this procedure: recorded as redirected "
+		         "to %s, never declined", elsewhere);
+		excl->note_style = TUI_S_SOON;
+	} else if (!excl->hidden && excl->choice != 0) {
 		snprintf(excl->note, sizeof excl->note, "added, then the decline form opens "
 		         "(reason %s)", refusal_name((enum refusal)tui_excluded_reason[excl->choice]));
 		excl->note_style = TUI_S_SOON;
 	}
-	if (complaint && !safeguarding && child->buf[0] == '\0') {
+	if (complaint && !safeguarding && tui_new_redirect(f) == NULL && child->buf[0] == '\0') {
 		child->bad = true;
 		snprintf(child->why, sizeof child->why, "a complaint needs the child it is about");
+	}
+	/* when the person was told where to take it */
+	told->hidden = redir->hidden && elsewhere == NULL;
+	if (!told->hidden && !told->bad && told->buf[0] != '\0') {
+		struct date d;
+
+		if (date_parse(told->buf, &d, NULL) == 0 && d.day > t->today.day) {
+			told->bad = true;
+			snprintf(told->why, sizeof told->why, "told %s is in the future", told->buf);
+		} else if (have_r && date_parse(told->buf, &d, NULL) == 0 && d.day < r.day) {
+			told->bad = true;
+			snprintf(told->why, sizeof told->why, "told before it was received (%s)",
+			         recv->buf);
+		}
+	} else if (!told->hidden && told->buf[0] == '\0') {
+		told->bad = true;
+		snprintf(told->why, sizeof told->why, "when was the person told where to take it?");
 	}
 	if (!redir->hidden && redir->buf[0] == '\0') {
 		redir->bad = true;
@@ -105,11 +167,13 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 	struct err err;
 	char *team;
 
+	const char *elsewhere = tui_new_redirect(f);
+
 	memset(&in, 0, sizeof in);
-	in.kind = tui_form_field(f, "kind")->choice;
+	in.kind = elsewhere != NULL ? ROUTE_REDIRECTED : tui_form_field(f, "kind")->choice;
 	in.channel = tui_form_field(f, "channel")->choice;
 	in.received = tui_form_field(f, "received")->buf;
-	in.aware = tui_new_value(f, "aware");
+	in.aware = elsewhere != NULL ? NULL : tui_new_value(f, "aware");
 	in.safeguarding = tui_new_yes(f, "safeguarding");
 	in.child_name = tui_new_value(f, "child");
 	in.child_dob = tui_new_value(f, "child_dob");
@@ -118,11 +182,24 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 	team = tui_form_field(f, "team")->buf;
 	in.team = *text_trim(team) != '\0' ? text_trim(team) : NULL;
 	in.summary = tui_new_value(f, "summary");
-	in.redirect_to = tui_new_value(f, "redirect");
+	in.redirect_to = elsewhere != NULL ? elsewhere : tui_new_value(f, "redirect");
 	in.thanked = tui_new_value(f, "thanked");
 	if (book_case_add(t->b, &in, ref, &err) != 0) {
 		tui_message(t, true, "not added: %s", err.msg);
 		return -1;
+	}
+	/* a redirection is whole at once: where to, and when the person was told */
+	if (in.kind == ROUTE_REDIRECTED) {
+		struct book_step st;
+
+		memset(&st, 0, sizeof st);
+		st.type = EV_REDIRECTED;
+		st.date = tui_form_field(f, "told")->buf;
+		if (book_case_step(t->b, ref, &st, &err) != 0) {
+			tui_message(t, true, "%s added, but the redirection not recorded: %s", ref,
+			            err.msg);
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -135,6 +212,7 @@ tui_new_case(struct tui *t)
 	char today[DATE_STRLEN], ref[BOOK_REF_MAX];
 	int i, r = -1, reason = 0;
 	bool safeguarding = false;
+	const char *redirected = NULL;
 
 	if (tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
@@ -158,8 +236,9 @@ tui_new_case(struct tui *t)
 	tui_form_date(f, "received", "Received", false, date_format(t->today, today));
 	if ((x = tui_form_date(f, "aware", "Aware since", true, NULL)) != NULL)
 		x->question = "When did the complainant become aware of the matter?";
-	tui_form_choice(f, "anyway", "Record anyway", tui_yesno, 2, 0);
-	if ((x = tui_form_choice(f, "excluded", "Excluded", tui_excluded, 3, 0)) != NULL)
+	tui_form_choice(f, "anyway", "Record anyway", tui_anyway, 3, 0);
+	if ((x = tui_form_choice(f, "excluded", "Excluded", tui_excluded, (int)TUI_EXCLUDED_N, 0)) !=
+	    NULL)
 		x->question = "Is it about a matter in legal proceedings, or outside children's "
 		              "social care?";
 	tui_form_text(f, "child", "Child", BOOK_NAME_MAX, true, NULL);
@@ -168,6 +247,7 @@ tui_new_case(struct tui *t)
 	tui_form_choice(f, "role", "Their role", tui_roles, PARTY_ROLE_COUNT, PARTY_PARENT);
 	tui_form_text(f, "team", "Team", 64, true, NULL);
 	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
+	tui_form_date(f, "told", "Told on", true, date_format(t->today, today));
 	tui_form_text(f, "thanked", "Thanked", 128, true, NULL);
 	if (tui_form_text(f, "summary", "Summary", TUI_SUMMARY_MAX, true, NULL) == NULL) {
 		tui_message(t, true, "out of memory");
@@ -176,9 +256,9 @@ tui_new_case(struct tui *t)
 	}
 	if (tui_form_resume(t, f) == 0) {
 		while ((r = tui_form_run(t, f)) == 1)
-			if (tui_new_submit(t, f, ref) == 0) {
-				x = tui_form_field(f, "excluded");
-				reason = !x->hidden ? tui_excluded_reason[x->choice] : 0;
+			if (tui_new_submit(t, f, ref) >= 0) {
+				reason = tui_new_reason(f);
+				redirected = tui_new_redirect(f);
 				safeguarding = tui_new_yes(f, "safeguarding");
 				tui_form_done(t, f);
 				break;
@@ -196,10 +276,26 @@ tui_new_case(struct tui *t)
 		return;
 	if (safeguarding)
 		tui_message(t, false, "%s added, flagged and sent to the children's helpdesk", ref);
+	else if (redirected != NULL)
+		tui_message(t, false, "%s recorded as redirected to %s", ref, redirected);
 	else if (reason != 0)
 		tui_message(t, false, "%s added; now decline it, with the reason", ref);
 	else
 		tui_message(t, false, "%s added", ref);
-	if (reason != 0)
+	/* Esc never leaves a half-made complaint open at Stage 1 by mistake:
+	 * the decline form comes back until it is declined or kept on purpose */
+	while (reason != 0 && !tui_stopping()) {
+		int k;
+
 		tui_step_form(t, "decline", reason);
+		if (t->view.c == NULL || t->view.c->status != CASE_OPEN)
+			break;
+		k = tui_ask(t, "Not declined: d declines it now, k keeps it open at Stage 1 ", "dk");
+		if (k == 'k') {
+			tui_message(t, false, "%s kept open at Stage 1", ref);
+			break;
+		}
+		if (k < 0)
+			break;
+	}
 }

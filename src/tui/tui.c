@@ -287,10 +287,11 @@ tui_draw_status(struct tui *t)
 	int len;
 	enum role r = book_role(t->b);
 
-	len = snprintf(line, sizeof line, " %s (%s) | %s", t->login,
-	               book_enrolled(t->b) ? role_name(r) : "not enrolled", t->dir);
-	if (book_readonly(t->b))
-		len += snprintf(line + len, sizeof line - (size_t)len, " | read-only");
+	/* the role as the book has it now, and read-only before the directory,
+	 * so that a long path cannot push it off a narrow window */
+	len = snprintf(line, sizeof line, " %s (%s)%s | %s", t->login,
+	               !book_enrolled(t->b) ? "not enrolled" : r != ROLE_NONE ? role_name(r) :
+	               "no role yet", book_readonly(t->b) ? " | read-only" : "", t->dir);
 	if (!book_has_key(t->b))
 		len += snprintf(line + len, sizeof line - (size_t)len, " | names hidden");
 	if (!t->utf8)
@@ -535,6 +536,11 @@ tui_unlock(struct tui *t)
 	if (book_unlocked(t->b))
 		return TUI_OK;
 	if (!book_enrolled(t->b)) {
+		/* a new member of staff enrols here, at their first login */
+		if (!book_readonly(t->b)) {
+			tui_me_enrol(t);
+			return TUI_OK;
+		}
 		tui_message(t, false, "%s is not enrolled in this book: names are hidden", t->login);
 		return TUI_OK;
 	}
@@ -720,6 +726,12 @@ tui_dispatch(struct tui *t, int key)
 	case TUI_A_REPORT:
 		tui_report_open(t);
 		break;
+	case TUI_A_ME:
+		tui_me(t);
+		break;
+	case TUI_A_AUDIT:
+		tui_audit_open(t);
+		break;
 	default:
 		t->screen->key(t, k->action);
 	}
@@ -870,6 +882,7 @@ term:
 	tui_report_free(t);
 	tui_letter_free(t);
 	tui_admin_free(t);
+	tui_audit_free(t);
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
