@@ -32,6 +32,9 @@ struct cli_cmd {
 	const char *summary; /* one line for --help */
 	const char *help;    /* paragraph(s) for `redress help NAME` */
 	int (*exec)(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv);
+	/* optional: `redress NAME ... --help` for one of its actions (argv[0] is
+	 * NAME); CLI_OK when it printed one, -1 for the command's own help */
+	int (*subhelp)(const struct cli_cmd *self, int argc, char **argv);
 };
 
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
