@@ -131,6 +131,21 @@ int cli_book_status(int rc, const struct err *err);
 /* The cost of new passphrases: $REDRESS_KDF=test lowers it for test suites. */
 int cli_kdf_cost(void);
 
+/* Output written while a transaction of the book is open goes to memory
+ * (f, an open_memstream), and reaches stdout only once that transaction has
+ * ended: a listing whose reader stops reading (a pager left open, a stuck
+ * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
+ * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
+ * and frees it, and returns rc, or CLI_FAIL when stdout cannot be written. */
+#include <stdio.h>
+struct cli_out {
+	FILE *f;
+	char *p;
+	size_t n;
+};
+int cli_out_begin(struct cli_out *o);
+int cli_out_end(struct cli_out *o, int rc);
+
 /* Today's civil date in London ($REDRESS_TODAY overrides, for tests). */
 int cli_today(struct date *out, struct err *err);
 

@@ -174,6 +174,7 @@ case_show(struct book *b, const struct book_case *c)
 
 struct list_print {
 	bool tsv;
+	FILE *out;
 };
 
 static int
@@ -188,11 +189,11 @@ case_list_print(const struct book_case_line *l, void *ctx)
 	if (l->next_key[0])
 		snprintf(left, sizeof left, "%+d", l->next_days);
 	if (lp->tsv)
-		printf("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l->ref, l->received,
+		fprintf(lp->out, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l->ref, l->received,
 		       route_name((enum route)l->kind), case_status_name((enum case_status)l->status),
 		       l->stage, l->next_key, l->next_due, left, owner, team, child);
 	else
-		printf("%-14s %s %-10s %-8s %d  %-20s %-10s %5s%s %-10s %-14s %s\n", l->ref,
+		fprintf(lp->out, "%-14s %s %-10s %-8s %d  %-20s %-10s %5s%s %-10s %-14s %s\n", l->ref,
 		       l->received, route_name((enum route)l->kind),
 		       case_status_name((enum case_status)l->status), l->stage, l->next_key, l->next_due,
 		       left, l->overdue ? "!" : " ", owner, team, child);
@@ -341,7 +342,8 @@ case_do_list(struct case_run *r)
 {
 	const struct case_opts *o = r->o;
 	struct book_case_filter f;
-	struct list_print lp = { o->format != NULL && strcmp(o->format, "tsv") == 0 };
+	struct list_print lp = { o->format != NULL && strcmp(o->format, "tsv") == 0, NULL };
+	struct cli_out out;
 	struct err err;
 	struct date d;
 	long v;
@@ -367,7 +369,11 @@ case_do_list(struct case_run *r)
 	if ((o->from && (rc = cli_date("--from", o->from, &d)) != CLI_OK) ||
 	    (o->to && (rc = cli_date("--to", o->to, &d)) != CLI_OK))
 		return rc;
-	return cli_book_status(book_case_list(r->b, &f, case_list_print, &lp, &err), &err);
+	if ((rc = cli_out_begin(&out)) != CLI_OK)
+		return rc;
+	lp.out = out.f;
+	rc = cli_book_status(book_case_list(r->b, &f, case_list_print, &lp, &err), &err);
+	return cli_out_end(&out, rc);
 }
 
 static int
