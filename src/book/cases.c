@@ -271,6 +271,90 @@ case_ref_id(struct store_txn *t, const char *ref, uint64_t *id)
 	return 0;
 }
 
+/* --- a case's lists ---------------------------------------------------------- */
+
+/* list (room for *cap items of size each, n of them used) with room for one
+ * more, item n zeroed: grown (doubled, in guarded memory) when full.  Out of
+ * memory, list is returned as it was and *cap stays n. */
+void *
+book_case_grow(void *list, size_t *cap, size_t n, size_t size)
+{
+	size_t want = *cap ? *cap * 2 : 8;
+	void *p;
+
+	if (n >= *cap) {
+		if (want > SIZE_MAX / size || (p = book_secret_alloc(want * size)) == NULL)
+			return list;
+		if (list != NULL)
+			memcpy(p, list, n * size);
+		book_secret_free(list, *cap * size);
+		list = p;
+		*cap = want;
+	}
+	memset((char *)list + n * size, 0, size);
+	return list;
+}
+
+#define CASE_LIST_FREE(c, f) book_secret_free((c)->f, (c)->cap_##f * sizeof *(c)->f)
+
+void
+book_case_init(struct book_case *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+book_case_clear(struct book_case *c)
+{
+	if (c == NULL)
+		return;
+	CASE_LIST_FREE(c, parties);
+	CASE_LIST_FREE(c, points);
+	CASE_LIST_FREE(c, findings);
+	CASE_LIST_FREE(c, recs);
+	CASE_LIST_FREE(c, events);
+	explicit_bzero(c, sizeof *c);
+}
+
+struct book_case *
+book_case_new(void)
+{
+	struct book_case *c = book_secret_alloc(sizeof *c);
+
+	if (c != NULL)
+		book_case_init(c);
+	return c;
+}
+
+void
+book_case_free(struct book_case *c)
+{
+	if (c == NULL)
+		return;
+	book_case_clear(c);
+	book_secret_free(c, sizeof *c);
+}
+
+/* c emptied to be read or made again: its lists keep their room. */
+static void
+case_empty(struct book_case *c)
+{
+	struct book_case keep = *c;
+
+	explicit_bzero(c, sizeof *c);
+	c->parties = keep.parties;
+	c->cap_parties = keep.cap_parties;
+	c->points = keep.points;
+	c->cap_points = keep.cap_points;
+	c->findings = keep.findings;
+	c->cap_findings = keep.cap_findings;
+	c->recs = keep.recs;
+	c->cap_recs = keep.cap_recs;
+	c->events = keep.events;
+	c->cap_events = keep.cap_events;
+	explicit_bzero(&keep, sizeof keep);
+}
+
 /* --- reading a case ---------------------------------------------------------- */
 
 static void
@@ -306,7 +390,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 	char ad[96];
 	int panel = 0;
 
-	memset(out, 0, sizeof *out);
+	case_empty(out);
 	case_key(id, key);
 	if (store_get(t, STORE_CASES, key, 8, &v, &n) != 0 || rec_check(v, n, REC_CASE, NULL) != 0)
 		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
@@ -369,14 +453,14 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
 			break;
 		case CT_PARTY:
-			if (out->nparties < BOOK_PARTIES_MAX) {
+			if (BOOK_CASE_ROOM(out, parties)) {
 				case_parse_party(b, id, (unsigned)out->nparties, p, fn,
 				                 &out->parties[out->nparties]);
 				out->nparties++;
 			}
 			break;
 		case CT_POINT:
-			if (fn >= 4 && out->npoints < BOOK_POINTS_MAX) { /* 4: text erased */
+			if (fn >= 4 && BOOK_CASE_ROOM(out, points)) { /* 4: text erased */
 				struct book_point *pt = &out->points[out->npoints++];
 
 				pt->number = codec_get_be32(p);
@@ -385,7 +469,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_FINDING:
-			if (fn == 6 && out->nfindings < BOOK_FINDINGS_MAX) {
+			if (fn == 6 && BOOK_CASE_ROOM(out, findings)) {
 				struct book_finding *f = &out->findings[out->nfindings++];
 
 				f->stage = p[0];
@@ -394,7 +478,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_REC:
-			if (fn >= 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) { /* =: erased */
+			if (fn >= 4 + 1 + 10 + 10 + 64 && BOOK_CASE_ROOM(out, recs)) { /* =: erased */
 				struct book_rec *rc = &out->recs[out->nrecs++];
 
 				rc->number = codec_get_be32(p);
@@ -427,13 +511,15 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		size_t evn;
 		unsigned seq;
 
-		for (seq = 1; out->nevents < BOOK_EVENTS_MAX; seq++) {
+		for (seq = 1;; seq++) {
 			struct book_event *e;
 
 			case_key(id, key);
 			codec_be32(seq, key + 8);
 			if (store_get(t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
 				break;
+			if (!BOOK_CASE_ROOM(out, events))
+				return err_set(store_txn_err(t), "out of memory");
 			e = &out->events[out->nevents++];
 			memset(e, 0, sizeof *e);
 			e->seq = seq;
@@ -585,17 +671,17 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 		while (rec_next(old, oldlen, &pos, &tag, &p, &fn))
 			if (tag == CT_DLKEY)
 				store_del(t, STORE_DEADLINES, p, fn);
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
-	ce = calloc(BOOK_EVENTS_MAX, sizeof *ce);
+	wf = calloc(c->nevents + 1, sizeof *wf);
+	ce = calloc(2 * (c->nevents + 1), sizeof *ce);
 	if (wf == NULL || ce == NULL) {
 		err_set(store_txn_err(t), "out of memory");
 		goto out;
 	}
-	nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+	nwf = case_wf_events(c, wf, c->nevents);
 	workflow_state((enum route)c->kind, wf, nwf, &st);
 	c->status = (int)st.status;
 	c->stage = st.stage;
-	nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX);
+	nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 	if (clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
 	                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0)
 		goto out;
@@ -751,9 +837,8 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	struct rec r;
 	int rc;
 
-	if (c->nevents >= BOOK_EVENTS_MAX)
-		return err_set(store_txn_err(t), "case %s has %d events, the most one case holds",
-		               c->ref, BOOK_EVENTS_MAX), BOOK_EUSAGE;
+	if (!BOOK_CASE_ROOM(c, events))
+		return err_set(store_txn_err(t), "out of memory");
 	e = &c->events[c->nevents++];
 	memset(e, 0, sizeof *e);
 	e->seq = (unsigned)c->nevents;
@@ -825,7 +910,7 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	uint64_t seq;
 	int year = atoi(in->received);
 
-	memset(c, 0, sizeof *c);
+	case_empty(c);
 	c->id = book_meta_u64(t, META_NEXT_CASE, 1);
 	if (book_meta_put_u64(t, META_NEXT_CASE, c->id + 1) != 0)
 		return -1;
@@ -852,8 +937,11 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	snprintf(c->summary, sizeof c->summary, "%s", in->summary ? in->summary : "");
 	c->safeguarding = in->safeguarding;
 	if (in->child_name != NULL) {
-		struct book_party *p = &c->parties[c->nparties++];
+		struct book_party *p;
 
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(store_txn_err(t), "out of memory");
+		p = &c->parties[c->nparties++];
 		p->kind = 0;
 		p->role = PARTY_CHILD;
 		p->eligible = true;
@@ -861,8 +949,11 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 			return -1;
 	}
 	if (in->complainant_name != NULL) {
-		struct book_party *p = &c->parties[c->nparties++];
+		struct book_party *p;
 
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(store_txn_err(t), "out of memory");
+		p = &c->parties[c->nparties++];
 		p->kind = 1;
 		p->role = in->complainant_role;
 		p->eligible = true;
@@ -930,10 +1021,10 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	memset(&a, 0, sizeof a);
 	a.b = b;
 	a.in = in;
-	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
+	if ((a.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_write(b->st, case_add_txn, &a, err);
-	book_secret_free(a.c, sizeof *a.c);
+	book_case_free(a.c);
 	if (rc != 0)
 		return rc;
 	memcpy(ref, a.ref, BOOK_REF_MAX);
@@ -1041,9 +1132,9 @@ case_step_txn(struct store_txn *t, void *vctx)
 
 	if ((rc = case_load_for_change(x->b, t, x->ref, x->s->base_rev, x->c, &old, &oldlen)) != 0)
 		return rc;
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
+	if ((wf = calloc(x->c->nevents + 1, sizeof *wf)) == NULL)
 		return err_set(err, "out of memory");
-	n = case_wf_events(x->c, wf, BOOK_EVENTS_MAX);
+	n = case_wf_events(x->c, wf, x->c->nevents);
 	memset(&next, 0, sizeof next);
 	next.type = (enum event_type)x->s->type;
 	if (date_parse(x->s->date, &next.date, err) != 0) {
@@ -1114,10 +1205,10 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return rc;
 	if (s->note && (rc = case_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_write(b->st, case_step_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	book_audit_announce(b);
@@ -1179,8 +1270,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		return 0;
 	}
 	case CHANGE_POINT:
-		if (c->npoints == BOOK_POINTS_MAX)
-			return err_set(err, "a case holds at most %d points", BOOK_POINTS_MAX), BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, points))
+			return err_set(err, "out of memory");
 		c->points[c->npoints].number = (unsigned)c->npoints + 1;
 		snprintf(c->points[c->npoints].text, BOOK_TEXT_MAX, "%s", x->text);
 		x->number = c->points[c->npoints++].number;
@@ -1194,8 +1285,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		for (i = 0; i < c->nfindings; i++)
 			if (c->findings[i].stage == x->stage && c->findings[i].point == x->point)
 				break;
-		if (i == BOOK_FINDINGS_MAX)
-			return err_set(err, "too many findings"), BOOK_EUSAGE;
+		if (i == c->nfindings && !BOOK_CASE_ROOM(c, findings))
+			return err_set(err, "out of memory");
 		c->findings[i].stage = x->stage;
 		c->findings[i].point = x->point;
 		c->findings[i].outcome = x->outcome;
@@ -1206,9 +1297,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_REC: {
 		struct book_rec *r;
 
-		if (c->nrecs == BOOK_RECS_MAX)
-			return err_set(err, "a case holds at most %d recommendations", BOOK_RECS_MAX),
-			       BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, recs))
+			return err_set(err, "out of memory");
 		r = &c->recs[c->nrecs];
 		memset(r, 0, sizeof *r);
 		r->number = (unsigned)c->nrecs + 1;
@@ -1252,8 +1342,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_PARTY: {
 		struct book_party *p;
 
-		if (c->nparties == BOOK_PARTIES_MAX)
-			return err_set(err, "a case holds at most %d people", BOOK_PARTIES_MAX), BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(err, "out of memory");
 		p = &c->parties[c->nparties];
 		memset(p, 0, sizeof *p);
 		p->kind = x->party->kind;
@@ -1321,10 +1411,10 @@ case_change(struct change_ctx *x, struct err *err)
 
 	if ((rc = book_require(x->b, ROLE_CASEWORKER, true, err)) != 0)
 		return rc;
-	if ((x->c = book_secret_alloc(sizeof *x->c)) == NULL)
+	if ((x->c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_write(x->b->st, case_change_txn, x, err);
-	book_secret_free(x->c, sizeof *x->c);
+	book_case_free(x->c);
 	if (rc == 0)
 		book_audit_announce(x->b);
 	return rc;
@@ -1651,19 +1741,26 @@ book_cases_summarize(struct book *b, struct store_txn *t)
 	if (b->profile == NULL)
 		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0 ||
-	    (c = malloc(sizeof *c)) == NULL || (wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL ||
-	    (ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce)) == NULL) {
+	    (c = book_case_new()) == NULL) {
 		err_set(store_txn_err(t), "out of memory");
 		goto out;
 	}
 	for (i = 0; i < r.n; i++) {
 		if (case_read(b, t, r.ids[i], c) != 0)
 			goto out;
-		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+		free(wf);
+		free(ce);
+		wf = calloc(c->nevents + 1, sizeof *wf);
+		ce = calloc(2 * (c->nevents + 1), sizeof *ce);
+		if (wf == NULL || ce == NULL) {
+			err_set(store_txn_err(t), "out of memory");
+			goto out;
+		}
+		nwf = case_wf_events(c, wf, c->nevents);
 		workflow_state((enum route)c->kind, wf, nwf, &st);
 		c->status = (int)st.status;
 		c->stage = st.stage;
-		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 		if (clock_compute(b->profile, b->cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
 		                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0 ||
 		    case_summary_put(t, c, dl, n) != 0)
@@ -1672,7 +1769,7 @@ book_cases_summarize(struct book *b, struct store_txn *t)
 	rc = 0;
 out:
 	free(r.ids);
-	free(c);
+	book_case_free(c);
 	free(wf);
 	free(ce);
 	return rc;
@@ -1894,7 +1991,7 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
-	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
+	if ((c = book_case_new()) == NULL) {
 		free(r.ids);
 		return err_set(store_txn_err(t), "out of memory");
 	}
@@ -1917,7 +2014,7 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	}
 	rc = 0;
 out:
-	book_secret_free(c, sizeof *c);
+	book_case_free(c);
 	free(r.ids);
 	return rc;
 }
@@ -1977,8 +2074,9 @@ static bool
 demo_step(struct demo *d, enum event_type ev, struct date *at, int wd, enum decision dec,
           enum refusal reason, const char *note)
 {
-	struct wf_event wf[BOOK_EVENTS_MAX], next;
+	struct wf_event *wf, next;
 	struct book_step s;
+	int rc;
 	struct date when;
 	char date[DATE_STRLEN];
 	struct err err;
@@ -1987,14 +2085,18 @@ demo_step(struct demo *d, enum event_type ev, struct date *at, int wd, enum deci
 	if (workday_add(d->cal, *at, wd, &when, NULL) != 0 ||
 	    (when.day > d->today.day && ev != EV_PANEL_DATE))
 		return false;
-	n = case_wf_events(d->c, wf, BOOK_EVENTS_MAX);
+	if ((wf = calloc(d->c->nevents + 1, sizeof *wf)) == NULL)
+		return false;
+	n = case_wf_events(d->c, wf, d->c->nevents);
 	memset(&next, 0, sizeof next);
 	next.type = ev;
 	next.date = when;
 	next.decision = dec;
 	next.reason = reason;
 	next.ombudsman_told = reason != REFUSAL_NONE;
-	if (workflow_check((enum route)d->c->kind, wf, n, &next, d->today, &err) != 0)
+	rc = workflow_check((enum route)d->c->kind, wf, n, &next, d->today, &err);
+	free(wf);
+	if (rc != 0)
 		return false;
 	memset(&s, 0, sizeof s);
 	s.type = ev;
@@ -2065,11 +2167,12 @@ demo_one(struct demo *d)
 		return case_commit_new(d->b, d->t, c);
 	}
 	np = 1 + demo_rand(d, 3);
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, points); i++) {
 		c->points[i].number = i + 1;
 		snprintf(c->points[i].text, BOOK_TEXT_MAX, "%s", demo_points[demo_rand(d, 8)]);
+		c->npoints++;
 	}
-	c->npoints = np;
+	np = (unsigned)c->npoints;
 	if (roll % 10 == 7) { /* declined at receipt */
 		demo_step(d, EV_DECLINED, &at, 2, 0, (enum refusal)(1 + demo_rand(d, 4)), NULL);
 		return case_commit_new(d->b, d->t, c);
@@ -2083,7 +2186,7 @@ demo_one(struct demo *d)
 		demo_step(d, EV_STAGE1_EXTENDED, &at, 5, 0, 0, "Complex: staff on leave.");
 	if (!demo_step(d, EV_STAGE1_RESPONSE_SENT, &at, 4 + (int)demo_rand(d, 20), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 1, i + 1, 1 + (int)demo_rand(d, 4) };
 	if (demo_rand(d, 10) < 7) {
 		demo_step(d, EV_CLOSED, &at, 25, 0, 0, NULL);
@@ -2105,9 +2208,9 @@ demo_one(struct demo *d)
 		demo_step(d, EV_STAGE2_EXTENDED, &at, 15, 0, 0, NULL);
 	if (!demo_step(d, EV_STAGE2_RESPONSE_SENT, &at, 18 + (int)demo_rand(d, 50), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 2, i + 1, 1 + (int)demo_rand(d, 4) };
-	if (c->nrecs < BOOK_RECS_MAX) {
+	if (BOOK_CASE_ROOM(c, recs)) {
 		struct book_rec *rc = &c->recs[c->nrecs++];
 		struct date due = date_add_days(at, 60);
 
@@ -2144,7 +2247,7 @@ demo_one(struct demo *d)
 	if (!demo_step(d, EV_FINDINGS_SENT, &at, 2 + (int)demo_rand(d, 6), 0, 0, NULL) ||
 	    !demo_step(d, EV_STAGE3_RESPONSE_SENT, &at, 8 + (int)demo_rand(d, 12), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 3, i + 1, 1 + (int)demo_rand(d, 4) };
 	if (demo_rand(d, 3) == 0) {
 		demo_step(d, EV_OMBUDSMAN_REFERRED, &at, 20 + (int)demo_rand(d, 40), 0, 0, NULL);
@@ -2187,7 +2290,7 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 	d.today = case_today(b);
 	if (book_profile(b, &prof, &d.cal, err) != 0)
 		return -1;
-	if ((d.c = book_secret_alloc(sizeof *d.c)) == NULL)
+	if ((d.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	while (d.done < n) {
 		d.todo = n - d.done < 500 ? n - d.done : 500;
@@ -2195,7 +2298,7 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 			break;
 		d.done += d.todo;
 	}
-	book_secret_free(d.c, sizeof *d.c);
+	book_case_free(d.c);
 	if (rc == 0)
 		book_audit_announce(b);
 	return rc;
@@ -2214,11 +2317,11 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 
 	if (book_profile(b, &prof, &cal, err) != 0)
 		return -1;
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
-	ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce);
+	wf = calloc(c->nevents + 1, sizeof *wf);
+	ce = calloc(2 * (c->nevents + 1), sizeof *ce);
 	if (wf != NULL && ce != NULL) {
-		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
-		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		nwf = case_wf_events(c, wf, c->nevents);
+		nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 		rc = clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), out, max, n,
 		                   err);
 	} else
@@ -2416,10 +2519,10 @@ book_case_letter(struct book *b, const char *ref, const char *template, const ch
 		return err_set(err, "the letter needs a date"), BOOK_EUSAGE;
 	if (note != NULL && (rc = case_check_text("the note", note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_write(b->st, case_letter_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	book_audit_announce(b);

@@ -50,7 +50,7 @@ case_show(struct book *b, const struct book_case *c)
 	const struct calendar *cal;
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
-	char line[512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -811,7 +811,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
 		goto out;
 	if ((act->flags & CASE_NOREF) == 0) {
-		if ((r.c = book_secret_alloc(sizeof *r.c)) == NULL) {
+		if ((r.c = book_case_new()) == NULL) {
 			rc = cli_error(CLI_FAIL, "out of memory");
 			goto out;
 		}
@@ -820,7 +820,7 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	}
 	rc = act->exec(&r);
 out:
-	book_secret_free(r.c, r.c != NULL ? sizeof *r.c : 0);
+	book_case_free(r.c);
 	book_close(&r.b);
 	return rc;
 }

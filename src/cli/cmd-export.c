@@ -258,7 +258,7 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	}
 	if ((rc = cli_book_status(book_info(b, &info, &err), &err)) != CLI_OK)
 		return rc;
-	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+	if ((c = book_case_new()) == NULL)
 		return cli_error(CLI_FAIL, "out of memory");
 	export_when((uint64_t)time(NULL), when, sizeof when);
 	printf("redress subject access export\n");
@@ -273,7 +273,7 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	       "%-12s disclosure.\n", "note", "");
 	for (i = 0; i < n && rc == CLI_OK; i++)
 		rc = export_person(b, ids[i], c);
-	book_secret_free(c, sizeof *c);
+	book_case_free(c);
 	return rc;
 }
 

@@ -88,11 +88,11 @@ tui_step_menu(struct tui *t)
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL) {
+	if ((wf = calloc(c->nevents + 1, sizeof *wf)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	n = book_case_workflow(c, wf, BOOK_EVENTS_MAX);
+	n = book_case_workflow(c, wf, c->nevents);
 	for (i = 0; i < workflow_nsteps; i++)
 		if (tui_step_valid(t, &workflow_steps[i], c, wf, n)) {
 			names[k] = workflow_steps[i].name;
