@@ -335,6 +335,25 @@ book_case_free(struct book_case *c)
 	book_secret_free(c, sizeof *c);
 }
 
+/* Room for want events in c at once: one allocation, not a doubling for
+ * each; -1 when out of memory. */
+static int
+case_reserve_events(struct book_case *c, size_t want)
+{
+	struct book_event *p;
+
+	if (want <= c->cap_events)
+		return 0;
+	if (want > SIZE_MAX / sizeof *p || (p = book_secret_alloc(want * sizeof *p)) == NULL)
+		return -1;
+	if (c->events != NULL)
+		memcpy(p, c->events, c->nevents * sizeof *p);
+	book_secret_free(c->events, c->cap_events * sizeof *p);
+	c->events = p;
+	c->cap_events = want;
+	return 0;
+}
+
 /* c emptied to be read or made again: its lists keep their room. */
 static void
 case_empty(struct book_case *c)
@@ -376,6 +395,41 @@ case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, 
 		snprintf(ad, sizeof ad, "case:%llu:party:%u:views", (unsigned long long)id, index);
 		case_open_text(b, ad, p + 12, n - 12, out->views, sizeof out->views);
 	}
+}
+
+static bool
+case_has_event(struct store_txn *t, uint8_t key[12], uint32_t seq)
+{
+	const void *v;
+	size_t n;
+
+	codec_be32(seq, key + 8);
+	return store_get(t, STORE_EVENTS, key, 12, &v, &n) == 0;
+}
+
+/* How many events case id has: its timeline is keyed id | 1..n, so a few
+ * probes find n (a whole timeline is then read into room made once). */
+static size_t
+case_count_events(struct store_txn *t, uint64_t id)
+{
+	uint8_t key[12];
+	uint32_t lo = 0, hi = 1, mid; /* lo is there (0: none), hi is not */
+
+	case_key(id, key);
+	while (case_has_event(t, key, hi)) {
+		lo = hi;
+		if (hi > UINT32_MAX / 2)
+			return lo;
+		hi *= 2;
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (case_has_event(t, key, mid))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* Fills *out from the case's record and timeline (in one read txn). */
@@ -511,6 +565,9 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		size_t evn;
 		unsigned seq;
 
+		/* one more than it has: room for the step about to be added */
+		if (case_reserve_events(out, case_count_events(t, id) + 1) != 0)
+			return err_set(store_txn_err(t), "out of memory");
 		for (seq = 1;; seq++) {
 			struct book_event *e;
 
