@@ -410,8 +410,6 @@ case_do_step(struct case_run *r)
 		s.decision = DECISION_ACCEPTED;
 	if (strcmp(sub, "refuse") == 0)
 		s.decision = DECISION_REFUSED;
-	if (o->finding != NULL && ev != EV_OMBUDSMAN_OUTCOME)
-		return cli_error(CLI_USAGE, "case %s: --finding is for ombudsman-outcome", sub);
 	if (o->finding != NULL && (s.finding = omb_finding_lookup(o->finding)) < 0)
 		return cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub, o->finding,
 		                 omb_finding_list(codes, sizeof codes));
