@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "redress/date.h"
 #include "redress/err.h"
@@ -137,7 +138,6 @@ int cli_kdf_cost(void);
  * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
  * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
  * and frees it, and returns rc, or CLI_FAIL when stdout cannot be written. */
-#include <stdio.h>
 struct cli_out {
 	FILE *f;
 	char *p;
