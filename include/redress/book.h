@@ -222,7 +222,8 @@ struct book_event {
 	bool ombudsman_told;
 	char author[64];
 	uint64_t recorded_at;
-	char note[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+	char *note;                  /* sealed; "" without the key; kept in the case's
+	                              * text store (texts), so an event is small */
 	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
 	int finding;                 /* the Ombudsman's decision: enum omb_finding */
 };
@@ -265,6 +266,8 @@ struct book_case {
 	size_t nrecs, cap_recs;
 	struct book_event *events;
 	size_t nevents, cap_events;
+	char *texts;                 /* the events' notes, one after another */
+	size_t ntexts, cap_texts;
 	/* a legal hold: the retention rule never erases the case while set */
 	bool held;
 	char held_on[16], held_by[64];

@@ -313,6 +313,7 @@ book_case_clear(struct book_case *c)
 	CASE_LIST_FREE(c, findings);
 	CASE_LIST_FREE(c, recs);
 	CASE_LIST_FREE(c, events);
+	book_secret_free(c->texts, c->cap_texts);
 	explicit_bzero(c, sizeof *c);
 }
 
@@ -354,6 +355,40 @@ case_reserve_events(struct book_case *c, size_t want)
 	return 0;
 }
 
+/* A note kept in c's text store: the copy (events pointing into the store
+ * follow it when it grows), "" for none, NULL when out of memory. */
+static char *
+case_text_put(struct book_case *c, const char *text)
+{
+	size_t len = strlen(text), want, i;
+	uintptr_t from, to;
+	char *p;
+
+	if (len == 0)
+		return (char *)"";
+	if (c->ntexts + len + 1 > c->cap_texts) {
+		want = c->cap_texts * 2 > 4096 ? c->cap_texts * 2 : 4096;
+		if (want < c->ntexts + len + 1)
+			want = c->ntexts + len + 1;
+		if ((p = book_secret_alloc(want)) == NULL)
+			return NULL;
+		from = (uintptr_t)c->texts;
+		to = from + c->cap_texts;
+		if (c->texts != NULL)
+			memcpy(p, c->texts, c->ntexts);
+		for (i = 0; i < c->nevents; i++)
+			if ((uintptr_t)c->events[i].note >= from && (uintptr_t)c->events[i].note < to)
+				c->events[i].note = p + ((uintptr_t)c->events[i].note - from);
+		book_secret_free(c->texts, c->cap_texts);
+		c->texts = p;
+		c->cap_texts = want;
+	}
+	p = c->texts + c->ntexts;
+	memcpy(p, text, len + 1);
+	c->ntexts += len + 1;
+	return p;
+}
+
 /* c emptied to be read or made again: its lists keep their room. */
 static void
 case_empty(struct book_case *c)
@@ -371,6 +406,8 @@ case_empty(struct book_case *c)
 	c->cap_recs = keep.cap_recs;
 	c->events = keep.events;
 	c->cap_events = keep.cap_events;
+	c->texts = keep.texts;
+	c->cap_texts = keep.cap_texts;
 	explicit_bzero(&keep, sizeof keep);
 }
 
@@ -564,6 +601,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		const void *ev;
 		size_t evn;
 		unsigned seq;
+		char *note = NULL;           /* a note opened, before it is kept */
 
 		/* one more than it has: room for the step about to be added */
 		if (case_reserve_events(out, case_count_events(t, id) + 1) != 0)
@@ -575,8 +613,10 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			codec_be32(seq, key + 8);
 			if (store_get(t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
 				break;
-			if (!BOOK_CASE_ROOM(out, events))
+			if (!BOOK_CASE_ROOM(out, events)) {
+				book_secret_free(note, note != NULL ? BOOK_TEXT_MAX : 0);
 				return err_set(store_txn_err(t), "out of memory");
+			}
 			e = &out->events[out->nevents++];
 			memset(e, 0, sizeof *e);
 			e->seq = seq;
@@ -590,11 +630,19 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			e->finding = (int)rec_find_u64(ev, evn, ET_FINDING, 0);
 			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
+			e->note = (char *)"";
 			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+				if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
+					return err_set(store_txn_err(t), "out of memory");
 				snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
-				case_open_text(b, ad, p, fn, e->note, sizeof e->note);
+				case_open_text(b, ad, p, fn, note, BOOK_TEXT_MAX);
+				if ((e->note = case_text_put(out, note)) == NULL) {
+					book_secret_free(note, BOOK_TEXT_MAX);
+					return err_set(store_txn_err(t), "out of memory");
+				}
 			}
 		}
+		book_secret_free(note, note != NULL ? BOOK_TEXT_MAX : 0);
 	}
 	return 0;
 }
@@ -898,6 +946,7 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 		return err_set(store_txn_err(t), "out of memory");
 	e = &c->events[c->nevents++];
 	memset(e, 0, sizeof *e);
+	e->note = (char *)"";
 	e->seq = (unsigned)c->nevents;
 	e->type = s->type;
 	snprintf(e->date, sizeof e->date, "%s", s->date);
@@ -927,7 +976,11 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 			rec_free(&r);
 			return -1;
 		}
-		snprintf(e->note, sizeof e->note, "%s", s->note);
+		if ((e->note = case_text_put(c, s->note)) == NULL) {
+			e->note = (char *)"";
+			rec_free(&r);
+			return err_set(store_txn_err(t), "out of memory");
+		}
 	}
 	if (rec_done(&r) != 0) {
 		rec_free(&r);
