@@ -112,6 +112,7 @@ check-run: check-layers check-man check-readme
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
+	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/reader.sh
 	REDRESS=./redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-steps.sh
 	REDRESS=./build/san/redress sh tests/tui/screen.sh

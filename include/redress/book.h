@@ -153,11 +153,6 @@ int book_person_list(struct book *b, int (*each)(const struct book_person *p, vo
 
 #define BOOK_REF_MAX 24
 #define BOOK_TEXT_MAX 4096      /* summaries, notes, points */
-#define BOOK_PARTIES_MAX 8
-#define BOOK_POINTS_MAX 32
-#define BOOK_RECS_MAX 32
-#define BOOK_FINDINGS_MAX 96
-#define BOOK_EVENTS_MAX 256
 
 /* How a contact arrived. */
 enum channel {
@@ -240,7 +235,8 @@ struct book_event {
 	bool ombudsman_told;
 	char author[64];
 	uint64_t recorded_at;
-	char note[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+	char *note;                  /* sealed; "" without the key; kept in the case's
+	                              * text store (texts), so an event is small */
 	bool unopened;               /* the note is sealed and no key held opens it */
 	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
 	int finding;                 /* the Ombudsman's decision: enum omb_finding */
@@ -277,22 +273,36 @@ struct book_case {
 	/* a sealed field no key held opens is "" and marked so; a change
 	 * writes such a field back as it was, never text in its place */
 	bool summary_unopened, hold_unopened;
-	struct book_party parties[BOOK_PARTIES_MAX];
-	size_t nparties;
-	struct book_point points[BOOK_POINTS_MAX];
-	size_t npoints;
-	struct book_finding findings[BOOK_FINDINGS_MAX];
-	size_t nfindings;
-	struct book_rec recs[BOOK_RECS_MAX];
-	size_t nrecs;
-	struct book_event events[BOOK_EVENTS_MAX];
-	size_t nevents;
+	/* lists with no fixed limit: n of each, room for cap (guarded memory,
+	 * grown as a case is read or changed; see book_case_free) */
+	struct book_party *parties;
+	size_t nparties, cap_parties;
+	struct book_point *points;
+	size_t npoints, cap_points;
+	struct book_finding *findings;
+	size_t nfindings, cap_findings;
+	struct book_rec *recs;
+	size_t nrecs, cap_recs;
+	struct book_event *events;
+	size_t nevents, cap_events;
+	char *texts;                 /* the events' notes, one after another */
+	size_t ntexts, cap_texts;
 	/* a legal hold: the retention rule never erases the case while set */
 	bool held;
 	char held_on[16], held_by[64];
 	char hold_reason[512];       /* sealed; "" without the key */
 	char erased[16];             /* date its identity and narrative were erased, or "" */
 };
+
+/* A case to read into, empty, in guarded memory (NULL: out of memory);
+ * book_case_free() wipes and frees it and its lists. */
+struct book_case *book_case_new(void);
+void book_case_free(struct book_case *c);
+/* For a struct book_case of the caller's own: init makes it empty; clear
+ * wipes and frees its lists, leaving it empty (and reusable).  A case read
+ * into again keeps its lists' room. */
+void book_case_init(struct book_case *c);
+void book_case_clear(struct book_case *c);
 
 /* Adds a contact; writes its reference ("CSC-2026-0042") into ref. */
 int book_case_add(struct book *b, const struct book_case_new *c, char ref[BOOK_REF_MAX],

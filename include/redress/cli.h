@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "redress/date.h"
 #include "redress/err.h"
@@ -32,6 +33,9 @@ struct cli_cmd {
 	const char *summary; /* one line for --help */
 	const char *help;    /* paragraph(s) for `redress help NAME` */
 	int (*exec)(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv);
+	/* optional: `redress NAME ... --help` for one of its actions (argv[0] is
+	 * NAME); CLI_OK when it printed one, -1 for the command's own help */
+	int (*subhelp)(const struct cli_cmd *self, int argc, char **argv);
 };
 
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
@@ -127,6 +131,20 @@ void cli_passphrase_free(char *pass);
 int cli_book_status(int rc, const struct err *err);
 /* The cost of new passphrases: $REDRESS_KDF=test lowers it for test suites. */
 int cli_kdf_cost(void);
+
+/* Output written while a transaction of the book is open goes to memory
+ * (f, an open_memstream), and reaches stdout only once that transaction has
+ * ended: a listing whose reader stops reading (a pager left open, a stuck
+ * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
+ * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
+ * and frees it, and returns rc, or CLI_FAIL when stdout cannot be written. */
+struct cli_out {
+	FILE *f;
+	char *p;
+	size_t n;
+};
+int cli_out_begin(struct cli_out *o);
+int cli_out_end(struct cli_out *o, int rc);
 
 /* Today's civil date in London ($REDRESS_TODAY overrides, for tests). */
 int cli_today(struct date *out, struct err *err);

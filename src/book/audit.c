@@ -1043,10 +1043,10 @@ book_verify_sealed(struct book *b, int (*each)(const char *line, void *ctx), voi
 	x.b = b;
 	x.each = each;
 	x.ctx = ctx;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_read(b->st, book_verify_sealed_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	*checked = x.checked;

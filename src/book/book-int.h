@@ -217,6 +217,14 @@ uint64_t book_now(void);
 struct date;
 int book_case_create_txn(struct book *b, struct store_txn *t, const struct book_case_new *in,
                          struct book_case *c);
+/* Room at the end of list f of case c (c->f, c->nf, c->cap_f): true, or
+ * false when out of memory.  The new item is c->f[c->nf], zeroed; the caller
+ * counts it.  The lists grow with no fixed limit (cases.c). */
+void *book_case_grow(void *list, size_t *cap, size_t n, size_t size);
+#define BOOK_CASE_ROOM(c, f) \
+	((c)->f = book_case_grow((c)->f, &(c)->cap_##f, (c)->n##f, sizeof *(c)->f), \
+	 (c)->n##f < (c)->cap_##f)
+
 int book_case_event_txn(struct book *b, struct store_txn *t, struct book_case *c,
                         const struct book_step *s);
 int book_case_commit_txn(struct book *b, struct store_txn *t, struct book_case *c);

@@ -276,6 +276,146 @@ case_ref_id(struct store_txn *t, const char *ref, uint64_t *id)
 	return 0;
 }
 
+/* --- a case's lists ---------------------------------------------------------- */
+
+/* list (room for *cap items of size each, n of them used) with room for one
+ * more, item n zeroed: grown (doubled, in guarded memory) when full.  Out of
+ * memory, list is returned as it was and *cap stays n. */
+void *
+book_case_grow(void *list, size_t *cap, size_t n, size_t size)
+{
+	size_t want = *cap ? *cap * 2 : 8;
+	void *p;
+
+	if (n >= *cap) {
+		if (want > SIZE_MAX / size || (p = book_secret_alloc(want * size)) == NULL)
+			return list;
+		if (list != NULL)
+			memcpy(p, list, n * size);
+		book_secret_free(list, *cap * size);
+		list = p;
+		*cap = want;
+	}
+	memset((char *)list + n * size, 0, size);
+	return list;
+}
+
+#define CASE_LIST_FREE(c, f) book_secret_free((c)->f, (c)->cap_##f * sizeof *(c)->f)
+
+void
+book_case_init(struct book_case *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+void
+book_case_clear(struct book_case *c)
+{
+	if (c == NULL)
+		return;
+	CASE_LIST_FREE(c, parties);
+	CASE_LIST_FREE(c, points);
+	CASE_LIST_FREE(c, findings);
+	CASE_LIST_FREE(c, recs);
+	CASE_LIST_FREE(c, events);
+	book_secret_free(c->texts, c->cap_texts);
+	explicit_bzero(c, sizeof *c);
+}
+
+struct book_case *
+book_case_new(void)
+{
+	struct book_case *c = book_secret_alloc(sizeof *c);
+
+	if (c != NULL)
+		book_case_init(c);
+	return c;
+}
+
+void
+book_case_free(struct book_case *c)
+{
+	if (c == NULL)
+		return;
+	book_case_clear(c);
+	book_secret_free(c, sizeof *c);
+}
+
+/* Room for want events in c at once: one allocation, not a doubling for
+ * each; -1 when out of memory. */
+static int
+case_reserve_events(struct book_case *c, size_t want)
+{
+	struct book_event *p;
+
+	if (want <= c->cap_events)
+		return 0;
+	if (want > SIZE_MAX / sizeof *p || (p = book_secret_alloc(want * sizeof *p)) == NULL)
+		return -1;
+	if (c->events != NULL)
+		memcpy(p, c->events, c->nevents * sizeof *p);
+	book_secret_free(c->events, c->cap_events * sizeof *p);
+	c->events = p;
+	c->cap_events = want;
+	return 0;
+}
+
+/* A note kept in c's text store: the copy (events pointing into the store
+ * follow it when it grows), "" for none, NULL when out of memory. */
+static char *
+case_text_put(struct book_case *c, const char *text)
+{
+	size_t len = strlen(text), want, i;
+	uintptr_t from, to;
+	char *p;
+
+	if (len == 0)
+		return (char *)"";
+	if (c->ntexts + len + 1 > c->cap_texts) {
+		want = c->cap_texts * 2 > 4096 ? c->cap_texts * 2 : 4096;
+		if (want < c->ntexts + len + 1)
+			want = c->ntexts + len + 1;
+		if ((p = book_secret_alloc(want)) == NULL)
+			return NULL;
+		from = (uintptr_t)c->texts;
+		to = from + c->cap_texts;
+		if (c->texts != NULL)
+			memcpy(p, c->texts, c->ntexts);
+		for (i = 0; i < c->nevents; i++)
+			if ((uintptr_t)c->events[i].note >= from && (uintptr_t)c->events[i].note < to)
+				c->events[i].note = p + ((uintptr_t)c->events[i].note - from);
+		book_secret_free(c->texts, c->cap_texts);
+		c->texts = p;
+		c->cap_texts = want;
+	}
+	p = c->texts + c->ntexts;
+	memcpy(p, text, len + 1);
+	c->ntexts += len + 1;
+	return p;
+}
+
+/* c emptied to be read or made again: its lists keep their room. */
+static void
+case_empty(struct book_case *c)
+{
+	struct book_case keep = *c;
+
+	explicit_bzero(c, sizeof *c);
+	c->parties = keep.parties;
+	c->cap_parties = keep.cap_parties;
+	c->points = keep.points;
+	c->cap_points = keep.cap_points;
+	c->findings = keep.findings;
+	c->cap_findings = keep.cap_findings;
+	c->recs = keep.recs;
+	c->cap_recs = keep.cap_recs;
+	c->events = keep.events;
+	c->cap_events = keep.cap_events;
+	c->texts = keep.texts;
+	c->cap_texts = keep.cap_texts;
+	explicit_bzero(&keep, sizeof keep);
+}
+
 /* --- reading a case ---------------------------------------------------------- */
 
 static void
@@ -301,6 +441,41 @@ case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, 
 	}
 }
 
+static bool
+case_has_event(struct store_txn *t, uint8_t key[12], uint32_t seq)
+{
+	const void *v;
+	size_t n;
+
+	codec_be32(seq, key + 8);
+	return store_get(t, STORE_EVENTS, key, 12, &v, &n) == 0;
+}
+
+/* How many events case id has: its timeline is keyed id | 1..n, so a few
+ * probes find n (a whole timeline is then read into room made once). */
+static size_t
+case_count_events(struct store_txn *t, uint64_t id)
+{
+	uint8_t key[12];
+	uint32_t lo = 0, hi = 1, mid; /* lo is there (0: none), hi is not */
+
+	case_key(id, key);
+	while (case_has_event(t, key, hi)) {
+		lo = hi;
+		if (hi > UINT32_MAX / 2)
+			return lo;
+		hi *= 2;
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (case_has_event(t, key, mid))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Fills *out from the case's record and timeline (in one read txn). */
 static int
 case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
@@ -315,7 +490,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 	struct case_rec_point pf;
 	struct case_rec_rec rf;
 
-	memset(out, 0, sizeof *out);
+	case_empty(out);
 	case_key(id, key);
 	if (store_get(t, STORE_CASES, key, 8, &v, &n) != 0 || rec_check(v, n, REC_CASE, NULL) != 0)
 		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
@@ -371,14 +546,14 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			                                        sizeof out->summary);
 			break;
 		case CT_PARTY:
-			if (out->nparties < BOOK_PARTIES_MAX) {
+			if (BOOK_CASE_ROOM(out, parties)) {
 				case_parse_party(b, id, (unsigned)out->nparties, p, fn,
 				                 &out->parties[out->nparties]);
 				out->nparties++;
 			}
 			break;
 		case CT_POINT:
-			if (case_rec_point_get(p, fn, &pf) && out->npoints < BOOK_POINTS_MAX) {
+			if (case_rec_point_get(p, fn, &pf) && BOOK_CASE_ROOM(out, points)) {
 				struct book_point *pt = &out->points[out->npoints++];
 
 				pt->number = pf.number;
@@ -388,12 +563,12 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_FINDING:
-			if (out->nfindings < BOOK_FINDINGS_MAX &&
+			if (BOOK_CASE_ROOM(out, findings) &&
 			    case_rec_finding_get(p, fn, &out->findings[out->nfindings]))
 				out->nfindings++;
 			break;
 		case CT_REC:
-			if (case_rec_rec_get(p, fn, &rf) && out->nrecs < BOOK_RECS_MAX) {
+			if (case_rec_rec_get(p, fn, &rf) && BOOK_CASE_ROOM(out, recs)) {
 				struct book_rec *rc = &out->recs[out->nrecs++];
 
 				rc->number = rf.number;
@@ -421,14 +596,22 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		const void *ev;
 		size_t evn;
 		unsigned seq;
+		char *note = NULL;           /* a note opened, before it is kept */
 
-		for (seq = 1; out->nevents < BOOK_EVENTS_MAX; seq++) {
+		/* one more than it has: room for the step about to be added */
+		if (case_reserve_events(out, case_count_events(t, id) + 1) != 0)
+			return err_set(store_txn_err(t), "out of memory");
+		for (seq = 1;; seq++) {
 			struct book_event *e;
 
 			case_key(id, key);
 			codec_be32(seq, key + 8);
 			if (store_get(t, STORE_EVENTS, key, 12, &ev, &evn) != 0)
 				break;
+			if (!BOOK_CASE_ROOM(out, events)) {
+				book_secret_free(note, note != NULL ? BOOK_TEXT_MAX : 0);
+				return err_set(store_txn_err(t), "out of memory");
+			}
 			e = &out->events[out->nevents++];
 			memset(e, 0, sizeof *e);
 			e->seq = seq;
@@ -444,11 +627,19 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			e->voided_by = (unsigned)rec_find_u64(ev, evn, ET_VOIDED_BY, 0);
 			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
+			e->note = (char *)"";
 			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+				if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
+					return err_set(store_txn_err(t), "out of memory");
 				snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
-				e->unopened = !case_open_text(b, ad, p, fn, e->note, sizeof e->note);
+				e->unopened = !case_open_text(b, ad, p, fn, note, BOOK_TEXT_MAX);
+				if ((e->note = case_text_put(out, note)) == NULL) {
+					book_secret_free(note, BOOK_TEXT_MAX);
+					return err_set(store_txn_err(t), "out of memory");
+				}
 			}
 		}
+		book_secret_free(note, note != NULL ? BOOK_TEXT_MAX : 0);
 	}
 	return 0;
 }
@@ -714,17 +905,17 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 		while (rec_next(old, oldlen, &pos, &tag, &p, &fn))
 			if (tag == CT_DLKEY)
 				store_del(t, STORE_DEADLINES, p, fn);
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
-	ce = calloc(BOOK_EVENTS_MAX, sizeof *ce);
+	wf = calloc(c->nevents + 1, sizeof *wf);
+	ce = calloc(2 * (c->nevents + 1), sizeof *ce);
 	if (wf == NULL || ce == NULL) {
 		err_set(store_txn_err(t), "out of memory");
 		goto out;
 	}
-	nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+	nwf = case_wf_events(c, wf, c->nevents);
 	workflow_state((enum route)c->kind, wf, nwf, &st);
 	c->status = (int)st.status;
 	c->stage = st.stage;
-	nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX);
+	nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 	if (clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
 	                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0)
 		goto out;
@@ -863,11 +1054,11 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	struct rec r;
 	int rc;
 
-	if (c->nevents >= BOOK_EVENTS_MAX)
-		return err_set(store_txn_err(t), "case %s has %d events, the most one case holds",
-		               c->ref, BOOK_EVENTS_MAX), BOOK_EUSAGE;
+	if (!BOOK_CASE_ROOM(c, events))
+		return err_set(store_txn_err(t), "out of memory");
 	e = &c->events[c->nevents++];
 	memset(e, 0, sizeof *e);
+	e->note = (char *)"";
 	e->seq = (unsigned)c->nevents;
 	e->type = s->type;
 	snprintf(e->date, sizeof e->date, "%s", s->date);
@@ -897,7 +1088,11 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 			rec_free(&r);
 			return -1;
 		}
-		snprintf(e->note, sizeof e->note, "%s", s->note);
+		if ((e->note = case_text_put(c, s->note)) == NULL) {
+			e->note = (char *)"";
+			rec_free(&r);
+			return err_set(store_txn_err(t), "out of memory");
+		}
 	}
 	if (rec_done(&r) != 0) {
 		rec_free(&r);
@@ -937,7 +1132,7 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	uint64_t seq;
 	int year = atoi(in->received);
 
-	memset(c, 0, sizeof *c);
+	case_empty(c);
 	c->id = book_meta_u64(t, META_NEXT_CASE, 1);
 	if (book_meta_put_u64(t, META_NEXT_CASE, c->id + 1) != 0)
 		return -1;
@@ -964,8 +1159,11 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	snprintf(c->summary, sizeof c->summary, "%s", in->summary ? in->summary : "");
 	c->safeguarding = in->safeguarding;
 	if (in->child_name != NULL) {
-		struct book_party *p = &c->parties[c->nparties++];
+		struct book_party *p;
 
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(store_txn_err(t), "out of memory");
+		p = &c->parties[c->nparties++];
 		p->kind = 0;
 		p->role = PARTY_CHILD;
 		p->eligible = true;
@@ -973,8 +1171,11 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 			return -1;
 	}
 	if (in->complainant_name != NULL) {
-		struct book_party *p = &c->parties[c->nparties++];
+		struct book_party *p;
 
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(store_txn_err(t), "out of memory");
+		p = &c->parties[c->nparties++];
 		p->kind = 1;
 		p->role = in->complainant_role;
 		p->eligible = true;
@@ -1042,10 +1243,10 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	memset(&a, 0, sizeof a);
 	a.b = b;
 	a.in = in;
-	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
+	if ((a.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(b, ROLE_CASEWORKER, true, case_add_txn, &a, err);
-	book_secret_free(a.c, sizeof *a.c);
+	book_case_free(a.c);
 	if (rc != 0)
 		return rc;
 	memcpy(ref, a.ref, BOOK_REF_MAX);
@@ -1219,9 +1420,9 @@ case_step_txn(struct store_txn *t, void *vctx)
 		               x->ref, x->c->stage), BOOK_ESTALE;
 	if ((rc = case_stale(t, x->ref, x->c, x->s->base_rev)) != 0)
 		return rc;
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
+	if ((wf = calloc(x->c->nevents + 1, sizeof *wf)) == NULL)
 		return err_set(err, "out of memory");
-	n = case_wf_events(x->c, wf, BOOK_EVENTS_MAX);
+	n = case_wf_events(x->c, wf, x->c->nevents);
 	memset(&next, 0, sizeof next);
 	next.type = (enum event_type)x->s->type;
 	if (date_parse(x->s->date, &next.date, err) != 0) {
@@ -1243,12 +1444,12 @@ case_step_txn(struct store_txn *t, void *vctx)
 	rc = workflow_check((enum route)x->c->kind, wf, n, &next, case_today(x->b), err);
 	/* and the timeline with it must be a possible history (one recorded
 	 * before this rule was kept is corrected with `case correct`) */
-	if (rc == 0 && n < BOOK_EVENTS_MAX &&
+	if (rc == 0 &&
 	    workflow_history_check((enum route)x->c->kind, wf, n, NULL) == 0) {
 		wf[n] = next;
 		rc = workflow_history_check((enum route)x->c->kind, wf, n + 1, err);
 	}
-	if (rc == 0 && next.has_until && n < BOOK_EVENTS_MAX)
+	if (rc == 0 && next.has_until)
 		rc = case_check_extension(x->b, x->c, wf, n + 1, err);
 	free(wf);
 	if (rc != 0)
@@ -1303,10 +1504,10 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return rc;
 	if (s->note && (rc = case_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(b, ROLE_CASEWORKER, true, case_step_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	book_audit_announce(b);
@@ -1368,8 +1569,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		return 0;
 	}
 	case CHANGE_POINT:
-		if (c->npoints == BOOK_POINTS_MAX)
-			return err_set(err, "a case holds at most %d points", BOOK_POINTS_MAX), BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, points))
+			return err_set(err, "out of memory");
 		c->points[c->npoints].number = (unsigned)c->npoints + 1;
 		snprintf(c->points[c->npoints].text, BOOK_TEXT_MAX, "%s", x->text);
 		x->number = c->points[c->npoints++].number;
@@ -1383,8 +1584,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		for (i = 0; i < c->nfindings; i++)
 			if (c->findings[i].stage == x->stage && c->findings[i].point == x->point)
 				break;
-		if (i == BOOK_FINDINGS_MAX)
-			return err_set(err, "too many findings"), BOOK_EUSAGE;
+		if (i == c->nfindings && !BOOK_CASE_ROOM(c, findings))
+			return err_set(err, "out of memory");
 		c->findings[i].stage = x->stage;
 		c->findings[i].point = x->point;
 		c->findings[i].outcome = x->outcome;
@@ -1395,9 +1596,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_REC: {
 		struct book_rec *r;
 
-		if (c->nrecs == BOOK_RECS_MAX)
-			return err_set(err, "a case holds at most %d recommendations", BOOK_RECS_MAX),
-			       BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, recs))
+			return err_set(err, "out of memory");
 		r = &c->recs[c->nrecs];
 		memset(r, 0, sizeof *r);
 		r->number = (unsigned)c->nrecs + 1;
@@ -1441,8 +1641,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_PARTY: {
 		struct book_party *p;
 
-		if (c->nparties == BOOK_PARTIES_MAX)
-			return err_set(err, "a case holds at most %d people", BOOK_PARTIES_MAX), BOOK_EUSAGE;
+		if (!BOOK_CASE_ROOM(c, parties))
+			return err_set(err, "out of memory");
 		p = &c->parties[c->nparties];
 		memset(p, 0, sizeof *p);
 		p->kind = x->party->kind;
@@ -1510,10 +1710,10 @@ case_change(struct change_ctx *x, struct err *err)
 
 	if ((rc = book_require(x->b, ROLE_CASEWORKER, true, err)) != 0)
 		return rc;
-	if ((x->c = book_secret_alloc(sizeof *x->c)) == NULL)
+	if ((x->c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(x->b, ROLE_CASEWORKER, true, case_change_txn, x, err);
-	book_secret_free(x->c, sizeof *x->c);
+	book_case_free(x->c);
 	if (rc == 0)
 		book_audit_announce(x->b);
 	return rc;
@@ -1840,19 +2040,26 @@ book_cases_summarize(struct book *b, struct store_txn *t)
 	if (b->profile == NULL)
 		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0 ||
-	    (c = malloc(sizeof *c)) == NULL || (wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL ||
-	    (ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce)) == NULL) {
+	    (c = book_case_new()) == NULL) {
 		err_set(store_txn_err(t), "out of memory");
 		goto out;
 	}
 	for (i = 0; i < r.n; i++) {
 		if (case_read(b, t, r.ids[i], c) != 0)
 			goto out;
-		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+		free(wf);
+		free(ce);
+		wf = calloc(c->nevents + 1, sizeof *wf);
+		ce = calloc(2 * (c->nevents + 1), sizeof *ce);
+		if (wf == NULL || ce == NULL) {
+			err_set(store_txn_err(t), "out of memory");
+			goto out;
+		}
+		nwf = case_wf_events(c, wf, c->nevents);
 		workflow_state((enum route)c->kind, wf, nwf, &st);
 		c->status = (int)st.status;
 		c->stage = st.stage;
-		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 		if (clock_compute(b->profile, b->cal, (enum route)c->kind, ce, nwf, case_today(b), dl,
 		                  PROFILE_RULES_MAX, &n, store_txn_err(t)) != 0 ||
 		    case_summary_put(t, c, dl, n) != 0)
@@ -1861,7 +2068,7 @@ book_cases_summarize(struct book *b, struct store_txn *t)
 	rc = 0;
 out:
 	free(r.ids);
-	free(c);
+	book_case_free(c);
 	free(wf);
 	free(ce);
 	return rc;
@@ -2133,7 +2340,7 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
-	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
+	if ((c = book_case_new()) == NULL) {
 		free(r.ids);
 		return err_set(store_txn_err(t), "out of memory");
 	}
@@ -2166,7 +2373,7 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	}
 	rc = 0;
 out:
-	book_secret_free(c, sizeof *c);
+	book_case_free(c);
 	free(r.ids);
 	return rc;
 }
@@ -2226,8 +2433,9 @@ static bool
 demo_step(struct demo *d, enum event_type ev, struct date *at, int wd, enum decision dec,
           enum refusal reason, const char *note)
 {
-	struct wf_event wf[BOOK_EVENTS_MAX], next;
+	struct wf_event *wf, next;
 	struct book_step s;
+	int rc;
 	struct date when;
 	char date[DATE_STRLEN];
 	struct err err;
@@ -2236,14 +2444,18 @@ demo_step(struct demo *d, enum event_type ev, struct date *at, int wd, enum deci
 	if (workday_add(d->cal, *at, wd, &when, NULL) != 0 ||
 	    (when.day > d->today.day && ev != EV_PANEL_DATE))
 		return false;
-	n = case_wf_events(d->c, wf, BOOK_EVENTS_MAX);
+	if ((wf = calloc(d->c->nevents + 1, sizeof *wf)) == NULL)
+		return false;
+	n = case_wf_events(d->c, wf, d->c->nevents);
 	memset(&next, 0, sizeof next);
 	next.type = ev;
 	next.date = when;
 	next.decision = dec;
 	next.reason = reason;
 	next.ombudsman_told = reason != REFUSAL_NONE;
-	if (workflow_check((enum route)d->c->kind, wf, n, &next, d->today, &err) != 0)
+	rc = workflow_check((enum route)d->c->kind, wf, n, &next, d->today, &err);
+	free(wf);
+	if (rc != 0)
 		return false;
 	memset(&s, 0, sizeof s);
 	s.type = ev;
@@ -2314,11 +2526,12 @@ demo_one(struct demo *d)
 		return case_commit_new(d->b, d->t, c);
 	}
 	np = 1 + demo_rand(d, 3);
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, points); i++) {
 		c->points[i].number = i + 1;
 		snprintf(c->points[i].text, BOOK_TEXT_MAX, "%s", demo_points[demo_rand(d, 8)]);
+		c->npoints++;
 	}
-	c->npoints = np;
+	np = (unsigned)c->npoints;
 	if (roll % 10 == 7) { /* declined at receipt */
 		demo_step(d, EV_DECLINED, &at, 2, 0, (enum refusal)(1 + demo_rand(d, 4)), NULL);
 		return case_commit_new(d->b, d->t, c);
@@ -2332,7 +2545,7 @@ demo_one(struct demo *d)
 		demo_step(d, EV_STAGE1_EXTENDED, &at, 5, 0, 0, "Complex: staff on leave.");
 	if (!demo_step(d, EV_STAGE1_RESPONSE_SENT, &at, 4 + (int)demo_rand(d, 20), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 1, i + 1, 1 + (int)demo_rand(d, 4) };
 	if (demo_rand(d, 10) < 7) {
 		demo_step(d, EV_CLOSED, &at, 25, 0, 0, NULL);
@@ -2354,9 +2567,9 @@ demo_one(struct demo *d)
 		demo_step(d, EV_STAGE2_EXTENDED, &at, 15, 0, 0, NULL);
 	if (!demo_step(d, EV_STAGE2_RESPONSE_SENT, &at, 18 + (int)demo_rand(d, 50), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 2, i + 1, 1 + (int)demo_rand(d, 4) };
-	if (c->nrecs < BOOK_RECS_MAX) {
+	if (BOOK_CASE_ROOM(c, recs)) {
 		struct book_rec *rc = &c->recs[c->nrecs++];
 		struct date due = date_add_days(at, 60);
 
@@ -2393,7 +2606,7 @@ demo_one(struct demo *d)
 	if (!demo_step(d, EV_FINDINGS_SENT, &at, 2 + (int)demo_rand(d, 6), 0, 0, NULL) ||
 	    !demo_step(d, EV_STAGE3_RESPONSE_SENT, &at, 8 + (int)demo_rand(d, 12), 0, 0, NULL))
 		return case_commit_new(d->b, d->t, c);
-	for (i = 0; i < np; i++)
+	for (i = 0; i < np && BOOK_CASE_ROOM(c, findings); i++)
 		c->findings[c->nfindings++] = (struct book_finding){ 3, i + 1, 1 + (int)demo_rand(d, 4) };
 	if (demo_rand(d, 3) == 0) {
 		demo_step(d, EV_OMBUDSMAN_REFERRED, &at, 20 + (int)demo_rand(d, 40), 0, 0, NULL);
@@ -2436,7 +2649,7 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 	d.today = case_today(b);
 	if (book_profile(b, &prof, &d.cal, err) != 0)
 		return -1;
-	if ((d.c = book_secret_alloc(sizeof *d.c)) == NULL)
+	if ((d.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	while (d.done < n) {
 		d.todo = n - d.done < 500 ? n - d.done : 500;
@@ -2444,7 +2657,7 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 			break;
 		d.done += d.todo;
 	}
-	book_secret_free(d.c, sizeof *d.c);
+	book_case_free(d.c);
 	if (rc == 0)
 		book_audit_announce(b);
 	return rc;
@@ -2463,11 +2676,11 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 
 	if (book_profile(b, &prof, &cal, err) != 0)
 		return -1;
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
-	ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *ce);
+	wf = calloc(c->nevents + 1, sizeof *wf);
+	ce = calloc(2 * (c->nevents + 1), sizeof *ce);
 	if (wf != NULL && ce != NULL) {
-		nwf = case_wf_events(c, wf, BOOK_EVENTS_MAX);
-		nwf = workflow_clock_events(wf, nwf, ce, BOOK_EVENTS_MAX * 2);
+		nwf = case_wf_events(c, wf, c->nevents);
+		nwf = workflow_clock_events(wf, nwf, ce, 2 * (c->nevents + 1));
 		rc = clock_compute(prof, cal, (enum route)c->kind, ce, nwf, case_today(b), out, max, n,
 		                   err);
 	} else
@@ -2665,10 +2878,10 @@ book_case_letter(struct book *b, const char *ref, const char *template, const ch
 		return err_set(err, "the letter needs a date"), BOOK_EUSAGE;
 	if (note != NULL && (rc = case_check_text("the note", note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(b, ROLE_CASEWORKER, true, case_letter_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	book_audit_announce(b);
@@ -2727,9 +2940,9 @@ case_correct_check(struct book *b, const struct book_case *c, struct date today,
 	size_t i, n;
 	int rc = 0;
 
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
+	if ((wf = calloc(c->nevents + 1, sizeof *wf)) == NULL)
 		return err_set(err, "out of memory");
-	n = case_wf_events(c, wf, BOOK_EVENTS_MAX);
+	n = case_wf_events(c, wf, c->nevents);
 	received.day = 0;
 	for (i = 0; i < n; i++)
 		if (wf[i].type == EV_RECEIVED)
@@ -2828,6 +3041,8 @@ case_correct_txn(struct store_txn *t, void *vctx)
 	x->c->rev++;
 	rc = case_add_event(x->b, t, x->c, &s, x->b->key_id);
 	if (rc == 0) {
+		/* the timeline may have moved as it grew */
+		old = &x->c->events[x->seq - 1];
 		x->newseq = (unsigned)x->c->nevents;
 		x->c->events[x->newseq - 1].corrects = x->seq;
 		old->voided_by = x->newseq;
@@ -2862,10 +3077,10 @@ book_case_correct(struct book *b, const char *ref, unsigned seq, const char *dat
 		return err_set(err, "a correction needs its reason"), BOOK_EUSAGE;
 	if ((rc = case_check_text("the reason", reason, BOOK_TEXT_MAX - 1, true, err)) != 0)
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, case_correct_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	rc = book_write(b, ROLE_MANAGER, true, case_correct_txn, &x, err);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	if (newseq != NULL)

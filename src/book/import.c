@@ -139,6 +139,8 @@ static const struct import_step {
 	{ C_OMB_OUT, -1, EV_OMBUDSMAN_OUTCOME, 0 },
 	{ C_CLOSED, -1, EV_CLOSED, 0 },
 };
+/* points in one imported row (a case takes more afterwards: case point) */
+#define IMPORT_POINTS_MAX 32
 #define IMPORT_NSTEPS (sizeof import_steps / sizeof import_steps[0])
 
 /* The first name of a column. */
@@ -216,9 +218,9 @@ struct import_row {
 	int reason;
 	bool told;
 	int ext_reason[2], finding; /* codes.h: Stage 1 and 2 extensions, the Ombudsman */
-	const char *points[BOOK_POINTS_MAX];
+	const char *points[IMPORT_POINTS_MAX];
 	size_t npoints;
-	int outcomes[3][BOOK_POINTS_MAX];
+	int outcomes[3][IMPORT_POINTS_MAX];
 	int stage, status;          /* given to check against the steps, -1 if not */
 };
 
@@ -356,10 +358,10 @@ import_lines(char *s, const char **out, size_t max, bool *over)
 static int
 import_outcomes(struct import_row *row, unsigned stage, char *cell, struct err *err)
 {
-	const char *v[BOOK_POINTS_MAX];
+	const char *v[IMPORT_POINTS_MAX];
 	char what[32];
 	bool over;
-	size_t n = import_lines(cell, v, BOOK_POINTS_MAX, &over), i;
+	size_t n = import_lines(cell, v, IMPORT_POINTS_MAX, &over), i;
 	int o;
 
 	snprintf(what, sizeof what, "stage%u_outcome", stage);
@@ -405,7 +407,7 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 			int c = im->map[i];
 
 			import_col_name(c, name, sizeof name);
-			if (book_check_text(name, r->fields[i], c == C_POINTS ? BOOK_POINTS_MAX *
+			if (book_check_text(name, r->fields[i], c == C_POINTS ? IMPORT_POINTS_MAX *
 			                    BOOK_TEXT_MAX : BOOK_TEXT_MAX - 1,
 			                    (import_cols[c].flags & COL_MULTILINE) != 0 || c == C_S1_OUT ||
 			                    c == C_S2_OUT || c == C_S3_OUT || c == C_OUTCOME, err) != 0)
@@ -607,9 +609,9 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		bool over;
 
 		row->npoints = import_lines(r->fields[im->where[C_POINTS]], row->points,
-		                            BOOK_POINTS_MAX, &over);
+		                            IMPORT_POINTS_MAX, &over);
 		if (over)
-			return err_set(err, "points: a case holds at most %d points", BOOK_POINTS_MAX),
+			return err_set(err, "points: a case holds at most %d points", IMPORT_POINTS_MAX),
 			       BOOK_EUSAGE;
 		for (i = 0; i < row->npoints; i++)
 			if (strlen(row->points[i]) >= BOOK_TEXT_MAX)
@@ -866,14 +868,19 @@ import_one(struct import *im, struct store_txn *t, struct import_row *row)
 	snprintf(c->staff.independent, 64, "%s", row->staff[2] ? row->staff[2] : "");
 	snprintf(c->staff.adjudicator, 64, "%s", row->staff[3] ? row->staff[3] : "");
 	for (i = 0; i < row->npoints; i++) {
+		if (!BOOK_CASE_ROOM(c, points))
+			return err_set(store_txn_err(t), "out of memory");
 		c->points[i].number = (unsigned)i + 1;
 		snprintf(c->points[i].text, BOOK_TEXT_MAX, "%s", row->points[i]);
+		c->npoints++;
 		for (stage = 1; stage <= 3; stage++)
-			if (row->outcomes[stage - 1][i] != OUTCOME_NONE)
+			if (row->outcomes[stage - 1][i] != OUTCOME_NONE) {
+				if (!BOOK_CASE_ROOM(c, findings))
+					return err_set(store_txn_err(t), "out of memory");
 				c->findings[c->nfindings++] = (struct book_finding){ stage, (unsigned)i + 1,
 				                                                     row->outcomes[stage - 1][i] };
+			}
 	}
-	c->npoints = row->npoints;
 	for (i = 0; i < IMPORT_NSTEPS; i++) {
 		const struct import_step *st = &import_steps[i];
 
@@ -986,13 +993,13 @@ book_case_import(struct book *b, const char *csv, size_t len, bool check_only,
 	if (rc == 0 && check_only)
 		*imported = im->rows;
 	else if (rc == 0) {
-		if ((im->c = book_secret_alloc(sizeof *im->c)) == NULL)
+		if ((im->c = book_case_new()) == NULL)
 			rc = err_set(err, "out of memory");
 		else {
 			x.im = im;
 			x.row = row;
 			rc = book_write(b, ROLE_CASEWORKER, true, import_txn, &x, err);
-			book_secret_free(im->c, sizeof *im->c);
+			book_case_free(im->c);
 		}
 		if (rc == 0) {
 			*imported = im->cases;
@@ -1344,10 +1351,10 @@ book_export_csv(struct book *b, bool names, int (*line)(const char *s, size_t n,
 	if (names && (rc = book_disclosure(b, "export.csv", "every case", "names,dob,summary,points",
 	                                   err)) != 0)
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = store_read(b->st, export_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	*count = x.count;
 	return rc;
 }

@@ -210,12 +210,12 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 		       BOOK_EDENIED;
 	if (book_profile(b, &prof, &cal, err) != 0)
 		return -1;
-	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+	if ((c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	if ((rc = book_case_get(b, ref, c, err)) != 0)
 		goto out;
 	rc = -1;
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	wf = calloc(c->nevents + 1, sizeof *wf);
 	dl = calloc(PROFILE_RULES_MAX, sizeof *dl);
 	if (wf == NULL || dl == NULL) {
 		err_set(err, "out of memory");
@@ -251,7 +251,7 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 			tc.child = p->who.name;
 	}
 	tc.events = wf;
-	tc.nevents = book_case_workflow(c, wf, BOOK_EVENTS_MAX);
+	tc.nevents = book_case_workflow(c, wf, c->nevents);
 	tc.profile = prof;
 	tc.deadlines = dl;
 	tc.ndeadlines = nd;
@@ -259,7 +259,7 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 out:
 	free(wf);
 	free(dl);
-	book_secret_free(c, sizeof *c);
+	book_case_free(c);
 	return rc;
 }
 

@@ -42,13 +42,32 @@ struct rp_case {
 	bool adv_offered;
 	struct date adv_on;
 	int adv_response;
-	struct book_finding findings[BOOK_FINDINGS_MAX];
-	size_t nfindings;
-	struct rp_rec recs[BOOK_RECS_MAX];
-	size_t nrecs;
-	struct rp_event ev[BOOK_EVENTS_MAX];
-	size_t nev;
+	/* lists with no fixed limit: kept (and grown) from case to case */
+	struct book_finding *findings;
+	size_t nfindings, cap_findings;
+	struct rp_rec *recs;
+	size_t nrecs, cap_recs;
+	struct rp_event *ev;
+	size_t nev, cap_ev;
 };
+
+/* list, with room for item n (of size each): grown when full.  Out of
+ * memory, list as it was, and *cap stays n. */
+static void *
+report_grow(void *list, size_t *cap, size_t n, size_t size)
+{
+	size_t want = *cap ? *cap * 2 : 16;
+	void *p;
+
+	if (n < *cap)
+		return list;
+	if (want > SIZE_MAX / size || (p = realloc(list, want * size)) == NULL)
+		return list;
+	*cap = want;
+	return p;
+}
+#define REPORT_ROOM(c, f, nf, capf) \
+	((c)->f = report_grow((c)->f, &(c)->capf, (c)->nf, sizeof *(c)->f), (c)->nf < (c)->capf)
 
 /* Names met while counting, before the most frequent are kept. */
 struct rp_names {
@@ -66,8 +85,9 @@ struct rp_ctx {
 	struct rp_case *c;
 	bool have;                   /* c holds a case being collected */
 	struct rp_names teams, services;
-	struct wf_event *wf;
+	struct wf_event *wf;         /* cap_wf of them, and twice as many ce */
 	struct clock_event *ce;
+	size_t cap_wf;
 	struct deadline dl[PROFILE_RULES_MAX];
 	int rc;
 };
@@ -144,13 +164,13 @@ report_parse_case(const void *v, size_t n, struct rp_case *c)
 			}
 			break;
 		case CT_FINDING:
-			if (c->nfindings < BOOK_FINDINGS_MAX &&
+			if (REPORT_ROOM(c, findings, nfindings, cap_findings) &&
 			    case_rec_finding_get(p, fn, &c->findings[c->nfindings]))
 				c->nfindings++;
 			break;
 		case CT_REC:
 			/* number, stage, due, done: the text is sealed */
-			if (case_rec_rec_get(p, fn, &rec) && c->nrecs < BOOK_RECS_MAX) {
+			if (case_rec_rec_get(p, fn, &rec) && REPORT_ROOM(c, recs, nrecs, cap_recs)) {
 				struct rp_rec *r = &c->recs[c->nrecs++];
 
 				r->stage = rec.stage;
@@ -322,6 +342,17 @@ report_clocks(struct rp_ctx *x, size_t *ndl)
 	struct err err;
 	size_t i, n;
 
+	if (c->nev > x->cap_wf) {
+		free(x->wf);
+		free(x->ce);
+		x->wf = calloc(c->nev, sizeof *x->wf);
+		x->ce = calloc(2 * c->nev, sizeof *x->ce);
+		x->cap_wf = x->wf != NULL && x->ce != NULL ? c->nev : 0;
+		if (x->cap_wf == 0) {
+			*ndl = 0; /* out of memory: measured, but not against the clocks */
+			return 0;
+		}
+	}
 	for (i = 0; i < c->nev; i++) {
 		memset(&x->wf[i], 0, sizeof x->wf[i]);
 		x->wf[i].type = c->ev[i].type;
@@ -332,7 +363,7 @@ report_clocks(struct rp_ctx *x, size_t *ndl)
 		x->wf[i].reason = (enum refusal)c->ev[i].reason;
 		x->wf[i].ombudsman_told = c->ev[i].told;
 	}
-	n = workflow_clock_events(x->wf, c->nev, x->ce, BOOK_EVENTS_MAX * 2);
+	n = workflow_clock_events(x->wf, c->nev, x->ce, 2 * x->cap_wf);
 	if (clock_compute(x->prof, x->cal, (enum route)c->kind, x->ce, n, x->today, x->dl,
 	                  PROFILE_RULES_MAX, ndl, &err) != 0)
 		*ndl = 0; /* a date out of range: measured, but not against the clocks */
@@ -648,15 +679,23 @@ report_event_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 		return 0;
 	id = codec_get_be64(k);
 	if (!x->have || x->c->id != id) {
+		struct rp_case keep;
+
 		if ((rc = report_flush(x)) != 0)
 			return rc;
-		memset(x->c, 0, offsetof(struct rp_case, ev));
+		keep = *x->c;
+		memset(x->c, 0, sizeof *x->c);
+		x->c->findings = keep.findings;
+		x->c->cap_findings = keep.cap_findings;
+		x->c->recs = keep.recs;
+		x->c->cap_recs = keep.cap_recs;
+		x->c->ev = keep.ev;
+		x->c->cap_ev = keep.cap_ev;
 		x->c->id = id;
 		x->c->comp_role = -1;
-		x->c->nev = 0;
 		x->have = true;
 	}
-	if (x->c->nev < BOOK_EVENTS_MAX)
+	if (REPORT_ROOM(x->c, ev, nev, cap_ev))
 		report_parse_event(v, vl, &x->c->ev[x->c->nev++]);
 	return 0;
 }
@@ -711,10 +750,8 @@ book_report(struct book *b, int year, bool calendar, struct report *out, struct 
 	out->panel.limit[0] = 30;
 	out->findings.limit[0] = 5;
 	out->s3.limit[0] = 15;
-	x.c = malloc(sizeof *x.c);
-	x.wf = calloc(BOOK_EVENTS_MAX, sizeof *x.wf);
-	x.ce = calloc(BOOK_EVENTS_MAX * 2, sizeof *x.ce);
-	if (x.c == NULL || x.wf == NULL || x.ce == NULL) {
+	x.c = calloc(1, sizeof *x.c);
+	if (x.c == NULL) {
 		err_set(err, "out of memory");
 		goto out;
 	}
@@ -725,6 +762,11 @@ book_report(struct book *b, int year, bool calendar, struct report *out, struct 
 out:
 	free(x.teams.v);
 	free(x.services.v);
+	if (x.c != NULL) {
+		free(x.c->findings);
+		free(x.c->recs);
+		free(x.c->ev);
+	}
 	free(x.c);
 	free(x.wf);
 	free(x.ce);

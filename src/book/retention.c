@@ -98,10 +98,10 @@ book_case_hold(struct book *b, const char *ref, bool hold, const char *reason, s
 		return err_set(err, "a hold is cleared without a reason"), BOOK_EUSAGE;
 	if (reason != NULL && (rc = retention_check_reason(reason, err)) != 0)
 		return rc;
-	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+	if ((x.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(b, ROLE_MANAGER, true, retention_hold_txn, &x, err);
-	book_secret_free(x.c, sizeof *x.c);
+	book_case_free(x.c);
 	if (rc != 0)
 		return rc;
 	book_audit_announce(b);
@@ -116,7 +116,7 @@ struct ret_case {
 	char ref[BOOK_REF_MAX];
 	bool closed, due, held, erased;
 	struct date closed_on, due_on;
-	uint64_t people[BOOK_PARTIES_MAX];
+	const uint64_t *people;      /* the scan's, until the next case */
 	size_t npeople;
 };
 
@@ -125,14 +125,36 @@ struct scan_ctx {
 	struct store_txn *t;
 	const struct profile *prof;
 	struct date today;
-	struct wf_event *wf;
+	struct wf_event *wf;         /* room for cap_wf */
+	size_t cap_wf;
+	uint64_t *people;            /* room for cap_people */
+	size_t cap_people;
 	int (*each)(const struct ret_case *rc, void *ctx);
 	void *ctx;
 };
 
-/* The case's timeline, the events' types and dates: enough for its status. */
-static size_t
-retention_events(struct store_txn *t, uint64_t id, struct wf_event *wf)
+/* Room for item n of list (*cap of size each), grown when full; -1 when out
+ * of memory. */
+static int
+retention_room(void *listp, size_t *cap, size_t n, size_t size)
+{
+	void *list, *p;
+	size_t want = *cap ? *cap * 2 : 16;
+
+	if (n < *cap)
+		return 0;
+	memcpy(&list, listp, sizeof list);
+	if (want > SIZE_MAX / size || (p = realloc(list, want * size)) == NULL)
+		return -1;
+	memcpy(listp, &p, sizeof p);
+	*cap = want;
+	return 0;
+}
+
+/* The case's timeline, the events' types and dates: enough for its status;
+ * -1 when out of memory. */
+static ptrdiff_t
+retention_events(struct scan_ctx *x, struct store_txn *t, uint64_t id)
 {
 	uint8_t key[12];
 	const void *v;
@@ -140,12 +162,16 @@ retention_events(struct store_txn *t, uint64_t id, struct wf_event *wf)
 	unsigned seq;
 	char date[16];
 	struct err err;
+	struct wf_event *wf;
 
 	codec_be64(id, key);
-	for (seq = 1; k < BOOK_EVENTS_MAX; seq++) {
+	for (seq = 1;; seq++) {
 		codec_be32(seq, key + 8);
 		if (store_get(t, STORE_EVENTS, key, 12, &v, &n) != 0)
 			break;
+		if (retention_room(&x->wf, &x->cap_wf, k, sizeof *x->wf) != 0)
+			return -1;
+		wf = x->wf;
 		memset(&wf[k], 0, sizeof wf[k]);
 		wf[k].type = (enum event_type)rec_find_u64(v, n, ET_TYPE, EV_NONE);
 		if (rec_find_u64(v, n, ET_VOIDED_BY, 0) != 0)
@@ -155,7 +181,7 @@ retention_events(struct store_txn *t, uint64_t id, struct wf_event *wf)
 		    date_parse(date, &wf[k].date, &err) == 0)
 			k++;
 	}
-	return k;
+	return (ptrdiff_t)k;
 }
 
 static int
@@ -168,6 +194,7 @@ retention_scan_each(const void *k, size_t kl, const void *v, size_t vl, void *vc
 	size_t pos = 0, fn, n;
 	uint16_t tag;
 	struct err err;
+	ptrdiff_t nev;
 
 	if (kl != 8 || rec_check(v, vl, REC_CASE, NULL) != 0)
 		return 0;
@@ -179,13 +206,19 @@ retention_scan_each(const void *k, size_t kl, const void *v, size_t vl, void *vc
 			rc.held = true;
 		else if (tag == CT_ERASED)
 			rc.erased = true;
-		else if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) &&
-		         rc.npeople < BOOK_PARTIES_MAX && party.person != 0)
-			rc.people[rc.npeople++] = party.person;
+		else if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person != 0) {
+			if (retention_room(&x->people, &x->cap_people, rc.npeople,
+			                   sizeof *x->people) != 0)
+				return err_set(store_txn_err(x->t), "out of memory");
+			x->people[rc.npeople++] = party.person;
+		}
 	}
+	rc.people = x->people;
 	/* an open case never expires; the stored status says so cheaply */
 	if (rec_find_u64(v, vl, CT_STATUS, CASE_OPEN) != CASE_OPEN) {
-		n = retention_events(x->t, rc.id, x->wf);
+		if ((nev = retention_events(x, x->t, rc.id)) < 0)
+			return err_set(store_txn_err(x->t), "out of memory");
+		n = (size_t)nev;
 		rc.closed = retention_closed((enum route)rec_find_u64(v, vl, CT_KIND, 0), x->wf, n,
 		                             &rc.closed_on);
 	}
@@ -203,11 +236,12 @@ retention_scan(struct scan_ctx *x, struct store_txn *t)
 	int rc;
 
 	x->t = t;
-	if ((x->wf = calloc(BOOK_EVENTS_MAX, sizeof *x->wf)) == NULL)
-		return err_set(store_txn_err(t), "out of memory");
 	rc = store_scan(t, STORE_CASES, NULL, 0, retention_scan_each, x);
 	free(x->wf);
+	free(x->people);
 	x->wf = NULL;
+	x->people = NULL;
+	x->cap_wf = x->cap_people = 0;
 	return rc;
 }
 
@@ -557,10 +591,10 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 	date_format(a.scan.today, a.today);
 	if ((rc = retention_profile(b, &a.scan.prof, err)) != 0)
 		return rc;
-	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
+	if ((a.c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
 	rc = book_write(b, ROLE_ADMIN, false, retention_apply_txn, &a, err);
-	book_secret_free(a.c, sizeof *a.c);
+	book_case_free(a.c);
 	free(a.erase.v);
 	free(a.kept.v);
 	free(a.gone.v);

@@ -24,6 +24,34 @@ cli_book_status(int rc, const struct err *err)
 }
 
 int
+cli_out_begin(struct cli_out *o)
+{
+	o->p = NULL;
+	o->n = 0;
+	if ((o->f = open_memstream(&o->p, &o->n)) == NULL)
+		return cli_error(CLI_FAIL, "out of memory");
+	return CLI_OK;
+}
+
+int
+cli_out_end(struct cli_out *o, int rc)
+{
+	if (o->f == NULL)
+		return rc;
+	if (fclose(o->f) != 0 && rc == CLI_OK)
+		rc = cli_error(CLI_FAIL, "out of memory");
+	o->f = NULL;
+	if (rc == CLI_OK && o->n > 0 &&
+	    (fwrite(o->p, 1, o->n, stdout) != o->n || fflush(stdout) != 0))
+		rc = cli_error(CLI_FAIL, "cannot write the output");
+	if (o->p != NULL)
+		explicit_bzero(o->p, o->n); /* names, with --names */
+	free(o->p);
+	o->p = NULL;
+	return rc;
+}
+
+int
 cli_kdf_cost(void)
 {
 	const char *k = getenv("REDRESS_KDF");

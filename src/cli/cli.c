@@ -351,6 +351,8 @@ cli_main(int argc, char **argv)
 	/* a command's own --help, wherever it is */
 	for (i = 2; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0) {
+			if (cmd->subhelp != NULL && cmd->subhelp(cmd, argc - 1, argv + 1) == CLI_OK)
+				return CLI_OK;
 			printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "",
 			       cmd->usage, cmd->help);
 			return CLI_OK;

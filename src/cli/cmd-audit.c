@@ -13,13 +13,12 @@ cmd_audit_each(const struct book_audit *a, void *ctx)
 	time_t t = (time_t)a->time;
 	struct tm tm;
 
-	(void)ctx;
 	text_visible(a->login, login, sizeof login);
 	text_visible(a->record, record, sizeof record);
 	text_visible(a->fields, fields, sizeof fields);
 	gmtime_r(&t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	printf("%6llu %s %-10s %-14s %-16s %s  %.12s\n", (unsigned long long)a->seq, when, login,
+	fprintf(ctx, "%6llu %s %-10s %-14s %-16s %s  %.12s\n", (unsigned long long)a->seq, when, login,
 	       a->action, record, fields, a->hash);
 	return 0;
 }
@@ -33,6 +32,7 @@ cmd_audit_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 	int head = 0;
 	const struct cli_spec spec[] = { { "head", NULL, &head }, { NULL, NULL, NULL } };
 	struct book *b;
+	struct cli_out out;
 	struct err err;
 	int npos, rc;
 
@@ -42,8 +42,9 @@ cmd_audit_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 	if (head) {
 		if ((rc = cli_book_status(book_audit_head(b, &seq, hex, &err), &err)) == CLI_OK)
 			printf("%llu:%s\n", (unsigned long long)seq, hex);
-	} else
-		rc = cli_book_status(book_audit_list(b, cmd_audit_each, NULL, &err), &err);
+	} else if ((rc = cli_out_begin(&out)) == CLI_OK)
+		rc = cli_out_end(&out, cli_book_status(book_audit_list(b, cmd_audit_each, out.f, &err),
+		                                       &err));
 	book_close(&b);
 	return rc;
 }

@@ -15,6 +15,7 @@ struct agenda {
 	char last[16];
 	struct book *b;
 	long shown;
+	FILE *out;
 };
 
 static int
@@ -36,12 +37,12 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	if (strcmp(d->date, a->last) != 0) {
 		date_parse(d->date, &day, &err);
 		date_format_long(day, head, sizeof head);
-		printf("%s%s", a->shown ? "\n" : "", head);
+		fprintf(a->out, "%s%s", a->shown ? "\n" : "", head);
 		if (book_profile(a->b, &prof, &cal, &err) == 0 && calendar_holiday(cal, day, &h)) {
 			text_visible(h.name, child, sizeof child);
-			printf(" (%s)", child);
+			fprintf(a->out, " (%s)", child);
 		}
-		putchar('\n');
+		fputc('\n', a->out);
 		snprintf(a->last, sizeof a->last, "%s", d->date);
 	}
 	text_visible(d->child, child, sizeof child);
@@ -53,7 +54,7 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 		snprintf(left, sizeof left, "today");
 	else
 		snprintf(left, sizeof left, "%d left", d->days);
-	printf("  %-14s %-22s %-8s %-8s %-10s %-14s %s\n", d->ref, d->key,
+	fprintf(a->out, "  %-14s %-22s %-8s %-8s %-10s %-14s %s\n", d->ref, d->key,
 	       d->target ? "target" : "deadline", left, owner, team, child);
 	a->shown++;
 	return 0;
@@ -71,6 +72,7 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	};
 	char fbuf[DATE_STRLEN], tbuf[DATE_STRLEN];
 	struct agenda a;
+	struct cli_out out;
 	struct date f, today;
 	struct book *b;
 	struct err err;
@@ -107,8 +109,14 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	a.team = team;
 	a.overdue = overdue;
 	a.b = b;
+	if ((rc = cli_out_begin(&out)) != CLI_OK) {
+		book_close(&b);
+		return rc;
+	}
+	a.out = out.f;
 	rc = cli_book_status(book_agenda(b, fbuf, tbuf, targets && !overdue, cmd_calendar_each, &a,
 	                                 &err), &err);
+	rc = cli_out_end(&out, rc);
 	if (rc == CLI_OK && a.shown == 0)
 		printf("nothing %s %s to %s\n", overdue ? "overdue before" : "due from",
 		       overdue ? tbuf : fbuf, overdue ? "today" : tbuf);

@@ -1,5 +1,6 @@
 /* cmd-case.c - `redress case ...`: contacts and complaints, and every step
  * of the procedure, one subcommand each. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,7 @@ case_show(struct book *b, const struct book_case *c)
 	const struct calendar *cal;
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
-	char line[512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -177,6 +178,7 @@ case_show(struct book *b, const struct book_case *c)
 
 struct list_print {
 	bool tsv;
+	FILE *out;
 };
 
 static int
@@ -191,11 +193,11 @@ case_list_print(const struct book_case_line *l, void *ctx)
 	if (l->next_key[0])
 		snprintf(left, sizeof left, "%+d", l->next_days);
 	if (lp->tsv)
-		printf("%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l->ref, l->received,
+		fprintf(lp->out, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l->ref, l->received,
 		       route_name((enum route)l->kind), case_status_name((enum case_status)l->status),
 		       l->stage, l->next_key, l->next_due, left, owner, team, child);
 	else
-		printf("%-14s %s %-10s %-8s %d  %-20s %-10s %5s%s %-10s %-14s %s\n", l->ref,
+		fprintf(lp->out, "%-14s %s %-10s %-8s %d  %-20s %-10s %5s%s %-10s %-14s %s\n", l->ref,
 		       l->received, route_name((enum route)l->kind),
 		       case_status_name((enum case_status)l->status), l->stage, l->next_key, l->next_due,
 		       left, l->overdue ? "!" : " ", owner, team, child);
@@ -260,7 +262,7 @@ case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 3, 3, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	if ((rc = case_int("correct: event", pos[2][0] == '#' ? pos[2] + 1 : pos[2], 1,
-	                   BOOK_EVENTS_MAX, &n)) != CLI_OK)
+	                   100000000L, &n)) != CLI_OK)
 		return rc;
 	if ((date != NULL) == (voids != 0))
 		return cli_error(CLI_USAGE, "case correct: give --date DATE (move the event) or "
@@ -282,8 +284,9 @@ case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc
 	return rc;
 }
 
-/* --- the command ----------------------------------------------------------------- */
+/* --- the options ------------------------------------------------------------------ */
 
+/* Every option any case action takes; each action names those it takes. */
 struct case_opts {
 	const char *kind, *channel, *received, *aware, *team, *service, *owner, *child, *child_dob;
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
@@ -294,6 +297,80 @@ struct case_opts {
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
 	int clear;
+};
+
+struct case_optdef {
+	const char *name;
+	const char *meta; /* the value's name in usage; NULL for a flag */
+	size_t off;       /* of its const char * (or int, for a flag) in struct case_opts */
+};
+
+#define CASE_V(n, m, f) { n, m, offsetof(struct case_opts, f) }
+#define CASE_F(n, f) { n, NULL, offsetof(struct case_opts, f) }
+static const struct case_optdef case_optdefs[] = {
+	CASE_V("kind", "K", kind), CASE_V("channel", "C", channel), CASE_V("received", "D", received),
+	CASE_V("aware", "D", aware), CASE_V("team", "T", team), CASE_V("service", "S", service),
+	CASE_V("owner", "L", owner), CASE_V("child-name", "N", child),
+	CASE_V("child-dob", "D", child_dob), CASE_V("complainant-name", "N", comp),
+	CASE_V("complainant-dob", "D", comp_dob), CASE_V("complainant-role", "R", comp_role),
+	CASE_V("summary", "T", summary), CASE_V("redirect-to", "W", redirect),
+	CASE_V("thanked", "W", thanked), CASE_V("date", "D", date), CASE_V("until", "D", until),
+	CASE_V("reason", "R", reason), CASE_V("text", "T", text), CASE_V("stage", "N", stage),
+	CASE_V("point", "K", point), CASE_V("outcome", "O", outcome), CASE_V("due", "D", due),
+	CASE_V("rec", "N", rec), CASE_V("rev", "N", rev), CASE_V("manager", "L", manager),
+	CASE_V("investigator", "L", inv), CASE_V("independent", "L", indep),
+	CASE_V("adjudicator", "L", adj), CASE_V("panel", "A,B,C", panel),
+	CASE_V("chair", "N", chair), CASE_V("from", "D", from), CASE_V("to", "D", to),
+	CASE_V("format", "F", format), CASE_V("name", "N", name), CASE_V("dob", "D", dob),
+	CASE_V("role", "R", role), CASE_F("safeguarding", safeguarding),
+	CASE_F("ombudsman-told", told), CASE_F("open", open), CASE_F("overdue", overdue),
+	CASE_F("names", names), CASE_F("child", child_flag), CASE_F("complainant", comp_flag),
+	CASE_V("offered", "D", offered), CASE_V("advocacy-service", "S", adv_service),
+	CASE_F("accepted", accepted), CASE_F("declined", declined), CASE_F("in-care", in_care),
+	CASE_F("in-education", in_education), CASE_F("cp-plan", cp_plan),
+	CASE_F("disabled", disabled), CASE_V("views", "T", views),
+	CASE_F("ineligible", ineligible), CASE_F("consent", consent), CASE_F("informed", informed),
+	CASE_F("clear", clear), CASE_V("person", "ID", person), CASE_V("finding", "F", finding),
+};
+#define CASE_NOPTS (sizeof case_optdefs / sizeof case_optdefs[0])
+
+static bool
+case_opt_given(const struct case_opts *o, const struct case_optdef *d)
+{
+	const char *p = (const char *)o + d->off;
+
+	if (d->meta == NULL)
+		return *(const int *)(const void *)p != 0;
+	return *(const char *const *)(const void *)p != NULL;
+}
+
+/* --- the actions ------------------------------------------------------------------ */
+
+struct case_action;
+
+/* What an action runs with: the book is open (and unlocked when the action
+ * says so), and the case REF loaded into c unless the action takes no REF. */
+struct case_run {
+	const struct case_action *act;
+	struct case_opts *o;
+	struct book *b;
+	struct book_case *c; /* NULL with CASE_NOREF */
+	const char *ref;
+	struct date today;
+};
+
+#define CASE_NOREF 0x1  /* add, list: no REF, no case loaded */
+#define CASE_UNLOCK 0x2 /* changes the book: always unlocks it (reads unlock for --names) */
+
+/* One `redress case` action.  options: the options it takes, separated by
+ * spaces; a trailing "!" marks one that is required (shown so in usage).
+ * To add an action, write its exec and add a line to case_actions. */
+struct case_action {
+	const char *name;
+	const char *options;
+	const char *summary; /* NULL for a step: the step's own description */
+	unsigned flags;
+	int (*exec)(struct case_run *r);
 };
 
 static int
@@ -307,329 +384,531 @@ case_int(const char *opt, const char *s, long lo, long hi, long *out)
 }
 
 static int
+case_do_add(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_case_new in;
+	struct err err;
+	char ref[BOOK_REF_MAX];
+	int rc;
+
+	memset(&in, 0, sizeof in);
+	in.kind = o->kind ? route_lookup(o->kind) : ROUTE_COMPLAINT;
+	in.channel = o->channel ? channel_lookup(o->channel) : CHANNEL_ONLINE;
+	in.complainant_role = o->comp_role ? party_role_lookup(o->comp_role) : PARTY_PARENT;
+	if (in.kind < 0 || in.channel < 0 || in.complainant_role < 0)
+		return cli_error(CLI_USAGE, "case add: unknown %s \"%s\"",
+		                 in.kind < 0 ? "--kind" : in.channel < 0 ? "--channel"
+		                                                         : "--complainant-role",
+		                 in.kind < 0 ? o->kind : in.channel < 0 ? o->channel : o->comp_role);
+	in.received = o->received;
+	in.aware = o->aware;
+	in.team = o->team;
+	in.service = o->service;
+	in.owner = o->owner;
+	in.child_name = o->child;
+	in.child_dob = o->child_dob;
+	in.complainant_name = o->comp;
+	in.complainant_dob = o->comp_dob;
+	in.summary = o->summary;
+	in.safeguarding = o->safeguarding;
+	in.redirect_to = o->redirect;
+	in.thanked = o->thanked;
+	if (in.received == NULL)
+		return cli_error(CLI_USAGE, "case add: --received DATE is required");
+	if ((rc = cli_book_status(book_case_add(r->b, &in, ref, &err), &err)) == CLI_OK)
+		printf("%s\n", ref);
+	return rc;
+}
+
+static int
+case_do_list(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_case_filter f;
+	struct list_print lp = { o->format != NULL && strcmp(o->format, "tsv") == 0, NULL };
+	struct cli_out out;
+	struct err err;
+	struct date d;
+	long v;
+	int rc;
+
+	memset(&f, 0, sizeof f);
+	f.open = o->open;
+	f.overdue = o->overdue;
+	f.stage = -1;
+	f.kind = -1;
+	f.team = o->team;
+	f.owner = o->owner;
+	f.from = o->from;
+	f.to = o->to;
+	if (o->format != NULL && !lp.tsv && strcmp(o->format, "text") != 0)
+		return cli_error(CLI_USAGE, "case list: --format is text or tsv");
+	if (o->stage != NULL && (rc = case_int("--stage", o->stage, 0, 4, &v)) != CLI_OK)
+		return rc;
+	if (o->stage != NULL)
+		f.stage = (int)v;
+	if (o->kind != NULL && (f.kind = route_lookup(o->kind)) < 0)
+		return cli_error(CLI_USAGE, "case list: unknown --kind \"%s\"", o->kind);
+	if ((o->from && (rc = cli_date("--from", o->from, &d)) != CLI_OK) ||
+	    (o->to && (rc = cli_date("--to", o->to, &d)) != CLI_OK))
+		return rc;
+	if ((rc = cli_out_begin(&out)) != CLI_OK)
+		return rc;
+	lp.out = out.f;
+	rc = cli_book_status(book_case_list(r->b, &f, case_list_print, &lp, &err), &err);
+	return cli_out_end(&out, rc);
+}
+
+static int
+case_do_show(struct case_run *r)
+{
+	case_show(r->b, r->c);
+	return CLI_OK;
+}
+
+static int
+case_do_step(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	const char *sub = r->act->name;
+	const struct workflow_step *step = workflow_step_find(sub);
+	struct book_step s;
+	enum event_type ev;
+	struct err err;
+	char codes[256];
+	long v;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	if (step == NULL)
+		return cli_error(CLI_FAIL, "case %s: not a step", sub);
+	if (case_step_event(step, r->c, o->stage, &ev, &err) != 0)
+		return cli_report(CLI_USAGE, &err);
+	s.type = ev;
+	s.date = o->date;
+	s.until = o->until;
+	s.note = o->text;
+	s.ombudsman_told = o->told;
+	if (strcmp(sub, "accept") == 0)
+		s.decision = DECISION_ACCEPTED;
+	if (strcmp(sub, "refuse") == 0)
+		s.decision = DECISION_REFUSED;
+	if (o->finding != NULL && (s.finding = omb_finding_lookup(o->finding)) < 0)
+		return cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub, o->finding,
+		                 omb_finding_list(codes, sizeof codes));
+	if (o->reason != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED)) {
+		if ((s.ext_reason = ext_reason_lookup(o->reason)) < 0)
+			return cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (%s)", sub,
+			                 o->reason, ext_reason_list(codes, sizeof codes));
+	} else if (o->reason != NULL && (s.reason = refusal_lookup(o->reason)) < 0) {
+		return cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (over-a-year, "
+		                 "legal-proceedings, not-eligible, out-of-scope, late-request)", sub,
+		                 o->reason);
+	}
+	if (ev == EV_NOTE && (o->text == NULL || *o->text == '\0'))
+		return cli_error(CLI_USAGE, "case note: --text is required");
+	if (o->rev != NULL) {
+		if ((rc = case_int("--rev", o->rev, 1, 2147483647L, &v)) != CLI_OK)
+			return rc;
+		s.base_rev = (uint64_t)v;
+	}
+	return cli_book_status(book_case_step(r->b, r->ref, &s, &err), &err);
+}
+
+static int
+case_do_assign(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_staff st;
+	struct err err;
+	char *panel = NULL, *tok, *save;
+	long v;
+	int i = 0, rc;
+
+	memset(&st, 0, sizeof st);
+	st.chair = -1;
+	snprintf(st.owner, 64, "%s", o->owner ? o->owner : "");
+	snprintf(st.manager, 64, "%s", o->manager ? o->manager : "");
+	snprintf(st.investigator, 64, "%s", o->inv ? o->inv : "");
+	snprintf(st.independent, 64, "%s", o->indep ? o->indep : "");
+	snprintf(st.adjudicator, 64, "%s", o->adj ? o->adj : "");
+	if (o->panel != NULL && (panel = strdup(o->panel)) != NULL) {
+		/* a fourth name is an error, never silently dropped */
+		for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 4;
+		     tok = strtok_r(NULL, ",", &save))
+			if (i++ < 3)
+				snprintf(st.panel[i - 1], 64, "%s", tok);
+		free(panel);
+		if (i != 3)
+			return cli_error(CLI_USAGE, "case assign: --panel needs three logins, A,B,C");
+	}
+	if (o->chair != NULL) {
+		if ((rc = case_int("--chair", o->chair, 1, 3, &v)) != CLI_OK)
+			return rc;
+		st.chair = (int)v - 1;
+	}
+	return cli_book_status(book_case_assign(r->b, r->ref, &st, &err), &err);
+}
+
+static int
+case_do_point(struct case_run *r)
+{
+	struct err err;
+	unsigned num;
+	int rc;
+
+	if (r->o->text == NULL)
+		return cli_error(CLI_USAGE, "case point: --text is required");
+	if ((rc = cli_book_status(book_case_point(r->b, r->ref, r->o->text, &num, &err), &err)) ==
+	    CLI_OK)
+		printf("%u\n", num);
+	return rc;
+}
+
+static int
+case_do_finding(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct err err;
+	long st, pt;
+	int out, rc;
+
+	if (o->stage == NULL || o->point == NULL || o->outcome == NULL)
+		return cli_error(CLI_USAGE, "case finding: --stage, --point and --outcome are required");
+	if ((rc = case_int("--stage", o->stage, 1, 3, &st)) != CLI_OK ||
+	    (rc = case_int("--point", o->point, 1, 1000, &pt)) != CLI_OK)
+		return rc;
+	if ((out = outcome_lookup(o->outcome)) <= 0)
+		return cli_error(CLI_USAGE, "case finding: --outcome is upheld, partly-upheld, "
+		                 "not-upheld or unable-to-determine");
+	return cli_book_status(book_case_finding(r->b, r->ref, (unsigned)st, (unsigned)pt, out, &err),
+	                       &err);
+}
+
+static int
+case_do_recommend(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct err err;
+	unsigned num;
+	long st = r->c->stage;
+	int rc;
+
+	if (o->text == NULL || o->owner == NULL || o->due == NULL)
+		return cli_error(CLI_USAGE, "case recommend: --text, --owner and --due are required");
+	if (o->stage != NULL && (rc = case_int("--stage", o->stage, 1, 3, &st)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_status(book_case_recommend(r->b, r->ref, (unsigned)st, o->text, o->owner,
+	                                              o->due, &num, &err), &err)) == CLI_OK)
+		printf("%u\n", num);
+	return rc;
+}
+
+static int
+case_do_done(struct case_run *r)
+{
+	struct err err;
+	long v;
+	int rc;
+
+	if (r->o->rec == NULL)
+		return cli_error(CLI_USAGE, "case done: --rec N is required");
+	if ((rc = case_int("--rec", r->o->rec, 1, 1000, &v)) != CLI_OK)
+		return rc;
+	return cli_book_status(book_case_rec_done(r->b, r->ref, (unsigned)v, r->o->date, &err), &err);
+}
+
+static int
+case_do_advocacy(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_advocacy a;
+	struct err err;
+
+	memset(&a, 0, sizeof a);
+	if (o->offered != NULL)
+		snprintf(a.offered, sizeof a.offered, "%.15s", o->offered);
+	if (o->adv_service != NULL)
+		snprintf(a.service, sizeof a.service, "%.63s", o->adv_service);
+	if (o->accepted && o->declined)
+		return cli_error(CLI_USAGE, "case advocacy: --accepted or --declined, not both");
+	a.response = o->accepted ? 1 : o->declined ? 2 : 0;
+	a.flags = (o->in_care ? ADVOCACY_IN_CARE : 0) | (o->in_education ? ADVOCACY_IN_EDUCATION : 0) |
+	          (o->cp_plan ? ADVOCACY_CP_PLAN : 0) | (o->disabled ? ADVOCACY_DISABLED : 0);
+	return cli_book_status(book_case_advocacy(r->b, r->ref, &a, &err), &err);
+}
+
+static int
+case_do_hold(struct case_run *r)
+{
+	struct err err;
+
+	if (r->o->clear && r->o->reason != NULL)
+		return cli_error(CLI_USAGE, "case hold: --reason or --clear, not both");
+	return cli_book_status(book_case_hold(r->b, r->ref, !r->o->clear, r->o->reason, &err), &err);
+}
+
+static int
+case_do_party(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_party_new np;
+	struct err err;
+	long v;
+	int rc;
+
+	memset(&np, 0, sizeof np);
+	np.kind = o->child_flag ? 0 : 1;
+	np.role = o->role ? party_role_lookup(o->role) : (o->child_flag ? PARTY_CHILD : PARTY_PARENT);
+	np.name = o->name;
+	np.dob = o->dob;
+	np.views = o->views;
+	np.ineligible = o->ineligible;
+	np.consent = o->consent;
+	np.informed = o->informed;
+	if (o->child_flag == o->comp_flag || (o->name == NULL) == (o->person == NULL))
+		return cli_error(CLI_USAGE, "case party: --child or --complainant, and --name or "
+		                 "--person");
+	if (o->person != NULL) {
+		if ((rc = case_int("--person", o->person, 1, 2147483647L, &v)) != CLI_OK)
+			return rc;
+		np.person = (uint64_t)v;
+	}
+	if (np.role < 0)
+		return cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o->role);
+	return cli_book_status(book_case_party(r->b, r->ref, &np, &err), &err);
+}
+
+/* Every step takes a date, a note and the revision it was based on. */
+#define STEP_OPTS "date text rev"
+#define CASE_STEP(n, opts) { n, STEP_OPTS opts, NULL, CASE_UNLOCK, case_do_step }
+
+static const struct case_action case_actions[] = {
+	{ "add", "received! kind channel aware team service owner child-name child-dob "
+	  "complainant-name complainant-dob complainant-role summary safeguarding redirect-to "
+	  "thanked", "record a new contact or complaint; prints its reference",
+	  CASE_NOREF | CASE_UNLOCK, case_do_add },
+	{ "list", "open overdue stage team owner kind from to format names",
+	  "the cases, one a line (--format tsv: tab-separated)", CASE_NOREF, case_do_list },
+	{ "show", "names", "the case, its timeline and its deadlines", 0, case_do_show },
+	CASE_STEP("acknowledge", " stage"),
+	CASE_STEP("extend", " stage until reason"),
+	CASE_STEP("respond", " stage"),
+	CASE_STEP("escalate", " stage"),
+	CASE_STEP("accept", " stage"),
+	CASE_STEP("refuse", " stage reason ombudsman-told"),
+	CASE_STEP("statement", ""),
+	CASE_STEP("arrange-panel", ""),
+	CASE_STEP("panel-notice", ""),
+	CASE_STEP("panel-held", ""),
+	CASE_STEP("findings", ""),
+	CASE_STEP("ombudsman", ""),
+	CASE_STEP("ombudsman-outcome", " finding"),
+	CASE_STEP("new-information", ""),
+	CASE_STEP("start-stage1", ""),
+	CASE_STEP("pause", ""),
+	CASE_STEP("resume", ""),
+	CASE_STEP("decline", " reason ombudsman-told"),
+	CASE_STEP("redirect", ""),
+	CASE_STEP("withdraw", ""),
+	CASE_STEP("close", ""),
+	CASE_STEP("reopen", ""),
+	{ "note", "text! date rev", NULL, CASE_UNLOCK, case_do_step },
+	CASE_STEP("pass-on", ""),
+	{ "assign", "owner manager investigator independent adjudicator panel chair",
+	  "the people on the case (the Stage 2 independent person may not sit on the panel)",
+	  CASE_UNLOCK, case_do_assign },
+	{ "point", "text!", "a point of complaint; prints its number", CASE_UNLOCK, case_do_point },
+	{ "finding", "stage! point! outcome!", "the finding on a point at a stage", CASE_UNLOCK,
+	  case_do_finding },
+	{ "recommend", "text! owner! due! stage", "a recommendation; prints its number",
+	  CASE_UNLOCK, case_do_recommend },
+	{ "done", "rec! date", "a recommendation carried out", CASE_UNLOCK, case_do_done },
+	{ "party", "child complainant name person dob role views ineligible consent informed",
+	  "a child or complainant on the case (--child or --complainant, --name or --person)",
+	  CASE_UNLOCK, case_do_party },
+	{ "advocacy", "offered advocacy-service accepted declined in-care in-education cp-plan "
+	  "disabled", "advocacy offered, where referred, accepted or declined", CASE_UNLOCK,
+	  case_do_advocacy },
+	{ "hold", "reason clear", "a legal hold (manager or admin), or --clear to lift it",
+	  CASE_UNLOCK, case_do_hold },
+};
+#define CASE_NACTIONS (sizeof case_actions / sizeof case_actions[0])
+
+static const struct case_action *
+case_action_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CASE_NACTIONS; i++)
+		if (strcmp(case_actions[i].name, name) == 0)
+			return &case_actions[i];
+	return NULL;
+}
+
+/* Whether act takes the option name; *required when marked so. */
+static bool
+case_takes(const struct case_action *act, const char *name, bool *required)
+{
+	const char *s = act->options;
+	size_t n = strlen(name), w;
+
+	while (*s != '\0') {
+		s += strspn(s, " ");
+		w = strcspn(s, " ");
+		if (w > 0 && s[w - 1] == '!' && w - 1 == n && strncmp(s, name, n) == 0) {
+			if (required != NULL)
+				*required = true;
+			return true;
+		}
+		if (w == n && strncmp(s, name, n) == 0) {
+			if (required != NULL)
+				*required = false;
+			return true;
+		}
+		s += w;
+	}
+	return false;
+}
+
+/* Refuses an option the action does not take: one line, exit 2.  Names the
+ * actions it is for when they are few. */
+static int
+case_refuse_option(const struct case_action *act, const char *name)
+{
+	const char *users[3];
+	size_t i, n = 0;
+
+	for (i = 0; i < CASE_NACTIONS; i++)
+		if (case_takes(&case_actions[i], name, NULL) && n++ < 3)
+			users[n - 1] = case_actions[i].name;
+	if (n == 1)
+		return cli_error(CLI_USAGE, "case %s: --%s is for %s", act->name, name, users[0]);
+	if (n == 2)
+		return cli_error(CLI_USAGE, "case %s: --%s is for %s and %s", act->name, name, users[0],
+		                 users[1]);
+	return cli_error(CLI_USAGE, "case %s: --%s does not apply here", act->name, name);
+}
+
+/* "redress case NAME [REF] --req V [--opt V] [--flag]", from the table. */
+static void
+case_action_usage(FILE *f, const struct case_action *act)
+{
+	const struct workflow_step *step = workflow_step_find(act->name);
+	const char *s = act->options;
+	char name[64];
+	size_t w, i;
+	bool req;
+
+	fprintf(f, "usage: redress case %s%s", act->name, act->flags & CASE_NOREF ? "" : " REF");
+	while (*s != '\0') {
+		s += strspn(s, " ");
+		w = strcspn(s, " ");
+		if (w == 0)
+			break;
+		snprintf(name, sizeof name, "%.*s", (int)w, s);
+		req = name[strlen(name) - 1] == '!';
+		if (req)
+			name[strlen(name) - 1] = '\0';
+		for (i = 0; i < CASE_NOPTS; i++)
+			if (strcmp(case_optdefs[i].name, name) == 0)
+				break;
+		if (i < CASE_NOPTS)
+			fprintf(f, " %s--%s%s%s%s", req ? "" : "[", name, case_optdefs[i].meta ? " " : "",
+			        case_optdefs[i].meta ? case_optdefs[i].meta : "", req ? "" : "]");
+		s += w;
+	}
+	fprintf(f, "\n\n%s.\n", act->summary != NULL ? act->summary
+	                        : step != NULL ? step->help : "");
+	if (act->exec == case_do_step)
+		fputs("A step: --date D (default today), --text T adds a note, --rev N refuses it if\n"
+		      "the case has changed since revision N.  An invalid step is refused with the\n"
+		      "reason (exit 2).\n", f);
+	fputs("Any other option is refused (exit 2); see `redress help case`.\n", f);
+}
+
+/* `redress case ACTION --help`: the action's usage; -1 for the general help. */
+static int
+cmd_case_help(const struct cli_cmd *self, int argc, char **argv)
+{
+	const struct case_action *act;
+	int i;
+
+	(void)self;
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if ((act = case_action_find(argv[i])) != NULL) {
+			case_action_usage(stdout, act);
+			return CLI_OK;
+		}
+	return -1;
+}
+
+static int
 cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	struct case_opts o;
-	const struct cli_spec spec[] = {
-		{ "kind", &o.kind, NULL }, { "channel", &o.channel, NULL },
-		{ "received", &o.received, NULL }, { "aware", &o.aware, NULL },
-		{ "team", &o.team, NULL }, { "service", &o.service, NULL },
-		{ "owner", &o.owner, NULL }, { "child-name", &o.child, NULL },
-		{ "child-dob", &o.child_dob, NULL }, { "complainant-name", &o.comp, NULL },
-		{ "complainant-dob", &o.comp_dob, NULL }, { "complainant-role", &o.comp_role, NULL },
-		{ "summary", &o.summary, NULL }, { "redirect-to", &o.redirect, NULL },
-		{ "thanked", &o.thanked, NULL }, { "date", &o.date, NULL }, { "until", &o.until, NULL },
-		{ "reason", &o.reason, NULL }, { "text", &o.text, NULL }, { "stage", &o.stage, NULL },
-		{ "point", &o.point, NULL }, { "outcome", &o.outcome, NULL }, { "due", &o.due, NULL },
-		{ "rec", &o.rec, NULL }, { "rev", &o.rev, NULL }, { "manager", &o.manager, NULL },
-		{ "investigator", &o.inv, NULL }, { "independent", &o.indep, NULL },
-		{ "adjudicator", &o.adj, NULL }, { "panel", &o.panel, NULL }, { "chair", &o.chair, NULL },
-		{ "from", &o.from, NULL }, { "to", &o.to, NULL }, { "format", &o.format, NULL },
-		{ "name", &o.name, NULL }, { "dob", &o.dob, NULL }, { "role", &o.role, NULL },
-		{ "safeguarding", NULL, &o.safeguarding }, { "ombudsman-told", NULL, &o.told },
-		{ "open", NULL, &o.open }, { "overdue", NULL, &o.overdue }, { "names", NULL, &o.names },
-		{ "child", NULL, &o.child_flag }, { "complainant", NULL, &o.comp_flag },
-		{ "offered", &o.offered, NULL }, { "advocacy-service", &o.adv_service, NULL },
-		{ "accepted", NULL, &o.accepted }, { "declined", NULL, &o.declined },
-		{ "in-care", NULL, &o.in_care }, { "in-education", NULL, &o.in_education },
-		{ "cp-plan", NULL, &o.cp_plan }, { "disabled", NULL, &o.disabled },
-		{ "views", &o.views, NULL }, { "ineligible", NULL, &o.ineligible },
-		{ "consent", NULL, &o.consent }, { "informed", NULL, &o.informed },
-		{ "clear", NULL, &o.clear }, { "person", &o.person, NULL },
-		{ "finding", &o.finding, NULL },
-		{ NULL, NULL, NULL },
-	};
-	const struct workflow_step *step = NULL;
-	const char *pos[3], *sub;
-	struct book *b = NULL;
-	struct book_case *c = NULL;
+	struct cli_spec spec[CASE_NOPTS + 1];
+	struct case_run r;
+	struct cli_cmd me;
+	const struct case_action *act;
+	const char *pos[3];
 	struct err err;
-	char ref[BOOK_REF_MAX], todaybuf[DATE_STRLEN];
-	struct date today;
-	int npos, rc, writes, need_key;
-	long v;
+	char todaybuf[DATE_STRLEN];
+	size_t i;
+	int npos, rc;
 
 	memset(&o, 0, sizeof o);
+	/* (three positionals, REF N: an action of its own kind) */
 	if (argc > 1 && strcmp(argv[1], "correct") == 0)
 		return case_correct_cmd(self, env, argc, argv);
-	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < CASE_NOPTS; i++) {
+		char *p = (char *)&o + case_optdefs[i].off;
+
+		spec[i].name = case_optdefs[i].name;
+		spec[i].value = case_optdefs[i].meta ? (const char **)(void *)p : NULL;
+		spec[i].flag = case_optdefs[i].meta ? NULL : (int *)(void *)p;
+	}
+	spec[CASE_NOPTS] = (struct cli_spec){ NULL, NULL, NULL };
+	/* problems before the action is known: a one-line usage */
+	me = *self;
+	me.usage = "ACTION [REF] [OPTIONS] (see: redress case ACTION --help)";
+	if ((rc = cli_parse(&me, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
-	sub = pos[0];
-	step = workflow_step_find(sub);
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 &&
-	    strcmp(sub, "assign") != 0 && strcmp(sub, "point") != 0 && strcmp(sub, "finding") != 0 &&
-	    strcmp(sub, "recommend") != 0 && strcmp(sub, "done") != 0 && strcmp(sub, "party") != 0 &&
-	    strcmp(sub, "advocacy") != 0 && strcmp(sub, "hold") != 0 && step == NULL)
-		return cli_error(CLI_USAGE, "case: no subcommand \"%s\" (see: redress help case)", sub);
-	if ((strcmp(sub, "add") == 0 || strcmp(sub, "list") == 0) != (npos == 1))
-		return cli_error(CLI_USAGE, "case %s: %s", sub, npos == 1 ? "which case? (REF)"
-		                                                          : "takes no REF");
-	if (cli_today(&today, &err) != 0)
+	if ((act = case_action_find(pos[0])) == NULL)
+		return cli_error(CLI_USAGE, "case: no subcommand \"%s\" (see: redress help case)",
+		                 pos[0]);
+	if (((act->flags & CASE_NOREF) != 0) != (npos == 1))
+		return cli_error(CLI_USAGE, "case %s: %s", act->name, npos == 1 ? "which case? (REF)"
+		                                                               : "takes no REF");
+	for (i = 0; i < CASE_NOPTS; i++)
+		if (case_opt_given(&o, &case_optdefs[i]) && !case_takes(act, case_optdefs[i].name, NULL))
+			return case_refuse_option(act, case_optdefs[i].name);
+	if (cli_today(&r.today, &err) != 0)
 		return cli_report(CLI_USAGE, &err);
-	date_format(today, todaybuf);
+	date_format(r.today, todaybuf);
 	if (o.date == NULL)
 		o.date = todaybuf;
-	writes = strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0;
-	need_key = writes || o.names;
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	r.act = act;
+	r.o = &o;
+	r.ref = npos == 2 ? pos[1] : NULL;
+	if ((rc = cli_book_open(env, &r.b)) != CLI_OK)
 		return rc;
-	if (need_key && (rc = cli_book_unlock(b)) != CLI_OK)
+	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
 		goto out;
-	if (strcmp(sub, "add") == 0) {
-		struct book_case_new in;
-
-		memset(&in, 0, sizeof in);
-		in.kind = o.kind ? route_lookup(o.kind) : ROUTE_COMPLAINT;
-		in.channel = o.channel ? channel_lookup(o.channel) : CHANNEL_ONLINE;
-		in.complainant_role = o.comp_role ? party_role_lookup(o.comp_role) : PARTY_PARENT;
-		if (in.kind < 0 || in.channel < 0 || in.complainant_role < 0) {
-			rc = cli_error(CLI_USAGE, "case add: unknown %s \"%s\"",
-			               in.kind < 0 ? "--kind" : in.channel < 0 ? "--channel"
-			                                                       : "--complainant-role",
-			               in.kind < 0 ? o.kind : in.channel < 0 ? o.channel : o.comp_role);
+	if ((act->flags & CASE_NOREF) == 0) {
+		if ((r.c = book_case_new()) == NULL) {
+			rc = cli_error(CLI_FAIL, "out of memory");
 			goto out;
 		}
-		in.received = o.received;
-		in.aware = o.aware;
-		in.team = o.team;
-		in.service = o.service;
-		in.owner = o.owner;
-		in.child_name = o.child;
-		in.child_dob = o.child_dob;
-		in.complainant_name = o.comp;
-		in.complainant_dob = o.comp_dob;
-		in.summary = o.summary;
-		in.safeguarding = o.safeguarding;
-		in.redirect_to = o.redirect;
-		in.thanked = o.thanked;
-		if (in.received == NULL) {
-			rc = cli_error(CLI_USAGE, "case add: --received DATE is required");
+		if ((rc = cli_book_status(book_case_get(r.b, r.ref, r.c, &err), &err)) != CLI_OK)
 			goto out;
-		}
-		if ((rc = cli_book_status(book_case_add(b, &in, ref, &err), &err)) == CLI_OK)
-			printf("%s\n", ref);
-		goto out;
 	}
-	if (strcmp(sub, "list") == 0) {
-		struct book_case_filter f;
-		struct list_print lp = { o.format != NULL && strcmp(o.format, "tsv") == 0 };
-
-		memset(&f, 0, sizeof f);
-		f.open = o.open;
-		f.overdue = o.overdue;
-		f.stage = -1;
-		f.kind = -1;
-		f.team = o.team;
-		f.owner = o.owner;
-		f.from = o.from;
-		f.to = o.to;
-		if (o.format != NULL && !lp.tsv && strcmp(o.format, "text") != 0) {
-			rc = cli_error(CLI_USAGE, "case list: --format is text or tsv");
-			goto out;
-		}
-		if (o.stage != NULL && (rc = case_int("--stage", o.stage, 0, 4, &v)) != CLI_OK)
-			goto out;
-		if (o.stage != NULL)
-			f.stage = (int)v;
-		if (o.kind != NULL && (f.kind = route_lookup(o.kind)) < 0) {
-			rc = cli_error(CLI_USAGE, "case list: unknown --kind \"%s\"", o.kind);
-			goto out;
-		}
-		if ((o.from && (rc = cli_date("--from", o.from, &today)) != CLI_OK) ||
-		    (o.to && (rc = cli_date("--to", o.to, &today)) != CLI_OK))
-			goto out;
-		rc = cli_book_status(book_case_list(b, &f, case_list_print, &lp, &err), &err);
-		goto out;
-	}
-	if ((c = book_secret_alloc(sizeof *c)) == NULL) {
-		rc = cli_error(CLI_FAIL, "out of memory");
-		goto out;
-	}
-	if ((rc = cli_book_status(book_case_get(b, pos[1], c, &err), &err)) != CLI_OK)
-		goto out;
-	if (strcmp(sub, "show") == 0) {
-		case_show(b, c);
-	} else if (step != NULL) {
-		struct book_step s;
-		enum event_type ev;
-		char codes[256];
-
-		memset(&s, 0, sizeof s);
-		if (case_step_event(step, c, o.stage, &ev, &err) != 0) {
-			rc = cli_report(CLI_USAGE, &err);
-			goto out;
-		}
-		s.type = ev;
-		s.date = o.date;
-		s.until = o.until;
-		s.note = o.text;
-		s.ombudsman_told = o.told;
-		if (strcmp(sub, "accept") == 0)
-			s.decision = DECISION_ACCEPTED;
-		if (strcmp(sub, "refuse") == 0)
-			s.decision = DECISION_REFUSED;
-		if (o.finding != NULL && ev != EV_OMBUDSMAN_OUTCOME) {
-			rc = cli_error(CLI_USAGE, "case %s: --finding is for ombudsman-outcome", sub);
-			goto out;
-		}
-		if (o.finding != NULL && (s.finding = omb_finding_lookup(o.finding)) < 0) {
-			rc = cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub,
-			               o.finding, omb_finding_list(codes, sizeof codes));
-			goto out;
-		}
-		if (o.reason != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED)) {
-			if ((s.ext_reason = ext_reason_lookup(o.reason)) < 0) {
-				rc = cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (%s)", sub,
-				               o.reason, ext_reason_list(codes, sizeof codes));
-				goto out;
-			}
-		} else if (o.reason != NULL && (s.reason = refusal_lookup(o.reason)) < 0) {
-			rc = cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (over-a-year, "
-			               "legal-proceedings, not-eligible, out-of-scope, late-request)", sub,
-			               o.reason);
-			goto out;
-		}
-		if (ev == EV_NOTE && (o.text == NULL || *o.text == '\0')) {
-			rc = cli_error(CLI_USAGE, "case note: --text is required");
-			goto out;
-		}
-		if (o.rev != NULL) {
-			if ((rc = case_int("--rev", o.rev, 1, 2147483647L, &v)) != CLI_OK)
-				goto out;
-			s.base_rev = (uint64_t)v;
-		}
-		rc = cli_book_status(book_case_step(b, pos[1], &s, &err), &err);
-	} else if (strcmp(sub, "assign") == 0) {
-		struct book_staff st;
-		char *panel = NULL, *tok, *save;
-		int i = 0;
-
-		memset(&st, 0, sizeof st);
-		st.chair = -1;
-		snprintf(st.owner, 64, "%s", o.owner ? o.owner : "");
-		snprintf(st.manager, 64, "%s", o.manager ? o.manager : "");
-		snprintf(st.investigator, 64, "%s", o.inv ? o.inv : "");
-		snprintf(st.independent, 64, "%s", o.indep ? o.indep : "");
-		snprintf(st.adjudicator, 64, "%s", o.adj ? o.adj : "");
-		if (o.panel != NULL && (panel = strdup(o.panel)) != NULL) {
-			/* a fourth name is an error, never silently dropped */
-			for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 4;
-			     tok = strtok_r(NULL, ",", &save))
-				if (i++ < 3)
-					snprintf(st.panel[i - 1], 64, "%s", tok);
-			free(panel);
-			if (i != 3) {
-				rc = cli_error(CLI_USAGE, "case assign: --panel needs three logins, A,B,C");
-				goto out;
-			}
-		}
-		if (o.chair != NULL) {
-			if ((rc = case_int("--chair", o.chair, 1, 3, &v)) != CLI_OK)
-				goto out;
-			st.chair = (int)v - 1;
-		}
-		rc = cli_book_status(book_case_assign(b, pos[1], &st, &err), &err);
-	} else if (strcmp(sub, "point") == 0) {
-		unsigned num;
-
-		if (o.text == NULL) {
-			rc = cli_error(CLI_USAGE, "case point: --text is required");
-			goto out;
-		}
-		if ((rc = cli_book_status(book_case_point(b, pos[1], o.text, &num, &err), &err)) == CLI_OK)
-			printf("%u\n", num);
-	} else if (strcmp(sub, "finding") == 0) {
-		long st, pt;
-		int out;
-
-		if (o.stage == NULL || o.point == NULL || o.outcome == NULL) {
-			rc = cli_error(CLI_USAGE, "case finding: --stage, --point and --outcome are required");
-			goto out;
-		}
-		if ((rc = case_int("--stage", o.stage, 1, 3, &st)) != CLI_OK ||
-		    (rc = case_int("--point", o.point, 1, 1000, &pt)) != CLI_OK)
-			goto out;
-		if ((out = outcome_lookup(o.outcome)) <= 0) {
-			rc = cli_error(CLI_USAGE, "case finding: --outcome is upheld, partly-upheld, "
-			               "not-upheld or unable-to-determine");
-			goto out;
-		}
-		rc = cli_book_status(book_case_finding(b, pos[1], (unsigned)st, (unsigned)pt, out, &err),
-		                     &err);
-	} else if (strcmp(sub, "recommend") == 0) {
-		unsigned num;
-		long st = c->stage;
-
-		if (o.text == NULL || o.owner == NULL || o.due == NULL) {
-			rc = cli_error(CLI_USAGE, "case recommend: --text, --owner and --due are required");
-			goto out;
-		}
-		if (o.stage != NULL && (rc = case_int("--stage", o.stage, 1, 3, &st)) != CLI_OK)
-			goto out;
-		if ((rc = cli_book_status(book_case_recommend(b, pos[1], (unsigned)st, o.text, o.owner,
-		                                              o.due, &num, &err), &err)) == CLI_OK)
-			printf("%u\n", num);
-	} else if (strcmp(sub, "done") == 0) {
-		if (o.rec == NULL) {
-			rc = cli_error(CLI_USAGE, "case done: --rec N is required");
-			goto out;
-		}
-		if ((rc = case_int("--rec", o.rec, 1, 1000, &v)) != CLI_OK)
-			goto out;
-		rc = cli_book_status(book_case_rec_done(b, pos[1], (unsigned)v, o.date, &err), &err);
-	} else if (strcmp(sub, "advocacy") == 0) {
-		struct book_advocacy a;
-
-		memset(&a, 0, sizeof a);
-		if (o.offered != NULL)
-			snprintf(a.offered, sizeof a.offered, "%.15s", o.offered);
-		if (o.adv_service != NULL)
-			snprintf(a.service, sizeof a.service, "%.63s", o.adv_service);
-		if (o.accepted && o.declined) {
-			rc = cli_error(CLI_USAGE, "case advocacy: --accepted or --declined, not both");
-			goto out;
-		}
-		a.response = o.accepted ? 1 : o.declined ? 2 : 0;
-		a.flags = (o.in_care ? ADVOCACY_IN_CARE : 0) | (o.in_education ? ADVOCACY_IN_EDUCATION : 0) |
-		          (o.cp_plan ? ADVOCACY_CP_PLAN : 0) | (o.disabled ? ADVOCACY_DISABLED : 0);
-		rc = cli_book_status(book_case_advocacy(b, pos[1], &a, &err), &err);
-	} else if (strcmp(sub, "hold") == 0) {
-		if (o.clear && o.reason != NULL) {
-			rc = cli_error(CLI_USAGE, "case hold: --reason or --clear, not both");
-			goto out;
-		}
-		rc = cli_book_status(book_case_hold(b, pos[1], !o.clear, o.reason, &err), &err);
-	} else { /* party */
-		struct book_party_new np;
-
-		memset(&np, 0, sizeof np);
-		np.kind = o.child_flag ? 0 : 1;
-		np.role = o.role ? party_role_lookup(o.role) : (o.child_flag ? PARTY_CHILD : PARTY_PARENT);
-		np.name = o.name;
-		np.dob = o.dob;
-		np.views = o.views;
-		np.ineligible = o.ineligible;
-		np.consent = o.consent;
-		np.informed = o.informed;
-		if (o.child_flag == o.comp_flag || (o.name == NULL) == (o.person == NULL)) {
-			rc = cli_error(CLI_USAGE, "case party: --child or --complainant, and --name or "
-			               "--person");
-			goto out;
-		}
-		if (o.person != NULL) {
-			if ((rc = case_int("--person", o.person, 1, 2147483647L, &v)) != CLI_OK)
-				goto out;
-			np.person = (uint64_t)v;
-		}
-		if (np.role < 0) {
-			rc = cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o.role);
-			goto out;
-		}
-		rc = cli_book_status(book_case_party(b, pos[1], &np, &err), &err);
-	}
+	rc = act->exec(&r);
 out:
-	book_secret_free(c, c != NULL ? sizeof *c : 0);
-	book_close(&b);
+	book_case_free(r.c);
+	book_close(&r.b);
 	return rc;
 }
 
@@ -678,6 +957,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"
 	        "  timeline event #N (numbered in `case show`) to another date, or voids it.\n"
 	        "  The correction is a new event pointing at the old, which stays, marked;\n"
-	        "  one that would make the history impossible is refused (exit 2).",
+	        "  one that would make the history impossible is refused (exit 2).\n"
+	        "Each action takes only its own options: any other is refused (exit 2, the case\n"
+	        "  unchanged).  `redress case ACTION --help` shows an action's options.",
 	.exec = cmd_case_exec,
+	.subhelp = cmd_case_help,
 };

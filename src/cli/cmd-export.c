@@ -20,8 +20,7 @@
 static int
 export_line(const char *s, size_t n, void *ctx)
 {
-	(void)ctx;
-	return fwrite(s, 1, n, stdout) == n ? 0 : 1;
+	return fwrite(s, 1, n, ctx) == n ? 0 : 1;
 }
 
 /* A labelled value, each line of it made safe and indented under the first. */
@@ -136,6 +135,7 @@ struct audit_filter {
 	char (*refs)[BOOK_REF_MAX];
 	size_t nrefs;
 	size_t shown;
+	FILE *out;
 };
 
 static int
@@ -162,7 +162,7 @@ export_audit_each(const struct book_audit *a, void *ctx)
 	text_visible(a->record, record, sizeof record);
 	text_visible(a->fields, fields, sizeof fields);
 	export_when(a->time, when, sizeof when);
-	printf("  %6llu %s %-10s %-14s %-16s %s\n", (unsigned long long)a->seq, when, login,
+	fprintf(f->out, "  %6llu %s %-10s %-14s %-16s %s\n", (unsigned long long)a->seq, when, login,
 	       a->action, record, fields);
 	f->shown++;
 	return 0;
@@ -198,7 +198,13 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	if (rc == CLI_OK) {
 		printf("\n  audit entries about person %llu and these cases (changes, imports and "
 		       "exports;\n  reads are not recorded)\n", (unsigned long long)id);
-		rc = cli_book_status(book_audit_list(b, export_audit_each, &f, &err), &err);
+		struct cli_out out;
+
+		if ((rc = cli_out_begin(&out)) == CLI_OK) {
+			f.out = out.f;
+			rc = cli_out_end(&out, cli_book_status(book_audit_list(b, export_audit_each, &f,
+			                                                       &err), &err));
+		}
 		if (rc == CLI_OK && f.shown == 0)
 			printf("  none\n");
 	}
@@ -255,7 +261,7 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	}
 	if ((rc = cli_book_status(book_info(b, &info, &err), &err)) != CLI_OK)
 		return rc;
-	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+	if ((c = book_case_new()) == NULL)
 		return cli_error(CLI_FAIL, "out of memory");
 	export_when((uint64_t)time(NULL), when, sizeof when);
 	printf("redress subject access export\n");
@@ -270,7 +276,7 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	       "%-12s disclosure.\n", "note", "");
 	for (i = 0; i < n && rc == CLI_OK; i++)
 		rc = export_person(b, ids[i], c);
-	book_secret_free(c, sizeof *c);
+	book_case_free(c);
 	return rc;
 }
 
@@ -318,9 +324,11 @@ cmd_export_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		}
 	}
 	if (format != NULL) {
-		rc = cli_book_status(book_export_csv(b, names, export_line, NULL, &count, &err), &err);
-		if (rc == CLI_OK && fflush(stdout) != 0)
-			rc = cli_error(CLI_FAIL, "export: cannot write the output");
+		struct cli_out out;
+
+		if ((rc = cli_out_begin(&out)) == CLI_OK)
+			rc = cli_out_end(&out, cli_book_status(book_export_csv(b, names, export_line,
+			                                                       out.f, &count, &err), &err));
 	} else
 		rc = export_subject(b, subject, dob, person);
 out:

@@ -12,11 +12,10 @@ cmd_person_print(const struct book_person *p, void *ctx)
 {
 	char name[BOOK_NAME_MAX * 4], by[256], when[DATE_STRLEN];
 
-	(void)ctx;
 	text_visible(p->name, name, sizeof name);
 	text_visible(p->updated_by, by, sizeof by);
 	date_format(date_from_unix_london((int64_t)p->updated_at), when);
-	printf("%-6llu %-32s %-10s rev %llu, %s by %s\n", (unsigned long long)p->id, name,
+	fprintf(ctx != NULL ? ctx : stdout, "%-6llu %-32s %-10s rev %llu, %s by %s\n", (unsigned long long)p->id, name,
 	       p->dob[0] ? p->dob : "-", (unsigned long long)p->rev, when, by);
 	return 0;
 }
@@ -43,6 +42,7 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		{ "names", NULL, &names }, { NULL, NULL, NULL },
 	};
 	struct book_person p;
+	struct cli_out out;
 	struct book *b;
 	struct err err;
 	uint64_t id = 0;
@@ -92,10 +92,13 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 			cmd_person_print(&p, NULL);
 	} else if (strcmp(pos[0], "edit") == 0) {
 		rc = cli_book_status(book_person_update(b, id, (uint64_t)rev, name, dob, &err), &err);
-	} else if (strcmp(pos[0], "find") == 0) {
-		rc = cli_book_status(book_person_find(b, name, dob, cmd_person_print, NULL, &err), &err);
-	} else
-		rc = cli_book_status(book_person_list(b, cmd_person_print, NULL, &err), &err);
+	} else if ((rc = cli_out_begin(&out)) == CLI_OK) { /* find, list */
+		if (strcmp(pos[0], "find") == 0)
+			rc = book_person_find(b, name, dob, cmd_person_print, out.f, &err);
+		else
+			rc = book_person_list(b, cmd_person_print, out.f, &err);
+		rc = cli_out_end(&out, cli_book_status(rc, &err));
+	}
 	memset(&p, 0, sizeof p);
 	book_close(&b);
 	return rc;

@@ -9,6 +9,7 @@
 struct retention_print {
 	bool apply;
 	size_t due, held;
+	FILE *out;
 };
 
 static int
@@ -18,7 +19,7 @@ retention_print(const struct book_retention *r, void *ctx)
 
 	p->due++;
 	p->held += r->held;
-	printf("%s  closed %s  due %s%s\n", r->ref, r->closed, r->due,
+	fprintf(p->out, "%s  closed %s  due %s%s\n", r->ref, r->closed, r->due,
 	       r->held ? "  held" : p->apply ? "  erased" : "");
 	return 0;
 }
@@ -30,7 +31,8 @@ cmd_retention_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 	const struct cli_spec spec[] = {
 		{ "dry-run", NULL, &dry }, { "apply", NULL, &apply }, { NULL, NULL, NULL },
 	};
-	struct retention_print p = { false, 0, 0 };
+	struct retention_print p = { false, 0, 0, NULL };
+	struct cli_out out;
 	const char *pos[1];
 	size_t cases = 0, people = 0;
 	struct book *b = NULL;
@@ -42,16 +44,23 @@ cmd_retention_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 		return cli_error(CLI_USAGE, "retention: --dry-run or --apply");
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
+	if ((rc = cli_out_begin(&out)) != CLI_OK) {
+		book_close(&b);
+		return rc;
+	}
+	p.out = out.f;
 	if (dry) {
-		rc = cli_book_status(book_retention_due(b, retention_print, &p, &err), &err);
+		rc = cli_out_end(&out, cli_book_status(book_retention_due(b, retention_print, &p, &err),
+		                                       &err));
 		if (rc == CLI_OK && p.due == 0)
 			printf("no case is due\n");
 		else if (rc == CLI_OK)
 			printf("%zu due: %zu to erase, %zu held\n", p.due, p.due - p.held, p.held);
 	} else if ((rc = cli_book_unlock(b)) == CLI_OK) {
 		p.apply = true;
-		rc = cli_book_status(book_retention_apply(b, retention_print, &p, &cases, &people,
-		                                          &err), &err);
+		rc = cli_out_end(&out, cli_book_status(book_retention_apply(b, retention_print, &p,
+		                                                            &cases, &people, &err),
+		                                       &err));
 		if (rc == CLI_OK && cases == 0)
 			printf("nothing to erase; %zu held\n", p.held);
 		else if (rc == CLI_OK) {
@@ -63,6 +72,7 @@ cmd_retention_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 			       "book are not erased\n");
 		}
 	}
+	rc = cli_out_end(&out, rc); /* not unlocked: nothing was written to it */
 	book_close(&b);
 	return rc;
 }

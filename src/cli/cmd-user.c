@@ -12,12 +12,11 @@ cmd_user_list_each(const struct book_user *u, void *ctx)
 {
 	char login[256], by[256], when[DATE_STRLEN] = "-";
 
-	(void)ctx;
 	text_visible(u->login, login, sizeof login);
 	text_visible(u->granted_by, by, sizeof by);
 	if (u->granted_at != 0)
 		date_format(date_from_unix_london((int64_t)u->granted_at), when);
-	printf("%-16s %6u  %-10s %-9s key %-3u %s%s%s\n", login, (unsigned)u->uid,
+	fprintf(ctx, "%-16s %6u  %-10s %-9s key %-3u %s%s%s\n", login, (unsigned)u->uid,
 	       role_name(u->role), u->revoked ? "revoked" : u->granted ? "granted" : "enrolled",
 	       (unsigned)u->key_id, when, u->granted ? " by " : "", u->granted ? by : "");
 	return 0;
@@ -56,8 +55,11 @@ cmd_user_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	if (strcmp(pos[0], "list") == 0) {
-		rc = book_user_list(b, cmd_user_list_each, NULL, &err) != 0 ? cli_report(CLI_FAIL, &err)
-		                                                           : CLI_OK;
+		struct cli_out out;
+
+		if ((rc = cli_out_begin(&out)) == CLI_OK)
+			rc = cli_out_end(&out, book_user_list(b, cmd_user_list_each, out.f, &err) != 0
+			                           ? cli_report(CLI_FAIL, &err) : CLI_OK);
 	} else if (strcmp(pos[0], "enrol") == 0) {
 		if (book_readonly(b))
 			rc = cli_error(CLI_USAGE, "the book is open read-only: nothing was changed");

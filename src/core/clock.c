@@ -122,13 +122,21 @@ static int32_t
 clock_paused(const struct calendar *cal, const struct clock_event *ev, size_t n,
              struct date from, struct date until)
 {
-	struct clock_event pr[64];
+	struct clock_event few[64], *pr = few;
 	struct date start = from;
 	bool paused = false;
 	int32_t total = 0;
-	size_t i, k = 0;
+	size_t i, k = 0, room = 0;
 
-	for (i = 0; i < n && k < sizeof pr / sizeof pr[0]; i++)
+	/* any number of pauses: on the stack when few, else on the heap (out of
+	 * memory, the first 64 count) */
+	for (i = 0; i < n; i++)
+		room += ev[i].type == EV_PAUSED || ev[i].type == EV_RESUMED;
+	if (room > sizeof few / sizeof few[0] && (pr = malloc(room * sizeof *pr)) == NULL) {
+		pr = few;
+		room = sizeof few / sizeof few[0];
+	}
+	for (i = 0; i < n && k < room; i++)
 		if (ev[i].type == EV_PAUSED || ev[i].type == EV_RESUMED)
 			pr[k++] = ev[i];
 	qsort(pr, k, sizeof pr[0], clock_event_cmp);
@@ -144,6 +152,8 @@ clock_paused(const struct calendar *cal, const struct clock_event *ev, size_t n,
 	}
 	if (paused && until.day > start.day)
 		total += workday_between(cal, start, until);
+	if (pr != few)
+		free(pr);
 	return total;
 }
 

@@ -168,12 +168,12 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
 	dl = calloc(PROFILE_RULES_MAX, sizeof *dl);
-	ce = calloc(BOOK_EVENTS_MAX, sizeof *ce);
+	ce = calloc(c->nevents + 1, sizeof *ce);
 	if (dl == NULL || ce == NULL) {
 		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: out of memory");
 		goto out;
 	}
-	for (i = 0; i < c->nevents && n < BOOK_EVENTS_MAX; i++) {
+	for (i = 0; i < c->nevents; i++) {
 		if (c->events[i].voided_by != 0)
 			continue; /* corrected: its correction stands for it */
 		ce[n].type = (enum event_type)c->events[i].type;
@@ -370,7 +370,7 @@ tui_case_load(struct tui *t, const char *ref)
 	struct tui_view *V = &t->view;
 	struct err err;
 
-	if (V->c == NULL && (V->c = book_secret_alloc(sizeof *V->c)) == NULL) {
+	if (V->c == NULL && (V->c = book_case_new()) == NULL) {
 		tui_message(t, true, "out of memory");
 		return -1;
 	}
@@ -419,7 +419,7 @@ tui_case_free(struct tui *t)
 {
 	struct tui_view *V = &t->view;
 
-	book_secret_free(V->c, V->c != NULL ? sizeof *V->c : 0);
+	book_case_free(V->c);
 	V->c = NULL;
 	tui_arena_free(&V->arena);
 	free(V->lines);

@@ -130,7 +130,7 @@ tui_finding_check(struct tui *t, struct tui_form *f)
 	unsigned point = N->number[pt->choice], stage = (unsigned)st->choice + 1;
 	int now = tui_finding_now(c, stage, point);
 
-	snprintf(pt->note, sizeof pt->note, "%s", tui_point_text(c, point));
+	snprintf(pt->note, sizeof pt->note, "%.200s", tui_point_text(c, point));
 	if (now != OUTCOME_NONE && now != out->choice + 1) {
 		snprintf(out->note, sizeof out->note, "replaces %s, recorded before at stage %u",
 		         outcome_name(now), stage);
@@ -312,7 +312,7 @@ tui_done_check(struct tui *t, struct tui_form *f)
 
 	for (i = 0; i < c->nrecs; i++)
 		if (c->recs[i].number == N->number[rec->choice])
-			snprintf(rec->note, sizeof rec->note, "%s, due %s: %s", c->recs[i].owner,
+			snprintf(rec->note, sizeof rec->note, "%s, due %s: %.120s", c->recs[i].owner,
 			         c->recs[i].due, c->recs[i].text);
 	if (!date->bad && date_parse(date->buf, &d, NULL) == 0 && d.day > t->today.day) {
 		date->bad = true;

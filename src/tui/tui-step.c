@@ -108,11 +108,11 @@ tui_step_menu(struct tui *t)
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL) {
+	if ((wf = calloc(c->nevents + 1, sizeof *wf)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	n = book_case_workflow(c, wf, BOOK_EVENTS_MAX);
+	n = book_case_workflow(c, wf, c->nevents);
 	for (i = 0; i < workflow_nsteps; i++)
 		if (tui_step_valid(t, &workflow_steps[i], c, wf, n)) {
 			names[k] = workflow_steps[i].name;
@@ -221,7 +221,7 @@ tui_step_confirm(struct tui *t, const struct tui_bound *bd, const struct wf_even
 	for (i = 0; i < sizeof tui_confirmed / sizeof *tui_confirmed; i++)
 		ask |= tui_step_is(bd->s, tui_confirmed[i]);
 	pv = calloc(PROFILE_RULES_MAX, sizeof *pv);
-	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	wf = calloc(c->nevents + 1, sizeof *wf);
 	if (pv == NULL || wf == NULL) {
 		tui_message(t, true, "not recorded: out of memory");
 		r = 0;
@@ -229,7 +229,7 @@ tui_step_confirm(struct tui *t, const struct tui_bound *bd, const struct wf_even
 	}
 	if (book_profile(t->b, &prof, &cal, &err) != 0 ||
 	    clock_preview(prof, cal, (enum route)c->kind, wf,
-	                  book_case_workflow(c, wf, BOOK_EVENTS_MAX), next, t->today, pv,
+	                  book_case_workflow(c, wf, c->nevents), next, t->today, pv,
 	                  PROFILE_RULES_MAX, &npv, &err) != 0) {
 		tui_message(t, true, "not recorded: %s", err.msg);
 		r = 0;
@@ -301,11 +301,11 @@ tui_step_allowed(struct tui *t, const struct wf_event *next)
 	struct err err;
 	int rc;
 
-	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL) {
+	if ((wf = calloc(c->nevents + 1, sizeof *wf)) == NULL) {
 		tui_message(t, true, "not recorded: out of memory");
 		return -1;
 	}
-	rc = workflow_check((enum route)c->kind, wf, book_case_workflow(c, wf, BOOK_EVENTS_MAX),
+	rc = workflow_check((enum route)c->kind, wf, book_case_workflow(c, wf, c->nevents),
 	                    next, t->today, &err);
 	free(wf);
 	if (rc != 0)

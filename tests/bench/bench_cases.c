@@ -11,7 +11,12 @@
 
 #include "redress/book.h"
 #include "redress/date.h"
+#include "redress/clock.h"
+#include "redress/profile.h"
 #include "redress/report.h"
+#include "redress/workflow.h"
+/* the 5,000 notes of a long case written in one transaction, to be quick */
+#include "../../src/book/book-int.h"
 
 #define PASS "bench passphrase"
 
@@ -105,6 +110,119 @@ cal_export_each(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+/* --- one long case ---------------------------------------------------------- */
+
+#define LONG_NOTES 5000
+
+static int
+long_notes_txn(struct store_txn *t, void *ctx)
+{
+	struct book *b = ctx;
+	struct book_case *c = book_case_new();
+	struct book_step s;
+	char note[64];
+	void *old = NULL;
+	size_t oldlen = 0;
+	int i, rc;
+
+	if (c == NULL)
+		return -1;
+	rc = book_case_load_txn(b, t, "CSC-2026-0001", c, &old, &oldlen);
+	for (i = 1; i <= LONG_NOTES && rc == 0; i++) {
+		memset(&s, 0, sizeof s);
+		s.type = EV_NOTE;
+		s.date = "2026-01-06";
+		snprintf(note, sizeof note, "call %d from the family", i);
+		s.note = note;
+		rc = book_case_event_txn(b, t, c, &s);
+	}
+	if (rc == 0) {
+		c->rev++;
+		rc = book_case_write_txn(b, t, c, old, oldlen);
+	}
+	free(old);
+	book_case_free(c);
+	return rc;
+}
+
+static int
+long_fail(const struct err *err)
+{
+	fprintf(stderr, "bench: long case: %s\n", err->msg);
+	return 1;
+}
+
+/* A case with 5,000 events (every note, letter and assignment is one):
+ * opened, a step, closed, shown. */
+static int
+long_case(void)
+{
+	char dir[] = "/tmp/redress-bench-long-XXXXXX", cmd[128];
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct book_case_new in;
+	struct book_case *c = NULL;
+	struct book_step s;
+	struct book *b;
+	struct err err;
+	double t0, open, step, close, show, base;
+	size_t nd;
+	int k;
+
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	rmdir(dir);
+	memset(&in, 0, sizeof in);
+	in.received = "2026-01-05";
+	in.child_name = "Ottoline Brackenbury";
+	if (book_create(dir, "statutory", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0 ||
+	    book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0 ||
+	    book_case_add(b, &in, cmd, &err) != 0 ||
+	    store_write(b->st, long_notes_txn, b, &err) != 0 || (c = book_case_new()) == NULL)
+		return long_fail(&err);
+	t0 = now();
+	for (k = 0; k < 10; k++)
+		if (book_case_get(b, "CSC-2026-0001", c, &err) != 0)
+			return long_fail(&err);
+	open = (now() - t0) / 10;
+	memset(&s, 0, sizeof s);
+	s.type = EV_NOTE;
+	s.date = "2026-01-07";
+	s.note = "one more call";
+	t0 = now();
+	for (k = 0; k < 10; k++)
+		if (book_case_step(b, "CSC-2026-0001", &s, &err) != 0)
+			return long_fail(&err);
+	step = (now() - t0) / 10;
+	/* the same step on a case of two events: what a commit costs here */
+	in.received = "2026-01-07";
+	if (book_case_add(b, &in, cmd, &err) != 0)
+		return long_fail(&err);
+	t0 = now();
+	for (k = 0; k < 10; k++)
+		if (book_case_step(b, cmd, &s, &err) != 0)
+			return long_fail(&err);
+	base = (now() - t0) / 10;
+	s.type = EV_CLOSED;
+	s.note = NULL;
+	t0 = now();
+	if (book_case_step(b, "CSC-2026-0001", &s, &err) != 0)
+		return long_fail(&err);
+	close = now() - t0;
+	t0 = now();
+	for (k = 0; k < 10; k++)
+		if (book_case_get(b, "CSC-2026-0001", c, &err) != 0 ||
+		    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0)
+			return long_fail(&err);
+	show = (now() - t0) / 10;
+	printf("a case of %zu events: open %.1f ms, step %.1f ms, close %.1f ms, show %.1f ms"
+	       "   target < 50 ms\n", c->nevents, open * 1e3, step * 1e3, close * 1e3, show * 1e3);
+	printf("  (the same step on a new case: %.1f ms, the commit's own cost)\n", base * 1e3);
+	book_case_free(c);
+	book_close(&b);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) != 0;
+}
+
 static double
 run_quiet(const char *cmd)
 {
@@ -128,6 +246,8 @@ main(int argc, char **argv)
 	double t0, t;
 	int k;
 
+	if (long_case() != 0)
+		return 1;
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	rmdir(dir);

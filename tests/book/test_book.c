@@ -370,14 +370,14 @@ test_no_plaintext_on_disk(void **state)
 	}
 	assert_int_equal(book_rekey(b, &err), 0);
 	/* everything sealed opens under the new key */
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_string_equal(c->summary, "Marmalade incident at Thistlewood");
 	assert_string_equal(c->points[0].text, "Periwinkle visits missed");
 	assert_string_equal(c->events[1].note, "Spoke to Grandmother Aldebaran");
 	assert_string_equal(c->parties[2].views, "Wants Zephyrine informed");
 	assert_string_equal(c->parties[0].who.name, "Ottoline Brackenbury-Nakamura");
-	free(c);
+	book_case_free(c);
 	snprintf(bak, sizeof bak, "%s-bak", dir);
 	snprintf(snap, sizeof snap, "%s-snap", dir);
 	assert_int_equal(book_backup(b, bak, &err), 0);
@@ -430,7 +430,7 @@ test_step_codes(void **state)
 	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
 	st.ext_reason = -1;
 	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_EUSAGE);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_int_equal(c->nevents, 1);
@@ -456,7 +456,7 @@ test_step_codes(void **state)
 	st.date = "2026-05-26";
 	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
 	assert_int_equal(book_rekey(b, &err), 0);
-	memset(c, 0, sizeof *c);
+	book_case_clear(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_int_equal(c->nevents, 6);
 	assert_int_equal(c->events[1].type, EV_STAGE1_EXTENDED);
@@ -465,7 +465,7 @@ test_step_codes(void **state)
 	assert_int_equal(c->events[2].ext_reason, 0);
 	assert_int_equal(c->events[4].finding, OMB_FINDING_PREMATURE);
 	assert_int_equal(c->events[5].finding, OMB_FINDING_NONE);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 
@@ -702,7 +702,7 @@ test_step_stale(void **state)
 	in.child_name = "Kit";
 	if (book_case_add(b, &in, ref, &err) != 0)
 		fail_msg("case add: %s", err.msg);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	rev = c->rev;
@@ -747,7 +747,7 @@ test_step_stale(void **state)
 	/* meant for Stage 2, it is recorded */
 	st.stage = 2;
 	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 

@@ -158,7 +158,7 @@ expected(struct book *b, struct refs *cases, struct date from, struct date to, s
 {
 	const struct profile *prof;
 	const struct calendar *cal;
-	struct book_case *c = malloc(sizeof *c);
+	struct book_case *c = book_case_new();
 	struct deadline *dl = calloc(PROFILE_RULES_MAX, sizeof *dl);
 	struct date today;
 	struct err err;
@@ -198,7 +198,7 @@ expected(struct book *b, struct refs *cases, struct date from, struct date to, s
 				}
 			}
 	}
-	free(c);
+	book_case_free(c);
 	free(dl);
 }
 

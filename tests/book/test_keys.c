@@ -163,7 +163,7 @@ child_session(int rd, int wr, bool other, enum child_expect expect)
 	if (book_unlock(b, pass, strlen(pass), &err) != 0)
 		CHILD_FAIL("unlock: %s", err.msg);
 	book_set_today(b, 20600);
-	if ((c = calloc(1, sizeof *c)) == NULL || book_case_get(b, ref, c, &err) != 0)
+	if ((c = book_case_new()) == NULL || book_case_get(b, ref, c, &err) != 0)
 		CHILD_FAIL("get: %s", c == NULL ? "out of memory" : err.msg);
 	if (strcmp(c->summary, SUMMARY) != 0)
 		CHILD_FAIL("summary before: %s", c->summary);
@@ -204,7 +204,7 @@ child_session(int rd, int wr, bool other, enum child_expect expect)
 			CHILD_FAIL("the session's role is %s", role_name(book_role(b)));
 		break;
 	}
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 	_exit(0);
 }
@@ -348,7 +348,7 @@ test_rekey_under_open_session(void **state)
 	b = open_as(PASS);
 	assert_int_equal(book_info(b, &info, &err), 0);
 	assert_int_equal(info.key_id, 2);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_case_whole(c, true, true);
@@ -358,11 +358,11 @@ test_rekey_under_open_session(void **state)
 		fail_msg("second rekey: %s", err.msg);
 	book_close(&b);
 	b = open_as(PASS);
-	memset(c, 0, sizeof *c);
+	book_case_clear(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_case_whole(c, true, true);
 	assert_verifies(b);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 
@@ -386,12 +386,12 @@ test_two_rotations(void **state)
 	book_close(&b);
 	assert_int_equal(kid_finish(&k), 0);
 	b = open_as(PASS);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_case_whole(c, true, true);
 	assert_verifies(b);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 
@@ -435,7 +435,7 @@ static void
 book_state(struct before *s)
 {
 	struct book_info info;
-	struct book_case *c = calloc(1, sizeof *c);
+	struct book_case *c = book_case_new();
 	struct book *b = open_as(PASS);
 	struct err err;
 
@@ -448,7 +448,7 @@ book_state(struct before *s)
 	s->audit = info.audit_seq;
 	assert_case_whole(c, false, false);
 	assert_verifies(b);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 
@@ -482,7 +482,7 @@ test_revoked_session_refused(void **state)
 	/* opened after the revocation: nothing to lose, pseudonyms as before */
 	fflush(NULL);
 	if ((k.pid = fork()) == 0) {
-		struct book_case *c = calloc(1, sizeof *c);
+		struct book_case *c = book_case_new();
 
 		alarm(CHILD_ALARM);
 		child_as_other();
@@ -493,7 +493,7 @@ test_revoked_session_refused(void **state)
 		if (book_case_get(b, ref, c, &err) != 0 || c->summary[0] != '\0' ||
 		    strstr(c->parties[0].who.name, "Child C-") == NULL)
 			CHILD_FAIL("pseudonyms after the revocation");
-		free(c);
+		book_case_free(c);
 		book_close(&b);
 		_exit(0);
 	}
@@ -552,12 +552,12 @@ test_other_user_across_rekey(void **state)
 	book_close(&b);
 	assert_int_equal(kid_finish(&k), 0);
 	b = open_as(PASS);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_case_whole(c, true, true);
 	assert_verifies(b);
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 
@@ -637,7 +637,7 @@ test_unopened_field_kept(void **state)
 	assert_true(shut_len > 0);
 	b = open_as(PASS);
 	book_set_today(b, 20600);
-	c = calloc(1, sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_true(c->summary_unopened);
@@ -657,7 +657,7 @@ test_unopened_field_kept(void **state)
 	assert_true(summary_same);
 
 	b = open_as(PASS);
-	memset(c, 0, sizeof *c);
+	book_case_clear(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_true(c->summary_unopened);
 	assert_string_equal(c->summary, "");
@@ -691,7 +691,7 @@ test_unopened_field_kept(void **state)
 		fail_msg("point after a refused rekey: %s", err.msg);
 	book_close(&b);
 	b = open_as(PASS);
-	memset(c, 0, sizeof *c);
+	book_case_clear(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_string_equal(c->points[2].text, "A third point.");
 	assert_false(c->points[2].unopened);
@@ -700,7 +700,7 @@ test_unopened_field_kept(void **state)
 
 		assert_int_equal(book_verify(b, &v, &err), 0); /* the chain still holds */
 	}
-	free(c);
+	book_case_free(c);
 	book_close(&b);
 }
 

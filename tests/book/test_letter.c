@@ -94,7 +94,7 @@ test_letter_needs_the_key(void **state)
 	assert_non_null(strstr(err.msg, "does not hold the book's data key"));
 	assert_int_equal(book_case_letter(b, ref, "ack", "2027-06-02", NULL, &err), BOOK_EDENIED);
 	/* the timeline shows the one letter, its note sealed */
-	c = malloc(sizeof *c);
+	c = book_case_new();
 	assert_non_null(c);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_int_equal(c->nevents, 2);
@@ -103,7 +103,7 @@ test_letter_needs_the_key(void **state)
 	assert_string_equal(c->events[1].note, "");
 	assert_int_equal(c->status, CASE_OPEN);
 	assert_int_equal(c->stage, 1);
-	free(c);
+	book_case_free(c);
 	template_free(&t);
 	book_close(&b);
 }

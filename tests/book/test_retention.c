@@ -244,7 +244,7 @@ test_apply(void **state)
 	struct seen s;
 	struct store *st;
 	struct book *b;
-	struct book_case *c = calloc(1, sizeof *c);
+	struct book_case *c = book_case_new();
 	struct book_person p;
 	struct book_verify v;
 	struct err err;
@@ -367,13 +367,13 @@ test_apply(void **state)
 	assert_int_equal(people, 1);
 	assert_int_equal(book_verify(b, &v, &err), 0);
 	book_close(&b);
-	free(c);
+	book_case_free(c);
 }
 
 static void
 test_hold(void **state)
 {
-	struct book_case *c = calloc(1, sizeof *c);
+	struct book_case *c = book_case_new();
 	struct book *b;
 	struct err err;
 	char bad[600];
@@ -414,7 +414,7 @@ test_hold(void **state)
 	assert_int_equal(book_case_hold(b, "CSC-2020-0001", true, NULL, &err), BOOK_EDENIED);
 	assert_int_equal(book_retention_apply(b, NULL, NULL, NULL, NULL, &err), BOOK_EDENIED);
 	book_close(&b);
-	free(c);
+	book_case_free(c);
 }
 
 int
