@@ -5,11 +5,14 @@ include config.mk
 
 # Debian packages that a fresh machine lacks; `make deps` installs them.
 # To build: a compiler and the three libraries.  To test (`make check`):
-# cmocka, tmux for the screen tests, mandoc for the manual pages, and an
-# ssh server, client and setfacl for the deployment test.  The rest the
-# tests call (useradd, setpriv, diff, find, stat, od) is in every Debian.
+# cmocka, tmux for the screen tests, mandoc for the manual pages, and for
+# the deployment test, which runs as root only, an ssh server and client and
+# setfacl (on a machine that is not a container, installing openssh-server
+# starts sshd).  The rest the tests call (useradd, setpriv, runuser, diff,
+# find, stat) is in every Debian.
 BUILD_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev
-DEB_PKGS = $(BUILD_PKGS) libcmocka-dev tmux mandoc openssh-server openssh-client acl
+ROOT_TEST_PKGS = openssh-server openssh-client acl
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev tmux mandoc $(ROOT_TEST_PKGS)
 
 LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
                       src/cli/*.c src/tui/*.c)
@@ -92,11 +95,11 @@ build/san/tests/%: tests/%.c build/san/libredress.a tests/testutil.h | build/tes
 # --- dependencies -----------------------------------------------------------
 
 # Prints the names of missing Debian packages (empty when all is there).
-MISSING = for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+MISSING = for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 	grep -q 'install ok installed' || printf '%s ' $$p; done
 
 deps:
-	@missing=`$(MISSING)`; \
+	@pkgs="$(DEB_PKGS)"; missing=`$(MISSING)`; \
 	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
 	cmd="apt-get update && apt-get install -y --no-install-recommends $$missing"; \
 	if [ "`id -u`" = 0 ]; then \
@@ -110,9 +113,11 @@ deps:
 	fi
 
 # Calls `make deps` only when something is missing, so an installed machine
-# never waits for apt.
+# never waits for apt.  (Not root, the deployment test is skipped: what only
+# it needs is not asked for.)
 deps-ok:
 	@if ! command -v dpkg-query >/dev/null; then exit 0; fi; \
+	pkgs="$(DEB_PKGS)"; [ "`id -u`" = 0 ] || pkgs="$(filter-out $(ROOT_TEST_PKGS),$(DEB_PKGS))"; \
 	missing=`$(MISSING)`; [ -z "$$missing" ] || $(MAKE) deps
 
 # --- the two commands the README gives ------------------------------------
