@@ -19,6 +19,8 @@ done
 top=$(pwd)
 [ -f "$top/share/examples/sshd_config" ] || { echo "sshd: run it from the top of the tree"; exit 1; }
 
+# this side's terminals (tmux, ssh) in UTF-8; each session says what it sends
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 T=$(mktemp -d) || exit 1
 chmod 755 "$T"
 n=$(($$ % 100000))
@@ -203,7 +205,6 @@ expect() {
 	i=0
 	while [ $i -lt 400 ]; do
 		screen | grep -qF -- "$1" && return 0
-		[ -f "$T/status.$S" ] && screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
