@@ -138,7 +138,7 @@ check: deps-ok
 
 check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
 
-check-run: check-layers check-man
+check-run: check-layers check-man check-readme
 	@fail=0; for t in $(TESTS) $(SAN_TESTS); do \
 		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t || \
 		{ fail=1; echo "unit: FAILED $$t"; }; done; exit $$fail
@@ -146,7 +146,16 @@ check-run: check-layers check-man
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
 	REDRESS=./redress sh tests/tui/screen.sh
+	REDRESS=./redress sh tests/tui/screen-steps.sh
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
+	REDRESS=./redress sh tests/tui/screen-client.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
+	REDRESS=./redress sh tests/tui/screen-crash.sh
+	REDRESS=./redress sh tests/tui/screen-locale.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
+	REDRESS=./redress sh tests/tui/screen-rekey.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
 	@# (as root, with sshd: the documented deployment on a real sshd)
 	sh tests/deploy/sshd.sh
 	@if command -v valgrind >/dev/null; then \
@@ -168,6 +177,10 @@ check-valgrind:
 		{ echo "valgrind: FAILED $$t"; exit 1; }; done; echo "valgrind: unit tests clean"
 	@printf '%s\n' $(filter-out $(VALGRIND_SKIP),$(wildcard tests/cli/*.t)) | \
 		REDRESS_WRAP="$(VALGRIND)" xargs -P 2 -n 1 sh tests/cli/run.sh
+
+# Every example of README.md and of redress(1)'s EXAMPLES, run as written.
+check-readme:
+	REDRESS=./redress sh tests/readme.sh
 
 check-man:
 	@for m in $(MAN); do mandoc -Tlint -W warning $$m || exit 1; done
@@ -239,5 +252,5 @@ bench: deps-ok
 clean:
 	rm -rf build redress
 
-.PHONY: all options deps deps-ok run check check-build check-run check-man check-layers check-valgrind \
+.PHONY: all options deps deps-ok run check check-build check-run check-man check-readme check-layers check-valgrind \
 	install uninstall dist bench clean

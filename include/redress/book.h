@@ -25,6 +25,7 @@
 #define BOOK_EUSAGE -2    /* the person's mistake: bad name, not allowed, stale */
 #define BOOK_ESTALE -3    /* someone else changed the record first */
 #define BOOK_EDENIED -4   /* role does not allow it, or read-only */
+#define BOOK_EREVOKED -5  /* the person's access was revoked while the book was open */
 
 enum role {
 	ROLE_NONE = 0, /* enrolled, not yet granted */
@@ -70,6 +71,15 @@ bool book_has_key(const struct book *b);
 
 /* Unlocks the person's keys; "wrong passphrase" changes nothing. */
 int book_unlock(struct book *b, const char *pass, size_t passlen, struct err *err);
+
+/* Catches up with what admins did since the book was opened: a rotated
+ * data key is taken from the person's own slot (no passphrase: their keys
+ * are unlocked), a changed role applies.  Every write does this inside its
+ * own transaction as well.  BOOK_EREVOKED when their access was revoked:
+ * the keys held are wiped, and book_revoked() says so from then on (it
+ * is false for a person revoked before the book was opened). */
+int book_refresh(struct book *b, struct err *err);
+bool book_revoked(const struct book *b);
 
 /* Meta: authority, calendar, schema, data key id. */
 struct book_info {
@@ -198,12 +208,14 @@ struct book_party {
 	bool consent;                /* consents to a representative acting */
 	bool informed;               /* a representative kept informed */
 	char views[BOOK_TEXT_MAX];   /* their own views, sealed; "" without the key */
+	bool unopened;               /* views sealed, and no key held opens them */
 	struct book_person who;      /* name or pseudonym */
 };
 
 struct book_point {
 	unsigned number;
 	char text[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+	bool unopened;               /* sealed, and no key held opens it: text is "" */
 };
 
 struct book_finding {
@@ -214,6 +226,7 @@ struct book_finding {
 struct book_rec {
 	unsigned number, stage;
 	char text[BOOK_TEXT_MAX];
+	bool unopened;               /* sealed, and no key held opens it: text is "" */
 	char owner[64];
 	char due[DATE_STRLEN_BOOK];
 	char done[DATE_STRLEN_BOOK];
@@ -228,6 +241,7 @@ struct book_event {
 	char author[64];
 	uint64_t recorded_at;
 	char note[BOOK_TEXT_MAX];    /* sealed; "" without the key */
+	bool unopened;               /* the note is sealed and no key held opens it */
 	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
 	int finding;                 /* the Ombudsman's decision: enum omb_finding */
 };
@@ -258,6 +272,9 @@ struct book_case {
 	struct book_staff staff;
 	struct book_advocacy advocacy;
 	char summary[BOOK_TEXT_MAX];
+	/* a sealed field no key held opens is "" and marked so; a change
+	 * writes such a field back as it was, never text in its place */
+	bool summary_unopened, hold_unopened;
 	struct book_party parties[BOOK_PARTIES_MAX];
 	size_t nparties;
 	struct book_point points[BOOK_POINTS_MAX];
@@ -295,6 +312,8 @@ struct book_step {
 	int ext_reason;              /* an extension's coded reason (codes.h), 0 none */
 	int finding;                 /* the Ombudsman's decision (codes.h), 0 none;
 	                              * either on any other step is refused */
+	bool at_stage;               /* meant for the case at stage (0..3): when it */
+	int stage;                   /* has moved on, BOOK_ESTALE and nothing recorded */
 };
 int book_case_step(struct book *b, const char *ref, const struct book_step *s, struct err *err);
 
@@ -453,11 +472,14 @@ int book_retention_apply(struct book *b, int (*each)(const struct book_retention
 
 /* A person's unsaved form (a dropped SSH link, an idle lock), sealed and kept
  * in the book under their uid and a key such as "CSC-2026-0042/note" until
- * they resume it.  Needs the data key.  Drafts are not changes to a record:
+ * they resume or discard it: one per person, case and form, saved over.  Needs the data key.  Drafts are not changes to a record:
  * they make no audit entry.  load returns 1 when there is no draft. */
 int book_draft_save(struct book *b, const char *key, const char *text, struct err *err);
 int book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err);
 int book_draft_drop(struct book *b, const char *key, struct err *err);
+/* The keys of the person's drafts, ", " between them, as many as fit in out
+ * (n bytes), and in *count how many there are.  No key needed. */
+int book_draft_list(struct book *b, char *out, size_t n, size_t *count, struct err *err);
 
 /* --- import and export (import.c, export.c) --------------------------------- */
 
@@ -526,6 +548,13 @@ struct book_verify {
 };
 /* Store integrity and the audit chain, read-only.  0 only if all holds. */
 int book_verify(struct book *b, struct book_verify *out, struct err *err);
+/* With the person's keys unlocked: every sealed field of every case and
+ * person opens with a key held.  each() gets one line per case or person
+ * with fields that do not ("CSC-2026-0001 summary, CSC-2026-0001 point
+ * 2"); *shut counts those fields, *checked the records read.  0 only if
+ * every field opens. */
+int book_verify_sealed(struct book *b, int (*each)(const char *line, void *ctx), void *ctx,
+                       size_t *checked, size_t *shut, struct err *err);
 
 int book_backup(struct book *b, const char *dest, struct err *err);
 int book_snapshot(struct book *b, const char *dest, struct err *err);

@@ -95,6 +95,10 @@ int vault_datakey_seal(const struct vault_keys *keys, uint32_t key_id,
 int vault_datakey_open(struct vault_keys *keys, uint32_t key_id,
                        const uint8_t slot[VAULT_SLOT_BYTES], struct err *err);
 bool vault_has_datakey(const struct vault_keys *keys, uint32_t key_id);
+/* Wipes the data keys held whose ids are in [from, to]: a key made for a
+ * rotation that was not committed, or keys retired long ago (a process
+ * open across many rotations). */
+void vault_datakey_drop(struct vault_keys *keys, uint32_t from, uint32_t to);
 
 /* Size of a sealed field for a plaintext of len bytes (padded if asked). */
 size_t vault_sealed_size(size_t len, bool pad);

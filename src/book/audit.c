@@ -2,6 +2,7 @@
  * transaction, each hashing the one before it and signed by its author;
  * and verification of the whole book, read-only. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
 
@@ -260,5 +261,126 @@ book_verify(struct book *b, struct book_verify *out, struct err *err)
 	if (out->bad > 0)
 		return err_set(err, "%llu problem%s; first: %s", (unsigned long long)out->bad,
 		               out->bad == 1 ? "" : "s", out->first_problem);
+	return 0;
+}
+
+/* --- sealed fields ----------------------------------------------------------- */
+
+struct sealed_ctx {
+	struct book *b;
+	struct book_case *c;
+	int (*each)(const char *line, void *ctx);
+	void *ctx;
+	size_t checked, shut;
+	char line[512];
+};
+
+/* A person's name and date of birth open with a key held. */
+static size_t
+book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *line, size_t max)
+{
+	static const struct { uint16_t tag; const char *field; } f[] = {
+		{ PT_NAME, "name" }, { PT_DOB, "dob" },
+	};
+	char ad[64], plain[512];
+	const uint8_t *p;
+	size_t i, fn, len, k = 0, used;
+	struct err err;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (!rec_find(v, n, f[i].tag, &p, &fn))
+			continue;
+		snprintf(ad, sizeof ad, "person:%llu:%s", (unsigned long long)id, f[i].field);
+		if (b->keys != NULL &&
+		    vault_open(b->keys, ad, strlen(ad), p, fn, plain, sizeof plain, &len, &err) == 0)
+			continue;
+		used = strlen(line);
+		snprintf(line + used, max - used, "%sperson %llu %s", used ? ", " : "",
+		         (unsigned long long)id, f[i].field);
+		k++;
+	}
+	vault_wipe(plain, sizeof plain);
+	return k;
+}
+
+static int
+book_verify_sealed_txn(struct store_txn *t, void *vctx)
+{
+	struct sealed_ctx *x = vctx;
+	struct book_ids r = { NULL, 0, 0 };
+	const uint8_t *p;
+	const void *v;
+	uint8_t key[8];
+	size_t i, n, fn, k;
+	int rc = -1;
+
+	x->checked = x->shut = 0;
+	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
+		return err_set(store_txn_err(t), "out of memory");
+	for (i = 0; i < r.n; i++) {
+		if (book_case_read_txn(x->b, t, r.ids[i], x->c) != 0)
+			goto out;
+		x->checked++;
+		x->line[0] = '\0';
+		if ((k = book_case_unopened(x->c, x->line, sizeof x->line)) == 0)
+			continue;
+		x->shut += k;
+		if (x->each != NULL && x->each(x->line, x->ctx) != 0)
+			goto out;
+	}
+	free(r.ids);
+	memset(&r, 0, sizeof r);
+	if (store_scan(t, STORE_PEOPLE, NULL, 0, book_collect_ids, &r) < 0) {
+		err_set(store_txn_err(t), "out of memory");
+		goto out;
+	}
+	for (i = 0; i < r.n; i++) {
+		codec_be64(r.ids[i], key);
+		if (store_get(t, STORE_PEOPLE, key, 8, &v, &n) != 0)
+			continue;
+		x->checked++;
+		if (rec_find(v, n, PT_ERASED, &p, &fn))
+			continue;
+		x->line[0] = '\0';
+		if ((k = book_person_shut(x->b, r.ids[i], v, n, x->line, sizeof x->line)) == 0)
+			continue;
+		x->shut += k;
+		if (x->each != NULL && x->each(x->line, x->ctx) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(r.ids);
+	return rc;
+}
+
+int
+book_verify_sealed(struct book *b, int (*each)(const char *line, void *ctx), void *ctx,
+                   size_t *checked, size_t *shut, struct err *err)
+{
+	struct sealed_ctx x;
+	int rc;
+
+	*checked = *shut = 0;
+	if (b->keys == NULL)
+		return err_set(err, "not unlocked"), BOOK_EDENIED;
+	/* the key as it is now: it may have been rotated since the book opened */
+	if ((rc = book_refresh(b, err)) != 0)
+		return rc;
+	memset(&x, 0, sizeof x);
+	x.b = b;
+	x.each = each;
+	x.ctx = ctx;
+	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
+		return err_set(err, "out of memory");
+	rc = store_read(b->st, book_verify_sealed_txn, &x, err);
+	book_secret_free(x.c, sizeof *x.c);
+	if (rc != 0)
+		return rc;
+	*checked = x.checked;
+	*shut = x.shut;
+	if (x.shut > 0)
+		return err_set(err, "%zu sealed field%s cannot be opened with the keys held", x.shut,
+		               x.shut == 1 ? "" : "s");
 	return 0;
 }

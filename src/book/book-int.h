@@ -15,6 +15,7 @@ struct book {
 	char login[64];
 	enum role role;
 	bool enrolled, granted, revoked;
+	bool lost;               /* revoked while open: keys wiped (book_revoked) */
 	struct vault_keys *keys; /* NULL until unlocked */
 	uint32_t key_id;         /* the book's current data key id */
 	struct profile *profile; /* the book's own profile, loaded on first use */
@@ -65,6 +66,56 @@ enum {
 	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
 };
 
+/* The compound fields of a case record (case-rec.c): one layout, read by
+ * the case, reports, retention and exports.  The decoders need no key:
+ * sealed text comes back as bytes (sealedlen 0: none, or erased). */
+#define CASE_REC_PARTY_PLAIN 12
+#define CASE_REC_POINT_PLAIN 4
+#define CASE_REC_REC_PLAIN 89
+#define CASE_REC_FINDING_LEN 6
+#define CASE_REC_ADVOCACY_PLAIN 12
+#define CASE_REC_ADVOCACY_MAX (12 + 63)
+
+struct case_rec_party {
+	int kind, role;
+	bool eligible, consent, informed;
+	uint64_t person;             /* 0 once the case is erased */
+	const uint8_t *sealed;       /* the views */
+	size_t sealedlen;
+};
+
+struct case_rec_point {
+	unsigned number;
+	const uint8_t *sealed;
+	size_t sealedlen;
+};
+
+struct case_rec_rec {
+	unsigned number, stage;
+	char due[16], done[16];      /* YYYY-MM-DD or "" */
+	char owner[64];
+	const uint8_t *sealed;
+	size_t sealedlen;
+};
+
+struct book_party;
+struct book_rec;
+struct book_finding;
+struct book_advocacy;
+bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+void case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN]);
+bool case_rec_point_get(const uint8_t *p, size_t n, struct case_rec_point *out);
+void case_rec_point_put(unsigned number, uint8_t out[CASE_REC_POINT_PLAIN]);
+bool case_rec_finding_get(const uint8_t *p, size_t n, struct book_finding *out);
+void case_rec_finding_put(const struct book_finding *in, uint8_t out[CASE_REC_FINDING_LEN]);
+bool case_rec_rec_get(const uint8_t *p, size_t n, struct case_rec_rec *out);
+void case_rec_rec_put(const struct book_rec *in, uint8_t out[CASE_REC_REC_PLAIN]);
+bool case_rec_advocacy_get(const uint8_t *p, size_t n, struct book_advocacy *out);
+/* Returns the field's length. */
+size_t case_rec_advocacy_put(const struct book_advocacy *in, uint8_t out[CASE_REC_ADVOCACY_MAX]);
+/* The plain bytes before a field's sealed text (0: all sealed). */
+size_t case_rec_plain_len(uint16_t tag);
+
 /* Tags of timeline events. */
 enum {
 	ET_TYPE = 1, ET_DATE, ET_UNTIL, ET_DECISION, ET_REASON, ET_TOLD, ET_AUTHOR, ET_AT, ET_NOTE,
@@ -91,7 +142,12 @@ void book_person_label(struct book *b, struct store_txn *t, uint64_t person, con
 /* Writes every case's summary afresh (schema 2); needs no key. */
 int book_cases_summarize(struct book *b, struct store_txn *t);
 
-/* Reseals every sealed field of every case under key new_id. */
+/* Names the sealed fields of c that no key held opens ("CSC-2026-0001
+ * summary, ..."), appended to list (n bytes); returns how many. */
+size_t book_case_unopened(const struct book_case *c, char *list, size_t n);
+
+/* Reseals every sealed field of every case under key new_id, or fails,
+ * naming those no key held opens. */
 int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
 /* Tags of person records. */
@@ -134,6 +190,15 @@ int book_user_parse(const void *val, size_t len, uint32_t uid, struct book_user 
 /* Fails unless unlocked with the data key and at least this role. */
 int book_require(struct book *b, enum role role, bool need_key, struct err *err);
 
+/* First in every write transaction: the person's record and the book's
+ * data key as committed now (see book_refresh).  0, BOOK_EDENIED or
+ * BOOK_EREVOKED with nothing written. */
+int book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_key);
+/* store_write after book_txn_check(role, need_key) in the same transaction:
+ * how every change is written. */
+int book_write(struct book *b, enum role role, bool need_key,
+               int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct err *err);
+
 uint64_t book_now(void);
 
 /* Hooks of cases.c for import.c and export.c: a new case made, stepped and
@@ -156,6 +221,13 @@ struct date book_today(struct book *b);
 int book_check_text(const char *what, const char *s, size_t max, bool multiline,
                     struct err *err);
 int book_check_login(const char *what, const char *s, struct err *err);
+/* A date of birth: a date, not in the future, not before 1900; "" or NULL
+ * is none.  BOOK_EUSAGE with the reason. */
+int book_check_dob(const char *dob, struct err *err);
+
+/* Reseals every person's drafts under key new_id, or fails naming one no
+ * key held opens. */
+int book_drafts_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);

@@ -172,6 +172,47 @@ book_schema_read(struct store_txn *t, void *ctx)
 	return 0;
 }
 
+/* A book whose init stopped after the environment was made and before its
+ * meta was written (a full disk) has neither schema nor authority. */
+#define BOOK_UNFINISHED UINT64_MAX
+
+static int
+book_finished_read(struct store_txn *t, void *ctx)
+{
+	const void *v;
+	size_t n;
+
+	if (book_meta_u64(t, META_SCHEMA, BOOK_UNFINISHED) == BOOK_UNFINISHED &&
+	    store_get(t, STORE_META, META_AUTHORITY, strlen(META_AUTHORITY), &v, &n) != 0)
+		*(uint64_t *)ctx = BOOK_UNFINISHED;
+	return 0;
+}
+
+/* A snapshot has no live writers and is read without a lock file.  It is
+ * known by its marker's first line (as book_snapshot writes it) and by
+ * having no lock file: a live book always has one, and reading a live book
+ * without the lock gives corrupt reads, so an empty or stray SNAPSHOT file
+ * in a live book changes nothing. */
+static bool
+book_is_snapshot(const char *dir)
+{
+	static const char magic[] = "redress snapshot of ";
+	char path[4200], line[sizeof magic];
+	FILE *f;
+	bool yes;
+
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	if (access(path, F_OK) == 0)
+		return false;
+	snprintf(path, sizeof path, "%s/SNAPSHOT", dir);
+	if ((f = fopen(path, "r")) == NULL)
+		return false;
+	yes = fread(line, 1, sizeof magic - 1, f) == sizeof magic - 1 &&
+	      memcmp(line, magic, sizeof magic - 1) == 0;
+	fclose(f);
+	return yes;
+}
+
 int
 book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 {
@@ -187,14 +228,8 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 	book_whoami(b);
 	if (flags & BOOK_RDONLY)
 		sf |= STORE_RDONLY;
-	{
-		char marker[4200];
-
-		/* a snapshot has no live writers: read it without a lock file */
-		snprintf(marker, sizeof marker, "%s/SNAPSHOT", dir);
-		if (access(marker, F_OK) == 0)
-			flags |= BOOK_SNAPSHOT;
-	}
+	if (book_is_snapshot(dir))
+		flags |= BOOK_SNAPSHOT;
 	if (flags & BOOK_SNAPSHOT)
 		sf |= STORE_NOLOCK | STORE_RDONLY;
 	if (store_open(dir, sf, 0, &b->st, err) != 0) {
@@ -208,7 +243,15 @@ book_open(const char *dir, unsigned flags, struct book **out, struct err *err)
 		const struct profile *prof;
 		const struct calendar *cal;
 
-		if (store_read(b->st, book_schema_read, &schema, err) != 0) {
+		if (store_read(b->st, book_schema_read, &schema, err) != 0 ||
+		    store_read(b->st, book_finished_read, &schema, err) != 0) {
+			book_close(&b);
+			return -1;
+		}
+		if (schema == BOOK_UNFINISHED) {
+			err_set(err, "%s holds a book whose init did not finish (no authority or schema "
+			        "recorded; a full disk?): run `redress -d %s init` again to finish it",
+			        dir, dir);
 			book_close(&b);
 			return -1;
 		}
@@ -266,6 +309,13 @@ book_last_commit(struct book *b)
 int
 book_require(struct book *b, enum role role, bool need_key, struct err *err)
 {
+	struct err e;
+
+	/* what an admin changed since the book opened (a role, the key)
+	 * counts now; the write's own transaction checks it again */
+	if (b->enrolled && !book_readonly(b) && (b->role < role || (need_key && !book_has_key(b))) &&
+	    book_refresh(b, &e) == BOOK_EREVOKED)
+		return err_set(err, "%s", e.msg), BOOK_EREVOKED;
 	if (book_readonly(b))
 		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
 	if (!b->enrolled)
@@ -281,6 +331,143 @@ book_require(struct book *b, enum role role, bool need_key, struct err *err)
 	if (need_key && !book_has_key(b))
 		return err_set(err, "%s does not hold the book's data key", b->login), BOOK_EDENIED;
 	return 0;
+}
+
+/* --- keeping up with admins ------------------------------------------------- */
+
+/* The person's access is gone: the keys held are wiped, nothing more is
+ * opened or written by this process. */
+static void
+book_lose_access(struct book *b)
+{
+	b->revoked = b->lost = true;
+	b->granted = false;
+	b->role = ROLE_NONE;
+	vault_keys_free(&b->keys);
+}
+
+/* The book's current data key and the person's own record, as committed:
+ * called first in every write transaction (and by book_refresh).  A key
+ * rotated since this process took its own is opened from the person's new
+ * slot; a revoked person, or one whose role no longer allows this, is
+ * refused with nothing written. */
+int
+book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_key)
+{
+	struct err *err = store_txn_err(t);
+	uint32_t id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
+	struct book_user u;
+	const uint8_t *p, *slot = NULL;
+	const void *v;
+	size_t n, pos = 0, fn;
+	uint16_t tag;
+	enum role now;
+
+	if (!b->enrolled)
+		return role == ROLE_NONE ? 0 : (err_set(err, "%s is not a user of this book (run: "
+		                                        "redress user enrol)", b->login), BOOK_EDENIED);
+	if (book_user_get(t, b->uid, &v, &n) != 0 || book_user_parse(v, n, b->uid, &u, NULL) != 0) {
+		book_lose_access(b);
+		return err_set(err, "%s is no longer a user of this book: nothing was changed",
+		               b->login), BOOK_EREVOKED;
+	}
+	if (u.revoked) {
+		/* revoked before this process opened the book: it never had
+		 * access to lose, and browses pseudonyms as before */
+		if (b->revoked && !b->lost)
+			return role == ROLE_NONE ? 0 : (err_set(err, "%s's access was revoked by an admin",
+			                                        b->login), BOOK_EDENIED);
+		book_lose_access(b);
+		return err_set(err, "%s's access was revoked by an admin: nothing was changed",
+		               b->login), BOOK_EREVOKED;
+	}
+	now = u.granted ? u.role : ROLE_NONE;
+	if (now != b->role && now < role) {
+		b->role = now;
+		b->granted = u.granted;
+		return err_set(err, "%s's role is now %s (an admin changed it); this needs %s: "
+		               "nothing was changed", b->login, role_name(now), role_name(role)),
+		       BOOK_EDENIED;
+	}
+	b->role = now;
+	b->granted = u.granted;
+	if (b->role < role)
+		return err_set(err, "%s is %s%s; this needs %s", b->login,
+		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
+		       BOOK_EDENIED;
+	/* a key taken before a rotation is never used to seal: the one the
+	 * book now uses comes from the person's own slot, which the rotation
+	 * sealed to them */
+	if (b->keys != NULL && (id != b->key_id || !vault_has_datakey(b->keys, id))) {
+		while (rec_next(v, n, &pos, &tag, &p, &fn))
+			if (tag == UT_SLOT && fn == 4 + VAULT_SLOT_BYTES && codec_get_be32(p) == id)
+				slot = p + 4;
+		if (slot != NULL) {
+			/* room for it: keys retired long ago seal and open nothing now */
+			if (id >= VAULT_KEYS_MAX)
+				vault_datakey_drop(b->keys, 0, id - VAULT_KEYS_MAX + 1);
+			if (vault_datakey_open(b->keys, id, slot, err) != 0)
+				return -1;
+		} else if (need_key) {
+			b->key_id = id;
+			return err_set(err, "the book's data key was rotated (now key %u) and %s holds "
+			               "no slot for it: nothing was changed", (unsigned)id, b->login),
+			       BOOK_EDENIED;
+		}
+	}
+	b->key_id = id;
+	if (need_key && !book_has_key(b))
+		return err_set(err, "%s does not hold the book's data key", b->login), BOOK_EDENIED;
+	return 0;
+}
+
+struct book_write_ctx {
+	struct book *b;
+	enum role role;
+	bool need_key;
+	int (*fn)(struct store_txn *t, void *ctx);
+	void *ctx;
+};
+
+static int
+book_write_txn(struct store_txn *t, void *vctx)
+{
+	struct book_write_ctx *w = vctx;
+	int rc;
+
+	if ((rc = book_txn_check(w->b, t, w->role, w->need_key)) != 0)
+		return rc;
+	return w->fn(t, w->ctx);
+}
+
+int
+book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store_txn *t, void *ctx),
+           void *ctx, struct err *err)
+{
+	struct book_write_ctx w = { b, role, need_key, fn, ctx };
+
+	return store_write(b->st, book_write_txn, &w, err);
+}
+
+static int
+book_refresh_txn(struct store_txn *t, void *ctx)
+{
+	return book_txn_check(ctx, t, ROLE_NONE, false);
+}
+
+int
+book_refresh(struct book *b, struct err *err)
+{
+	if (b->lost)
+		return err_set(err, "%s's access was revoked by an admin: nothing was changed", b->login), BOOK_EREVOKED;
+	return store_read(b->st, book_refresh_txn, b, err);
+}
+
+bool
+book_revoked(const struct book *b)
+{
+	return b->lost;
 }
 
 /* --- unlock ---------------------------------------------------------------- */
@@ -307,6 +494,14 @@ book_unlock_read(struct store_txn *t, void *vctx)
 		               "enrol)", c->b->login);
 	if (book_user_parse(v, n, c->b->uid, &u, &c->id) != 0)
 		return err_set(store_txn_err(t), "your user record cannot be read");
+	/* the key and role as they are now: an admin may have rotated the key
+	 * or changed the role since the book was opened */
+	c->b->key_id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
+	if (u.revoked && !c->b->revoked)
+		c->b->lost = true; /* revoked while open: book_revoked() */
+	c->b->revoked = u.revoked;
+	c->b->granted = u.granted;
+	c->b->role = u.revoked || !u.granted ? ROLE_NONE : u.role;
 	while (rec_next(v, n, &pos, &tag, &p, &fn))
 		if (tag == UT_SLOT && fn == 4 + VAULT_SLOT_BYTES &&
 		    codec_get_be32(p) == c->b->key_id) {
@@ -327,6 +522,10 @@ book_unlock(struct book *b, const char *pass, size_t passlen, struct err *err)
 	c.b = b;
 	if (store_read(b->st, book_unlock_read, &c, err) != 0)
 		return -1;
+	if (b->lost) {
+		vault_keys_free(&b->keys);
+		return err_set(err, "%s's access was revoked by an admin", b->login), BOOK_EREVOKED;
+	}
 	/* a wrong passphrase changes nothing: the keys held stay held */
 	if (vault_identity_unlock(&c.id, pass, passlen, &keys, err) != 0)
 		return -1;
@@ -466,6 +665,22 @@ book_mkdir(const char *dir, struct err *err)
 	return 0;
 }
 
+/* Whether dir holds only what a failed init left: init may finish it. */
+static bool
+book_unfinished(const char *dir)
+{
+	struct store *st;
+	struct err e;
+	uint64_t state = 0;
+
+	if (store_open(dir, STORE_RDONLY, 0, &st, &e) != 0)
+		return false;
+	if (store_read(st, book_finished_read, &state, &e) != 0)
+		state = 0;
+	store_close(&st);
+	return state == BOOK_UNFINISHED;
+}
+
 int
 book_create(const char *dir, const char *authority, const char *pass, size_t passlen,
             enum book_cost cost, struct err *err)
@@ -481,7 +696,7 @@ book_create(const char *dir, const char *authority, const char *pass, size_t pas
 	if (vault_init(err) != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
-	if (stat(path, &st) == 0)
+	if (stat(path, &st) == 0 && !book_unfinished(dir))
 		return err_set(err, "%s already holds a book", dir), BOOK_EUSAGE;
 	c = calloc(1, sizeof *c);
 	p = malloc(sizeof *p);

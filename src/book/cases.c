@@ -236,20 +236,25 @@ case_seal(struct book *b, struct store_txn *t, struct rec *r, uint16_t tag, cons
 	return rc;
 }
 
-static void
+/* Opens a sealed field into out.  False, and out "", when no key held
+ * opens it: a state the caller keeps (the field's "unopened"), never text
+ * that could be written back in its place. */
+static bool
 case_open_text(struct book *b, const char *ad, const uint8_t *p, size_t n, char *out, size_t max)
 {
 	struct err err;
 	size_t len;
 
 	out[0] = '\0';
-	if (!book_has_key(b) || n == 0) /* n 0: erased under the retention rule */
-		return;
-	if (vault_open(b->keys, ad, strlen(ad), p, n, out, max - 1, &len, &err) != 0) {
-		snprintf(out, max, "[cannot open: %s]", err.msg);
-		return;
+	if (n == 0) /* erased under the retention rule */
+		return true;
+	if (b->keys == NULL ||
+	    vault_open(b->keys, ad, strlen(ad), p, n, out, max - 1, &len, &err) != 0) {
+		out[0] = '\0';
+		return false;
 	}
 	out[len] = '\0';
+	return true;
 }
 
 static void
@@ -277,20 +282,22 @@ static void
 case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, size_t n,
                  struct book_party *out)
 {
+	struct case_rec_party f;
 	char ad[96];
 
 	memset(out, 0, sizeof *out);
-	if (n < 12)
+	if (!case_rec_party_get(p, n, &f))
 		return;
-	out->kind = p[0];
-	out->role = p[1];
-	out->eligible = p[2] != 0;
-	out->consent = (p[3] & 1) != 0;
-	out->informed = (p[3] & 2) != 0;
-	out->person = codec_get_be64(p + 4);
-	if (n > 12) {
+	out->kind = f.kind;
+	out->role = f.role;
+	out->eligible = f.eligible;
+	out->consent = f.consent;
+	out->informed = f.informed;
+	out->person = f.person;
+	if (f.sealedlen > 0) {
 		snprintf(ad, sizeof ad, "case:%llu:party:%u:views", (unsigned long long)id, index);
-		case_open_text(b, ad, p + 12, n - 12, out->views, sizeof out->views);
+		out->unopened = !case_open_text(b, ad, f.sealed, f.sealedlen, out->views,
+		                                sizeof out->views);
 	}
 }
 
@@ -305,6 +312,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 	uint8_t key[12];
 	char ad[96];
 	int panel = 0;
+	struct case_rec_point pf;
+	struct case_rec_rec rf;
 
 	memset(out, 0, sizeof *out);
 	case_key(id, key);
@@ -343,16 +352,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			break;
 		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
 		case CT_SAFEGUARDING: out->safeguarding = true; break;
-		case CT_ADVOCACY:
-			if (fn >= 12) {
-				memcpy(out->advocacy.offered, p, 10);
-				out->advocacy.offered[p[0] == ' ' ? 0 : 10] = '\0';
-				out->advocacy.response = p[10];
-				out->advocacy.flags = p[11];
-				snprintf(out->advocacy.service, sizeof out->advocacy.service, "%.*s",
-				         (int)(fn - 12 < 63 ? fn - 12 : 63), (const char *)p + 12);
-			}
-			break;
+		case CT_ADVOCACY: case_rec_advocacy_get(p, fn, &out->advocacy); break;
 		case CT_HOLD:
 			out->held = true;
 			dst = out->held_on;
@@ -361,12 +361,14 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		case CT_HOLD_BY: dst = out->held_by; dmax = sizeof out->held_by; break;
 		case CT_HOLD_REASON:
 			snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)id);
-			case_open_text(b, ad, p, fn, out->hold_reason, sizeof out->hold_reason);
+			out->hold_unopened = !case_open_text(b, ad, p, fn, out->hold_reason,
+			                                     sizeof out->hold_reason);
 			break;
 		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
-			case_open_text(b, ad, p, fn, out->summary, sizeof out->summary);
+			out->summary_unopened = !case_open_text(b, ad, p, fn, out->summary,
+			                                        sizeof out->summary);
 			break;
 		case CT_PARTY:
 			if (out->nparties < BOOK_PARTIES_MAX) {
@@ -376,39 +378,32 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_POINT:
-			if (fn >= 4 && out->npoints < BOOK_POINTS_MAX) { /* 4: text erased */
+			if (case_rec_point_get(p, fn, &pf) && out->npoints < BOOK_POINTS_MAX) {
 				struct book_point *pt = &out->points[out->npoints++];
 
-				pt->number = codec_get_be32(p);
+				pt->number = pf.number;
 				snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)id, pt->number);
-				case_open_text(b, ad, p + 4, fn - 4, pt->text, sizeof pt->text);
+				pt->unopened = !case_open_text(b, ad, pf.sealed, pf.sealedlen, pt->text,
+				                               sizeof pt->text);
 			}
 			break;
 		case CT_FINDING:
-			if (fn == 6 && out->nfindings < BOOK_FINDINGS_MAX) {
-				struct book_finding *f = &out->findings[out->nfindings++];
-
-				f->stage = p[0];
-				f->point = codec_get_be32(p + 1);
-				f->outcome = p[5];
-			}
+			if (out->nfindings < BOOK_FINDINGS_MAX &&
+			    case_rec_finding_get(p, fn, &out->findings[out->nfindings]))
+				out->nfindings++;
 			break;
 		case CT_REC:
-			if (fn >= 4 + 1 + 10 + 10 + 64 && out->nrecs < BOOK_RECS_MAX) { /* =: erased */
+			if (case_rec_rec_get(p, fn, &rf) && out->nrecs < BOOK_RECS_MAX) {
 				struct book_rec *rc = &out->recs[out->nrecs++];
 
-				rc->number = codec_get_be32(p);
-				rc->stage = p[4];
-				memcpy(rc->due, p + 5, 10);
-				memcpy(rc->done, p + 15, 10);
-				if (rc->due[0] == ' ')
-					rc->due[0] = '\0';
-				if (rc->done[0] == ' ')
-					rc->done[0] = '\0';
-				memcpy(rc->owner, p + 25, 63);
-				rc->owner[63] = '\0';
+				rc->number = rf.number;
+				rc->stage = rf.stage;
+				memcpy(rc->due, rf.due, sizeof rc->due);
+				memcpy(rc->done, rf.done, sizeof rc->done);
+				memcpy(rc->owner, rf.owner, sizeof rc->owner);
 				snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)id, rc->number);
-				case_open_text(b, ad, p + 89, fn - 89, rc->text, sizeof rc->text);
+				rc->unopened = !case_open_text(b, ad, rf.sealed, rf.sealedlen, rc->text,
+				                               sizeof rc->text);
 			}
 			break;
 		default:
@@ -449,7 +444,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 				snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
-				case_open_text(b, ad, p, fn, e->note, sizeof e->note);
+				e->unopened = !case_open_text(b, ad, p, fn, e->note, sizeof e->note);
 			}
 		}
 	}
@@ -558,12 +553,134 @@ case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
 static int case_summary_put(struct store_txn *t, const struct book_case *c,
                             const struct deadline *dl, size_t n);
 
-/* Rewrites the case record from *c, sealing its text under key_id, and
- * re-indexes its deadlines from its timeline. */
-static int
-case_write(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
-           size_t oldlen, uint32_t key_id)
+/* --- sealed fields, written field by field ------------------------------------- */
+
+/* The sealed text of a field in a case record: the summary or the hold
+ * reason, the which-th party's views (from 0), or the point or
+ * recommendation numbered which.  False when there is none. */
+static bool
+case_old_sealed(const void *rec, size_t len, uint16_t tag, unsigned which, const uint8_t **sp,
+                size_t *sn)
 {
+	const uint8_t *p;
+	size_t pos = 0, fn, skip = case_rec_plain_len(tag);
+	unsigned party = 0;
+	uint16_t tg;
+
+	if (rec == NULL)
+		return false;
+	while (rec_next(rec, len, &pos, &tg, &p, &fn)) {
+		if (tg != tag || fn < skip)
+			continue;
+		if (tag == CT_PARTY && party++ != which)
+			continue;
+		if ((tag == CT_POINT || tag == CT_REC) && codec_get_be32(p) != which)
+			continue;
+		if (fn == skip)
+			return false;
+		*sp = p + skip;
+		*sn = fn - skip;
+		return true;
+	}
+	return false;
+}
+
+/* Whether a sealed text opens, with the keys held, to text. */
+static bool
+case_sealed_is(struct book *b, const char *ad, const uint8_t *p, size_t n, const char *text)
+{
+	char buf[BOOK_TEXT_MAX];
+	struct err err;
+	size_t len, tl = strlen(text);
+	bool same;
+
+	if (b->keys == NULL || tl >= sizeof buf ||
+	    vault_open(b->keys, ad, strlen(ad), p, n, buf, sizeof buf - 1, &len, &err) != 0)
+		return false;
+	same = len == tl && memcmp(buf, text, tl) == 0;
+	vault_wipe(buf, sizeof buf);
+	return same;
+}
+
+/* What a field is called in a message. */
+static void
+case_field_name(uint16_t tag, unsigned which, char *out, size_t n)
+{
+	switch (tag) {
+	case CT_SUMMARY: snprintf(out, n, "summary"); break;
+	case CT_HOLD_REASON: snprintf(out, n, "hold reason"); break;
+	case CT_PARTY: snprintf(out, n, "views of party %u", which + 1); break;
+	case CT_POINT: snprintf(out, n, "point %u", which); break;
+	case CT_REC: snprintf(out, n, "recommendation %u", which); break;
+	default: snprintf(out, n, "note of event %u", which); break;
+	}
+}
+
+struct case_seal_ctx {
+	struct book *b;
+	struct store_txn *t;
+	const struct book_case *c;
+	const void *old;
+	size_t oldlen;
+	uint32_t key_id;
+	bool reseal;       /* a rotation: every field sealed anew, or fail */
+};
+
+/* One sealed field written back.  A field this change left as it was
+ * keeps its ciphertext; a field that could not be opened (unopened, its
+ * text "") keeps it too, whatever this process holds; only text that
+ * changed is sealed, under the book's current key.  Empty text that was
+ * opened writes the plain prefix alone (or nothing).  A rotation reseals
+ * every field and fails on one it cannot open. */
+static int
+case_put_sealed(struct case_seal_ctx *x, struct rec *r, uint16_t tag, unsigned which,
+                const uint8_t *prefix, size_t plen, const char *ad, const char *text,
+                bool unopened)
+{
+	const uint8_t *op = NULL;
+	size_t on = 0;
+	uint8_t *buf;
+	bool had = x->c->erased[0] == '\0' && case_old_sealed(x->old, x->oldlen, tag, which, &op, &on);
+	char what[48];
+
+	if (had && unopened && text[0] == '\0') {
+		if (x->reseal) {
+			int64_t k = vault_sealed_key_id(op, on);
+
+			case_field_name(tag, which, what, sizeof what);
+			return err_set(store_txn_err(x->t), "case %s: its %s is sealed under data key "
+			               "%lld, which no key held opens", x->c->ref, what, (long long)k);
+		}
+		goto keep;
+	}
+	if (had && !x->reseal && case_sealed_is(x->b, ad, op, on, text))
+		goto keep;
+	if (text[0] == '\0') {
+		if (plen > 0)
+			rec_bytes(r, tag, prefix, plen);
+		return 0;
+	}
+	return case_seal(x->b, x->t, r, tag, prefix, plen, ad, text, x->key_id);
+keep:
+	if ((buf = malloc(plen + on)) == NULL)
+		return err_set(store_txn_err(x->t), "out of memory");
+	if (plen > 0)
+		memcpy(buf, prefix, plen);
+	memcpy(buf + plen, op, on);
+	rec_bytes(r, tag, buf, plen + on);
+	free(buf);
+	return 0;
+}
+
+/* Rewrites the case record from *c, field by field (case_put_sealed): text
+ * it changed sealed under key_id, the rest kept as it was; and re-indexes
+ * its deadlines from its timeline.  With reseal, every sealed field is
+ * sealed anew under key_id (a rotation). */
+static int
+case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+                  size_t oldlen, uint32_t key_id, bool reseal)
+{
+	struct case_seal_ctx sx = { b, t, c, old, oldlen, key_id, reseal };
 	const struct profile *prof;
 	const struct calendar *cal;
 	struct wf_event *wf = NULL;
@@ -623,73 +740,49 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) rec_str(&r, CT_PANEL, c->staff.panel[i]);
 	if (c->staff.chair >= 0) rec_u64(&r, CT_CHAIR, (uint64_t)c->staff.chair);
-	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0') {
-		size_t sl = strlen(c->advocacy.service);
-
-		memset(prefix, ' ', 10);
-		memcpy(prefix, c->advocacy.offered, strnlen(c->advocacy.offered, 10));
-		prefix[10] = (uint8_t)c->advocacy.response;
-		prefix[11] = (uint8_t)c->advocacy.flags;
-		memcpy(prefix + 12, c->advocacy.service, sl < 63 ? sl : 63);
-		rec_bytes(&r, CT_ADVOCACY, prefix, 12 + (sl < 63 ? sl : 63));
-	}
+	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0')
+		rec_bytes(&r, CT_ADVOCACY, prefix, case_rec_advocacy_put(&c->advocacy, prefix));
 	rec_u64(&r, CT_NEXT_EVENT, c->nevents + 1);
-	if (c->summary[0] != '\0') {
-		snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
-		if (case_seal(b, t, &r, CT_SUMMARY, NULL, 0, ad, c->summary, key_id) != 0)
-			goto out_rec;
-	}
+	snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
+	if (case_put_sealed(&sx, &r, CT_SUMMARY, 0, NULL, 0, ad, c->summary,
+	                    c->summary_unopened) != 0)
+		goto out_rec;
 	for (i = 0; i < c->nparties; i++) {
-		prefix[0] = (uint8_t)c->parties[i].kind;
-		prefix[1] = (uint8_t)c->parties[i].role;
-		prefix[2] = c->parties[i].eligible;
-		prefix[3] = (uint8_t)(c->parties[i].consent | c->parties[i].informed << 1);
-		codec_be64(c->parties[i].person, prefix + 4);
-		if (c->parties[i].views[0] == '\0') {
-			rec_bytes(&r, CT_PARTY, prefix, 12);
-			continue;
-		}
+		case_rec_party_put(&c->parties[i], prefix);
 		snprintf(ad, sizeof ad, "case:%llu:party:%zu:views", (unsigned long long)c->id, i);
-		if (case_seal(b, t, &r, CT_PARTY, prefix, 12, ad, c->parties[i].views, key_id) != 0)
+		if (case_put_sealed(&sx, &r, CT_PARTY, (unsigned)i, prefix, CASE_REC_PARTY_PLAIN, ad,
+		                    c->parties[i].views, c->parties[i].unopened) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->npoints; i++) {
-		codec_be32(c->points[i].number, prefix);
+		case_rec_point_put(c->points[i].number, prefix);
 		snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)c->id,
 		         c->points[i].number);
-		if (c->points[i].text[0] == '\0') /* erased under the retention rule */
-			rec_bytes(&r, CT_POINT, prefix, 4);
-		else if (case_seal(b, t, &r, CT_POINT, prefix, 4, ad, c->points[i].text, key_id) != 0)
+		/* empty text: erased under the retention rule */
+		if (case_put_sealed(&sx, &r, CT_POINT, c->points[i].number, prefix, CASE_REC_POINT_PLAIN,
+		                    ad,
+		                    c->points[i].text, c->points[i].unopened) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->nfindings; i++) {
-		prefix[0] = (uint8_t)c->findings[i].stage;
-		codec_be32(c->findings[i].point, prefix + 1);
-		prefix[5] = (uint8_t)c->findings[i].outcome;
-		rec_bytes(&r, CT_FINDING, prefix, 6);
+		case_rec_finding_put(&c->findings[i], prefix);
+		rec_bytes(&r, CT_FINDING, prefix, CASE_REC_FINDING_LEN);
 	}
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *rc2 = &c->recs[i];
 
-		memset(prefix, ' ', sizeof prefix);
-		codec_be32(rc2->number, prefix);
-		prefix[4] = (uint8_t)rc2->stage;
-		if (rc2->due[0]) memcpy(prefix + 5, rc2->due, 10);
-		if (rc2->done[0]) memcpy(prefix + 15, rc2->done, 10);
-		memset(prefix + 25, 0, 64);
-		memcpy(prefix + 25, rc2->owner, strnlen(rc2->owner, 63));
+		case_rec_rec_put(rc2, prefix);
 		snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)c->id, rc2->number);
-		if (rc2->text[0] == '\0')
-			rec_bytes(&r, CT_REC, prefix, 89);
-		else if (case_seal(b, t, &r, CT_REC, prefix, 89, ad, rc2->text, key_id) != 0)
+		if (case_put_sealed(&sx, &r, CT_REC, rc2->number, prefix, CASE_REC_REC_PLAIN, ad, rc2->text,
+		                    rc2->unopened) != 0)
 			goto out_rec;
 	}
 	if (c->held) {
 		rec_str(&r, CT_HOLD, c->held_on);
 		rec_str(&r, CT_HOLD_BY, c->held_by);
 		snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)c->id);
-		if (c->hold_reason[0] != '\0' &&
-		    case_seal(b, t, &r, CT_HOLD_REASON, NULL, 0, ad, c->hold_reason, key_id) != 0)
+		if (case_put_sealed(&sx, &r, CT_HOLD_REASON, 0, NULL, 0, ad, c->hold_reason,
+		                    c->hold_unopened) != 0)
 			goto out_rec;
 	}
 	if (c->erased[0] != '\0')
@@ -739,6 +832,13 @@ out:
 	free(wf);
 	free(ce);
 	return rc;
+}
+
+static int
+case_write(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+           size_t oldlen, uint32_t key_id)
+{
+	return case_write_fields(b, t, c, old, oldlen, key_id, false);
 }
 
 static int
@@ -932,7 +1032,7 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	a.in = in;
 	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, case_add_txn, &a, err);
+	rc = book_write(b, ROLE_CASEWORKER, true, case_add_txn, &a, err);
 	book_secret_free(a.c, sizeof *a.c);
 	if (rc != 0)
 		return rc;
@@ -984,10 +1084,33 @@ book_case_new_check(struct book *b, const struct book_case_new *in, struct err *
 	if ((in->child_name && *in->child_name == '\0') ||
 	    (in->complainant_name && *in->complainant_name == '\0'))
 		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
+	/* a date of birth belongs to a person: never dropped for want of one */
+	if (in->child_dob && *in->child_dob && in->child_name == NULL)
+		return err_set(err, "--child-dob needs --child-name"), BOOK_EUSAGE;
+	if (in->complainant_dob && *in->complainant_dob && in->complainant_name == NULL)
+		return err_set(err, "--complainant-dob needs --complainant-name"), BOOK_EUSAGE;
+	if ((rc = book_check_dob(in->child_dob, err)) != 0 ||
+	    (rc = book_check_dob(in->complainant_dob, err)) != 0)
+		return rc;
 	return 0;
 }
 
 /* --- steps -------------------------------------------------------------------- */
+
+/* BOOK_ESTALE when the case is no longer at revision base_rev (0: any). */
+static int
+case_stale(struct store_txn *t, const char *ref, const struct book_case *c, uint64_t base_rev)
+{
+	char when[32];
+
+	if (base_rev == 0 || c->rev == base_rev)
+		return 0;
+	date_format_london_time((int64_t)c->updated_at, when, sizeof when);
+	return err_set(store_txn_err(t), "%s was changed by %s on %s (revision %llu; yours "
+	               "was based on %llu): your change was not saved", ref, c->updated_by,
+	               when, (unsigned long long)c->rev, (unsigned long long)base_rev),
+	       BOOK_ESTALE;
+}
 
 /* Reads the case for a change, checking the revision; c is owned by caller. */
 static int
@@ -1005,15 +1128,8 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "
 		               "can no longer change", ref, c->erased), BOOK_EUSAGE;
-	if (base_rev != 0 && c->rev != base_rev) {
-		char when[32];
-
-		date_format_london_time((int64_t)c->updated_at, when, sizeof when);
-		return err_set(store_txn_err(t), "%s was changed by %s on %s (revision %llu; yours "
-		               "was based on %llu): your change was not saved", ref, c->updated_by,
-		               when, (unsigned long long)c->rev, (unsigned long long)base_rev),
-		       BOOK_ESTALE;
-	}
+	if ((rc = case_stale(t, ref, c, base_rev)) != 0)
+		return rc;
 	case_key(id, key);
 	if (store_get(t, STORE_CASES, key, 8, old, oldlen) != 0)
 		return -1;
@@ -1039,7 +1155,13 @@ case_step_txn(struct store_txn *t, void *vctx)
 	char fields[64];
 	int rc;
 
-	if ((rc = case_load_for_change(x->b, t, x->ref, x->s->base_rev, x->c, &old, &oldlen)) != 0)
+	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+		return rc;
+	/* a step meant for one stage never becomes the next stage's */
+	if (x->s->at_stage && x->c->stage != x->s->stage)
+		return err_set(err, "%s moved to Stage %d since this form opened; nothing recorded",
+		               x->ref, x->c->stage), BOOK_ESTALE;
+	if ((rc = case_stale(t, x->ref, x->c, x->s->base_rev)) != 0)
 		return rc;
 	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL)
 		return err_set(err, "out of memory");
@@ -1116,7 +1238,7 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return rc;
 	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, case_step_txn, &x, err);
+	rc = book_write(b, ROLE_CASEWORKER, true, case_step_txn, &x, err);
 	book_secret_free(x.c, sizeof *x.c);
 	if (rc != 0)
 		return rc;
@@ -1323,7 +1445,7 @@ case_change(struct change_ctx *x, struct err *err)
 		return rc;
 	if ((x->c = book_secret_alloc(sizeof *x->c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(x->b->st, case_change_txn, x, err);
+	rc = book_write(x->b, ROLE_CASEWORKER, true, case_change_txn, x, err);
 	book_secret_free(x->c, sizeof *x->c);
 	if (rc == 0)
 		book_audit_announce(x->b);
@@ -1881,6 +2003,55 @@ case_reseal_event(struct book *b, struct store_txn *t, uint64_t id, const struct
 	return rc;
 }
 
+/* Names what of case c no key held opens, appended to list (n bytes, "..."
+ * once full); returns how many fields. */
+static size_t
+case_unopened_names(const struct book_case *c, char *list, size_t n)
+{
+	char what[48];
+	size_t k = 0, i, used;
+
+#define CASE_SHUT(tag, which)                                                        \
+	do {                                                                         \
+		case_field_name(tag, which, what, sizeof what);                      \
+		used = strlen(list);                                                 \
+		if (used + 64 < n)                                                   \
+			snprintf(list + used, n - used, "%s%s %s", used ? ", " : "", \
+			         c->ref, what);                                      \
+		else if (used + 5 < n && strcmp(list + used - 3, "...") != 0)        \
+			snprintf(list + used, n - used, ", ...");                    \
+		k++;                                                                 \
+	} while (0)
+	if (c->erased[0] != '\0')
+		return 0;
+	if (c->summary_unopened)
+		CASE_SHUT(CT_SUMMARY, 0);
+	for (i = 0; i < c->nparties; i++)
+		if (c->parties[i].unopened)
+			CASE_SHUT(CT_PARTY, (unsigned)i);
+	for (i = 0; i < c->npoints; i++)
+		if (c->points[i].unopened)
+			CASE_SHUT(CT_POINT, c->points[i].number);
+	for (i = 0; i < c->nrecs; i++)
+		if (c->recs[i].unopened)
+			CASE_SHUT(CT_REC, c->recs[i].number);
+	if (c->held && c->hold_unopened)
+		CASE_SHUT(CT_HOLD_REASON, 0);
+	for (i = 0; i < c->nevents; i++)
+		if (c->events[i].unopened)
+			CASE_SHUT(0, c->events[i].seq);
+#undef CASE_SHUT
+	return k;
+}
+
+size_t
+book_case_unopened(const struct book_case *c, char *list, size_t n)
+{
+	return case_unopened_names(c, list, n);
+}
+
+/* Reseals every sealed field of every case under new_id, or, when any
+ * cannot be opened with the keys held, changes nothing and names them. */
 int
 book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 {
@@ -1889,7 +2060,8 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	const void *old;
 	void *copy;
 	uint8_t key[8];
-	size_t i, k, n;
+	char shut[400] = "";
+	size_t i, k, n, nshut = 0;
 	int rc = -1;
 
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
@@ -1901,6 +2073,10 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	for (i = 0; i < r.n; i++) {
 		if (case_read(b, t, r.ids[i], c) != 0)
 			goto out;
+		/* a field no key opens is never resealed as something else */
+		nshut += case_unopened_names(c, shut, sizeof shut);
+		if (nshut > 0)
+			continue;
 		for (k = 0; k < c->nevents; k++)
 			if (c->events[k].note[0] != '\0' &&
 			    case_reseal_event(b, t, r.ids[i], &c->events[k], new_id) != 0)
@@ -1909,11 +2085,17 @@ book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		if (store_get(t, STORE_CASES, key, 8, &old, &n) != 0 || (copy = malloc(n)) == NULL)
 			goto out;
 		memcpy(copy, old, n);
-		rc = case_write(b, t, c, copy, n, new_id);
+		rc = case_write_fields(b, t, c, copy, n, new_id, true);
 		free(copy);
 		if (rc != 0)
 			goto out;
 		rc = -1;
+	}
+	if (nshut > 0) {
+		err_set(store_txn_err(t), "%zu sealed field%s cannot be opened with the keys held: %s; "
+		        "the data key was not rotated and nothing was changed", nshut,
+		        nshut == 1 ? "" : "s", shut);
+		goto out;
 	}
 	rc = 0;
 out:
@@ -2191,7 +2373,7 @@ book_demo_fill(struct book *b, size_t n, unsigned seed, struct err *err)
 		return err_set(err, "out of memory");
 	while (d.done < n) {
 		d.todo = n - d.done < 500 ? n - d.done : 500;
-		if ((rc = store_write(b->st, demo_txn, &d, err)) != 0)
+		if ((rc = book_write(b, ROLE_CASEWORKER, true, demo_txn, &d, err)) != 0)
 			break;
 		d.done += d.todo;
 	}
@@ -2418,7 +2600,7 @@ book_case_letter(struct book *b, const char *ref, const char *template, const ch
 		return rc;
 	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, case_letter_txn, &x, err);
+	rc = book_write(b, ROLE_CASEWORKER, true, case_letter_txn, &x, err);
 	book_secret_free(x.c, sizeof *x.c);
 	if (rc != 0)
 		return rc;

@@ -33,7 +33,7 @@ book_disclosure(struct book *b, const char *action, const char *record, const ch
 		               "book is open read-only: nothing was exported"), BOOK_EDENIED;
 	if ((rc = book_require(b, ROLE_AUDITOR, true, err)) != 0)
 		return rc;
-	if ((rc = store_write(b->st, export_disclosure_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_AUDITOR, true, export_disclosure_txn, &c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
@@ -66,6 +66,7 @@ static int
 export_ref_txn(struct store_txn *t, void *vctx)
 {
 	struct subject_ctx *c = vctx;
+	struct case_rec_party party;
 	const void *v, *cv;
 	const uint8_t *p;
 	size_t n, cn, pos = 0, fn;
@@ -77,8 +78,8 @@ export_ref_txn(struct store_txn *t, void *vctx)
 	if (store_get(t, STORE_CASES, v, 8, &cv, &cn) != 0)
 		return err_set(store_txn_err(t), "case %.40s cannot be read", c->ref);
 	while (rec_next(cv, cn, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && fn >= 12)
-			export_add_id(c, codec_get_be64(p + 4));
+		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party))
+			export_add_id(c, party.person);
 	return 0;
 }
 
@@ -129,6 +130,7 @@ static int
 export_cases_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
 	struct cases_ctx *c = vctx;
+	struct case_rec_party party;
 	const uint8_t *p;
 	size_t pos = 0, fn;
 	uint16_t tag;
@@ -137,7 +139,7 @@ export_cases_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 	if (kl != 8)
 		return 0;
 	while (rec_next(v, vl, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && fn >= 12 && codec_get_be64(p + 4) == c->person) {
+		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person == c->person) {
 			if (c->n == c->cap) {
 				size_t cap = c->cap ? c->cap * 2 : 16;
 				char (*nr)[BOOK_REF_MAX] = realloc(c->refs, cap * sizeof *nr);

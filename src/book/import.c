@@ -975,7 +975,7 @@ book_case_import(struct book *b, const char *csv, size_t len, bool check_only,
 		else {
 			x.im = im;
 			x.row = row;
-			rc = store_write(b->st, import_txn, &x, err);
+			rc = book_write(b, ROLE_CASEWORKER, true, import_txn, &x, err);
 			book_secret_free(im->c, sizeof *im->c);
 		}
 		if (rc == 0) {

@@ -1007,12 +1007,15 @@ rd_csv_field(struct rbuf *b, const char *s)
 	if (csv_needs_guard(s))
 		rb_add(b, "'", 1);
 	while (i < n) {
+		/* malformed UTF-8 and CR are escaped like every other unsafe
+		 * character (a CR rewrites the line on a terminal); line breaks
+		 * and tabs stay, quoted, as RFC 4180 allows */
 		len = text_utf8_decode(u + i, n - i, &cp);
 		if (len == 0)
-			len = 1, cp = 0xfffd;
+			len = 1, cp = 0x80;
 		if (cp == '"')
 			rb_add(b, "\"\"", 2);
-		else if (cp == '\r' || cp == '\n' || cp == '\t' || !text_unsafe_codepoint(cp))
+		else if (cp == '\n' || cp == '\t' || !text_unsafe_codepoint(cp))
 			rb_add(b, s + i, (size_t)len);
 		else {
 			memcpy(one, s + i, (size_t)len);

@@ -112,6 +112,9 @@ report_date(const uint8_t *p, size_t n, struct date *d)
 static void
 report_parse_case(const void *v, size_t n, struct rp_case *c)
 {
+	struct case_rec_party party;
+	struct case_rec_rec rec;
+	struct book_advocacy adv;
 	const uint8_t *p;
 	size_t pos = 0, fn, len;
 	uint16_t tag;
@@ -129,33 +132,31 @@ report_parse_case(const void *v, size_t n, struct rp_case *c)
 			break;
 		case CT_SAFEGUARDING: c->safeguarding = true; break;
 		case CT_PARTY:
-			/* kind and role only: bytes 12 on are the party's sealed views */
-			if (fn >= 12 && p[0] == 1 && c->comp_role < 0)
-				c->comp_role = p[1];
+			/* kind and role only: the party's views are sealed */
+			if (case_rec_party_get(p, fn, &party) && party.kind == 1 && c->comp_role < 0)
+				c->comp_role = party.role;
 			break;
 		case CT_ADVOCACY:
-			if (fn >= 12) {
-				c->adv_offered = report_date(p, 10, &c->adv_on);
-				c->adv_response = p[10];
+			if (case_rec_advocacy_get(p, fn, &adv)) {
+				c->adv_offered = report_date((const uint8_t *)adv.offered,
+				                             strlen(adv.offered), &c->adv_on);
+				c->adv_response = adv.response;
 			}
 			break;
 		case CT_FINDING:
-			if (fn == 6 && c->nfindings < BOOK_FINDINGS_MAX) {
-				struct book_finding *f = &c->findings[c->nfindings++];
-
-				f->stage = p[0];
-				f->point = codec_get_be32(p + 1);
-				f->outcome = p[5];
-			}
+			if (c->nfindings < BOOK_FINDINGS_MAX &&
+			    case_rec_finding_get(p, fn, &c->findings[c->nfindings]))
+				c->nfindings++;
 			break;
 		case CT_REC:
-			/* number, stage, due, done: the text after byte 89 is sealed */
-			if (fn >= 25 && c->nrecs < BOOK_RECS_MAX) {
+			/* number, stage, due, done: the text is sealed */
+			if (case_rec_rec_get(p, fn, &rec) && c->nrecs < BOOK_RECS_MAX) {
 				struct rp_rec *r = &c->recs[c->nrecs++];
 
-				r->stage = p[4];
-				r->has_due = report_date(p + 5, 10, &r->due);
-				r->has_done = report_date(p + 15, 10, &r->done);
+				r->stage = rec.stage;
+				r->has_due = report_date((const uint8_t *)rec.due, strlen(rec.due), &r->due);
+				r->has_done = report_date((const uint8_t *)rec.done, strlen(rec.done),
+				                          &r->done);
 			}
 			break;
 		default:

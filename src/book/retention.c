@@ -100,7 +100,7 @@ book_case_hold(struct book *b, const char *ref, bool hold, const char *reason, s
 		return rc;
 	if ((x.c = book_secret_alloc(sizeof *x.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, retention_hold_txn, &x, err);
+	rc = book_write(b, ROLE_MANAGER, true, retention_hold_txn, &x, err);
 	book_secret_free(x.c, sizeof *x.c);
 	if (rc != 0)
 		return rc;
@@ -161,6 +161,7 @@ retention_scan_each(const void *k, size_t kl, const void *v, size_t vl, void *vc
 {
 	struct scan_ctx *x = vctx;
 	struct ret_case rc;
+	struct case_rec_party party;
 	const uint8_t *p;
 	size_t pos = 0, fn, n;
 	uint16_t tag;
@@ -176,9 +177,9 @@ retention_scan_each(const void *k, size_t kl, const void *v, size_t vl, void *vc
 			rc.held = true;
 		else if (tag == CT_ERASED)
 			rc.erased = true;
-		else if (tag == CT_PARTY && fn >= 12 && rc.npeople < BOOK_PARTIES_MAX &&
-		         codec_get_be64(p + 4) != 0)
-			rc.people[rc.npeople++] = codec_get_be64(p + 4);
+		else if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) &&
+		         rc.npeople < BOOK_PARTIES_MAX && party.person != 0)
+			rc.people[rc.npeople++] = party.person;
 	}
 	/* an open case never expires; the stored status says so cheaply */
 	if (rec_find_u64(v, vl, CT_STATUS, CASE_OPEN) != CASE_OPEN) {
@@ -454,9 +455,9 @@ retention_erase_case(struct apply_ctx *a, struct store_txn *t, uint64_t id)
 	/* what there was, from the record itself: the audit names the fields */
 	summary = rec_find(v, n, CT_SUMMARY, &p, &fn) != 0;
 	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
-		views += tag == CT_PARTY && fn > 12;
-		points += tag == CT_POINT && fn > 4;
-		recs += tag == CT_REC && fn > 89;
+		views += tag == CT_PARTY && fn > case_rec_plain_len(tag);
+		points += tag == CT_POINT && fn > case_rec_plain_len(tag);
+		recs += tag == CT_REC && fn > case_rec_plain_len(tag);
 	}
 	if ((old = malloc(n)) == NULL)
 		return err_set(store_txn_err(t), "out of memory");
@@ -556,7 +557,7 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 		return rc;
 	if ((a.c = book_secret_alloc(sizeof *a.c)) == NULL)
 		return err_set(err, "out of memory");
-	rc = store_write(b->st, retention_apply_txn, &a, err);
+	rc = book_write(b, ROLE_ADMIN, false, retention_apply_txn, &a, err);
 	book_secret_free(a.c, sizeof *a.c);
 	free(a.erase.v);
 	free(a.kept.v);

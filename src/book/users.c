@@ -306,7 +306,7 @@ book_user_grant(struct book *b, const char *login, enum role role, struct err *e
 		return rc;
 	if (role <= ROLE_NONE || role > ROLE_ADMIN)
 		return err_set(err, "no such role"), BOOK_EUSAGE;
-	if ((rc = store_write(b->st, book_grant_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_ADMIN, true, book_grant_txn, &c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
@@ -393,6 +393,7 @@ struct rekey_ctx {
 	uint32_t new_id;
 	const char *revoke; /* login to revoke, or NULL */
 	uint32_t revoke_uid;
+	bool generated;     /* new_id made: dropped again unless committed */
 };
 
 struct reslot_ctx {
@@ -428,6 +429,14 @@ book_rekey_txn(struct store_txn *t, void *vctx)
 	size_t n, i;
 	int rc = -1;
 
+	/* the next key after the one the book uses now (book_write has just
+	 * read it): another admin may have rotated it since this book opened */
+	c->new_id = c->b->key_id + 1;
+	if (c->new_id >= VAULT_KEYS_MAX)
+		vault_datakey_drop(c->b->keys, 0, c->new_id - VAULT_KEYS_MAX + 1);
+	if (vault_datakey_generate(c->b->keys, c->new_id, store_txn_err(t)) != 0)
+		return -1;
+	c->generated = true;
 	if (c->revoke != NULL) {
 		struct find_login f = { .login = c->revoke };
 
@@ -445,7 +454,8 @@ book_rekey_txn(struct store_txn *t, void *vctx)
 			return -1;
 	}
 	if (book_people_reseal(c->b, t, c->new_id) != 0 ||
-	    book_cases_reseal(c->b, t, c->new_id) != 0)
+	    book_cases_reseal(c->b, t, c->new_id) != 0 ||
+	    book_drafts_reseal(c->b, t, c->new_id) != 0)
 		return -1;
 	if ((rs = calloc(1, sizeof *rs)) == NULL)
 		return err_set(store_txn_err(t), "out of memory");
@@ -482,15 +492,17 @@ out:
 static int
 book_rekey_run(struct book *b, const char *revoke, struct err *err)
 {
-	struct rekey_ctx c = { b, b->key_id + 1, revoke, 0 };
+	struct rekey_ctx c = { b, 0, revoke, 0, false };
 	int rc;
 
 	if ((rc = book_require(b, ROLE_ADMIN, true, err)) != 0)
 		return rc;
-	if (vault_datakey_generate(b->keys, c.new_id, err) != 0)
-		return -1;
-	if ((rc = store_write(b->st, book_rekey_txn, &c, err)) != 0)
+	if ((rc = book_write(b, ROLE_ADMIN, true, book_rekey_txn, &c, err)) != 0) {
+		/* a key made for a rotation that did not happen seals nothing */
+		if (c.generated && c.new_id != b->key_id)
+			vault_datakey_drop(b->keys, c.new_id, c.new_id);
 		return rc;
+	}
 	b->key_id = c.new_id;
 	book_audit_announce(b);
 	return 0;

@@ -18,7 +18,7 @@ cli_book_status(int rc, const struct err *err)
 		return CLI_OK;
 	if (rc == BOOK_ESTALE)
 		return cli_report(CLI_STALE, err);
-	if (rc == BOOK_EUSAGE || rc == BOOK_EDENIED)
+	if (rc == BOOK_EUSAGE || rc == BOOK_EDENIED || rc == BOOK_EREVOKED)
 		return cli_report(CLI_USAGE, err);
 	return cli_report(CLI_FAIL, err);
 }

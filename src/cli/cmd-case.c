@@ -146,8 +146,12 @@ case_show(struct book *b, const struct book_case *c)
 		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "",
 		         e->ext_reason ? ", " : "", e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "");
+		char who[sizeof e->author * 4];
+
+		/* a login is data too: the one escaping function, as for the note */
+		text_visible(e->author, who, sizeof who);
 		text_visible(e->note, safe, sizeof safe);
-		printf("  %s  %-10s %s%s%s\n", e->date, e->author, line, e->note[0] ? ": " : "", safe);
+		printf("  %s  %-10s %s%s%s\n", e->date, who, line, e->note[0] ? ": " : "", safe);
 	}
 	if (book_profile(b, &prof, &cal, &err) != 0 ||
 	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
@@ -426,9 +430,11 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		snprintf(st.independent, 64, "%s", o.indep ? o.indep : "");
 		snprintf(st.adjudicator, 64, "%s", o.adj ? o.adj : "");
 		if (o.panel != NULL && (panel = strdup(o.panel)) != NULL) {
-			for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 3;
+			/* a fourth name is an error, never silently dropped */
+			for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 4;
 			     tok = strtok_r(NULL, ",", &save))
-				snprintf(st.panel[i++], 64, "%s", tok);
+				if (i++ < 3)
+					snprintf(st.panel[i - 1], 64, "%s", tok);
 			free(panel);
 			if (i != 3) {
 				rc = cli_error(CLI_USAGE, "case assign: --panel needs three logins, A,B,C");

@@ -1,10 +1,13 @@
 /* cmd-export.c - `redress export`: every case as CSV (pseudonyms unless
  * --names), or everything the book holds about one person for a subject
  * access request, with the audit entries about them. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "redress/book.h"
 #include "redress/cli.h"
@@ -302,6 +305,18 @@ cmd_export_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	/* pseudonyms need no passphrase; identity does */
 	if ((names || format == NULL) && (rc = cli_book_unlock(b)) != CLI_OK)
 		goto out;
+	/* identity redirected into a file: that file is the person's alone,
+	 * whatever the shell's umask made it (as letters are) */
+	if (names || format == NULL) {
+		struct stat sb;
+
+		if (fstat(STDOUT_FILENO, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 0077) &&
+		    fchmod(STDOUT_FILENO, sb.st_mode & 0700) != 0) {
+			rc = cli_error(CLI_FAIL, "export: cannot make the output file private: %s",
+			               strerror(errno));
+			goto out;
+		}
+	}
 	if (format != NULL) {
 		rc = cli_book_status(book_export_csv(b, names, export_line, NULL, &count, &err), &err);
 		if (rc == CLI_OK && fflush(stdout) != 0)

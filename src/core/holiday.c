@@ -124,7 +124,8 @@ calendar_project(const struct calendar *cal, int year, struct holiday *out, size
 		holiday_copy_name(tmp[n].name, cal->rules[i].name, " (substitute day)");
 		n++;
 	}
-	qsort(tmp, n, sizeof tmp[0], holiday_cmp);
+	if (n > 1)
+		qsort(tmp, n, sizeof tmp[0], holiday_cmp);
 	for (k = 0; k < n && k < max; k++)
 		out[k] = tmp[k];
 	return n;
@@ -175,7 +176,8 @@ calendar_year(const struct calendar *cal, int year, struct holiday *out, size_t 
 		if (k == n)
 			n++;
 	}
-	qsort(tmp, n, sizeof tmp[0], holiday_cmp);
+	if (n > 1)
+		qsort(tmp, n, sizeof tmp[0], holiday_cmp);
 	for (k = 0; k < n && k < max; k++)
 		out[k] = tmp[k];
 	return n;
@@ -477,7 +479,9 @@ calendar_parse(struct calendar *cal, const char *text, size_t len, const char *f
 		err_set(err, "%s: missing \"calendar NAME\" line", file);
 		goto fail;
 	}
-	qsort(cal->days, cal->ndays, sizeof cal->days[0], holiday_cmp);
+	/* (qsort with a NULL base is undefined even for no elements) */
+	if (cal->ndays > 1)
+		qsort(cal->days, cal->ndays, sizeof cal->days[0], holiday_cmp);
 	if (calendar_build_fast(cal) != 0) {
 		err_set(err, "%s: out of memory", file);
 		goto fail;

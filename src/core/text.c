@@ -41,20 +41,42 @@ text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* Code points that must never reach a terminal or a name as themselves,
+ * as sorted ranges: C0, DEL and C1; every format character of Unicode 15
+ * (general category Cf: soft hyphen, bidi controls and isolates,
+ * zero-width characters, invisible operators, BOM, interlinear
+ * annotation, Egyptian and musical format controls, tags); the line and
+ * paragraph separators; and the blank look-alikes that are letters or
+ * marks by category but show nothing (Hangul fillers, the combining
+ * grapheme joiner, Khmer inherent vowels, Mongolian vowel and variation
+ * separators, the Braille blank), with which a name can imitate another. */
+static const struct text_range {
+	uint32_t lo, hi;
+} text_unsafe[] = {
+	{ 0x0000, 0x001f }, { 0x007f, 0x009f }, { 0x00ad, 0x00ad }, { 0x034f, 0x034f },
+	{ 0x0600, 0x0605 }, { 0x061c, 0x061c }, { 0x06dd, 0x06dd }, { 0x070f, 0x070f },
+	{ 0x0890, 0x0891 }, { 0x08e2, 0x08e2 }, { 0x115f, 0x1160 }, { 0x17b4, 0x17b5 },
+	{ 0x180b, 0x180f }, { 0x200b, 0x200f }, { 0x2028, 0x202e }, { 0x2060, 0x206f },
+	{ 0x2800, 0x2800 }, { 0x3164, 0x3164 }, { 0xfeff, 0xfeff }, { 0xffa0, 0xffa0 },
+	{ 0xfff9, 0xfffb }, { 0x110bd, 0x110bd }, { 0x110cd, 0x110cd },
+	{ 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+	{ 0xe0000, 0xe007f },
+};
+
 int
 text_unsafe_codepoint(uint32_t cp)
 {
-	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
-		return 1;                       /* C0, DEL, C1 */
-	if (cp == 0x00ad || cp == 0x061c || cp == 0x180e)
-		return 1;                       /* soft hyphen, Arabic letter mark, Mongolian vs */
-	if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202e) ||
-	    (cp >= 0x2060 && cp <= 0x206f))
-		return 1;                       /* zero-width, separators, bidi, invisibles */
-	if (cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb))
-		return 1;                       /* BOM/ZWNBSP, interlinear annotation */
-	if (cp >= 0xe0000 && cp <= 0xe007f)
-		return 1;                       /* tag characters */
+	size_t lo = 0, hi = sizeof text_unsafe / sizeof text_unsafe[0], mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cp < text_unsafe[mid].lo)
+			hi = mid;
+		else if (cp > text_unsafe[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
 	return 0;
 }
 

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <lmdb.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,8 @@ struct store {
 	bool absent[STORE_NDB]; /* an older book, opened read-only, lacks it */
 	unsigned flags;
 	bool readonly;
+	dev_t lock_dev; /* the lock file this process uses: a writer refuses */
+	ino_t lock_ino; /* when the one on disk is another */
 	char dir[4096];
 };
 
@@ -122,6 +126,44 @@ store_open_dbs(struct store *st, bool create, struct err *err)
 	return 0;
 }
 
+static int
+store_check_size(struct store *st, mdb_filehandle_t fd, struct err *err)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	struct stat fs;
+	long long need;
+
+	if (fstat(fd, &fs) != 0 || mdb_env_info(st->env, &info) != 0 ||
+	    mdb_env_stat(st->env, &ms) != 0)
+		return 0;
+	need = ((long long)info.me_last_pgno + 1) * ms.ms_psize;
+	if ((long long)fs.st_size < need)
+		return err_set(err, "%s/data.mdb is damaged: it is %lld bytes but its last page ends "
+		               "at %lld (truncated); nothing was read. Restore the book from a "
+		               "backup (see redress(1), BACKUP)", st->dir, (long long)fs.st_size,
+		               need);
+	return 0;
+}
+
+/* The lock file coordinates writers; one removed or replaced under running
+ * processes lets two of them write at once.  Called inside a write txn. */
+static int
+store_check_lock(struct store *st, struct err *err)
+{
+	char path[4200];
+	struct stat ls;
+
+	if (st->flags & STORE_NOLOCK)
+		return 0;
+	snprintf(path, sizeof path, "%s/lock.mdb", st->dir);
+	if (stat(path, &ls) != 0 || ls.st_dev != st->lock_dev || ls.st_ino != st->lock_ino)
+		return err_set(err, "%s/lock.mdb was removed or replaced while this program ran: "
+		               "nothing was written. Leave redress and start it again (never remove "
+		               "lock.mdb)", st->dir);
+	return 0;
+}
+
 int
 store_open(const char *dir, unsigned flags, size_t map_size, struct store **out,
            struct err *err)
@@ -185,6 +227,19 @@ store_open(const char *dir, unsigned flags, size_t map_size, struct store **out,
 	/* the environment's descriptors must not leak into anything spawned */
 	if (mdb_env_get_fd(st->env, &fd) == 0)
 		fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+	/* a data file shorter than its last page faults (SIGBUS) on the first
+	 * read there: refuse it before any work maps it */
+	if (store_check_size(st, fd, err) != 0)
+		goto fail_env;
+	if (!(envflags & MDB_NOLOCK)) {
+		struct stat ls;
+
+		snprintf(path, sizeof path, "%s/lock.mdb", dir);
+		if (stat(path, &ls) == 0) {
+			st->lock_dev = ls.st_dev;
+			st->lock_ino = ls.st_ino;
+		}
+	}
 	if (!(envflags & MDB_NOLOCK))
 		mdb_reader_check(st->env, &dead);
 	if (store_open_dbs(st, (flags & STORE_CREATE) != 0, err) != 0)
@@ -234,6 +289,10 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 		mdb_reader_check(st->env, &dead);
 		if (store_begin(st, 0, &t.txn, err) != 0)
 			return -1;
+		if (store_check_lock(st, err) != 0) {
+			mdb_txn_abort(t.txn);
+			return -1;
+		}
 		t.mdb_rc = 0;
 		rc = fn(&t, ctx);
 		/* a failure inside the transaction dooms it, even if fn went on */
@@ -430,43 +489,115 @@ store_copy(struct store *st, const char *dest, bool compact, struct err *err)
 	return 0;
 }
 
+/* store_check walks every database under a guard: a damaged page makes
+ * LMDB fault (SIGSEGV, SIGBUS) rather than fail, and a check must report
+ * it by database and key instead of dying.  The jump buffer is the one
+ * piece of state a signal handler can reach. */
+static _Thread_local sigjmp_buf *store_guard;
+
+static void
+store_guard_fault(int sig)
+{
+	if (store_guard != NULL)
+		siglongjmp(*store_guard, sig);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+struct store_check_ctx {
+	size_t n;
+	uint8_t last[24]; /* the last key read whole, for the report */
+	size_t lastlen;
+};
+
 static int
 store_check_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 {
-	size_t *n = ctx;
+	struct store_check_ctx *c = ctx;
+	const volatile uint8_t *p = v;
+	uint8_t sum = 0;
+	size_t i;
 
-	(void)k;
-	(void)v;
 	if (kl == 0 && vl == 0)
 		return -1;
-	(*n)++;
+	/* touch every byte, so a value on a lost page faults here */
+	for (i = 0; i < vl; i += 512)
+		sum ^= p[i];
+	if (vl > 0)
+		sum ^= p[vl - 1];
+	(void)sum;
+	c->lastlen = kl < sizeof c->last ? kl : sizeof c->last;
+	memcpy(c->last, k, c->lastlen);
+	c->n++;
 	return 0;
 }
 
-static int
-store_check_txn(struct store_txn *t, void *ctx)
+static void
+store_key_text(const uint8_t *k, size_t n, char *out, size_t max)
 {
-	int db, rc;
-	size_t n;
+	size_t i, o = 0;
+	bool text = n > 0;
 
-	(void)ctx;
-	for (db = 0; db < STORE_NDB; db++) {
-		n = 0;
-		rc = store_scan(t, (enum store_db)db, NULL, 0, store_check_each, &n);
-		if (rc != 0)
-			return rc < 0 && t->mdb_rc != 0 ? rc :
-			       err_set(t->err, "database %s: an empty entry", store_db_names[db]);
-		if (n != store_count(t, (enum store_db)db))
-			return err_set(t->err, "database %s: %zu entries walked, %zu recorded",
-			               store_db_names[db], n, store_count(t, (enum store_db)db));
-	}
-	return 0;
+	for (i = 0; i < n; i++)
+		if (k[i] < 0x20 || k[i] > 0x7e)
+			text = false;
+	for (i = 0; i < n && o + 3 < max; i++)
+		o += (size_t)snprintf(out + o, max - o, text ? "%c" : "%02x", k[i]);
+	if (n == 0)
+		snprintf(out, max, "(the first)");
 }
 
 int
 store_check(struct store *st, struct err *err)
 {
-	return store_read(st, store_check_txn, NULL, err);
+	struct sigaction sa, old_segv, old_bus;
+	struct store_check_ctx c;
+	struct store_txn t = { st, NULL, err, 0 };
+	sigjmp_buf jb;
+	volatile int db = 0;
+	volatile int rc = 0;
+	int sig;
+	char key[64];
+
+	if (store_begin(st, MDB_RDONLY, &t.txn, err) != 0)
+		return -1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = store_guard_fault;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGSEGV, &sa, &old_segv);
+	sigaction(SIGBUS, &sa, &old_bus);
+	memset(&c, 0, sizeof c);
+	if ((sig = sigsetjmp(jb, 1)) != 0) {
+		store_guard = NULL;
+		store_key_text(c.last, c.lastlen, key, sizeof key);
+		rc = err_set(err, "database %s is damaged: reading past key %s faulted (%s); restore "
+		             "the book from a backup", store_db_names[db], key,
+		             sig == SIGBUS ? "SIGBUS" : "SIGSEGV");
+		goto out;
+	}
+	store_guard = &jb;
+	for (db = 0; db < STORE_NDB; db++) {
+		memset(&c, 0, sizeof c);
+		rc = store_scan(&t, (enum store_db)db, NULL, 0, store_check_each, &c);
+		if (rc != 0) {
+			store_key_text(c.last, c.lastlen, key, sizeof key);
+			rc = rc < 0 && t.mdb_rc != 0 ?
+			     err_prefix(err, "database %s, after key %s", store_db_names[db], key) :
+			     err_set(err, "database %s: an empty entry", store_db_names[db]);
+			break;
+		}
+		if (c.n != store_count(&t, (enum store_db)db)) {
+			rc = err_set(err, "database %s: %zu entries walked, %zu recorded",
+			             store_db_names[db], c.n, store_count(&t, (enum store_db)db));
+			break;
+		}
+	}
+	store_guard = NULL;
+out:
+	sigaction(SIGSEGV, &old_segv, NULL);
+	sigaction(SIGBUS, &old_bus, NULL);
+	mdb_txn_abort(t.txn);
+	return rc;
 }
 
 /* mdb_reader_list() prints a header, then one line per live reader slot,

@@ -93,9 +93,9 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		             p->eligible ? "" : "; not eligible",
 		             p->consent ? "; consents to a representative" : "",
 		             p->informed ? "; representative kept informed" : "");
-		if (p->views[0] != '\0')
+		if (p->views[0] != '\0' || (p->unopened && book_has_key(t->b)))
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
-			             p->views);
+			             p->unopened ? TUI_UNOPENED : p->views);
 	}
 	tui_view_field(t, "owner", c->staff.owner);
 	tui_view_field(t, "manager", c->staff.manager);
@@ -106,10 +106,15 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		if (c->staff.panel[i][0] != '\0')
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
 			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
-	if (c->advocacy.offered[0] != '\0')
-		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s", TUI_LABEL - 1,
-		             "advocacy", c->advocacy.offered, c->advocacy.service[0] ? ", referred to " : "",
-		             c->advocacy.service, resp[c->advocacy.response % 3]);
+	if (c->advocacy.offered[0] != '\0') {
+		char why[160];
+
+		tui_advocacy_line(c, c->advocacy.offered, c->advocacy.flags, why, sizeof why);
+		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s; %s",
+		             TUI_LABEL - 1, "advocacy", c->advocacy.offered,
+		             c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
+		             resp[c->advocacy.response % 3], why);
+	}
 }
 
 static void
@@ -121,9 +126,14 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 	tui_view_add(t, TUI_S_HEAD, 0, "timeline");
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
+		char made[40] = "", day[DATE_STRLEN];
 
-		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s", e->date,
-		             e->author, event_describe((enum event_type)e->type),
+		/* a panel's date is the day it sits: say too the day it was arranged */
+		if (e->type == EV_PANEL_DATE && e->recorded_at != 0)
+			snprintf(made, sizeof made, " (arranged on %s)",
+			         date_format(date_from_unix_london((int64_t)e->recorded_at), day));
+		tui_view_add(t, TUI_S_NORMAL, 25, "  %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s", e->date,
+		             e->author, event_describe((enum event_type)e->type), made,
 		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :
 		             e->decision == DECISION_REFUSED ? ": refused" : "",
@@ -132,7 +142,8 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 		             e->ext_reason ? ", " : "",
 		             e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		             e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "",
-		             e->note[0] ? ": " : "", e->note);
+		             e->note[0] || e->unopened ? ": " : "",
+		             e->unopened && book_has_key(t->b) ? TUI_UNOPENED : e->note);
 	}
 	t->view.timeline_end = t->view.nlines - 1;
 }
@@ -227,7 +238,8 @@ tui_view_points(struct tui *t, const struct book_case *c)
 				len += snprintf(findings + len, sizeof findings - (size_t)len, "[stage %u: %s] ",
 				                c->findings[k].stage, outcome_name(c->findings[k].outcome));
 		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. %s%s", c->points[i].number, findings,
-		             c->points[i].text);
+		             c->points[i].unopened && book_has_key(t->b) ? TUI_UNOPENED
+		                                                        : c->points[i].text);
 	}
 	if (c->nrecs > 0) {
 		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
@@ -237,7 +249,8 @@ tui_view_points(struct tui *t, const struct book_case *c)
 		const struct book_rec *r = &c->recs[i];
 
 		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (stage %u, %s, due %s%s%s) %s", r->number, r->stage,
-		             r->owner, r->due, r->done[0] ? ", done " : ", open", r->done, r->text);
+		             r->owner, r->due, r->done[0] ? ", done " : ", open", r->done,
+		             r->unopened && book_has_key(t->b) ? TUI_UNOPENED : r->text);
 	}
 }
 
@@ -286,7 +299,8 @@ tui_case_build(struct tui *t)
 	tui_view_add(t, TUI_S_HEAD, 0, "summary");
 	tui_view_add(t, c->summary[0] ? TUI_S_NORMAL : TUI_S_DIM, 2, "  %s",
 	             c->summary[0] ? c->summary : c->erased[0] ? "(erased)" :
-	             book_has_key(t->b) ? "(none)" : "(sealed: needs the key)");
+	             !book_has_key(t->b) ? "(sealed: needs the key)" :
+	             c->summary_unopened ? TUI_UNOPENED : "(none)");
 	tui_view_people(t, c);
 	tui_view_timeline(t, c);
 	tui_view_deadlines(t, c);
@@ -475,6 +489,30 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_LETTER:
 		tui_letter_menu(t);
+		break;
+	case TUI_A_PEOPLE:
+		tui_people_form(t);
+		break;
+	case TUI_A_PARTY:
+		tui_party_form(t);
+		break;
+	case TUI_A_ADVOCACY:
+		tui_advocacy_form(t);
+		break;
+	case TUI_A_POINT:
+		tui_point_form(t);
+		break;
+	case TUI_A_FINDING:
+		tui_finding_form(t);
+		break;
+	case TUI_A_RECOMMEND:
+		tui_rec_form(t);
+		break;
+	case TUI_A_REC_DONE:
+		tui_rec_done_form(t);
+		break;
+	case TUI_A_HOLD:
+		tui_hold_form(t);
 		break;
 	default:
 		tui_scroll(&V->top, max, h, a);

@@ -4,6 +4,7 @@
  * and the menu narrowed by typing that the step menu uses. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wctype.h>
 
 #include "redress/text.h"
@@ -360,14 +361,16 @@ tui_form_run(struct tui *t, struct tui_form *f)
 	while (!tui_stopping()) {
 		if (!tui_modal_read(t, &key, &wc))
 			continue;
-		t->message[0] = '\0';
 		x = &f->f[f->cur];
+		/* a key refused stays said while the typing goes on */
+		if (!t->refused || (key != TUI_KEY_WIDE && (key < 32 || key >= 127)))
+			t->message[0] = '\0', t->refused = false;
 		if (key == TUI_KEY_WIDE || (key > 32 && key < 127) ||
 		    (key == ' ' && x->type != TUI_F_CHOICE)) {
 			if (x->type == TUI_F_CHOICE)
 				tui_form_pick(x, wc);
 			else
-				tui_input_add(x->buf, x->max, wc);
+				tui_input_type(t, x->buf, x->max, wc);
 			tui_form_check(t, f);
 			continue;
 		}
@@ -406,9 +409,11 @@ tui_form_run(struct tui *t, struct tui_form *f)
 				x->buf[0] = '\0';
 			break;
 		case TUI_A_FORM_CANCEL:
-			r = 0;
-			tui_form_keep(t, f);
-			goto out;
+			/* with text: keep it as a draft, or discard it */
+			if ((r = tui_form_leave(t, f)) == 0)
+				goto out;
+			r = -1;
+			break;
 		case TUI_A_REDRAW:
 			clearok(curscr, TRUE);
 			break;
@@ -418,7 +423,7 @@ tui_form_run(struct tui *t, struct tui_form *f)
 		tui_form_check(t, f);
 	}
 	/* the client is stopping: what was typed becomes a draft */
-	tui_form_keep(t, f);
+	(void)tui_form_keep(t, f);
 out:
 	t->form = outer;
 	return r;
@@ -426,8 +431,9 @@ out:
 
 /* --- kept text and drafts ------------------------------------------------------- */
 
-/* The fields changed from their defaults, one "name=value" line each (typed
- * text holds no line breaks); those that do not fit in n are left out. */
+/* The fields changed from their defaults and every date, one "name=value"
+ * line each (typed text holds no line breaks); those that do not fit in n
+ * are left out. */
 static void
 tui_form_serialize(const struct tui_form *f, char *out, size_t n)
 {
@@ -438,7 +444,9 @@ tui_form_serialize(const struct tui_form *f, char *out, size_t n)
 	for (i = 0; i < f->n; i++) {
 		const struct tui_field *x = &f->f[i];
 
-		if (x->type == TUI_F_CHOICE ? x->choice == x->def_choice : strcmp(x->buf, x->def) == 0)
+		if (x->type == TUI_F_DATE         ? x->buf[0] == '\0'
+		    : x->type == TUI_F_CHOICE ? x->choice == x->def_choice
+		                              : strcmp(x->buf, x->def) == 0)
 			continue;
 		v = x->type == TUI_F_CHOICE ? x->choices[x->choice] : x->buf;
 		add = strlen(x->name) + strlen(v) + 2;
@@ -487,61 +495,174 @@ tui_form_deserialize(struct tui_form *f, const char *in)
 	}
 }
 
-/* A draft's values, for a question on one row. */
-static void
-tui_draft_preview(const char *in, char *out, size_t n)
+/* Whether any field differs from its default: text worth a draft. */
+static bool
+tui_form_changed(const struct tui_form *f)
 {
-	const char *line, *eq, *end;
-	size_t len = 0;
+	size_t i;
 
-	out[0] = '\0';
-	for (line = in; *line != '\0' && len + 1 < n; line = *end ? end + 1 : end) {
-		if ((end = strchr(line, '\n')) == NULL)
-			end = line + strlen(line);
-		if ((eq = memchr(line, '=', (size_t)(end - line))) == NULL)
-			continue;
-		len += (size_t)snprintf(out + len, n - len, "%s%.*s", len ? " / " : "",
-		                        (int)(end - eq - 1), eq + 1);
+	for (i = 0; i < f->n; i++) {
+		const struct tui_field *x = &f->f[i];
+
+		if (x->type == TUI_F_CHOICE ? x->choice != x->def_choice : strcmp(x->buf, x->def) != 0)
+			return true;
+	}
+	return false;
+}
+
+/* Every field back to its default. */
+static void
+tui_form_reset(struct tui_form *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		struct tui_field *x = &f->f[i];
+
+		if (x->type == TUI_F_CHOICE)
+			x->choice = x->def_choice;
+		else
+			memcpy(x->buf, x->def, x->max);
 	}
 }
 
-void
-tui_form_keep(struct tui *t, struct tui_form *f)
+/* "14:02" for a draft kept today, else "2026-11-19 14:02", from the draft's
+ * first line; "" when it has none. */
+static void
+tui_draft_when(struct tui *t, const char *in, char *out, size_t n)
+{
+	char today[DATE_STRLEN];
+	size_t len;
+	const char *end;
+
+	out[0] = '\0';
+	if (strncmp(in, TUI_DRAFT_WHEN "=", sizeof TUI_DRAFT_WHEN) != 0)
+		return;
+	in += sizeof TUI_DRAFT_WHEN;
+	end = strchr(in, '\n');
+	len = end != NULL ? (size_t)(end - in) : strlen(in);
+	date_format(t->today, today);
+	if (len > DATE_STRLEN && strncmp(in, today, DATE_STRLEN - 1) == 0) {
+		in += DATE_STRLEN;
+		len -= DATE_STRLEN;
+	}
+	snprintf(out, n, "%.*s", (int)len, in);
+}
+
+/* The draft of the form as it stands: when it was kept, then the fields
+ * changed from their defaults and every date typed (a received date stays
+ * the day typed, not the day the draft is taken up). */
+static void
+tui_draft_text(struct tui *t, const struct tui_form *f, char *out, size_t n)
+{
+	char today[DATE_STRLEN];
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t len;
+
+	localtime_r(&now, &tm);
+	len = (size_t)snprintf(out, n, "%s=%s %02d:%02d\n", TUI_DRAFT_WHEN,
+	                       date_format(t->today, today), tm.tm_hour, tm.tm_min);
+	if (len < n)
+		tui_form_serialize(f, out + len, n - len);
+}
+
+/* Saves the form as the person's draft: 0, or -1 with the reason shown. */
+static int
+tui_draft_save(struct tui *t, struct tui_form *f)
+{
+	struct err err;
+	char *buf;
+	int rc;
+
+	if (book_readonly(t->b) || !book_has_key(t->b)) {
+		tui_message(t, true, "not kept: drafts are sealed, and this session cannot seal");
+		return -1;
+	}
+	if ((buf = book_secret_alloc(BOOK_TEXT_MAX)) == NULL) {
+		tui_message(t, true, "not kept: out of memory");
+		return -1;
+	}
+	tui_draft_text(t, f, buf, BOOK_TEXT_MAX);
+	rc = book_draft_save(t->b, f->key, buf, &err);
+	book_secret_free(buf, BOOK_TEXT_MAX);
+	if (rc != 0) {
+		tui_message(t, true, "not kept: %s", err.msg);
+		return -1;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	f->drafted = true;
+	f->other[0] = '\0';
+	snprintf(t->kept_key, sizeof t->kept_key, "%s", f->key);
+	return 0;
+}
+
+/* Drops the form's draft, if it has one in the book. */
+static void
+tui_draft_drop(struct tui *t, struct tui_form *f)
 {
 	struct err err;
 
+	if (strcmp(t->kept_key, f->key) == 0)
+		t->kept_key[0] = '\0';
+	if (f->drafted && book_draft_drop(t->b, f->key, &err) == 0)
+		t->seen_commit = book_last_commit(t->b);
+	f->drafted = false;
+}
+
+int
+tui_form_keep(struct tui *t, struct tui_form *f)
+{
 	if (f->key[0] == '\0')
-		return;
-	tui_form_serialize(f, t->kept, BOOK_TEXT_MAX);
-	if (t->kept[0] == '\0') {
+		return 0;
+	if (!tui_form_changed(f)) {
 		/* emptied: nothing to keep, and no draft to offer either */
-		if (strcmp(t->kept_key, f->key) == 0)
-			t->kept_key[0] = '\0';
-		if (f->drafted && book_draft_drop(t->b, f->key, &err) == 0)
-			t->seen_commit = book_last_commit(t->b);
-		f->drafted = false;
-		return;
+		tui_draft_drop(t, f);
+		return 0;
 	}
-	snprintf(t->kept_key, sizeof t->kept_key, "%s", f->key);
-	t->kept_saved = false;
+	return tui_draft_save(t, f);
+}
+
+int
+tui_form_leave(struct tui *t, struct tui_form *f)
+{
+	char prompt[256];
+	int k;
+
+	if (f->key[0] == '\0' || !tui_form_changed(f))
+		return tui_form_keep(t, f) == 0 ? 0 : 1;
+	if (f->other[0] != '\0')
+		snprintf(prompt, sizeof prompt, "Keep it, over the draft from %s? k keep, d discard, "
+		         "Esc back to the form", f->other);
+	else
+		snprintf(prompt, sizeof prompt, "Keep what you typed? k keep as a draft, d discard, "
+		         "Esc back to the form");
+	k = tui_ask(t, prompt, "kd");
+	if (k < 0)
+		return -1;
+	if (k == 'd') {
+		if (f->drafted)
+			tui_draft_drop(t, f);
+		tui_message(t, false, "cancelled; what you typed is discarded");
+		return 0;
+	}
+	if (k == 'k' && tui_draft_save(t, f) == 0)
+		return 0;
+	return 1;
 }
 
 int
 tui_form_resume(struct tui *t, struct tui_form *f)
 {
+	struct tui_form *outer = t->form;
 	struct err err;
-	char *buf, prompt[512], preview[256];
+	char *buf, prompt[256], when[32];
 	int rc, k;
 
-	if (f->key[0] == '\0')
-		return 0;
-	if (strcmp(t->kept_key, f->key) == 0) {
-		tui_form_deserialize(f, t->kept);
-		f->drafted = t->kept_saved;
-		tui_message(t, false, "what you typed before is back (^U empties a field)");
-		return 0;
-	}
-	if (!book_has_key(t->b) || (buf = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
+	f->drafted = false;
+	f->other[0] = '\0';
+	if (f->key[0] == '\0' || !book_has_key(t->b) ||
+	    (buf = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 		return 0;
 	rc = book_draft_load(t->b, f->key, buf, BOOK_TEXT_MAX, &err);
 	if (rc < 0)
@@ -550,55 +671,63 @@ tui_form_resume(struct tui *t, struct tui_form *f)
 		book_secret_free(buf, BOOK_TEXT_MAX);
 		return 0;
 	}
-	f->drafted = true;
-	tui_draft_preview(buf, preview, sizeof preview);
-	snprintf(prompt, sizeof prompt,
-	         "Unsaved draft (Enter: resume, d: discard, Esc: not now): %s", preview);
-	k = tui_ask(t, prompt, "\nyd");
-	if (k == '\n' || k == 'y') {
-		tui_form_deserialize(f, buf);
-		tui_message(t, false, "draft resumed");
-	} else if (k == 'd') {
-		if (book_draft_drop(t->b, f->key, &err) == 0) {
-			t->seen_commit = book_last_commit(t->b);
-			f->drafted = false;
-			tui_message(t, false, "draft discarded");
-		} else
-			tui_message(t, true, "%s", err.msg);
-	}
+	tui_draft_when(t, buf, when, sizeof when);
+	/* the draft shown in the form, taken up only when chosen: never
+	 * mixed with what is typed next */
+	tui_form_deserialize(f, buf);
 	book_secret_free(buf, BOOK_TEXT_MAX);
-	return k < 0 ? -1 : 0;
+	tui_form_check(t, f);
+	snprintf(prompt, sizeof prompt, "Draft of this form kept%s%s: r restore, d discard, "
+	         "Enter start afresh", when[0] ? " at " : "", when);
+	t->form = f;
+	k = tui_ask(t, prompt, "rd\n");
+	t->form = outer;
+	if (k == 'r') {
+		f->drafted = true;
+		tui_message(t, false, "draft restored");
+		return 0;
+	}
+	tui_form_reset(f);
+	if (k == 'd') {
+		f->drafted = true;
+		tui_draft_drop(t, f);
+		tui_message(t, false, "draft discarded");
+	} else if (k >= 0) {
+		snprintf(f->other, sizeof f->other, "%s", when[0] ? when : "before");
+		tui_message(t, false, k == 27 ? "the draft stays for later"
+		                              : "started afresh; the draft stays for later");
+	}
+	return k < 0 ? -1 : k == 27 ? 1 : 0;
 }
 
 void
 tui_form_done(struct tui *t, struct tui_form *f)
 {
-	struct err err;
-	bool saved = false;
-
 	if (f->key[0] == '\0')
 		return;
-	if (strcmp(t->kept_key, f->key) == 0) {
-		saved = t->kept_saved;
-		t->kept_key[0] = '\0';
-		t->kept[0] = '\0';
-	}
-	if ((f->drafted || saved) && book_draft_drop(t->b, f->key, &err) == 0)
-		t->seen_commit = book_last_commit(t->b);
-	f->drafted = false;
+	tui_draft_drop(t, f);
 }
 
 void
 tui_drafts_save(struct tui *t)
 {
-	struct err err;
+	if (t->form != NULL && t->form->key[0] != '\0' && tui_form_changed(t->form))
+		(void)tui_draft_save(t, t->form);
+}
 
-	if (t->kept_key[0] == '\0' || t->kept_saved || book_readonly(t->b) || !book_has_key(t->b))
-		return;
-	if (book_draft_save(t->b, t->kept_key, t->kept, &err) == 0) {
-		t->kept_saved = true;
-		t->seen_commit = book_last_commit(t->b);
-	}
+bool
+tui_may_quit(struct tui *t)
+{
+	struct err err;
+	char names[256], prompt[400];
+	size_t n;
+
+	if (!book_enrolled(t->b) || book_draft_list(t->b, names, sizeof names, &n, &err) != 0 ||
+	    n == 0)
+		return true;
+	snprintf(prompt, sizeof prompt, "%zu draft%s kept for next time: q quit, Esc stay; %s", n,
+	         n == 1 ? "" : "s", names);
+	return tui_ask(t, prompt, "qy") != 27;
 }
 
 /* --- the menu -------------------------------------------------------------------- */
@@ -631,6 +760,35 @@ tui_menu_count(const struct tui_menu *m)
 	return k;
 }
 
+/* After the filter changed: the selection on the item named whole by the
+ * filter, if any, else the first match; not yet chosen. */
+static void
+tui_menu_filtered(struct tui_menu *m)
+{
+	size_t i, k = 0;
+
+	m->sel = 0;
+	m->moved = false;
+	for (i = 0; i < m->n; i++)
+		if (tui_menu_match(m, i)) {
+			if (strcmp(m->names[i], m->filter) == 0)
+				m->sel = k;
+			k++;
+		}
+}
+
+/* Whether the selection is a choice the person made: the only item left,
+ * the one whose whole name was typed, or one moved to with the arrows.
+ * Type-to-narrow never chooses among several. */
+static bool
+tui_menu_chosen(const struct tui_menu *m)
+{
+	int k = tui_menu_item(m, m->sel);
+
+	return k >= 0 && (m->moved || tui_menu_count(m) == 1 ||
+	                  (m->filter[0] != '\0' && strcmp(m->names[k], m->filter) == 0));
+}
+
 void
 tui_menu_draw(struct tui *t)
 {
@@ -652,9 +810,10 @@ tui_menu_draw(struct tui *t)
 		        t->cols - 2, TUI_LEFT, tui_style(t, TUI_S_DIM));
 	for (i = top, y = y0 + 1; i < n && y < h; i++, y++) {
 		int k = tui_menu_item(m, i);
-		attr_t a = i == m->sel ? A_REVERSE : A_NORMAL;
+		bool on = i == m->sel && tui_menu_chosen(m);
+		attr_t a = on ? A_REVERSE : A_NORMAL;
 
-		if (i == m->sel)
+		if (on)
 			mvwchgat(t->body, y, 0, -1, A_REVERSE, 0, NULL);
 		tui_put(t, t->body, y, 2, m->names[k], nw, TUI_LEFT, a | A_BOLD);
 		if (m->help != NULL && t->cols > nw + 4)
@@ -665,8 +824,9 @@ tui_menu_draw(struct tui *t)
 int
 tui_menu_run(struct tui *t, struct tui_menu *m)
 {
-	struct tui_input in = { "Type to narrow, Enter to choose: ", m->filter, sizeof m->filter,
-	                        false };
+	static const char dflt[] = "Type to narrow, Enter to choose: ";
+	struct tui_input in = { dflt, m->filter, sizeof m->filter, false };
+	char why[128];
 	struct tui_input *outer = t->input;
 	const struct tui_key *k;
 	wint_t wc;
@@ -678,39 +838,49 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 		if (!tui_modal_read(t, &key, &wc))
 			continue;
 		t->message[0] = '\0';
+		in.prompt = dflt;
 		if (key > 32 && key < 127) {
-			tui_input_add(m->filter, sizeof m->filter, wc);
-			m->sel = 0;
+			(void)tui_input_add(m->filter, sizeof m->filter, wc);
+			tui_menu_filtered(m);
 			continue;
 		}
 		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
 			continue;
 		switch (k->action) {
 		case TUI_A_FORM_ENTER:
-			if ((item = tui_menu_item(m, m->sel)) >= 0) {
+			if ((item = tui_menu_item(m, m->sel)) >= 0 && tui_menu_chosen(m)) {
 				r = item;
 				goto out;
 			}
+			/* the prompt says why nothing was chosen, until the next key */
+			if (item >= 0 && m->filter[0] != '\0')
+				snprintf(why, sizeof why, "%zu start with that: type more, or choose with "
+				         "the arrows: ", tui_menu_count(m));
+			else
+				snprintf(why, sizeof why, "Type a name, or choose with the arrows: ");
+			in.prompt = why;
 			break;
 		case TUI_A_FORM_CANCEL:
 			r = -1;
 			goto out;
 		case TUI_A_FORM_NEXT:
-			if (m->sel + 1 < tui_menu_count(m))
+			if (tui_menu_chosen(m) && m->sel + 1 < tui_menu_count(m))
 				m->sel++;
+			m->moved = true;
 			break;
 		case TUI_A_FORM_PREV:
-			if (m->sel > 0)
+			if (tui_menu_chosen(m) && m->sel > 0)
 				m->sel--;
+			m->moved = true;
 			break;
 		case TUI_A_FORM_ERASE:
 		case TUI_A_FORM_WORD:
 			tui_input_erase(m->filter, k->action == TUI_A_FORM_WORD);
-			m->sel = 0;
+			tui_menu_filtered(m);
 			break;
 		case TUI_A_FORM_CLEAR:
 			m->filter[0] = '\0';
-			m->sel = 0;
+			tui_menu_filtered(m);
 			break;
 		case TUI_A_REDRAW:
 			clearok(curscr, TRUE);

@@ -50,8 +50,9 @@ tui_input_erase(char *buf, bool word)
 	buf[n] = '\0';
 }
 
-/* Appends the typed character wc to buf (max bytes), if it fits. */
-void
+/* Appends the typed character wc to buf (max bytes): 0, or 1 when it does
+ * not fit, -1 when it cannot be written (nothing is added then). */
+int
 tui_input_add(char *buf, size_t max, wint_t wc)
 {
 	char mb[MB_LEN_MAX];
@@ -60,10 +61,33 @@ tui_input_add(char *buf, size_t max, wint_t wc)
 
 	memset(&st, 0, sizeof st);
 	n = wcrtomb(mb, (wchar_t)wc, &st);
-	if (n != (size_t)-1 && (len = strlen(buf)) + n < max) {
-		memcpy(buf + len, mb, n);
-		buf[len + n] = '\0';
-	}
+	if (n == (size_t)-1)
+		return -1;
+	if ((len = strlen(buf)) + n >= max)
+		return 1;
+	memcpy(buf + len, mb, n);
+	buf[len + n] = '\0';
+	return 0;
+}
+
+/* Types wc into buf, or says why not: never a character dropped unsaid. */
+bool
+tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc)
+{
+	int r;
+
+	if (!t->utf8 && wc >= 128)
+		tui_message(t, true, "not typed: this server has no UTF-8 locale (C.UTF-8), so only "
+		            "ASCII can be typed");
+	else if ((r = tui_input_add(buf, max, wc)) == 0)
+		return true;
+	else if (r > 0)
+		tui_message(t, true, "full: at most %zu bytes here", max - 1);
+	else
+		tui_message(t, true, "not typed: that character cannot be written");
+	t->refused = true;
+	beep();
+	return false;
 }
 
 int
@@ -82,7 +106,7 @@ tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret
 			continue;
 		if (key == TUI_KEY_WIDE || (key >= 32 && key < 127)) {
 			/* typed text: no control characters get in */
-			tui_input_add(buf, max, wc);
+			tui_input_type(t, buf, max, wc);
 			continue;
 		}
 		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)

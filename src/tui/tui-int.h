@@ -22,6 +22,8 @@
 #define TUI_MIN_COLS 60
 #define TUI_MIN_ROWS 16
 #define TUI_POLL_MS 1000     /* how often idle input looks for others' commits */
+/* A sealed field that no key held opens (never text of its own). */
+#define TUI_UNOPENED "(sealed: no key held opens it)"
 #define TUI_PASS_MAX 1024
 #define TUI_SEARCH_MAX 128
 /* text_visible() may turn each byte into four ("\xNN") */
@@ -62,6 +64,8 @@ enum tui_action {
 	TUI_A_ITEM_NEXT, TUI_A_ITEM_PREV, TUI_A_WEEK, TUI_A_WHICH, TUI_A_REPORT, TUI_A_LETTER,
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
+	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
+	TUI_A_REC_DONE, TUI_A_HOLD,
 };
 
 #define TUI_KEYS_PER 4
@@ -280,7 +284,8 @@ struct tui_form {
 	char *mem;                    /* the guarded block behind buf and def */
 	size_t memlen, used;
 	char key[TUI_DRAFT_KEY];      /* its draft's key, "" when it keeps none */
-	bool drafted;                 /* a draft of it may be in the book */
+	bool drafted;                 /* its draft in the book is this form's own */
+	char other[32];               /* when a draft not taken up was kept, or "" */
 	/* run after every change: checks what the fields cannot check alone,
 	 * shows and hides fields, sets notes */
 	void (*check)(struct tui *t, struct tui_form *f);
@@ -305,22 +310,30 @@ void tui_form_focus(struct tui_form *f, const char *name);
 int tui_form_check(struct tui *t, struct tui_form *f);
 /* What is wrong with the field in focus, or NULL. */
 const char *tui_form_problem(struct tui *t, struct tui_form *f);
-/* Before the form is first shown: the text kept from the last time this
- * form was left on this case, or else the person's draft in the book,
- * offered.  -1 when the client must stop. */
+/* Before the form is first shown: the person's draft of this form (same
+ * key), if any, shown and offered; restored only when chosen, never mixed
+ * with what is typed next.  0 to run the form (restored, or empty), 1 when
+ * the person would rather not now, -1 when the client must stop. */
+#define TUI_DRAFT_WHEN ":kept"  /* a draft's first line: when it was kept */
 int tui_form_resume(struct tui *t, struct tui_form *f);
-/* Shows and edits the form until it is submitted valid (1), cancelled (0;
- * its text is kept) or the client must stop (-1; its text is kept, and
- * saved as a draft before the client ends).  May be run again after a
+/* Shows and edits the form until it is submitted valid (1), cancelled (0:
+ * Esc, its text kept as a draft or discarded, as the person chose) or the
+ * client must stop (-1; its text saved as a draft).  May be run again after a
  * refused submission: the form stays as it was. */
 int tui_form_run(struct tui *t, struct tui_form *f);
-/* After a successful submission: the kept text and any draft are gone. */
+/* After a successful submission: the form's draft is gone. */
 void tui_form_done(struct tui *t, struct tui_form *f);
-/* Keeps the form's text for the next time it is opened (in memory). */
-void tui_form_keep(struct tui *t, struct tui_form *f);
-/* Saves the kept text as the person's draft in the book (the link is
- * going, or the screen is locking). */
+/* Saves the form's text as the person's draft in the book (an emptied
+ * form drops its draft): 0, or -1 with the reason shown. */
+int tui_form_keep(struct tui *t, struct tui_form *f);
+/* Esc on a form: with text, asks keep or discard.  0 left (kept or
+ * discarded), 1 back to the form, -1 the client must stop. */
+int tui_form_leave(struct tui *t, struct tui_form *f);
+/* Saves the open form, if it has text, as a draft (the link is going, or the
+ * screen is locking). */
 void tui_drafts_save(struct tui *t);
+/* q: says which drafts the person keeps, and asks.  True to quit. */
+bool tui_may_quit(struct tui *t);
 void tui_form_draw(struct tui *t);
 
 /* A modal menu of n items, narrowed as the person types: the index
@@ -331,12 +344,22 @@ struct tui_menu {
 	size_t n;
 	char filter[32];
 	size_t sel;
+	bool moved;                   /* the selection was moved with the arrows */
 };
 int tui_menu_run(struct tui *t, struct tui_menu *m);
 void tui_menu_draw(struct tui *t);
 /* Asks a question on the bottom row: the key pressed among keys (a
  * string of ASCII keys; Esc is always one, as 27), -1 to stop. */
 int tui_ask(struct tui *t, const char *prompt, const char *keys);
+
+/* Lines drawn over the foot of the body while a question is asked
+ * (tui-step.c: what a step will do, before it is recorded). */
+struct tui_sheet {
+	const char *title;
+	const char *const *lines;
+	size_t n;
+};
+void tui_sheet_draw(struct tui *t);
 
 /* --- the admin screen (tui-admin.c) ------------------------------------------ */
 
@@ -385,21 +408,22 @@ struct tui {
 	struct tui_input *input;
 	struct tui_form *form;             /* the form being filled, drawn over the body */
 	struct tui_menu *menu;             /* the same for a menu */
+	struct tui_sheet *sheet;           /* the same for a confirmation */
 	int key;                           /* the key being dispatched */
 	char message[ERR_MAX];
 	bool message_error;
+	bool refused;                      /* the message is of a key not typed */
 	bool changed;                      /* another user's commit noticed */
 	uint64_t seen_commit;
 	struct date today;
 	bool quit;
 	char login[256], dir[1024];        /* visible */
 	char *fmt, *vis;                   /* guarded scratch: TUI_FMT_MAX, TUI_VIS_MAX */
-	char *kept;                        /* a form left unsubmitted, as a draft's text */
-	char kept_key[TUI_DRAFT_KEY];      /* and its key; "" none */
-	bool kept_saved;                   /* kept is in the book as a draft already */
+	char kept_key[TUI_DRAFT_KEY];      /* the form last kept as a draft; "" none */
 	bool armed;                        /* the idle lock may fall */
 	bool locked;
 	bool lock_failed;                  /* three wrong passphrases at the lock */
+	bool revoked;                      /* access revoked while open: locked for good */
 	double last_key;                   /* when the person last pressed a key */
 };
 
@@ -436,7 +460,8 @@ int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool se
 void tui_input_draw(struct tui *t);
 /* Editing a line of text: the last character or word off, a typed one on. */
 void tui_input_erase(char *buf, bool word);
-void tui_input_add(char *buf, size_t max, wint_t wc);
+int tui_input_add(char *buf, size_t max, wint_t wc);
+bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 
 /* tui-list.c */
 void tui_list_init(struct tui *t);
@@ -456,6 +481,47 @@ void tui_step_form(struct tui *t, const char *name, int reason);
 /* Whether the person cannot make changes that need role (enum role): then
  * the message line says why. */
 bool tui_cannot_change(struct tui *t, int role);
+
+/* tui-people.c: the people on a case, its parties, advocacy, legal hold */
+void tui_people_form(struct tui *t);
+void tui_party_form(struct tui *t);
+void tui_advocacy_form(struct tui *t);
+void tui_hold_form(struct tui *t);
+/* "eligible: aged 14: under 18", from the child's date of birth. */
+void tui_advocacy_line(const struct book_case *c, const char *offered, unsigned flags, char *buf,
+                       size_t n);
+/* Before a change to the case shown: 0 when it is still the revision shown;
+ * else -1, the case shown afresh and the message line saying who changed it. */
+int tui_case_fresh(struct tui *t);
+/* After a change to the case: rc and err from the book; 0 with the case
+ * reloaded and done on the message line, or -1 with the reason. */
+int tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done);
+/* Runs a form of the case view until submit (0: recorded) or it is left. */
+void tui_case_form(struct tui *t, struct tui_form *f,
+                   int (*submit)(struct tui *t, struct tui_form *f));
+/* The book's users to choose from: "nobody", each granted user with their
+ * role, then "someone else" (a login typed in a text field below). */
+#define TUI_PICK_MAX 64
+struct tui_pick {
+	const char *names[TUI_PICK_MAX + 2];
+	char logins[TUI_PICK_MAX][64];
+	char labels[TUI_PICK_MAX][80];
+	size_t n;
+};
+int tui_pick_load(struct tui *t, struct tui_pick *p);
+/* The choice for login: 0 nobody, a user, or someone else. */
+int tui_pick_default(const struct tui_pick *p, const char *login);
+/* The login chosen ("" for nobody), and the typed one checked as typed. */
+const char *tui_pick_value(const struct tui_pick *p, const struct tui_field *choice,
+                           const struct tui_field *typed);
+bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
+bool tui_login_ok(const char *s, char *why, size_t n);
+
+/* tui-points.c: complaint points, findings, recommendations */
+void tui_point_form(struct tui *t);
+void tui_finding_form(struct tui *t);
+void tui_rec_form(struct tui *t);
+void tui_rec_done_form(struct tui *t);
 
 /* tui-new.c: the new case form */
 void tui_new_case(struct tui *t);

@@ -437,7 +437,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 
 	switch (a) {
 	case TUI_A_QUIT:
-		t->quit = true;
+		t->quit = tui_may_quit(t);
 		return;
 	case TUI_A_DOWN:
 		if (L->sel + 1 < L->nrows)

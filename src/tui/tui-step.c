@@ -5,11 +5,31 @@
 #include <string.h>
 
 #include "redress/codes.h"
+#include "redress/preview.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
 #include "tui-int.h"
 
 #define TUI_NOTE_MAX 3072 /* a note and the rest of its form fit in one draft */
+#define TUI_SHEET_MAX (PROFILE_RULES_MAX + 2)
+
+/* A step form is bound to the step it was opened for: the event, the
+ * stage and the revision it saw.  A case that has moved on since makes it
+ * say so and record nothing; it never becomes the next stage's step. */
+struct tui_bound {
+	const struct workflow_step *s;
+	enum event_type ev;
+	int stage;
+	uint64_t rev;
+};
+
+/* Steps that start, stop or close a council's clock end on a confirmation
+ * (what else changes one does too: the preview finds it). */
+static const char *const tui_confirmed[] = {
+	"acknowledge", "respond", "accept", "refuse", "decline", "escalate", "extend",
+	"arrange-panel", "panel-held", "findings", "close", "withdraw", "ombudsman",
+	"ombudsman-outcome",
+};
 
 static const char *const tui_yesno[] = { "no", "yes" };
 /* refusal_name() of every coded reason, REFUSAL_NONE left out */
@@ -114,7 +134,7 @@ tui_step_menu(struct tui *t)
 static void
 tui_step_check(struct tui *t, struct tui_form *f)
 {
-	const struct workflow_step *s = f->ctx;
+	const struct workflow_step *s = ((const struct tui_bound *)f->ctx)->s;
 	struct tui_field *date = tui_form_field(f, "date"), *until = tui_form_field(f, "until");
 	struct tui_field *reason = tui_form_field(f, "reason"), *told = tui_form_field(f, "told");
 	struct tui_field *x;
@@ -157,25 +177,178 @@ tui_step_check(struct tui *t, struct tui_form *f)
 	}
 }
 
-/* Records the step; 0, or -1 with the reason on the message line (the
- * form stays as it is). */
-static int
-tui_step_submit(struct tui *t, const struct workflow_step *s, struct tui_form *f)
+void
+tui_sheet_draw(struct tui *t)
 {
+	const struct tui_sheet *sh = t->sheet;
+	int h = tui_body_rows(t), fh = (int)sh->n + 1 < h ? (int)sh->n + 1 : h, y0 = h - fh, y;
+	size_t i;
+
+	for (y = y0; y < h; y++) {
+		wmove(t->body, y, 0);
+		wclrtoeol(t->body);
+	}
+	text_visible(sh->title, t->vis, TUI_VIS_MAX);
+	tui_put(t, t->body, y0, 0, t->vis, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
+	for (i = 0, y = y0 + 1; i < sh->n && y < h; i++, y++) {
+		text_visible(sh->lines[i], t->vis, TUI_VIS_MAX);
+		tui_put(t, t->body, y, 2, t->vis, t->cols - 2, TUI_LEFT, A_NORMAL);
+	}
+}
+
+/* What the step will do, in words, over the case view: 1 when the person
+ * presses y, 0 for any other key, -1 when the client must stop. */
+static int
+tui_step_confirm(struct tui *t, const struct tui_bound *bd, const struct wf_event *next,
+                 const char *date)
+{
+	const struct book_case *c = t->view.c;
+	const struct profile *prof;
+	const struct calendar *cal;
+	struct tui_input in = { "y records it; any other key goes back to the form", NULL, 0,
+	                        false }, *outer = t->input;
+	struct tui_sheet sh;
+	struct preview *pv = NULL;
+	struct wf_event *wf = NULL;
+	struct err err;
+	char title[256], lines[TUI_SHEET_MAX][256];
+	const char *ptrs[TUI_SHEET_MAX];
+	size_t i, n = 0, npv = 0;
+	bool ask = false;
+	wint_t wc;
+	int key, r = -1;
+
+	for (i = 0; i < sizeof tui_confirmed / sizeof *tui_confirmed; i++)
+		ask |= tui_step_is(bd->s, tui_confirmed[i]);
+	pv = calloc(PROFILE_RULES_MAX, sizeof *pv);
+	wf = calloc(BOOK_EVENTS_MAX, sizeof *wf);
+	if (pv == NULL || wf == NULL) {
+		tui_message(t, true, "not recorded: out of memory");
+		r = 0;
+		goto out;
+	}
+	if (book_profile(t->b, &prof, &cal, &err) != 0 ||
+	    clock_preview(prof, cal, (enum route)c->kind, wf,
+	                  book_case_workflow(c, wf, BOOK_EVENTS_MAX), next, t->today, pv,
+	                  PROFILE_RULES_MAX, &npv, &err) != 0) {
+		tui_message(t, true, "not recorded: %s", err.msg);
+		r = 0;
+		goto out;
+	}
+	if (!ask && npv == 0) {
+		r = 1; /* a note, a pause: no clock of the council's changes */
+		goto out;
+	}
+	snprintf(title, sizeof title, " Record %s on %s?", bd->s->name, t->view.ref);
+	snprintf(lines[n++], sizeof lines[0], "%s, dated %s", event_describe(bd->ev), date);
+	for (i = 0; i < npv && n + 1 < TUI_SHEET_MAX; i++)
+		preview_describe(&pv[i], lines[n++], sizeof lines[0]);
+	if (n == 0)
+		snprintf(lines[n++], sizeof lines[0], "no deadline opens, closes or moves");
+	snprintf(lines[n++], sizeof lines[0], "y records it; Esc, n or any other key goes back to "
+	         "the form");
+	for (i = 0; i < n; i++)
+		ptrs[i] = lines[i];
+	sh.title = title;
+	sh.lines = ptrs;
+	sh.n = n;
+	t->sheet = &sh;
+	t->input = &in;
+	while (!tui_stopping()) {
+		if (!tui_modal_read(t, &key, &wc))
+			continue;
+		r = key == 'y';
+		if (!r)
+			tui_message(t, false, "not recorded: only y records it");
+		break;
+	}
+	t->input = outer;
+	t->sheet = NULL;
+out:
+	free(pv);
+	free(wf);
+	return r;
+}
+
+/* Whether the case as now shown still means the form's step: -1, saying
+ * so, when it has moved to another stage or the step means another event. */
+static int
+tui_step_still(struct tui *t, const struct tui_bound *bd)
+{
+	const struct book_case *c = t->view.c;
+	enum event_type ev;
+	struct err err;
+
+	if (c->stage != bd->stage) {
+		tui_message(t, true, "not recorded: %s moved to Stage %d since this form opened "
+		            "(it was for Stage %d); nothing recorded", t->view.ref, c->stage, bd->stage);
+		return -1;
+	}
+	if (tui_step_event(bd->s, c, &ev, &err) != 0 || ev != bd->ev) {
+		tui_message(t, true, "not recorded: %s no longer means %s on %s; nothing recorded",
+		            bd->s->name, event_describe(bd->ev), t->view.ref);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether the workflow takes next on the case as now shown; -1 saying why. */
+static int
+tui_step_allowed(struct tui *t, const struct wf_event *next)
+{
+	const struct book_case *c = t->view.c;
+	struct wf_event *wf;
+	struct err err;
+	int rc;
+
+	if ((wf = calloc(BOOK_EVENTS_MAX, sizeof *wf)) == NULL) {
+		tui_message(t, true, "not recorded: out of memory");
+		return -1;
+	}
+	rc = workflow_check((enum route)c->kind, wf, book_case_workflow(c, wf, BOOK_EVENTS_MAX),
+	                    next, t->today, &err);
+	free(wf);
+	if (rc != 0)
+		tui_message(t, true, "not recorded: %s", err.msg);
+	return rc;
+}
+
+/* The case changed since the form opened, but the form's step still
+ * applies: the form moves to the revision shown, and says so; the next
+ * Enter asks again, on what the case is now. */
+static void
+tui_step_rebase(struct tui *t, struct tui_bound *bd)
+{
+	bd->rev = t->view.c->rev;
+	tui_message(t, true, "not recorded: changed by %s meanwhile; shown afresh, Enter asks again",
+	            t->view.c->updated_by);
+}
+
+/* Records the step; 0, or -1 with the reason on the message line (the
+ * form stays as it is, its text kept), -2 when the client must stop. */
+static int
+tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
+{
+	const struct workflow_step *s = bd->s;
 	struct book_case *c = t->view.c;
 	struct tui_field *until = tui_form_field(f, "until"), *reason = tui_form_field(f, "reason");
 	struct tui_field *told = tui_form_field(f, "told"), *note = tui_form_field(f, "note");
 	struct tui_field *ext = tui_form_field(f, "ext_reason"), *finding = tui_form_field(f, "finding");
 	struct book_step st;
+	struct wf_event next;
 	struct err err;
-	enum event_type ev;
+	enum event_type ev = bd->ev;
 	int rc;
 
-	/* the stage may have moved since the form opened: ask again */
-	if (tui_step_event(s, c, &ev, &err) != 0) {
-		tui_message(t, true, "not recorded: %s", err.msg);
+	/* what others recorded since the form opened is shown first; the step
+	 * the form was opened for, never the one the case means now */
+	tui_poll(t);
+	if ((c = t->view.c) == NULL) {
+		tui_message(t, true, "not recorded: the case could not be read again");
 		return -1;
 	}
+	if (tui_step_still(t, bd) != 0)
+		return -1;
 	memset(&st, 0, sizeof st);
 	st.type = ev;
 	st.date = tui_form_field(f, "date")->buf;
@@ -188,21 +361,46 @@ tui_step_submit(struct tui *t, const struct workflow_step *s, struct tui_form *f
 	if (reason != NULL)
 		st.reason = reason->choice + 1;
 	st.ombudsman_told = told != NULL && told->choice == 1;
-	/* the form asked before the stage may have moved: a reason only on an
-	 * extension, a finding only on the Ombudsman's decision */
 	if (ext != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED))
 		st.ext_reason = ext->choice;
 	if (finding != NULL && ev == EV_OMBUDSMAN_OUTCOME)
 		st.finding = finding->choice;
-	st.base_rev = c->rev;
+	st.base_rev = bd->rev;
+	st.at_stage = true;
+	st.stage = bd->stage;
+	memset(&next, 0, sizeof next);
+	next.type = ev;
+	if (date_parse(st.date, &next.date, &err) != 0) {
+		tui_message(t, true, "not recorded: %s", err.msg);
+		return -1;
+	}
+	if (st.until != NULL && date_parse(st.until, &next.until, NULL) == 0)
+		next.has_until = true;
+	next.decision = (enum decision)st.decision;
+	next.reason = (enum refusal)st.reason;
+	next.ombudsman_told = st.ombudsman_told;
+	/* what the workflow refuses is said before any confirmation; a case
+	 * changed since is shown afresh and asked about again */
+	if (tui_step_allowed(t, &next) != 0)
+		return -1;
+	if (c->rev != bd->rev) {
+		tui_step_rebase(t, bd);
+		return -1;
+	}
+	if ((rc = tui_step_confirm(t, bd, &next, st.date)) != 1)
+		return rc < 0 ? -2 : -1;
 	if ((rc = book_case_step(t->b, t->view.ref, &st, &err)) != 0) {
 		if (rc == BOOK_ESTALE) {
-			/* the case behind the form is shown afresh; Enter again records
-			 * the step on the new revision */
+			/* the case behind the form is shown afresh; the form keeps the
+			 * revision it was opened on unless its step still applies, and
+			 * then it is said so and asked again, never recorded unseen */
 			tui_case_reload(t);
 			t->seen_commit = book_last_commit(t->b);
-			tui_message(t, true, "not recorded: %s; shown afresh, Enter records it now",
-			            err.msg);
+			if (t->view.c == NULL)
+				tui_message(t, true, "not recorded: %s", err.msg);
+			else if (tui_step_still(t, bd) == 0 && tui_step_allowed(t, &next) == 0)
+				tui_step_rebase(t, bd);
+			/* else tui_step_still or tui_step_allowed said why */
 		} else
 			tui_message(t, true, "not recorded: %s", err.msg);
 		return -1;
@@ -223,13 +421,14 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	struct book_case *c = t->view.c;
 	struct tui_form *f;
 	struct tui_field *x;
+	struct tui_bound bd;
 	struct err err;
 	enum event_type ev;
 	char title[256], today[DATE_STRLEN];
 	const char *ext_reasons[EXT_REASON_COUNT], *findings[OMB_FINDING_COUNT];
 	bool refusal;
 	size_t i;
-	int r;
+	int r, rc;
 
 	if (s == NULL || c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
@@ -246,8 +445,12 @@ tui_step_form(struct tui *t, const char *name, int reason)
 		tui_message(t, true, "out of memory");
 		return;
 	}
+	bd.s = s;
+	bd.ev = ev;
+	bd.stage = c->stage;
+	bd.rev = c->rev;
 	f->check = tui_step_check;
-	f->ctx = (void *)s;
+	f->ctx = &bd;
 	snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, s->name);
 	if (tui_step_is(s, "extend")) {
 		tui_form_date(f, "until", "Agreed until", true, NULL);
@@ -269,21 +472,30 @@ tui_step_form(struct tui *t, const char *name, int reason)
 		if (x != NULL)
 			x->question = "Was the complainant told they may go to the Ombudsman?";
 	}
-	tui_form_date(f, "date", tui_step_is(s, "arrange-panel") ? "Panel sits on" : "Date", false,
-	              date_format(t->today, today));
+	/* a panel's date is the day it sits: typed, never today by default */
+	if (tui_step_is(s, "arrange-panel"))
+		tui_form_date(f, "date", "Panel sits on", false, NULL);
+	else
+		tui_form_date(f, "date", "Date", false, date_format(t->today, today));
 	tui_form_text(f, "note", tui_step_is(s, "note") ? "Note" : "Note (optional)", TUI_NOTE_MAX,
 	              !tui_step_is(s, "note"), NULL);
 	/* the field most steps are about; the rest are there to change */
 	tui_form_focus(f, tui_step_is(s, "extend")              ? "until"
+	                  : tui_step_is(s, "arrange-panel")     ? "date"
 	                  : tui_step_is(s, "ombudsman-outcome") ? "finding"
 	                  : refusal                             ? (reason > 0 ? "told" : "reason")
 	                                                        : "note");
 	if (tui_form_resume(t, f) == 0) {
-		while ((r = tui_form_run(t, f)) == 1)
-			if (tui_step_submit(t, s, f) == 0) {
+		while ((r = tui_form_run(t, f)) == 1) {
+			if ((rc = tui_step_submit(t, &bd, f)) == 0) {
 				tui_form_done(t, f);
 				break;
 			}
+			if (rc == -2) { /* the client is stopping: the text becomes a draft */
+				tui_form_keep(t, f);
+				break;
+			}
+		}
 		if (r == 0 && strcmp(t->kept_key, f->key) == 0)
 			tui_message(t, false, "cancelled; what you typed is kept for next time");
 	}

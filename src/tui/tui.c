@@ -3,6 +3,7 @@
  * table to the screen in front. */
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -12,6 +13,30 @@
 
 #include "redress/text.h"
 #include "tui-int.h"
+
+/* Typed text is UTF-8 whatever the session's locale says: LANG unset,
+ * LANG=C, or a locale the server never generated (what PuTTY and Windows
+ * OpenSSH send, en_GB.UTF-8 on a default Debian) would otherwise leave the
+ * client in ASCII, where a typed "â" cannot be converted and the rest of a
+ * line was lost.  The terminal sends UTF-8 anyway.  So the person's locale
+ * when it is UTF-8, else the character handling of the first UTF-8 locale
+ * the C library has (Debian's always has C.UTF-8).  False when none. */
+static bool
+tui_locale(void)
+{
+	static const char *const utf8[] = { "C.UTF-8", "C.utf8", "en_GB.UTF-8", "en_US.UTF-8",
+	                                    "en_GB.utf8", "en_US.utf8" };
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return true;
+	for (i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		if (setlocale(LC_CTYPE, utf8[i]) != NULL && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+			return true;
+	setlocale(LC_CTYPE, "");
+	return false;
+}
 
 /* The only mutable global: set by SIGHUP, SIGTERM, SIGINT and SIGQUIT. */
 static volatile sig_atomic_t tui_signalled;
@@ -27,6 +52,45 @@ bool
 tui_stopping(void)
 {
 	return tui_signalled != 0;
+}
+
+/* A crash must not leave names on a shared office screen: on a fatal
+ * signal the terminal is cleared (what a signal handler may do: write(2)),
+ * then the signal goes on to what was there before (the default, or a
+ * sanitizer's report).  The previous actions are the handler's only way to
+ * reach them. */
+static const int tui_fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction tui_fatal_old[sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]];
+static volatile sig_atomic_t tui_fatal_fd = STDOUT_FILENO; /* the terminal drawn on */
+
+static void
+tui_on_fatal(int sig)
+{
+	/* colours off, leave the alternate screen, clear it and the scrollback */
+	static const char wipe[] = "\033[0m\033[?1049l\033[H\033[2J\033[3J\r\n";
+	size_t i;
+	ssize_t w;
+
+	w = write(tui_fatal_fd, wipe, sizeof wipe - 1);
+	(void)w;
+	for (i = 0; i < sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]; i++)
+		if (tui_fatal_sigs[i] == sig)
+			sigaction(sig, &tui_fatal_old[i], NULL);
+	raise(sig);
+}
+
+static void
+tui_fatal_catch(bool on)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = tui_on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof tui_fatal_sigs / sizeof tui_fatal_sigs[0]; i++)
+		sigaction(tui_fatal_sigs[i], on ? &sa : &tui_fatal_old[i], on ? &tui_fatal_old[i] : NULL);
 }
 
 /* --- colours and styles ---------------------------------------------------- */
@@ -83,6 +147,7 @@ tui_term_open(struct tui *t, struct err *err)
 		return err_set(err, "cannot drive this terminal (TERM=%s)",
 		               names[0] != NULL ? names[0] : "");
 	set_term(t->scr);
+	tui_fatal_fd = fileno(out);
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -228,6 +293,8 @@ tui_draw_status(struct tui *t)
 		len += snprintf(line + len, sizeof line - (size_t)len, " | read-only");
 	if (!book_has_key(t->b))
 		len += snprintf(line + len, sizeof line - (size_t)len, " | names hidden");
+	if (!t->utf8)
+		len += snprintf(line + len, sizeof line - (size_t)len, " | no UTF-8 locale: ASCII only");
 	if (t->changed)
 		snprintf(line + len, sizeof line - (size_t)len, " | changed by another user");
 	werase(t->status);
@@ -289,6 +356,8 @@ tui_draw(struct tui *t)
 		tui_form_draw(t);
 	else if (!t->locked && t->menu != NULL)
 		tui_menu_draw(t);
+	else if (!t->locked && t->sheet != NULL)
+		tui_sheet_draw(t);
 	tui_draw_top(t);
 	tui_draw_status(t);
 	tui_draw_msg(t);
@@ -318,6 +387,7 @@ tui_draw(struct tui *t)
 /* --- input ----------------------------------------------------------------- */
 
 static void tui_lock(struct tui *t);
+static void tui_revoked(struct tui *t);
 
 int
 tui_read(struct tui *t, int *key, wint_t *wc)
@@ -325,8 +395,25 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 	WINDOW *w = t->msg != NULL ? t->msg : stdscr;
 	int r;
 
+	/* a write refused because an admin revoked this person, or a refresh
+	 * that found it out: nothing more is shown or saved */
+	if (book_revoked(t->b) && !t->revoked) {
+		tui_revoked(t);
+		return ERR;
+	}
 	wtimeout(w, TUI_POLL_MS);
-	r = wget_wch(w, wc);
+	if (t->utf8)
+		r = wget_wch(w, wc);
+	else {
+		/* without a UTF-8 locale, wget_wch() takes a byte it cannot
+		 * convert as the start of a character and swallows the keys
+		 * after it: bytes, then, each refused where text is typed */
+		r = wgetch(w);
+		if (r != ERR) {
+			*wc = r >= KEY_MIN ? (wint_t)r : (wint_t)(unsigned char)r;
+			r = r >= KEY_MIN ? KEY_CODE_YES : OK;
+		}
+	}
 	if (r == ERR) {
 		if (t->armed && !t->locked && t->o->idle > 0 && !tui_signalled &&
 		    tui_now() - t->last_key >= (double)t->o->idle)
@@ -360,11 +447,18 @@ bool
 tui_poll(struct tui *t)
 {
 	uint64_t now = book_last_commit(t->b);
+	struct err err;
 
 	if (now == t->seen_commit)
 		return false;
 	t->seen_commit = now;
 	t->changed = true;
+	/* an admin may have rotated the key (taken from the person's own slot
+	 * now, so names stay shown) or revoked them (the client locks) */
+	if (book_refresh(t->b, &err) == BOOK_EREVOKED) {
+		tui_message(t, true, "%s", err.msg);
+		return true;
+	}
 	if (t->screen == &tui_list_screen && t->form == NULL && t->menu == NULL)
 		tui_list_load(t);
 	else
@@ -482,6 +576,14 @@ tui_lock_draw(struct tui *t)
 	unsigned idle = t->o->idle;
 	char line[128];
 
+	if (t->revoked) {
+		tui_put(t, t->body, y, 2, "Your access to this book was revoked by an admin.",
+		        t->cols - 4, TUI_LEFT, A_BOLD);
+		tui_put(t, t->body, y + 2, 2, "Nothing more is shown or saved. Press a key to leave.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+		tui_unlock_said(t, y + 4);
+		return;
+	}
 	if (idle % 60 == 0)
 		snprintf(line, sizeof line, "Locked after %u minute%s without a key.", idle / 60,
 		         idle == 60 ? "" : "s");
@@ -521,8 +623,6 @@ tui_lock(struct tui *t)
 
 	t->locked = true;
 	t->message[0] = '\0';
-	if (t->form != NULL)
-		tui_form_keep(t, t->form);
 	tui_drafts_save(t);
 	clearok(curscr, TRUE);
 	if (!book_enrolled(t->b)) {
@@ -562,6 +662,26 @@ out:
 	t->locked = false;
 	t->last_key = tui_now();
 	clearok(curscr, TRUE);
+}
+
+/* Access revoked while the client was open: the screen is blanked but for
+ * why, the keys are already wiped (book_revoked), and the next key ends
+ * redress.  Nothing typed can be kept: a draft needs the key. */
+static void
+tui_revoked(struct tui *t)
+{
+	wint_t wc;
+	int r;
+
+	t->revoked = true;
+	t->locked = true;
+	clearok(curscr, TRUE);
+	do {
+		tui_draw(t);
+		wtimeout(t->msg != NULL ? t->msg : stdscr, TUI_POLL_MS);
+		r = wget_wch(t->msg != NULL ? t->msg : stdscr, &wc);
+	} while (r == ERR && !tui_signalled);
+	tui_signalled = 1;
 }
 
 /* --- the loop ----------------------------------------------------------------- */
@@ -682,21 +802,20 @@ tui_main(struct book *b, const struct tui_opts *o)
 	struct err err;
 	int rc = TUI_OK;
 
-	setlocale(LC_ALL, "");
+	bool utf8 = tui_locale();
+
 	if ((t = calloc(1, sizeof *t)) == NULL)
 		return err_set(o->err, "out of memory"), TUI_FAIL;
 	t->b = b;
 	t->o = o;
-	t->utf8 = MB_CUR_MAX > 1;
+	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
-	t->kept = book_secret_alloc(BOOK_TEXT_MAX);
-	if (t->fmt == NULL || t->vis == NULL || t->kept == NULL) {
+	if (t->fmt == NULL || t->vis == NULL) {
 		rc = TUI_FAIL;
 		err_set(o->err, "out of memory");
 		goto out;
 	}
-	t->kept[0] = '\0';
 	text_visible(book_login(b), t->login, sizeof t->login);
 	text_visible(book_dir(b), t->dir, sizeof t->dir);
 	if (o->today(&t->today, &err) != 0) {
@@ -706,12 +825,16 @@ tui_main(struct book *b, const struct tui_opts *o)
 	}
 	tui_list_init(t);
 	tui_signals(old);
+	tui_fatal_catch(true);
 	if (tui_term_open(t, o->err) != 0) {
 		rc = TUI_FAIL;
 		goto term;
 	}
 	tui_windows_make(t);
 	if ((rc = tui_unlock(t)) == TUI_OK && !tui_signalled) {
+		if (!t->utf8 && t->message[0] == '\0')
+			tui_message(t, true, "no UTF-8 locale on this server (C.UTF-8): only ASCII can "
+			            "be typed");
 		t->screen = &tui_list_screen;
 		t->seen_commit = book_last_commit(b);
 		tui_list_load(t);
@@ -720,8 +843,12 @@ tui_main(struct book *b, const struct tui_opts *o)
 		tui_loop(t);
 		/* a dropped link or a kill: what was being typed becomes a draft,
 		 * before the terminal is let go */
-		if (tui_signalled)
+		if (tui_signalled && !t->revoked)
 			tui_drafts_save(t);
+		if (t->revoked) {
+			rc = TUI_FAIL;
+			err_set(o->err, "%s's access to this book was revoked: redress ended", t->login);
+		}
 		if (t->lock_failed) {
 			rc = TUI_UNLOCK;
 			err_set(o->err, "three wrong passphrases at the idle lock: redress ended");
@@ -735,6 +862,7 @@ term:
 	}
 	if (t->tty != NULL)
 		fclose(t->tty);
+	tui_fatal_catch(false);
 	tui_signals_restore(old);
 	tui_case_free(t);
 	tui_list_free(t);
@@ -745,7 +873,6 @@ term:
 out:
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
-	book_secret_free(t->kept, BOOK_TEXT_MAX);
 	free(t);
 	return rc;
 }

@@ -364,6 +364,20 @@ vault_datakey_slot(struct vault_keys *keys, uint32_t key_id)
 	return free_slot;
 }
 
+void
+vault_datakey_drop(struct vault_keys *keys, uint32_t from, uint32_t to)
+{
+	size_t i;
+
+	if (keys == NULL)
+		return;
+	for (i = 0; i < VAULT_KEYS_MAX; i++)
+		if (keys->data[i].present && keys->data[i].id >= from && keys->data[i].id <= to) {
+			sodium_memzero(&keys->data[i], sizeof keys->data[i]);
+			keys->data[i].present = false;
+		}
+}
+
 bool
 vault_has_datakey(const struct vault_keys *keys, uint32_t key_id)
 {

@@ -679,6 +679,111 @@ test_schema(void **state)
 	assert_non_null(strstr(err.msg, "newer redress"));
 }
 
+/* A change made on an old revision is refused and records nothing; a step
+ * meant for one stage is refused once the case has moved to the next, even
+ * on the case's latest revision, and never becomes the next stage's step. */
+static void
+test_step_stale(void **state)
+{
+	struct book_case_new in;
+	struct book_step st;
+	struct book_case *c;
+	struct book *b;
+	struct err err;
+	char ref[BOOK_REF_MAX];
+	uint64_t rev;
+
+	(void)state;
+	b = open_unlocked();
+	book_set_today(b, 20600); /* 2026-05-27 */
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = "2026-05-01";
+	in.child_name = "Kit";
+	if (book_case_add(b, &in, ref, &err) != 0)
+		fail_msg("case add: %s", err.msg);
+	c = calloc(1, sizeof *c);
+	assert_non_null(c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	rev = c->rev;
+	assert_int_equal(c->stage, 1);
+	/* a form opened on rev: someone else records a note first */
+	memset(&st, 0, sizeof st);
+	st.type = EV_NOTE;
+	st.date = "2026-05-05";
+	st.note = "called the school";
+	st.base_rev = rev;
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	/* the form's acknowledgement, on the revision it saw: refused */
+	st.type = EV_ACKNOWLEDGED;
+	st.note = "acknowledged by letter";
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_ESTALE);
+	assert_non_null(strstr(err.msg, "your change was not saved"));
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_int_equal(c->nevents, 2);
+	assert_int_equal(c->rev, rev + 1);
+	/* Stage 1 answered and Stage 2 asked for meanwhile */
+	memset(&st, 0, sizeof st);
+	st.date = "2026-05-20";
+	st.type = EV_STAGE1_RESPONSE_SENT;
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	st.type = EV_STAGE2_REQUESTED;
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_int_equal(c->stage, 2);
+	/* a response meant for Stage 1, retried on the latest revision: refused,
+	 * whether it asks for Stage 1's response or Stage 2's */
+	st.at_stage = true;
+	st.stage = 1;
+	st.base_rev = c->rev;
+	st.note = "the Stage 1 letter";
+	st.type = EV_STAGE2_RESPONSE_SENT;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_ESTALE);
+	assert_non_null(strstr(err.msg, "moved to Stage 2 since this form opened; nothing recorded"));
+	st.type = EV_STAGE2_ACKNOWLEDGED;
+	assert_int_equal(book_case_step(b, ref, &st, &err), BOOK_ESTALE);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	assert_int_equal(c->nevents, 4);
+	/* meant for Stage 2, it is recorded */
+	st.stage = 2;
+	assert_int_equal(book_case_step(b, ref, &st, &err), 0);
+	free(c);
+	book_close(&b);
+}
+
+/* One draft per person, case and form: saved over, listed, dropped. */
+static void
+test_drafts(void **state)
+{
+	struct book *b = open_unlocked();
+	struct err err;
+	char buf[256], names[64];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(names, "");
+	assert_int_equal(book_draft_save(b, "new-case", "child=Jayden Morris\n", &err), 0);
+	assert_int_equal(book_draft_save(b, "CSC-2026-0001/note", "note=Siân\n", &err), 0);
+	/* saved over, never appended to */
+	assert_int_equal(book_draft_save(b, "new-case", "child=Ella Stone\n", &err), 0);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 0);
+	assert_string_equal(buf, "child=Ella Stone\n");
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names, "CSC-2026-0001/note, new-case");
+	/* what does not fit is counted, not cut */
+	assert_int_equal(book_draft_list(b, names, 20, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(names, "CSC-2026-0001/note");
+	assert_int_equal(book_draft_drop(b, "new-case", &err), 0);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 1);
+	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
+	assert_int_equal(n, 1);
+	book_close(&b);
+}
+
 int
 main(void)
 {
@@ -686,6 +791,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wrong_passphrase_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_people, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_step_stale, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_edit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rekey, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_and_snapshot, setup, teardown),
@@ -698,6 +804,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -532,6 +532,29 @@ static const char minimal[] =
 	"rule last monday 05           Spring bank holiday\n"
 	"2026-01-01  New Year's Day\n";
 
+/* A calendar of rules alone, no listed days (found by fuzzing: qsort was
+ * called with a NULL base, undefined behaviour that UBSan reports). */
+static void
+test_parse_no_days(void **state)
+{
+	static const char rules_only[] =
+		"calendar   test\n"
+		"territory  Test\n"
+		"source     test\n"
+		"covers     2026 2026\n"
+		"rule fixed 01-01 substitute   New Year's Day\n";
+	struct holiday out[HOLIDAY_PER_YEAR_MAX];
+	struct calendar cal;
+	struct err err;
+
+	(void)state;
+	if (calendar_parse(&cal, rules_only, strlen(rules_only), "test.cal", &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(cal.ndays, 0);
+	assert_int_equal(calendar_year(&cal, 2027, out, HOLIDAY_PER_YEAR_MAX), 1);
+	calendar_free(&cal);
+}
+
 static void
 test_parse_minimal(void **state)
 {
@@ -775,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_easter),
 		cmocka_unit_test(test_projected_years),
 		cmocka_unit_test(test_parse_minimal),
+		cmocka_unit_test(test_parse_no_days),
 		cmocka_unit_test(test_parse_reads_len_bytes),
 		cmocka_unit_test(test_parse_crlf),
 		cmocka_unit_test(test_parse_sorts_listed_days),

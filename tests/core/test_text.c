@@ -176,6 +176,35 @@ test_unsafe_codepoints(void **state)
 			fail_msg("U+%04X is said to be unsafe", (unsigned)safe[i]);
 }
 
+/* Every format character (category Cf) and the blank look-alikes with which
+ * a name can pass for another ("Zoë" + U+3164 is not "Zoë"). */
+static void
+test_format_and_fillers(void **state)
+{
+	static const uint32_t unsafe[] = {
+		0x00ad, 0x034f, 0x0600, 0x0605, 0x061c, 0x06dd, 0x070f, 0x0890, 0x08e2,
+		0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x2028, 0x2029, 0x2060, 0x2064,
+		0x206f, 0x2800, 0x3164, 0xffa0, 0xfff9, 0xfffb, 0x110bd, 0x110cd, 0x13430,
+		0x1343f, 0x1bca0, 0x1bca3, 0x1d173, 0x1d17a, 0xe0001, 0xe0020, 0xe007f,
+	};
+	static const uint32_t safe[] = {
+		0xa0, 0xe9, 0xf8, 0x1ec5, 0x1100, 0x1161, 0x3042, 0xac00, 0x2801, 0xffa1,
+		0x1d17b, 0x13440, 0x0606,
+	};
+	char out[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++)
+		if (!text_unsafe_codepoint(unsafe[i]))
+			fail_msg("U+%04X is said to be safe", (unsigned)unsafe[i]);
+	for (i = 0; i < sizeof safe / sizeof safe[0]; i++)
+		if (text_unsafe_codepoint(safe[i]))
+			fail_msg("U+%04X is said to be unsafe", (unsigned)safe[i]);
+	text_visible("Zo\xc3\xab\xe3\x85\xa4", out, sizeof out);
+	assert_string_equal(out, "Zo\xc3\xab<U+3164>");
+}
+
 int
 main(void)
 {
@@ -188,6 +217,7 @@ main(void)
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_unsafe_codepoints),
+		cmocka_unit_test(test_format_and_fillers),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);

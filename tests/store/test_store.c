@@ -1403,6 +1403,145 @@ test_last_commit(void **state)
 	store_close(&st);
 }
 
+/* --- a damaged book -------------------------------------------------------- */
+
+static void
+file_path(char *out, size_t n, const char *dir, const char *name)
+{
+	snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* A data file cut short faults (SIGBUS) where its pages are missing: it is
+ * refused at open, with a message, before anything reads it. */
+static void
+test_truncated_refused(void **state)
+{
+	struct fx *fx = *state;
+	char book[128], path[256];
+	struct store *st;
+	struct stat sb;
+	struct err err;
+
+	snprintf(book, sizeof book, "%s/book", fx->dir);
+	assert_int_equal(mkdir(book, 0700), 0);
+	create_book(book, 0);
+	st = open_book(book, 0, 0);
+	if (put_records(st, 0, 0, 200, FILL_1K, &err) != 0)
+		fail_msg("%s", err.msg);
+	store_close(&st);
+	file_path(path, sizeof path, book, "data.mdb");
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(truncate(path, sb.st_size - 4096), 0);
+	err.msg[0] = '\0';
+	assert_int_equal(store_open(book, 0, 0, &st, &err), -1);
+	assert_null(st);
+	assert_non_null(strstr(err.msg, "truncated"));
+	assert_non_null(strstr(err.msg, "backup"));
+	assert_int_equal(store_open(book, STORE_RDONLY, 0, &st, &err), -1);
+}
+
+static int
+check_child(void *arg)
+{
+	struct store *st;
+	struct err err;
+
+	if (store_open(arg, STORE_RDONLY, 0, &st, &err) != 0)
+		return 3;
+	/* 0 or 1 are both answers; only a signal is a failure */
+	return store_check(st, &err) == 0 ? 0 : 1;
+}
+
+/* Random small overwrites of a book's pages: the check reports each one it
+ * meets by database and key, and never dies by a signal. */
+static void
+test_damaged_pages_reported(void **state)
+{
+	struct fx *fx = *state;
+	char book[128], bad[128], path[256], cmd[512];
+	unsigned seed = 12345, i, j, faults = 0;
+	uint8_t *image;
+	struct store *st;
+	struct stat sb;
+	struct err err;
+	int status, fd;
+	pid_t pid;
+
+	snprintf(book, sizeof book, "%s/book", fx->dir);
+	snprintf(bad, sizeof bad, "%s/bad", fx->dir);
+	assert_int_equal(mkdir(book, 0700), 0);
+	create_book(book, 0);
+	st = open_book(book, 0, 0);
+	if (put_records(st, 0, 0, 3000, FILL_VARIES, &err) != 0)
+		fail_msg("%s", err.msg);
+	store_close(&st);
+	file_path(path, sizeof path, book, "data.mdb");
+	assert_int_equal(stat(path, &sb), 0);
+	image = malloc((size_t)sb.st_size);
+	assert_non_null(image);
+	fd = open(path, O_RDONLY);
+	assert_int_equal(read(fd, image, (size_t)sb.st_size), sb.st_size);
+	close(fd);
+	for (i = 0; i < 120; i++) {
+		rm_tree(bad);
+		assert_int_equal(mkdir(bad, 0700), 0);
+		file_path(cmd, sizeof cmd, bad, "data.mdb");
+		fd = open(cmd, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, image, (size_t)sb.st_size), sb.st_size);
+		for (j = 0; j < 16; j++) {
+			uint8_t byte = (uint8_t)rand_r(&seed);
+			off_t at = (off_t)((unsigned long)rand_r(&seed) % (unsigned long)sb.st_size);
+
+			/* the two meta pages are LMDB's own to validate */
+			if (at < 8192)
+				at += 8192;
+			assert_int_equal(pwrite(fd, &byte, 1, at), 1);
+		}
+		close(fd);
+		pid = spawn(fx, check_child, bad);
+		status = reap(fx, pid);
+		fx->nkids = 0; /* the only child, reaped */
+		if (WIFSIGNALED(status))
+			fail_msg("round %u: the check died by signal %d", i, WTERMSIG(status));
+		assert_true(WIFEXITED(status));
+		faults += WEXITSTATUS(status) == 1;
+	}
+	free(image);
+	/* the damage was seen, not only survived */
+	assert_true(faults > 0);
+}
+
+/* lock.mdb removed or replaced under a running process: its writes would no
+ * longer exclude a new process's, so it refuses to write. */
+static void
+test_lock_replaced_refused(void **state)
+{
+	struct fx *fx = *state;
+	char book[128], path[256];
+	struct store *st;
+	struct err err;
+	int fd;
+
+	snprintf(book, sizeof book, "%s/book", fx->dir);
+	assert_int_equal(mkdir(book, 0700), 0);
+	create_book(book, 0);
+	st = open_book(book, 0, 0);
+	if (put_records(st, 0, 0, 3, FILL_VARIES, &err) != 0)
+		fail_msg("%s", err.msg);
+	file_path(path, sizeof path, book, "lock.mdb");
+	assert_int_equal(unlink(path), 0);
+	err.msg[0] = '\0';
+	assert_int_not_equal(put_records(st, 0, 3, 1, FILL_VARIES, &err), 0);
+	assert_non_null(strstr(err.msg, "lock.mdb was removed or replaced"));
+	/* a new file in its place is another lock */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_not_equal(put_records(st, 0, 3, 1, FILL_VARIES, &err), 0);
+	store_close(&st);
+}
+
 int
 main(void)
 {
@@ -1417,6 +1556,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_readonly_flag, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_unwritable, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_copy, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_truncated_refused, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_pages_reported, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_lock_replaced_refused, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_last_commit, fx_setup, fx_teardown),
 	};
 

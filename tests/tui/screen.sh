@@ -195,18 +195,28 @@ fi
 
 # a refused step says why and keeps what was typed
 keys r && text "sent by post" && keys Enter
+expect "Record respond on $ref?" "r: asked first"
+expect "Stage 1 response sent, dated 2026-11-20" "the confirmation names the step and its date"
+keys y
 expect "response recorded" "r: the Stage 1 response"
 keys e && text "asked by phone" && keys Enter
+expect "Record escalate on $ref?" "e: asked first"
+expect "Stage 2 requested, dated 2026-11-20" "the confirmation names the step and its date"
+keys y
 expect "escalation recorded" "e: escalated to Stage 2"
 keys e && text "too soon" && keys Enter
 expect "not recorded: cannot record Stage 3" "e again is refused, with the reason"
 expect "Note (optional)  too soon" "the refused form stays, with its text"
 keys Escape
-expect "kept for next time" "Esc cancels and keeps it"
+expect "Keep what you typed? k keep as a draft" "Esc asks whether to keep the text"
+keys k
+expect "kept for next time" "k cancels and keeps it"
 keys e
-expect "Note (optional)  too soon" "the cancelled text is offered again"
-expect "what you typed before is back" "and says so"
-keys Escape
+expect "Draft of this form kept at " "the kept text is offered again"
+expect "Note (optional)  too soon" "showing what it holds"
+keys r
+expect "draft restored" "r restores it"
+keys Escape d
 
 # the date of a step, checked as it is typed
 keys n
@@ -244,6 +254,8 @@ expect "> Ombudsman told   < no >" "focus goes to what is missing"
 keys y
 expect "< yes >" "y answers yes"
 keys Enter Enter Enter
+expect "Record refuse on $ref?" "the refusal: asked first"
+keys y
 expect "refusal recorded" "the refusal is recorded"
 expect "prejudice legal proceedings (reg 8): refused by letter" "with its reason on the timeline"
 keys w && text "zz"
@@ -400,24 +412,24 @@ launch "$book" "$P"
 expect "REFERENCE" "after SIGHUP: the list again"
 open_case "$ref"
 keys n
-expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): half a note, Siân" \
-	"the same form offers the draft"
-keys Enter
-expect "> Note  half a note, Siân" "Enter resumes it"
+expect "Draft of this form kept at " "the same form offers the draft"
+expect "> Note  half a note, Siân" "showing what it holds"
+keys r
+expect "draft restored" "r restores it"
 keys Enter
 expect "note added" "the resumed note is recorded"
 keys n
 expect "> Note" "the note form again"
-absent "Unsaved draft" "no draft once recorded"
+absent "Draft of this form" "no draft once recorded"
 keys Escape
-keys e && text "an escalation left" && keys Escape
+keys e && text "an escalation left" && keys Escape k
 kill -TERM "$(client_pid)"
 exited 0 "SIGTERM with a form left: status 0"
 launch "$book" "$P"
 open_case "$ref"
 keys e
-expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): an escalation left" \
-	"a cancelled form's text is a draft after SIGTERM too"
+expect "Draft of this form kept at " "a cancelled form's text is a draft after SIGTERM too"
+expect "an escalation left" "showing what it holds"
 keys d
 expect "draft discarded" "d discards it"
 absent "an escalation left" "and the form is empty"
@@ -497,6 +509,8 @@ expect "added; now decline it, with the reason" "added, then"
 expect "> Ombudsman told   < no >" "the decline form, at the Ombudsman question"
 expect "Reason           legal-proceedings" "with the reason chosen"
 keys y Enter Enter Enter
+expect "Record decline on" "the decline: asked first"
+keys y
 expect "declined" "and declined"
 expect "not accepted, with a coded reason, would prejudice" "on the timeline"
 keys q
@@ -507,12 +521,13 @@ keys q
 keys N && text "c" && keys Enter Enter
 expect "> Channel" "a comment: on to the channel"
 absent "Is it about a matter in legal proceedings" "a comment is asked no complaint's questions"
-keys Escape
-expect "kept for next time" "Esc keeps the new case form"
+keys Escape k
+expect "kept for next time" "Esc, k keeps the new case form"
 keys N
-expect "what you typed before is back" "N again offers it"
-expect "Kind          < comment >" "as it was left"
-keys Escape q
+expect "Draft of this form kept at " "N again offers it"
+keys r
+expect "Kind          < comment >" "r: as it was left"
+keys Escape d q
 exited 0 "new case: q quits"
 
 # the admin screen
@@ -562,8 +577,8 @@ said "three wrong passphrases at the idle lock" "idle: and say why"
 launch "$book" "$P"
 open_case "$ref"
 keys n
-expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): typed before the lock" \
-	"idle: the form left at the lock is a draft"
+expect "Draft of this form kept at " "idle: the form left at the lock is a draft"
+expect "> Note  typed before the lock" "idle: showing what it holds"
 keys d Escape q q
 exited 0 "idle: q quits"
 

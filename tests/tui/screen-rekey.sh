@@ -1,0 +1,206 @@
+#!/bin/sh
+# Screen tests: keys rotated under an open client.  A client stays open
+# while `redress rekey` runs in another process; the note it then adds
+# reads back for everyone, and nothing on the case turns into text it
+# cannot open.  A client whose user is revoked while a form is open is
+# refused when it saves, says why, and locks for good.  (The revoked user
+# is a second Unix uid: as root only; otherwise that part says so.)
+#
+#   REDRESS=./redress sh tests/tui/screen-rekey.sh
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "screen-rekey: tmux not installed, skipped"
+	exit 0
+fi
+: "${REDRESS:=./redress}"
+case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
+: "${REDRESS_SHARE:=$(pwd)/share}"
+case $REDRESS_SHARE in /*) ;; *) REDRESS_SHARE=$(pwd)/$REDRESS_SHARE ;; esac
+export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
+unset REDRESS_BOOK
+tmp=$(mktemp -d) || exit 1
+chmod 755 "$tmp"
+sock=redress-rekey-$$
+fail=0 count=0
+
+t() { tmux -L "$sock" -f /dev/null "$@"; }
+
+failed() {
+	fail=1
+	echo "FAIL: $1"
+}
+trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
+trap 'exit 1' INT TERM
+
+S=main
+# start BOOK [WRAPPER] [VAR=VALUE ...]: the client in a new 80x24 session $S.
+start() {
+	bk=$1 wrap=$2
+	shift 2
+	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 $*"
+	cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
+	rm -f "$tmp/status.$S" "$tmp/err.$S"
+	n=0
+	until t new-session -d -s "$S" -x 80 -y 24 \
+		"env $envs $wrap $REDRESS -d $bk tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
+		2>/dev/null; do
+		n=$((n + 1))
+		[ $n -lt 20 ] || { echo "screen-rekey: tmux will not start"; exit 1; }
+		sleep 0.1
+	done
+}
+screen() { t capture-pane -p -t "$S" 2>/dev/null; }
+expect() {
+	count=$((count + 1))
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	failed "${2:-screen shows \"$1\"}"
+	screen | sed 's/^/  | /'
+	return 1
+}
+absent() {
+	count=$((count + 1))
+	if screen | grep -qF -- "$1"; then
+		failed "${2:-screen does not show \"$1\"}"
+		screen | sed 's/^/  | /'
+	fi
+}
+exited() {
+	count=$((count + 1))
+	i=0
+	while [ $i -lt 50 ] && [ ! -f "$tmp/status.$S" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	got=$(cat "$tmp/status.$S" 2>/dev/null)
+	[ "$got" = "$1" ] && return 0
+	failed "${2:-exit status} ${got:-(still running)}, wanted $1"
+	sed 's/^/  err: /' "$tmp/err.$S" 2>/dev/null
+}
+said() {
+	count=$((count + 1))
+	grep -qF -- "$1" "$tmp/err.$S" 2>/dev/null || failed "${2:-stderr says \"$1\"}"
+}
+keys() { t send-keys -t "$S" "$@"; }
+text() { t send-keys -t "$S" -l -- "$1"; }
+open_case() {
+	expect "REFERENCE" "the list, to open $1"
+	keys / C-u && text "$1" && keys Enter
+	expect "matching \"$1\" | 1/1" "search finds $1"
+	keys Enter
+	expect "timeline" "$1 opens"
+}
+# check WHAT COMMAND...: the command succeeds.
+check() {
+	what=$1
+	shift
+	count=$((count + 1))
+	out=$("$@" 2>&1) || { failed "$what: $out"; return 1; }
+	LAST=$out
+}
+has() {
+	count=$((count + 1))
+	case $LAST in *"$1"*) ;; *) failed "$2: no \"$1\" in: $LAST" ;; esac
+}
+lacks() {
+	count=$((count + 1))
+	case $LAST in *"$1"*) failed "$2: \"$1\" in: $LAST" ;; esac
+}
+
+book=$tmp/book
+"$REDRESS" demo "$book" --cases 3 >/dev/null || { echo "FAIL: demo"; exit 1; }
+printf 'demo passphrase\n' >"$tmp/pass"
+chmod 644 "$tmp/pass"
+P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
+R() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
+ref=$(R case add --received 2026-11-16 --child-name "Zoë Łukasz" --team "North CIN" \
+	--summary "Contact with Siân was stopped.") || { echo "FAIL: case add"; exit 1; }
+R case point "$ref" --text "Visits were cancelled without notice." >/dev/null ||
+	{ echo "FAIL: case point"; exit 1; }
+R case note "$ref" --text "Phoned the mother first." --date 2026-11-17 >/dev/null ||
+	{ echo "FAIL: case note"; exit 1; }
+
+# --- a client open across a rekey --------------------------------------------------
+start "$book" "" "$P"
+open_case "$ref"
+expect "Contact with Siân was stopped." "the summary, before the rotation"
+check "rekey in another process" R rekey
+has "now seals every field" "rekey says it resealed"
+keys n && text "Phoned again, after the rotation" && keys Enter
+expect "note added" "the client adds a note after the rekey"
+expect "note: Phoned again, after the rotation" "the note reads back on screen"
+expect "Contact with Siân was stopped." "the summary still reads"
+absent "cannot open" "no field became placeholder text"
+absent "(sealed" "no field is left unopened"
+keys q q
+exited 0 "the client quits"
+check "a third reader sees the case" R case show "$ref" --names
+has "Contact with Siân was stopped." "the summary, for a fresh reader"
+has "Visits were cancelled without notice." "the point, for a fresh reader"
+has "Phoned the mother first." "the note from before"
+has "Phoned again, after the rotation" "the note added after the rekey"
+has "Zoë Łukasz" "the child's name"
+lacks "cannot open" "no placeholder text anywhere"
+check "verify passes" R verify
+check "verify, given the passphrase, opens every sealed field" R verify --sealed
+has "every sealed field of" "verify --sealed says so"
+check "a second rekey opens and reseals every field" R rekey
+
+# --- a client whose user is revoked ---------------------------------------------------
+if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1; then
+	echo "screen-rekey: the revoked client skipped (needs root and setpriv for a second uid)"
+else
+	AS="setpriv --reuid=4242 --regid=$(id -g) --clear-groups"
+	printf 'the other passphrase\n' >"$tmp/pass2"
+	chmod 644 "$tmp/pass2"
+	check "a second user enrols" env REDRESS_PASSPHRASE_FILE="$tmp/pass2" $AS "$REDRESS" \
+		-d "$book" user enrol
+	check "and is granted" R user grant uid4242 --role caseworker
+	S=other
+	start "$book" "$AS" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
+	open_case "$ref"
+	expect "(caseworker)" "the other user's client, as a caseworker"
+	expect "Contact with Siân was stopped." "shows the summary"
+	check "the case as it was" R case show "$ref" --names
+	before=$LAST
+	keys n && text "written after the revocation"
+	expect "> Note  written after the revocation" "a note typed"
+	check "the user is revoked in another process" R user revoke uid4242
+	keys Enter
+	expect "Your access to this book was revoked by an admin." "the client locks"
+	expect "revoked by an admin: nothing was changed" "and says why, in one line"
+	absent "Contact with Siân" "nothing of the case stays on screen"
+	absent "note added" "the note was not recorded"
+	keys Enter
+	exited 1 "a key leaves the locked client"
+	said "access to this book was revoked" "and it says why it ended"
+	check "the case after" R case show "$ref" --names
+	[ "$LAST" = "$before" ] || failed "the case changed: $LAST"
+	lacks "written after the revocation" "the refused note is nowhere"
+	check "verify passes after the revocation" R verify
+
+	# revoked while the client only shows a case: it notices by itself
+	check "granted again" R user grant uid4242 --role caseworker
+	start "$book" "$AS" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
+	open_case "$ref"
+	expect "Contact with Siân was stopped." "the client shows the case again"
+	check "revoked again" R user revoke uid4242
+	expect "Your access to this book was revoked by an admin." "an idle client locks by itself"
+	absent "Contact with Siân" "and shows nothing of the case"
+	keys q
+	exited 1 "a key leaves it"
+fi
+
+cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
+if grep -q "runtime error\|AddressSanitizer\|LeakSanitizer" "$tmp/err.all" 2>/dev/null; then
+	failed "a sanitizer report:"
+	sed 's/^/  err: /' "$tmp/err.all"
+fi
+if [ $fail != 0 ]; then
+	echo "screen-rekey: FAILED"
+	exit 1
+fi
+echo "screen-rekey: $count checks passed ($REDRESS)"

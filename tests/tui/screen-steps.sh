@@ -1,0 +1,176 @@
+#!/bin/sh
+# Screen tests of the step forms: recorded only when meant (a confirmation
+# that says what the step does to the clocks, and only y records it),
+# type-to-narrow that never chooses among several, a panel date typed and
+# never today by default, and a form bound to the step it was opened for.
+#
+#   REDRESS=./redress sh tests/tui/screen-steps.sh
+. "$(dirname "$0")/lib.sh"
+SCREEN_NAME=screen-steps
+
+book=$tmp/book
+"$REDRESS" demo "$book" --cases 3 >/dev/null || { echo "FAIL: demo"; exit 1; }
+printf 'demo passphrase\n' >"$tmp/pass"
+P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
+rd() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
+add() { rd case add --received "$1" --child-name "$2" --summary "A step test." ||
+	{ echo "FAIL: case add"; exit 1; }; }
+# shows REF TEXT WHAT: `case show REF` holds TEXT (or, with !, does not)
+shows() {
+	count=$((count + 1))
+	if [ "$1" = ! ]; then
+		shift
+		rd case show "$1" --names | grep -qF -- "$2" && failed "$3"
+	else
+		rd case show "$1" --names | grep -qF -- "$2" || failed "$3"
+	fi
+	return 0
+}
+
+# a Stage 1 complaint, its response due 2026-11-16, now four working days late
+late=$(add 2026-11-02 "Kit Late")
+# one paused: both respond and resume may follow
+paused=$(add 2026-11-09 "Pat Paused")
+rd case pause "$paused" --date 2026-11-12 >/dev/null || failed "pause"
+# one at Stage 3, accepted: a panel to arrange
+panel=$(add 2026-09-01 "Ann Panel")
+for s in "respond 2026-09-10" "escalate 2026-09-15" "accept 2026-09-16" "respond 2026-10-20" \
+	"escalate 2026-10-25" "accept 2026-10-28"; do
+	set -- $s
+	rd case "$1" "$panel" --date "$2" >/dev/null || failed "case $1 $panel"
+done
+# one for two clients at once
+both=$(add 2026-11-10 "Bo Both")
+
+# --- a confirmation that says what will happen; only y records --------------------
+launch "$book" "$P"
+open_case "$late"
+keys r && text "the first letter" && keys Enter
+expect "Record respond on $late?" "r, Enter: a confirmation, not a record"
+expect "Stage 1 response sent, dated 2026-11-20" "it names the step and its date"
+expect "closes Stage 1 response (due 2026-11-16): missed by 4 working days" \
+	"it names the deadline closed, missed by how many working days"
+expect "closes Stage 1 response, extended maximum (due 2026-11-30): met" "and one met"
+expect "opens Stage 2 request window: due on 2026-12-18" "and the deadline opened, with its date"
+keys Enter
+expect "not recorded: only y records it" "Enter at the confirmation records nothing"
+expect "Note (optional)  the first letter" "and goes back to the form, its text kept"
+shows ! "$late" "Stage 1 response sent" "Enter: no response on the timeline"
+keys Enter
+expect "Record respond on $late?" "Enter again: asked again"
+keys Escape
+expect "Note (optional)  the first letter" "Esc goes back to the form"
+keys Enter
+expect "Record respond on $late?" "asked again"
+keys n
+expect "not recorded: only y records it" "n records nothing"
+shows ! "$late" "Stage 1 response sent" "Esc, n: no response on the timeline"
+keys Enter
+expect "Record respond on $late?" "asked once more"
+keys y
+expect "response recorded" "y records it"
+expect "Stage 1 response sent: the first letter" "on the timeline, with its note"
+shows "$late" "Stage 1 response sent: the first letter" "y: the response in the book"
+# a note asks nothing
+keys n && text "no question for a note" && keys Enter
+expect "note added" "a note is recorded without a confirmation"
+keys q q
+exited 0 "confirmation: q quits"
+
+# --- type-to-narrow never chooses among several ------------------------------------
+launch "$book" "$P"
+open_case "$paused"
+keys w
+expect "Steps $paused may take today" "w: the step menu"
+keys Enter
+expect "Type a name, or choose with the arrows" "Enter with nothing typed chooses nothing"
+text "res"
+expect "Type to narrow, Enter to choose: res" "res narrows the menu"
+expect "respond  " "to respond"
+expect "resume   " "and resume"
+keys Enter
+expect "2 start with that: type more, or choose with the arrows" "res, Enter: not chosen"
+absent "respond $paused:" "no respond form"
+keys Enter
+absent "respond $paused:" "Enter again: still no respond form"
+text "u" && keys Enter
+expect "resume $paused: resume the internal targets" "resu: the one left is chosen"
+keys Enter
+expect "targets resumed" "resume recorded (no council clock: no confirmation)"
+shows ! "$paused" "Stage 1 response sent" "no response was recorded"
+keys w && text "respond" && keys Enter
+expect "respond $paused:" "a whole step name chooses it"
+keys Escape
+keys w Down Enter
+expect "$paused:" "the arrows choose too"
+keys Escape q q
+exited 0 "type-to-narrow: q quits"
+
+# --- a panel date is typed, never today by default ---------------------------------
+launch "$book" "$P"
+open_case "$panel"
+keys w && text "arrange-panel" && keys Enter
+expect "arrange-panel $panel: the review panel arranged for a date" "the arrange-panel form"
+expect "> Panel sits on" "it starts on the panel's date"
+absent "Panel sits on  2026-11-20" "which is empty, not today"
+keys Enter Enter
+expect "Panel sits on: needed" "Enter: the date is needed"
+absent "Record arrange-panel" "nothing is asked, nothing recorded"
+shows ! "$panel" "review panel arranged" "no panel date in the book"
+text "2026-12-03" && keys Enter Enter
+expect "Record arrange-panel on $panel?" "arrange-panel: asked"
+expect "review panel arranged for this date, dated 2026-12-03" \
+	"the confirmation names the day the panel sits"
+keys y
+expect "panel date recorded" "y records it"
+expect "2026-12-03  root       review panel arranged for this date (arranged on" \
+	"the timeline keeps the day it sits and the day it was arranged"
+keys q q
+exited 0 "panel: q quits"
+
+# --- a form bound to its step: two clients, one case --------------------------------
+launch "$book" "$P"
+open_case "$both"
+keys r && text "the Stage 1 letter"
+expect "Note (optional)  the Stage 1 letter" "main: a Stage 1 response typed"
+S=two
+start "$book" "$P"
+open_case "$both"
+keys n && text "a note from the other" && keys Enter
+expect "note added" "two: a note meanwhile"
+S=main
+keys Enter
+expect "not recorded: changed by root meanwhile; shown afresh, Enter asks again" \
+	"main: changed meanwhile, not recorded, and said so"
+shows ! "$both" "the Stage 1 letter" "main: nothing recorded on a stale revision"
+keys Enter
+expect "Record respond on $both?" "main: the same step, asked again"
+expect "note: a note from the other" "main: the case shown afresh"
+keys Escape
+expect "Note (optional)  the Stage 1 letter" "main: back to the form"
+S=two
+keys r && text "answered by the other" && keys Enter
+expect "Record respond on $both?" "two: asked"
+keys y
+expect "response recorded" "two: responds"
+keys e && text "asked for Stage 2" && keys Enter
+expect "Record escalate on $both?" "two: asked"
+keys y
+expect "escalation recorded" "two: escalates"
+keys q q
+exited 0 "two: q quits"
+S=main
+keys Enter
+expect "moved to Stage 2 since this form opened" "main: the Stage 1 form says the case moved"
+expect "Note (optional)  the Stage 1 letter" "main: the text is kept"
+keys Enter
+expect "moved to Stage 2 since this form opened" "main: Enter again records nothing"
+keys Enter
+shows ! "$both" "the Stage 1 letter" "main: the Stage 1 note is nowhere in the book"
+shows ! "$both" "Stage 2 response sent" "main: no Stage 2 response was recorded"
+keys Escape
+expect "Keep what you typed?" "main: Esc on the kept text asks keep or discard"
+keys d q q
+exited 0 "stale: q quits"
+
+screen_done
