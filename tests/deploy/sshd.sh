@@ -332,6 +332,8 @@ expect "acknowledge" "$C1: w lists the steps"
 text "acknowledge" && keys Enter
 expect "> Note" "$C1: the acknowledgement's form"
 keys Enter
+expect "y records it" "$C1: asked to confirm the step"
+keys y
 expect "acknowledgement recorded" "$C1: the Stage 1 acknowledgement is recorded"
 shows "$ref" "Ada Rddtest" "the child's name reads back"
 shows "$ref" "acknowledge" "the acknowledgement is in the book"
@@ -362,10 +364,10 @@ login c1b "$C1"
 unlock "$T/pass/$C1"
 open "$ref"
 keys n
-expect "Unsaved draft (Enter: resume, d: discard, Esc: not now): half a note, cut off" \
-	"$C1: the draft is offered at the next login"
-keys Enter
-expect "> Note  half a note, cut off" "$C1: Enter resumes it"
+expect "Draft of this form kept at " "$C1: the draft is offered at the next login"
+expect "> Note  half a note, cut off" "$C1: showing what it holds"
+keys r
+expect "draft restored" "$C1: r restores it"
 keys Enter
 expect "note added" "$C1: the resumed note is recorded"
 
