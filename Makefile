@@ -4,14 +4,20 @@
 include config.mk
 
 # Debian packages that a fresh machine lacks; `make deps` installs them.
-DEB_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev \
-           libcmocka-dev tmux mandoc locales
+# To build: a compiler and the three libraries.  To test (`make check`):
+# cmocka, tmux for the screen tests, mandoc for the manual pages, and for
+# the deployment test, which runs as root only, an ssh server and client and
+# setfacl (on a machine that is not a container, installing openssh-server
+# starts sshd).  The rest the tests call (useradd, setpriv, runuser, diff,
+# find, stat) is in every Debian.
+BUILD_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev
+ROOT_TEST_PKGS = openssh-server openssh-client acl
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev tmux mandoc $(ROOT_TEST_PKGS)
 
 LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
                       src/cli/*.c src/tui/*.c)
 MAIN_SRC = src/main.c
 TEST_SRC = $(wildcard tests/core/test_*.c tests/vault/test_*.c tests/store/test_*.c tests/book/test_*.c)
-HDR      = $(wildcard include/redress/*.h src/*/*.h)
 MAN      = man/redress.1 man/redress-profile.5 man/redress-holidays.5 man/redress-template.5
 
 OBJ      = $(LIB_SRC:%.c=build/obj/%.o)
@@ -31,13 +37,38 @@ options:
 	@echo "LDFLAGS  = $(RD_LDFLAGS)"
 	@echo "CC       = $(CC)"
 
-build/obj/%.o: %.c $(HDR) config.mk build/flags
+# Each object depends on the headers it includes (-MMD writes them to its .d).
+build/obj/%.o: %.c config.mk build/flags | build/libs-ok
 	@mkdir -p $(@D)
-	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -c -o $@ $<
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -MMD -MP -c -o $@ $<
 
-build/san/%.o: %.c $(HDR) config.mk build/flags
+build/san/%.o: %.c config.mk build/flags | build/libs-ok
 	@mkdir -p $(@D)
-	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -c -o $@ $<
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
+
+-include $(wildcard build/obj/src/*.d build/obj/src/*/*.d build/san/src/*.d build/san/src/*/*.d \
+                    build/obj/tests/*/*.d build/san/tests/*/*.d)
+
+# Before the first compiler error about <lmdb.h>: which headers are missing,
+# which Debian packages hold them, and that `make deps` installs them.
+LIB_HEADERS = lmdb.h:liblmdb-dev sodium.h:libsodium-dev curses.h:libncurses-dev
+TEST_HEADERS = cmocka.h:libcmocka-dev
+HAVE_HEADERS = miss=; for hp in $$want; do h=$${hp%%:*}; \
+	printf '\043include <stdarg.h>\n\043include <stddef.h>\n\043include <setjmp.h>\n\043include <stdint.h>\n\043include <%s>\n' $$h | \
+	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(CMOCKA_CFLAGS) -E -x c - >/dev/null 2>&1 || miss="$$miss $${hp\#*:}"; done; \
+	if [ -n "$$miss" ]; then \
+	echo "redress: cannot build: missing$$miss (Debian packages; on another system, the"; \
+	echo "redress: libraries' development headers). As root, 'make deps' installs them."; exit 1; fi
+
+build/libs-ok: config.mk
+	@mkdir -p build; command -v $(CC) >/dev/null || \
+		{ echo "redress: cannot build: no C compiler ($(CC)); as root, 'make deps' installs gcc"; exit 1; }
+	@want="$(LIB_HEADERS)"; $(HAVE_HEADERS)
+	@touch $@
+
+build/tests-ok: config.mk | build/libs-ok
+	@want="$(TEST_HEADERS)"; $(HAVE_HEADERS)
+	@touch $@
 
 build/obj/libredress.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $(OBJ)
@@ -51,24 +82,24 @@ redress: build/obj/src/main.o build/obj/libredress.a
 build/san/redress: build/san/src/main.o build/san/libredress.a
 	$(CC) $(SAN_FLAGS) -o $@ build/san/src/main.o build/san/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
-build/obj/tests/%: tests/%.c build/obj/libredress.a tests/testutil.h
+build/obj/tests/%: tests/%.c build/obj/libredress.a tests/testutil.h | build/tests-ok
 	@mkdir -p $(@D)
-	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) -o $@ $< \
+	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) -MMD -MP -o $@ $< \
 		build/obj/libredress.a $(RD_LDFLAGS) $(CMOCKA_LIBS) $(RD_LIBS)
 
-build/san/tests/%: tests/%.c build/san/libredress.a tests/testutil.h
+build/san/tests/%: tests/%.c build/san/libredress.a tests/testutil.h | build/tests-ok
 	@mkdir -p $(@D)
-	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -o $@ $< \
+	$(CC) $(RD_CPPFLAGS) -Itests $(RD_CFLAGS) $(CMOCKA_CFLAGS) $(WERROR) $(SAN_FLAGS) -O1 -MMD -MP -o $@ $< \
 		build/san/libredress.a $(RD_LDFLAGS) $(CMOCKA_LIBS) $(RD_LIBS)
 
 # --- dependencies -----------------------------------------------------------
 
 # Prints the names of missing Debian packages (empty when all is there).
-MISSING = for p in $(DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+MISSING = for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 	grep -q 'install ok installed' || printf '%s ' $$p; done
 
 deps:
-	@missing=`$(MISSING)`; \
+	@pkgs="$(DEB_PKGS)"; missing=`$(MISSING)`; \
 	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
 	cmd="apt-get update && apt-get install -y --no-install-recommends $$missing"; \
 	if [ "`id -u`" = 0 ]; then \
@@ -82,9 +113,11 @@ deps:
 	fi
 
 # Calls `make deps` only when something is missing, so an installed machine
-# never waits for apt.
+# never waits for apt.  (Not root, the deployment test is skipped: what only
+# it needs is not asked for.)
 deps-ok:
 	@if ! command -v dpkg-query >/dev/null; then exit 0; fi; \
+	pkgs="$(DEB_PKGS)"; [ "`id -u`" = 0 ] || pkgs="$(filter-out $(ROOT_TEST_PKGS),$(DEB_PKGS))"; \
 	missing=`$(MISSING)`; [ -z "$$missing" ] || $(MAKE) deps
 
 # --- the two commands the README gives ------------------------------------
@@ -128,6 +161,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
 	REDRESS=./redress sh tests/tui/screen-admin.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
+	@# (as root, with sshd: the documented deployment on a real sshd)
+	sh tests/deploy/sshd.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi
@@ -174,18 +209,23 @@ install: redress
 	chmod 644 $(DESTDIR)$(SHAREDIR)/profiles/* $(DESTDIR)$(SHAREDIR)/holidays/*
 	cp -f share/templates/* $(DESTDIR)$(SHAREDIR)/templates/
 	chmod 644 $(DESTDIR)$(SHAREDIR)/templates/*
-	sed "s/VERSION/$(VERSION)/g" < man/redress.1 > $(DESTDIR)$(MANPREFIX)/man1/redress.1
-	cp -f man/redress-profile.5 man/redress-holidays.5 $(DESTDIR)$(MANPREFIX)/man5/
-	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/redress.1 $(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 \
-		$(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
-	cp -f man/redress-template.5 $(DESTDIR)$(MANPREFIX)/man5/
-	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/redress-template.5
+	chmod 755 $(DESTDIR)$(SHAREDIR)/examples/setup.sh $(DESTDIR)$(SHAREDIR)/examples/redress-login
+	cp -f share/examples/redress-login $(DESTDIR)$(PREFIX)/bin/redress-login
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/redress-login
+	@# the manual pages carry the version in their footer (.Os)
+	for m in $(MAN); do s=$${m##*.}; sed 's/^\.Os$$/.Os redress $(VERSION)/' < $$m \
+		> $(DESTDIR)$(MANPREFIX)/man$$s/$${m##*/} && chmod 644 $(DESTDIR)$(MANPREFIX)/man$$s/$${m##*/} || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/redress $(DESTDIR)$(MANPREFIX)/man1/redress.1 \
 		$(DESTDIR)$(MANPREFIX)/man5/redress-profile.5 $(DESTDIR)$(MANPREFIX)/man5/redress-holidays.5
-	rm -f $(DESTDIR)$(MANPREFIX)/man5/redress-template.5
+	rm -f $(DESTDIR)$(MANPREFIX)/man5/redress-template.5 $(DESTDIR)$(PREFIX)/bin/redress-login
 	rm -rf $(DESTDIR)$(SHAREDIR)
+
+# A source tarball of the last commit: redress-VERSION.tar.gz.
+dist:
+	git archive --format=tar.gz --prefix=redress-$(VERSION)/ -o redress-$(VERSION).tar.gz HEAD
+	@echo "dist: redress-$(VERSION).tar.gz (the last commit; uncommitted changes are not in it)"
 
 build/obj/bench: tests/bench/bench.c build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench.c \
@@ -218,4 +258,4 @@ clean:
 	rm -rf build redress
 
 .PHONY: all options deps deps-ok run check check-build check-run check-man check-readme check-layers check-valgrind \
-	install uninstall bench clean
+	install uninstall dist bench clean
