@@ -1,5 +1,8 @@
 /* cli.c - the command table, dispatch, help, and the helpers commands share. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +294,133 @@ cli_conf_get(const char *conf, const char *key, char *buf, size_t n)
 	return NULL;
 }
 
+/* Options whose values are sealed in the book (names, dates of birth,
+ * narrative): typed on a command line they show in `ps` and in shell
+ * history, so each also takes "-" (the value is standard input, for one
+ * option a call) or "@FILE" (the value is the file); "@@..." is a value
+ * starting with "@". */
+static const char *const cli_sealed_opts[] = {
+	"child-name", "child-dob", "complainant-name", "complainant-dob", "summary", "text",
+	"name", "dob", "views", "subject", "reason", NULL,
+};
+
+#define CLI_SEALED_MAX (64 * 1024)
+
+static bool
+cli_sealed_opt(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; cli_sealed_opts[i] != NULL; i++)
+		if (strlen(cli_sealed_opts[i]) == n && strncmp(cli_sealed_opts[i], name, n) == 0)
+			return true;
+	return false;
+}
+
+/* Reads a value whole from fd (one trailing line end dropped) into a new
+ * string; NULL and a message when it cannot. */
+static char *
+cli_sealed_read(int fd, const char *opt, int optlen, const char *from)
+{
+	size_t len = 0;
+	ssize_t r;
+	char *buf = malloc(CLI_SEALED_MAX + 1);
+
+	if (buf == NULL) {
+		cli_error(CLI_FAIL, "out of memory");
+		return NULL;
+	}
+	while ((r = read(fd, buf + len, CLI_SEALED_MAX + 1 - len)) != 0) {
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 || len + (size_t)r > CLI_SEALED_MAX) {
+			if (r < 0)
+				cli_error(CLI_USAGE, "--%.*s: cannot read %s: %s", optlen, opt, from,
+				          strerror(errno));
+			else
+				cli_error(CLI_USAGE, "--%.*s: %s is longer than 64 KiB", optlen, opt, from);
+			explicit_bzero(buf, len);
+			free(buf);
+			return NULL;
+		}
+		len += (size_t)r;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Replaces each "-" or "@FILE" value of a sealed option in argv with what
+ * it names; the strings made are listed in made (freed by the caller). */
+static int
+cli_sealed_args(int argc, char **argv, char **made, int *nmade)
+{
+	bool stdin_taken = false;
+	const char *name, *eq, *v;
+	char *val, *arg;
+	size_t nl;
+	int i, fd, slot;
+
+	*nmade = 0;
+	for (i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--", 2) != 0)
+			continue;
+		name = argv[i] + 2;
+		eq = strchr(name, '=');
+		nl = eq != NULL ? (size_t)(eq - name) : strlen(name);
+		if (!cli_sealed_opt(name, nl))
+			continue;
+		if (eq != NULL)
+			v = eq + 1, slot = i;
+		else if (i + 1 < argc)
+			v = argv[i + 1], slot = i + 1;
+		else
+			continue;
+		if (v[0] == '@' && v[1] == '@') {
+			/* a value that starts with "@", said twice */
+			if (slot == i + 1)
+				argv[slot] = argv[slot] + 1;
+			else
+				memmove((char *)v, v + 1, strlen(v));
+		} else if (strcmp(v, "-") == 0 || v[0] == '@') {
+			if (v[0] == '-') {
+				if (stdin_taken)
+					return cli_error(CLI_USAGE, "--%.*s: only one option a call can read "
+					                 "standard input", (int)nl, name);
+				stdin_taken = true;
+				val = cli_sealed_read(STDIN_FILENO, name, (int)nl, "standard input");
+			} else if ((fd = open(v + 1, O_RDONLY | O_CLOEXEC)) < 0) {
+				return cli_error(CLI_USAGE, "--%.*s: %s: %s", (int)nl, name, v + 1,
+				                 strerror(errno));
+			} else {
+				val = cli_sealed_read(fd, name, (int)nl, v + 1);
+				close(fd);
+			}
+			if (val == NULL)
+				return CLI_USAGE;
+			if (slot == i) {
+				if ((arg = malloc(nl + 3 + strlen(val) + 1)) == NULL) {
+					explicit_bzero(val, strlen(val));
+					free(val);
+					return cli_error(CLI_FAIL, "out of memory");
+				}
+				sprintf(arg, "--%.*s=%s", (int)nl, name, val);
+				explicit_bzero(val, strlen(val));
+				free(val);
+				val = arg;
+			}
+			argv[slot] = val;
+			made[(*nmade)++] = val;
+		}
+		if (slot == i + 1)
+			i++;
+	}
+	return CLI_OK;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -357,5 +487,19 @@ cli_main(int argc, char **argv)
 			       cmd->usage, cmd->help);
 			return CLI_OK;
 		}
-	return cmd->exec(cmd, &env, argc - 1, argv + 1);
+	{
+		char **made = calloc((size_t)argc, sizeof *made);
+		int nmade = 0, rc;
+
+		if (made == NULL)
+			return cli_error(CLI_FAIL, "out of memory");
+		if ((rc = cli_sealed_args(argc, argv, made, &nmade)) == CLI_OK)
+			rc = cmd->exec(cmd, &env, argc - 1, argv + 1);
+		while (nmade > 0) {
+			explicit_bzero(made[nmade - 1], strlen(made[nmade - 1]));
+			free(made[--nmade]);
+		}
+		free(made);
+		return rc;
+	}
 }

@@ -45,3 +45,21 @@ $ . $RDT/trust-t/env; redress person add --name "$(printf 'Zo\315\217e')"
 
 $ . $RDT/trust-t/env; umask 022; redress export --format csv --names > $RDT/trust-t/all.csv && stat -c %a $RDT/trust-t/all.csv
 600
+
+# identity kept off the command line (ps, shell history): "-" reads a sealed
+# value from standard input, "@FILE" from a file; "@@" starts a value with @
+$ . $RDT/trust-t/env; printf 'Zoë Example\n' | redress case add --received 2026-11-02 --child-name - --child-dob 2014-03-02 && printf 'Met Siân\nat home\n' > $RDT/trust-t/sum && redress case add --received 2026-11-03 --child-name=@@home --summary @$RDT/trust-t/sum
+CSC-2026-0002
+CSC-2026-0003
+
+$ . $RDT/trust-t/env; redress case show CSC-2026-0002 --names | grep '^child'; redress case show CSC-2026-0003 --names | grep -E '^(child|summary)'
+child        Zoë Example, born 2014-03-02 (child)
+summary      Met Siân\nat home
+child        @home (child)
+
+$ . $RDT/trust-t/env; redress case add --received 2026-11-02 --child-name - --complainant-name - </dev/null
+! redress: --complainant-name: only one option a call can read standard input
+? 2
+
+$ . $RDT/trust-t/env; redress case add --received 2026-11-02 --child-name @$RDT/trust-t/absent 2>&1 | sed "s#$RDT#RDT#"
+redress: --child-name: RDT/trust-t/absent: No such file or directory
