@@ -134,8 +134,10 @@ store_check_size(struct store *st, mdb_filehandle_t fd, struct err *err)
 	struct stat fs;
 	long long need;
 
-	if (fstat(fd, &fs) != 0 || mdb_env_info(st->env, &info) != 0 ||
-	    mdb_env_stat(st->env, &ms) != 0)
+	/* the meta first, then the size: a writer committing meanwhile only
+	 * grows the file, never a last page past the size read after it */
+	if (mdb_env_info(st->env, &info) != 0 || mdb_env_stat(st->env, &ms) != 0 ||
+	    fstat(fd, &fs) != 0)
 		return 0;
 	need = ((long long)info.me_last_pgno + 1) * ms.ms_psize;
 	if ((long long)fs.st_size < need)
