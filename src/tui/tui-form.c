@@ -813,8 +813,14 @@ tui_menu_draw(struct tui *t)
 		bool on = i == m->sel && tui_menu_chosen(m);
 		attr_t a = on ? A_REVERSE : A_NORMAL;
 
-		if (on)
+		if (on) {
 			mvwchgat(t->body, y, 0, -1, A_REVERSE, 0, NULL);
+			/* a marker as well as reverse video, and the cursor on it */
+			tui_put(t, t->body, y, 0, ">", 1, TUI_LEFT, a);
+			t->cy = y;
+			t->cx = 0;
+			t->focus_menu = true;
+		}
 		tui_put(t, t->body, y, 2, m->names[k], nw, TUI_LEFT, a | A_BOLD);
 		if (m->help != NULL && t->cols > nw + 4)
 			tui_put(t, t->body, y, 3 + nw, m->help[k], t->cols - 3 - nw, TUI_LEFT, a);

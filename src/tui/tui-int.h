@@ -154,6 +154,7 @@ struct tui_line {
 	int32_t received, next_due, next_days;
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
+	bool party;                        /* a party's name matches the search */
 };
 
 struct tui_list {
@@ -168,6 +169,8 @@ struct tui_list {
 	int sort;                          /* a column of the list */
 	bool reverse, mine, overdue, all;
 	char search[TUI_SEARCH_MAX];
+	char folded[TUI_SEARCH_MAX];       /* the search folded (fold.h) */
+	size_t parties;                    /* people whose names match it */
 	int stage;                         /* only complaints at stage 1..3; 0 any */
 	char team[TUI_TEAM_MAX];           /* only this team (any case); "" any */
 	bool stale;                        /* reload before showing */
@@ -393,6 +396,11 @@ struct tui {
 	FILE *tty;
 	WINDOW *top, *body, *status, *msg; /* all NULL while the window is too small */
 	int rows, cols;
+	/* where the focused row or item starts in the body, set by each draw
+	 * (-1: none): the terminal cursor is left there, for screen readers
+	 * and braille displays, which follow it */
+	int cy, cx;
+	bool focus_menu;                   /* cy is a menu's item: before typing */
 	bool small, colour, utf8;
 	const struct tui_screen *screen, *back;
 	struct tui_list list;

@@ -344,13 +344,15 @@ tui_draw(struct tui *t)
 {
 	if (t->small) {
 		werase(stdscr);
-		mvwaddstr(stdscr, 0, 0, "window too small");
+		mvwprintw(stdscr, 0, 0, "window too small: at least %dx%d", TUI_MIN_COLS, TUI_MIN_ROWS);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
 	}
 	/* the body first: the title may report what drawing it worked out */
 	werase(t->body);
+	t->cy = t->cx = -1;
+	t->focus_menu = false;
 	tui_front(t)->draw(t);
 	if (!t->locked && t->form != NULL)
 		tui_form_draw(t);
@@ -368,6 +370,15 @@ tui_draw(struct tui *t)
 		leaveok(t->body, FALSE);
 		wnoutrefresh(t->msg);
 		wmove(t->body, t->form->cy, t->form->cx);
+		wnoutrefresh(t->body);
+		curs_set(1);
+	} else if (!t->locked && t->cy >= 0 && t->cy < getmaxy(t->body) &&
+	           (t->input == NULL || t->focus_menu)) {
+		/* the focused row: a screen reader follows the cursor */
+		leaveok(t->body, FALSE);
+		leaveok(t->msg, TRUE);
+		wnoutrefresh(t->msg);
+		wmove(t->body, t->cy, t->cx > 0 ? t->cx : 0);
 		wnoutrefresh(t->body);
 		curs_set(1);
 	} else {

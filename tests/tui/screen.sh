@@ -160,13 +160,13 @@ expect "REFERENCE" "the list has its header"
 expect "CSC-20" "the list shows references"
 expect "(admin)" "the status line shows the role"
 keys a
-expect "1/51 (51 in the book)" "a: all cases, the first selected"
+expect "1/51 shown (51 in the book)" "a: all cases, the first selected"
 keys j j
-expect "3/51 (51" "j twice: the third case"
+expect "3/51 shown (51" "j twice: the third case"
 keys k
-expect "2/51 (51" "k: back to the second"
+expect "2/51 shown (51" "k: back to the second"
 keys G
-expect "51/51 (51" "G: the last"
+expect "51/51 shown (51" "G: the last"
 keys g s
 expect "(51 in the book) | by deadline" "s: sorted by the next column"
 keys S
