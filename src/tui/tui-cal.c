@@ -609,9 +609,8 @@ tui_cal_key(struct tui *t, enum tui_action a)
 		tui_cal_load(t, true);
 		break;
 	case TUI_A_TEAM:
-		memcpy(team, C->team, sizeof team);
-		if (tui_prompt(t, "Team (empty: all teams): ", team, sizeof team, false) == 1) {
-			memcpy(C->team, text_trim(team), strlen(text_trim(team)) + 1);
+		if (tui_team_pick(t, team, sizeof team) == 1) {
+			memcpy(C->team, team, sizeof team);
 			tui_cal_load(t, true);
 		}
 		break;

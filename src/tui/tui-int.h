@@ -471,6 +471,9 @@ bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 /* tui-list.c */
 void tui_list_init(struct tui *t);
 int tui_list_load(struct tui *t);
+/* The team filter, picked from the book's teams with the count of each:
+ * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
+int tui_team_pick(struct tui *t, char *team, size_t n);
 void tui_list_free(struct tui *t);
 
 /* tui-case.c */

@@ -127,9 +127,9 @@ static const struct tui_col {
 	[TUI_COL_LEFT] = { "LEFT", NULL, 5, 0, NULL, TUI_RIGHT },
 	/* which deadline is next and whose team: kept at 80 columns, where
 	 * the date received, the kind and the owner give way first */
-	[TUI_COL_RULE] = { "DEADLINE", "deadline", 13, 5, tui_cmp_rule, TUI_LEFT },
+	[TUI_COL_RULE] = { "DEADLINE", "deadline", 11, 5, tui_cmp_rule, TUI_LEFT },
 	[TUI_COL_OWNER] = { "OWNER", "owner", 8, 3, tui_cmp_owner, TUI_LEFT },
-	[TUI_COL_TEAM] = { "TEAM", "team", 10, 4, tui_cmp_team, TUI_LEFT },
+	[TUI_COL_TEAM] = { "TEAM", "team", 9, 4, tui_cmp_team, TUI_LEFT },
 	[TUI_COL_CHILD] = { "CHILD", "child", 0, 0, tui_cmp_child, TUI_LEFT },
 };
 /* the focused row's marker, ">", in the first column: focus that does not
@@ -245,6 +245,8 @@ tui_rule_short(struct tui *t, const char *key, char *out, size_t n)
 	}
 	if (strncmp(r->label, "Stage ", 6) == 0 && r->label[6] >= '1' && r->label[6] <= '3')
 		snprintf(out, n, "S%s", r->label + 6);
+	else if (strncmp(r->label, "Acknowledgement", 15) == 0)
+		snprintf(out, n, "Acknowledge%s", r->label + 15);
 	else
 		snprintf(out, n, "%s", r->label);
 }
@@ -441,6 +443,59 @@ tui_list_prefer(struct tui_list *L)
 	}
 }
 
+/* --- the team picker ------------------------------------------------------------------ */
+
+#define TUI_TEAMS_MAX 64
+
+static int
+tui_team_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+tui_team_pick(struct tui *t, char *team, size_t n)
+{
+	const struct tui_list *L = &t->list;
+	const char *names[TUI_TEAMS_MAX + 1], *help[TUI_TEAMS_MAX + 1];
+	char counts[TUI_TEAMS_MAX + 1][40];
+	long open[TUI_TEAMS_MAX + 1];
+	struct tui_menu m;
+	size_t i, j, k = 1;
+	int r;
+
+	names[0] = "any team";
+	for (i = 0; i < L->nlines; i++) {
+		const char *tm = L->lines[i].team;
+
+		if (tm[0] == '\0')
+			continue;
+		for (j = 1; j < k && names[j] != tm; j++)
+			; /* interned: one pointer per team */
+		if (j == k && k <= TUI_TEAMS_MAX)
+			names[k++] = tm;
+	}
+	qsort(names + 1, k - 1, sizeof names[0], tui_team_cmp);
+	memset(open, 0, sizeof open);
+	for (i = 0; i < L->nlines; i++)
+		for (j = 1; j < k; j++)
+			if (names[j] == L->lines[i].team && L->lines[i].status == CASE_OPEN)
+				open[0]++, open[j]++;
+	for (j = 0; j < k; j++) {
+		snprintf(counts[j], sizeof counts[j], "%ld open case%s", open[j], open[j] == 1 ? "" : "s");
+		help[j] = counts[j];
+	}
+	memset(&m, 0, sizeof m);
+	m.title = "Only the cases of one team";
+	m.names = names;
+	m.help = help;
+	m.n = k;
+	if ((r = tui_menu_run(t, &m)) < 0)
+		return r == -1 ? 0 : -1;
+	snprintf(team, n, "%s", r == 0 ? "" : names[r]);
+	return 1;
+}
+
 void
 tui_list_init(struct tui *t)
 {
@@ -622,9 +677,8 @@ tui_list_key(struct tui *t, enum tui_action a)
 		tui_list_apply(t);
 		break;
 	case TUI_A_TEAM:
-		memcpy(team, L->team, sizeof team);
-		if (tui_prompt(t, "Team (empty: all teams): ", team, sizeof team, false) == 1) {
-			memcpy(L->team, text_trim(team), strlen(text_trim(team)) + 1);
+		if (tui_team_pick(t, team, sizeof team) == 1) {
+			memcpy(L->team, team, sizeof team);
 			tui_list_apply(t);
 		}
 		break;
