@@ -292,6 +292,11 @@ tui_cal_draw_cell(struct tui *t, const struct tui_cal_layout *Lo, int y, int x, 
 	attr_t base = sel ? A_REVERSE : A_NORMAL;
 	int cw = Lo->cw - 1; /* a blank between days */
 
+	if (sel) {
+		/* the cursor on the day chosen, until an agenda line takes it */
+		t->cy = y;
+		t->cx = x;
+	}
 	if (book_profile(t->b, &prof, &cal, &err) == 0) {
 		holiday = calendar_holiday(cal, d, &hol);
 		working = workday_is(cal, d);
@@ -415,6 +420,11 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 		}
 		tui_put(t, t->body, y0 + 1 + i, x, it->ref, wref - 1, TUI_LEFT,
 		        r == C->isel ? A_REVERSE : A_NORMAL);
+		if (r == C->isel) {
+			/* the cursor on the agenda's line, for screen readers */
+			t->cy = y0 + 1 + i;
+			t->cx = x;
+		}
 		x += wref;
 		tui_put(t, t->body, y0 + 1 + i, x, it->key, wkey - 1, TUI_LEFT, A_NORMAL);
 		x += wkey;

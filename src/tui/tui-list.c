@@ -716,12 +716,11 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 	/* the counts say what they count: the row selected of those shown,
 	 * and how many cases were looked at */
 	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu shown (%zu%s in the book%s) | by %s%s",
-	         L->all || L->search[0] ? "all" : "open", L->mine ? ", mine" : "",
+	         L->all ? "all" : L->search[0] ? "open and closed" : "open", L->mine ? ", mine" : "",
 	         L->overdue ? ", overdue" : "", stage, L->team[0] ? ", team \"" : "", team,
 	         L->team[0] ? "\"" : "", L->search[0] ? ", matching \"" : "", search,
 	         L->search[0] ? "\"" : "", L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines,
-	         L->all || L->search[0] ? "" : " open",
-	         L->search[0] && !L->all ? ", closed ones searched too" : "",
+	         L->all || L->search[0] ? "" : " open", "",
 	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }
 

@@ -354,6 +354,10 @@ tui_draw(struct tui *t)
 	t->cy = t->cx = -1;
 	t->focus_menu = false;
 	tui_front(t)->draw(t);
+	/* a screen of text without rows to choose (a case, help, the report):
+	 * its first row shown is where reading starts */
+	if (t->cy < 0)
+		t->cy = t->cx = 0;
 	if (!t->locked && t->form != NULL)
 		tui_form_draw(t);
 	else if (!t->locked && t->menu != NULL)
