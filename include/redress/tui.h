@@ -10,6 +10,8 @@
 #ifndef REDRESS_TUI_H
 #define REDRESS_TUI_H
 
+#include <stdbool.h>
+
 #include "redress/date.h"
 #include "redress/err.h"
 
@@ -35,6 +37,9 @@ struct tui_opts {
 	const struct letter_path *letters;
 	const char *council, *letters_dir;
 	unsigned umask;
+	/* Draws with ASCII only (bars, the marker of clipped text); no colour,
+	 * only bold, underline and reverse video. */
+	bool ascii, mono;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };

@@ -847,7 +847,8 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 			continue;
 		t->message[0] = '\0';
 		in.prompt = dflt;
-		if (key > 32 && key < 127) {
+		/* a blank is text once a name is begun: "north cin" */
+		if ((key > 32 && key < 127) || (key == ' ' && m->filter[0] != '\0')) {
 			(void)tui_input_add(m->filter, sizeof m->filter, wc);
 			tui_menu_filtered(m);
 			continue;

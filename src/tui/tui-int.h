@@ -402,6 +402,7 @@ struct tui {
 	int cy, cx;
 	bool focus_menu;                   /* cy is a menu's item: before typing */
 	bool small, colour, utf8;
+	bool ascii;                        /* draws with ASCII only */
 	const struct tui_screen *screen, *back;
 	struct tui_list list;
 	struct tui_view view;

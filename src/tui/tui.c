@@ -153,7 +153,7 @@ tui_term_open(struct tui *t, struct err *err)
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(0);
-	if (has_colors() && start_color() == OK) {
+	if (!t->o->mono && has_colors() && start_color() == OK) {
 		short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
 
 		init_pair(TUI_PAIR_RED, COLOR_RED, bg);
@@ -782,6 +782,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 	t->b = b;
 	t->o = o;
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
+	t->ascii = !t->utf8 || o->ascii;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
 	if (t->fmt == NULL || t->vis == NULL) {

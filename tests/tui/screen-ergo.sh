@@ -139,4 +139,29 @@ expect "Keys, and the names of their actions" "?: help from the report"
 absent "does nothing here" "? is a key of the report"
 keys q q q
 
+# --- --mono and --ascii, here from the configuration ----------------------------------
+# colour: an SGR foreground code in the capture with its escapes
+coloured() { t capture-pane -e -p -t "$S" | grep -q "$(printf '\033')\[\(.*;\)\?3[1-7]"; }
+# drawn: a character outside ASCII in the capture
+unicode() { screen | LC_ALL=C grep -q '[^ -~]'; }
+launch "$book" "$P"
+expect "Acknowledge" "the list, with an overdue deadline"
+count=$((count + 1))
+coloured || failed "by default the overdue deadline is in colour"
+keys R
+expect "Complaints" "R: the report"
+count=$((count + 1))
+unicode || failed "by default the report's bars are drawn with blocks"
+keys q q
+printf 'ascii = yes\ncolour = no\n' >"$tmp/conf"
+launch "$book" "$P" "REDRESS_CONF=$tmp/conf"
+expect "Acknowledge" "the list, with an overdue deadline"
+count=$((count + 1))
+coloured && failed "colour = no (--mono): no colour"
+keys R
+expect "Complaints" "R: the report"
+count=$((count + 1))
+unicode && { failed "ascii = yes (--ascii): ASCII only"; screen | sed 's/^/  | /'; }
+keys q q
+
 screen_done
