@@ -71,7 +71,7 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_STAGE, TUI_CTX_CAL, { '1', '2', '3', '0' }, "calendar-stage",
 	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
 	{ TUI_A_TEAM, TUI_CTX_CAL, { 'T' }, "calendar-team",
-	  "only one team's deadlines (empty: all)", "team" },
+	  "only one team's deadlines, picked from the book's teams", "team" },
 	/* the case view */
 	{ TUI_A_STEP, TUI_CTX_CASE, { 'w' }, "case-step",
 	  "the steps of the procedure valid now", "step" },

@@ -315,7 +315,7 @@ absent "OWNER" "60x20: the owner column makes way"
 t resize-window -x 50 -y 12
 expect "window too small" "50x12: too small"
 t resize-window -x 80 -y 24
-expect "OWNER" "80x24 again: the full list"
+expect "DEADLINE    TEAM" "80x24 again: the full list, with the next deadline and the team"
 absent "window too small" "80x24 again: nothing left over"
 keys q
 exited 0 "q quits with status"
