@@ -52,6 +52,11 @@ tui_cal_keep(const struct tui *t, const struct book_due *d)
 {
 	const struct tui_cal *C = &t->cal;
 
+	/* the council's work still to do, unless everything is asked for:
+	 * not what was met, nor the complainant's windows to ask for the next
+	 * stage */
+	if (!C->everything && (d->done || !d->council))
+		return false;
 	if (C->overdue && tui_cal_state(t, d) != TUI_CAL_OVERDUE)
 		return false;
 	if (C->mine && strcmp(d->owner, book_login(t->b)) != 0)
@@ -602,6 +607,10 @@ tui_cal_key(struct tui *t, enum tui_action a)
 		C->week = !C->week;
 		tui_cal_load(t, false);
 		break;
+	case TUI_A_EVERYTHING:
+		C->everything = !C->everything;
+		tui_cal_load(t, true);
+		break;
 	case TUI_A_WHICH:
 		C->which = (C->which + 1) % 3;
 		tui_cal_load(t, true);
@@ -638,10 +647,11 @@ tui_cal_title(struct tui *t, char *buf, size_t n)
 	text_visible(C->team, team, sizeof team);
 	if (C->stage != 0)
 		snprintf(stage, sizeof stage, ", stage %d", C->stage);
-	snprintf(buf, n, "calendar | %s%s%s%s%s%s%s | %s %zu/%zu", tui_cal_which[C->which],
+	snprintf(buf, n, "calendar | %s%s%s%s%s%s%s | %s %zu/%zu | %s", tui_cal_which[C->which],
 	         C->mine ? ", mine" : "", C->overdue ? ", overdue" : "", stage,
 	         C->team[0] ? ", team \"" : "", team, C->team[0] ? "\"" : "",
-	         C->week ? "week" : "day", C->nitems ? C->isel + 1 : 0, C->nitems);
+	         C->week ? "week" : "day", C->nitems ? C->isel + 1 : 0, C->nitems,
+	         C->everything ? "met and windows too (e)" : "to do only (e: all)");
 }
 
 const struct tui_screen tui_cal_screen = {

@@ -63,7 +63,7 @@ enum tui_action {
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
-	TUI_A_REC_DONE, TUI_A_HOLD,
+	TUI_A_REC_DONE, TUI_A_HOLD, TUI_A_EVERYTHING,
 };
 
 #define TUI_KEYS_PER 4
@@ -236,6 +236,7 @@ struct tui_cal {
 	struct tui_arena arena;
 	struct tui_intern intern;
 	bool week, mine, overdue;          /* filters as the case list's */
+	bool everything;                   /* met deadlines and the complainant's windows too */
 	int stage;                         /* 0 any */
 	int which;                         /* deadlines, targets, both */
 	char team[TUI_TEAM_MAX];

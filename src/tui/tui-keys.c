@@ -62,6 +62,9 @@ const struct tui_key tui_keys[] = {
 	  "the deadline before in the agenda", NULL },
 	{ TUI_A_WEEK, TUI_CTX_CAL, { 'v' }, "agenda-week",
 	  "the agenda of the whole week, or of the day (toggle)", "week" },
+	{ TUI_A_EVERYTHING, TUI_CTX_CAL, { 'e' }, "calendar-everything",
+	  "deadlines met and the complainant's windows too, or only the council's work to do "
+	  "(toggle)", NULL },
 	{ TUI_A_WHICH, TUI_CTX_CAL, { 'd' }, "calendar-which",
 	  "statutory deadlines, internal targets, or both (in turn)", "targets" },
 	{ TUI_A_MINE, TUI_CTX_CAL, { 'm' }, "calendar-mine",

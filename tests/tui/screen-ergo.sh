@@ -126,8 +126,14 @@ count=$((count + 1))
 sleep 0.3
 got=$(t display -p -t "$S" '#{cursor_x},#{cursor_y}')
 case $got in 0,0 | *,22 | *,23) failed "calendar: the cursor parked at $got, not on a day" ;; esac
+expect "to do only (e: all)" "calendar: the council's work to do, said on the title line"
+keys e
+expect "met and windows too (e)" "e: met deadlines and the complainant's windows too"
+keys e
+expect "to do only (e: all)" "e again: the work to do"
 keys '?'
 expect "Keys, and the names of their actions" "?: help from the calendar"
+expect "calendar-everything" "the calendar's keys in help"
 absent "does nothing here" "? is a key of the calendar"
 keys q q
 expect "REFERENCE" "back to the list"

@@ -624,6 +624,10 @@ coloured() {
 launch "$cal" "$P"
 expect "REFERENCE" "calendar: the list first"
 keys c
+expect "to do only (e: all)" "c: the council's work to do, and the title says so"
+# everything below counts what was met and the complainant's windows too
+keys e
+expect "met and windows too (e)" "e: met deadlines and windows too"
 expect "November 2026: 6 deadlines due, 2 overdue" "c: the calendar opens on this month"
 expect ">20 " "today is marked"
 expect "Friday 20 November 2026: 1 due" "the agenda of today"
@@ -799,7 +803,8 @@ launch "$cal" "$P" TERM=vt100
 expect "REFERENCE" "vt100: the list"
 keys c
 expect " 16     1!" "vt100: the missed deadline marked"
-expect " 11     1+" "vt100: the met one marked"
+keys e
+expect " 11     1+" "vt100: the met one marked (e: met ones shown)"
 keys q q
 exited 0 "vt100: q quits"
 
