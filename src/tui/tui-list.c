@@ -715,12 +715,12 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 		snprintf(stage, sizeof stage, ", stage %d", L->stage);
 	/* the counts say what they count: the row selected of those shown,
 	 * and how many cases were looked at */
-	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu shown (%zu%s in the book%s) | by %s%s",
+	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu shown (%zu%s in the book) | by %s%s",
 	         L->all ? "all" : L->search[0] ? "open and closed" : "open", L->mine ? ", mine" : "",
 	         L->overdue ? ", overdue" : "", stage, L->team[0] ? ", team \"" : "", team,
 	         L->team[0] ? "\"" : "", L->search[0] ? ", matching \"" : "", search,
 	         L->search[0] ? "\"" : "", L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines,
-	         L->all || L->search[0] ? "" : " open", "",
+	         L->all || L->search[0] ? "" : " open",
 	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }
 
