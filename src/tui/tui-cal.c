@@ -90,6 +90,20 @@ tui_cal_grid_each(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+static const char *
+tui_cal_label(struct tui *t, const char *key)
+{
+	const struct profile *p;
+	const struct calendar *cal;
+	const struct rule *r;
+	struct err err;
+
+	if (book_profile(t->b, &p, &cal, &err) != 0 || (r = profile_rule(p, key)) == NULL ||
+	    r->label[0] == '\0')
+		return key;
+	return r->label;
+}
+
 static int
 tui_cal_agenda_each(const struct book_due *d, void *ctx)
 {
@@ -120,7 +134,8 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 	it->state = (uint8_t)tui_cal_state(t, d);
 	text_visible(d->ref, t->vis, TUI_VIS_MAX);
 	snprintf(it->ref, sizeof it->ref, "%s", t->vis);
-	text_visible(d->key, t->vis, TUI_VIS_MAX);
+	/* the deadline by its profile label ("Stage 1 response"), not its key */
+	text_visible(tui_cal_label(t, d->key), t->vis, TUI_VIS_MAX);
 	it->key = tui_intern(&C->intern, &C->arena, t->vis);
 	text_visible(d->owner, t->vis, TUI_VIS_MAX);
 	it->owner = tui_intern(&C->intern, &C->arena, t->vis);

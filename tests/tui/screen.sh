@@ -631,7 +631,7 @@ expect "met and windows too (e)" "e: met deadlines and windows too"
 expect "November 2026: 6 deadlines due, 2 overdue" "c: the calendar opens on this month"
 expect ">20 " "today is marked"
 expect "Friday 20 November 2026: 1 due" "the agenda of today"
-expect "CSC-2026-0002 acknowledge" "today's deadline, by reference"
+expect "CSC-2026-0002 Acknowledgement" "today's deadline, by reference and its label"
 expect "today ~" "due today: the due-soon marker"
 expect "Ben Soon" "the child by name for a key holder"
 expect " 16     1!" "16 November: one deadline, missed"
@@ -648,7 +648,7 @@ keys h
 expect "Friday 20 November 2026: 1 due" "h: the day before"
 keys Right Right Right
 expect "Monday 23 November 2026: 1 due" "Right three times: Monday"
-expect "stage1_response      deadline  1 left ~" "Monday's deadline: 1 working day left"
+expect "Stage 1 response     deadline  1 left ~" "Monday's deadline: 1 working day left"
 keys Left
 expect "Sunday 22 November 2026" "Left: the day before"
 keys j
@@ -673,12 +673,12 @@ keys g && text "2026-02-30" && keys Enter
 expect "February 2026 has 28 days" "g: an impossible date is refused"
 keys g && text "2026-11-16" && keys Enter
 expect "Monday 16 November 2026: 1 due" "g: a typed date"
-expect "stage1_response      deadline  4 over !" "the missed deadline: 4 working days over"
+expect "Stage 1 response     deadline  4 over !" "the missed deadline: 4 working days over"
 # Enter opens the case at its deadlines; back returns to the same day
 keys Enter
 expect "case CSC-2026-0001" "Enter: the deadline's case"
 expect "deadlines (gloucestershire)" "the case opens at its deadlines"
-expect "stage1_response_max    due 2026-11-30" "all its deadlines in view"
+expect "Stage 1 response, extended maximum due 2026-11-30" "all its deadlines in view"
 absent "complaint received" "the timeline's start scrolled away for them"
 keys q
 expect "Monday 16 November 2026: 1 due" "back: the same day of the calendar"
