@@ -413,7 +413,7 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 	if (C->nitems == 0) {
 		tui_put(t, t->body, y0 + 1, 2,
 		        C->overdue || C->mine || C->stage || C->team[0]
-		                ? "nothing due that the filters show (m, o, 0, T with nothing: clear)"
+		                ? "nothing due that the filters show (m, o, 0, T: any team, e: met too)"
 		                : "nothing due",
 		        t->cols - 2, TUI_LEFT, tui_style(t, TUI_S_DIM));
 		return;

@@ -562,8 +562,9 @@ tui_list_draw(struct tui *t)
 			tui_put(t, t->body, 0, x[c], tui_cols[c].label, w[c], tui_cols[c].align,
 			        A_BOLD | (c == L->sort ? A_UNDERLINE : 0));
 	if (L->nrows == 0) {
-		tui_put(t, t->body, 2, 2, L->nlines == 0 ? "no cases in this book: N adds one"
-		                                          : "no case matches (a: all, 0: any stage, t or / with nothing: clear)",
+		tui_put(t, t->body, 2, 2,
+		        L->nlines == 0 ? "no cases in this book: N adds one"
+		                       : "no case matches (a: all, 0: any stage, t: any team, / with nothing: clear)",
 		        t->cols - 2, TUI_LEFT, A_NORMAL);
 		t->cy = 2;
 		t->cx = 2;
