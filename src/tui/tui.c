@@ -317,9 +317,20 @@ tui_draw_msg(struct tui *t)
 		return;
 	}
 	if (t->message[0] != '\0') {
+		attr_t a = t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL;
+		size_t len, next;
+
 		text_visible(t->message, line, sizeof line);
-		tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT,
-		        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
+		/* a message too long for its row (who changed a case, and when)
+		 * takes the status row above as well: shown whole */
+		if (tui_width(line) > t->cols) {
+			len = tui_wrap(line, t->cols, &next);
+			werase(t->status);
+			tui_putn(t, t->status, 0, 0, line, len, t->cols, TUI_LEFT, a);
+			tui_put(t, t->msg, 0, 0, line + next, t->cols, TUI_LEFT, a);
+			return;
+		}
+		tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT, a);
 		return;
 	}
 	if (ctx == TUI_CTX_FORM && (why = tui_form_problem(t, t->form)) != NULL) {

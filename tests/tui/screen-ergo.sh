@@ -145,6 +145,19 @@ expect "Keys, and the names of their actions" "?: help from the report"
 absent "does nothing here" "? is a key of the report"
 keys q q q
 
+# --- a message longer than its row is shown whole -----------------------------------
+n=0
+while [ $n -lt 33 ]; do
+	rd person add --name "Ann Leigh $n" >/dev/null || { echo "FAIL: person add"; exit 1; }
+	n=$((n + 1))
+done
+launch "$book" "$P"
+expect "REFERENCE" "the list"
+search "ann leigh"
+expect "33 people match" "a search that matches too many people says so"
+count=$((count + 1))
+screen | grep -qx "the name" || failed "the message whole, its end on the bottom row"
+
 # --- --mono and --ascii, here from the configuration ----------------------------------
 # colour: an SGR foreground code in the capture with its escapes
 coloured() { t capture-pane -e -p -t "$S" | grep -q "$(printf '\033')\[\(.*;\)\?3[1-7]"; }
