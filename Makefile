@@ -163,6 +163,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
 	@# (as root, with sshd: the documented deployment on a real sshd)
 	sh tests/deploy/sshd.sh
+	REDRESS=./redress sh tests/tui/screen-ergo.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-ergo.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

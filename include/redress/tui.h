@@ -10,6 +10,8 @@
 #ifndef REDRESS_TUI_H
 #define REDRESS_TUI_H
 
+#include <stdbool.h>
+
 #include "redress/date.h"
 #include "redress/err.h"
 
@@ -42,6 +44,9 @@ struct tui_opts {
 	/* The Argon2id cost (enum book_cost) of a passphrase set in the client:
 	 * enrolment at first login, or a change of one's own. */
 	int cost;
+	/* Draws with ASCII only (bars, the marker of clipped text); no colour,
+	 * only bold, underline and reverse video. */
+	bool ascii, mono;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };

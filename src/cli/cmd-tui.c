@@ -2,6 +2,7 @@
  * `redress` with no command opens on a terminal). */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "redress/book.h"
 #include "redress/cli.h"
@@ -20,7 +21,13 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	struct err err;
 	int npos, rc;
 
-	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
+	int ascii = 0, mono = 0;
+	const struct cli_spec spec[] = { { "ascii", NULL, &ascii }, { "mono", NULL, &mono },
+	                                 { NULL, NULL, NULL } };
+	char conf[16];
+	const char *v;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	if (idle != NULL && *idle != '\0') {
 		errno = 0;
@@ -46,6 +53,11 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	o.umask = env->umask;
 	o.backups_dir = cli_conf_get(env->conf, "backups", backups, sizeof backups);
 	o.cost = cli_kdf_cost();
+	/* "ascii yes" and "colour no" in the configuration do the same */
+	v = cli_conf_get(env->conf, "ascii", conf, sizeof conf);
+	o.ascii = ascii || (v != NULL && strcmp(v, "yes") == 0);
+	v = cli_conf_get(env->conf, "colour", conf, sizeof conf);
+	o.mono = mono || (v != NULL && strcmp(v, "no") == 0);
 	o.err = &err;
 	if ((rc = tui_main(b, &o)) != CLI_OK)
 		cli_report(rc, &err);
@@ -56,14 +68,15 @@ out:
 
 const struct cli_cmd cmd_tui_entry = {
 	.name = "tui",
-	.usage = "",
+	.usage = "[--ascii] [--mono]",
 	.summary = "open the full-screen client",
 	.help = "Opens the full-screen client on the book: the case list (sort, filter,\n"
 	        "search), each case with its timeline and deadlines, notes and steps of the\n"
 	        "procedure.  Asks for the passphrase on its own screen (Esc browses with\n"
 	        "pseudonyms), or reads it from $REDRESS_PASSPHRASE_FILE when that is set.\n"
 	        "After $REDRESS_IDLE seconds without a key (900; 0: never) it locks and asks\n"
-	        "for the passphrase again.\n"
+	        "for the passphrase again.  --ascii draws with ASCII only, --mono with no\n"
+	        "colour (also \"ascii yes\" and \"colour no\" in the configuration).\n"
 	        "? shows the keys.  `redress` with no command opens it when a book is\n"
 	        "configured and standard input is a terminal.",
 	.exec = cmd_tui_exec,

@@ -52,6 +52,11 @@ tui_cal_keep(const struct tui *t, const struct book_due *d)
 {
 	const struct tui_cal *C = &t->cal;
 
+	/* the council's work still to do, unless everything is asked for:
+	 * not what was met, nor the complainant's windows to ask for the next
+	 * stage */
+	if (!C->everything && (d->done || !d->council))
+		return false;
 	if (C->overdue && tui_cal_state(t, d) != TUI_CAL_OVERDUE)
 		return false;
 	if (C->mine && strcmp(d->owner, book_login(t->b)) != 0)
@@ -85,6 +90,20 @@ tui_cal_grid_each(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+static const char *
+tui_cal_label(struct tui *t, const char *key)
+{
+	const struct profile *p;
+	const struct calendar *cal;
+	const struct rule *r;
+	struct err err;
+
+	if (book_profile(t->b, &p, &cal, &err) != 0 || (r = profile_rule(p, key)) == NULL ||
+	    r->label[0] == '\0')
+		return key;
+	return r->label;
+}
+
 static int
 tui_cal_agenda_each(const struct book_due *d, void *ctx)
 {
@@ -115,7 +134,8 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 	it->state = (uint8_t)tui_cal_state(t, d);
 	text_visible(d->ref, t->vis, TUI_VIS_MAX);
 	snprintf(it->ref, sizeof it->ref, "%s", t->vis);
-	text_visible(d->key, t->vis, TUI_VIS_MAX);
+	/* the deadline by its profile label ("Stage 1 response"), not its key */
+	text_visible(tui_cal_label(t, d->key), t->vis, TUI_VIS_MAX);
 	it->key = tui_intern(&C->intern, &C->arena, t->vis);
 	text_visible(d->owner, t->vis, TUI_VIS_MAX);
 	it->owner = tui_intern(&C->intern, &C->arena, t->vis);
@@ -292,6 +312,11 @@ tui_cal_draw_cell(struct tui *t, const struct tui_cal_layout *Lo, int y, int x, 
 	attr_t base = sel ? A_REVERSE : A_NORMAL;
 	int cw = Lo->cw - 1; /* a blank between days */
 
+	if (sel) {
+		/* the cursor on the day chosen, until an agenda line takes it */
+		t->cy = y;
+		t->cx = x;
+	}
 	if (book_profile(t->b, &prof, &cal, &err) == 0) {
 		holiday = calendar_holiday(cal, d, &hol);
 		working = workday_is(cal, d);
@@ -388,7 +413,7 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 	if (C->nitems == 0) {
 		tui_put(t, t->body, y0 + 1, 2,
 		        C->overdue || C->mine || C->stage || C->team[0]
-		                ? "nothing due that the filters show (m, o, 0, T with nothing: clear)"
+		                ? "nothing due that the filters show (m, o, 0, T: any team, e: met too)"
 		                : "nothing due",
 		        t->cols - 2, TUI_LEFT, tui_style(t, TUI_S_DIM));
 		return;
@@ -415,6 +440,11 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 		}
 		tui_put(t, t->body, y0 + 1 + i, x, it->ref, wref - 1, TUI_LEFT,
 		        r == C->isel ? A_REVERSE : A_NORMAL);
+		if (r == C->isel) {
+			/* the cursor on the agenda's line, for screen readers */
+			t->cy = y0 + 1 + i;
+			t->cx = x;
+		}
 		x += wref;
 		tui_put(t, t->body, y0 + 1 + i, x, it->key, wkey - 1, TUI_LEFT, A_NORMAL);
 		x += wkey;
@@ -592,6 +622,10 @@ tui_cal_key(struct tui *t, enum tui_action a)
 		C->week = !C->week;
 		tui_cal_load(t, false);
 		break;
+	case TUI_A_EVERYTHING:
+		C->everything = !C->everything;
+		tui_cal_load(t, true);
+		break;
 	case TUI_A_WHICH:
 		C->which = (C->which + 1) % 3;
 		tui_cal_load(t, true);
@@ -609,9 +643,8 @@ tui_cal_key(struct tui *t, enum tui_action a)
 		tui_cal_load(t, true);
 		break;
 	case TUI_A_TEAM:
-		memcpy(team, C->team, sizeof team);
-		if (tui_prompt(t, "Team (empty: all teams): ", team, sizeof team, false) == 1) {
-			memcpy(C->team, text_trim(team), strlen(text_trim(team)) + 1);
+		if (tui_team_pick(t, team, sizeof team) == 1) {
+			memcpy(C->team, team, sizeof team);
 			tui_cal_load(t, true);
 		}
 		break;
@@ -629,10 +662,11 @@ tui_cal_title(struct tui *t, char *buf, size_t n)
 	text_visible(C->team, team, sizeof team);
 	if (C->stage != 0)
 		snprintf(stage, sizeof stage, ", stage %d", C->stage);
-	snprintf(buf, n, "calendar | %s%s%s%s%s%s%s | %s %zu/%zu", tui_cal_which[C->which],
+	snprintf(buf, n, "calendar | %s%s%s%s%s%s%s | %s %zu/%zu | %s", tui_cal_which[C->which],
 	         C->mine ? ", mine" : "", C->overdue ? ", overdue" : "", stage,
 	         C->team[0] ? ", team \"" : "", team, C->team[0] ? "\"" : "",
-	         C->week ? "week" : "day", C->nitems ? C->isel + 1 : 0, C->nitems);
+	         C->week ? "week" : "day", C->nitems ? C->isel + 1 : 0, C->nitems,
+	         C->everything ? "met and windows too (e)" : "to do only (e: all)");
 }
 
 const struct tui_screen tui_cal_screen = {

@@ -214,7 +214,9 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 			}
 		} else
 			snprintf(state, sizeof state, "%s", clock_state_name(d->state));
-		tui_view_add(t, s, 4, "  %-22s due %s  target %s  %s%s", d->rule->key,
+		/* the profile's label, as people call it, not the rule's key */
+		tui_view_add(t, s, 4, "  %-22s due %s  target %s  %s%s",
+		             d->rule->label[0] ? d->rule->label : d->rule->key,
 		             date_format(d->due, due), date_format(d->target, target), state, mark);
 		clock_explain(d, why, sizeof why);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);

@@ -4,6 +4,7 @@
  * and the menu narrowed by typing that the step menu uses. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <wctype.h>
 
@@ -735,7 +736,8 @@ tui_may_quit(struct tui *t)
 static bool
 tui_menu_match(const struct tui_menu *m, size_t i)
 {
-	return strncmp(m->names[i], m->filter, strlen(m->filter)) == 0;
+	/* "north" narrows to "North CIN" */
+	return strncasecmp(m->names[i], m->filter, strlen(m->filter)) == 0;
 }
 
 /* The index of the sel-th item that matches, or -1. */
@@ -771,7 +773,7 @@ tui_menu_filtered(struct tui_menu *m)
 	m->moved = false;
 	for (i = 0; i < m->n; i++)
 		if (tui_menu_match(m, i)) {
-			if (strcmp(m->names[i], m->filter) == 0)
+			if (strcasecmp(m->names[i], m->filter) == 0)
 				m->sel = k;
 			k++;
 		}
@@ -786,7 +788,7 @@ tui_menu_chosen(const struct tui_menu *m)
 	int k = tui_menu_item(m, m->sel);
 
 	return k >= 0 && (m->moved || tui_menu_count(m) == 1 ||
-	                  (m->filter[0] != '\0' && strcmp(m->names[k], m->filter) == 0));
+	                  (m->filter[0] != '\0' && strcasecmp(m->names[k], m->filter) == 0));
 }
 
 void
@@ -813,8 +815,14 @@ tui_menu_draw(struct tui *t)
 		bool on = i == m->sel && tui_menu_chosen(m);
 		attr_t a = on ? A_REVERSE : A_NORMAL;
 
-		if (on)
+		if (on) {
 			mvwchgat(t->body, y, 0, -1, A_REVERSE, 0, NULL);
+			/* a marker as well as reverse video, and the cursor on it */
+			tui_put(t, t->body, y, 0, ">", 1, TUI_LEFT, a);
+			t->cy = y;
+			t->cx = 0;
+			t->focus_menu = true;
+		}
 		tui_put(t, t->body, y, 2, m->names[k], nw, TUI_LEFT, a | A_BOLD);
 		if (m->help != NULL && t->cols > nw + 4)
 			tui_put(t, t->body, y, 3 + nw, m->help[k], t->cols - 3 - nw, TUI_LEFT, a);
@@ -839,7 +847,8 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 			continue;
 		t->message[0] = '\0';
 		in.prompt = dflt;
-		if (key > 32 && key < 127) {
+		/* a blank is text once a name is begun: "north cin" */
+		if ((key > 32 && key < 127) || (key == ' ' && m->filter[0] != '\0')) {
 			(void)tui_input_add(m->filter, sizeof m->filter, wc);
 			tui_menu_filtered(m);
 			continue;

@@ -67,7 +67,7 @@ enum tui_action {
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
-	TUI_A_REC_DONE, TUI_A_HOLD,
+	TUI_A_REC_DONE, TUI_A_HOLD, TUI_A_EVERYTHING,
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
@@ -161,6 +161,7 @@ struct tui_line {
 	int32_t received, next_due, next_days;
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
+	bool party;                        /* a party's name matches the search */
 };
 
 struct tui_list {
@@ -175,6 +176,8 @@ struct tui_list {
 	int sort;                          /* a column of the list */
 	bool reverse, mine, overdue, all;
 	char search[TUI_SEARCH_MAX];
+	char folded[TUI_SEARCH_MAX];       /* the search folded (fold.h) */
+	size_t parties;                    /* people whose names match it */
 	int stage;                         /* only complaints at stage 1..3; 0 any */
 	char team[TUI_TEAM_MAX];           /* only this team (any case); "" any */
 	bool stale;                        /* reload before showing */
@@ -240,6 +243,7 @@ struct tui_cal {
 	struct tui_arena arena;
 	struct tui_intern intern;
 	bool week, mine, overdue;          /* filters as the case list's */
+	bool everything;                   /* met deadlines and the complainant's windows too */
 	int stage;                         /* 0 any */
 	int which;                         /* deadlines, targets, both */
 	char team[TUI_TEAM_MAX];
@@ -400,7 +404,13 @@ struct tui {
 	FILE *tty;
 	WINDOW *top, *body, *status, *msg; /* all NULL while the window is too small */
 	int rows, cols;
+	/* where the focused row or item starts in the body, set by each draw
+	 * (-1: none): the terminal cursor is left there, for screen readers
+	 * and braille displays, which follow it */
+	int cy, cx;
+	bool focus_menu;                   /* cy is a menu's item: before typing */
 	bool small, colour, utf8;
+	bool ascii;                        /* draws with ASCII only */
 	const struct tui_screen *screen, *back;
 	struct tui_list list;
 	struct tui_view view;
@@ -472,6 +482,9 @@ bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 /* tui-list.c */
 void tui_list_init(struct tui *t);
 int tui_list_load(struct tui *t);
+/* The team filter, picked from the book's teams with the count of each:
+ * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
+int tui_team_pick(struct tui *t, char *team, size_t n);
 void tui_list_free(struct tui *t);
 
 /* tui-case.c */

@@ -15,7 +15,8 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_NEW, TUI_CTX_LIST, { 'N' }, "case-new",
 	  "a new contact (complaint, comment...)", "new" },
 	{ TUI_A_SEARCH, TUI_CTX_LIST, { '/' }, "list-search",
-	  "cases whose reference, team or child match", "search" },
+	  "cases whose reference, team or any name on them match, closed cases too",
+	  "search" },
 	{ TUI_A_SORT, TUI_CTX_LIST, { 's' }, "list-sort", "sort by the next column", "sort" },
 	{ TUI_A_REVERSE, TUI_CTX_LIST, { 'S' }, "list-reverse", "reverse the order", NULL },
 	{ TUI_A_MINE, TUI_CTX_LIST, { 'm' }, "list-mine", "only the cases you own (toggle)", "mine" },
@@ -25,7 +26,8 @@ const struct tui_key tui_keys[] = {
 	  "all" },
 	{ TUI_A_STAGE, TUI_CTX_LIST, { '1', '2', '3', '0' }, "list-stage",
 	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
-	{ TUI_A_TEAM, TUI_CTX_LIST, { 't' }, "list-team", "only one team's cases (empty: all)",
+	{ TUI_A_TEAM, TUI_CTX_LIST, { 't' }, "list-team",
+	  "only one team's cases, picked from the book's teams",
 	  "team" },
 	{ TUI_A_REPORT, TUI_CTX_LIST, { 'R' }, "report",
 	  "the year's figures, with bar charts", "report" },
@@ -64,6 +66,9 @@ const struct tui_key tui_keys[] = {
 	  "the deadline before in the agenda", NULL },
 	{ TUI_A_WEEK, TUI_CTX_CAL, { 'v' }, "agenda-week",
 	  "the agenda of the whole week, or of the day (toggle)", "week" },
+	{ TUI_A_EVERYTHING, TUI_CTX_CAL, { 'e' }, "calendar-everything",
+	  "deadlines met and the complainant's windows too, or only the council's work to do "
+	  "(toggle)", NULL },
 	{ TUI_A_WHICH, TUI_CTX_CAL, { 'd' }, "calendar-which",
 	  "statutory deadlines, internal targets, or both (in turn)", "targets" },
 	{ TUI_A_MINE, TUI_CTX_CAL, { 'm' }, "calendar-mine",
@@ -73,7 +78,7 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_STAGE, TUI_CTX_CAL, { '1', '2', '3', '0' }, "calendar-stage",
 	  "complaints at stage 1, 2, 3 only; 0: any", NULL },
 	{ TUI_A_TEAM, TUI_CTX_CAL, { 'T' }, "calendar-team",
-	  "only one team's deadlines (empty: all)", "team" },
+	  "only one team's deadlines, picked from the book's teams", "team" },
 	/* the case view */
 	{ TUI_A_STEP, TUI_CTX_CASE, { 'w' }, "case-step",
 	  "the steps of the procedure valid now", "step" },
@@ -165,7 +170,7 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_PGUP, TUI_CTX_ALL, { KEY_PPAGE, 'b', CTRL('b') }, "page-up", "up one page", NULL },
 	{ TUI_A_TOP, TUI_CTX_ALL, { 'g', KEY_HOME }, "top", "to the first line", NULL },
 	{ TUI_A_BOTTOM, TUI_CTX_ALL, { 'G', KEY_END }, "bottom", "to the last line", NULL },
-	{ TUI_A_HELP, TUI_CTX_LIST | TUI_CTX_CASE | TUI_CTX_ADMIN | TUI_CTX_AUDIT, { '?' }, "help",
+	{ TUI_A_HELP, TUI_CTX_ALL & ~TUI_CTX_HELP, { '?' }, "help",
 	  "this list of keys", "help" },
 	{ TUI_A_BACK, TUI_CTX_HELP, { '?' }, "back", "back to the screen before", NULL },
 	{ TUI_A_REDRAW, TUI_CTX_ALL | TUI_CTX_FORM, { CTRL('l') }, "redraw",
@@ -298,15 +303,28 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 
 			if (ctx == TUI_CTX_ALL ? !everywhere : (e->ctx & ctx) == 0 || everywhere)
 				continue;
-			if ((y = tui_help_y(w, r++, top, h)) < 0)
-				continue;
-			tui_key_labels(e, keys, sizeof keys);
-			/* a blank between the keys and the name, whatever their length */
-			tui_put(t, w, y, 2, keys, keyw - 1, TUI_LEFT, A_BOLD);
-			if (namew > 0)
-				tui_put(t, w, y, 2 + keyw, e->name, namew, TUI_LEFT, A_NORMAL);
-			tui_put(t, w, y, 2 + keyw + namew, e->help, t->cols - 2 - keyw - namew,
-			        TUI_LEFT, A_NORMAL);
+			int x = 2 + keyw + namew, cells = t->cols - x;
+			const char *d = e->help;
+			size_t len, next;
+			bool first = true;
+
+			/* the description wrapped, never cut at the edge */
+			do {
+				len = tui_wrap(d, cells > 8 ? cells : 8, &next);
+				if ((y = tui_help_y(w, r++, top, h)) >= 0) {
+					if (first) {
+						tui_key_labels(e, keys, sizeof keys);
+						/* a blank between the keys and the name */
+						tui_put(t, w, y, 2, keys, keyw - 1, TUI_LEFT, A_BOLD);
+						if (namew > 0)
+							tui_put(t, w, y, 2 + keyw, e->name, namew, TUI_LEFT,
+							        A_NORMAL);
+					}
+					tui_putn(t, w, y, x, d, len, cells, TUI_LEFT, A_NORMAL);
+				}
+				first = false;
+				d += next;
+			} while (*d != '\0');
 		}
 	}
 	return r;

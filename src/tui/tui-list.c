@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/fold.h"
 #include "redress/profile.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
@@ -119,16 +120,21 @@ static const struct tui_col {
 	int align;
 } tui_cols[TUI_NCOLS] = {
 	[TUI_COL_REF] = { "REFERENCE", "reference", 14, 0, tui_cmp_ref, TUI_LEFT },
-	[TUI_COL_RECEIVED] = { "RECEIVED", "received", 10, 3, tui_cmp_received, TUI_LEFT },
-	[TUI_COL_KIND] = { "KIND", "kind", 10, 5, tui_cmp_kind, TUI_LEFT },
+	[TUI_COL_RECEIVED] = { "RECEIVED", "received", 10, 1, tui_cmp_received, TUI_LEFT },
+	[TUI_COL_KIND] = { "KIND", "kind", 10, 2, tui_cmp_kind, TUI_LEFT },
 	[TUI_COL_STAGE] = { "STAGE", "stage", 9, 0, tui_cmp_stage, TUI_LEFT },
 	[TUI_COL_DUE] = { "NEXT DUE", "next deadline", 10, 0, tui_cmp_due, TUI_LEFT },
 	[TUI_COL_LEFT] = { "LEFT", NULL, 5, 0, NULL, TUI_RIGHT },
-	[TUI_COL_RULE] = { "DEADLINE", "deadline", 18, 1, tui_cmp_rule, TUI_LEFT },
-	[TUI_COL_OWNER] = { "OWNER", "owner", 8, 4, tui_cmp_owner, TUI_LEFT },
-	[TUI_COL_TEAM] = { "TEAM", "team", 14, 2, tui_cmp_team, TUI_LEFT },
+	/* which deadline is next and whose team: kept at 80 columns, where
+	 * the date received, the kind and the owner give way first */
+	[TUI_COL_RULE] = { "DEADLINE", "deadline", 11, 5, tui_cmp_rule, TUI_LEFT },
+	[TUI_COL_OWNER] = { "OWNER", "owner", 8, 3, tui_cmp_owner, TUI_LEFT },
+	[TUI_COL_TEAM] = { "TEAM", "team", 9, 4, tui_cmp_team, TUI_LEFT },
 	[TUI_COL_CHILD] = { "CHILD", "child", 0, 0, tui_cmp_child, TUI_LEFT },
 };
+/* the focused row's marker, ">", in the first column: focus that does not
+ * depend on colour or reverse video */
+#define TUI_MARK 1
 #define TUI_CHILD_MIN 12
 
 /* Which columns fit in cols, at which x and width. */
@@ -140,7 +146,7 @@ tui_list_layout(int cols, int x[TUI_NCOLS], int w[TUI_NCOLS])
 	for (i = 0; i < TUI_NCOLS; i++)
 		w[i] = tui_cols[i].width;
 	for (drop = 1;; drop++) {
-		total = 0;
+		total = TUI_MARK;
 		for (i = 0; i < TUI_NCOLS; i++)
 			if (w[i] > 0)
 				total += w[i] + 1;
@@ -150,7 +156,7 @@ tui_list_layout(int cols, int x[TUI_NCOLS], int w[TUI_NCOLS])
 			if (tui_cols[i].drop == drop)
 				w[i] = -1;
 	}
-	total = 0;
+	total = TUI_MARK;
 	for (i = 0; i < TUI_NCOLS; i++) {
 		x[i] = total;
 		if (i == TUI_COL_CHILD)
@@ -222,6 +228,29 @@ tui_list_cell(const struct tui_line *l, int col, char *buf, size_t n)
 
 /* --- loading, filtering, sorting ------------------------------------------------- */
 
+/* A deadline as the list names it: its profile label, short ("S2 response,
+ * extended maximum"), or the key when the profile has none. */
+static void
+tui_rule_short(struct tui *t, const char *key, char *out, size_t n)
+{
+	const struct profile *p;
+	const struct calendar *cal;
+	const struct rule *r;
+	struct err err;
+
+	if (key[0] == '\0' || book_profile(t->b, &p, &cal, &err) != 0 ||
+	    (r = profile_rule(p, key)) == NULL || r->label[0] == '\0') {
+		snprintf(out, n, "%s", key);
+		return;
+	}
+	if (strncmp(r->label, "Stage ", 6) == 0 && r->label[6] >= '1' && r->label[6] <= '3')
+		snprintf(out, n, "S%s", r->label + 6);
+	else if (strncmp(r->label, "Acknowledgement", 15) == 0)
+		snprintf(out, n, "Acknowledge%s", r->label + 15);
+	else
+		snprintf(out, n, "%s", r->label);
+}
+
 static int
 tui_list_each(const struct book_case_line *bl, void *ctx)
 {
@@ -260,7 +289,8 @@ tui_list_each(const struct book_case_line *bl, void *ctx)
 	text_visible(bl->owner, t->vis, TUI_VIS_MAX);
 	if ((l->owner = tui_intern(&L->intern, &L->arena, t->vis)) == NULL)
 		goto oom;
-	text_visible(bl->next_key, t->vis, TUI_VIS_MAX);
+	tui_rule_short(t, bl->next_key, t->fmt, TUI_FMT_MAX);
+	text_visible(t->fmt, t->vis, TUI_VIS_MAX);
 	if ((l->rule = tui_intern(&L->intern, &L->arena, t->vis)) == NULL)
 		goto oom;
 	L->nlines++;
@@ -293,7 +323,8 @@ tui_list_apply(struct tui *t)
 	for (i = 0; i < L->nlines; i++) {
 		struct tui_line *l = &L->lines[i];
 
-		if (!L->all && l->status != CASE_OPEN)
+		/* a search looks in closed cases too: the title says so */
+		if (!L->all && L->search[0] == '\0' && l->status != CASE_OPEN)
 			continue;
 		if (L->mine && strcmp(l->owner, t->login) != 0)
 			continue;
@@ -303,8 +334,8 @@ tui_list_apply(struct tui *t)
 			continue;
 		if (L->team[0] != '\0' && !tui_same(l->team, L->team))
 			continue;
-		if (L->search[0] != '\0' && !tui_contains(l->ref, L->search) &&
-		    !tui_contains(l->team, L->search) && !tui_contains(l->child, L->search))
+		if (L->search[0] != '\0' && !l->party && !fold_contains(l->ref, L->folded) &&
+		    !fold_contains(l->team, L->folded) && !fold_contains(l->child, L->folded))
 			continue;
 		L->rows[n++] = l;
 	}
@@ -323,6 +354,146 @@ tui_list_apply(struct tui *t)
 			L->sel = i;
 			break;
 		}
+}
+
+/* --- searching the names of every party ------------------------------------------- */
+
+#define TUI_PARTY_MAX 32 /* people matched whose cases are looked up */
+
+struct tui_party_ctx {
+	const char *folded;
+	uint64_t ids[TUI_PARTY_MAX];
+	size_t n, more;
+};
+
+/* One person at a time: a name is decrypted, folded, compared and wiped
+ * with the record; only the ids of those who match are kept. */
+static int
+tui_party_each(const struct book_person *p, void *vctx)
+{
+	struct tui_party_ctx *c = vctx;
+
+	if (!fold_contains(p->name, c->folded))
+		return 0;
+	if (c->n < TUI_PARTY_MAX)
+		c->ids[c->n++] = p->id;
+	else
+		c->more++;
+	return 0;
+}
+
+/* Marks the lines of the cases to which a person whose name matches the
+ * search is a party: children, complainants, representatives. */
+static void
+tui_list_parties(struct tui *t)
+{
+	struct tui_list *L = &t->list;
+	struct tui_party_ctx c;
+	char (*refs)[BOOK_REF_MAX];
+	size_t i, j, k, n;
+	struct err err;
+
+	memset(&c, 0, sizeof c);
+	c.folded = L->folded;
+	L->parties = 0;
+	if (book_person_list(t->b, tui_party_each, &c, &err) != 0) {
+		tui_message(t, true, "names not searched: %s", err.msg);
+		return;
+	}
+	L->parties = c.n + c.more;
+	if (c.more > 0)
+		tui_message(t, false, "%zu people match \"%s\": the cases of the first %d are shown; "
+		            "type more of the name", L->parties, L->search, TUI_PARTY_MAX);
+	for (i = 0; i < c.n; i++) {
+		if (book_person_cases(t->b, c.ids[i], &refs, &n, &err) != 0)
+			continue;
+		for (j = 0; j < n; j++)
+			for (k = 0; k < L->nlines; k++)
+				if (strcmp(L->lines[k].ref, refs[j]) == 0)
+					L->lines[k].party = true;
+		free(refs);
+	}
+}
+
+/* After a search: an exact reference first, else the newest case whose
+ * reference matches ("0611": CSC-2026-0611 before CSC-2024-0611). */
+static void
+tui_list_prefer(struct tui_list *L)
+{
+	size_t i, best = SIZE_MAX;
+	bool exact = false;
+
+	for (i = 0; i < L->nrows; i++) {
+		const struct tui_line *l = L->rows[i];
+		char f[BOOK_REF_MAX * 4];
+
+		if (!fold_contains(l->ref, L->folded))
+			continue;
+		fold_text(l->ref, f, sizeof f);
+		if (strcmp(f, L->folded) == 0) {
+			if (!exact || l->received > L->rows[best]->received)
+				best = i;
+			exact = true;
+		} else if (!exact && (best == SIZE_MAX || tui_cmp_ref(&L->rows[best], &L->rows[i]) < 0))
+			best = i;
+	}
+	if (best != SIZE_MAX) {
+		L->sel = best;
+		L->sel_id = L->rows[best]->id;
+	}
+}
+
+/* --- the team picker ------------------------------------------------------------------ */
+
+#define TUI_TEAMS_MAX 64
+
+static int
+tui_team_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+tui_team_pick(struct tui *t, char *team, size_t n)
+{
+	const struct tui_list *L = &t->list;
+	const char *names[TUI_TEAMS_MAX + 1], *help[TUI_TEAMS_MAX + 1];
+	char counts[TUI_TEAMS_MAX + 1][40];
+	long open[TUI_TEAMS_MAX + 1];
+	struct tui_menu m;
+	size_t i, j, k = 1;
+	int r;
+
+	names[0] = "any team";
+	for (i = 0; i < L->nlines; i++) {
+		const char *tm = L->lines[i].team;
+
+		if (tm[0] == '\0')
+			continue;
+		for (j = 1; j < k && names[j] != tm; j++)
+			; /* interned: one pointer per team */
+		if (j == k && k <= TUI_TEAMS_MAX)
+			names[k++] = tm;
+	}
+	qsort(names + 1, k - 1, sizeof names[0], tui_team_cmp);
+	memset(open, 0, sizeof open);
+	for (i = 0; i < L->nlines; i++)
+		for (j = 1; j < k; j++)
+			if (names[j] == L->lines[i].team && L->lines[i].status == CASE_OPEN)
+				open[0]++, open[j]++;
+	for (j = 0; j < k; j++) {
+		snprintf(counts[j], sizeof counts[j], "%ld open case%s", open[j], open[j] == 1 ? "" : "s");
+		help[j] = counts[j];
+	}
+	memset(&m, 0, sizeof m);
+	m.title = "Only the cases of one team";
+	m.names = names;
+	m.help = help;
+	m.n = k;
+	if ((r = tui_menu_run(t, &m)) < 0)
+		return r == -1 ? 0 : -1;
+	snprintf(team, n, "%s", r == 0 ? "" : names[r]);
+	return 1;
 }
 
 void
@@ -364,12 +535,14 @@ tui_list_load(struct tui *t)
 	memset(&f, 0, sizeof f);
 	f.stage = -1;
 	f.kind = -1;
-	f.open = !L->all;
+	f.open = !L->all && L->search[0] == '\0';
 	rc = book_case_list(t->b, &f, tui_list_each, t, &err);
 	if (L->oom)
 		tui_message(t, true, "out of memory: only %zu cases loaded", L->nlines);
 	else if (rc != 0)
 		tui_message(t, true, "%s", err.msg);
+	else if (L->search[0] != '\0')
+		tui_list_parties(t);
 	tui_list_apply(t);
 	return rc != 0 || L->oom ? -1 : 0;
 }
@@ -389,9 +562,12 @@ tui_list_draw(struct tui *t)
 			tui_put(t, t->body, 0, x[c], tui_cols[c].label, w[c], tui_cols[c].align,
 			        A_BOLD | (c == L->sort ? A_UNDERLINE : 0));
 	if (L->nrows == 0) {
-		tui_put(t, t->body, 2, 2, L->nlines == 0 ? "no cases in this book"
-		                                          : "no case matches (a: all, 0: any stage, t or / with nothing: clear)",
+		tui_put(t, t->body, 2, 2,
+		        L->nlines == 0 ? "no cases in this book: N adds one"
+		                       : "no case matches (a: all, 0: any stage, t: any team, / with nothing: clear)",
 		        t->cols - 2, TUI_LEFT, A_NORMAL);
+		t->cy = 2;
+		t->cx = 2;
 		return;
 	}
 	if (h < 1)
@@ -408,6 +584,12 @@ tui_list_draw(struct tui *t)
 	for (i = 0; i < h && L->top + (size_t)i < L->nrows; i++) {
 		size_t r = L->top + (size_t)i;
 		const struct tui_line *l = L->rows[r];
+
+		if (r == L->sel) {
+			tui_put(t, t->body, i + 1, 0, ">", TUI_MARK, TUI_LEFT, A_BOLD);
+			t->cy = i + 1;
+			t->cx = 0;
+		}
 		for (c = 0; c < TUI_NCOLS; c++) {
 			/* the selection marks the reference only: a one-line scroll
 			 * then repaints two short cells, not two whole rows, which
@@ -496,9 +678,8 @@ tui_list_key(struct tui *t, enum tui_action a)
 		tui_list_apply(t);
 		break;
 	case TUI_A_TEAM:
-		memcpy(team, L->team, sizeof team);
-		if (tui_prompt(t, "Team (empty: all teams): ", team, sizeof team, false) == 1) {
-			memcpy(L->team, text_trim(team), strlen(text_trim(team)) + 1);
+		if (tui_team_pick(t, team, sizeof team) == 1) {
+			memcpy(L->team, team, sizeof team);
 			tui_list_apply(t);
 		}
 		break;
@@ -507,9 +688,13 @@ tui_list_key(struct tui *t, enum tui_action a)
 		return;
 	case TUI_A_SEARCH:
 		memcpy(search, L->search, sizeof search);
-		if (tui_prompt(t, "Search (reference, team, child): ", search, sizeof search, false) == 1) {
-			memcpy(L->search, search, sizeof search);
-			tui_list_apply(t);
+		if (tui_prompt(t, "Search (reference, team, any name): ", search, sizeof search,
+		               false) == 1) {
+			memcpy(L->search, text_trim(search), strlen(text_trim(search)) + 1);
+			fold_text(L->search, L->folded, sizeof L->folded);
+			/* closed cases are loaded for a search, and let go after it */
+			if (tui_list_load(t) == 0 && L->search[0] != '\0')
+				tui_list_prefer(L);
 		}
 		break;
 	default:
@@ -529,12 +714,15 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 	text_visible(L->team, team, sizeof team);
 	if (L->stage != 0)
 		snprintf(stage, sizeof stage, ", stage %d", L->stage);
-	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu (%zu in the book) | by %s%s",
-	         L->all ? "all" : "open", L->mine ? ", mine" : "", L->overdue ? ", overdue" : "",
-	         stage, L->team[0] ? ", team \"" : "", team, L->team[0] ? "\"" : "",
-	         L->search[0] ? ", matching \"" : "", search, L->search[0] ? "\"" : "",
-	         L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines, tui_cols[L->sort].sortname,
-	         L->reverse ? ", reversed" : "");
+	/* the counts say what they count: the row selected of those shown,
+	 * and how many cases were looked at */
+	snprintf(buf, n, "%s cases%s%s%s%s%s%s%s%s%s | %zu/%zu shown (%zu%s in the book) | by %s%s",
+	         L->all ? "all" : L->search[0] ? "open and closed" : "open", L->mine ? ", mine" : "",
+	         L->overdue ? ", overdue" : "", stage, L->team[0] ? ", team \"" : "", team,
+	         L->team[0] ? "\"" : "", L->search[0] ? ", matching \"" : "", search,
+	         L->search[0] ? "\"" : "", L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines,
+	         L->all || L->search[0] ? "" : " open",
+	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }
 
 const struct tui_screen tui_list_screen = {

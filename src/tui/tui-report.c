@@ -113,8 +113,8 @@ tui_rep_walk(struct tui *t, size_t top, int h)
 	const struct tui_report *R = &t->report;
 	const struct report *r = R->r;
 	struct tui_rep_pen p = { t, 0, top, h };
-	const char *full = t->utf8 ? "\u2588" : "#", *half = t->utf8 ? "\u2592" : "+",
-		   *light = t->utf8 ? "\u2591" : "-";
+	const char *full = !t->ascii ? "\u2588" : "#", *half = !t->ascii ? "\u2592" : "+",
+		   *light = !t->ascii ? "\u2591" : "-";
 	char a[64], b[64], tail[96];
 	long max = 0, v;
 	int m, k;

@@ -202,7 +202,7 @@ tui_putn(struct tui *t, WINDOW *w, int y, int x, const char *s, size_t n, int ce
 		i += len;
 	}
 	if (i < n) {
-		buf[k++] = t->utf8 ? L'\x2026' : L'>';
+		buf[k++] = !t->ascii ? L'\x2026' : L'>';
 		used++;
 	}
 	pad = (size_t)(cells - used);

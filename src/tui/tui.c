@@ -153,7 +153,7 @@ tui_term_open(struct tui *t, struct err *err)
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
 	curs_set(0);
-	if (has_colors() && start_color() == OK) {
+	if (!t->o->mono && has_colors() && start_color() == OK) {
 		short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
 
 		init_pair(TUI_PAIR_RED, COLOR_RED, bg);
@@ -318,9 +318,20 @@ tui_draw_msg(struct tui *t)
 		return;
 	}
 	if (t->message[0] != '\0') {
+		attr_t a = t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL;
+		size_t len, next;
+
 		text_visible(t->message, line, sizeof line);
-		tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT,
-		        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
+		/* a message too long for its row (who changed a case, and when)
+		 * takes the status row above as well: shown whole */
+		if (tui_width(line) > t->cols) {
+			len = tui_wrap(line, t->cols, &next);
+			werase(t->status);
+			tui_putn(t, t->status, 0, 0, line, len, t->cols, TUI_LEFT, a);
+			tui_put(t, t->msg, 0, 0, line + next, t->cols, TUI_LEFT, a);
+			return;
+		}
+		tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT, a);
 		return;
 	}
 	if (ctx == TUI_CTX_FORM && (why = tui_form_problem(t, t->form)) != NULL) {
@@ -345,14 +356,20 @@ tui_draw(struct tui *t)
 {
 	if (t->small) {
 		werase(stdscr);
-		mvwaddstr(stdscr, 0, 0, "window too small");
+		mvwprintw(stdscr, 0, 0, "window too small: at least %dx%d", TUI_MIN_COLS, TUI_MIN_ROWS);
 		wnoutrefresh(stdscr);
 		doupdate();
 		return;
 	}
 	/* the body first: the title may report what drawing it worked out */
 	werase(t->body);
+	t->cy = t->cx = -1;
+	t->focus_menu = false;
 	tui_front(t)->draw(t);
+	/* a screen of text without rows to choose (a case, help, the report):
+	 * its first row shown is where reading starts */
+	if (t->cy < 0)
+		t->cy = t->cx = 0;
 	if (!t->locked && t->form != NULL)
 		tui_form_draw(t);
 	else if (!t->locked && t->menu != NULL)
@@ -369,6 +386,15 @@ tui_draw(struct tui *t)
 		leaveok(t->body, FALSE);
 		wnoutrefresh(t->msg);
 		wmove(t->body, t->form->cy, t->form->cx);
+		wnoutrefresh(t->body);
+		curs_set(1);
+	} else if (!t->locked && t->cy >= 0 && t->cy < getmaxy(t->body) &&
+	           (t->input == NULL || t->focus_menu)) {
+		/* the focused row: a screen reader follows the cursor */
+		leaveok(t->body, FALSE);
+		leaveok(t->msg, TRUE);
+		wnoutrefresh(t->msg);
+		wmove(t->body, t->cy, t->cx > 0 ? t->cx : 0);
 		wnoutrefresh(t->body);
 		curs_set(1);
 	} else {
@@ -821,6 +847,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 	t->b = b;
 	t->o = o;
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
+	t->ascii = !t->utf8 || o->ascii;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
 	t->vis = book_secret_alloc(TUI_VIS_MAX);
 	if (t->fmt == NULL || t->vis == NULL) {

@@ -250,7 +250,8 @@ keys y
 expect "response recorded" "the Stage 1 response"
 keys '?'
 expect "case-assign" "help lists the new actions"
-expect "case-hold" "help lists the hold"
+keys Space
+expect "case-hold" "help lists the hold (on its second page: descriptions wrap)"
 keys q q q
 exited 0 "q quits"
 
