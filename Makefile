@@ -138,7 +138,7 @@ check: deps-ok
 
 check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
 
-check-run: check-layers check-man check-readme
+check-run: check-layers check-man check-readme check-fuzz
 	@fail=0; for t in $(TESTS) $(SAN_TESTS); do \
 		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t || \
 		{ fail=1; echo "unit: FAILED $$t"; }; done; exit $$fail
@@ -261,3 +261,36 @@ clean:
 
 .PHONY: all options deps deps-ok run check check-build check-run check-man check-readme check-layers check-valgrind \
 	install uninstall dist bench clean
+
+# --- fuzzing ------------------------------------------------------------------
+
+# The parsers under libFuzzer (clang): `make fuzz` runs each for FUZZ_SECONDS
+# (default 60); make check runs each for a few seconds when clang is there.
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = csv profile calendar template text
+FUZZ_SECONDS = 60
+FUZZ_LIB_SRC = $(wildcard src/core/*.c)
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB_SRC) config.mk
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(RD_CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRC)
+
+fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for f in $(FUZZ_TARGETS); do echo "fuzz: $$f, $(FUZZ_SECONDS) s"; \
+		mkdir -p build/fuzz/corpus-$$f; \
+		./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+			build/fuzz/corpus-$$f >build/fuzz/$$f.log 2>&1 || \
+			{ tail -30 build/fuzz/$$f.log; echo "fuzz: FAILED $$f"; exit 1; }; done; \
+		echo "fuzz: no crash"
+
+# A short run in make check, when clang and its fuzzer runtime are there.
+check-fuzz:
+	@if command -v $(FUZZ_CC) >/dev/null && echo 'int LLVMFuzzerTestOneInput(const char *d, long n){(void)d;(void)n;return 0;}' | \
+		$(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null; then \
+		$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=5; \
+		else echo "fuzz: clang with libFuzzer not installed, skipped"; fi
+
+.PHONY: fuzz fuzz-build check-fuzz
