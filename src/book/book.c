@@ -205,8 +205,10 @@ book_is_snapshot(const char *dir)
 	if (access(path, F_OK) == 0)
 		return false;
 	snprintf(path, sizeof path, "%s/SNAPSHOT", dir);
+	/* a marker this user may not read (an older snapshot's was 0640) is
+	 * taken on its name and the missing lock file alone */
 	if ((f = fopen(path, "r")) == NULL)
-		return false;
+		return errno == EACCES;
 	yes = fread(line, 1, sizeof magic - 1, f) == sizeof magic - 1 &&
 	      memcmp(line, magic, sizeof magic - 1) == 0;
 	fclose(f);
@@ -789,7 +791,8 @@ book_snapshot(struct book *b, const char *dest, struct err *err)
 		return err_set(err, "%s: %s", path, strerror(errno));
 	fprintf(f, "redress snapshot of %s\n", b->dir);
 	fclose(f);
-	chmod(path, 0640);
+	/* readable wherever the snapshot is published: it says what it is */
+	chmod(path, 0644);
 	return 0;
 }
 
