@@ -154,6 +154,8 @@ struct tui_line {
 	int32_t received, next_due, next_days;
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
+	bool named;                        /* child is final: decrypted as shown */
+	uint64_t child_person;             /* whose name child is to become */
 };
 
 struct tui_list {
