@@ -121,6 +121,8 @@ check-run: check-layers check-man check-readme
 	REDRESS=./redress sh tests/tui/screen-crash.sh
 	REDRESS=./redress sh tests/tui/screen-locale.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
+	REDRESS=./redress sh tests/tui/screen-wake.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-wake.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi

@@ -388,6 +388,13 @@ struct tui_admin {
 	size_t n, cap, top;
 };
 
+struct tui_wake {
+	int fd;                            /* inotify on data.mdb; -1 none */
+	int settle;                        /* looks left after a write */
+	uint64_t at;                       /* the last commit when written */
+	bool woken;                        /* the last wait ended by a change */
+};
+
 struct tui {
 	struct book *b;
 	const struct tui_opts *o;
@@ -424,7 +431,16 @@ struct tui {
 	bool locked;
 	bool lock_failed;                  /* three wrong passphrases at the lock */
 	double last_key;                   /* when the person last pressed a key */
+	struct tui_wake wake;
 };
+
+/* tui-wake.c: sleeping until a key or another user's commit. */
+void tui_wake_open(struct tui *t);
+void tui_wake_close(struct tui *t);
+/* Waits for a key, a commit, a signal or the idle lock's time; the wgetch
+ * timeout to read with then: TUI_POLL_MS when the terminal has input, 0
+ * when there is none (wake.woken: a change, not a terminal gone). */
+int tui_wake_wait(struct tui *t);
 
 /* tui-term.c: whether terminfo describes the terminal type name. */
 bool tui_term_known(const char *name, int fd);
