@@ -1748,7 +1748,63 @@ struct range_ctx {
 	const struct calendar *cal;
 	struct date today;
 	struct due_cached *cache;    /* with BOOK_DUE_DETAILS; NULL without memory */
+	int32_t last_day;            /* the day of the entry before (INT32_MIN none), */
+	int last_days;               /* its working days from today, */
+	char last_date[DATE_STRLEN]; /* and its date: entries come a day at a time */
 };
+
+/* A string field as rec_find_str() copies it. */
+static void
+case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n)
+{
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+/* The summary's owner, team, kind, status, stage and child in one pass
+ * over its fields (the first of each tag, as rec_find would): a month of
+ * the calendar reads thousands. */
+static void
+case_summary_due(const void *sv, size_t sn, struct book_due *d)
+{
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
+
+	d->owner[0] = d->team[0] = '\0';
+	d->kind = d->status = d->stage = 0;
+	d->child_person = 0;
+	while (rec_next(sv, sn, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		switch (tag) {
+		case ST_OWNER:
+			case_field_str(d->owner, sizeof d->owner, p, n);
+			break;
+		case ST_TEAM:
+			case_field_str(d->team, sizeof d->team, p, n);
+			break;
+		case ST_KIND:
+			d->kind = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_STATUS:
+			d->status = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_STAGE:
+			d->stage = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_CHILD:
+			d->child_person = n == 8 ? codec_get_be64(p) : 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
 
 /* An agenda line's case details from the case's summary (not its record
  * and timeline): owner, team, stage, the child. */
@@ -1769,12 +1825,7 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 		codec_be64(d->case_id, key);
 		if (store_get(x->t, STORE_SUMMARY, key, 8, &sv, &sn) != 0)
 			return;
-		rec_find_str(sv, sn, ST_OWNER, d->owner, sizeof d->owner);
-		rec_find_str(sv, sn, ST_TEAM, d->team, sizeof d->team);
-		d->kind = (int)rec_find_u64(sv, sn, ST_KIND, 0);
-		d->status = (int)rec_find_u64(sv, sn, ST_STATUS, 0);
-		d->stage = (int)rec_find_u64(sv, sn, ST_STAGE, 0);
-		d->child_person = rec_find_u64(sv, sn, ST_CHILD, 0);
+		case_summary_due(sv, sn, d);
 		if (c != NULL) {
 			c->id = d->case_id;
 			c->kind = d->kind;
@@ -1797,8 +1848,7 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 	if (x->flags & BOOK_DUE_NAMES)
 		book_person_label(x->b, x->t, d->child_person, "Child C", d->child, sizeof d->child);
 	else
-		snprintf(d->child, sizeof d->child, "Child C-%04llu",
-		         (unsigned long long)d->child_person);
+		case_pseudonym(d->child_person, d->child, sizeof d->child);
 }
 
 static int
@@ -1819,7 +1869,12 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
 		return 0;
 	memset(&d, 0, sizeof d);
-	date_format(day, d.date);
+	if (day.day != x->last_day) {
+		x->last_day = day.day;
+		x->last_days = workday_between(x->cal, x->today, day);
+		date_format(day, x->last_date);
+	}
+	memcpy(d.date, x->last_date, sizeof x->last_date);
 	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
@@ -1827,7 +1882,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
 	d.done = rec_find_u64(v, vl, 3, 0) != 0;
 	d.council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
-	d.days = workday_between(x->cal, x->today, day);
+	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
 		case_due_details(x, &d);
 	rc = x->each(&d, x->ctx);
@@ -1874,6 +1929,7 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	x.t = NULL;
 	x.today = case_today(b);
 	x.to = tt.day;
+	x.last_day = INT32_MIN;
 	/* plain fields only (no names): a cache is no more than a speed-up */
 	x.cache = flags & BOOK_DUE_DETAILS ? calloc((size_t)1 << DUE_CACHE_BITS, sizeof *x.cache)
 	                                   : NULL;
