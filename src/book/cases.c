@@ -1534,32 +1534,6 @@ struct list_ctx {
 	const struct calendar *cal;
 };
 
-/* "Child C-0042" as book_person_label() writes it without the key; by
- * hand, since a list of thousands of open cases writes one each. */
-static void
-case_pseudonym(uint64_t person, char *out, size_t n)
-{
-	char digits[24];
-	size_t nd = 0, len = 0;
-	const char *prefix = "Child C-";
-
-	do
-		digits[nd++] = (char)('0' + person % 10);
-	while ((person /= 10) != 0);
-	while (nd < 4)
-		digits[nd++] = '0';
-	if (n < strlen(prefix) + nd + 1) {
-		if (n > 0)
-			out[0] = '\0';
-		return;
-	}
-	memcpy(out, prefix, strlen(prefix));
-	len = strlen(prefix);
-	while (nd > 0)
-		out[len++] = digits[--nd];
-	out[len] = '\0';
-}
-
 /* The line of one case, from its summary. */
 static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
@@ -1588,7 +1562,7 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 	else if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
 		l->child_person = person;
 		if (x->f->no_names)
-			case_pseudonym(person, l->child, sizeof l->child);
+			book_pseudonym("Child C", person, l->child, sizeof l->child);
 		else
 			book_person_label(x->b, x->t, person, "Child C", l->child, sizeof l->child);
 	}
@@ -1848,7 +1822,7 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 	if (x->flags & BOOK_DUE_NAMES)
 		book_person_label(x->b, x->t, d->child_person, "Child C", d->child, sizeof d->child);
 	else
-		case_pseudonym(d->child_person, d->child, sizeof d->child);
+		book_pseudonym("Child C", d->child_person, d->child, sizeof d->child);
 }
 
 static int
