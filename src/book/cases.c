@@ -1534,32 +1534,53 @@ struct list_ctx {
 	const struct calendar *cal;
 };
 
+static void case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n);
+
 /* The line of one case, from its summary. */
 static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
 {
-	uint64_t person, due;
+	uint64_t person = 0, due = 0, u;
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
 	struct date d;
 
 	memset(l, 0, sizeof *l);
 	l->id = id;
-	rec_find_str(v, vl, ST_REF, l->ref, sizeof l->ref);
-	rec_find_str(v, vl, ST_RECEIVED, l->received, sizeof l->received);
-	rec_find_str(v, vl, ST_TEAM, l->team, sizeof l->team);
-	rec_find_str(v, vl, ST_OWNER, l->owner, sizeof l->owner);
-	l->kind = (int)rec_find_u64(v, vl, ST_KIND, 0);
-	l->status = (int)rec_find_u64(v, vl, ST_STATUS, 0);
-	l->stage = (int)rec_find_u64(v, vl, ST_STAGE, 0);
-	if ((due = rec_find_u64(v, vl, ST_NEXT_DUE, 0)) != 0) {
+	/* one pass over the fields, the first of each tag as rec_find takes
+	 * it: the client's list reads every open case's */
+	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		u = n == 8 ? codec_get_be64(p) : 0;
+		switch (tag) {
+		case ST_REF: case_field_str(l->ref, sizeof l->ref, p, n); break;
+		case ST_RECEIVED: case_field_str(l->received, sizeof l->received, p, n); break;
+		case ST_TEAM: case_field_str(l->team, sizeof l->team, p, n); break;
+		case ST_OWNER: case_field_str(l->owner, sizeof l->owner, p, n); break;
+		case ST_NEXT_KEY: case_field_str(l->next_key, sizeof l->next_key, p, n); break;
+		case ST_KIND: l->kind = (int)u; break;
+		case ST_STATUS: l->status = (int)u; break;
+		case ST_STAGE: l->stage = (int)u; break;
+		case ST_NEXT_DUE: due = u; break;
+		case ST_ERASED: l->erased = u != 0; break;
+		case ST_CHILD: person = u; break;
+		default: break;
+		}
+	}
+	if (due != 0) {
 		d.day = (int32_t)((int64_t)due - 0x80000000LL);
-		rec_find_str(v, vl, ST_NEXT_KEY, l->next_key, sizeof l->next_key);
 		date_format(d, l->next_due);
 		l->next_days = workday_between(x->cal, x->today, d);
 		l->overdue = d.day < x->today.day;
-	}
-	if ((l->erased = rec_find_u64(v, vl, ST_ERASED, 0) != 0))
+	} else
+		l->next_key[0] = '\0';
+	if (l->erased)
 		snprintf(l->child, sizeof l->child, "(erased)");
-	else if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
+	else if (person != 0) {
 		l->child_person = person;
 		if (x->f->no_names)
 			book_pseudonym("Child C", person, l->child, sizeof l->child);
