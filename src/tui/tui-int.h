@@ -392,6 +392,7 @@ struct tui_wake {
 	int fd;                            /* inotify on data.mdb; -1 none */
 	int settle;                        /* looks left after a write */
 	uint64_t at;                       /* the last commit when written */
+	double warm_until;                 /* looks once a second until then */
 	bool woken;                        /* the last wait ended by a change */
 };
 

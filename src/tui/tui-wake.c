@@ -18,9 +18,11 @@
 /* With inotify, a look at the book now and then all the same (a change
  * it cannot see: another host on a shared disk). */
 #define TUI_WAKE_SLOW_MS 15000
-/* After a write, LMDB publishes the commit's number when its last page is
- * on disk: looked for again after these waits. */
-static const int tui_wake_settle_ms[] = { 10, 40, 150, 400, 1000 };
+/* After a write, LMDB publishes the commit's number only once its pages
+ * are on disk, which no event announces: looked for again after these
+ * waits, then once a second for a while (a slow disk, a busy machine). */
+static const int tui_wake_settle_ms[] = { 5, 20, 50, 100, 200, 400 };
+#define TUI_WAKE_WARM_S 20.0
 #define TUI_WAKE_NSETTLE ((int)(sizeof tui_wake_settle_ms / sizeof tui_wake_settle_ms[0]))
 
 void
@@ -36,7 +38,8 @@ tui_wake_open(struct tui *t)
 		return;
 	if ((w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) < 0)
 		return;
-	if (inotify_add_watch(w->fd, path, IN_MODIFY) < 0) {
+	/* IN_CLOSE_WRITE: a batch command's commit is published when it ends */
+	if (inotify_add_watch(w->fd, path, IN_MODIFY | IN_CLOSE_WRITE) < 0) {
 		close(w->fd);
 		w->fd = -1;
 	}
@@ -86,8 +89,10 @@ tui_wake_wait(struct tui *t)
 	}
 	if (w->settle > 0)
 		ms = tui_wake_settle_ms[TUI_WAKE_NSETTLE - w->settle--];
+	else if (w->fd < 0 || tui_now() < w->warm_until)
+		ms = TUI_POLL_MS;
 	else
-		ms = w->fd >= 0 ? TUI_WAKE_SLOW_MS : TUI_POLL_MS;
+		ms = TUI_WAKE_SLOW_MS;
 	/* the idle lock falls on time */
 	if (t->armed && !t->locked && t->o->idle > 0) {
 		double left = (double)t->o->idle - (tui_now() - t->last_key);
@@ -102,6 +107,7 @@ tui_wake_wait(struct tui *t)
 		tui_wake_drain(w->fd);
 		w->at = book_last_commit(t->b);
 		w->settle = TUI_WAKE_NSETTLE;
+		w->warm_until = tui_now() + TUI_WAKE_WARM_S;
 		w->woken = true;
 	} else if (r == 0 && ms < TUI_POLL_MS)
 		w->woken = true; /* a settle or the lock, not a terminal gone */
