@@ -14,12 +14,12 @@ printf 'demo passphrase\n' >"$tmp/pass"
 P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
 rd() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
 
-# soon TEXT WHAT: TEXT on the screen within about a second (1.5 s, for a
+# soon TEXT WHAT: TEXT on the screen within about a second (2 s, for a
 # loaded machine; a client that looked only every few seconds misses it)
 soon() {
 	count=$((count + 1))
 	i=0
-	while [ $i -lt 15 ]; do
+	while [ $i -lt 20 ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
