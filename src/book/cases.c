@@ -554,6 +554,27 @@ case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
 	}
 	return n;
 }
+/* The case's details the calendar filters and shows (owner, team, kind,
+ * status, stage, child), kept in each of its deadlines' index entries in
+ * the same transaction as its summary: a month of the calendar then reads
+ * the index alone.  Entries written before have none (case_due_inline). */
+static void
+case_due_put_details(struct rec *dv, const struct book_case *c)
+{
+	size_t i;
+
+	if (c->staff.owner[0]) rec_str(dv, 5, c->staff.owner);
+	if (c->team[0]) rec_str(dv, 6, c->team);
+	rec_u64(dv, 7, (uint64_t)c->kind);
+	rec_u64(dv, 8, (uint64_t)c->status);
+	rec_u64(dv, 9, (uint64_t)c->stage);
+	for (i = 0; i < c->nparties; i++)
+		if (c->parties[i].kind == 0) {
+			rec_u64(dv, 10, c->parties[i].person);
+			break;
+		}
+}
+
 
 static int case_summary_put(struct store_txn *t, const struct book_case *c,
                             const struct deadline *dl, size_t n);
@@ -715,6 +736,7 @@ case_write(struct book *b, struct store_txn *t, struct book_case *c, const void 
 			rec_str(&dv, 2, c->ref);
 			rec_u64(&dv, 3, dl[i].done || dl[i].state == CLOCK_STOPPED);
 			rec_u64(&dv, 4, (uint64_t)dl[i].rule->party);
+			case_due_put_details(&dv, c);
 			if (rec_done(&dv) != 0 ||
 			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
 				rec_free(&dv);
@@ -1801,16 +1823,45 @@ case_summary_due(const void *sv, size_t sn, struct book_due *d)
 	}
 }
 
+/* The details kept in a deadline's index entry (case_due_put_details);
+ * false for an entry written before they were. */
+static bool
+case_due_inline(const void *v, size_t vl, struct book_due *d)
+{
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
+
+	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		switch (tag) {
+		case 5: case_field_str(d->owner, sizeof d->owner, p, n); break;
+		case 6: case_field_str(d->team, sizeof d->team, p, n); break;
+		case 7: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 8: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 9: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 10: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
+		default: break;
+		}
+	}
+	return (seen & (1u << 7)) != 0;
+}
+
 /* An agenda line's case details from the case's summary (not its record
  * and timeline): owner, team, stage, the child. */
 static void
-case_due_details(struct range_ctx *x, struct book_due *d)
+case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
 {
 	struct due_cached *c = NULL;
 	const void *sv;
 	size_t sn;
 	uint8_t key[8];
 
+	if (case_due_inline(v, vl, d))
+		goto child;
 	if (x->cache != NULL) {
 		c = &x->cache[(d->case_id * 0x9E3779B97F4A7C15ULL) >> (64 - DUE_CACHE_BITS)];
 		if (c->id != d->case_id)
@@ -1838,6 +1889,7 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 		d->stage = c->stage;
 		d->child_person = c->child;
 	}
+child:
 	if (d->child_person == 0)
 		return;
 	if (x->flags & BOOK_DUE_NAMES)
@@ -1879,7 +1931,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	d.council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
-		case_due_details(x, &d);
+		case_due_details(x, &d, v, vl);
 	rc = x->each(&d, x->ctx);
 	vault_wipe(d.child, sizeof d.child);
 	return rc;
