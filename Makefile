@@ -165,6 +165,8 @@ check-run: check-layers check-man check-readme check-fuzz
 	sh tests/deploy/sshd.sh
 	REDRESS=./redress sh tests/tui/screen-ergo.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-ergo.sh
+	REDRESS=./redress sh tests/tui/screen-wake.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-wake.sh
 	@if command -v valgrind >/dev/null; then \
 		$(MAKE) --no-print-directory check-valgrind; \
 		else echo "valgrind: not installed, skipped"; fi
@@ -233,28 +235,31 @@ build/obj/bench: tests/bench/bench.c build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench.c \
 		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
-build/obj/bench_book: tests/bench/bench_book.c build/obj/libredress.a
+build/obj/bench_book: tests/bench/bench_book.c tests/bench/bench.h build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_book.c \
 		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
-build/obj/bench_cases: tests/bench/bench_cases.c build/obj/libredress.a
+build/obj/bench_cases: tests/bench/bench_cases.c tests/bench/bench.h build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_cases.c \
 		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
-build/obj/bench_import: tests/bench/bench_import.c build/obj/libredress.a
+build/obj/bench_import: tests/bench/bench_import.c tests/bench/bench.h build/obj/libredress.a
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_import.c \
 		build/obj/libredress.a $(RD_LDFLAGS) $(RD_LIBS)
 
-build/obj/bench_tui: tests/bench/bench_tui.c
+build/obj/bench_tui: tests/bench/bench_tui.c tests/bench/bench.h
 	$(CC) $(RD_CPPFLAGS) $(RD_CFLAGS) $(WERROR) -o $@ tests/bench/bench_tui.c $(RD_LDFLAGS) -lutil
 
+# Every figure with a target says "ok" or "MISSED" beside it; the last
+# line counts the misses.
 bench: deps-ok
 	@$(MAKE) --no-print-directory redress build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
-	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench
-	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_book $(BENCH_PEOPLE)
-	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_cases $(BENCH_CASES)
-	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_tui ./redress $(BENCH_CASES)
-	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_import $(BENCH_IMPORT)
+	@{ REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench; \
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_book $(BENCH_PEOPLE); \
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_cases $(BENCH_CASES); \
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_tui ./redress $(BENCH_CASES); \
+	REDRESS_SHARE=$(CURDIR)/share ./build/obj/bench_import $(BENCH_IMPORT); } 2>&1 | tee build/bench.out
+	@echo "bench: `grep -oE ' MISSED([ )]|$$)' build/bench.out | wc -l` of `grep -oE ' (ok|MISSED)([ )]|$$)' build/bench.out | wc -l` figures with a target MISSED it"
 
 clean:
 	rm -rf build redress

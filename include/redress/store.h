@@ -87,7 +87,7 @@ int store_last(struct store_txn *txn, enum store_db db, const void **key, size_t
 /* Number of entries in db. */
 size_t store_count(struct store_txn *txn, enum store_db db);
 
-/* The id of the last committed transaction, from the shared lock file: a
+/* The id of the last committed transaction that a read begun now sees: a
  * cheap "has anyone committed since I last looked". */
 uint64_t store_last_commit(struct store *st);
 

@@ -817,6 +817,30 @@ book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 }
 
 void
+book_pseudonym(const char *prefix, uint64_t person, char *out, size_t n)
+{
+	char digits[24];
+	size_t nd = 0, len = strlen(prefix);
+	uint64_t id = person;
+
+	/* snprintf's "%s-%04llu", by hand: lists and agendas write thousands */
+	do
+		digits[nd++] = (char)('0' + person % 10);
+	while ((person /= 10) != 0);
+	while (nd < 4)
+		digits[nd++] = '0';
+	if (n < len + 1 + nd + 1) {
+		snprintf(out, n, "%s-%04llu", prefix, (unsigned long long)id);
+		return;
+	}
+	memcpy(out, prefix, len);
+	out[len++] = '-';
+	while (nd > 0)
+		out[len++] = digits[--nd];
+	out[len] = '\0';
+}
+
+void
 book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
                   char *out, size_t n)
 {
@@ -827,7 +851,7 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	struct err err;
 	char ad[64];
 
-	snprintf(out, n, "%s-%04llu", prefix, (unsigned long long)person);
+	book_pseudonym(prefix, person, out, n);
 	if (!book_has_key(b))
 		return;
 	codec_be64(person, key);

@@ -752,6 +752,27 @@ case_wf_events(const struct book_case *c, struct wf_event *wf, size_t max)
 	}
 	return n;
 }
+/* The case's details the calendar filters and shows (owner, team, kind,
+ * status, stage, child), kept in each of its deadlines' index entries in
+ * the same transaction as its summary: a month of the calendar then reads
+ * the index alone.  Entries written before have none (case_due_inline). */
+static void
+case_due_put_details(struct rec *dv, const struct book_case *c)
+{
+	size_t i;
+
+	if (c->staff.owner[0]) rec_str(dv, 5, c->staff.owner);
+	if (c->team[0]) rec_str(dv, 6, c->team);
+	rec_u64(dv, 7, (uint64_t)c->kind);
+	rec_u64(dv, 8, (uint64_t)c->status);
+	rec_u64(dv, 9, (uint64_t)c->stage);
+	for (i = 0; i < c->nparties; i++)
+		if (c->parties[i].kind == 0) {
+			rec_u64(dv, 10, c->parties[i].person);
+			break;
+		}
+}
+
 
 static int case_summary_put(struct store_txn *t, const struct book_case *c,
                             const struct deadline *dl, size_t n);
@@ -1011,6 +1032,7 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 			rec_str(&dv, 2, c->ref);
 			rec_u64(&dv, 3, !clock_open(&dl[i]));
 			rec_u64(&dv, 4, (uint64_t)dl[i].rule->party);
+			case_due_put_details(&dv, c);
 			if (rec_done(&dv) != 0 ||
 			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
 				rec_free(&dv);
@@ -1901,35 +1923,56 @@ struct list_ctx {
 	const struct calendar *cal;
 };
 
+static void case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n);
+
 /* The line of one case, from its summary. */
 static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
 {
-	uint64_t person, due;
+	uint64_t person = 0, due = 0, u;
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
 	struct date d;
 
 	memset(l, 0, sizeof *l);
 	l->id = id;
-	rec_find_str(v, vl, ST_REF, l->ref, sizeof l->ref);
-	rec_find_str(v, vl, ST_RECEIVED, l->received, sizeof l->received);
-	rec_find_str(v, vl, ST_TEAM, l->team, sizeof l->team);
-	rec_find_str(v, vl, ST_OWNER, l->owner, sizeof l->owner);
-	l->kind = (int)rec_find_u64(v, vl, ST_KIND, 0);
-	l->status = (int)rec_find_u64(v, vl, ST_STATUS, 0);
-	l->stage = (int)rec_find_u64(v, vl, ST_STAGE, 0);
-	if ((due = rec_find_u64(v, vl, ST_NEXT_DUE, 0)) != 0) {
+	/* one pass over the fields, the first of each tag as rec_find takes
+	 * it: the client's list reads every open case's */
+	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		u = n == 8 ? codec_get_be64(p) : 0;
+		switch (tag) {
+		case ST_REF: case_field_str(l->ref, sizeof l->ref, p, n); break;
+		case ST_RECEIVED: case_field_str(l->received, sizeof l->received, p, n); break;
+		case ST_TEAM: case_field_str(l->team, sizeof l->team, p, n); break;
+		case ST_OWNER: case_field_str(l->owner, sizeof l->owner, p, n); break;
+		case ST_NEXT_KEY: case_field_str(l->next_key, sizeof l->next_key, p, n); break;
+		case ST_KIND: l->kind = (int)u; break;
+		case ST_STATUS: l->status = (int)u; break;
+		case ST_STAGE: l->stage = (int)u; break;
+		case ST_NEXT_DUE: due = u; break;
+		case ST_ERASED: l->erased = u != 0; break;
+		case ST_CHILD: person = u; break;
+		default: break;
+		}
+	}
+	if (due != 0) {
 		d.day = (int32_t)((int64_t)due - 0x80000000LL);
-		rec_find_str(v, vl, ST_NEXT_KEY, l->next_key, sizeof l->next_key);
 		date_format(d, l->next_due);
 		l->next_days = workday_between(x->cal, x->today, d);
 		l->overdue = d.day < x->today.day;
-	}
-	if ((l->erased = rec_find_u64(v, vl, ST_ERASED, 0) != 0))
+	} else
+		l->next_key[0] = '\0';
+	if (l->erased)
 		snprintf(l->child, sizeof l->child, "(erased)");
-	else if ((person = rec_find_u64(v, vl, ST_CHILD, 0)) != 0) {
+	else if (person != 0) {
 		l->child_person = person;
 		if (x->f->no_names)
-			snprintf(l->child, sizeof l->child, "Child C-%04llu", (unsigned long long)person);
+			book_pseudonym("Child C", person, l->child, sizeof l->child);
 		else
 			book_person_label(x->b, x->t, person, "Child C", l->child, sizeof l->child);
 	}
@@ -2096,18 +2139,103 @@ struct range_ctx {
 	const struct calendar *cal;
 	struct date today;
 	struct due_cached *cache;    /* with BOOK_DUE_DETAILS; NULL without memory */
+	int32_t last_day;            /* the day of the entry before (INT32_MIN none), */
+	int last_days;               /* its working days from today, */
+	char last_date[DATE_STRLEN]; /* and its date: entries come a day at a time */
 };
+
+/* A string field as rec_find_str() copies it. */
+static void
+case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n)
+{
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+/* The summary's owner, team, kind, status, stage and child in one pass
+ * over its fields (the first of each tag, as rec_find would): a month of
+ * the calendar reads thousands. */
+static void
+case_summary_due(const void *sv, size_t sn, struct book_due *d)
+{
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
+
+	d->owner[0] = d->team[0] = '\0';
+	d->kind = d->status = d->stage = 0;
+	d->child_person = 0;
+	while (rec_next(sv, sn, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		switch (tag) {
+		case ST_OWNER:
+			case_field_str(d->owner, sizeof d->owner, p, n);
+			break;
+		case ST_TEAM:
+			case_field_str(d->team, sizeof d->team, p, n);
+			break;
+		case ST_KIND:
+			d->kind = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_STATUS:
+			d->status = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_STAGE:
+			d->stage = n == 8 ? (int)codec_get_be64(p) : 0;
+			break;
+		case ST_CHILD:
+			d->child_person = n == 8 ? codec_get_be64(p) : 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The details kept in a deadline's index entry (case_due_put_details);
+ * false for an entry written before they were. */
+static bool
+case_due_inline(const void *v, size_t vl, struct book_due *d)
+{
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	uint32_t seen = 0;
+
+	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
+		if (tag >= 32 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		switch (tag) {
+		case 5: case_field_str(d->owner, sizeof d->owner, p, n); break;
+		case 6: case_field_str(d->team, sizeof d->team, p, n); break;
+		case 7: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 8: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 9: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case 10: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
+		default: break;
+		}
+	}
+	return (seen & (1u << 7)) != 0;
+}
 
 /* An agenda line's case details from the case's summary (not its record
  * and timeline): owner, team, stage, the child. */
 static void
-case_due_details(struct range_ctx *x, struct book_due *d)
+case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
 {
 	struct due_cached *c = NULL;
 	const void *sv;
 	size_t sn;
 	uint8_t key[8];
 
+	if (case_due_inline(v, vl, d))
+		goto child;
 	if (x->cache != NULL) {
 		c = &x->cache[(d->case_id * 0x9E3779B97F4A7C15ULL) >> (64 - DUE_CACHE_BITS)];
 		if (c->id != d->case_id)
@@ -2117,12 +2245,7 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 		codec_be64(d->case_id, key);
 		if (store_get(x->t, STORE_SUMMARY, key, 8, &sv, &sn) != 0)
 			return;
-		rec_find_str(sv, sn, ST_OWNER, d->owner, sizeof d->owner);
-		rec_find_str(sv, sn, ST_TEAM, d->team, sizeof d->team);
-		d->kind = (int)rec_find_u64(sv, sn, ST_KIND, 0);
-		d->status = (int)rec_find_u64(sv, sn, ST_STATUS, 0);
-		d->stage = (int)rec_find_u64(sv, sn, ST_STAGE, 0);
-		d->child_person = rec_find_u64(sv, sn, ST_CHILD, 0);
+		case_summary_due(sv, sn, d);
 		if (c != NULL) {
 			c->id = d->case_id;
 			c->kind = d->kind;
@@ -2140,13 +2263,13 @@ case_due_details(struct range_ctx *x, struct book_due *d)
 		d->stage = c->stage;
 		d->child_person = c->child;
 	}
+child:
 	if (d->child_person == 0)
 		return;
 	if (x->flags & BOOK_DUE_NAMES)
 		book_person_label(x->b, x->t, d->child_person, "Child C", d->child, sizeof d->child);
 	else
-		snprintf(d->child, sizeof d->child, "Child C-%04llu",
-		         (unsigned long long)d->child_person);
+		book_pseudonym("Child C", d->child_person, d->child, sizeof d->child);
 }
 
 static int
@@ -2167,7 +2290,12 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
 		return 0;
 	memset(&d, 0, sizeof d);
-	date_format(day, d.date);
+	if (day.day != x->last_day) {
+		x->last_day = day.day;
+		x->last_days = workday_between(x->cal, x->today, day);
+		date_format(day, x->last_date);
+	}
+	memcpy(d.date, x->last_date, sizeof x->last_date);
 	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
@@ -2175,9 +2303,9 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
 	d.done = rec_find_u64(v, vl, 3, 0) != 0;
 	d.council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
-	d.days = workday_between(x->cal, x->today, day);
+	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
-		case_due_details(x, &d);
+		case_due_details(x, &d, v, vl);
 	rc = x->each(&d, x->ctx);
 	vault_wipe(d.child, sizeof d.child);
 	return rc;
@@ -2222,6 +2350,7 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	x.t = NULL;
 	x.today = case_today(b);
 	x.to = tt.day;
+	x.last_day = INT32_MIN;
 	/* plain fields only (no names): a cache is no more than a speed-up */
 	x.cache = flags & BOOK_DUE_DETAILS ? calloc((size_t)1 << DUE_CACHE_BITS, sizeof *x.cache)
 	                                   : NULL;

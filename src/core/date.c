@@ -133,8 +133,18 @@ date_format(struct date dt, char buf[DATE_STRLEN])
 	date_to_ymd(dt, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = m = d = 0; /* out of range: shown as 0000-00-00, never parsed back */
-	snprintf(buf, DATE_STRLEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-	         (unsigned)d % 100u);
+	/* by hand: the case list formats thousands of these */
+	buf[0] = (char)('0' + (unsigned)y / 1000u % 10u);
+	buf[1] = (char)('0' + (unsigned)y / 100u % 10u);
+	buf[2] = (char)('0' + (unsigned)y / 10u % 10u);
+	buf[3] = (char)('0' + (unsigned)y % 10u);
+	buf[4] = '-';
+	buf[5] = (char)('0' + (unsigned)m / 10u % 10u);
+	buf[6] = (char)('0' + (unsigned)m % 10u);
+	buf[7] = '-';
+	buf[8] = (char)('0' + (unsigned)d / 10u % 10u);
+	buf[9] = (char)('0' + (unsigned)d % 10u);
+	buf[10] = '\0';
 	return buf;
 }
 

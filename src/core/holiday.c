@@ -30,6 +30,25 @@ holiday_cmp(const void *a, const void *b)
 	return date_cmp(((const struct holiday *)a)->date, ((const struct holiday *)b)->date);
 }
 
+/* A year's dozen holidays, nearly in order: an insertion sort, stable as
+ * glibc's qsort (a merge sort) is, and without its copying of the
+ * structures through a buffer. */
+static void
+holiday_sort(struct holiday *h, size_t n)
+{
+	struct holiday x;
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		if (h[i - 1].date.day <= h[i].date.day)
+			continue;
+		x = h[i];
+		for (j = i; j > 0 && h[j - 1].date.day > x.date.day; j--)
+			h[j] = h[j - 1];
+		h[j] = x;
+	}
+}
+
 static bool
 holiday_weekend(struct date d)
 {
@@ -47,10 +66,20 @@ holiday_taken(const struct holiday *h, size_t n, struct date d)
 	return false;
 }
 
+/* snprintf's "%s%s" into HOLIDAY_NAME_MAX, by hand: every command
+ * projects the holidays of decades of years at start. */
 static void
 holiday_copy_name(char *dst, const char *src, const char *suffix)
 {
-	snprintf(dst, HOLIDAY_NAME_MAX, "%s%s", src, suffix);
+	size_t a = strlen(src), b = strlen(suffix);
+
+	if (a > HOLIDAY_NAME_MAX - 1)
+		a = HOLIDAY_NAME_MAX - 1;
+	if (b > HOLIDAY_NAME_MAX - 1 - a)
+		b = HOLIDAY_NAME_MAX - 1 - a;
+	memcpy(dst, src, a);
+	memcpy(dst + a, suffix, b);
+	dst[a + b] = '\0';
 }
 
 /* The natural date of a rule in a year; false if it does not exist. */
@@ -125,7 +154,7 @@ calendar_project(const struct calendar *cal, int year, struct holiday *out, size
 		n++;
 	}
 	if (n > 1)
-		qsort(tmp, n, sizeof tmp[0], holiday_cmp);
+		holiday_sort(tmp, n);
 	for (k = 0; k < n && k < max; k++)
 		out[k] = tmp[k];
 	return n;
@@ -177,7 +206,7 @@ calendar_year(const struct calendar *cal, int year, struct holiday *out, size_t 
 			n++;
 	}
 	if (n > 1)
-		qsort(tmp, n, sizeof tmp[0], holiday_cmp);
+		holiday_sort(tmp, n);
 	for (k = 0; k < n && k < max; k++)
 		out[k] = tmp[k];
 	return n;

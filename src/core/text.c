@@ -104,6 +104,22 @@ text_visible(const char *in, char *out, size_t outlen)
 	int len, full = 0;
 
 	while (i < n) {
+		size_t run = 0;
+
+		/* a run of printable ASCII, the common case, copied at once */
+		while (i + run < n && s[i + run] >= 0x20 && s[i + run] < 0x7f && s[i + run] != '\\')
+			run++;
+		if (run > 0) {
+			if (!full && used + run + 1 <= outlen) {
+				memcpy(out + used, in + i, run);
+				used += run;
+				total += run;
+			} else
+				for (len = 0; (size_t)len < run; len++)
+					text_put(out, outlen, &used, &full, &total, in + i + len, 1);
+			i += run;
+			continue;
+		}
 		len = text_utf8_decode(s + i, n - i, &cp);
 		if (len == 0) {
 			snprintf(esc, sizeof esc, "\\x%02x", s[i]);

@@ -455,7 +455,19 @@ uint64_t
 store_last_commit(struct store *st)
 {
 	MDB_envinfo info;
+	MDB_txn *txn;
+	struct err err;
+	uint64_t id;
 
+	/* the snapshot a read begun now sees, not the newest meta page: a
+	 * writer writes that page first and hands it to readers a moment
+	 * later, so a client woken by the write (inotify) and reading at
+	 * once would take the new number with the old contents */
+	if (store_begin(st, MDB_RDONLY, &txn, &err) == 0) {
+		id = (uint64_t)mdb_txn_id(txn);
+		mdb_txn_abort(txn);
+		return id;
+	}
 	if (mdb_env_info(st->env, &info) != 0)
 		return 0;
 	return (uint64_t)info.me_last_txnid;

@@ -162,6 +162,8 @@ struct tui_line {
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
 	bool party;                        /* a party's name matches the search */
+	bool named;                        /* child is final: decrypted as shown */
+	uint64_t child_person;             /* whose name child is to become */
 };
 
 struct tui_list {
@@ -397,6 +399,14 @@ struct tui_admin {
 	size_t n, cap, top;
 };
 
+struct tui_wake {
+	int fd;                            /* inotify on data.mdb; -1 none */
+	int settle;                        /* looks left after a write */
+	uint64_t at;                       /* the last commit when written */
+	double warm_until;                 /* looks once a second until then */
+	bool woken;                        /* the last wait ended by a change */
+};
+
 struct tui {
 	struct book *b;
 	const struct tui_opts *o;
@@ -441,7 +451,16 @@ struct tui {
 	bool lock_failed;                  /* three wrong passphrases at the lock */
 	bool revoked;                      /* access revoked while open: locked for good */
 	double last_key;                   /* when the person last pressed a key */
+	struct tui_wake wake;
 };
+
+/* tui-wake.c: sleeping until a key or another user's commit. */
+void tui_wake_open(struct tui *t);
+void tui_wake_close(struct tui *t);
+/* Waits for a key, a commit, a signal or the idle lock's time; the wgetch
+ * timeout to read with then: TUI_POLL_MS when the terminal has input, 0
+ * when there is none (wake.woken: a change, not a terminal gone). */
+int tui_wake_wait(struct tui *t);
 
 /* tui-term.c: whether terminfo describes the terminal type name. */
 bool tui_term_known(const char *name, int fd);

@@ -283,6 +283,9 @@ tui_list_each(const struct book_case_line *bl, void *ctx)
 	if ((l->ref = tui_arena_visible(&L->arena, bl->ref, t->vis)) == NULL ||
 	    (l->child = tui_arena_visible(&L->arena, bl->child, t->vis)) == NULL)
 		goto oom;
+	/* names are decrypted as rows are shown, not all at start */
+	l->child_person = bl->child_person;
+	l->named = bl->erased || bl->child_person == 0 || !book_has_key(t->b);
 	text_visible(bl->team, t->vis, TUI_VIS_MAX);
 	if ((l->team = tui_intern(&L->intern, &L->arena, t->vis)) == NULL)
 		goto oom;
@@ -298,6 +301,23 @@ tui_list_each(const struct book_case_line *bl, void *ctx)
 oom:
 	L->oom = true;
 	return 1;
+}
+
+/* The child's name of a line, decrypted the first time it is needed. */
+static void
+tui_list_name(struct tui *t, struct tui_line *l)
+{
+	struct err err;
+	const char *s;
+
+	if (l->named)
+		return;
+	l->named = true;
+	if (book_person_label_get(t->b, l->child_person, "Child C", t->fmt, TUI_FMT_MAX, &err) != 0)
+		return;
+	if ((s = tui_arena_visible(&t->list.arena, t->fmt, t->vis)) != NULL)
+		l->child = s;
+	explicit_bzero(t->fmt, strlen(t->fmt));
 }
 
 /* Whether two visible strings are the same but for case ("north cin"
@@ -320,6 +340,10 @@ tui_list_apply(struct tui *t)
 	L->nrows = 0;
 	if (L->nlines == 0 || (L->rows = malloc(L->nlines * sizeof *L->rows)) == NULL)
 		return;
+	/* a search or an order by child needs every name */
+	if (L->search[0] != '\0' || L->sort == TUI_COL_CHILD)
+		for (i = 0; i < L->nlines; i++)
+			tui_list_name(t, &L->lines[i]);
 	for (i = 0; i < L->nlines; i++) {
 		struct tui_line *l = &L->lines[i];
 
@@ -536,6 +560,7 @@ tui_list_load(struct tui *t)
 	f.stage = -1;
 	f.kind = -1;
 	f.open = !L->all && L->search[0] == '\0';
+	f.no_names = true;
 	rc = book_case_list(t->b, &f, tui_list_each, t, &err);
 	if (L->oom)
 		tui_message(t, true, "out of memory: only %zu cases loaded", L->nlines);
@@ -585,6 +610,7 @@ tui_list_draw(struct tui *t)
 		size_t r = L->top + (size_t)i;
 		const struct tui_line *l = L->rows[r];
 
+		tui_list_name(t, L->rows[r]);
 		if (r == L->sel) {
 			tui_put(t, t->body, i + 1, 0, ">", TUI_MARK, TUI_LEFT, A_BOLD);
 			t->cy = i + 1;

@@ -420,7 +420,7 @@ int
 tui_read(struct tui *t, int *key, wint_t *wc)
 {
 	WINDOW *w = t->msg != NULL ? t->msg : stdscr;
-	int r;
+	int r, ms = 0; /* first what ncurses holds already, then sleep (tui-wake.c) */
 
 	/* a write refused because an admin revoked this person, or a refresh
 	 * that found it out: nothing more is shown or saved */
@@ -428,7 +428,8 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 		tui_revoked(t);
 		return ERR;
 	}
-	wtimeout(w, TUI_POLL_MS);
+again:
+	wtimeout(w, ms);
 	if (t->utf8)
 		r = wget_wch(w, wc);
 	else {
@@ -441,6 +442,8 @@ tui_read(struct tui *t, int *key, wint_t *wc)
 			r = r >= KEY_MIN ? KEY_CODE_YES : OK;
 		}
 	}
+	if (r == ERR && ms == 0 && (ms = tui_wake_wait(t)) > 0)
+		goto again;
 	if (r == ERR) {
 		if (t->armed && !t->locked && t->o->idle > 0 && !tui_signalled &&
 		    tui_now() - t->last_key >= (double)t->o->idle)
@@ -788,7 +791,7 @@ tui_loop(struct tui *t)
 		since = tui_now();
 		if (tui_read(t, &key, &wc) == ERR) {
 			/* a terminal that has gone returns at once, for ever */
-			if (tui_now() - since < TUI_POLL_MS / 4000.0) {
+			if (!t->wake.woken && tui_now() - since < TUI_POLL_MS / 4000.0) {
 				if (++fast > 100)
 					break;
 			} else
@@ -846,6 +849,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 		return err_set(o->err, "out of memory"), TUI_FAIL;
 	t->b = b;
 	t->o = o;
+	tui_wake_open(t);
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->ascii = !t->utf8 || o->ascii;
 	t->fmt = book_secret_alloc(TUI_FMT_MAX);
@@ -911,6 +915,7 @@ term:
 	tui_admin_free(t);
 	tui_audit_free(t);
 out:
+	tui_wake_close(t);
 	book_secret_free(t->fmt, TUI_FMT_MAX);
 	book_secret_free(t->vis, TUI_VIS_MAX);
 	free(t);

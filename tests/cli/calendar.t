@@ -24,6 +24,13 @@ Tuesday 15 December 2026
 $ . $RDT/cal-t/env; r calendar --days 30 --owner bob | sed 's/ *$//'
 Thursday 31 December 2026
   CSC-2026-0002  stage1_response_max    deadline 6 left   bob        South CIN      Child C-0002
+# the index carries each deadline's owner: a reassignment moves every
+# deadline of the case to its new owner's agenda at once
+$ . $RDT/cal-t/env; r case assign CSC-2026-0002 --owner carol >/dev/null && r calendar --days 30 --owner carol | sed 's/ *$//'
+Thursday 31 December 2026
+  CSC-2026-0002  stage1_response_max    deadline 6 left   carol      South CIN      Child C-0002
+$ . $RDT/cal-t/env; r calendar --days 30 --owner bob
+nothing due from 2026-12-21 to 2027-01-19
 $ . $RDT/cal-t/env; r calendar --days 0
 ! redress: calendar: --days: 0 is out of range (1 to 3660)
 ? 2

@@ -128,6 +128,12 @@ test_truncation(void **state)
 	truncates("a\x1b", 6, "a\\x1b", 5);
 	truncates("x\xe2\x80\xae", 5, "x", 9);
 	truncates("x\xe2\x80\xae", 10, "x<U+202E>", 9);
+	/* runs of plain ASCII (copied at once) around an escape: whole
+	 * characters to the last that fits, and the full length counted */
+	truncates("ab\ncd ef", 5, "ab\\n", 9);
+	truncates("ab\ncd ef", 8, "ab\\ncd ", 9);
+	truncates("x\\y", 4, "x\\\\", 4);
+	truncates("x\\y", 5, "x\\\\y", 4);
 	truncates("\xff\xff", 5, "\\xff", 8);
 }
 
