@@ -11,8 +11,8 @@ include config.mk
 # starts sshd).  The rest the tests call (useradd, setpriv, runuser, diff,
 # find, stat) is in every Debian.
 BUILD_PKGS = gcc make pkg-config libncurses-dev liblmdb-dev libsodium-dev
-ROOT_TEST_PKGS = openssh-server openssh-client acl
-DEB_PKGS = $(BUILD_PKGS) libcmocka-dev tmux mandoc $(ROOT_TEST_PKGS)
+DEB_PKGS_ROOT = openssh-server openssh-client acl
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev tmux mandoc $(DEB_PKGS_ROOT)
 
 LIB_SRC  = $(wildcard src/core/*.c src/store/*.c src/vault/*.c src/book/*.c \
                       src/cli/*.c src/tui/*.c)
@@ -117,7 +117,7 @@ deps:
 # it needs is not asked for.)
 deps-ok:
 	@if ! command -v dpkg-query >/dev/null; then exit 0; fi; \
-	pkgs="$(DEB_PKGS)"; [ "`id -u`" = 0 ] || pkgs="$(filter-out $(ROOT_TEST_PKGS),$(DEB_PKGS))"; \
+	pkgs="$(DEB_PKGS)"; [ "`id -u`" = 0 ] || pkgs="$(filter-out $(DEB_PKGS_ROOT),$(DEB_PKGS))"; \
 	missing=`$(MISSING)`; [ -z "$$missing" ] || $(MAKE) deps
 
 # --- the two commands the README gives ------------------------------------
