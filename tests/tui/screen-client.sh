@@ -8,98 +8,8 @@
 # poll for the text expected.
 #
 #   REDRESS=./redress sh tests/tui/screen-client.sh
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "screen-client: tmux not installed, skipped"
-	exit 0
-fi
-: "${REDRESS:=./redress}"
-case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
-: "${REDRESS_SHARE:=$(pwd)/share}"
-export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
-unset REDRESS_BOOK
-tmp=$(mktemp -d) || exit 1
-sock=redress-client-$$
-fail=0 count=0
-
-t() { tmux -L "$sock" -f /dev/null "$@"; }
-
-nfail=0
-failed() {
-	fail=1
-	nfail=$((nfail + 1))
-	echo "FAIL: $1"
-	if [ $nfail -ge "${SCREEN_MAXFAIL:-3}" ]; then
-		echo "screen-client: FAILED (stopped after $nfail failures)"
-		exit 1
-	fi
-}
-trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
-trap 'exit 1' INT TERM
-
-S=main
-
-# launch BOOK [VAR=VALUE ...] [-- ARGS]: the client alone in an 80x24 session.
-launch() {
-	t kill-server 2>/dev/null
-	bk=$1
-	shift
-	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY LANG=C.UTF-8 LC_ALL=C.UTF-8"
-	args=
-	while [ $# -gt 0 ]; do
-		if [ "$1" = -- ]; then shift; args="$*"; break; fi
-		envs="$envs $1"
-		shift
-	done
-	cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
-	rm -f "$tmp/status.$S" "$tmp/err.$S"
-	n=0
-	until t new-session -d -s "$S" -x 80 -y 24 \
-		"env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
-		2>/dev/null; do
-		n=$((n + 1))
-		[ $n -lt 20 ] || { echo "screen-client: tmux will not start"; exit 1; }
-		sleep 0.1
-	done
-}
-
-screen() { t capture-pane -p -t "$S" 2>/dev/null; }
-
-expect() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	failed "${2:-screen shows \"$1\"}"
-	screen | sed 's/^/  | /'
-	return 1
-}
-
-absent() {
-	count=$((count + 1))
-	if screen | grep -qF -- "$1"; then
-		failed "${2:-screen does not show \"$1\"}"
-		screen | sed 's/^/  | /'
-	fi
-}
-
-exited() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ] && [ ! -f "$tmp/status.$S" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	got=$(cat "$tmp/status.$S" 2>/dev/null)
-	[ "$got" = "$1" ] && return 0
-	failed "${2:-exit status} ${got:-(still running)}, wanted $1"
-	sed 's/^/  err: /' "$tmp/err.$S" 2>/dev/null
-}
-
-keys() { t send-keys -t "$S" "$@"; }
-text() { t send-keys -t "$S" -l -- "$1"; }
+. "$(dirname "$0")/lib.sh"
+SCREEN_NAME=screen-client
 
 # report FIGURE...: `redress report annual --format csv` has each line.
 report_has() {
@@ -280,17 +190,4 @@ report_has "advocacy,Advocacy offered,Accepted,Number,<5" \
 report_has 'other,"The Ombudsman, compliments and recommendations",Recommendations made,Number,<5' \
 	'other,"The Ombudsman, compliments and recommendations",Recommendations completed,Number,<5'
 
-t kill-server 2>/dev/null
-sleep 0.3
-count=$((count + 1))
-if cat "$tmp"/err.* 2>/dev/null | grep -E "Sanitizer|runtime error" >"$tmp/san"; then
-	failed "a sanitizer reported:"
-	sed 's/^/  | /' "$tmp/san" | head -20
-fi
-
-if [ $fail = 0 ]; then
-	echo "screen-client: $count checks passed"
-else
-	echo "screen-client: FAILED"
-fi
-exit $fail
+screen_done
