@@ -6,37 +6,10 @@
 # terminal (tmux) sends UTF-8 whatever the client's locale.
 #
 #   REDRESS=./redress sh tests/tui/screen-locale.sh
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "screen-locale: tmux not installed, skipped"
-	exit 0
-fi
-: "${REDRESS:=./redress}"
-case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
-: "${REDRESS_SHARE:=$(pwd)/share}"
-# tmux itself in UTF-8; each client gets the locale its test gives it
-export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
-unset REDRESS_BOOK
-tmp=$(mktemp -d) || exit 1
-sock=redress-locale-$$
-fail=0 count=0
+. "$(dirname "$0")/lib.sh"
+SCREEN_NAME=screen-locale
 
-t() { tmux -L "$sock" -f /dev/null "$@"; }
-
-nfail=0
-failed() {
-	fail=1
-	nfail=$((nfail + 1))
-	echo "FAIL: $1"
-	if [ $nfail -ge "${SCREEN_MAXFAIL:-3}" ]; then
-		echo "screen-locale: FAILED (stopped after $nfail failures)"
-		exit 1
-	fi
-}
-trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
-trap 'exit 1' INT TERM
-
-S=main
-
+# (lib.sh's launch, but with no locale variable inherited)
 # launch BOOK [VAR=VALUE ...]: the client alone in an 80x24 session, with no
 # locale variable but those given.
 launch() {
@@ -54,61 +27,6 @@ launch() {
 		[ $n -lt 20 ] || { echo "screen-locale: tmux will not start"; exit 1; }
 		sleep 0.1
 	done
-}
-
-screen() { t capture-pane -p -t "$S" 2>/dev/null; }
-
-expect() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	failed "${2:-screen shows \"$1\"}"
-	screen | sed 's/^/  | /'
-	return 1
-}
-
-absent() {
-	count=$((count + 1))
-	if screen | grep -qF -- "$1"; then
-		failed "${2:-screen does not show \"$1\"}"
-		screen | sed 's/^/  | /'
-	fi
-}
-
-exited() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ] && [ ! -f "$tmp/status.$S" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	got=$(cat "$tmp/status.$S" 2>/dev/null)
-	[ "$got" = "$1" ] && return 0
-	failed "${2:-exit status} ${got:-(still running)}, wanted $1"
-	sed 's/^/  err: /' "$tmp/err.$S" 2>/dev/null
-}
-
-keys() { t send-keys -t "$S" "$@"; }
-text() { t send-keys -t "$S" -l -- "$1"; }
-client_pid() {
-	pp=$(t display -p -t "$S" '#{pane_pid}')
-	for st in /proc/[0-9]*/stat; do
-		l=$(cat "$st" 2>/dev/null) || continue
-		set -- ${l##*) }
-		[ "$2" = "$pp" ] && { p=${st#/proc/}; echo "${p%/stat}"; return; }
-	done
-}
-
-open_case() {
-	expect "REFERENCE" "the list, to open $1"
-	keys / C-u && text "$1" && keys Enter
-	expect "matching \"$1\" | 1/1" "search finds $1"
-	keys Enter
-	expect "timeline" "$1 opens"
 }
 
 # shows REF PATTERN [WHAT]: `case show REF --names` holds the line PATTERN
@@ -294,17 +212,4 @@ keys Escape d q
 exited 0 "new case draft: discarded, no drafts left, q quits at once"
 
 # no client, whatever ended it, reported memory errors or undefined behaviour
-t kill-server 2>/dev/null
-sleep 0.3
-count=$((count + 1))
-if cat "$tmp"/err.* 2>/dev/null | grep -E "Sanitizer|runtime error" >"$tmp/san"; then
-	failed "a sanitizer reported:"
-	sed 's/^/  | /' "$tmp/san" | head -20
-fi
-
-if [ $fail = 0 ]; then
-	echo "screen-locale: $count checks passed"
-else
-	echo "screen-locale: FAILED"
-fi
-exit $fail
+screen_done
