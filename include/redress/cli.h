@@ -61,6 +61,15 @@ struct letter_dirs {
 };
 void cli_letter_dirs(const struct cli_env *env, struct letter_dirs *d);
 
+/* The full-screen client's settings (config.h): the site's file env->conf,
+ * then the person's, $XDG_CONFIG_HOME/redress/config (else
+ * ~/.config/redress/config, its name into path).  Each bad line is told
+ * on standard error as FILE:LINE: why; the first (and how many more) into
+ * notice, "" when none. */
+struct config;
+void cli_client_conf(const struct cli_env *env, struct config *c, char *notice, size_t n,
+                     char *path, size_t pathn);
+
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);
 

@@ -56,8 +56,9 @@ struct config {
 };
 
 /* Says whether ACTION can be bound on SCREEN: NULL if it can, else why not
- * ("no screen \"x\"").  ctx is the caller's. */
-typedef const char *(*config_bind_check)(void *ctx, const char *screen, const char *action);
+ * ("no screen \"x\""), written into why (n bytes) or a constant. */
+typedef const char *(*config_bind_check)(const char *screen, const char *action, char *why,
+                                         size_t n);
 /* Told of each line that cannot be used: its number (from 1) and why. */
 typedef void (*config_bad)(void *ctx, unsigned line, const char *why);
 
@@ -66,7 +67,8 @@ void config_init(struct config *c);
 
 /* Reads the len bytes of text (one file) into c, over what earlier files
  * set; site says it is the site's file (idle-lock-max allowed, "name =
- * value" lines passed over).  A line that cannot be used is told to bad and
+ * value" lines passed over); check says which bindings can be (NULL: any),
+ * and bad is given ctx.  A line that cannot be used is told to bad and
  * changes nothing; the rest of the file is still read.  An idle-lock above
  * the maximum already set is told, and the maximum used.  Returns the number
  * of bad lines. */

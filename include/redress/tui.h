@@ -11,11 +11,13 @@
 #define REDRESS_TUI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "redress/date.h"
 #include "redress/err.h"
 
 struct book;
+struct config;
 struct letter_path;
 
 struct tui_opts {
@@ -47,6 +49,12 @@ struct tui_opts {
 	/* Draws with ASCII only (bars, the marker of clipped text); no colour,
 	 * only bold, underline and reverse video. */
 	bool ascii, mono;
+	/* The person's and the site's settings (config.h), already read: key
+	 * bindings and colours (NULL: the defaults); ascii, mono and idle are
+	 * the caller's to take from it.  notice, if not NULL, is shown on the
+	 * message line at the start (a bad line of a configuration file). */
+	const struct config *config;
+	const char *notice;
 	/* Receives the message when tui_main() returns non-zero; may be NULL. */
 	struct err *err;
 };
@@ -59,6 +67,11 @@ struct tui_opts {
 /* The idle time the front end gives when none is configured: fifteen
  * minutes, as office screens lock. */
 #define TUI_IDLE_DEFAULT 900
+
+/* Whether ACTION (a name the help screen shows, or "none") can be bound on
+ * SCREEN (list, case, calendar, report, letter, admin, audit, help, form,
+ * all): NULL if so, else why not, in why (n bytes).  A config_bind_check. */
+const char *tui_bind_check(const char *screen, const char *action, char *why, size_t n);
 
 /* Runs the client on an open book until the person quits or SIGHUP or
  * SIGTERM arrives (both return TUI_OK; a form left unsubmitted, or being

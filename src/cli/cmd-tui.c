@@ -6,6 +6,7 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/config.h"
 #include "redress/tui.h"
 
 static int
@@ -19,6 +20,8 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	char council[256], letters[LETTER_PATH_MAX], backups[LETTER_PATH_MAX];
 	struct book *b = NULL;
 	struct err err;
+	struct config *conf_set;
+	char notice[ERR_MAX], conf_path[LETTER_PATH_MAX];
 	int npos, rc;
 
 	int ascii = 0, mono = 0;
@@ -29,14 +32,24 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
+	if ((conf_set = malloc(sizeof *conf_set)) == NULL)
+		return cli_error(CLI_FAIL, "out of memory");
+	cli_client_conf(env, conf_set, notice, sizeof notice, conf_path, sizeof conf_path);
+	/* the idle lock: $REDRESS_IDLE (seconds), else the configuration's,
+	 * else fifteen minutes; never above the site's maximum */
+	if (conf_set->idle >= 0)
+		secs = (unsigned long)conf_set->idle;
 	if (idle != NULL && *idle != '\0') {
 		errno = 0;
 		secs = strtoul(idle, &end, 10);
 		/* a week at most: beyond that it is a typing mistake */
-		if (*end != '\0' || errno != 0 || *idle < '0' || *idle > '9' || secs > 7 * 86400UL)
+		if (*end != '\0' || errno != 0 || *idle < '0' || *idle > '9' || secs > 7 * 86400UL) {
+			free(conf_set);
 			return cli_error(CLI_USAGE, "tui: REDRESS_IDLE \"%.40s\" is not a number of "
 			                 "seconds from 0 (never lock) to 604800", idle);
+		}
 	}
+	secs = (unsigned long)config_idle_cap((long)secs, conf_set->idle_max);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	/* a passphrase named on purpose (scripts, tests) is used as the CLI
@@ -53,16 +66,22 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	o.umask = env->umask;
 	o.backups_dir = cli_conf_get(env->conf, "backups", backups, sizeof backups);
 	o.cost = cli_kdf_cost();
-	/* "ascii yes" and "colour no" in the configuration do the same */
+	/* "set ascii on" and "set mono on" in either file; the site file's
+	 * older "ascii = yes" and "colour = no" when neither says */
 	v = cli_conf_get(env->conf, "ascii", conf, sizeof conf);
-	o.ascii = ascii || (v != NULL && strcmp(v, "yes") == 0);
+	o.ascii = ascii || conf_set->ascii == 1 ||
+	          (conf_set->ascii < 0 && v != NULL && strcmp(v, "yes") == 0);
 	v = cli_conf_get(env->conf, "colour", conf, sizeof conf);
-	o.mono = mono || (v != NULL && strcmp(v, "no") == 0);
+	o.mono = mono || conf_set->mono == 1 ||
+	         (conf_set->mono < 0 && v != NULL && strcmp(v, "no") == 0);
+	o.config = conf_set;
+	o.notice = notice[0] != '\0' ? notice : NULL;
 	o.err = &err;
 	if ((rc = tui_main(b, &o)) != CLI_OK)
 		cli_report(rc, &err);
 out:
 	book_close(&b);
+	free(conf_set);
 	return rc;
 }
 

@@ -211,8 +211,7 @@ config_set(struct config *c, char **w, size_t n, bool site, char *why, size_t wh
 }
 
 static const char *
-config_bind(struct config *c, char **w, size_t n, config_bind_check check, void *ctx, char *why,
-            size_t whyn)
+config_bind(struct config *c, char **w, size_t n, config_bind_check check, char *why, size_t whyn)
 {
 	struct config_bind *b;
 	const char *no;
@@ -229,10 +228,8 @@ config_bind(struct config *c, char **w, size_t n, config_bind_check check, void 
 		snprintf(why, whyn, "no screen \"%.32s\" with an action \"%.32s\"", w[1], w[3]);
 		return why;
 	}
-	if (check != NULL && (no = check(ctx, w[1], w[3])) != NULL) {
-		snprintf(why, whyn, "%s", no);
-		return why;
-	}
+	if (check != NULL && (no = check(w[1], w[3], why, whyn)) != NULL)
+		return no;
 	if (c->nbind == CONFIG_BINDS) {
 		snprintf(why, whyn, "more than %d bindings", CONFIG_BINDS);
 		return why;
@@ -246,8 +243,7 @@ config_bind(struct config *c, char **w, size_t n, config_bind_check check, void 
 
 /* One line (NUL-terminated, a copy the caller gives): NULL or why not. */
 static const char *
-config_line(struct config *c, char *s, bool site, config_bind_check check, void *ctx, char *why,
-            size_t whyn)
+config_line(struct config *c, char *s, bool site, config_bind_check check, char *why, size_t whyn)
 {
 	char *w[CONFIG_WORDS];
 	size_t n, k;
@@ -262,7 +258,7 @@ config_line(struct config *c, char *s, bool site, config_bind_check check, void 
 	if ((n = config_words(s, w, CONFIG_WORDS)) > CONFIG_WORDS)
 		return "too many words";
 	if (strcmp(w[0], "bind") == 0)
-		return config_bind(c, w, n, check, ctx, why, whyn);
+		return config_bind(c, w, n, check, why, whyn);
 	if (strcmp(w[0], "set") == 0)
 		return config_set(c, w, n, site, why, whyn);
 	snprintf(why, whyn, "no command \"%.32s\" (bind, set)", w[0]);
@@ -287,7 +283,7 @@ config_parse(struct config *c, const char *text, size_t len, bool site, config_b
 		else {
 			memcpy(line, text + at, l);
 			line[l] = '\0';
-			no_use = config_line(c, line, site, check, ctx, why, sizeof why);
+			no_use = config_line(c, line, site, check, why, sizeof why);
 		}
 		if (no_use != NULL) {
 			nbad++;

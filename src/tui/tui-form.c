@@ -375,7 +375,7 @@ tui_form_run(struct tui *t, struct tui_form *f)
 			tui_form_check(t, f);
 			continue;
 		}
-		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+		if ((k = tui_key_find(t, TUI_CTX_FORM, key)) == NULL)
 			continue;
 		switch (k->action) {
 		case TUI_A_FORM_ENTER:
@@ -853,7 +853,7 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 			tui_menu_filtered(m);
 			continue;
 		}
-		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+		if ((k = tui_key_find(t, TUI_CTX_FORM, key)) == NULL)
 			continue;
 		switch (k->action) {
 		case TUI_A_FORM_ENTER:

@@ -109,7 +109,7 @@ tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret
 			tui_input_type(t, buf, max, wc);
 			continue;
 		}
-		if ((k = tui_key_find(TUI_CTX_FORM, key)) == NULL)
+		if ((k = tui_key_find(t, TUI_CTX_FORM, key)) == NULL)
 			continue;
 		if (k->action == TUI_A_FORM_ENTER) {
 			r = 1;

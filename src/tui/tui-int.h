@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "redress/book.h"
+#include "redress/config.h"
 #include "redress/date.h"
 #include "redress/tui.h"
 
@@ -92,11 +93,27 @@ struct tui_key {
 extern const struct tui_key tui_keys[];
 extern const size_t tui_nkeys;
 
-const struct tui_key *tui_key_find(unsigned ctx, int key);
+/* A key bound in the configuration (bind SCREEN KEY ACTION): on the
+ * screens of ctx, key does k's action (k NULL: nothing).  These come before
+ * the table, the last bound first. */
+struct tui_keybind {
+	unsigned ctx;
+	int key;
+	const struct tui_key *k;
+};
+
+/* The entry that key does on the screens of ctx, the bindings of the
+ * configuration first; NULL when it does nothing. */
+const struct tui_key *tui_key_find(const struct tui *t, unsigned ctx, int key);
 /* "Down", "PgUp", "^L", "Enter", "j": the key as the help screen names it. */
 const char *tui_key_label(int key, char *buf, size_t n);
-/* All keys of a binding, "j, Down, ^N". */
-char *tui_key_labels(const struct tui_key *k, char *buf, size_t n);
+/* The keys that do k's action on the screens of ctx, with the bindings in
+ * force: its own keys not bound to something else (unless bound_only),
+ * then the keys bound to it.  At most max; how many. */
+size_t tui_key_codes(const struct tui *t, const struct tui_key *k, unsigned ctx, bool bound_only,
+                     int *out, size_t max);
+/* The bindings of the configuration into t->bound. */
+void tui_keys_bind(struct tui *t, const struct config *c);
 
 /* --- text by display width and the arena (tui-text.c) ---------------------- */
 
@@ -421,6 +438,8 @@ struct tui {
 	bool focus_menu;                   /* cy is a menu's item: before typing */
 	bool small, colour, utf8;
 	bool ascii;                        /* draws with ASCII only */
+	struct tui_keybind bound[CONFIG_BINDS]; /* the configuration's bindings */
+	size_t nbound;
 	const struct tui_screen *screen, *back;
 	struct tui_list list;
 	struct tui_view view;

@@ -178,11 +178,109 @@ const struct tui_key tui_keys[] = {
 };
 const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];
 
+/* The screens as a binding names them. */
+static const struct {
+	const char *name;
+	unsigned ctx;
+} tui_key_screens[] = {
+	{ "list", TUI_CTX_LIST }, { "case", TUI_CTX_CASE }, { "calendar", TUI_CTX_CAL },
+	{ "report", TUI_CTX_REPORT }, { "letter", TUI_CTX_LETTER }, { "admin", TUI_CTX_ADMIN },
+	{ "audit", TUI_CTX_AUDIT }, { "help", TUI_CTX_HELP }, { "form", TUI_CTX_FORM },
+	{ "all", TUI_CTX_ALL },
+};
+
+/* One key however the terminal sends it: Enter, Backspace. */
+static int
+tui_key_norm(int key)
+{
+	if (key == '\r' || key == KEY_ENTER)
+		return '\n';
+	if (key == 127 || key == CTRL('h'))
+		return KEY_BACKSPACE;
+	return key;
+}
+
+/* The entry named action on the screens of ctx; *ok false when there is none. */
+static const struct tui_key *
+tui_key_named(unsigned ctx, const char *action, bool *ok)
+{
+	size_t i;
+
+	*ok = true;
+	if (strcmp(action, "none") == 0)
+		return NULL;
+	for (i = 0; i < tui_nkeys; i++)
+		if ((tui_keys[i].ctx & ctx) != 0 && strcmp(tui_keys[i].name, action) == 0)
+			return &tui_keys[i];
+	*ok = false;
+	return NULL;
+}
+
+static unsigned
+tui_key_screen(const char *screen)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof tui_key_screens / sizeof tui_key_screens[0]; i++)
+		if (strcmp(tui_key_screens[i].name, screen) == 0)
+			return tui_key_screens[i].ctx;
+	return 0;
+}
+
+const char *
+tui_bind_check(const char *screen, const char *action, char *why, size_t n)
+{
+	unsigned ctx = tui_key_screen(screen);
+	bool ok;
+
+	if (ctx == 0)
+		snprintf(why, n, "no screen \"%s\" (list, case, calendar, report, letter, admin, "
+		         "audit, help, form, all)", screen);
+	else if (tui_key_named(ctx, action, &ok), !ok)
+		snprintf(why, n, "no action \"%s\" on the %s screen (? shows their names; none: "
+		         "the key does nothing)", action, screen);
+	else
+		return NULL;
+	return why;
+}
+
+void
+tui_keys_bind(struct tui *t, const struct config *c)
+{
+	static const struct { int from, to; } special[] = {
+		{ CONFIG_KEY_UP, KEY_UP }, { CONFIG_KEY_DOWN, KEY_DOWN }, { CONFIG_KEY_LEFT, KEY_LEFT },
+		{ CONFIG_KEY_RIGHT, KEY_RIGHT }, { CONFIG_KEY_PGUP, KEY_PPAGE },
+		{ CONFIG_KEY_PGDN, KEY_NPAGE }, { CONFIG_KEY_HOME, KEY_HOME }, { CONFIG_KEY_END, KEY_END },
+		{ CONFIG_KEY_BTAB, KEY_BTAB }, { CONFIG_KEY_BSPACE, KEY_BACKSPACE },
+	};
+	size_t i, j;
+	bool ok;
+
+	t->nbound = 0;
+	for (i = 0; c != NULL && i < c->nbind && t->nbound < CONFIG_BINDS; i++) {
+		struct tui_keybind *b = &t->bound[t->nbound];
+
+		b->ctx = tui_key_screen(c->bind[i].screen);
+		b->k = tui_key_named(b->ctx, c->bind[i].action, &ok);
+		b->key = c->bind[i].key;
+		for (j = 0; j < sizeof special / sizeof special[0]; j++)
+			if (special[j].from == b->key)
+				b->key = special[j].to;
+		b->key = tui_key_norm(b->key);
+		if (b->ctx != 0 && ok)
+			t->nbound++;
+	}
+}
+
 const struct tui_key *
-tui_key_find(unsigned ctx, int key)
+tui_key_find(const struct tui *t, unsigned ctx, int key)
 {
 	size_t i, j;
+	int norm = tui_key_norm(key);
 
+	for (i = t->nbound; i-- > 0;)
+		if ((t->bound[i].ctx & ctx) != 0 && t->bound[i].key == norm)
+			return t->bound[i].k;
 	for (i = 0; i < tui_nkeys; i++) {
 		if ((tui_keys[i].ctx & ctx) == 0)
 			continue;
@@ -191,6 +289,38 @@ tui_key_find(unsigned ctx, int key)
 				return &tui_keys[i];
 	}
 	return NULL;
+}
+
+/* Whether a binding of the configuration takes key away from k on all
+ * the screens of ctx (another action, or none). */
+static bool
+tui_key_taken(const struct tui *t, const struct tui_key *k, unsigned ctx, int key)
+{
+	size_t i;
+
+	for (i = t->nbound; i-- > 0;)
+		if ((t->bound[i].ctx & ctx) == ctx && t->bound[i].key == tui_key_norm(key))
+			return t->bound[i].k == NULL || t->bound[i].k->action != k->action;
+	return false;
+}
+
+size_t
+tui_key_codes(const struct tui *t, const struct tui_key *k, unsigned ctx, bool bound_only,
+              int *out, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (j = 0; !bound_only && j < TUI_KEYS_PER && k->keys[j] != 0 && n < max; j++)
+		if (!tui_key_taken(t, k, ctx, k->keys[j]))
+			out[n++] = k->keys[j];
+	/* (bound_only: bound for these screens alone) */
+	for (i = 0; i < t->nbound && n < max; i++)
+		if ((t->bound[i].ctx & ctx) == ctx && t->bound[i].k != NULL &&
+		    (!bound_only || (t->bound[i].ctx & ~ctx) == 0) &&
+		    t->bound[i].k->action == k->action && strcmp(t->bound[i].k->name, k->name) == 0 &&
+		    !tui_key_taken(t, k, ctx, t->bound[i].key))
+			out[n++] = t->bound[i].key;
+	return n;
 }
 
 const char *
@@ -217,15 +347,19 @@ tui_key_label(int key, char *buf, size_t n)
 	return buf;
 }
 
-char *
-tui_key_labels(const struct tui_key *k, char *buf, size_t n)
+/* All keys of a binding in force on the screens of ctx, "j, Down, ^N". */
+static char *
+tui_key_labels(const struct tui *t, const struct tui_key *k, unsigned ctx, bool bound_only,
+               char *buf, size_t n)
 {
-	char one[16], seen[TUI_KEYS_PER][16];
-	size_t j, len = 0, nseen = 0, s;
+	char one[16], seen[TUI_KEYS_PER + CONFIG_BINDS][16];
+	int codes[TUI_KEYS_PER + CONFIG_BINDS];
+	size_t j, len = 0, nseen = 0, s, ncodes;
 
+	ncodes = tui_key_codes(t, k, ctx, bound_only, codes, sizeof codes / sizeof codes[0]);
 	buf[0] = '\0';
-	for (j = 0; j < TUI_KEYS_PER && k->keys[j] != 0; j++) {
-		const char *l = tui_key_label(k->keys[j], one, sizeof one);
+	for (j = 0; j < ncodes; j++) {
+		const char *l = tui_key_label(codes[j], one, sizeof one);
 
 		/* Enter is three codes but one key */
 		for (s = 0; s < nseen && strcmp(seen[s], l) != 0; s++)
@@ -300,8 +434,14 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 			const struct tui_key *e = &tui_keys[k];
 
 			bool everywhere = (e->ctx & TUI_CTX_ALL) == TUI_CTX_ALL;
+			int code;
 
-			if (ctx == TUI_CTX_ALL ? !everywhere : (e->ctx & ctx) == 0 || everywhere)
+			/* a key that works everywhere bound to one screen shows there */
+			bool bound_here = ctx != TUI_CTX_ALL && everywhere &&
+			                  tui_key_codes(t, e, ctx, true, &code, 1) > 0;
+
+			if (!bound_here &&
+			    (ctx == TUI_CTX_ALL ? !everywhere : (e->ctx & ctx) == 0 || everywhere))
 				continue;
 			int x = 2 + keyw + namew, cells = t->cols - x;
 			const char *d = e->help;
@@ -313,7 +453,10 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 				len = tui_wrap(d, cells > 8 ? cells : 8, &next);
 				if ((y = tui_help_y(w, r++, top, h)) >= 0) {
 					if (first) {
-						tui_key_labels(e, keys, sizeof keys);
+						tui_key_labels(t, e, ctx, bound_here, keys,
+						               sizeof keys);
+						if (keys[0] == '\0')
+							snprintf(keys, sizeof keys, "-");
 						/* a blank between the keys and the name */
 						tui_put(t, w, y, 2, keys, keyw - 1, TUI_LEFT, A_BOLD);
 						if (namew > 0)

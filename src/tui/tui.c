@@ -95,7 +95,9 @@ tui_fatal_catch(bool on)
 
 /* --- colours and styles ---------------------------------------------------- */
 
-enum { TUI_PAIR_RED = 1, TUI_PAIR_YELLOW, TUI_PAIR_BAR, TUI_PAIR_GREEN };
+/* A colour pair for each element a configuration may colour (config.h),
+ * numbered from 1 in its order. */
+#define TUI_PAIR(e) COLOR_PAIR((e) + 1)
 
 attr_t
 tui_style(const struct tui *t, enum tui_style s)
@@ -104,18 +106,49 @@ tui_style(const struct tui *t, enum tui_style s)
 	case TUI_S_HEAD:
 		return A_BOLD;
 	case TUI_S_OVERDUE:
+		return t->colour ? TUI_PAIR(CONFIG_E_OVERDUE) | A_BOLD : A_BOLD;
 	case TUI_S_ERROR:
-		return t->colour ? COLOR_PAIR(TUI_PAIR_RED) | A_BOLD : A_BOLD;
+		return t->colour ? TUI_PAIR(CONFIG_E_ERROR) | A_BOLD : A_BOLD;
 	case TUI_S_SOON:
-		return t->colour ? COLOR_PAIR(TUI_PAIR_YELLOW) : A_NORMAL;
+		return t->colour ? TUI_PAIR(CONFIG_E_SOON) : A_NORMAL;
 	case TUI_S_DIM:
 		return A_DIM;
 	case TUI_S_BAR:
-		return t->colour ? COLOR_PAIR(TUI_PAIR_BAR) : A_REVERSE;
+		return t->colour ? TUI_PAIR(CONFIG_E_BAR) : A_REVERSE;
 	case TUI_S_MET:
-		return t->colour ? COLOR_PAIR(TUI_PAIR_GREEN) : A_NORMAL;
+		return t->colour ? TUI_PAIR(CONFIG_E_MET) : A_NORMAL;
 	default:
 		return A_NORMAL;
+	}
+}
+
+/* The colours: the defaults, or the configuration's (set colour). */
+static void
+tui_colours(const struct tui *t)
+{
+	static const short colours[8] = { COLOR_BLACK, COLOR_RED, COLOR_GREEN, COLOR_YELLOW,
+	                                   COLOR_BLUE, COLOR_MAGENTA, COLOR_CYAN, COLOR_WHITE };
+	static const short defaults[CONFIG_NELEMENTS][2] = {
+		[CONFIG_E_OVERDUE] = { COLOR_RED, -1 }, [CONFIG_E_SOON] = { COLOR_YELLOW, -1 },
+		[CONFIG_E_BAR] = { COLOR_BLACK, COLOR_CYAN }, [CONFIG_E_MET] = { COLOR_GREEN, -1 },
+		[CONFIG_E_ERROR] = { COLOR_RED, -1 },
+	};
+	bool own = use_default_colors() == OK;
+	short fg, bg;
+	int e;
+
+	for (e = 0; e < CONFIG_NELEMENTS; e++) {
+		const struct config_colour *c = t->o->config != NULL ? &t->o->config->colour[e] : NULL;
+
+		fg = defaults[e][0];
+		bg = defaults[e][1];
+		if (c != NULL && c->set) {
+			fg = c->fg == CONFIG_DEFAULT ? -1 : colours[c->fg & 7];
+			bg = c->bg == CONFIG_DEFAULT ? -1 : colours[c->bg & 7];
+		}
+		/* a terminal without its own colours: white on black */
+		init_pair((short)(e + 1), fg < 0 && !own ? COLOR_WHITE : fg,
+		          bg < 0 && !own ? COLOR_BLACK : bg);
 	}
 }
 
@@ -154,12 +187,7 @@ tui_term_open(struct tui *t, struct err *err)
 	set_escdelay(100);
 	curs_set(0);
 	if (!t->o->mono && has_colors() && start_color() == OK) {
-		short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
-
-		init_pair(TUI_PAIR_RED, COLOR_RED, bg);
-		init_pair(TUI_PAIR_YELLOW, COLOR_YELLOW, bg);
-		init_pair(TUI_PAIR_BAR, COLOR_BLACK, COLOR_CYAN);
-		init_pair(TUI_PAIR_GREEN, COLOR_GREEN, bg);
+		tui_colours(t);
 		t->colour = true;
 	}
 	return 0;
@@ -342,11 +370,13 @@ tui_draw_msg(struct tui *t)
 	line[0] = '\0';
 	for (i = 0; i < tui_nkeys && len < sizeof line; i++) {
 		const struct tui_key *k = &tui_keys[i];
+		int code;
 
-		if (k->hint == NULL || (k->ctx & ctx) == 0)
+		/* the first key in force for it: a binding may have moved it */
+		if (k->hint == NULL || (k->ctx & ctx) == 0 || tui_key_codes(t, k, ctx, false, &code, 1) == 0)
 			continue;
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s:%s", len ? "  " : " ",
-		                        tui_key_label(k->keys[0], keys, sizeof keys), k->hint);
+		                        tui_key_label(code, keys, sizeof keys), k->hint);
 	}
 	tui_put(t, t->msg, 0, 0, line, t->cols, TUI_LEFT, tui_style(t, TUI_S_DIM));
 }
@@ -734,7 +764,7 @@ tui_dispatch(struct tui *t, int key)
 	if (t->small)
 		return;
 	t->key = key;
-	if ((k = key == TUI_KEY_WIDE ? NULL : tui_key_find(t->screen->ctx, key)) == NULL) {
+	if ((k = key == TUI_KEY_WIDE ? NULL : tui_key_find(t, t->screen->ctx, key)) == NULL) {
 		tui_message(t, false, "%s does nothing here; ? lists the keys",
 		            key == TUI_KEY_WIDE ? "that key" : tui_key_label(key, label, sizeof label));
 		return;
@@ -867,6 +897,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 		goto out;
 	}
 	tui_list_init(t);
+	tui_keys_bind(t, o->config);
 	tui_signals(old);
 	tui_fatal_catch(true);
 	if (tui_term_open(t, o->err) != 0) {
@@ -874,7 +905,11 @@ tui_main(struct book *b, const struct tui_opts *o)
 		goto term;
 	}
 	tui_windows_make(t);
+	if (o->notice != NULL)
+		tui_message(t, true, "%s", o->notice);
 	if ((rc = tui_unlock(t)) == TUI_OK && !tui_signalled) {
+		if (o->notice != NULL && t->message[0] == '\0')
+			tui_message(t, true, "%s", o->notice);
 		if (!t->utf8 && t->message[0] == '\0')
 			tui_message(t, true, "no UTF-8 locale on this server (C.UTF-8): only ASCII can "
 			            "be typed");

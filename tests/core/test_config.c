@@ -25,9 +25,10 @@ seen_bad(void *ctx, unsigned line, const char *why)
 
 /* a client with two screens: "list" (quit, down) and "case" (case-note) */
 static const char *
-check(void *ctx, const char *screen, const char *action)
+check(const char *screen, const char *action, char *why, size_t n)
 {
-	(void)ctx;
+	(void)why;
+	(void)n;
 	if (strcmp(screen, "list") != 0 && strcmp(screen, "case") != 0)
 		return "no screen";
 	if (strcmp(action, "none") == 0 || strcmp(action, "down") == 0 ||

@@ -14,6 +14,8 @@ case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
 export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
 unset REDRESS_BOOK
 tmp=$(mktemp -d) || exit 1
+# the person's configuration file is the test's own, never the runner's
+export XDG_CONFIG_HOME="$tmp/xdg"
 sock=redress-test-$$
 fail=0 count=0
 
