@@ -93,9 +93,12 @@ const struct cli_cmd cmd_tui_entry = {
 	        "search), each case with its timeline and deadlines, notes and steps of the\n"
 	        "procedure.  Asks for the passphrase on its own screen (Esc browses with\n"
 	        "pseudonyms), or reads it from $REDRESS_PASSPHRASE_FILE when that is set.\n"
-	        "After $REDRESS_IDLE seconds without a key (900; 0: never) it locks and asks\n"
-	        "for the passphrase again.  --ascii draws with ASCII only, --mono with no\n"
-	        "colour (also \"ascii yes\" and \"colour no\" in the configuration).\n"
+	        "After fifteen minutes without a key (\"set idle-lock MINUTES\", or\n"
+	        "$REDRESS_IDLE seconds; never above the site's idle-lock-max) it locks and\n"
+	        "asks for the passphrase again.  --ascii draws with ASCII only, --mono with\n"
+	        "no colour (also \"set ascii on\", \"set mono on\").  Keys and colours are\n"
+	        "set in ~/.config/redress/config and /etc/redress.conf (redress(1),\n"
+	        "CONFIGURATION).\n"
 	        "? shows the keys.  `redress` with no command opens it when a book is\n"
 	        "configured and standard input is a terminal.",
 	.exec = cmd_tui_exec,
