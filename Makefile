@@ -165,6 +165,8 @@ check-run: check-layers check-man check-readme check-fuzz
 	sh tests/deploy/sshd.sh
 	REDRESS=./redress sh tests/tui/screen-ergo.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-ergo.sh
+	REDRESS=./redress sh tests/tui/screen-config.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-config.sh
 	REDRESS=./redress sh tests/tui/screen-wake.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-wake.sh
 	@if command -v valgrind >/dev/null; then \

@@ -212,5 +212,12 @@ int profile_check(const struct profile *p, struct err *err);
 
 const struct rule *profile_rule(const struct profile *p, const char *key);
 const struct profile_source *profile_source(const struct profile *p, const char *id);
+/* Where rule r comes from, named for a reader rather than by the profile's
+ * ids: its pinpoint with the usual abbreviations written out ("reg 14(2)":
+ * "Regulation 14(2)", "s 26": "section 26", "para 3": "paragraph 3"), or
+ * without one the source's text up to its subtitle or address ("DfES,
+ * Getting the Best from Complaints"), or the source's id when the profile has no such
+ * source.  Into buf (n >= 1, always terminated). */
+void profile_cite(const struct profile *p, const struct rule *r, char *buf, size_t n);
 
 #endif

@@ -57,8 +57,7 @@ deadlines_event(void *vctx, const char *name, const char *value)
 static void
 deadlines_print_long(const struct deadline *dl, size_t n, const struct profile *p)
 {
-	char due[DATE_STRLEN], target[DATE_STRLEN], why[512], state[48], src[128], safe[700];
-	const struct profile_source *s;
+	char due[DATE_STRLEN], target[DATE_STRLEN], why[512], state[48], src[256], safe[700];
 	size_t i;
 
 	printf("%-22s %-10s  %-10s  %-17s %s\n", "KEY", "DEADLINE", "TARGET", "STATE", "WHY");
@@ -79,16 +78,10 @@ deadlines_print_long(const struct deadline *dl, size_t n, const struct profile *
 		default:
 			snprintf(state, sizeof state, "%s", clock_state_name(d->state));
 		}
-		s = profile_source(p, d->rule->source);
-		/* a pinpoint that names its source ("reg 14" in "reg") stands alone */
-		if (s != NULL && strncmp(d->rule->pinpoint, s->id, strlen(s->id)) == 0 &&
-		    d->rule->pinpoint[strlen(s->id)] == ' ')
-			snprintf(src, sizeof src, "%.64s", d->rule->pinpoint);
-		else
-			snprintf(src, sizeof src, "%s%s%.64s", s != NULL ? s->id : "",
-			         d->rule->pinpoint[0] ? " " : "", d->rule->pinpoint);
+		/* "Regulation 14", or the guidance by its title: never the ids */
+		profile_cite(p, d->rule, src, sizeof src);
 		clock_explain(d, why, sizeof why);
-		snprintf(safe, sizeof safe, "%.500s [%.120s]", why, src);
+		snprintf(safe, sizeof safe, "%.500s [%.180s]", why, src);
 		text_visible(safe, why, sizeof why);
 		printf("%-22s %-10s  %-10s  %-17s %s\n", d->rule->key, date_format(d->due, due),
 		       date_format(d->target, target), state, why);
@@ -217,6 +210,6 @@ const struct cli_cmd cmd_deadlines_entry = {
 	        "ombudsman-referred.  --kind chooses the route (complaint, comment,\n"
 	        "compliment, concern, request, anonymous, redirected).  --long adds the\n"
 	        "internal target, the state on --today (default: today in London), and the\n"
-	        "rule and source behind each date.",
+	        "rule and source behind each date (\"Regulation 14\", not \"reg 14\").",
 	.exec = cmd_deadlines_exec,
 };

@@ -168,6 +168,43 @@ profile_source(const struct profile *p, const char *id)
 	return NULL;
 }
 
+void
+profile_cite(const struct profile *p, const struct rule *r, char *buf, size_t n)
+{
+	static const struct { const char *abbr, *word; } words[] = {
+		{ "reg", "Regulation" }, { "regs", "Regulations" }, { "s", "section" },
+		{ "ss", "sections" }, { "para", "paragraph" }, { "paras", "paragraphs" },
+		{ "art", "Article" }, { "sch", "Schedule" },
+	};
+	const struct profile_source *s = profile_source(p, r->source);
+	const char *pin = r->pinpoint, *end;
+	size_t i, l;
+
+	if (pin[0] != '\0') {
+		for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+			l = strlen(words[i].abbr);
+			if (strncmp(pin, words[i].abbr, l) == 0 && pin[l] == ' ' && pin[l + 1] >= '0' &&
+			    pin[l + 1] <= '9') {
+				snprintf(buf, n, "%s %s", words[i].word, pin + l + 1);
+				return;
+			}
+		}
+		snprintf(buf, n, "%s", pin);
+		return;
+	}
+	if (s == NULL) {
+		snprintf(buf, n, "%s", r->source);
+		return;
+	}
+	/* the text without its subtitle or address */
+	l = strlen(s->text);
+	if ((end = strstr(s->text, ": ")) != NULL)
+		l = (size_t)(end - s->text);
+	if ((end = strstr(s->text, ", http")) != NULL && (size_t)(end - s->text) < l)
+		l = (size_t)(end - s->text);
+	snprintf(buf, n, "%.*s", (int)l, s->text);
+}
+
 /* --- parsing --------------------------------------------------------------- */
 
 struct profile_parser {

@@ -79,35 +79,35 @@ stage3_response 2027-04-26
 # states, judged on the deadline that never pauses
 $ redress deadlines --received 2026-11-20 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  overdue by 4      10 working days after received 2026-11-20 [reg 14]
-stage1_response_max    2026-12-18  2026-12-18  pending, 6 left   20 working days after received 2026-11-20 [reg 14]
+stage1_response        2026-12-04  2026-12-04  overdue by 4      10 working days after received 2026-11-20 [Regulation 14]
+stage1_response_max    2026-12-18  2026-12-18  pending, 6 left   20 working days after received 2026-11-20 [Regulation 14]
 $ redress deadlines --received 2026-11-20 --paused 2026-11-23 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-23  overdue by 4      10 working days after received 2026-11-20; target paused 13 working days [reg 14]
-stage1_response_max    2026-12-18  2027-01-11  pending, 6 left   20 working days after received 2026-11-20; target paused 13 working days [reg 14]
+stage1_response        2026-12-04  2026-12-23  overdue by 4      10 working days after received 2026-11-20; target paused 13 working days [Regulation 14]
+stage1_response_max    2026-12-18  2027-01-11  pending, 6 left   20 working days after received 2026-11-20; target paused 13 working days [Regulation 14]
 $ redress deadlines --received 2026-11-20 --paused 2026-11-23 --resumed 2026-11-25 --stage1-response-sent 2026-12-07 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-08  missed by 1       10 working days after received 2026-11-20; target paused 2 working days [reg 14]
-stage1_response_max    2026-12-18  2026-12-22  met               20 working days after received 2026-11-20; target paused 2 working days [reg 14]
-stage2_request         2027-01-07  2027-01-07  pending, 17 left  20 working days after stage1_response_sent 2026-12-07 [gbfc]
+stage1_response        2026-12-04  2026-12-08  missed by 1       10 working days after received 2026-11-20; target paused 2 working days [Regulation 14]
+stage1_response_max    2026-12-18  2026-12-22  met               20 working days after received 2026-11-20; target paused 2 working days [Regulation 14]
+stage2_request         2027-01-07  2027-01-07  pending, 17 left  20 working days after stage1_response_sent 2026-12-07 [DfES, Getting the Best from Complaints]
 # Gloucestershire restarts its target when new concerns arrive; the deadline stays
 $ redress deadlines --authority gloucestershire --received 2026-11-20 --new-information 2026-11-27 --stage1-response-sent 2026-12-09 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-acknowledge            2026-11-24  2026-11-24  overdue by 12     2 working days after received 2026-11-20 [glos]
-stage1_response        2026-12-04  2026-12-11  missed by 3       10 working days after received 2026-11-20; target counted from 2026-11-27 [glos]
-stage1_response_max    2026-12-18  2026-12-29  met               20 working days after received 2026-11-20; target counted from 2026-11-27 [glos]
-stage2_request         2027-01-11  2027-01-11  pending, 19 left  20 working days after stage1_response_sent 2026-12-09 [glos]
+acknowledge            2026-11-24  2026-11-24  overdue by 12     2 working days after received 2026-11-20 [Gloucestershire County Council, "Complaints about children and young people's services"]
+stage1_response        2026-12-04  2026-12-11  missed by 3       10 working days after received 2026-11-20; target counted from 2026-11-27 [Gloucestershire County Council, "Complaints about children and young people's services"]
+stage1_response_max    2026-12-18  2026-12-29  met               20 working days after received 2026-11-20; target counted from 2026-11-27 [Gloucestershire County Council, "Complaints about children and young people's services"]
+stage2_request         2027-01-11  2027-01-11  pending, 19 left  20 working days after stage1_response_sent 2026-12-09 [Gloucestershire County Council, "Complaints about children and young people's services"]
 # the complainant's window lapses; it is not the council's failure
 $ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --today 2027-01-07 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  met               10 working days after received 2026-11-20 [reg 14]
-stage1_response_max    2026-12-18  2026-12-18  met               20 working days after received 2026-11-20 [reg 14]
-stage2_request         2027-01-05  2027-01-05  lapsed by 2       20 working days after stage1_response_sent 2026-12-03 [gbfc]
+stage1_response        2026-12-04  2026-12-04  met               10 working days after received 2026-11-20 [Regulation 14]
+stage1_response_max    2026-12-18  2026-12-18  met               20 working days after received 2026-11-20 [Regulation 14]
+stage2_request         2027-01-05  2027-01-05  lapsed by 2       20 working days after stage1_response_sent 2026-12-03 [DfES, Getting the Best from Complaints]
 # a withdrawn complaint stops its clocks
 $ redress deadlines --received 2026-11-20 --withdrawn 2026-11-27 --today 2027-01-07 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
-stage1_response        2026-12-04  2026-12-04  stopped           10 working days after received 2026-11-20 [reg 14]
-stage1_response_max    2026-12-18  2026-12-18  stopped           20 working days after received 2026-11-20 [reg 14]
+stage1_response        2026-12-04  2026-12-04  stopped           10 working days after received 2026-11-20 [Regulation 14]
+stage1_response_max    2026-12-18  2026-12-18  stopped           20 working days after received 2026-11-20 [Regulation 14]
 
 # a rearranged panel: notice counts back from the latest date arranged
 # (Easter 2027 between); findings and response are planned from the latest

@@ -66,9 +66,9 @@ stage1_response        2026-01-19  2026-01-19  missed by 9
 stage1_response_max    2026-02-02  2026-02-02  met          
 stage2_request         2026-02-27  2026-02-27  pending, 19 l
 $ redress deadlines --received 2026-01-05 --stage1-extended 2026-01-20/2026-01-30 --stage1-response-sent 2026-01-30 --today 2026-02-02 --long | sed -n 2p | cut -c66-
-10 working days after received 2026-01-05; stage1_extended on 2026-01-20, after this date had passed: it stays [reg 14]
+10 working days after received 2026-01-05; stage1_extended on 2026-01-20, after this date had passed: it stays [Regulation 14]
 $ redress deadlines --received 2026-01-05 --stage1-extended 2026-01-09/2026-01-31 --today 2026-01-12 --long | sed -n 2p | cut -c66-
-agreed date 2026-01-31 (stage1_extended; not a working day), within the maximum of 20 working days from received 2026-01-05 [reg 14]
+agreed date 2026-01-31 (stage1_extended; not a working day), within the maximum of 20 working days from received 2026-01-05 [Regulation 14]
 
 # --- a stage left for the next: missed there, not overdue for ever ----------
 # received 5 January: Stage 1 due the 19th; Stage 2 asked for on the 29th

@@ -516,11 +516,51 @@ test_regulations_floor(void **state)
 	            "extend");
 }
 
+/* deadlines --long names where a rule comes from, not the profile's ids */
+static void
+test_cite(void **state)
+{
+	struct rule r;
+	char buf[128];
+
+	(void)state;
+	parse_ok(&parent, root_text);
+	memset(&r, 0, sizeof r);
+	snprintf(r.source, sizeof r.source, "reg");
+	snprintf(r.pinpoint, sizeof r.pinpoint, "reg 14(2)");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "Regulation 14(2)");
+	snprintf(r.pinpoint, sizeof r.pinpoint, "para 3.1");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "paragraph 3.1");
+	snprintf(r.pinpoint, sizeof r.pinpoint, "regime 2");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "regime 2");
+	/* no pinpoint: the source's text, without its address */
+	r.pinpoint[0] = '\0';
+	snprintf(r.source, sizeof r.source, "gbfc");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "The guidance");
+	snprintf(parent.sources[0].text, sizeof parent.sources[0].text,
+	         "The Regulations 2006, https://example.org/2006");
+	snprintf(r.source, sizeof r.source, "reg");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "The Regulations 2006");
+	snprintf(parent.sources[0].text, sizeof parent.sources[0].text,
+	         "DfES, Getting the Best: Social Care (2006)");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "DfES, Getting the Best");
+	snprintf(r.source, sizeof r.source, "nowhere");
+	profile_cite(&parent, &r, buf, sizeof buf);
+	assert_string_equal(buf, "nowhere");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_root_parses),
+		cmocka_unit_test(test_cite),
 		cmocka_unit_test(test_units_and_routes),
 		cmocka_unit_test(test_crlf_and_comments),
 		cmocka_unit_test(test_parse_errors),
