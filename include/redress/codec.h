@@ -13,6 +13,8 @@
 
 void codec_be64(uint64_t v, uint8_t out[8]);
 uint64_t codec_get_be64(const uint8_t in[8]);
+/* Orders two uint64_t, for qsort() and bsearch(). */
+int codec_cmp_u64(const void *a, const void *b);
 void codec_be32(uint32_t v, uint8_t out[4]);
 uint32_t codec_get_be32(const uint8_t in[4]);
 

@@ -195,3 +195,11 @@ rec_find_str(const void *buf, size_t len, uint16_t tag, char *out, size_t outlen
 	out[n] = '\0';
 	return 1;
 }
+
+int
+codec_cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/codec.h"
 #include "redress/fold.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -340,8 +341,9 @@ tui_list_apply(struct tui *t)
 	L->nrows = 0;
 	if (L->nlines == 0 || (L->rows = malloc(L->nlines * sizeof *L->rows)) == NULL)
 		return;
-	/* a search or an order by child needs every name */
-	if (L->search[0] != '\0' || L->sort == TUI_COL_CHILD)
+	/* an order by child needs every name; a search does not (the names
+	 * of parties are searched one at a time, tui_list_parties) */
+	if (L->sort == TUI_COL_CHILD)
 		for (i = 0; i < L->nlines; i++)
 			tui_list_name(t, &L->lines[i]);
 	for (i = 0; i < L->nlines; i++) {
@@ -413,30 +415,36 @@ tui_list_parties(struct tui *t)
 {
 	struct tui_list *L = &t->list;
 	struct tui_party_ctx c;
-	char (*refs)[BOOK_REF_MAX];
-	size_t i, j, k, n;
+	uint64_t *ids;
+	size_t k, n;
 	struct err err;
 
 	memset(&c, 0, sizeof c);
 	c.folded = L->folded;
 	L->parties = 0;
-	if (book_person_list(t->b, tui_party_each, &c, &err) != 0) {
-		tui_message(t, true, "names not searched: %s", err.msg);
-		return;
+	/* a name typed whole is found through the blind index, as `person
+	 * find` finds it, without decrypting anyone else's; else every name
+	 * is decrypted in turn, each wiped before the next */
+	if (!book_has_key(t->b) || book_person_find(t->b, L->search, NULL, tui_party_each, &c,
+	                                            &err) != 0 || c.n == 0) {
+		memset(&c, 0, sizeof c);
+		c.folded = L->folded;
+		if (book_person_list(t->b, tui_party_each, &c, &err) != 0) {
+			tui_message(t, true, "names not searched: %s", err.msg);
+			return;
+		}
 	}
 	L->parties = c.n + c.more;
 	if (c.more > 0)
 		tui_message(t, false, "%zu people match \"%s\": the cases of the first %d are shown; "
 		            "type more of the name", L->parties, L->search, TUI_PARTY_MAX);
-	for (i = 0; i < c.n; i++) {
-		if (book_person_cases(t->b, c.ids[i], &refs, &n, &err) != 0)
-			continue;
-		for (j = 0; j < n; j++)
-			for (k = 0; k < L->nlines; k++)
-				if (strcmp(L->lines[k].ref, refs[j]) == 0)
-					L->lines[k].party = true;
-		free(refs);
-	}
+	/* one pass over the cases for all of them, then one over the lines */
+	if (c.n == 0 || book_people_cases(t->b, c.ids, c.n, &ids, &n, &err) != 0)
+		return;
+	for (k = 0; k < L->nlines; k++)
+		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
+			L->lines[k].party = true;
+	free(ids);
 }
 
 /* After a search: an exact reference first, else the newest case whose

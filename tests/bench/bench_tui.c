@@ -1,7 +1,8 @@
 /* bench_tui.c - `make bench`: the full-screen client on a 100,000-case demo
  * book, driven through a pseudo-terminal at 80x24: time to the first screen
  * after unlock, resident memory, time and bytes per one-line scroll; batch
- * commands as whole processes; and an office: N clients (BENCH_CLIENTS, 50
+ * commands as whole processes; a search of the list, by a name typed whole and
+ * by part of one; and an office: N clients (BENCH_CLIENTS, 50
  * by default) idle on the one book, their CPU and memory, and how long a
  * commit takes to reach every screen.  Prints figures; asserts nothing. */
 #include <errno.h>
@@ -143,6 +144,30 @@ keys_timed(int fd, const char *keys, int n, const char *what, double target)
 	if (target > 0)
 		printf("   target < %.0f ms %s", target, bench_under(lat / n * 1e3, target));
 	printf("\n");
+}
+
+/* / and what, from Enter to the list that matches; then the search cleared. */
+static void
+search_timed(int fd, const char *what, const char *label, long cases)
+{
+	double t1, at;
+	long bytes;
+
+	if (write(fd, "/\025", 2) != 2)
+		return;
+	drain(fd, 60, 2000, NULL, NULL, 0);
+	if (write(fd, what, strlen(what)) != (ssize_t)strlen(what))
+		return;
+	drain(fd, 60, 2000, NULL, NULL, 0);
+	t1 = now();
+	if (write(fd, "\r", 1) != 1)
+		return;
+	at = wait_for(fd, "matching", 10000, &bytes);
+	drain(fd, 100, 2000, NULL, NULL, 0);
+	printf("client: search over %ld cases, %s: %.1f ms   target < 100 ms %s\n", cases, label,
+	       at > 0 ? (at - t1) * 1e3 : -1.0, bench_under(at > 0 ? (at - t1) * 1e3 : -1.0, 100));
+	if (write(fd, "/\025\r", 3) == 3)
+		drain(fd, 200, 5000, NULL, NULL, 0);
 }
 
 /* --- batch commands, as whole processes ------------------------------------------ */
@@ -495,6 +520,8 @@ main(int argc, char **argv)
 	printf("client: one-line scroll %.3f ms to the first byte (target < 1 ms %s), %ld bytes "
 	       "written each at 80x24 (target < 200 %s)\n", lat / n * 1e3,
 	       bench_under(lat / n * 1e3, 1), total / n, bench_under((double)total / n, 200));
+	search_timed(fd, "Zo\xc3\xab Adeyemi", "a name typed whole (the blind index)", cases);
+	search_timed(fd, "wisniewska", "part of a name (every name, one at a time)", cases);
 	/* the calendar: open it, scroll a month at a time, a day at a time */
 	t0 = now();
 	if (write(fd, "c", 1) == 1) {
