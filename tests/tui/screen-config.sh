@@ -86,6 +86,32 @@ expect " q:quit " "q still quits: the site's binding adds Q"
 keys Q
 exited 0 "Q, bound in the site's file, quits"
 
+# colours: the status bar black on cyan by default, white on blue when set;
+# set mono on: no colour at all; set ascii on: the report's bars in ASCII
+sgr() { t capture-pane -e -p -t "$S" | grep -q "$(printf '\033')\[\([0-9;]*;\)\?$1[m;]"; }
+: >"$mine"
+launch "$book" "$P" "$C"
+expect "REFERENCE" "the list, default colours"
+count=$((count + 1))
+sgr 46 && ! sgr 44 || failed "by default the status bar is on cyan"
+keys Q
+printf 'set colour bar white blue\n' >"$mine"
+launch "$book" "$P" "$C"
+expect "REFERENCE" "the list, the bar's colours set"
+count=$((count + 1))
+sgr 44 && ! sgr 46 || failed "set colour bar white blue: the status bar on blue"
+keys Q
+printf 'set colour bar white blue\nset mono on\nset ascii on\n' >"$mine"
+launch "$book" "$P" "$C"
+expect "REFERENCE" "the list, mono"
+count=$((count + 1))
+sgr '3[0-7]' || sgr '4[0-7]' && failed "set mono on: no colour"
+keys R
+expect "Complaints" "R: the report"
+count=$((count + 1))
+screen | LC_ALL=C grep -q '[^ -~]' && { failed "set ascii on: ASCII only"; screen | sed 's/^/  | /'; }
+keys q Q
+
 # the idle lock: the person asks for 30 minutes, the site allows 2 seconds
 printf 'set idle-lock-max 2s\n' >"$site"
 printf 'set idle-lock 30\n' >"$mine"
