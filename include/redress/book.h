@@ -544,6 +544,12 @@ int book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MA
  * the cases, however many people. */
 int book_people_cases(struct book *b, uint64_t *people, size_t npeople, uint64_t **ids, size_t *n,
                       struct err *err);
+/* The ids of the cases with a note on their timeline whose text, folded
+ * (fold.h), contains folded: each note opened, compared and wiped in turn;
+ * notes no key held opens are passed over.  In case order, in a new array
+ * the caller frees.  Needs the data key (BOOK_EDENIED without). */
+int book_notes_find(struct book *b, const char *folded, uint64_t **ids, size_t *n,
+                    struct err *err);
 
 /* --- letters ----------------------------------------------------------------- */
 

@@ -179,6 +179,7 @@ struct tui_line {
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
 	bool party;                        /* a party's name matches the search */
+	bool noted;                        /* a note on its timeline matches it */
 	bool named;                        /* child is final: decrypted as shown */
 	uint64_t child_person;             /* whose name child is to become */
 };

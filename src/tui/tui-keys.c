@@ -15,7 +15,8 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_NEW, TUI_CTX_LIST, { 'N' }, "case-new",
 	  "a new contact (complaint, comment...)", "new" },
 	{ TUI_A_SEARCH, TUI_CTX_LIST, { '/' }, "list-search",
-	  "cases whose reference, team or any name on them match, closed cases too",
+	  "cases whose reference, team, any name on them or (with the key) any note match, "
+	  "closed cases too",
 	  "search" },
 	{ TUI_A_SORT, TUI_CTX_LIST, { 's' }, "list-sort", "sort by the next column", "sort" },
 	{ TUI_A_REVERSE, TUI_CTX_LIST, { 'S' }, "list-reverse", "reverse the order", NULL },

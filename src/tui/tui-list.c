@@ -360,8 +360,9 @@ tui_list_apply(struct tui *t)
 			continue;
 		if (L->team[0] != '\0' && !tui_same(l->team, L->team))
 			continue;
-		if (L->search[0] != '\0' && !l->party && !fold_contains(l->ref, L->folded) &&
-		    !fold_contains(l->team, L->folded) && !fold_contains(l->child, L->folded))
+		if (L->search[0] != '\0' && !l->party && !l->noted &&
+		    !fold_contains(l->ref, L->folded) && !fold_contains(l->team, L->folded) &&
+		    !fold_contains(l->child, L->folded))
 			continue;
 		L->rows[n++] = l;
 	}
@@ -444,6 +445,28 @@ tui_list_parties(struct tui *t)
 	for (k = 0; k < L->nlines; k++)
 		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
 			L->lines[k].party = true;
+	free(ids);
+}
+
+/* For a key holder, marks the lines of the cases with a note that matches
+ * the search (each note opened and wiped in turn by the book). */
+static void
+tui_list_notes(struct tui *t)
+{
+	struct tui_list *L = &t->list;
+	uint64_t *ids;
+	size_t k, n;
+	struct err err;
+
+	if (!book_has_key(t->b))
+		return;
+	if (book_notes_find(t->b, L->folded, &ids, &n, &err) != 0) {
+		tui_message(t, true, "notes not searched: %s", err.msg);
+		return;
+	}
+	for (k = 0; k < L->nlines && n > 0; k++)
+		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
+			L->lines[k].noted = true;
 	free(ids);
 }
 
@@ -574,8 +597,10 @@ tui_list_load(struct tui *t)
 		tui_message(t, true, "out of memory: only %zu cases loaded", L->nlines);
 	else if (rc != 0)
 		tui_message(t, true, "%s", err.msg);
-	else if (L->search[0] != '\0')
+	else if (L->search[0] != '\0') {
 		tui_list_parties(t);
+		tui_list_notes(t);
+	}
 	tui_list_apply(t);
 	return rc != 0 || L->oom ? -1 : 0;
 }
@@ -722,7 +747,7 @@ tui_list_key(struct tui *t, enum tui_action a)
 		return;
 	case TUI_A_SEARCH:
 		memcpy(search, L->search, sizeof search);
-		if (tui_prompt(t, "Search (reference, team, any name): ", search, sizeof search,
+		if (tui_prompt(t, "Search (reference, team, any name, notes): ", search, sizeof search,
 		               false) == 1) {
 			memcpy(L->search, text_trim(search), strlen(text_trim(search)) + 1);
 			fold_text(L->search, L->folded, sizeof L->folded);

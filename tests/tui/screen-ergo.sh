@@ -158,6 +158,25 @@ expect "33 people match" "a search that matches too many people says so"
 count=$((count + 1))
 screen | grep -qx "the name" || failed "the message whole, its end on the bottom row"
 
+# --- the notes of the timeline, for those who hold the key ---------------------------
+rd case note "$c" --text "$(printf 'Spoke to the h\303\251adteacher at Brookside.')" >/dev/null ||
+	{ echo "FAIL: case note"; exit 1; }
+keys q
+launch "$book" "$P"
+expect "REFERENCE" "the list"
+search "headteacher"
+expect "matching \"headteacher\" | 1/1" "/ finds a word of a note, whatever its marks"
+expect "$c" "the case with the note"
+keys q
+# without the key, notes are not searched (nor shown)
+launch "$book"
+expect "Passphrase" "the unlock screen"
+keys Escape
+expect "REFERENCE" "browsing without names"
+search "headteacher"
+expect "matching \"headteacher\" | 0/" "without the key a note is not searched"
+keys q
+
 # --- --mono and --ascii, here from the configuration ----------------------------------
 # colour: an SGR foreground code in the capture with its escapes
 coloured() { t capture-pane -e -p -t "$S" | grep -q "$(printf '\033')\[\(.*;\)\?3[1-7]"; }
