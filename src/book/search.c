@@ -11,8 +11,7 @@ struct notes_ctx {
 	struct book *b;
 	const char *folded;
 	char *note;                        /* guarded: BOOK_TEXT_MAX + VAULT_PAD_BLOCK */
-	uint64_t *ids;
-	size_t n, cap;
+	struct book_ids found;
 };
 
 #define NOTE_ROOM (BOOK_TEXT_MAX + VAULT_PAD_BLOCK)
@@ -32,7 +31,7 @@ notes_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 		return 0;
 	id = codec_get_be64(k);
 	/* the events of a case come together: one of its notes is enough */
-	if (c->n > 0 && c->ids[c->n - 1] == id)
+	if (c->found.n > 0 && c->found.ids[c->found.n - 1] == id)
 		return 0;
 	snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id,
 	         (unsigned)codec_get_be32((const uint8_t *)k + 8));
@@ -42,33 +41,21 @@ notes_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	c->note[len] = '\0';
 	match = fold_contains(c->note, c->folded);
 	vault_wipe(c->note, len);
-	if (!match)
-		return 0;
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 16;
-		uint64_t *ni = realloc(c->ids, cap * sizeof *ni);
-
-		if (ni == NULL)
-			return -1;
-		c->ids = ni;
-		c->cap = cap;
-	}
-	c->ids[c->n++] = id;
-	return 0;
+	/* the key's first 8 bytes are the case's id */
+	return match ? book_collect_ids(k, 8, NULL, 0, &c->found) : 0;
 }
 
 static int
 notes_txn(struct store_txn *t, void *vctx)
 {
-	if (store_scan(t, STORE_EVENTS, NULL, 0, notes_each, vctx) < 0)
-		return err_set(store_txn_err(t), "out of memory");
-	return 0;
+	return store_scan(t, STORE_EVENTS, NULL, 0, notes_each, vctx) < 0 ?
+		err_set(store_txn_err(t), "out of memory") : 0;
 }
 
 int
 book_notes_find(struct book *b, const char *folded, uint64_t **ids, size_t *n, struct err *err)
 {
-	struct notes_ctx c = { b, folded, NULL, NULL, 0, 0 };
+	struct notes_ctx c = { b, folded, NULL, { NULL, 0, 0 } };
 	int rc;
 
 	*ids = NULL;
@@ -80,10 +67,10 @@ book_notes_find(struct book *b, const char *folded, uint64_t **ids, size_t *n, s
 	rc = store_read(b->st, notes_txn, &c, err);
 	book_secret_free(c.note, NOTE_ROOM);
 	if (rc != 0) {
-		free(c.ids);
+		free(c.found.ids);
 		return rc;
 	}
-	*ids = c.ids;
-	*n = c.n;
+	*ids = c.found.ids;
+	*n = c.found.n;
 	return 0;
 }
