@@ -442,7 +442,7 @@ tui_list_parties(struct tui *t)
 	/* one pass over the cases for all of them, then one over the lines */
 	if (c.n == 0 || book_people_cases(t->b, c.ids, c.n, &ids, &n, &err) != 0)
 		return;
-	for (k = 0; k < L->nlines; k++)
+	for (k = 0; k < L->nlines && n > 0; k++)
 		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
 			L->lines[k].party = true;
 	free(ids);
