@@ -51,7 +51,7 @@ cmd_tui_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, ch
 	}
 	secs = (unsigned long)config_idle_cap((long)secs, conf_set->idle_max);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
-		return rc;
+		goto out;
 	/* a passphrase named on purpose (scripts, tests) is used as the CLI
 	 * uses it; otherwise the client asks on its own screen */
 	if (file != NULL && *file != '\0' && book_enrolled(b) && (rc = cli_book_unlock(b)) != CLI_OK)
