@@ -11,12 +11,38 @@
 
 struct agenda {
 	const char *owner, *team;
-	bool overdue;
+	bool overdue, all, tsv;
 	char last[16];
 	struct book *b;
 	long shown;
 	FILE *out;
 };
+
+/* One line of --format tsv: date, reference, key, label, deadline or
+ * target, state, working days left (negative: over), owner, team.  Fields
+ * are made visible (no tab, no control character), so a line is one record. */
+static int
+cmd_calendar_tsv(struct agenda *a, const struct book_due *d)
+{
+	const struct profile *prof;
+	const struct calendar *cal;
+	const struct rule *r;
+	const char *label = d->key;
+	char vis[3][256];
+	struct err err;
+
+	if (book_profile(a->b, &prof, &cal, &err) == 0 && (r = profile_rule(prof, d->key)) != NULL &&
+	    r->label[0] != '\0')
+		label = r->label;
+	text_visible(label, vis[0], sizeof vis[0]);
+	text_visible(d->owner, vis[1], sizeof vis[1]);
+	text_visible(d->team, vis[2], sizeof vis[2]);
+	fprintf(a->out, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d->date, d->ref, d->key, vis[0],
+	        d->target ? "target" : "deadline",
+	        d->done ? "met" : d->days < 0 ? "overdue" : "open", d->days, vis[1], vis[2]);
+	a->shown++;
+	return 0;
+}
 
 static int
 cmd_calendar_each(const struct book_due *d, void *ctx)
@@ -29,11 +55,14 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	struct date day;
 	struct err err;
 
-	if (d->done || (a->overdue && (d->target || !d->council || d->days >= 0)))
+	if ((d->done && !a->all) ||
+	    (a->overdue && (d->done || d->target || !d->council || d->days >= 0)))
 		return 0;
 	if ((a->owner != NULL && strcmp(d->owner, a->owner) != 0) ||
 	    (a->team != NULL && strcmp(d->team, a->team) != 0))
 		return 0;
+	if (a->tsv)
+		return cmd_calendar_tsv(a, d);
 	if (strcmp(d->date, a->last) != 0) {
 		date_parse(d->date, &day, &err);
 		date_format_long(day, head, sizeof head);
@@ -48,7 +77,9 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	text_visible(d->child, child, sizeof child);
 	text_visible(d->owner, owner, sizeof owner);
 	text_visible(d->team, team, sizeof team);
-	if (d->days < 0)
+	if (d->done)
+		snprintf(left, sizeof left, "met");
+	else if (d->days < 0)
 		snprintf(left, sizeof left, "%d over", -d->days);
 	else if (d->days == 0)
 		snprintf(left, sizeof left, "today");
@@ -63,12 +94,14 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 static int
 cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	const char *from = NULL, *days = "14", *owner = NULL, *team = NULL, *pos[1];
-	int overdue = 0, targets = 0, names = 0;
+	const char *from = NULL, *days = "14", *owner = NULL, *team = NULL, *format = "text";
+	const char *pos[1];
+	int overdue = 0, targets = 0, names = 0, all = 0;
 	const struct cli_spec spec[] = {
 		{ "from", &from, NULL }, { "days", &days, NULL }, { "owner", &owner, NULL },
 		{ "team", &team, NULL }, { "overdue", NULL, &overdue }, { "targets", NULL, &targets },
-		{ "names", NULL, &names }, { NULL, NULL, NULL },
+		{ "names", NULL, &names }, { "all", NULL, &all }, { "format", &format, NULL },
+		{ NULL, NULL, NULL },
 	};
 	char fbuf[DATE_STRLEN], tbuf[DATE_STRLEN];
 	struct agenda a;
@@ -83,6 +116,12 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 		return rc;
 	if (cli_integer(days, 1, 3660, &n, &err) != 0)
 		return cli_error(CLI_USAGE, "calendar: --days: %s", err.msg);
+	if (strcmp(format, "text") != 0 && strcmp(format, "tsv") != 0)
+		return cli_error(CLI_USAGE, "calendar: --format is text or tsv");
+	if (all && overdue)
+		return cli_error(CLI_USAGE, "calendar: --all and --overdue do not go together");
+	if (names && strcmp(format, "tsv") == 0)
+		return cli_error(CLI_USAGE, "calendar: --format tsv has no child column: no --names");
 	if (cli_today(&today, &err) != 0)
 		return cli_report(CLI_USAGE, &err);
 	if (from != NULL && (rc = cli_date("--from", from, &f)) != CLI_OK)
@@ -108,6 +147,8 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	a.owner = owner;
 	a.team = team;
 	a.overdue = overdue;
+	a.all = all;
+	a.tsv = strcmp(format, "tsv") == 0;
 	a.b = b;
 	if ((rc = cli_out_begin(&out)) != CLI_OK) {
 		book_close(&b);
@@ -117,7 +158,7 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	rc = cli_book_status(book_agenda(b, fbuf, tbuf, targets && !overdue, cmd_calendar_each, &a,
 	                                 &err), &err);
 	rc = cli_out_end(&out, rc);
-	if (rc == CLI_OK && a.shown == 0)
+	if (rc == CLI_OK && a.shown == 0 && !a.tsv)
 		printf("nothing %s %s to %s\n", overdue ? "overdue before" : "due from",
 		       overdue ? tbuf : fbuf, overdue ? "today" : tbuf);
 	book_close(&b);
@@ -127,13 +168,17 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 const struct cli_cmd cmd_calendar_entry = {
 	.name = "calendar",
 	.usage = "[--from DATE] [--days N] [--owner LOGIN] [--team TEAM] [--overdue] [--targets]\n"
-	         "       [--names]",
+	         "       [--names] [--all] [--format text|tsv]",
 	.summary = "the agenda of deadlines due (or overdue), for scripts and cron",
 	.help = "Prints, day by day from --from (default today) for --days days (default 14),\n"
 	        "every deadline not yet met: reference, which deadline, deadline or internal\n"
 	        "target (--targets adds these), working days left or over, owner, team, and\n"
 	        "the child (a pseudonym unless --names).  --overdue lists instead every\n"
 	        "council deadline already past and not met.  --owner and --team filter.\n"
+	        "--all includes deadlines already met.  --format tsv prints one line per\n"
+	        "deadline, tab-separated: date, reference, key, label, deadline or target,\n"
+	        "state (open, overdue, met), working days from today (negative: past),\n"
+	        "owner, team.\n"
 	        "Reads only the deadlines index for the range asked.",
 	.exec = cmd_calendar_exec,
 };
