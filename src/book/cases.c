@@ -477,8 +477,12 @@ case_count_events(struct store_txn *t, uint64_t id)
 }
 
 /* Fills *out from the case's record and timeline (in one read txn). */
+/* notes false: the events' notes are left sealed (each reads ""), for a
+ * step, which reads the timeline's types and dates and never a note: at
+ * thousands of events opening every note was most of a step's time. */
 static int
-case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                bool notes)
 {
 	const uint8_t *p;
 	const void *v;
@@ -628,7 +632,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 			e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 			e->note = (char *)"";
-			if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+			if (notes && rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 				if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 					return err_set(store_txn_err(t), "out of memory");
 				snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
@@ -642,6 +646,12 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		book_secret_free(note, note != NULL ? BOOK_TEXT_MAX : 0);
 	}
 	return 0;
+}
+
+static int
+case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+{
+	return case_read_notes(b, t, id, out, true);
 }
 
 /* Names of parties: after the case is read, in the same transaction. */
@@ -1349,8 +1359,8 @@ case_stale(struct store_txn *t, const char *ref, const struct book_case *c, uint
 
 /* Reads the case for a change, checking the revision; c is owned by caller. */
 static int
-case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
-                     struct book_case *c, const void **old, size_t *oldlen)
+case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                struct book_case *c, const void **old, size_t *oldlen, bool notes)
 {
 	uint8_t key[8];
 	uint64_t id;
@@ -1358,7 +1368,7 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 
 	if ((rc = case_ref_id(t, ref, &id)) != 0)
 		return rc;
-	if (case_read(b, t, id, c) != 0)
+	if (case_read_notes(b, t, id, c, notes) != 0)
 		return -1;
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "
@@ -1369,6 +1379,13 @@ case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint6
 	if (store_get(t, STORE_CASES, key, 8, old, oldlen) != 0)
 		return -1;
 	return 0;
+}
+
+static int
+case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                     struct book_case *c, const void **old, size_t *oldlen)
+{
+	return case_load_notes(b, t, ref, base_rev, c, old, oldlen, true);
 }
 
 /* An extension agreed to a date before the deadline it extends is refused:
@@ -1434,7 +1451,7 @@ case_step_txn(struct store_txn *t, void *vctx)
 	char fields[64];
 	int rc;
 
-	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+	if ((rc = case_load_notes(x->b, t, x->ref, 0, x->c, &old, &oldlen, false)) != 0)
 		return rc;
 	/* a step meant for one stage never becomes the next stage's */
 	if (x->s->at_stage && x->c->stage != x->s->stage)

@@ -306,8 +306,10 @@ long_case(void)
 		    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0)
 			return long_fail(&err);
 	show = (now() - t0) / 10;
-	printf("a case of %zu events: open %.1f ms, step %.1f ms, close %.1f ms, show %.1f ms"
-	       "   target < 50 ms\n", c->nevents, open * 1e3, step * 1e3, close * 1e3, show * 1e3);
+	printf("a case of %zu events (target < 50 ms each): open %.1f ms %s | step %.1f ms %s | "
+	       "close %.1f ms %s | show %.1f ms %s\n", c->nevents, open * 1e3,
+	       bench_under(open * 1e3, 50), step * 1e3, bench_under(step * 1e3, 50), close * 1e3,
+	       bench_under(close * 1e3, 50), show * 1e3, bench_under(show * 1e3, 50));
 	printf("  (the same step on a new case: %.1f ms, the commit's own cost)\n", base * 1e3);
 	book_case_free(c);
 	book_close(&b);
