@@ -12,6 +12,9 @@
 struct agenda {
 	const char *owner, *team;
 	bool overdue, all, tsv;
+	bool left_set, left_done;    /* the "N left" of the last line, kept */
+	int32_t left_days;
+	char left[24];
 	char last[16];
 	struct book *b;
 	long shown;
@@ -68,7 +71,7 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	struct agenda *a = ctx;
 	const struct profile *prof;
 	const struct calendar *cal;
-	char child[BOOK_NAME_MAX * 4], owner[256], team[256], head[96], left[24];
+	char child[BOOK_NAME_MAX * 4], owner[256], team[256], head[96];
 	char line[sizeof child + sizeof owner + sizeof team + 160];
 	size_t len;
 	struct holiday h;
@@ -97,14 +100,20 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	text_visible(d->child, child, sizeof child);
 	text_visible(d->owner, owner, sizeof owner);
 	text_visible(d->team, team, sizeof team);
-	if (d->done)
-		snprintf(left, sizeof left, "met");
-	else if (d->days < 0)
-		snprintf(left, sizeof left, "%d over", -d->days);
-	else if (d->days == 0)
-		snprintf(left, sizeof left, "today");
-	else
-		snprintf(left, sizeof left, "%d left", d->days);
+	/* the same for every line of a day: formatted once a day */
+	if (!a->left_set || a->left_days != d->days || a->left_done != d->done) {
+		if (d->done)
+			snprintf(a->left, sizeof a->left, "met");
+		else if (d->days < 0)
+			snprintf(a->left, sizeof a->left, "%d over", -d->days);
+		else if (d->days == 0)
+			snprintf(a->left, sizeof a->left, "today");
+		else
+			snprintf(a->left, sizeof a->left, "%d left", d->days);
+		a->left_set = true;
+		a->left_days = d->days;
+		a->left_done = d->done;
+	}
 	/* "  %-14s %-22s %-8s %-8s %-10s %-14s %s\n", put together by hand: at
 	 * a few thousand lines printf's padding was most of the command's time */
 	len = 0;
@@ -112,7 +121,7 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	cal_col(line, sizeof line, &len, d->ref, 14);
 	cal_col(line, sizeof line, &len, d->key, 22);
 	cal_col(line, sizeof line, &len, d->target ? "target" : "deadline", 8);
-	cal_col(line, sizeof line, &len, left, 8);
+	cal_col(line, sizeof line, &len, a->left, 8);
 	cal_col(line, sizeof line, &len, owner, 10);
 	cal_col(line, sizeof line, &len, team, 14);
 	cal_col(line, sizeof line, &len, child, 0);
