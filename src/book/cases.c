@@ -476,8 +476,8 @@ case_count_events(struct store_txn *t, uint64_t id)
 	return lo;
 }
 
-/* Fills *out from the case's record and timeline (in one read txn). */
-/* notes false: the events' notes are left sealed (each reads ""), for a
+/* Fills *out from the case's record and timeline (in one read txn).  With
+ * notes false the events' notes are left sealed (each reads ""), for a
  * step, which reads the timeline's types and dates and never a note: at
  * thousands of events opening every note was most of a step's time. */
 static int
