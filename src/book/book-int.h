@@ -239,6 +239,11 @@ void case_empty(struct book_case *c);
 /* Fills *out from the case's record and timeline (parties' names not
  * filled in). */
 int case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out);
+/* The same; with notes false the events' notes are left sealed (each reads
+ * ""), for a step, which reads the timeline's types and dates and never a
+ * note: at thousands of events opening every note was most of its time. */
+int case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                    bool notes);
 /* Names of parties: after the case is read, in the same transaction. */
 void case_read_parties(struct book *b, struct store_txn *t, struct book_case *c);
 /* What a field is called in a message. */
@@ -272,6 +277,9 @@ int case_stale(struct store_txn *t, const char *ref, const struct book_case *c, 
  * transaction.  c is owned by the caller. */
 int case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                          struct book_case *c, const void **old, size_t *oldlen);
+/* The same, the notes left sealed unless notes (case_read_notes). */
+int case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                    struct book_case *c, const void **old, size_t *oldlen, bool notes);
 /* The same, any revision, with *old a copy of its record (free it). */
 int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
                        void **old, size_t *oldlen);

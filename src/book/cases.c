@@ -364,9 +364,10 @@ case_count_events(struct store_txn *t, uint64_t id)
 }
 
 /* The timeline of case id into out (after its record), notes opened for a
- * key holder. */
+ * key holder; with notes false they are left sealed (each reads "").  */
 static int
-case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                 bool notes)
 {
 	const uint8_t *p;
 	size_t fn;
@@ -407,7 +408,7 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 		rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 		e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 		e->note = (char *)"";
-		if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+		if (notes && rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 			if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 				return err_set(store_txn_err(t), "out of memory");
 			snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
@@ -425,6 +426,13 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 /* Fills *out from the case's record and timeline (in one read txn). */
 int
 case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+{
+	return case_read_notes(b, t, id, out, true);
+}
+
+int
+case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                bool notes)
 {
 	const uint8_t *p;
 	const void *v;
@@ -537,7 +545,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			dst[c] = '\0';
 		}
 	}
-	return case_read_events(b, t, id, out);
+	return case_read_events(b, t, id, out, notes);
 }
 
 /* Names of parties: after the case is read, in the same transaction. */
@@ -1075,13 +1083,20 @@ int
 case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                      struct book_case *c, const void **old, size_t *oldlen)
 {
+	return case_load_notes(b, t, ref, base_rev, c, old, oldlen, true);
+}
+
+int
+case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                struct book_case *c, const void **old, size_t *oldlen, bool notes)
+{
 	uint8_t key[8];
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, ref, &id)) != 0)
 		return rc;
-	if (case_read(b, t, id, c) != 0)
+	if (case_read_notes(b, t, id, c, notes) != 0)
 		return -1;
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "
