@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/reads.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
 #include "redress/date.h"
@@ -714,8 +715,14 @@ int
 book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err)
 {
 	struct get_ctx c = { b, ref, out };
+	int rc;
 
-	return store_read(b->st, case_get_txn, &c, err);
+	if ((rc = store_read(b->st, case_get_txn, &c, err)) != 0)
+		return rc;
+	/* names and narrative opened: on record before anyone sees them */
+	if ((rc = book_read_note(b, out->ref, err)) != 0)
+		book_case_clear(out);
+	return rc;
 }
 
 /* --- writing a case ----------------------------------------------------------- */

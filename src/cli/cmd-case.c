@@ -8,6 +8,7 @@
 #include "redress/advocacy.h"
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
 #include "redress/holiday.h"
@@ -897,6 +898,9 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		return rc;
 	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
 		goto out;
+	/* shown with names: the read goes on record first (reads.h) */
+	if (act->exec == case_do_show && o.names)
+		book_reads_via(r.b, "case show", false);
 	if ((act->flags & CASE_NOREF) == 0) {
 		if ((r.c = book_case_new()) == NULL) {
 			rc = cli_error(CLI_FAIL, "out of memory");
