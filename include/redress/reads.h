@@ -9,7 +9,8 @@
  * (opening a case must stay fast): the first read of the session at once,
  * the rest with the session's next change, when the oldest has waited
  * BOOK_READS_WAIT_S seconds (book_reads_tick), and at book_close.  A read
- * that cannot be recorded (a read-only book) is refused: nothing shown. */
+ * that cannot be written is refused: nothing shown.  A read-only handle
+ * (-R, a snapshot) sends its reads to the system log (authpriv) instead. */
 #ifndef REDRESS_READS_H
 #define REDRESS_READS_H
 

@@ -6,10 +6,13 @@
  * loses: a client killed outright (SIGKILL, the machine's power) loses the
  * reads it noted after its last batch, at most BOOK_READS_WAIT_S seconds
  * of them and never its first, which is written at once; a hang-up or
- * SIGTERM ends the client through book_close, which writes them. */
+ * SIGTERM ends the client through book_close, which writes them.  A
+ * handle that cannot write the book (-R, a snapshot) sends each read to
+ * the system log (authpriv) instead. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 #include <time.h>
 
 #include "book-int.h"
@@ -154,9 +157,6 @@ book_read_note(struct book *b, const char *record, struct err *err)
 	for (i = 0; i < r->n; i++)
 		if (strcmp(r->seen[i].record, record) == 0 && strcmp(r->seen[i].via, r->via) == 0)
 			return 0; /* once per record and purpose in a session */
-	if (book_readonly(b))
-		return err_set(err, "the book is open read-only: a read of names cannot be recorded, "
-		               "so none is shown"), BOOK_EDENIED;
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 16;
 
@@ -170,6 +170,16 @@ book_read_note(struct book *b, const char *record, struct err *err)
 	snprintf(s->record, sizeof s->record, "%s", record);
 	snprintf(s->via, sizeof s->via, "%s", r->via);
 	s->at = book_now();
+	if (book_readonly(b)) {
+		/* an auditor's -R, a snapshot: the book cannot take the entry,
+		 * so the system log does, as it takes the chain's head */
+		openlog("redress", LOG_PID, LOG_AUTHPRIV);
+		syslog(LOG_NOTICE, "book %s: %s read %s via %s (read-only: not in the audit chain)",
+		       b->dir, b->login, s->record, s->via);
+		closelog();
+		s->written = true;
+		return 0;
+	}
 	r->pending++;
 	if (r->batched && r->any_written)
 		return 0;

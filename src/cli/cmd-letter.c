@@ -171,10 +171,8 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		               "writable book (--preview shows it without recording)");
 		goto out;
 	}
-	/* the case opened to fill it in is a read on record; a read-only book
-	 * cannot record one, and shows only a preview (as before reads were kept) */
-	if (!book_readonly(b))
-		book_reads_via(b, preview ? "letter preview" : "letter", false);
+	/* the case opened to fill it in is a read on record */
+	book_reads_via(b, preview ? "letter preview" : "letter", false);
 	if ((rc = cli_book_unlock(b)) != CLI_OK)
 		goto out;
 	if ((rc = cli_book_status(letter_make(b, pos[0], t, date,
