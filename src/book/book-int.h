@@ -199,6 +199,13 @@ struct book_reads;
 int book_reads_append_txn(struct book *b, struct store_txn *t);
 void book_reads_written(struct book *b);
 void book_reads_close(struct book *b);
+/* Restricted cases (restrict.c): whether case id, or a person party to a
+ * restricted case, is kept from this person; and the keys set aside while
+ * such a case or person is read (hide(b, denied) ... unhide(b, saved)). */
+bool book_restrict_denied_txn(struct book *b, struct store_txn *t, uint64_t id);
+bool book_restrict_person_denied_txn(struct book *b, struct store_txn *t, uint64_t person);
+struct vault_keys *book_restrict_hide(struct book *b, bool denied);
+void book_restrict_unhide(struct book *b, struct vault_keys *saved);
 /* Called after a commit: the chain head to syslog. */
 void book_audit_announce(struct book *b);
 /* Called by book_close: says on stderr, once, that syslog could not be

@@ -317,6 +317,7 @@ static int
 person_get_txn(struct store_txn *t, void *vctx)
 {
 	struct get_ctx *c = vctx;
+	struct vault_keys *keys;
 	const void *v;
 	size_t n;
 	uint8_t key[8];
@@ -329,7 +330,11 @@ person_get_txn(struct store_txn *t, void *vctx)
 		               (unsigned long long)c->id), BOOK_EUSAGE;
 	if (rc != 0)
 		return -1;
-	return person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	/* party to a case restricted away from this person: a pseudonym */
+	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
+	rc = person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	book_restrict_unhide(c->b, keys);
+	return rc;
 }
 
 int

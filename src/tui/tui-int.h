@@ -206,6 +206,8 @@ struct tui_vrow {
 struct tui_view {
 	struct book_case *c;               /* guarded memory; NULL when none */
 	char ref[BOOK_REF_MAX];
+	char restricted[160];              /* "to LOGIN, ..." on a restricted case, else "" */
+	bool withheld;                     /* restricted, and not to this person */
 	struct tui_arena arena;
 	struct tui_vline *lines;
 	size_t nlines, lcap;
