@@ -12,6 +12,8 @@
 #         them coded availability, two with no code), response Fri
 #         11-27 = 19 (14 after the ack); not upheld; Stage 2 asked 12-01,
 #         accepted 12-02, extended (no note, coded complexity), response
+#         (a reason recorded is a coded one: Stage 1 3 of 5, Stage 2 5 of 5,
+#         as "Extensions by coded reason" has them)
 #         2027-02-22 = 56 from
 #         the request, partly upheld, a recommendation due 03-01 done 03-10;
 #         Stage 3 asked 02-23, panel held 03-10 = 11, findings 03-15 = 3,
@@ -180,8 +182,8 @@ Against the book's statutory deadlines and internal targets
 |
 Extensions
   Stage   Extensions With a reason recorded Without
-  Stage 1          5                      5       0
-  Stage 2          5                      0       5
+  Stage 1          5                     <5      <5
+  Stage 2          5                      5       0
 |
 Extensions by coded reason
   Reason                                                  Stage 1 Stage 2
