@@ -242,6 +242,7 @@ The Ombudsman, compliments and recommendations
 # decisions the next day; responses 55 working days after them
 $ . $RDT/report-t/env; redress report chc --year 2026
 Complaint Handling Code self-assessment 2026/27
+The Complaint Handling Code does not apply to the complaints in this book: they follow the statutory children's social care procedure (the Children Act 1989 and its 2006 Representations Procedure regulations), which sets its own stages and timescales, and the Code leaves such statutory procedures out.  The Code's figures are shown for comparison only, so that these complaints can be set beside the council's others, which the Code does cover; they measure nothing this procedure requires.
 Period 2026-04-01 to 2027-03-31; profile statutory. The book follows the statutory children's procedure: the Code's timescales are applied for comparison.
 Numbers from 1 to 4 are shown as <5; a number that would let one be worked out is withheld as *, wherever it appears.  No person or case is named.
 |
