@@ -176,7 +176,8 @@ restrict_txn(struct store_txn *t, void *vctx)
 	{
 		char fields[160];
 
-		snprintf(fields, sizeof fields, "to=%s", c->to);
+		/* (the audit entry keeps 159 bytes of fields: a long list is cut) */
+		snprintf(fields, sizeof fields, "to=%.155s", c->to);
 		return book_audit_append(c->b, t, "case.restrict", c->ref, fields);
 	}
 }
