@@ -25,6 +25,7 @@ struct book {
 	uint64_t head_seq;       /* the audit entry this process last appended */
 	uint8_t head_hash[VAULT_HASH_BYTES];
 	bool syslog_lost;        /* a head announced while syslog was unreachable */
+	struct book_reads *reads; /* reads noted by this handle (reads.c), or NULL */
 };
 
 /* Record types (first byte of every value). */
@@ -186,6 +187,25 @@ int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
 /* Appends a signed audit entry in the caller's write transaction. */
 int book_audit_append(struct book *b, struct store_txn *t, const char *action,
                       const char *record, const char *fields);
+/* The same with the time the entry gives (a read noted earlier, written
+ * with a batch). */
+int book_audit_append_at(struct book *b, struct store_txn *t, uint64_t when, const char *action,
+                         const char *record, const char *fields);
+/* Reads on record (reads.c): the handle's pending reads appended in the
+ * caller's write transaction (book_write does, after the change); after
+ * the commit, book_reads_written marks them on record.  book_reads_close
+ * writes what is pending and frees the handle's reads (book_close). */
+struct book_reads;
+int book_reads_append_txn(struct book *b, struct store_txn *t);
+void book_reads_written(struct book *b);
+void book_reads_close(struct book *b);
+/* Restricted cases (restrict.c): whether case id, or a person party to a
+ * restricted case, is kept from this person; and the keys set aside while
+ * such a case or person is read (hide(b, denied) ... unhide(b, saved)). */
+bool book_restrict_denied_txn(struct book *b, struct store_txn *t, uint64_t id);
+bool book_restrict_person_denied_txn(struct book *b, struct store_txn *t, uint64_t person);
+struct vault_keys *book_restrict_hide(struct book *b, bool denied);
+void book_restrict_unhide(struct book *b, struct vault_keys *saved);
 /* Called after a commit: the chain head to syslog. */
 void book_audit_announce(struct book *b);
 /* Called by book_close: says on stderr, once, that syslog could not be

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/reads.h"
 #include "redress/clock.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
@@ -597,29 +598,40 @@ struct get_ctx {
 	struct book *b;
 	const char *ref;
 	struct book_case *out;
+	bool denied;                 /* restricted, and not to this person */
 };
 
 static int
 case_get_txn(struct store_txn *t, void *vctx)
 {
 	struct get_ctx *c = vctx;
+	struct vault_keys *keys;
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, c->ref, &id)) != 0)
 		return rc;
-	if (case_read(c->b, t, id, c->out) != 0)
-		return -1;
-	case_read_parties(c->b, t, c->out);
-	return 0;
+	/* a restricted case is read for anyone not named as if without the key */
+	c->denied = book_restrict_denied_txn(c->b, t, id);
+	keys = book_restrict_hide(c->b, c->denied);
+	if ((rc = case_read(c->b, t, id, c->out)) == 0)
+		case_read_parties(c->b, t, c->out);
+	book_restrict_unhide(c->b, keys);
+	return rc != 0 ? -1 : 0;
 }
 
 int
 book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err)
 {
-	struct get_ctx c = { b, ref, out };
+	struct get_ctx c = { b, ref, out, false };
+	int rc;
 
-	return store_read(b->st, case_get_txn, &c, err);
+	if ((rc = store_read(b->st, case_get_txn, &c, err)) != 0 || c.denied)
+		return rc;
+	/* names and narrative opened: on record before anyone sees them */
+	if ((rc = book_read_note(b, out->ref, err)) != 0)
+		book_case_clear(out);
+	return rc;
 }
 
 /* --- writing a case ----------------------------------------------------------- */
