@@ -1,6 +1,8 @@
 # redress report: the annual report and the Complaint Handling Code figures
 # over a fixture book built with `redress case`, at fixed dates, in the
 # financial year 2026/27 (2026-04-01 to 2027-03-31), today 2027-06-30.
+# (The fixture's commands are redress_unwrapped: valgrind, see run.sh, runs
+# the reports, not the steps the other tests run under it.)
 #
 # Working days were counted by hand over share/holidays/england-and-wales
 # (Good Friday 2026-04-03, Easter Monday 2026-04-06; Christmas 2026: 25 and
@@ -33,7 +35,7 @@
 
 $ rm -rf $RDT/report-t && mkdir $RDT/report-t && printf 'pass phrase 1\n' > $RDT/report-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/report-t/pass REDRESS_BOOK=$RDT/report-t/book' 'N="North, \"A\" Team"' 'rc() { redress case "$@"; }' 'last() { redress case list --format tsv | tail -1 | cut -f1; }' > $RDT/report-t/env && . $RDT/report-t/env && redress init --authority statutory >/dev/null && echo ok
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/report-t/pass REDRESS_BOOK=$RDT/report-t/book' 'N="North, \"A\" Team"' 'rc() { redress_unwrapped case "$@"; }' 'last() { redress_unwrapped case list --format tsv | tail -1 | cut -f1; }' > $RDT/report-t/env && . $RDT/report-t/env && redress init --authority statutory >/dev/null && echo ok
 ok
 $ . $RDT/report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
 $ . $RDT/report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' $([ $i -le 3 ] && echo --reason availability) && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 --reason complexity && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done

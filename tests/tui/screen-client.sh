@@ -4,7 +4,7 @@
 # person refused for the panel), its parties, two points with their findings
 # at Stage 1, a recommendation made and carried out, and a legal hold, every
 # one from the case view; then `redress report annual` counts them.  As
-# tests/tui/screen.sh: the real binary in a private tmux server, waits that
+# tests/tui/lib.sh: the real binary in a private tmux server, waits that
 # poll for the text expected.
 #
 #   REDRESS=./redress sh tests/tui/screen-client.sh
