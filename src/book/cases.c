@@ -63,117 +63,6 @@ case_today(struct book *b)
 	return d;
 }
 
-/* --- the book's profile ------------------------------------------------------ */
-
-struct file_ctx {
-	const char *key;
-	char *text;
-	size_t len;
-};
-
-static int
-case_file_txn(struct store_txn *t, void *vctx)
-{
-	struct file_ctx *c = vctx;
-	const uint8_t *p;
-	const void *v;
-	size_t n, fn;
-
-	if (store_get(t, STORE_FILES, c->key, strlen(c->key), &v, &n) != 0 ||
-	    !rec_find(v, n, 1, &p, &fn))
-		return err_set(store_txn_err(t), "the book has no %s", c->key);
-	if ((c->text = malloc(fn + 1)) == NULL)
-		return err_set(store_txn_err(t), "out of memory");
-	memcpy(c->text, p, fn);
-	c->text[fn] = '\0';
-	c->len = fn;
-	return 0;
-}
-
-static int
-case_meta_txn(struct store_txn *t, void *vctx)
-{
-	char (*m)[64] = vctx;
-	uint64_t pv = book_meta_u64(t, META_PROFILE_VERSION, 1);
-	uint64_t cv = book_meta_u64(t, META_CALENDAR_VERSION, 1);
-
-	book_meta_str(t, META_AUTHORITY, m[0], 64);
-	book_meta_str(t, META_CALENDAR, m[1], 64);
-	snprintf(m[2], 64, "%08u", (unsigned)pv);
-	snprintf(m[3], 64, "%08u", (unsigned)cv);
-	return 0;
-}
-
-int
-book_profile(struct book *b, const struct profile **pp, const struct calendar **cp,
-             struct err *err)
-{
-	struct profile *chain = NULL;
-	struct file_ctx f;
-	char meta[4][64], key[160], name[PROFILE_KEY_MAX];
-	size_t depth = 0, i;
-	int rc = -1;
-
-	if (b->profile != NULL) {
-		*pp = b->profile;
-		*cp = b->cal;
-		return 0;
-	}
-	if (store_read(b->st, case_meta_txn, meta, err) != 0)
-		return -1;
-	if ((chain = calloc(PROFILE_DEPTH_MAX, sizeof *chain)) == NULL ||
-	    (b->cal = calloc(1, sizeof *b->cal)) == NULL) {
-		err_set(err, "out of memory");
-		goto out;
-	}
-	snprintf(name, sizeof name, "%.39s", meta[0]);
-	/* the chain as stored in the book: every user computes the same dates */
-	while (name[0] != '\0' && depth < PROFILE_DEPTH_MAX) {
-		snprintf(key, sizeof key, "profile/%s/%s", name, meta[2]);
-		f.key = key;
-		if (store_read(b->st, case_file_txn, &f, err) != 0)
-			goto out;
-		rc = profile_parse(&chain[depth], f.text, f.len, key, err);
-		free(f.text);
-		if (rc != 0)
-			goto out;
-		rc = -1;
-		snprintf(name, sizeof name, "%s", chain[depth].inherits);
-		depth++;
-	}
-	if (depth == 0 || profile_check(&chain[depth - 1], err) != 0)
-		goto out;
-	for (i = depth - 1; i > 0; i--)
-		if (profile_inherit(&chain[i - 1], &chain[i], err) != 0)
-			goto out;
-	snprintf(key, sizeof key, "calendar/%s/%s", meta[1], meta[3]);
-	f.key = key;
-	if (store_read(b->st, case_file_txn, &f, err) != 0)
-		goto out;
-	rc = calendar_parse(b->cal, f.text, f.len, key, err);
-	free(f.text);
-	if (rc != 0) {
-		rc = -1;
-		goto out;
-	}
-	if ((b->profile = malloc(sizeof *b->profile)) == NULL) {
-		calendar_free(b->cal);
-		rc = err_set(err, "out of memory");
-		goto out;
-	}
-	*b->profile = chain[0];
-	*pp = b->profile;
-	*cp = b->cal;
-	rc = 0;
-out:
-	if (rc != 0 && b->cal != NULL && b->profile == NULL) {
-		free(b->cal);
-		b->cal = NULL;
-	}
-	free(chain);
-	return rc;
-}
-
 /* --- small helpers ------------------------------------------------------------ */
 
 /* Text typed by people: valid UTF-8; newlines and tabs allowed in notes;
@@ -496,6 +385,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
 	out->id = id;
 	out->staff.chair = -1;
+	/* written before the book kept versions: its first ones */
+	out->profver = out->calver = 1;
 	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
 		char *dst = NULL;
 		size_t dmax = 0;
@@ -540,6 +431,12 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			                                     sizeof out->hold_reason);
 			break;
 		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
+		case CT_PROFVER: out->profver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_CALVER: out->calver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_WAS:
+			if (out->nwas < BOOK_WAS_MAX && book_was_get(p, fn, &out->was[out->nwas]))
+				out->nwas++;
+			break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
 			out->summary_unopened = !case_open_text(b, ad, p, fn, out->summary,
@@ -919,7 +816,12 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	struct rec r;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, store_txn_err(t)) != 0)
+	/* a new case is counted under the book's versions of now */
+	if ((c->profver == 0 || c->calver == 0) &&
+	    book_versions_current_txn(b, t, c->profver == 0 ? &c->profver : NULL,
+	                              c->calver == 0 ? &c->calver : NULL) != 0)
+		return -1;
+	if (book_case_profile(b, t, c, &prof, &cal, store_txn_err(t)) != 0)
 		return -1;
 	/* the old index entries go; the new ones are computed below */
 	if (old != NULL)
@@ -1011,6 +913,10 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	}
 	if (c->erased[0] != '\0')
 		rec_str(&r, CT_ERASED, c->erased);
+	rec_u64(&r, CT_PROFVER, c->profver);
+	rec_u64(&r, CT_CALVER, c->calver);
+	for (i = 0; i < c->nwas; i++)
+		rec_bytes(&r, CT_WAS, prefix, book_was_put(&c->was[i], prefix));
 	/* the deadlines index: by date, for the calendar and the overdue list */
 	for (i = 0; i < n; i++) {
 		int kind;
@@ -1383,7 +1289,7 @@ case_check_extension(struct book *b, const struct book_case *c, const struct wf_
 	size_t nce;
 	int rc;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	if ((ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
 		return err_set(err, "out of memory");
@@ -1405,7 +1311,7 @@ case_overran(struct book *b, const struct book_case *c, const struct wf_event *w
 	size_t nce;
 	bool over;
 
-	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	if (book_case_profile(b, NULL, c, &prof, &cal, &err) != 0 ||
 	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
 		return false;
 	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
@@ -2803,7 +2709,7 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 	size_t nwf;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	wf = calloc(c->nevents + 1, sizeof *wf);
 	ce = calloc(2 * (c->nevents + 1), sizeof *ce);
@@ -3107,7 +3013,7 @@ case_correct_check(struct book *b, const struct book_case *c, struct date today,
 
 		if (ce == NULL)
 			rc = err_set(err, "out of memory");
-		else if ((rc = book_profile(b, &prof, &cal, err)) == 0)
+		else if ((rc = book_case_profile(b, NULL, c, &prof, &cal, err)) == 0)
 			rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce,
 			                            workflow_clock_events(wf, n, ce, n * 2 + 1), today, err);
 		free(ce);

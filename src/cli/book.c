@@ -9,7 +9,45 @@
 #include <unistd.h>
 
 #include "redress/book.h"
+#include "redress/book-versions.h"
 #include "redress/cli.h"
+#include "redress/holiday.h"
+
+int
+cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal, char *note,
+                 size_t n)
+{
+	const struct calendar *own;
+	struct book *b = NULL;
+	struct err err;
+	unsigned version;
+	char *text;
+	size_t len;
+	int rc;
+
+	note[0] = '\0';
+	if (!env->book_given || name != NULL)
+		return cli_calendar(name, cal);
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	rc = CLI_FAIL;
+	if (book_calendar(b, &own, &version, &err) != 0)
+		cli_report(CLI_FAIL, &err);
+	else if ((text = calendar_text(own, "the book's", &len)) == NULL)
+		cli_error(CLI_FAIL, "out of memory");
+	else {
+		/* a copy of its own: the book closes now */
+		if (calendar_parse(cal, text, len, "the book's calendar", &err) != 0)
+			cli_report(CLI_FAIL, &err);
+		else {
+			snprintf(note, n, "the book's calendar, version %u", version);
+			rc = CLI_OK;
+		}
+		free(text);
+	}
+	book_close(&b);
+	return rc;
+}
 
 int
 cli_book_status(int rc, const struct err *err)

@@ -1,16 +1,62 @@
-/* cmd-holidays.c - `redress holidays [YEAR]`: a calendar's holidays. */
+/* cmd-holidays.c - `redress holidays [YEAR]`: a calendar's holidays; and
+ * `holidays add|remove|import`: the book's own calendar changed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "redress/book-versions.h"
 
 #include "redress/cli.h"
 #include "redress/share.h"
 #include "redress/text.h"
 
+/* What a change of the book's calendar did: the version, the open cases
+ * recomputed, each deadline moved. */
+static void
+cmd_holidays_done(const struct book_recompute *r)
+{
+	size_t i;
+
+	printf("calendar %u of the book: %zu open case%s recomputed, %zu date%s moved\n", r->version,
+	       r->cases, r->cases == 1 ? "" : "s", r->nmoved, r->nmoved == 1 ? "" : "s");
+	for (i = 0; i < r->nmoved; i++)
+		printf("  %-14s %-22s %s%s -> %s\n", r->moved[i].ref, r->moved[i].rule,
+		       r->moved[i].target ? "target " : "", r->moved[i].was, r->moved[i].now);
+}
+
+/* `holidays add DATE NAME`, `holidays remove DATE`: the book's next calendar. */
+static int
+cmd_holidays_change(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	bool add = strcmp(argv[1], "add") == 0;
+	const char *pos[2];
+	const struct cli_spec spec[] = { { NULL, NULL, NULL } };
+	struct book_recompute r;
+	struct book *b;
+	struct err err;
+	int npos, rc;
+
+	if ((rc = cli_parse(self, argc - 1, argv + 1, spec, pos, add ? 2 : 1, add ? 2 : 1, &npos,
+	                    NULL, NULL)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	if ((rc = cli_book_unlock(b)) == CLI_OK) {
+		rc = cli_book_status(book_holiday_change(b, pos[0], add ? pos[1] : NULL, &r, &err), &err);
+		if (rc == CLI_OK) {
+			cmd_holidays_done(&r);
+			free(r.moved);
+		}
+	}
+	book_close(&b);
+	return rc;
+}
+
 static int
 cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	(void)env;
 	const char *pos[2], *calname = NULL;
+	char note[96];
 	int list = 0;
 	const struct cli_spec spec[] = {
 		{ "calendar", &calname, NULL }, { "list", NULL, &list }, { NULL, NULL, NULL },
@@ -24,6 +70,8 @@ cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	int npos, rc;
 	struct date today;
 
+	if (argc > 1 && (strcmp(argv[1], "add") == 0 || strcmp(argv[1], "remove") == 0))
+		return cmd_holidays_change(self, env, argc, argv);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	if (list) {
@@ -45,8 +93,10 @@ cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	}
 	if (to - from > 200)
 		return cli_error(CLI_USAGE, "%s: at most 200 years at a time", self->name);
-	if ((rc = cli_calendar(calname, &cal)) != CLI_OK)
+	if ((rc = cli_calendar_for(env, calname, &cal, note, sizeof note)) != CLI_OK)
 		return rc;
+	if (note[0] != '\0')
+		printf("# %s\n", note);
 	for (y = from; y <= to; y++) {
 		n = calendar_year(&cal, (int)y, days, HOLIDAY_PER_YEAR_MAX);
 		for (i = 0; i < n && i < HOLIDAY_PER_YEAR_MAX; i++) {
@@ -62,10 +112,19 @@ cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 
 const struct cli_cmd cmd_holidays_entry = {
 	.name = "holidays",
-	.usage = "[--calendar NAME] [--list] [YEAR [LAST]]",
+	.usage = "[--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | "
+	         "import FILE [--division D] [--dry-run]",
 	.summary = "list the bank holidays of a year (default this year)",
 	.help = "Lists the holidays of YEAR (or YEAR to LAST) in the calendar (default\n"
 	        "england-and-wales), marking as [projected] those computed by rule for a year\n"
-	        "the calendar does not list.  --list names the calendars shipped.",
+	        "the calendar does not list.  --list names the calendars shipped.  With -d BOOK,\n"
+	        "the book's own calendar, said on a first line starting \"#\".\n"
+	        "\n"
+	        "add DATE NAME and remove DATE (admins) make the book's next calendar version,\n"
+	        "with every open case's deadlines recomputed in the same transaction; each\n"
+	        "deadline moved keeps its earlier date in view (`case show`).  Closed cases keep\n"
+	        "the calendar they were decided under.  import FILE reads GOV.UK's\n"
+	        "bank-holidays.json: the years it lists replace the book's (--division\n"
+	        "england-and-wales, scotland or northern-ireland; --dry-run only prints).",
 	.exec = cmd_holidays_exec,
 };

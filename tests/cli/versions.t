@@ -1,0 +1,109 @@
+# The book's calendar over the years: holidays added and removed as new
+# calendar versions, open cases recomputed in the same transaction with the
+# earlier dates kept in view, closed cases left as they were decided.
+#
+# Dates counted by hand over share/holidays/england-and-wales for the
+# statutory profile (Stage 1: 10 working days after receipt, at most 20):
+#   received Fri 2026-11-20: 10 wd -> Fri 2026-12-04, 20 wd -> Fri 2026-12-18.
+#   With Tue 2026-12-01 a holiday: 10 wd -> Mon 2026-12-07, 20 -> Mon 2026-12-21.
+#   received Wed 2026-12-02 (after the new holiday): 10 wd -> 2026-12-16, 20 wd
+#   -> 2027-01-04 (25 and 28 December, 1 January), neither moved.
+#   received Mon 2026-11-02, closed 2026-11-11: not recomputed.
+
+$ rm -rf $RDT/v && mkdir $RDT/v && printf 'pass phrase 1\n' > $RDT/v/pass && echo ok
+ok
+$ printf '%s\n' 'export REDRESS_TODAY=2026-11-25 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/v/pass' 'rc() { redress -d $RDT/v/b case "$@"; }' 'dl() { rc show "$1" | sed -n "/^deadlines/,\$p" | sed "s/^  //" | cut -c1-79 | sed "s/ *$//"; }' > $RDT/v/env; . $RDT/v/env; redress -d $RDT/v/b init --authority statutory >/dev/null && echo ok
+ok
+$ . $RDT/v/env; rc add --received 2026-11-20 --child-name Zoe && rc add --received 2026-11-02 --child-name Ann && rc acknowledge CSC-2026-0002 --date 2026-11-03 && rc respond CSC-2026-0002 --date 2026-11-10 && rc close CSC-2026-0002 --date 2026-11-11
+CSC-2026-0001
+CSC-2026-0002
+$ . $RDT/v/env; REDRESS_TODAY=2026-12-02 rc add --received 2026-12-02 --child-name Yan
+CSC-2026-0003
+$ . $RDT/v/env; dl CSC-2026-0001
+deadlines (statutory)
+stage1_response        2026-12-04  target 2026-12-04  7 left         10 working
+stage1_response_max    2026-12-18  target 2026-12-18  17 left        20 working
+
+# the book's calendar before: the shipped one, said so
+$ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-12-01; redress -d $RDT/v/b workday 2026-11-20 10
+2026-12-01 Tuesday: working day (the book's calendar, version 1)
+2026-12-04 (the book's calendar, version 1)
+
+# a holiday announced at short notice: exactly the two deadlines it falls within move
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-01 'Day of mourning'
+calendar 2 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
+  CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
+$ . $RDT/v/env; rc show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-100 | sed 's/ *$//'
+counted under profile 1, calendar 2 of the book
+|
+deadlines (statutory)
+  stage1_response        2026-12-07 (was 2026-12-04 before calendar 2)  target 2026-12-07  7 left
+  stage1_response_max    2026-12-21 (was 2026-12-18 before calendar 2)  target 2026-12-21  17 left
+$ . $RDT/v/env; dl CSC-2026-0003
+deadlines (statutory)
+stage1_response        2026-12-16  target 2026-12-16  14 left        10 working
+stage1_response_max    2027-01-04  target 2027-01-04  24 left        20 working
+# the closed case keeps the calendar it was decided under
+$ . $RDT/v/env; rc show CSC-2026-0002 | grep -c 'counted under'
+0
+? 1
+# the calendar and the deadlines list agree at once
+$ . $RDT/v/env; redress -d $RDT/v/b calendar --from 2026-12-01 --days 30 | grep -A1 December
+Monday 7 December 2026
+  CSC-2026-0001  stage1_response        deadline 7 left   root                      Child C-0001
+--
+Wednesday 16 December 2026
+  CSC-2026-0003  stage1_response        deadline 14 left  root                      Child C-0003
+--
+Monday 21 December 2026
+  CSC-2026-0001  stage1_response_max    deadline 17 left  root                      Child C-0001
+$ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-12-01; redress -d $RDT/v/b workday 2026-11-20 10; redress -d $RDT/v/b workdays 2026-11-30 2026-12-02
+2026-12-01 Tuesday: not a working day: Day of mourning (bank holiday) (the book's calendar, version 2)
+2026-12-07 (the book's calendar, version 2)
+1 (the book's calendar, version 2)
+$ . $RDT/v/env; redress -d $RDT/v/b holidays 2026 | sed -n '1p;/12-01/p'
+| # the book's calendar, version 2
+2026-12-01  Tuesday    Day of mourning
+# without -d, the shipped file as before
+$ . $RDT/v/env; redress isworkday 2026-12-01; redress workday 2026-11-20 10
+2026-12-01 Tuesday: working day
+2026-12-04
+# the audit names the change and each case it moved
+$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -2 | awk '{ $1 = $2 = $3 = $NF = ""; print }' | sed 's/^ *//; s/ *$//'
+case.recompute CSC-2026-0001 calendar 2: stage1_response 2026-12-04 -> 2026-12-07 and more
+calendar.add calendar 2 2026-12-01 added: Day of mourning
+$ . $RDT/v/env; redress -d $RDT/v/b verify | tail -1
+records: 10 match their last audit entry
+
+# taken off again: the dates move back, the last move in view
+$ . $RDT/v/env; redress -d $RDT/v/b holidays remove 2026-12-01
+calendar 3 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response        2026-12-07 -> 2026-12-04
+  CSC-2026-0001  stage1_response_max    2026-12-21 -> 2026-12-18
+$ . $RDT/v/env; dl CSC-2026-0001 | cut -c1-68
+deadlines (statutory)
+stage1_response        2026-12-04 (was 2026-12-07 before calendar 3)
+stage1_response_max    2026-12-18 (was 2026-12-21 before calendar 3)
+
+# refused, nothing changed
+$ . $RDT/v/env; redress -d $RDT/v/b holidays remove 2026-12-02
+! redress: 2026-12-02 is not a holiday in the book's calendar
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays remove 2033-12-26
+! redress: 2033-12-26 is not listed in the book's calendar: it is projected by rule and cannot be taken off alone
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-25 Again
+! redress: 2026-12-25 is already a holiday in the book's calendar (Christmas Day)
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-05 Saturday
+! redress: 2026-12-05 is a Saturday: a holiday at the weekend changes no working day (list its substitute day instead)
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-13-01 Bad
+! redress: bad date "2026-13-01": month 13 does not exist
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
+! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] [--dry-run])
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
+calendar.remove calendar 3
