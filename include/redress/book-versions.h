@@ -48,6 +48,11 @@ const char *book_was_note(const struct book_case *c, const char *rule, bool targ
 /* "profile 1, calendar 2": the versions c is counted under. */
 const char *book_case_versions(const struct book_case *c, char *out, size_t n);
 
+/* A copy of the book's current calendar, for changing: *copy is the
+ * caller's (calendar_free()). */
+int book_calendar_copy(struct book *b, struct calendar *copy, unsigned *version,
+                       struct err *err);
+
 /* A deadline a change moved. */
 struct book_moved {
 	char ref[BOOK_REF_MAX];

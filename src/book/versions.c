@@ -627,9 +627,8 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	return 0;
 }
 
-/* A copy of the book's current calendar to change: its listed days owned. */
-static int
-vers_calendar_copy(struct book *b, struct calendar *copy, unsigned *version, struct err *err)
+int
+book_calendar_copy(struct book *b, struct calendar *copy, unsigned *version, struct err *err)
 {
 	const struct calendar *cal;
 	char *text;
@@ -662,7 +661,7 @@ book_holiday_change(struct book *b, const char *date, const char *name,
 	if (date_parse(date, &d, err) != 0)
 		return BOOK_EUSAGE;
 	date_format(d, buf);
-	if (vers_calendar_copy(b, &copy, &base, err) != 0)
+	if (book_calendar_copy(b, &copy, &base, err) != 0)
 		return -1;
 	if (name != NULL) {
 		if (date_weekday(d) == WEEKDAY_SATURDAY || date_weekday(d) == WEEKDAY_SUNDAY)

@@ -17,12 +17,9 @@ int
 cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal, char *note,
                  size_t n)
 {
-	const struct calendar *own;
 	struct book *b = NULL;
 	struct err err;
 	unsigned version;
-	char *text;
-	size_t len;
 	int rc;
 
 	note[0] = '\0';
@@ -30,21 +27,11 @@ cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *c
 		return cli_calendar(name, cal);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
-	rc = CLI_FAIL;
-	if (book_calendar(b, &own, &version, &err) != 0)
-		cli_report(CLI_FAIL, &err);
-	else if ((text = calendar_text(own, "the book's", &len)) == NULL)
-		cli_error(CLI_FAIL, "out of memory");
-	else {
-		/* a copy of its own: the book closes now */
-		if (calendar_parse(cal, text, len, "the book's calendar", &err) != 0)
-			cli_report(CLI_FAIL, &err);
-		else {
-			snprintf(note, n, "the book's calendar, version %u", version);
-			rc = CLI_OK;
-		}
-		free(text);
-	}
+	/* a copy of its own: the book closes now */
+	if (book_calendar_copy(b, cal, &version, &err) != 0)
+		rc = cli_report(CLI_FAIL, &err);
+	else
+		snprintf(note, n, "the book's calendar, version %u", version);
 	book_close(&b);
 	return rc;
 }

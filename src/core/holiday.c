@@ -651,3 +651,33 @@ calendar_text(const struct calendar *cal, const char *comment, size_t *len)
 	}
 	return buf;
 }
+
+int
+calendar_list_years(struct calendar *cal, int from, int to, const struct holiday *days, size_t n,
+                    struct err *err)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < cal->ndays; i++) {
+		int y = date_year(cal->days[i].date);
+
+		if (y < from || y > to)
+			cal->days[k++] = cal->days[i];
+	}
+	cal->ndays = k;
+	for (i = 0; i < n; i++)
+		if (calendar_list_add(cal, days[i].date, days[i].name, err) != 0)
+			return -1;
+	/* listed years next to or within the covered ones are covered now: their
+	 * dates stop being projected */
+	if (cal->cover_from == 0) {
+		cal->cover_from = from;
+		cal->cover_to = to;
+	} else if (from <= cal->cover_to + 1 && to >= cal->cover_from - 1) {
+		if (from < cal->cover_from)
+			cal->cover_from = from;
+		if (to > cal->cover_to)
+			cal->cover_to = to;
+	}
+	return 0;
+}

@@ -107,3 +107,65 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.remove calendar 3
+
+# --- GOV.UK's bank-holidays.json ----------------------------------------------
+# tests/cli/data/bank-holidays.json: England and Wales 2026 with a one-off on
+# Tue 2026-12-01 and 2031 with early May moved to Fri 2031-05-09 (titles with
+# GOV.UK's curly apostrophe); Scotland and Northern Ireland with their own days.
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json --dry-run
+england-and-wales, 2026-2031, against the book's calendar 3:
+= 2026-01-01  Thursday   New Year’s Day
++ 2026-12-01  Tuesday    State occasion
+- 2031-05-05  Monday     Early May bank holiday  [projected]
+= 2031-01-01  Wednesday  New Year’s Day
+= 2031-04-11  Friday     Good Friday
+= 2031-04-14  Monday     Easter Monday
++ 2031-05-09  Friday     Early May bank holiday (moved)
+= 2031-05-26  Monday     Spring bank holiday
+= 2031-08-25  Monday     Summer bank holiday
+= 2031-12-25  Thursday   Christmas Day
+= 2031-12-26  Friday     Boxing Day
+dry run: nothing changed
+$ . $RDT/v/env; redress -d $RDT/v/b holidays 2031 | head -2
+| # the book's calendar, version 3
+2031-01-01  Wednesday  New Year's Day  [projected]
+# another division's days are not taken unless asked for (and only shown here)
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json --division scotland --dry-run | grep '^+'
++ 2026-11-30  Monday     St Andrew’s Day
++ 2027-01-04  Monday     2nd January (substitute day)
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json | tail -3
+calendar 4 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
+  CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
+$ . $RDT/v/env; redress -d $RDT/v/b holidays 2031 | sed -n '2p;5p'
+2031-01-01  Wednesday  New Year’s Day
+2031-05-09  Friday     Early May bank holiday (moved)
+$ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-11-30
+2026-11-30 Monday: working day (the book's calendar, version 4)
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json
+england-and-wales, 2026-2031, against the book's calendar 4:
+no change: the book's calendar already lists these days
+$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6, $7, $8, $9, $10, $11 }'
+calendar.import calendar 4 tests/cli/data/bank-holidays.json england-and-wales 2026-2031: 17 days
+
+# bad files: exit 2, the line or event at fault, nothing changed
+$ . $RDT/v/env; printf '{"england-and-wales": {"division": "england-and-wales", "events": [\n{"title": "A", "date": "2026-12-02", "notes": "", "bunting": true},\n{"title": "B", "date": "2026-02-30", "notes": "", "bunting": true}]}}\n' > $RDT/v/baddate.json; redress -d $RDT/v/b holidays import $RDT/v/baddate.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: RDT/v/baddate.json:3: event 2: bad date "2026-02-30"
+$ . $RDT/v/env; printf '{"england-and-wales": {"division": "england-and-wales", "events": [\n{"title": "A", "date": "2026-12-02",}]}}\n' > $RDT/v/comma.json; redress -d $RDT/v/b holidays import $RDT/v/comma.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: RDT/v/comma.json:2: a comma before the closing bracket
+$ . $RDT/v/env; printf '{"england-and-wales": {"division": "england-and-wales", "events": [\n{"title": "A"}]}}\n' > $RDT/v/shape.json; redress -d $RDT/v/b holidays import $RDT/v/shape.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: RDT/v/shape.json:2: event 1: expected an object with a "title" and a "date" (strings)
+$ . $RDT/v/env; printf '[1, 2]\n' > $RDT/v/array.json; redress -d $RDT/v/b holidays import $RDT/v/array.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: RDT/v/array.json:1: expected an object of divisions, found an array
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json --division wales
+! redress: tests/cli/data/bank-holidays.json: no division "wales" in the file
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/b holidays import $RDT/v/none.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: holidays import: RDT/v/none.json: No such file or directory
+$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
+calendar.import calendar 4
