@@ -83,4 +83,27 @@ int book_calendar_change(struct book *b, const struct calendar *cal, unsigned ba
                          const char *action, const char *what, struct book_recompute *out,
                          struct err *err);
 
+/* A profile offered as the book's next version: the shipped one of that
+ * name, or a council's own file (a path with "/"), with the texts of its
+ * chain of parents (shipped).  BOOK_EUSAGE naming FILE:LINE for a bad one. */
+#include "redress/profile.h"
+struct book_profile_texts {
+	size_t n;
+	char names[PROFILE_DEPTH_MAX][PROFILE_KEY_MAX];
+	char *texts[PROFILE_DEPTH_MAX];
+	size_t lens[PROFILE_DEPTH_MAX];
+};
+int book_profile_candidate(const char *what, struct book_profile_texts *c,
+                           struct profile *resolved, struct err *err);
+void book_profile_texts_free(struct book_profile_texts *c);
+/* The book's current profile and its version. */
+int book_profile_version(struct book *b, const struct profile **p, unsigned *version,
+                         struct err *err);
+/* c as the book's next profile version (admins; base as in
+ * book_calendar_change).  New cases take it; with open_cases the open ones
+ * move to it too, recomputed, their moved dates kept; the others keep the
+ * version they were received under. */
+int book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
+                        bool open_cases, struct book_recompute *out, struct err *err);
+
 #endif

@@ -175,6 +175,7 @@ enum {
 #define META_CALENDAR "calendar"
 #define META_PROFILE_VERSION "profile_version"
 #define META_CALENDAR_VERSION "calendar_version"
+#define META_PROFILE_NAME "profile_name" /* "/0000000V": the top of version V's chain */
 #define META_KEY_ID "key_id"
 #define META_AUDIT_SEQ "audit_seq"
 #define META_AUDIT_HEAD "audit_head"

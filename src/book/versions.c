@@ -12,6 +12,7 @@
 #include "redress/date.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
+#include "redress/share.h"
 #include "redress/workflow.h"
 
 struct book_vers {
@@ -62,6 +63,30 @@ vers_entry_free(struct book_vers *e)
 	free(e);
 }
 
+/* Takes e out of the loaded versions and frees it. */
+static void
+vers_drop(struct book *b, struct book_vers *e)
+{
+	struct book_vers **pp;
+
+	for (pp = &b->vers; *pp != NULL && *pp != e; pp = &(*pp)->next)
+		;
+	if (*pp != NULL) {
+		*pp = e->next;
+		vers_entry_free(e);
+	}
+}
+
+static struct book_vers *
+vers_find_pv(struct book *b, unsigned pv)
+{
+	struct book_vers *e;
+
+	for (e = b->vers; e != NULL && e->pv != pv; e = e->next)
+		;
+	return e;
+}
+
 /* Profile version pv (the whole chain of inherited profiles, as stored) of
  * the book, read in t. */
 static int
@@ -75,7 +100,10 @@ vers_profile_txn(struct store_txn *t, unsigned pv, struct profile *out)
 
 	if ((chain = calloc(PROFILE_DEPTH_MAX, sizeof *chain)) == NULL)
 		return err_set(err, "out of memory");
-	book_meta_str(t, META_AUTHORITY, name, sizeof name);
+	/* the top of version pv's chain: recorded when a version changed it */
+	snprintf(key, sizeof key, "%s/%08u", META_PROFILE_NAME, pv);
+	if (book_meta_str(t, key, name, sizeof name) != 0 || name[0] == '\0')
+		book_meta_str(t, META_AUTHORITY, name, sizeof name);
 	while (name[0] != '\0' && depth < PROFILE_DEPTH_MAX) {
 		snprintf(key, sizeof key, "profile/%s/%08u", name, pv);
 		if (vers_file(t, key, &text, &len) != 0)
@@ -441,8 +469,8 @@ vers_was_keep(struct book_case *c, const char *rule, bool target, struct date wa
 	w->version = version;
 }
 
-/* Open case id moved to profile pv and calendar cv; its moved dates kept
- * and audited. */
+/* Open case id moved to profile pv and calendar cv (0: the case's own);
+ * its moved dates kept and audited. */
 static int
 vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned pv, unsigned cv,
                     char what, unsigned version, struct book_recompute *out)
@@ -465,6 +493,10 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 	}
 	if (book_case_read_txn(b, t, id, c) != 0)
 		goto out;
+	if (pv == 0)
+		pv = c->profver;
+	if (cv == 0)
+		cv = c->calver;
 	if (c->status != CASE_OPEN || c->erased[0] != '\0' || (c->profver == pv && c->calver == cv)) {
 		rc = 0;
 		goto out;
@@ -553,14 +585,8 @@ vers_calendar_change_txn(struct store_txn *t, void *vx)
 		return err_set(store_txn_err(t), "the book's calendar changed meanwhile (now version %u): "
 		               "nothing was changed; try again", cv), BOOK_ESTALE;
 	/* (a retried transaction made the version before) */
-	if ((e = vers_find(b, pv, cv + 1)) != NULL) {
-		struct book_vers **pp;
-
-		for (pp = &b->vers; *pp != e; pp = &(*pp)->next)
-			;
-		*pp = e->next;
-		vers_entry_free(e);
-	}
+	if ((e = vers_find(b, pv, cv + 1)) != NULL)
+		vers_drop(b, e);
 	book_meta_str(t, META_CALENDAR, name, sizeof name);
 	if (book_file_put(t, "calendar", name, cv + 1, x->text, x->len, b) != 0 ||
 	    book_meta_put_u64(t, META_CALENDAR_VERSION, cv + 1) != 0 ||
@@ -606,16 +632,8 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	free(x.text);
 	if (rc != 0) {
 		/* a version never committed is not kept */
-		if (x.made != NULL) {
-			struct book_vers **pp;
-
-			for (pp = &b->vers; *pp != NULL && *pp != x.made; pp = &(*pp)->next)
-				;
-			if (*pp != NULL) {
-				*pp = x.made->next;
-				vers_entry_free(x.made);
-			}
-		}
+		if (x.made != NULL)
+			vers_drop(b, x.made);
 		free(out->moved);
 		memset(out, 0, sizeof *out);
 		return rc;
@@ -690,4 +708,179 @@ book_holiday_change(struct book *b, const char *date, const char *name,
 		                          "calendar.remove", what, out, err);
 	calendar_free(&copy);
 	return rc;
+}
+
+/* --- a new profile version --------------------------------------------------------- */
+
+void
+book_profile_texts_free(struct book_profile_texts *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->texts[i]);
+	memset(c, 0, sizeof *c);
+}
+
+int
+book_profile_candidate(const char *what, struct book_profile_texts *c, struct profile *resolved,
+                       struct err *err)
+{
+	struct profile *chain;
+	char path[4200], name[PROFILE_KEY_MAX];
+	size_t i, k;
+	int rc = -1;
+	bool file = strchr(what, '/') != NULL;
+
+	memset(c, 0, sizeof *c);
+	if ((chain = calloc(PROFILE_DEPTH_MAX, sizeof *chain)) == NULL)
+		return err_set(err, "out of memory");
+	snprintf(name, sizeof name, "%s", what);
+	while (c->n < PROFILE_DEPTH_MAX) {
+		if (c->n == 0 && file) {
+			FILE *f = fopen(what, "rb");
+			long n;
+
+			snprintf(path, sizeof path, "%s", what);
+			if (f == NULL) {
+				rc = (err_set(err, "%s: cannot be read", what), BOOK_EUSAGE);
+				goto out;
+			}
+			if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || n > 1024 * 1024 ||
+			    fseek(f, 0, SEEK_SET) != 0 || (c->texts[0] = malloc((size_t)n + 1)) == NULL ||
+			    fread(c->texts[0], 1, (size_t)n, f) != (size_t)n) {
+				fclose(f);
+				rc = (err_set(err, "%s: cannot be read (or larger than 1 MiB)", what), BOOK_EUSAGE);
+				goto out;
+			}
+			fclose(f);
+			c->texts[0][n] = '\0';
+			c->lens[0] = (size_t)n;
+		} else if ((rc = share_read("profile", name, &c->texts[c->n], &c->lens[c->n], path,
+		                            sizeof path, err)) != 0) {
+			rc = rc == SHARE_ENOTFOUND ? BOOK_EUSAGE : -1;
+			goto out;
+		}
+		c->n++;
+		if (profile_parse(&chain[c->n - 1], c->texts[c->n - 1], c->lens[c->n - 1], path,
+		                  err) != 0) {
+			rc = BOOK_EUSAGE;
+			goto out;
+		}
+		snprintf(c->names[c->n - 1], sizeof c->names[0], "%s", chain[c->n - 1].name);
+		snprintf(name, sizeof name, "%s", chain[c->n - 1].inherits);
+		if (name[0] == '\0')
+			break;
+		for (k = 0; k < c->n; k++)
+			if (strcmp(c->names[k], name) == 0) {
+				rc = (err_set(err, "profile %s: inheritance goes round in a circle", name), BOOK_EUSAGE);
+				goto out;
+			}
+	}
+	if (name[0] != '\0') {
+		rc = (err_set(err, "profile %s: inherits too deep", c->names[0]), BOOK_EUSAGE);
+		goto out;
+	}
+	if (profile_check(&chain[c->n - 1], err) != 0) {
+		rc = BOOK_EUSAGE;
+		goto out;
+	}
+	for (i = c->n - 1; i > 0; i--)
+		if (profile_inherit(&chain[i - 1], &chain[i], err) != 0) {
+			rc = BOOK_EUSAGE;
+			goto out;
+		}
+	*resolved = chain[0];
+	rc = 0;
+out:
+	free(chain);
+	if (rc != 0)
+		book_profile_texts_free(c);
+	return rc;
+}
+
+struct pchange_ctx {
+	struct book *b;
+	const struct book_profile_texts *c;
+	unsigned base;
+	bool open_cases;
+	struct book_recompute *out;
+	struct book_vers *made;
+};
+
+static int
+vers_profile_change_txn(struct store_txn *t, void *vx)
+{
+	struct pchange_ctx *x = vx;
+	struct book *b = x->b;
+	struct book_vers *e;
+	char key[96], record[96], what[160];
+	unsigned pv, cv;
+	size_t i;
+
+	book_versions_current_txn(b, t, &pv, &cv);
+	if (pv != x->base)
+		return err_set(store_txn_err(t), "the book's profile changed meanwhile (now version %u): "
+		               "nothing was changed; try again", pv), BOOK_ESTALE;
+	while ((e = vers_find_pv(b, pv + 1)) != NULL)
+		vers_drop(b, e);
+	for (i = 0; i < x->c->n; i++)
+		if (book_file_put(t, "profile", x->c->names[i], pv + 1, x->c->texts[i], x->c->lens[i],
+		                  b) != 0)
+			return -1;
+	/* the top of the version before, named for good before it changes */
+	snprintf(key, sizeof key, "%s/%08u", META_PROFILE_NAME, pv);
+	if (book_meta_str(t, key, record, sizeof record) != 0 || record[0] == '\0') {
+		book_meta_str(t, META_AUTHORITY, record, sizeof record);
+		if (book_meta_put_str(t, key, record) != 0)
+			return -1;
+	}
+	snprintf(key, sizeof key, "%s/%08u", META_PROFILE_NAME, pv + 1);
+	if (book_meta_put_str(t, key, x->c->names[0]) != 0 ||
+	    book_meta_put_str(t, META_AUTHORITY, x->c->names[0]) != 0 ||
+	    book_meta_put_u64(t, META_PROFILE_VERSION, pv + 1) != 0 ||
+	    vers_get_txn(b, t, pv + 1, cv, &x->made) != 0)
+		return -1;
+	x->out->version = pv + 1;
+	if (x->open_cases && vers_recompute_all(b, t, pv + 1, 0, 'p', pv + 1, x->out) != 0)
+		return -1;
+	snprintf(record, sizeof record, "profile %u", pv + 1);
+	snprintf(what, sizeof what, "%s%s", x->c->names[0], x->open_cases ? ", open cases moved" : "");
+	return book_audit_append(b, t, "profile.update", record, what);
+}
+
+int
+book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
+                    bool open_cases, struct book_recompute *out, struct err *err)
+{
+	struct pchange_ctx x = { b, c, base, open_cases, out, NULL };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = book_require(b, ROLE_ADMIN, true, err)) != 0)
+		return rc;
+	if ((rc = book_write(b, ROLE_ADMIN, true, vers_profile_change_txn, &x, err)) != 0) {
+		if (x.made != NULL)
+			vers_drop(b, x.made);
+		free(out->moved);
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	b->profile = x.made->prof;
+	b->cal = x.made->cal;
+	b->pv = out->version;
+	book_audit_announce(b);
+	return 0;
+}
+
+int
+book_profile_version(struct book *b, const struct profile **p, unsigned *version,
+                     struct err *err)
+{
+	const struct calendar *cal;
+
+	if (book_profile(b, p, &cal, err) != 0)
+		return -1;
+	*version = b->pv;
+	return 0;
 }

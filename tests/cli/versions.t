@@ -169,3 +169,51 @@ exit 2
 redress: holidays import: RDT/v/none.json: No such file or directory
 $ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.import calendar 4
+
+# --- the profile over the years -------------------------------------------------
+# A council's own file inheriting statutory: Stage 1 in 5 working days.
+#   received Fri 2026-11-20: statutory 10 wd -> 2026-12-04; 5 wd -> Fri 2026-11-27
+#   received Mon 2026-11-23: 5 wd -> Mon 2026-11-30; 20 wd -> Mon 2026-12-21
+$ . $RDT/v/env; redress -d $RDT/v/p init --authority statutory >/dev/null; redress -d $RDT/v/p case add --received 2026-11-20 --child-name Zoe; printf 'profile   ourcouncil\ntitle     Our Council\ninherits  statutory\nsource ours  Our Council, "Complaints policy" (2026)\nrule stage1_response\n\twithin  5 working-days\n\tbasis   council\n\tsource  ours\n' > $RDT/v/our.profile; printf 'profile   bad\nrule x\n\twithin  5 lightyears\n' > $RDT/v/bad.profile
+CSC-2026-0001
+$ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/bad.profile 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+exit 2
+redress: RDT/v/bad.profile:3: within: unknown unit "lightyears" (working-days, days, weeks, months or years)
+$ . $RDT/v/env; redress -d $RDT/v/p authority update narnia
+! redress: no profile named "narnia" (see: redress authority list)
+? 2
+$ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile --dry-run | cut -c1-122
+profile ourcouncil against the book's profile 1 (statutory):
+changed  stage1_response        within: 10 working days after received -> 5 working days after received
+changed  stage1_response        basis: regulation -> council
+changed  stage1_response        source: The Children Act 1989 Representations Procedure (England) Regulations 2006 (SI 200
+dry run: nothing changed
+$ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile | tail -1
+profile 2 of the book: new cases take it; open cases keep the version they were received under
+# the open case keeps the profile it was received under; a new case takes the new one
+$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^deadlines/,$p' | cut -c1-60
+deadlines (statutory)
+  stage1_response        2026-12-04  target 2026-12-04  7 le
+  stage1_response_max    2026-12-18  target 2026-12-18  17 l
+$ . $RDT/v/env; redress -d $RDT/v/p case add --received 2026-11-23 --child-name Ann; redress -d $RDT/v/p case show CSC-2026-0002 | sed -n '/^counted/,$p' | cut -c1-60
+CSC-2026-0002
+counted under profile 2, calendar 1 of the book
+|
+deadlines (ourcouncil)
+  stage1_response        2026-11-30  target 2026-11-30  3 le
+  stage1_response_max    2026-12-21  target 2026-12-21  18 l
+# --open-cases moves the open ones, earlier dates kept in view, audited
+$ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile --open-cases | tail -2
+profile 3 of the book: new cases take it; 2 open cases moved to it, 1 date moved
+  CSC-2026-0001  stage1_response        2026-12-04 -> 2026-11-27
+$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-70 | sed 's/ *$//'
+counted under profile 3, calendar 1 of the book
+|
+deadlines (ourcouncil)
+  stage1_response        2026-11-27 (was 2026-12-04 before profile 3)
+  stage1_response_max    2026-12-18  target 2026-12-18  17 left
+$ . $RDT/v/env; redress -d $RDT/v/p audit | tail -2 | awk '{ $1 = $2 = $3 = $NF = ""; print }' | sed 's/^ *//; s/ *$//'
+case.recompute CSC-2026-0001 profile 3: stage1_response 2026-12-04 -> 2026-11-27
+profile.update profile 3 ourcouncil, open cases moved
+$ . $RDT/v/env; redress -d $RDT/v/p verify | tail -1
+records: 11 match their last audit entry
