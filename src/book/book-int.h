@@ -190,6 +190,10 @@ struct calendar;
  * read in transaction t when given and not loaded yet. */
 int book_case_profile(struct book *b, struct store_txn *t, const struct book_case *c,
                       const struct profile **pp, const struct calendar **cp, struct err *err);
+/* Profile version pv with calendar version cv, read in t when not loaded
+ * yet (the message in t's err). */
+int book_versions_get(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
+                      const struct profile **pp, const struct calendar **cp);
 /* The book's current versions as committed in t (either pointer may be NULL). */
 int book_versions_current_txn(struct book *b, struct store_txn *t, unsigned *pv, unsigned *cv);
 /* Every version loaded: freed by book_close. */

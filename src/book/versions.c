@@ -184,6 +184,19 @@ fail:
 }
 
 int
+book_versions_get(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
+                  const struct profile **pp, const struct calendar **cp)
+{
+	struct book_vers *e;
+
+	if (vers_get_txn(b, t, pv, cv, &e) != 0)
+		return -1;
+	*pp = e->prof;
+	*cp = e->cal;
+	return 0;
+}
+
+int
 book_versions_current_txn(struct book *b, struct store_txn *t, unsigned *pv, unsigned *cv)
 {
 	(void)b;

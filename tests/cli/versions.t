@@ -217,3 +217,15 @@ case.recompute CSC-2026-0001 profile 3: stage1_response 2026-12-04 -> 2026-11-27
 profile.update profile 3 ourcouncil, open cases moved
 $ . $RDT/v/env; redress -d $RDT/v/p verify | tail -1
 records: 11 match their last audit entry
+
+# --- reports reproducible -----------------------------------------------------------
+# Five complaints received Fri 2026-11-20, answered Mon 2026-12-07 and closed:
+# 11 working days under calendar 1 (over 10, within 20).  A holiday added
+# later on Tue 2026-12-01 would make it 10, but each case is counted against
+# the calendar it was decided under: the 2026 report is unchanged.
+$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r init --authority statutory >/dev/null; for i in 1 2 3 4 5; do redress -d $RDT/v/r case add --received 2026-11-20 --child-name Zoe$i >/dev/null; redress -d $RDT/v/r case acknowledge CSC-2026-000$i --date 2026-11-23 && redress -d $RDT/v/r case respond CSC-2026-000$i --date 2026-12-07 && redress -d $RDT/v/r case close CSC-2026-000$i --date 2026-12-08 || echo $i; done; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r1; grep 'Stage 1 response (from receipt)' $RDT/v/r1 | tr -s ' '
+ Stage 1 response (from receipt) 10 / 20 0 5 0 5 11.0
+ Stage 1 response (from receipt) 5 0 5 0 5
+$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r holidays add 2026-12-01 'Day of mourning'; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r2; cmp $RDT/v/r1 $RDT/v/r2 && echo unchanged
+calendar 2 of the book: 0 open cases recomputed, 0 dates moved
+unchanged
