@@ -153,7 +153,7 @@ import_json_events(const char *path, const struct json *root, const char *divisi
 			return cli_error(CLI_USAGE, "%s:%d: event %zu: the title must be one line of 1 "
 			                 "to %d bytes", path, title->line, i + 1, HOLIDAY_NAME_MAX - 1);
 		}
-		snprintf(days[i].name, sizeof days[i].name, "%s", name);
+		memcpy(days[i].name, name, strlen(name) + 1); /* checked shorter above */
 		y = date_year(days[i].date);
 		if (i == 0 || y < *from)
 			*from = y;
