@@ -159,6 +159,8 @@ check-run: check-layers check-man check-readme check-fuzz
 	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
 	REDRESS=./redress sh tests/tui/screen-correct.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
+	REDRESS=./redress sh tests/tui/screen-versions.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-versions.sh
 	REDRESS=./redress sh tests/tui/screen-admin.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
 	@# (as root, with sshd: the documented deployment on a real sshd)

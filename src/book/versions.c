@@ -399,21 +399,43 @@ static int
 vers_list_txn(struct store_txn *t, void *vx)
 {
 	struct versions_ctx *vc = vx;
-	char cal[64], auth[64];
+	char cal[64], auth[64], name[64];
 	struct list_ctx x;
+	unsigned pv, v;
 	int i;
 
 	book_meta_str(t, META_CALENDAR, cal, sizeof cal);
 	book_meta_str(t, META_AUTHORITY, auth, sizeof auth);
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 1; i++) {
 		memset(&x, 0, sizeof x);
 		x.out = vc->out + (vc->n < vc->max ? vc->n : vc->max);
 		x.max = vc->n < vc->max ? vc->max - vc->n : 0;
-		x.what = i == 0 ? 'c' : 'p';
-		x.name = i == 0 ? cal : auth;
-		snprintf(x.prefix, sizeof x.prefix, "%s/%s/", i == 0 ? "calendar" : "profile", x.name);
+		x.what = 'c';
+		x.name = cal;
+		snprintf(x.prefix, sizeof x.prefix, "calendar/%s/", x.name);
 		if (store_scan(t, STORE_FILES, x.prefix, strlen(x.prefix), vers_list_each, &x) < 0)
 			return -1;
+		vc->n += x.n;
+	}
+	/* profiles: each version's top of the chain, whatever its name */
+	pv = (unsigned)book_meta_u64(t, META_PROFILE_VERSION, 1);
+	for (v = 1; v <= pv; v++) {
+		const void *val;
+		size_t vl;
+		char key[160];
+
+		snprintf(key, sizeof key, "%s/%08u", META_PROFILE_NAME, v);
+		if (book_meta_str(t, key, name, sizeof name) != 0 || name[0] == '\0')
+			snprintf(name, sizeof name, "%s", auth);
+		snprintf(key, sizeof key, "profile/%s/%08u", name, v);
+		memset(&x, 0, sizeof x);
+		x.out = vc->out + (vc->n < vc->max ? vc->n : vc->max);
+		x.max = vc->n < vc->max ? vc->max - vc->n : 0;
+		x.what = 'p';
+		x.name = name;
+		snprintf(x.prefix, sizeof x.prefix, "profile/%s/", name);
+		if (store_get(t, STORE_FILES, key, strlen(key), &val, &vl) == 0)
+			vers_list_each(key, strlen(key), val, vl, &x);
 		vc->n += x.n;
 	}
 	return 0;
