@@ -606,6 +606,26 @@ vers_recompute_all(struct book *b, struct store_txn *t, unsigned pv, unsigned cv
 	return rc;
 }
 
+/* After the write of a new version (rc): the book's current one now, or,
+ * when it failed, the version loaded in it dropped (never committed). */
+static int
+vers_made(struct book *b, int rc, struct book_vers *made, struct book_recompute *out)
+{
+	if (rc != 0) {
+		if (made != NULL)
+			vers_drop(b, made);
+		free(out->moved);
+		memset(out, 0, sizeof *out);
+		return rc;
+	}
+	b->profile = made->prof;
+	b->cal = made->cal;
+	b->pv = made->pv;
+	b->cv = made->cv;
+	book_audit_announce(b);
+	return 0;
+}
+
 static int
 vers_calendar_change_txn(struct store_txn *t, void *vx)
 {
@@ -665,19 +685,7 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	calendar_free(&check);
 	rc = book_write(b, ROLE_ADMIN, true, vers_calendar_change_txn, &x, err);
 	free(x.text);
-	if (rc != 0) {
-		/* a version never committed is not kept */
-		if (x.made != NULL)
-			vers_drop(b, x.made);
-		free(out->moved);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	b->profile = x.made->prof;
-	b->cal = x.made->cal;
-	b->cv = out->version;
-	book_audit_announce(b);
-	return 0;
+	return vers_made(b, rc, x.made, out);
 }
 
 int
@@ -894,18 +902,8 @@ book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned
 	memset(out, 0, sizeof *out);
 	if ((rc = book_require(b, ROLE_ADMIN, true, err)) != 0)
 		return rc;
-	if ((rc = book_write(b, ROLE_ADMIN, true, vers_profile_change_txn, &x, err)) != 0) {
-		if (x.made != NULL)
-			vers_drop(b, x.made);
-		free(out->moved);
-		memset(out, 0, sizeof *out);
-		return rc;
-	}
-	b->profile = x.made->prof;
-	b->cal = x.made->cal;
-	b->pv = out->version;
-	book_audit_announce(b);
-	return 0;
+	rc = book_write(b, ROLE_ADMIN, true, vers_profile_change_txn, &x, err);
+	return vers_made(b, rc, x.made, out);
 }
 
 int

@@ -56,32 +56,6 @@ json_free(struct json *j)
 	free(j);
 }
 
-/* Appends UTF-8 for code point cp to buf (room checked by the caller). */
-static size_t
-json_utf8(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 static int
 json_hex4(struct json_in *in, uint32_t *v)
 {
@@ -174,7 +148,7 @@ json_string(struct json_in *in, char **out)
 				json_fail(in, "\\u0000 inside a string");
 				goto fail;
 			}
-			n += json_utf8(cp, buf + n);
+			n += text_utf8_encode(cp, buf + n);
 			break;
 		default:
 			json_fail(in, "a bad escape in a string");
