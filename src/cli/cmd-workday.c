@@ -42,7 +42,6 @@ const struct cli_cmd cmd_workday_entry = {
 	        "DATE, so a Friday and the Saturday after it give the same answer.  N < 0 counts\n"
 	        "back; N = 0 gives DATE itself if it is a working day, else the next one.\n"
 	        "Working days exclude weekends and the calendar's bank holidays\n"
-	        "(default england-and-wales); with -d BOOK, the book's own calendar, said after\n"
-	        "the date.",
+	        "(default england-and-wales).",
 	.exec = cmd_workday_exec,
 };
