@@ -74,6 +74,10 @@ struct book_recompute {
  * weekend or listed already (adding) or not listed (removing). */
 int book_holiday_change(struct book *b, const char *date, const char *name,
                         struct book_recompute *out, struct err *err);
+/* The same, undone: *out says what it would do (the version it would
+ * make, the dates it would move); nothing changes. */
+int book_holiday_preview(struct book *b, const char *date, const char *name,
+                         struct book_recompute *out, struct err *err);
 
 /* The book's calendar made from cal (its listed days and covered years
  * replacing the book's) as its next version; action and what name it in

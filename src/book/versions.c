@@ -15,6 +15,9 @@
 #include "redress/share.h"
 #include "redress/workflow.h"
 
+/* What a transaction that only shows what it would do returns. */
+#define VERS_DRY 1
+
 struct book_vers {
 	unsigned pv, cv;
 	struct profile *prof;
@@ -461,6 +464,7 @@ struct change_ctx {
 	const char *action, *what;
 	struct book_recompute *out;
 	struct book_vers *made;      /* the new version, loaded; dropped on failure */
+	bool dry;                    /* what it would do, then undone */
 	char *text;
 	size_t len;
 };
@@ -508,7 +512,7 @@ vers_was_keep(struct book_case *c, const char *rule, bool target, struct date wa
  * its moved dates kept and audited. */
 static int
 vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned pv, unsigned cv,
-                    char what, unsigned version, struct book_recompute *out)
+                    char what, unsigned version, bool dry, struct book_recompute *out)
 {
 	struct err *err = store_txn_err(t);
 	struct deadline *before, *after;
@@ -570,7 +574,7 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 	if (book_case_write_txn(b, t, c, old, oldlen) != 0)
 		goto out;
 	out->cases++;
-	if (moved > 0) {
+	if (moved > 0 && !dry) {
 		struct book_moved *m = &out->moved[out->nmoved - moved];
 
 		snprintf(fields, sizeof fields, "%s %u: %s%s %s -> %s%s", what == 'c' ? "calendar"
@@ -592,7 +596,7 @@ out:
 
 static int
 vers_recompute_all(struct book *b, struct store_txn *t, unsigned pv, unsigned cv, char what,
-                   unsigned version, struct book_recompute *out)
+                   unsigned version, bool dry, struct book_recompute *out)
 {
 	struct book_ids ids = { NULL, 0, 0 };
 	size_t i;
@@ -601,7 +605,7 @@ vers_recompute_all(struct book *b, struct store_txn *t, unsigned pv, unsigned cv
 	if (store_scan(t, STORE_OPEN, NULL, 0, book_collect_ids, &ids) < 0)
 		rc = err_set(store_txn_err(t), "out of memory");
 	for (i = 0; rc == 0 && i < ids.n; i++)
-		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, out);
+		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, dry, out);
 	free(ids.ids);
 	return rc;
 }
@@ -648,16 +652,18 @@ vers_calendar_change_txn(struct store_txn *t, void *vx)
 	    vers_get_txn(b, t, pv, cv + 1, &x->made) != 0)
 		return -1;
 	x->out->version = cv + 1;
-	if (vers_recompute_all(b, t, pv, cv + 1, 'c', cv + 1, x->out) != 0)
+	if (vers_recompute_all(b, t, pv, cv + 1, 'c', cv + 1, x->dry, x->out) != 0)
 		return -1;
+	if (x->dry)
+		return VERS_DRY; /* all undone: only what it would do is kept */
 	snprintf(record, sizeof record, "calendar %u", cv + 1);
 	return book_audit_append(b, t, x->action, record, x->what);
 }
 
-int
-book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
-                     const char *action, const char *what, struct book_recompute *out,
-                     struct err *err)
+static int
+vers_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
+                     const char *action, const char *what, bool dry,
+                     struct book_recompute *out, struct err *err)
 {
 	struct change_ctx x;
 	struct calendar check;
@@ -674,6 +680,7 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	x.action = action;
 	x.what = what;
 	x.out = out;
+	x.dry = dry;
 	snprintf(comment, sizeof comment, "The book's calendar after version %u: %s.", base, what);
 	if ((x.text = calendar_text(cal, comment, &x.len)) == NULL)
 		return err_set(err, "out of memory");
@@ -685,7 +692,19 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	calendar_free(&check);
 	rc = book_write(b, ROLE_ADMIN, true, vers_calendar_change_txn, &x, err);
 	free(x.text);
+	if (dry && rc == VERS_DRY) {
+		vers_drop(b, x.made);
+		return 0;
+	}
 	return vers_made(b, rc, x.made, out);
+}
+
+int
+book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
+                     const char *action, const char *what, struct book_recompute *out,
+                     struct err *err)
+{
+	return vers_calendar_change(b, cal, base, action, what, false, out, err);
 }
 
 int
@@ -705,9 +724,9 @@ book_calendar_copy(struct book *b, struct calendar *copy, unsigned *version, str
 	return rc;
 }
 
-int
-book_holiday_change(struct book *b, const char *date, const char *name,
-                    struct book_recompute *out, struct err *err)
+static int
+vers_holiday(struct book *b, const char *date, const char *name, bool dry,
+             struct book_recompute *out, struct err *err)
 {
 	struct calendar copy;
 	struct holiday h;
@@ -747,10 +766,24 @@ book_holiday_change(struct book *b, const char *date, const char *name,
 		snprintf(what, sizeof what, "%s removed", buf);
 	}
 	if (rc == 0)
-		rc = book_calendar_change(b, &copy, base, name != NULL ? "calendar.add" :
-		                          "calendar.remove", what, out, err);
+		rc = vers_calendar_change(b, &copy, base, name != NULL ? "calendar.add" :
+		                          "calendar.remove", what, dry, out, err);
 	calendar_free(&copy);
 	return rc;
+}
+
+int
+book_holiday_change(struct book *b, const char *date, const char *name,
+                    struct book_recompute *out, struct err *err)
+{
+	return vers_holiday(b, date, name, false, out, err);
+}
+
+int
+book_holiday_preview(struct book *b, const char *date, const char *name,
+                     struct book_recompute *out, struct err *err)
+{
+	return vers_holiday(b, date, name, true, out, err);
 }
 
 /* --- a new profile version --------------------------------------------------------- */
@@ -885,7 +918,7 @@ vers_profile_change_txn(struct store_txn *t, void *vx)
 	    vers_get_txn(b, t, pv + 1, cv, &x->made) != 0)
 		return -1;
 	x->out->version = pv + 1;
-	if (x->open_cases && vers_recompute_all(b, t, pv + 1, 0, 'p', pv + 1, x->out) != 0)
+	if (x->open_cases && vers_recompute_all(b, t, pv + 1, 0, 'p', pv + 1, false, x->out) != 0)
 		return -1;
 	snprintf(record, sizeof record, "profile %u", pv + 1);
 	snprintf(what, sizeof what, "%s%s", x->c->names[0], x->open_cases ? ", open cases moved" : "");

@@ -32,7 +32,8 @@ cmd_holidays_change(const struct cli_cmd *self, const struct cli_env *env, int a
 {
 	bool add = strcmp(argv[1], "add") == 0;
 	const char *pos[2];
-	const struct cli_spec spec[] = { { NULL, NULL, NULL } };
+	int dry = 0;
+	const struct cli_spec spec[] = { { "dry-run", NULL, &dry }, { NULL, NULL, NULL } };
 	struct book_recompute r;
 	struct book *b;
 	struct err err;
@@ -44,9 +45,12 @@ cmd_holidays_change(const struct cli_cmd *self, const struct cli_env *env, int a
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	if ((rc = cli_book_unlock(b)) == CLI_OK) {
-		rc = cli_book_status(book_holiday_change(b, pos[0], add ? pos[1] : NULL, &r, &err), &err);
+		rc = cli_book_status((dry ? book_holiday_preview : book_holiday_change)(
+		                         b, pos[0], add ? pos[1] : NULL, &r, &err), &err);
 		if (rc == CLI_OK) {
 			cmd_holidays_done(&r);
+			if (dry)
+				printf("dry run: nothing changed\n");
 			free(r.moved);
 		}
 	}
@@ -379,7 +383,7 @@ cmd_holidays_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 const struct cli_cmd cmd_holidays_entry = {
 	.name = "holidays",
 	.usage = "[--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | "
-	         "import FILE [--division D] [--dry-run]",
+	         "import FILE [--division D] (each change [--dry-run])",
 	.summary = "list the bank holidays of a year (default this year)",
 	.help = "Lists the holidays of YEAR (or YEAR to LAST) in the calendar (default\n"
 	        "england-and-wales), marking as [projected] those computed by rule for a year\n"
@@ -389,7 +393,8 @@ const struct cli_cmd cmd_holidays_entry = {
 	        "add DATE NAME and remove DATE (admins) make the book's next calendar version,\n"
 	        "with every open case's deadlines recomputed in the same transaction; each\n"
 	        "deadline moved keeps its earlier date in view (`case show`).  Closed cases keep\n"
-	        "the calendar they were decided under.  import FILE reads GOV.UK's\n"
+	        "the calendar they were decided under (--dry-run: what would move, nothing\n"
+	        "changed).  import FILE reads GOV.UK's\n"
 	        "bank-holidays.json: the years it lists replace the book's (--division\n"
 	        "england-and-wales, scotland or northern-ireland; --dry-run only prints).",
 	.exec = cmd_holidays_exec,

@@ -565,6 +565,8 @@ tui_admin_holiday(struct tui *t)
 	struct err err;
 	char date[16] = "", name[HOLIDAY_NAME_MAX] = "";
 	unsigned version;
+	size_t i;
+	bool ok;
 
 	if (tui_cannot_change(t, ROLE_ADMIN))
 		return;
@@ -578,8 +580,24 @@ tui_admin_holiday(struct tui *t)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (!tui_admin_confirm(t, "Add %s %s as calendar %u, every open case recomputed? y/n ",
-	                       date, name, version + 1)) {
+	/* the differences first, below the versions: what it would move */
+	if (book_holiday_preview(t->b, date, name, &r, &err) != 0) {
+		tui_message(t, true, "not added: %s", err.msg);
+		return;
+	}
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	tui_admin_add(t, TUI_S_HEAD, "calendar %u would add %s %s: %zu date%s of open cases move",
+	              version + 1, date, name, r.nmoved, r.nmoved == 1 ? "" : "s");
+	for (i = 0; i < r.nmoved; i++)
+		tui_admin_add(t, TUI_S_NORMAL, "  %-14s %-22s %s%s -> %s", r.moved[i].ref,
+		              r.moved[i].rule, r.moved[i].target ? "target " : "", r.moved[i].was,
+		              r.moved[i].now);
+	free(r.moved);
+	t->admin.top = t->admin.n; /* drawn at the end */
+	ok = tui_admin_confirm(t, "Add %s as calendar %u (the changes above)? y/n ", date,
+	                       version + 1);
+	if (!ok) {
+		tui_admin_load(t);
 		tui_message(t, false, "nothing changed");
 		return;
 	}

@@ -30,6 +30,14 @@ $ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-12-01; redress -d $RDT/v/b wo
 2026-12-04 (the book's calendar, version 1)
 
 # a holiday announced at short notice: exactly the two deadlines it falls within move
+$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-01 'Day of mourning' --dry-run
+calendar 2 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
+  CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
+dry run: nothing changed
+$ . $RDT/v/env; redress -d $RDT/v/b holidays 2026 | grep -c mourning; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4 }'
+0
+case.add
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-01 'Day of mourning'
 calendar 2 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
@@ -103,7 +111,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-13-01 Bad
 ! redress: bad date "2026-13-01": month 13 does not exist
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
-! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] [--dry-run])
+! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] (each change [--dry-run]))
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.remove calendar 3

@@ -32,14 +32,18 @@ expect "Holiday's date (YYYY-MM-DD):" "H: the date asked"
 text "2026-12-01" && keys Enter
 expect "Its name:" "then its name"
 text "Day of mourning" && keys Enter
-expect "Add 2026-12-01 Day of mourning as calendar 2, every open case recomputed? y/n" \
-	"what it will do, asked"
+expect "calendar 2 would add 2026-12-01 Day of mourning: 2 dates of open cases move" \
+	"what it will do, shown first"
+expect "$ref  stage1_response        2026-12-04 -> 2026-12-07" "each date it would move"
+expect "$ref  stage1_response_max    2026-12-18 -> 2026-12-21" "both"
+expect "Add 2026-12-01 as calendar 2 (the changes above)? y/n" "then asked"
 keys n
 expect "nothing changed" "n: nothing changed"
 count=$((count + 1))
 if r holidays 2026 | grep -qF "Day of mourning"; then failed "n added the holiday"; fi
+absent "would add" "the preview gone"
 keys H && text "2026-12-01" && keys Enter && text "Day of mourning" && keys Enter
-expect "as calendar 2" "asked again"
+expect "as calendar 2 (the changes above)" "asked again"
 keys y
 expect "calendar 2: 1 open case recomputed, 2 dates moved" "y: added, the case recomputed"
 keys NPage NPage NPage NPage
