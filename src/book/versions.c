@@ -530,7 +530,7 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 		free(before);
 		return err_set(err, "out of memory");
 	}
-	if (book_case_read_txn(b, t, id, c) != 0)
+	if (case_read(b, t, id, c) != 0)
 		goto out;
 	if (pv == 0)
 		pv = c->profver;
@@ -571,7 +571,7 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 			}
 		}
 	c->rev++;
-	if (book_case_write_txn(b, t, c, old, oldlen) != 0)
+	if (case_write(b, t, c, old, oldlen, b->key_id) != 0)
 		goto out;
 	out->cases++;
 	if (moved > 0 && !dry) {
