@@ -145,6 +145,7 @@ check-run: check-layers check-man check-readme check-fuzz
 	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
+	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/restrict.sh
 	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/reader.sh
 	REDRESS=./redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-steps.sh

@@ -41,7 +41,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
 	cmd_holidays_entry, cmd_deadlines_entry, cmd_authority_entry, cmd_today_entry,
-	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_case_entry, cmd_demo_entry, cmd_calendar_entry, cmd_audit_entry, cmd_verify_entry,
+	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_case_entry, cmd_demo_entry, cmd_calendar_entry, cmd_remind_entry, cmd_audit_entry, cmd_verify_entry,
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
 	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;

@@ -27,6 +27,7 @@ struct book {
 	uint64_t head_seq;       /* the audit entry this process last appended */
 	uint8_t head_hash[VAULT_HASH_BYTES];
 	bool syslog_lost;        /* a head announced while syslog was unreachable */
+	struct book_reads *reads; /* reads noted by this handle (reads.c), or NULL */
 };
 
 /* Record types (first byte of every value). */
@@ -216,6 +217,25 @@ int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
 /* Appends a signed audit entry in the caller's write transaction. */
 int book_audit_append(struct book *b, struct store_txn *t, const char *action,
                       const char *record, const char *fields);
+/* The same with the time the entry gives (a read noted earlier, written
+ * with a batch). */
+int book_audit_append_at(struct book *b, struct store_txn *t, uint64_t when, const char *action,
+                         const char *record, const char *fields);
+/* Reads on record (reads.c): the handle's pending reads appended in the
+ * caller's write transaction (book_write does, after the change); after
+ * the commit, book_reads_written marks them on record.  book_reads_close
+ * writes what is pending and frees the handle's reads (book_close). */
+struct book_reads;
+int book_reads_append_txn(struct book *b, struct store_txn *t);
+void book_reads_written(struct book *b);
+void book_reads_close(struct book *b);
+/* Restricted cases (restrict.c): whether case id, or a person party to a
+ * restricted case, is kept from this person; and the keys set aside while
+ * such a case or person is read (hide(b, denied) ... unhide(b, saved)). */
+bool book_restrict_denied_txn(struct book *b, struct store_txn *t, uint64_t id);
+bool book_restrict_person_denied_txn(struct book *b, struct store_txn *t, uint64_t person);
+struct vault_keys *book_restrict_hide(struct book *b, bool denied);
+void book_restrict_unhide(struct book *b, struct vault_keys *saved);
 /* Called after a commit: the chain head to syslog. */
 void book_audit_announce(struct book *b);
 /* Called by book_close: says on stderr, once, that syslog could not be
@@ -269,6 +289,11 @@ void case_empty(struct book_case *c);
 /* Fills *out from the case's record and timeline (parties' names not
  * filled in). */
 int case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out);
+/* The same; with notes false the events' notes are left sealed (each reads
+ * ""), for a step, which reads the timeline's types and dates and never a
+ * note: at thousands of events opening every note was most of its time. */
+int case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                    bool notes);
 /* Names of parties: after the case is read, in the same transaction. */
 void case_read_parties(struct book *b, struct store_txn *t, struct book_case *c);
 /* What a field is called in a message. */
@@ -302,6 +327,9 @@ int case_stale(struct store_txn *t, const char *ref, const struct book_case *c, 
  * transaction.  c is owned by the caller. */
 int case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                          struct book_case *c, const void **old, size_t *oldlen);
+/* The same, the notes left sealed unless notes (case_read_notes). */
+int case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                    struct book_case *c, const void **old, size_t *oldlen, bool notes);
 /* The same, any revision, with *old a copy of its record (free it). */
 int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
                        void **old, size_t *oldlen);

@@ -279,6 +279,7 @@ book_close(struct book **b)
 {
 	if (*b == NULL)
 		return;
+	book_reads_close(*b);
 	book_audit_announce_lost(*b);
 	vault_keys_free(&(*b)->keys);
 	store_close(&(*b)->st);
@@ -438,7 +439,10 @@ book_write_txn(struct store_txn *t, void *vctx)
 
 	if ((rc = book_txn_check(w->b, t, w->role, w->need_key)) != 0)
 		return rc;
-	return w->fn(t, w->ctx);
+	if ((rc = w->fn(t, w->ctx)) != 0)
+		return rc;
+	/* the session's reads noted since its last write go with this one */
+	return book_reads_append_txn(w->b, t);
 }
 
 int
@@ -446,8 +450,11 @@ book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store
            void *ctx, struct err *err)
 {
 	struct book_write_ctx w = { b, role, need_key, fn, ctx };
+	int rc;
 
-	return store_write(b->st, book_write_txn, &w, err);
+	if ((rc = store_write(b->st, book_write_txn, &w, err)) == 0)
+		book_reads_written(b);
+	return rc;
 }
 
 static int
@@ -849,7 +856,7 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b))
+	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
 		return;
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/reads.h"
 #include "redress/clock.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
@@ -364,9 +365,10 @@ case_count_events(struct store_txn *t, uint64_t id)
 }
 
 /* The timeline of case id into out (after its record), notes opened for a
- * key holder. */
+ * key holder; with notes false they are left sealed (each reads "").  */
 static int
-case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                 bool notes)
 {
 	const uint8_t *p;
 	size_t fn;
@@ -407,7 +409,7 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 		rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 		e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 		e->note = (char *)"";
-		if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+		if (notes && rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 			if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 				return err_set(store_txn_err(t), "out of memory");
 			snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
@@ -425,6 +427,13 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 /* Fills *out from the case's record and timeline (in one read txn). */
 int
 case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+{
+	return case_read_notes(b, t, id, out, true);
+}
+
+int
+case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                bool notes)
 {
 	const uint8_t *p;
 	const void *v;
@@ -545,7 +554,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			dst[c] = '\0';
 		}
 	}
-	return case_read_events(b, t, id, out);
+	return case_read_events(b, t, id, out, notes);
 }
 
 /* Names of parties: after the case is read, in the same transaction. */
@@ -597,29 +606,40 @@ struct get_ctx {
 	struct book *b;
 	const char *ref;
 	struct book_case *out;
+	bool denied;                 /* restricted, and not to this person */
 };
 
 static int
 case_get_txn(struct store_txn *t, void *vctx)
 {
 	struct get_ctx *c = vctx;
+	struct vault_keys *keys;
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, c->ref, &id)) != 0)
 		return rc;
-	if (case_read(c->b, t, id, c->out) != 0)
-		return -1;
-	case_read_parties(c->b, t, c->out);
-	return 0;
+	/* a restricted case is read for anyone not named as if without the key */
+	c->denied = book_restrict_denied_txn(c->b, t, id);
+	keys = book_restrict_hide(c->b, c->denied);
+	if ((rc = case_read(c->b, t, id, c->out)) == 0)
+		case_read_parties(c->b, t, c->out);
+	book_restrict_unhide(c->b, keys);
+	return rc != 0 ? -1 : 0;
 }
 
 int
 book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err)
 {
-	struct get_ctx c = { b, ref, out };
+	struct get_ctx c = { b, ref, out, false };
+	int rc;
 
-	return store_read(b->st, case_get_txn, &c, err);
+	if ((rc = store_read(b->st, case_get_txn, &c, err)) != 0 || c.denied)
+		return rc;
+	/* names and narrative opened: on record before anyone sees them */
+	if ((rc = book_read_note(b, out->ref, err)) != 0)
+		book_case_clear(out);
+	return rc;
 }
 
 /* --- writing a case ----------------------------------------------------------- */
@@ -1092,13 +1112,20 @@ int
 case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                      struct book_case *c, const void **old, size_t *oldlen)
 {
+	return case_load_notes(b, t, ref, base_rev, c, old, oldlen, true);
+}
+
+int
+case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                struct book_case *c, const void **old, size_t *oldlen, bool notes)
+{
 	uint8_t key[8];
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, ref, &id)) != 0)
 		return rc;
-	if (case_read(b, t, id, c) != 0)
+	if (case_read_notes(b, t, id, c, notes) != 0)
 		return -1;
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "

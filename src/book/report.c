@@ -428,7 +428,10 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 		if (!in || !complaint)
 			break;
 		r->stage[s].extended++;
-		r->stage[s].extended_noted += e->noted;
+		/* a reason recorded is a coded one, as "Extensions by coded reason"
+		 * counts it: one report, one answer (a note alone is not a reason
+		 * the report can show) */
+		r->stage[s].extended_noted += e->ext_reason != EXT_REASON_NONE;
 		r->ext_reason[e->ext_reason][s]++;
 		if (s == 1)
 			r->chc.s1_extended++;

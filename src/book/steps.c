@@ -76,7 +76,8 @@ case_step_txn(struct store_txn *t, void *vctx)
 	char fields[64];
 	int rc;
 
-	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+	/* types and dates: the notes left sealed (case_read_notes) */
+	if ((rc = case_load_notes(x->b, t, x->ref, 0, x->c, &old, &oldlen, false)) != 0)
 		return rc;
 	/* a step meant for one stage never becomes the next stage's */
 	if (x->s->at_stage && x->c->stage != x->s->stage)

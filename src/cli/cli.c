@@ -28,6 +28,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_case_entry,
 	&cmd_demo_entry,
 	&cmd_calendar_entry,
+	&cmd_remind_entry,
 	&cmd_audit_entry,
 	&cmd_verify_entry,
 	&cmd_backup_entry,

@@ -9,6 +9,8 @@
 #include "redress/book.h"
 #include "redress/book-versions.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
+#include "redress/restrict.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
 #include "redress/holiday.h"
@@ -470,8 +472,30 @@ case_do_list(struct case_run *r)
 static int
 case_do_show(struct case_run *r)
 {
+	char to[512];
+	struct err err;
+	bool allowed;
+	int rc;
+
+	if ((rc = cli_book_status(book_case_restriction(r->b, r->ref, to, sizeof to, &allowed, &err),
+	                          &err)) != CLI_OK)
+		return rc;
+	if (to[0] != '\0')
+		printf("%-12s restricted to %s%s\n", "RESTRICTED", to,
+		       allowed ? "" : ": names and narrative withheld from you");
 	case_show(r->b, r->c);
 	return CLI_OK;
+}
+
+static int
+case_do_restrict(struct case_run *r)
+{
+	struct err err;
+
+	if (r->o->clear == (r->o->to != NULL))
+		return cli_error(CLI_USAGE, "case restrict: --to LOGIN,... or --clear to lift it");
+	return cli_book_status(book_case_restrict(r->b, r->ref, r->o->clear ? NULL : r->o->to, &err),
+	                       &err);
 }
 
 static int
@@ -740,6 +764,8 @@ static const struct case_action case_actions[] = {
 	  case_do_advocacy },
 	{ "hold", "reason clear", "a legal hold (manager or admin), or --clear to lift it",
 	  CASE_UNLOCK, case_do_hold },
+	{ "restrict", "to clear", "only these logins see its names and narrative (manager or "
+	  "admin), or --clear to lift it", CASE_UNLOCK, case_do_restrict },
 };
 #define CASE_NACTIONS (sizeof case_actions / sizeof case_actions[0])
 
@@ -904,6 +930,9 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		return rc;
 	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
 		goto out;
+	/* shown with names: the read goes on record first (reads.h) */
+	if (act->exec == case_do_show && o.names)
+		book_reads_via(r.b, "case show", false);
 	if ((act->flags & CASE_NOREF) == 0) {
 		if ((r.c = book_case_new()) == NULL) {
 			rc = cli_error(CLI_FAIL, "out of memory");
@@ -929,6 +958,7 @@ const struct cli_cmd cmd_case_entry = {
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
 	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
+	         "       | restrict REF --to LOGIN,... | restrict REF --clear\n"
 	         "       | correct REF N --date D|--void --reason T",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
@@ -961,6 +991,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "  on this case too, rather than a new record.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
 	        "  which keeps the case from `redress retention --apply` until cleared.\n"
+	        "restrict REF --to LOGIN,... | restrict REF --clear (manager or admin): only\n"
+	        "  these logins see the case's names and narrative; everyone else, even with\n"
+	        "  the key, sees pseudonyms, and `case show` says RESTRICTED.  Audited.\n"
 	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"
 	        "  timeline event #N (numbered in `case show`) to another date, or voids it.\n"
 	        "  The correction is a new event pointing at the old, which stays, marked;\n"

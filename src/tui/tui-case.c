@@ -10,6 +10,7 @@
 #include "redress/codes.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
+#include "redress/restrict.h"
 #include "tui-int.h"
 
 #define TUI_LABEL 13 /* "  investigator " */
@@ -391,6 +392,14 @@ tui_case_load(struct tui *t, const char *ref)
 		return -1;
 	}
 	snprintf(V->ref, sizeof V->ref, "%s", ref);
+	{
+		bool allowed = true;
+
+		if (book_case_restriction(t->b, ref, V->restricted, sizeof V->restricted, &allowed,
+		                          &err) != 0)
+			V->restricted[0] = '\0';
+		V->withheld = !allowed;
+	}
 	tui_case_build(t);
 	return 0;
 }
@@ -645,7 +654,9 @@ tui_case_title(struct tui *t, char *buf, size_t n)
 	const struct tui_view *V = &t->view;
 	size_t h = (size_t)tui_body_rows(t);
 
-	snprintf(buf, n, "case %s, revision %llu | %zu%%", V->ref,
+	snprintf(buf, n, "case %s%s%s%s, revision %llu | %zu%%", V->ref,
+	         V->restricted[0] != '\0' ? " RESTRICTED to " : "", V->restricted,
+	         V->withheld ? " (names withheld)" : "",
 	         V->c != NULL ? (unsigned long long)V->c->rev : 0ULL,
 	         V->nrows <= h ? (size_t)100 : (V->top + h) * 100 / V->nrows);
 }

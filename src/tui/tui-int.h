@@ -71,7 +71,7 @@ enum tui_action {
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
-	TUI_A_HOLIDAY,
+	TUI_A_HOLIDAY, TUI_A_READS,
 };
 
 #define TUI_KEYS_PER 4
@@ -206,6 +206,8 @@ struct tui_vrow {
 struct tui_view {
 	struct book_case *c;               /* guarded memory; NULL when none */
 	char ref[BOOK_REF_MAX];
+	char restricted[160];              /* "to LOGIN, ..." on a restricted case, else "" */
+	bool withheld;                     /* restricted, and not to this person */
 	struct tui_arena arena;
 	struct tui_vline *lines;
 	size_t nlines, lcap;

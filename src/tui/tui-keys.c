@@ -112,6 +112,8 @@ const struct tui_key tui_keys[] = {
 	  "one case's entries (empty: all)", "case" },
 	{ TUI_A_BY_DATE, TUI_CTX_AUDIT, { 'd' }, "audit-date",
 	  "one year, month or day (YYYY-MM-DD)", "date" },
+	{ TUI_A_READS, TUI_CTX_AUDIT, { 'r' }, "audit-reads",
+	  "the changes, the reads of names (who saw whose identity), or both", "reads" },
 	/* the report screen */
 	{ TUI_A_BACK, TUI_CTX_REPORT, { 'q', ESC }, "back", "back to the case list", "back" },
 	{ TUI_A_YEAR_NEXT, TUI_CTX_REPORT, { 'l', KEY_RIGHT, '}', ']' }, "report-year-next",

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "redress/text.h"
+#include "redress/reads.h"
 #include "tui-int.h"
 
 /* Typed text is UTF-8 whatever the session's locale says: LANG unset,
@@ -476,9 +477,13 @@ tui_modal_read(struct tui *t, int *key, wint_t *wc)
 bool
 tui_poll(struct tui *t)
 {
-	uint64_t now = book_last_commit(t->b);
+	uint64_t now;
 	struct err err;
 
+	/* the reads waiting longest go on record (their own short write) */
+	if (book_reads_tick(t->b, &err) != 0)
+		tui_message(t, true, "%s", err.msg);
+	now = book_last_commit(t->b);
 	if (now == t->seen_commit)
 		return false;
 	t->seen_commit = now;
@@ -849,6 +854,8 @@ tui_main(struct book *b, const struct tui_opts *o)
 		return err_set(o->err, "out of memory"), TUI_FAIL;
 	t->b = b;
 	t->o = o;
+	/* names shown in the client are reads on record, batched (reads.h) */
+	book_reads_via(b, "client", true);
 	tui_wake_open(t);
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->ascii = !t->utf8 || o->ascii;
