@@ -296,7 +296,7 @@ clean:
 # (default 60); make check runs each for a few seconds when clang is there.
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS = csv profile calendar template text
+FUZZ_TARGETS = csv profile calendar template text json
 FUZZ_SECONDS = 60
 FUZZ_LIB_SRC = $(wildcard src/core/*.c)
 

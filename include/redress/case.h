@@ -137,6 +137,18 @@ struct book_advocacy {
 	unsigned flags;              /* ADVOCACY_* status, for eligibility */
 };
 
+/* A deadline's date before a new calendar or profile version moved it:
+ * "2026-12-07 (was 2026-12-04 before calendar 2)".  A case keeps the last
+ * BOOK_WAS_MAX of them. */
+#define BOOK_WAS_MAX 16
+struct book_was {
+	char rule[40];               /* the rule's key */
+	bool target;                 /* the internal target rather than the deadline */
+	char date[16];               /* YYYY-MM-DD as it was */
+	char what;                   /* 'c' a calendar version, 'p' a profile version */
+	unsigned version;            /* the version that moved it */
+};
+
 struct book_case {
 	uint64_t id, rev, updated_at;
 	char updated_by[64];
@@ -170,6 +182,12 @@ struct book_case {
 	char held_on[16], held_by[64];
 	char hold_reason[512];       /* sealed; "" without the key */
 	char erased[16];             /* date its identity and narrative were erased, or "" */
+	/* the book's profile and calendar versions the case is counted under
+	 * (1 for a case written before the book kept versions), and the dates a
+	 * change of version moved (book-versions.h) */
+	unsigned profver, calver;
+	struct book_was was[BOOK_WAS_MAX];
+	size_t nwas;
 };
 
 /* A case to read into, empty, in guarded memory (NULL: out of memory);

@@ -25,6 +25,7 @@ struct cli_env {
 	bool readonly;       /* -R */
 	const char *conf;    /* the configuration file read, for messages */
 	unsigned umask;      /* the person's umask before redress set 007 */
+	bool book_given;     /* the book was named by -d (not the environment) */
 };
 
 struct cli_cmd {
@@ -115,6 +116,13 @@ int cli_integer(const char *s, long lo, long hi, long *out, struct err *err);
  * message itself; returns an exit status (CLI_OK on success). */
 struct calendar;
 int cli_calendar(const char *name, struct calendar *cal);
+
+/* The calendar a working-day command counts with: with -d BOOK (and no
+ * --calendar NAME) the book's own, noting "the book's calendar, version 2"
+ * in note (n bytes); otherwise cli_calendar(name) and note "".  Exit
+ * status, the message printed. */
+int cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal,
+                     char *note, size_t n);
 
 /* Parses a date argument, printing "WHAT: message" on failure; exit status. */
 int cli_date(const char *what, const char *arg, struct date *out);

@@ -90,6 +90,22 @@ long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct
  * span is not within HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO (count by hand). */
 long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct date b);
 
+/* Lists holiday d named name (one line, under HOLIDAY_NAME_MAX bytes);
+ * -1 with the reason when it is listed already or the name will not do.
+ * The fast table is left as it was: write the text and parse it again. */
+int calendar_list_add(struct calendar *cal, struct date d, const char *name, struct err *err);
+/* Takes d off the list; false when it was not listed. */
+bool calendar_list_remove(struct calendar *cal, struct date d);
+/* The years from..to listed as days (n of them) instead of what cal
+ * listed for them; covered years extended over them when they touch.  -1
+ * with the reason for a day listed twice or a name that will not do. */
+int calendar_list_years(struct calendar *cal, int from, int to, const struct holiday *days,
+                        size_t n, struct err *err);
+/* The calendar as redress-holidays(5) text, led by "# comment": its
+ * directives, rules and listed days (malloc'd, *len bytes), or NULL when out
+ * of memory.  calendar_parse() reads it back to the same calendar. */
+char *calendar_text(const struct calendar *cal, const char *comment, size_t *len);
+
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
 struct date holiday_easter(int year);
 

@@ -20,6 +20,8 @@ struct book {
 	uint32_t key_id;         /* the book's current data key id */
 	struct profile *profile; /* the book's own profile, loaded on first use */
 	struct calendar *cal;
+	unsigned pv, cv;         /* ... and the versions they are (versions.c) */
+	struct book_vers *vers;  /* every version loaded, current or not */
 	int32_t today;           /* London's date, or what book_set_today said */
 	bool today_set;
 	uint64_t head_seq;       /* the audit entry this process last appended */
@@ -69,6 +71,9 @@ enum {
 	CT_PARTY, CT_POINT, CT_FINDING, CT_REC, CT_DLKEY, CT_NEXT_EVENT, CT_STATUS, CT_STAGE,
 	CT_NEXT_POINT, CT_NEXT_REC, CT_ADVOCACY, CT_HOLD /* date */, CT_HOLD_BY,
 	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
+	CT_PROFVER /* the book's profile version the case is counted under */,
+	CT_CALVER /* ... and calendar version */,
+	CT_WAS /* a date a new version moved (book_was_put) */,
 };
 
 /* The compound fields of a case record (case-rec.c): one layout, read by
@@ -171,12 +176,37 @@ enum {
 #define META_CALENDAR "calendar"
 #define META_PROFILE_VERSION "profile_version"
 #define META_CALENDAR_VERSION "calendar_version"
+#define META_PROFILE_NAME "profile_name" /* "/0000000V": the top of version V's chain */
 #define META_KEY_ID "key_id"
 #define META_AUDIT_SEQ "audit_seq"
 #define META_AUDIT_HEAD "audit_head"
 #define META_NEXT_PERSON "next_person"
 #define META_TERRITORY "territory"
 #define META_NEXT_CASE "next_case"
+
+/* --- versions of the profile and calendar (versions.c) --- */
+struct profile;
+struct calendar;
+/* Those case c is counted under (its versions; 0: the book's current),
+ * read in transaction t when given and not loaded yet. */
+int book_case_profile(struct book *b, struct store_txn *t, const struct book_case *c,
+                      const struct profile **pp, const struct calendar **cp, struct err *err);
+/* Profile version pv with calendar version cv, read in t when not loaded
+ * yet (the message in t's err). */
+int book_versions_get(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
+                      const struct profile **pp, const struct calendar **cp);
+/* The book's current versions as committed in t (either pointer may be NULL). */
+int book_versions_current_txn(struct book *b, struct store_txn *t, unsigned *pv, unsigned *cv);
+/* Every version loaded: freed by book_close. */
+void book_versions_free(struct book *b);
+/* A struct book_was as a case record's field, and back. */
+#define BOOK_WAS_REC_MAX (1 + 4 + 1 + 10 + 40)
+size_t book_was_put(const struct book_was *w, uint8_t out[BOOK_WAS_REC_MAX]);
+bool book_was_get(const uint8_t *p, size_t n, struct book_was *w);
+/* A copy of a profile or calendar file, "KIND/NAME/0000000V", stamped with
+ * the time and the login. */
+int book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
+                  const char *text, size_t len, struct book *b);
 
 /* Reads a u64 meta value (big-endian), def when absent. */
 uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);

@@ -283,10 +283,7 @@ book_close(struct book **b)
 	book_audit_announce_lost(*b);
 	vault_keys_free(&(*b)->keys);
 	store_close(&(*b)->st);
-	if ((*b)->cal != NULL)
-		calendar_free((*b)->cal);
-	free((*b)->cal);
-	free((*b)->profile);
+	book_versions_free(*b);
 	free(*b);
 	*b = NULL;
 }
@@ -591,7 +588,7 @@ struct book_create_ctx {
 	uint8_t slot[VAULT_SLOT_BYTES];
 };
 
-static int
+int
 book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
               const char *text, size_t len, struct book *b)
 {

@@ -451,6 +451,8 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
 	out->id = id;
 	out->staff.chair = -1;
+	/* written before the book kept versions: its first ones */
+	out->profver = out->calver = 1;
 	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
 		char *dst = NULL;
 		size_t dmax = 0;
@@ -495,6 +497,12 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 			                                     sizeof out->hold_reason);
 			break;
 		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
+		case CT_PROFVER: out->profver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_CALVER: out->calver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_WAS:
+			if (out->nwas < BOOK_WAS_MAX && book_was_get(p, fn, &out->was[out->nwas]))
+				out->nwas++;
+			break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
 			out->summary_unopened = !case_open_text(b, ad, p, fn, out->summary,
@@ -933,7 +941,12 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	struct rec r;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, store_txn_err(t)) != 0)
+	/* a new case is counted under the book's versions of now */
+	if ((c->profver == 0 || c->calver == 0) &&
+	    book_versions_current_txn(b, t, c->profver == 0 ? &c->profver : NULL,
+	                              c->calver == 0 ? &c->calver : NULL) != 0)
+		return -1;
+	if (book_case_profile(b, t, c, &prof, &cal, store_txn_err(t)) != 0)
 		return -1;
 	/* the old index entries go; the new ones are computed below */
 	if (old != NULL)
@@ -988,6 +1001,10 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	}
 	if (c->erased[0] != '\0')
 		rec_str(&r, CT_ERASED, c->erased);
+	rec_u64(&r, CT_PROFVER, c->profver);
+	rec_u64(&r, CT_CALVER, c->calver);
+	for (i = 0; i < c->nwas; i++)
+		rec_bytes(&r, CT_WAS, prefix, book_was_put(&c->was[i], prefix));
 	/* the deadlines index: by date, for the calendar and the overdue list */
 	if (case_put_deadlines(t, prof, c, dl, n, &r) != 0)
 		goto out_rec;

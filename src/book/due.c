@@ -291,7 +291,7 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 	size_t nwf;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	wf = calloc(c->nevents + 1, sizeof *wf);
 	ce = calloc(2 * (c->nevents + 1), sizeof *ce);

@@ -25,7 +25,7 @@ case_check_extension(struct book *b, const struct book_case *c, const struct wf_
 	size_t nce;
 	int rc;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	if ((ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
 		return err_set(err, "out of memory");
@@ -47,7 +47,7 @@ case_overran(struct book *b, const struct book_case *c, const struct wf_event *w
 	size_t nce;
 	bool over;
 
-	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	if (book_case_profile(b, NULL, c, &prof, &cal, &err) != 0 ||
 	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
 		return false;
 	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
@@ -269,7 +269,7 @@ case_correct_check(struct book *b, const struct book_case *c, struct date today,
 
 		if (ce == NULL)
 			rc = err_set(err, "out of memory");
-		else if ((rc = book_profile(b, &prof, &cal, err)) == 0)
+		else if ((rc = book_case_profile(b, NULL, c, &prof, &cal, err)) == 0)
 			rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce,
 			                            workflow_clock_events(wf, n, ce, n * 2 + 1), today, err);
 		free(ce);

@@ -7,6 +7,7 @@
 
 #include "redress/advocacy.h"
 #include "redress/book.h"
+#include "redress/book-versions.h"
 #include "redress/cli.h"
 #include "redress/reads.h"
 #include "redress/restrict.h"
@@ -56,7 +57,7 @@ case_show(struct book *b, const struct book_case *c)
 	const struct calendar *cal;
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
-	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN], was[96];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -156,14 +157,17 @@ case_show(struct book *b, const struct book_case *c)
 		text_visible(e->note, safe, sizeof safe);
 		case_show_event(c, e, line, safe);
 	}
-	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	if (book_case_rules(b, c, &prof, &cal, &err) != 0 ||
 	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
 		printf("\ndeadlines: %s\n", err.msg);
 		return;
 	}
+	/* the book's first versions go unsaid, as before it kept others */
+	if (c->profver > 1 || c->calver > 1)
+		printf("\ncounted under %s of the book\n", book_case_versions(c, was, sizeof was));
 	printf("\ndeadlines (%s)\n", prof->name);
 	for (i = 0; i < nd; i++) {
-		char state[40], why[512];
+		char state[40], why[512], twas[96];
 
 		if (dl[i].state == CLOCK_PENDING)
 			snprintf(state, sizeof state, "%d left", dl[i].days);
@@ -173,8 +177,11 @@ case_show(struct book *b, const struct book_case *c)
 		else
 			snprintf(state, sizeof state, "%s", clock_state_name(dl[i].state));
 		clock_explain(&dl[i], why, sizeof why);
-		printf("  %-22s %s  target %s  %-14s %s\n", dl[i].rule->key, date_format(dl[i].due, buf),
-		       date_format(dl[i].target, tbuf), state, why);
+		printf("  %-22s %s%s  target %s%s  %-14s %s\n", dl[i].rule->key,
+		       date_format(dl[i].due, buf), book_was_note(c, dl[i].rule->key, false, was,
+		                                                  sizeof was),
+		       date_format(dl[i].target, tbuf), book_was_note(c, dl[i].rule->key, true, twas,
+		                                                      sizeof twas), state, why);
 	}
 }
 

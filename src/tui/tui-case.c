@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/book-versions.h"
 #include "redress/clock.h"
 #include "redress/profile.h"
 #include "redress/codes.h"
@@ -164,7 +165,7 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 	struct deadline *dl = NULL;
 	struct clock_event *ce = NULL;
 	struct err err;
-	char due[DATE_STRLEN], target[DATE_STRLEN], state[48], why[512];
+	char due[DATE_STRLEN], target[DATE_STRLEN], state[48], why[512], was[96];
 	size_t i, n = 0, nd;
 
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
@@ -184,7 +185,7 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		                  date_parse(c->events[i].until, &ce[n].until, &err) == 0;
 		n++;
 	}
-	if (book_profile(t->b, &prof, &cal, &err) != 0 ||
+	if (book_case_rules(t->b, c, &prof, &cal, &err) != 0 ||
 	    clock_compute(prof, cal, (enum route)c->kind, ce, n, t->today, dl, PROFILE_RULES_MAX,
 	                  &nd, &err) != 0) {
 		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: %s", err.msg);
@@ -192,6 +193,10 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 	}
 	t->view.deadlines_line = t->view.nlines;
 	tui_view_add(t, TUI_S_HEAD, 0, "deadlines (%s)", prof->name);
+	/* the book's first versions go unsaid, as before it kept others */
+	if (c->profver > 1 || c->calver > 1)
+		tui_view_add(t, TUI_S_DIM, 2, "  counted under %s of the book",
+		             book_case_versions(c, was, sizeof was));
 	if (nd == 0)
 		tui_view_add(t, TUI_S_DIM, 2, "  none running");
 	for (i = 0; i < nd; i++) {
@@ -219,6 +224,11 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		tui_view_add(t, s, 4, "  %-22s due %s  target %s  %s%s",
 		             d->rule->label[0] ? d->rule->label : d->rule->key,
 		             date_format(d->due, due), date_format(d->target, target), state, mark);
+		/* a date a new calendar or profile moved stays in view */
+		if (book_was_note(c, d->rule->key, false, was, sizeof was)[0] != '\0')
+			tui_view_add(t, TUI_S_DIM, 6, "    due %s%s", due, was);
+		if (book_was_note(c, d->rule->key, true, was, sizeof was)[0] != '\0')
+			tui_view_add(t, TUI_S_DIM, 6, "    target %s%s", target, was);
 		clock_explain(d, why, sizeof why);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);
 		src = profile_source(prof, d->rule->source);

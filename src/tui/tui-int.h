@@ -72,7 +72,7 @@ enum tui_action {
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
-	TUI_A_READS,
+	TUI_A_HOLIDAY, TUI_A_READS,
 };
 
 #define TUI_KEYS_PER 4

@@ -146,6 +146,8 @@ const struct tui_key tui_keys[] = {
 	  "a read-only copy, the same place", NULL },
 	{ TUI_A_RETENTION, TUI_CTX_ADMIN, { 'E' }, "admin-retention",
 	  "cases due to erase; asked first", NULL },
+	{ TUI_A_HOLIDAY, TUI_CTX_ADMIN, { 'H' }, "admin-holiday",
+	  "add a holiday to the book's calendar; asked first", NULL },
 	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_AUDIT,
 	  { 'q', ESC, KEY_LEFT, 'h' },
 	  "back", "back to the screen before", "back" },
