@@ -244,11 +244,18 @@ struct book_event {
 	unsigned voided_by;          /* corrected: the correction (seq) that replaced it */
 };
 
-/* People on a case (logins). */
+/* People on a case: the owner and manager are logins; the investigating
+ * officer, independent person, adjudicator and panel may be logins or
+ * names typed as said (they are often not users of the book). */
+enum { STAFF_OWNER = 0, STAFF_MANAGER, STAFF_INVESTIGATOR, STAFF_INDEPENDENT, STAFF_ADJUDICATOR,
+       STAFF_PANEL1, STAFF_PANEL2, STAFF_PANEL3, STAFF_ROLES };
 struct book_staff {
 	char owner[64], manager[64], investigator[64], independent[64], adjudicator[64];
 	char panel[3][64];
 	int chair;                   /* index into panel, -1 if none */
+	char appointed[STAFF_ROLES][16]; /* the date each was appointed, "" not known */
+	char on[16];                 /* book_case_assign: the date those set now were
+	                              * appointed, "" the book's today */
 };
 
 /* Advocacy offered to the child or young person. */
@@ -340,8 +347,15 @@ int book_case_correct(struct book *b, const char *ref, unsigned seq, const char 
                       const char *reason, uint64_t base_rev, unsigned *newseq,
                       struct err *err);
 
-/* People on the case; NULL leaves a role as it is, "" clears it.  The
- * Stage 2 independent person may not sit on the panel. */
+/* The people of s by role (STAFF_*), and each role's short label
+ * ("owner", ..., "panel"). */
+void book_staff_roles(const struct book_staff *s, const char *who[STAFF_ROLES]);
+const char *book_staff_label(int role);
+
+/* People on the case; "" leaves a role as it is, "-" clears it.  The
+ * Stage 2 independent person may not sit on the panel (names compared
+ * ignoring case).  Each role set is dated set->on (or today); a new owner
+ * is noted on the timeline. */
 int book_case_assign(struct book *b, const char *ref, const struct book_staff *set,
                      struct err *err);
 int book_case_point(struct book *b, const char *ref, const char *text, unsigned *number,

@@ -68,6 +68,7 @@ enum {
 	CT_PARTY, CT_POINT, CT_FINDING, CT_REC, CT_DLKEY, CT_NEXT_EVENT, CT_STATUS, CT_STAGE,
 	CT_NEXT_POINT, CT_NEXT_REC, CT_ADVOCACY, CT_HOLD /* date */, CT_HOLD_BY,
 	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
+	CT_APPOINTED /* role (1) | date: staff.c */,
 };
 
 /* The compound fields of a case record (case-rec.c): one layout, read by
@@ -266,5 +267,17 @@ int book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c
  * it was erased already. */
 int book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
                           bool *done);
+
+/* People on a case (staff.c).  The input to book_case_assign checked:
+ * owner and manager logins, the others a login or a name; 0 or BOOK_EUSAGE. */
+int book_staff_check(const struct book_staff *set, struct err *err);
+/* Applies set to c (the panel's rules checked), dating what changed and
+ * noting a new owner on the timeline. */
+int book_staff_apply(struct book *b, struct store_txn *t, struct book_case *c,
+                     const struct book_staff *set, char *fields, size_t fl);
+/* CT_APPOINTED: role | date. */
+#define CASE_REC_APPOINTED_MAX 17
+size_t case_rec_appointed_put(int role, const char *date, uint8_t out[CASE_REC_APPOINTED_MAX]);
+void case_rec_appointed_get(const uint8_t *p, size_t n, struct book_staff *out);
 
 #endif

@@ -97,15 +97,20 @@ tui_view_people(struct tui *t, const struct book_case *c)
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
 	}
-	tui_view_field(t, "owner", c->staff.owner);
-	tui_view_field(t, "manager", c->staff.manager);
-	tui_view_field(t, "investigator", c->staff.investigator);
-	tui_view_field(t, "independent", c->staff.independent);
-	tui_view_field(t, "adjudicator", c->staff.adjudicator);
-	for (i = 0; i < 3; i++)
-		if (c->staff.panel[i][0] != '\0')
-			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
-			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
+	{
+		const char *who[STAFF_ROLES];
+
+		book_staff_roles(&c->staff, who);
+
+		for (i = 0; i < STAFF_ROLES; i++)
+			if (who[i][0] != '\0')
+				tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s%s", TUI_LABEL - 1,
+				             book_staff_label((int)i), who[i],
+				             i >= STAFF_PANEL1 && c->staff.chair == (int)i - STAFF_PANEL1
+				             ? " (chair)" : "",
+				             c->staff.appointed[i][0] ? ", appointed " : "",
+				             c->staff.appointed[i]);
+	}
 	if (c->advocacy.offered[0] != '\0') {
 		char why[160];
 
