@@ -151,6 +151,8 @@ check-run: check-layers check-man check-readme check-fuzz
 	REDRESS=./build/san/redress sh tests/tui/screen.sh
 	REDRESS=./redress sh tests/tui/screen-client.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
+	REDRESS=./redress sh tests/tui/screen-journey.sh
+	REDRESS=./build/san/redress sh tests/tui/screen-journey.sh
 	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
 	REDRESS=./redress sh tests/tui/screen-crash.sh
 	REDRESS=./redress sh tests/tui/screen-locale.sh

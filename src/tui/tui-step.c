@@ -84,7 +84,8 @@ tui_cannot_change(struct tui *t, int role)
 		            t->login);
 	else if ((int)r < role)
 		tui_message(t, true, "%s is %s%s: this needs %s", t->login,
-		            r == ROLE_NONE ? "not yet granted access" : "a ",
+		            r == ROLE_NONE ? "not yet granted access"
+		              : r == ROLE_AUDITOR || r == ROLE_ADMIN ? "an " : "a ",
 		            r == ROLE_NONE ? "" : role_name(r), role_name((enum role)role));
 	else if (!book_has_key(t->b))
 		tui_message(t, true, "names are hidden (no passphrase given): nothing can be changed");

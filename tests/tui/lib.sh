@@ -31,7 +31,8 @@ failed() {
 	fi
 }
 # (a server that ends on its own leaves its socket behind)
-trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
+# ($U: a Unix user a test made for itself, removed with it)
+trap 't kill-server 2>/dev/null; [ -n "$U" ] && userdel "$U" 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
 trap 'exit 1' INT TERM
 
 # The session that screen, keys, text, exited and client_pid talk to: each
@@ -40,7 +41,8 @@ trap 'exit 1' INT TERM
 # stderr in $tmp/err.SESSION.
 S=main
 
-# start BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new 80x24 session $S.
+# start BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new 80x24 session $S;
+# $AS, when set, runs it as another user.
 start() {
 	bk=$1
 	shift
@@ -57,7 +59,7 @@ start() {
 	# (a server just killed may still hold the socket: try again)
 	n=0
 	until t new-session -d -s "$S" -x 80 -y 24 \
-		"env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
+		"$AS env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
 		2>/dev/null; do
 		n=$((n + 1))
 		[ $n -lt 20 ] || { echo "screen: tmux will not start"; exit 1; }
