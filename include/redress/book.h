@@ -457,6 +457,11 @@ struct wf_event;
  * events, returns how many. */
 size_t book_case_workflow(const struct book_case *c, struct wf_event *wf, size_t max);
 
+/* Whether the case's Stage 1 response, over the first n events of wf, was
+ * overdue on day on (a struct date's day): then Stage 2 may be asked for without one. */
+bool book_case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf,
+                       size_t n, int32_t on);
+
 struct deadline;
 /* A case's deadlines on the book's today, from its own profile and
  * calendar (the deadline structs borrow rules from the book's profile). */

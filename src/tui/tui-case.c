@@ -203,8 +203,17 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		const struct profile_source *src;
 		enum tui_style s = TUI_S_NORMAL;
 		const char *mark = "";
+		bool mine = false;           /* the complainant's clock, run out */
 
-		if (d->state == CLOCK_PENDING) {
+		if (d->rule->party == PARTY_COMPLAINANT &&
+		    (d->state == CLOCK_MISSED || d->state == CLOCK_LAPSED)) {
+			/* the complainant's time, not the council's: a complaint made
+			 * late is never the council's missed deadline */
+			snprintf(state, sizeof state, "%s by %d", d->state == CLOCK_MISSED ? "made late"
+			                                                                 : "lapsed", d->days);
+			s = TUI_S_DIM;
+			mine = true;
+		} else if (d->state == CLOCK_PENDING) {
 			snprintf(state, sizeof state, "%d left", d->days);
 			if (d->days <= 3) {
 				s = TUI_S_SOON;
@@ -225,6 +234,9 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		             date_format(d->due, due), date_format(d->target, target), state, mark);
 		clock_explain(d, why, sizeof why);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);
+		if (mine)
+			tui_view_add(t, TUI_S_DIM, 6, "    the complainant's time, not the council's: "
+			             "no deadline of the council's missed");
 		src = profile_source(prof, d->rule->source);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s%s%s: %s", d->rule->pinpoint,
 		             d->rule->pinpoint[0] ? ", " : "", basis_name(d->rule->basis),

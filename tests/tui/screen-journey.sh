@@ -168,6 +168,22 @@ expect "response recorded" "the director's response"
 # --- the Ombudsman ---------------------------------------------------------------------
 step ombudsman
 expect "recorded" "referred to the Ombudsman"
+keys q
+
+# --- a complaint made over a year late, recorded anyway: the complainant's lateness is
+# never shown as a deadline the council missed -----------------------------------------
+keys N
+expect "A new contact" "N: another contact"
+keys Enter Enter Enter C-u && text "2026-11-18" && keys Enter && text "2025-06-01"
+expect "over a year before receipt" "over a year: warned"
+keys Enter Right Enter Enter && text "Lee Late" && keys Enter Enter Enter Enter Enter &&
+	text "Late, and recorded anyway." && keys Enter
+expect "CSC-2026-0002 added" "recorded anyway"
+keys G
+expect "Complaint made within a year" "the year limit among the deadlines"
+expect "made late by" "said as made late"
+expect "the complainant's time, not the council's" "and whose time it was"
+absent "missed by 1" "never as a deadline missed"
 keys q q
 exited 0 "the journey: q quits"
 
