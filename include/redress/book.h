@@ -190,10 +190,17 @@ struct book_case_new {
 	int complainant_role;        /* enum party_role */
 	const char *summary;         /* sealed */
 	bool safeguarding;           /* never a complaint: flagged and routed at once */
+	/* what was done with it (each optional; NULL not given): the helpdesk
+	 * (NULL: the profile's), the time passed on (HH:MM), who took it, and
+	 * the helpdesk's referral reference */
+	const char *sg_helpdesk, *sg_time, *sg_spoken_to, *sg_reference;
 	const char *redirect_to;     /* ROUTE_REDIRECTED: where */
 	const char *thanked;         /* ROUTE_COMPLIMENT: who is thanked */
 	const char *ref;             /* import only: a reference brought over (NULL: next) */
 };
+
+/* A time of day as HH:MM, 24-hour ("10:40"). */
+bool book_hhmm_ok(const char *s);
 
 struct book_party {
 	int kind;                    /* 0 child, 1 complainant */

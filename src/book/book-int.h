@@ -268,6 +268,12 @@ int book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c
 int book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
                           bool *done);
 
+/* safeguard.c: the safeguarding record of a new contact checked (0 or
+ * BOOK_EUSAGE), and its timeline note: what was done, from in and the
+ * book's profile. */
+int book_safeguard_check(const struct book_case_new *in, struct err *err);
+void book_safeguard_note(struct book *b, const struct book_case_new *in, char *out, size_t n);
+
 /* People on a case (staff.c).  The input to book_case_assign checked:
  * owner and manager logins, the others a login or a name; 0 or BOOK_EUSAGE. */
 int book_staff_check(const struct book_staff *set, struct err *err);

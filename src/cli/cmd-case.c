@@ -297,6 +297,7 @@ struct case_opts {
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
 	const char *offered, *adv_service, *views, *person, *finding, *appointed;
+	const char *helpdesk, *passed_at, *spoken_to, *referral;
 	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
@@ -329,7 +330,9 @@ static const struct case_optdef case_optdefs[] = {
 	CASE_V("role", "R", role), CASE_F("safeguarding", safeguarding),
 	CASE_F("ombudsman-told", told), CASE_F("open", open), CASE_F("overdue", overdue),
 	CASE_F("names", names), CASE_F("child", child_flag), CASE_F("complainant", comp_flag),
-	CASE_V("appointed", "D", appointed), CASE_V("offered", "D", offered), CASE_V("advocacy-service", "S", adv_service),
+	CASE_V("appointed", "D", appointed), CASE_V("offered", "D", offered),
+	CASE_V("helpdesk", "H", helpdesk), CASE_V("passed-at", "HH:MM", passed_at),
+	CASE_V("spoken-to", "N", spoken_to), CASE_V("referral", "R", referral), CASE_V("advocacy-service", "S", adv_service),
 	CASE_F("accepted", accepted), CASE_F("declined", declined), CASE_F("in-care", in_care),
 	CASE_F("in-education", in_education), CASE_F("cp-plan", cp_plan),
 	CASE_F("disabled", disabled), CASE_V("views", "T", views),
@@ -416,6 +419,10 @@ case_do_add(struct case_run *r)
 	in.complainant_dob = o->comp_dob;
 	in.summary = o->summary;
 	in.safeguarding = o->safeguarding;
+	in.sg_helpdesk = o->helpdesk;
+	in.sg_time = o->passed_at;
+	in.sg_spoken_to = o->spoken_to;
+	in.sg_reference = o->referral;
 	in.redirect_to = o->redirect;
 	in.thanked = o->thanked;
 	if (in.received == NULL)
@@ -715,7 +722,7 @@ case_do_party(struct case_run *r)
 static const struct case_action case_actions[] = {
 	{ "add", "received! kind channel aware team service owner child-name child-dob "
 	  "complainant-name complainant-dob complainant-role summary safeguarding redirect-to "
-	  "thanked", "record a new contact or complaint; prints its reference",
+	  "thanked helpdesk passed-at spoken-to referral", "record a new contact or complaint; prints its reference",
 	  CASE_NOREF | CASE_UNLOCK, case_do_add },
 	{ "list", "open overdue stage team owner kind from to format names",
 	  "the cases, one a line (--format tsv: tab-separated)", CASE_NOREF, case_do_list },
@@ -956,7 +963,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
 	        "  advocate), --received DATE, --aware DATE, --team, --service, --owner,\n"
 	        "  --child-name, --child-dob, --complainant-name, --complainant-dob,\n"
-	        "  --complainant-role, --summary, --safeguarding, --redirect-to, --thanked.\n"
+	        "  --complainant-role, --summary, --safeguarding, --redirect-to, --thanked;\n"
+	        "  with --safeguarding what was done: --helpdesk H (default the profile's),\n"
+	        "  --passed-at HH:MM, --spoken-to N, --referral R.\n"
 	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
 	        "list: --open --overdue --stage N --team T --owner L --kind K --from D --to D\n"
 	        "  --format tsv (first column the reference) --names.\n"
