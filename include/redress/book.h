@@ -386,6 +386,19 @@ struct book_party_new {
 int book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
                     struct err *err);
 
+/* The case's own details changed (edit.c): kind (-1 leave; only while the
+ * receipt is all that is recorded), channel (-1 leave), team, service and
+ * summary (NULL leave, "" clear; the summary sealed), on revision base_rev
+ * (0: whatever is current; another is BOOK_ESTALE, nothing written).
+ * Audited as case.edit with the fields changed. */
+struct book_case_edit {
+	int kind, channel;
+	const char *team, *service, *summary;
+	uint64_t base_rev;
+};
+int book_case_edit(struct book *b, const char *ref, const struct book_case_edit *e,
+                   struct err *err);
+
 /* A line of the case list. */
 struct book_case_line {
 	uint64_t id;

@@ -685,6 +685,33 @@ case_do_hold(struct case_run *r)
 }
 
 static int
+case_do_edit(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_case_edit e;
+	struct err err;
+	long v;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	e.kind = o->kind ? route_lookup(o->kind) : -1;
+	e.channel = o->channel ? channel_lookup(o->channel) : -1;
+	if ((o->kind && e.kind < 0) || (o->channel && e.channel < 0))
+		return cli_error(CLI_USAGE, "case edit: unknown %s \"%s\"",
+		                 o->kind && e.kind < 0 ? "--kind" : "--channel",
+		                 o->kind && e.kind < 0 ? o->kind : o->channel);
+	e.team = o->team;
+	e.service = o->service;
+	e.summary = o->summary;
+	if (o->rev != NULL) {
+		if ((rc = case_int("--rev", o->rev, 1, 2147483647L, &v)) != CLI_OK)
+			return rc;
+		e.base_rev = (uint64_t)v;
+	}
+	return cli_book_status(book_case_edit(r->b, r->ref, &e, &err), &err);
+}
+
+static int
 case_do_party(struct case_run *r)
 {
 	const struct case_opts *o = r->o;
@@ -766,6 +793,9 @@ static const struct case_action case_actions[] = {
 	{ "advocacy", "offered advocacy-service accepted declined in-care in-education cp-plan "
 	  "disabled", "advocacy offered, where referred, accepted or declined", CASE_UNLOCK,
 	  case_do_advocacy },
+	{ "edit", "kind channel team service summary rev",
+	  "the case's kind, channel, team, service or summary, on the revision seen",
+	  CASE_UNLOCK, case_do_edit },
 	{ "hold", "reason clear", "a legal hold (manager or admin), or --clear to lift it",
 	  CASE_UNLOCK, case_do_hold },
 };
@@ -957,7 +987,9 @@ const struct cli_cmd cmd_case_entry = {
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
 	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
-	         "       | correct REF N --date D|--void --reason T",
+	         "       | correct REF N --date D|--void --reason T\n"
+	         "       | edit REF [--kind K] [--channel C] [--team T] [--service S] [--summary T]\n"
+	         "       [--rev N]",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
 	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
@@ -990,6 +1022,8 @@ const struct cli_cmd cmd_case_entry = {
 	        "  person may not sit); all but the owner and manager may be names.\n"
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
+	        "edit REF: changes the case's own details (the kind only while its receipt is\n"
+	        "  all that is recorded); --rev N refuses it if the case changed since N.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
 	        "  which keeps the case from `redress retention --apply` until cleared.\n"
 	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"

@@ -637,6 +637,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_HOLD:
 		tui_hold_form(t);
 		break;
+	case TUI_A_EDIT:
+		tui_edit_form(t);
+		break;
 	case TUI_A_CORRECT:
 		tui_case_correct(t);
 		break;

@@ -61,6 +61,23 @@ keys Enter Enter Enter C-u && text "2026-11-02" && keys Enter Enter Enter &&
 expect "$ref added" "the complaint is added"
 expect "timeline" "and its case view opens"
 
+# --- its details corrected, on the revision shown -------------------------------------
+keys E
+expect "The details of $ref (revision 1)" "E: the details form"
+keys Tab Tab C-u && text "South CIN" && keys Tab && text "Contact"
+# someone else changes the case while the form is open
+rd case note "$ref" --text "from another terminal" >/dev/null
+keys Enter Enter
+expect "not recorded: root changed it meanwhile; shown afresh, Enter records it now" \
+	"a change meanwhile: the edit not recorded"
+absent "team         South CIN" "the team as it was"
+keys Enter
+expect "case details recorded" "Enter again records it on the new revision"
+expect "team         South CIN" "the new team on the case view"
+expect "service      Contact" "and the service"
+count=$((count + 1))
+rd audit | grep -q "case.edit .*team,service" || failed "the edit audited with its fields"
+
 # --- advocacy ------------------------------------------------------------------------
 keys v
 expect "Advocacy on $ref" "v: the advocacy form"
