@@ -52,14 +52,16 @@ struct calendar {
 	size_t nrules;
 	/* every holiday of HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO, listed or
 	 * projected, as sorted day numbers: "is this a holiday" without
-	 * projecting a year on every call; owned */
+	 * projecting a year on every call (years outside are projected as
+	 * asked: the table is built at every start, so it spans the years a
+	 * complaint's dates fall in, not every year a date may name); owned */
 	int32_t *fast;
 	size_t nfast;
 	int32_t fast_lo, fast_hi; /* day numbers the table spans */
 };
 
-#define HOLIDAY_FAST_FROM 1900
-#define HOLIDAY_FAST_TO 2200
+#define HOLIDAY_FAST_FROM 1970
+#define HOLIDAY_FAST_TO 2100
 
 /* Parses a calendar from text (len bytes, need not be NUL-terminated).
  * file names the source in messages: "FILE:LINE: what is wrong".

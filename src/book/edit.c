@@ -82,7 +82,7 @@ edit_txn(struct store_txn *t, void *vctx)
 		goto out;
 	}
 	c->rev++;
-	if ((rc = book_case_write_txn(x->b, t, c, old, oldlen)) == 0) {
+	if ((rc = case_write(x->b, t, c, old, oldlen, x->b->key_id)) == 0) {
 		snprintf(rev, sizeof rev, ",rev %llu", (unsigned long long)c->rev);
 		snprintf(fields + strlen(fields), sizeof fields - strlen(fields), "%s", rev);
 		rc = book_audit_append(x->b, t, "case.edit", x->ref, fields);

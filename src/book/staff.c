@@ -149,7 +149,7 @@ book_staff_apply(struct book *b, struct store_txn *t, struct book_case *c,
 
 		snprintf(note, sizeof note, "Owner: %s, was %s.", s.owner[0] ? s.owner : "nobody",
 		         oldowner[0] ? oldowner : "nobody");
-		if (book_case_event_txn(b, t, c, &e) != 0)
+		if (case_add_event(b, t, c, &e, b->key_id) != 0)
 			return -1;
 	}
 	return 0;
