@@ -74,6 +74,7 @@ enum {
 	CT_PROFVER /* the book's profile version the case is counted under */,
 	CT_CALVER /* ... and calendar version */,
 	CT_WAS /* a date a new version moved (book_was_put) */,
+	CT_APPOINTED /* role (1) | date: staff.c */,
 };
 
 /* The compound fields of a case record (case-rec.c): one layout, read by
@@ -371,5 +372,23 @@ int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
  * it was erased already. */
 int book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
                           bool *done);
+
+/* safeguard.c: the safeguarding record of a new contact checked (0 or
+ * BOOK_EUSAGE), and its timeline note: what was done, from in and the
+ * book's profile. */
+int book_safeguard_check(const struct book_case_new *in, struct err *err);
+void book_safeguard_note(struct book *b, const struct book_case_new *in, char *out, size_t n);
+
+/* People on a case (staff.c).  The input to book_case_assign checked:
+ * owner and manager logins, the others a login or a name; 0 or BOOK_EUSAGE. */
+int book_staff_check(const struct book_staff *set, struct err *err);
+/* Applies set to c (the panel's rules checked), dating what changed and
+ * noting a new owner on the timeline. */
+int book_staff_apply(struct book *b, struct store_txn *t, struct book_case *c,
+                     const struct book_staff *set, char *fields, size_t fl);
+/* CT_APPOINTED: role | date. */
+#define CASE_REC_APPOINTED_MAX 17
+size_t case_rec_appointed_put(int role, const char *date, uint8_t out[CASE_REC_APPOINTED_MAX]);
+void case_rec_appointed_get(const uint8_t *p, size_t n, struct book_staff *out);
 
 #endif

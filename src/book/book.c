@@ -324,7 +324,8 @@ book_require(struct book *b, enum role role, bool need_key, struct err *err)
 		               b->login), BOOK_EDENIED;
 	if (b->role < role)
 		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "not yet granted access"
+		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
 		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
 		       BOOK_EDENIED;
 	if (b->keys == NULL)
@@ -394,7 +395,8 @@ book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_ke
 	b->granted = u.granted;
 	if (b->role < role)
 		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "not yet granted access"
+		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
 		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
 		       BOOK_EDENIED;
 	/* a key taken before a rotation is never used to seal: the one the

@@ -483,6 +483,7 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 			}
 			break;
 		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
+		case CT_APPOINTED: case_rec_appointed_get(p, fn, &out->staff); break;
 		case CT_SAFEGUARDING: out->safeguarding = true; break;
 		case CT_ADVOCACY: case_rec_advocacy_get(p, fn, &out->advocacy); break;
 		case CT_HOLD:
@@ -874,6 +875,10 @@ case_put_plain(struct rec *r, struct book *b, const struct book_case *c)
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) rec_str(r, CT_PANEL, c->staff.panel[i]);
 	if (c->staff.chair >= 0) rec_u64(r, CT_CHAIR, (uint64_t)c->staff.chair);
+	for (i = 0; i < STAFF_ROLES; i++)
+		if (c->staff.appointed[i][0])
+			rec_bytes(r, CT_APPOINTED, prefix,
+			          case_rec_appointed_put((int)i, c->staff.appointed[i], prefix));
 	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0')
 		rec_bytes(r, CT_ADVOCACY, prefix, case_rec_advocacy_put(&c->advocacy, prefix));
 	rec_u64(r, CT_NEXT_EVENT, c->nevents + 1);

@@ -40,21 +40,7 @@ static bool
 case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf, size_t n,
              const struct wf_event *next)
 {
-	const struct profile *prof;
-	const struct calendar *cal;
-	struct clock_event *ce;
-	struct err err;
-	size_t nce;
-	bool over;
-
-	if (book_case_profile(b, NULL, c, &prof, &cal, &err) != 0 ||
-	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
-		return false;
-	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
-	over = clock_overran(prof, cal, (enum route)c->kind, ce, nce, EV_STAGE1_RESPONSE_SENT,
-	                     next->date);
-	free(ce);
-	return over;
+	return book_case_overran(b, c, wf, n, next->date.day);
 }
 
 struct step_ctx {

@@ -99,15 +99,20 @@ tui_view_people(struct tui *t, const struct book_case *c)
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
 	}
-	tui_view_field(t, "owner", c->staff.owner);
-	tui_view_field(t, "manager", c->staff.manager);
-	tui_view_field(t, "investigator", c->staff.investigator);
-	tui_view_field(t, "independent", c->staff.independent);
-	tui_view_field(t, "adjudicator", c->staff.adjudicator);
-	for (i = 0; i < 3; i++)
-		if (c->staff.panel[i][0] != '\0')
-			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
-			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
+	{
+		const char *who[STAFF_ROLES];
+
+		book_staff_roles(&c->staff, who);
+
+		for (i = 0; i < STAFF_ROLES; i++)
+			if (who[i][0] != '\0')
+				tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s%s", TUI_LABEL - 1,
+				             book_staff_label((int)i), who[i],
+				             i >= STAFF_PANEL1 && c->staff.chair == (int)i - STAFF_PANEL1
+				             ? " (chair)" : "",
+				             c->staff.appointed[i][0] ? ", appointed " : "",
+				             c->staff.appointed[i]);
+	}
 	if (c->advocacy.offered[0] != '\0') {
 		char why[160];
 
@@ -204,8 +209,17 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		const struct profile_source *src;
 		enum tui_style s = TUI_S_NORMAL;
 		const char *mark = "";
+		bool mine = false;           /* the complainant's clock, run out */
 
-		if (d->state == CLOCK_PENDING) {
+		if (d->rule->party == PARTY_COMPLAINANT &&
+		    (d->state == CLOCK_MISSED || d->state == CLOCK_LAPSED)) {
+			/* the complainant's time, not the council's: a complaint made
+			 * late is never the council's missed deadline */
+			snprintf(state, sizeof state, "%s by %d", d->state == CLOCK_MISSED ? "made late"
+			                                                                 : "lapsed", d->days);
+			s = TUI_S_DIM;
+			mine = true;
+		} else if (d->state == CLOCK_PENDING) {
 			snprintf(state, sizeof state, "%d left", d->days);
 			if (d->days <= 3) {
 				s = TUI_S_SOON;
@@ -231,6 +245,9 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 			tui_view_add(t, TUI_S_DIM, 6, "    target %s%s", target, was);
 		clock_explain(d, why, sizeof why);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);
+		if (mine)
+			tui_view_add(t, TUI_S_DIM, 6, "    the complainant's time, not the council's: "
+			             "no deadline of the council's missed");
 		src = profile_source(prof, d->rule->source);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s%s%s: %s", d->rule->pinpoint,
 		             d->rule->pinpoint[0] ? ", " : "", basis_name(d->rule->basis),
@@ -638,6 +655,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_HOLD:
 		tui_hold_form(t);
+		break;
+	case TUI_A_EDIT:
+		tui_edit_form(t);
 		break;
 	case TUI_A_CORRECT:
 		tui_case_correct(t);

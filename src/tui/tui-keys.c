@@ -104,6 +104,8 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_REC_DONE, TUI_CTX_CASE, { 'd' }, "case-done", "mark a recommendation done", NULL },
 	{ TUI_A_HOLD, TUI_CTX_CASE, { 'H' }, "case-hold",
 	  "set or clear a legal hold (managers, admins)", NULL },
+	{ TUI_A_EDIT, TUI_CTX_CASE, { 'E' }, "case-edit",
+	  "the case's kind, channel, team, service and summary", NULL },
 	{ TUI_A_AUDIT, TUI_CTX_CASE, { 'T' }, "case-audit",
 	  "the case's history: who did what", NULL },
 	/* the audit trail */

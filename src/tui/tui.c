@@ -317,10 +317,13 @@ tui_draw_status(struct tui *t)
 	enum role r = book_role(t->b);
 
 	/* the role as the book has it now, and read-only before the directory,
-	 * so that a long path cannot push it off a narrow window */
+	 * so that a long path cannot push it off a narrow window: an auditor
+	 * reads only, whatever the book is opened for */
 	len = snprintf(line, sizeof line, " %s (%s)%s | %s", t->login,
 	               !book_enrolled(t->b) ? "not enrolled" : r != ROLE_NONE ? role_name(r) :
-	               "no role yet", book_readonly(t->b) ? " | read-only" : "", t->dir);
+	               "no role yet",
+	               book_readonly(t->b) || (book_enrolled(t->b) && r == ROLE_AUDITOR)
+	               ? " | read-only" : "", t->dir);
 	if (!book_has_key(t->b))
 		len += snprintf(line + len, sizeof line - (size_t)len, " | names hidden");
 	if (!t->utf8)

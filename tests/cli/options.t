@@ -64,7 +64,7 @@ exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
-! redress: case extend: --summary is for add
+! redress: case extend: --summary is for add and edit
 ! redress: case statement: --stage does not apply here
 ! redress: case note: --until is for extend
 ! redress: case ombudsman: --reason does not apply here

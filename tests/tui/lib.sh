@@ -37,7 +37,8 @@ failed() {
 }
 # (a server that ends on its own leaves its socket behind; a file with more
 # to undo sets its own trap, which calls screen_cleanup)
-screen_cleanup() { t kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; }
+# ($U: a Unix user a test made for itself, removed with it)
+screen_cleanup() { t kill-server 2>/dev/null; [ -n "${U:-}" ] && userdel "$U" 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; }
 trap screen_cleanup EXIT
 trap 'exit 1' INT TERM
 

@@ -63,12 +63,13 @@ expect "ian was the Stage 2 independent person and may not sit on the review pan
 	"the independent person refused for the panel, as typed"
 keys Tab Left Tab && text "pam"
 keys Tab Left Tab && text "paz"
-keys Tab Right Enter
+keys Tab Right Enter Enter
 expect "ian was the Stage 2 independent person and may not sit on the review panel" \
 	"Enter does not record it: the reason stays"
 absent "people on the case recorded" "nothing recorded with the independent person on the panel"
-# (Enter goes on through the fields below it, and on the last records)
-keys C-u && text "pat" && keys Enter Enter Enter Enter Enter Enter
+# (Enter goes on through the fields below it, the chair and the date
+# appointed, and on the last records)
+keys C-u && text "pat" && keys Enter Enter Enter Enter Enter Enter Enter
 expect "people on the case recorded" "with another member: recorded"
 expect "investigator ivy" "the investigating officer on the case view"
 expect "independent  ian" "the independent person"

@@ -138,9 +138,15 @@ keys y
 expect "declined" "and declined"
 expect "not accepted, with a coded reason, would prejudice" "on the timeline"
 keys q
-keys N Enter y Enter Enter Enter Enter Enter Enter Enter Enter Enter
-expect "added, flagged and sent to the children's helpdesk" "safeguarding: added as such"
+keys N Enter y Enter Enter && text "25:61"
+expect '"25:61" is not a time (HH:MM, 24-hour)' "safeguarding: the time passed on checked as typed"
+keys C-u && text "10:40" && keys Enter && text "Sam Duty" &&
+	keys Enter Enter Enter Enter Enter Enter Enter Enter Enter Enter
+expect "added, flagged, and what was done recorded" "safeguarding: added as such"
 expect "safeguarding concern sent to the helpdesk" "and on its timeline"
+expect "01452 426565" "with what was done: the profile's helpdesk"
+expect "taken by Sam Duty on" "who took it"
+expect "2026-11-20 at 10:40; no referral reference recorded." "and when"
 keys q
 keys N && text "c" && keys Enter Enter
 expect "> Channel" "a comment: on to the channel"
