@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "redress/err.h"
+#include "redress/vocab.h"
 
 #define BOOK_SCHEMA 2
 #define DATE_STRLEN_BOOK 16
@@ -26,16 +27,6 @@
 #define BOOK_ESTALE -3    /* someone else changed the record first */
 #define BOOK_EDENIED -4   /* role does not allow it, or read-only */
 #define BOOK_EREVOKED -5  /* the person's access was revoked while the book was open */
-
-enum role {
-	ROLE_NONE = 0, /* enrolled, not yet granted */
-	ROLE_AUDITOR,
-	ROLE_CASEWORKER,
-	ROLE_MANAGER,
-	ROLE_ADMIN,
-};
-const char *role_name(enum role r);
-int role_lookup(const char *name); /* -1 when unknown */
 
 /* Argon2id cost for a new or changed passphrase. */
 enum book_cost {
@@ -153,30 +144,6 @@ int book_person_list(struct book *b, int (*each)(const struct book_person *p, vo
 
 #define BOOK_REF_MAX 24
 #define BOOK_TEXT_MAX 4096      /* summaries, notes, points */
-
-/* How a contact arrived. */
-enum channel {
-	CHANNEL_ONLINE = 0, CHANNEL_PHONE, CHANNEL_TEXT, CHANNEL_EMAIL, CHANNEL_LETTER,
-	CHANNEL_IN_PERSON, CHANNEL_STAFF, CHANNEL_ADVOCATE, CHANNEL_COUNT
-};
-const char *channel_name(int c);
-int channel_lookup(const char *name);
-
-/* Who a party is to the complaint. */
-enum party_role {
-	PARTY_CHILD = 0, PARTY_PARENT, PARTY_PARENTAL_RESPONSIBILITY, PARTY_FOSTER_CARER,
-	PARTY_SPECIAL_GUARDIAN, PARTY_CARE_LEAVER, PARTY_RELATIVE, PARTY_ADVOCATE, PARTY_MP,
-	PARTY_PROFESSIONAL, PARTY_OTHER, PARTY_ROLE_COUNT
-};
-const char *party_role_name(int r);
-int party_role_lookup(const char *name);
-
-enum outcome {
-	OUTCOME_NONE = 0, OUTCOME_UPHELD, OUTCOME_PARTLY_UPHELD, OUTCOME_NOT_UPHELD,
-	OUTCOME_UNABLE, OUTCOME_COUNT
-};
-const char *outcome_name(int o);
-int outcome_lookup(const char *name);
 
 /* A new contact.  Strings may be NULL when not given. */
 struct book_case_new {

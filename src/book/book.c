@@ -14,25 +14,6 @@
 #include "redress/profile.h"
 #include "redress/share.h"
 
-static const char *const book_roles[] = { "none", "auditor", "caseworker", "manager", "admin" };
-
-const char *
-role_name(enum role r)
-{
-	return (size_t)r < sizeof book_roles / sizeof *book_roles ? book_roles[r] : "?";
-}
-
-int
-role_lookup(const char *name)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof book_roles / sizeof *book_roles; i++)
-		if (strcmp(name, book_roles[i]) == 0)
-			return (int)i;
-	return -1;
-}
-
 uint64_t
 book_now(void)
 {

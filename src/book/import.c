@@ -270,14 +270,14 @@ import_date(const char *what, const char *s, char out[DATE_STRLEN], struct err *
 }
 
 static int
-import_word(const char *what, const char *s, int (*lookup)(const char *), const char *choices,
-            int *out, struct err *err)
+import_word(const char *what, const char *s, enum vocab_id vocab, int *out, struct err *err)
 {
-	char w[64];
+	char w[64], choices[512];
 
 	import_normalise(s, '-', w, sizeof w);
-	if ((*out = lookup(w)) < 0)
-		return err_set(err, "%s: \"%.40s\" is not one of %s", what, s, choices);
+	if ((*out = vocab_lookup(vocab, w)) < 0)
+		return err_set(err, "%s: \"%.40s\" is not one of %s", what, s,
+		               vocab_list(vocab, 0, choices, sizeof choices));
 	return 0;
 }
 
@@ -296,17 +296,6 @@ import_bool(const char *what, const char *s, bool *out, struct err *err)
 	else
 		return err_set(err, "%s: \"%.20s\" is not yes or no", what, s);
 	return 0;
-}
-
-static int
-import_status_lookup(const char *s)
-{
-	int i;
-
-	for (i = CASE_OPEN; i <= CASE_SAFEGUARDING; i++)
-		if (strcmp(s, case_status_name((enum case_status)i)) == 0)
-			return i;
-	return -1;
 }
 
 /* A reference brought over: what staff can read out and type. */
@@ -373,8 +362,7 @@ import_outcomes(struct import_row *row, unsigned stage, char *cell, struct err *
 
 		if (strcmp(s, "-") == 0)
 			continue;
-		if (import_word(what, s, outcome_lookup, "upheld, partly-upheld, not-upheld, "
-		                "unable-to-determine", &o, err) != 0)
+		if (import_word(what, s, VOCAB_OUTCOME, &o, err) != 0)
 			return -1;
 		if (o == OUTCOME_NONE)
 			continue;
@@ -419,13 +407,11 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 	row->in.ref = row->ref;
 	row->in.kind = ROUTE_COMPLAINT;
 	if ((v = import_get(im, r, C_KIND)) != NULL &&
-	    import_word("kind", v, route_lookup, "complaint, comment, compliment, concern, request, "
-	                "anonymous, redirected", &row->in.kind, err) != 0)
+	    import_word("kind", v, VOCAB_KIND, &row->in.kind, err) != 0)
 		return BOOK_EUSAGE;
 	row->in.channel = CHANNEL_ONLINE;
 	if ((v = import_get(im, r, C_CHANNEL)) != NULL &&
-	    import_word("channel", v, channel_lookup, "online, phone, text, email, letter, "
-	                "in-person, staff, advocate", &row->in.channel, err) != 0)
+	    import_word("channel", v, VOCAB_CHANNEL, &row->in.channel, err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_RECEIVED)) == NULL)
 		return err_set(err, "received: the date received is required"), BOOK_EUSAGE;
@@ -447,9 +433,7 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 	row->in.thanked = import_get(im, r, C_THANKED);
 	row->in.complainant_role = PARTY_PARENT;
 	if ((v = import_get(im, r, C_COMP_ROLE)) != NULL &&
-	    import_word("complainant_role", v, party_role_lookup, "child, parent, "
-	                "parental-responsibility, foster-carer, special-guardian, care-leaver, "
-	                "relative, advocate, mp, professional, other", &row->in.complainant_role,
+	    import_word("complainant_role", v, VOCAB_PARTY_ROLE, &row->in.complainant_role,
 	                err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_SAFEGUARDING)) != NULL &&
@@ -500,8 +484,7 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		return BOOK_EUSAGE;
 	/* the steps, each checked by the workflow after those before it */
 	if ((v = import_get(im, r, C_REASON)) != NULL &&
-	    import_word("reason", v, refusal_lookup, "over-a-year, legal-proceedings, not-eligible, "
-	                "out-of-scope, late-request", &row->reason, err) != 0)
+	    import_word("reason", v, VOCAB_REFUSAL, &row->reason, err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_TOLD)) != NULL &&
 	    import_bool("ombudsman_told", v, &row->told, err) != 0)
@@ -511,7 +494,7 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 	{
 		static const int col[3] = { C_S1_EXT_REASON, C_S2_EXT_REASON, C_OMB_FINDING };
 		static const int step[3] = { C_S1_EXT, C_S2_EXT, C_OMB_OUT };
-		char list[256], sname[48];
+		char sname[48];
 		int *out[3] = { &row->ext_reason[0], &row->ext_reason[1], &row->finding };
 
 		for (i = 0; i < 3; i++) {
@@ -519,9 +502,8 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 				continue;
 			import_col_name(col[i], name, sizeof name);
 			import_col_name(step[i], sname, sizeof sname);
-			if (import_word(name, v, i < 2 ? ext_reason_lookup : omb_finding_lookup,
-			                i < 2 ? ext_reason_list(list, sizeof list)
-			                      : omb_finding_list(list, sizeof list), out[i], err) != 0)
+			if (import_word(name, v, i < 2 ? VOCAB_EXT_REASON : VOCAB_FINDING, out[i],
+			                err) != 0)
 				return BOOK_EUSAGE;
 			if (import_get(im, r, step[i]) == NULL)
 				return err_set(err, "%s without %s", name, sname), BOOK_EUSAGE;
@@ -597,8 +579,7 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 	if ((v = import_get(im, r, C_STATUS)) != NULL) {
 		int s;
 
-		if (import_word("status", v, import_status_lookup, "open, closed, withdrawn, declined, "
-		                "redirected, safeguarding", &s, err) != 0)
+		if (import_word("status", v, VOCAB_STATUS, &s, err) != 0)
 			return BOOK_EUSAGE;
 		if (s != (int)st.status)
 			return err_set(err, "status: %s given, but the dates given make it %s", v,

@@ -488,9 +488,6 @@ em_pair(struct em *e, size_t col, long yes, size_t of)
 static void
 em_annual(struct em *e, const struct report *r)
 {
-	static const char *const outcome_rows[OUTCOME_COUNT] = {
-		"No finding recorded", "Upheld", "Partly upheld", "Not upheld", "Unable to determine",
-	};
 	static const size_t q_req[4] = { 0, Q_COMPLAINTS, Q_S2REQ, Q_S3REQ };
 	static const size_t q_ref[4] = { 0, Q_REF1, Q_REF2, Q_REF3 };
 	static const size_t q_resp[4] = { 0, Q_RESP1, Q_RESP2, Q_RESP3 };
@@ -645,7 +642,7 @@ em_annual(struct em *e, const struct report *r)
 			for (i = k; i < OUTCOME_COUNT; i++) {
 				for (s = 1; s <= 3; s++)
 					em_show(e, (size_t)s, oid[k][s - 1][i]);
-				em_row(e, outcome_rows[i]);
+				em_row(e, vocab_label(VOCAB_OUTCOME, (int)i));
 			}
 			for (s = 1; s <= 3; s++)
 				em_show(e, (size_t)s, tid[k][s - 1]);

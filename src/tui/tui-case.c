@@ -79,7 +79,6 @@ tui_view_field(struct tui *t, const char *label, const char *value)
 static void
 tui_view_people(struct tui *t, const struct book_case *c)
 {
-	static const char *const resp[] = { "no answer yet", "accepted", "declined" };
 	size_t i;
 
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
@@ -88,7 +87,7 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		const struct book_party *p = &c->parties[i];
 
 		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s (%s%s%s%s)", TUI_LABEL - 1,
-		             p->kind == 0 ? "child" : "complainant", p->who.name,
+		             vocab_name(VOCAB_PARTY_KIND, p->kind != 0), p->who.name,
 		             p->who.dob[0] ? ", born " : "", p->who.dob, party_role_name(p->role),
 		             p->eligible ? "" : "; not eligible",
 		             p->consent ? "; consents to a representative" : "",
@@ -113,7 +112,7 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s; %s",
 		             TUI_LABEL - 1, "advocacy", c->advocacy.offered,
 		             c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
-		             resp[c->advocacy.response % 3], why);
+		             vocab_label(VOCAB_ADVOCACY, c->advocacy.response % 3), why);
 	}
 }
 
