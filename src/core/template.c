@@ -7,6 +7,7 @@
 
 #include "redress/template.h"
 #include "redress/text.h"
+#include "redress/vocab.h"
 
 #define TEMPLATE_DEPTH_MAX 16
 #define TEMPLATE_VALUE_MAX 1024
@@ -515,8 +516,9 @@ tpl_decision(const struct template_case *c, enum event_type ev, int want, bool r
 
 	if (e == NULL || e->decision != (enum decision)want) {
 		snprintf(why, wn, "the Stage %d request was %s", stage,
-		         e == NULL ? "not decided" : e->decision == DECISION_ACCEPTED ? "accepted"
-		                                                                     : "refused");
+		         vocab_label(VOCAB_DECISION, e == NULL                         ? DECISION_NONE
+		                                     : e->decision == DECISION_ACCEPTED ? DECISION_ACCEPTED
+		                                                                       : DECISION_REFUSED));
 		return false;
 	}
 	if (reason)
