@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 
 struct disclosure_ctx {
 	struct book *b;
@@ -140,15 +141,8 @@ export_cases_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 		return 0;
 	while (rec_next(v, vl, &pos, &tag, &p, &fn))
 		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person == c->person) {
-			if (c->n == c->cap) {
-				size_t cap = c->cap ? c->cap * 2 : 16;
-				char (*nr)[BOOK_REF_MAX] = realloc(c->refs, cap * sizeof *nr);
-
-				if (nr == NULL)
-					return -1;
-				c->refs = nr;
-				c->cap = cap;
-			}
+			if (buf_grow(&c->refs, &c->cap, c->n + 1, sizeof *c->refs) != 0)
+				return -1;
 			rec_find_str(v, vl, CT_REF, c->refs[c->n], BOOK_REF_MAX);
 			c->n++;
 			break;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "redress/codes.h"
 #include "redress/csv.h"
 #include "redress/date.h"
@@ -687,16 +688,9 @@ struct import_check {
 static void
 import_bad(struct import_check *k, size_t line, const char *msg)
 {
-	if (k->nbad == k->capbad) {
-		size_t cap = k->capbad ? k->capbad * 2 : 64;
-		struct import_bad *nb = realloc(k->bad, cap * sizeof *nb);
-
-		if (nb == NULL) {
-			k->oom = true;
-			return;
-		}
-		k->bad = nb;
-		k->capbad = cap;
+	if (buf_grow(&k->bad, &k->capbad, k->nbad + 1, sizeof *k->bad) != 0) {
+		k->oom = true;
+		return;
 	}
 	if ((k->bad[k->nbad].msg = strdup(msg)) == NULL) {
 		k->oom = true;
@@ -798,16 +792,9 @@ import_check_all(struct import *im, struct import_row *row, struct import_check 
 		}
 		if (row->ref == NULL)
 			continue;
-		if (k->nrefs == k->caprefs) {
-			size_t cap = k->caprefs ? k->caprefs * 2 : 256;
-			struct import_refs *nr = realloc(k->refs, cap * sizeof *nr);
-
-			if (nr == NULL) {
-				k->oom = true;
-				break;
-			}
-			k->refs = nr;
-			k->caprefs = cap;
+		if (buf_grow(&k->refs, &k->caprefs, k->nrefs + 1, sizeof *k->refs) != 0) {
+			k->oom = true;
+			break;
 		}
 		snprintf(k->refs[k->nrefs].ref, BOOK_REF_MAX, "%s", row->ref);
 		k->refs[k->nrefs++].line = r.record_line;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/template.h"
 #include "redress/text.h"
 #include "redress/vocab.h"
@@ -109,16 +110,9 @@ tpl_push(struct tpl_parser *ps, enum tpl_kind kind)
 	struct template *t = ps->t;
 	struct tpl_op *op;
 
-	if (t->nops == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct tpl_op *n = realloc(t->ops, cap * sizeof *n);
-
-		if (n == NULL) {
-			err_set(ps->err, "out of memory");
-			return NULL;
-		}
-		t->ops = n;
-		t->cap = cap;
+	if (buf_grow(&t->ops, &t->cap, t->nops + 1, sizeof *t->ops) != 0) {
+		err_set(ps->err, "out of memory");
+		return NULL;
 	}
 	op = &t->ops[t->nops++];
 	memset(op, 0, sizeof *op);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "redress/buf.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -28,17 +29,12 @@ tui_admin_add(struct tui *t, enum tui_style s, const char *fmt, ...)
 	va_list ap;
 
 	if (A->n == A->cap) {
-		size_t cap = A->cap ? A->cap * 2 : 128;
-		const char **l = realloc(A->lines, cap * sizeof *l);
-		unsigned char *st;
+		size_t lcap = A->cap, scap = A->cap;
 
-		if (l == NULL)
+		if (buf_grow(&A->lines, &lcap, A->n + 1, sizeof *A->lines) != 0 ||
+		    buf_grow(&A->styles, &scap, A->n + 1, sizeof *A->styles) != 0)
 			return;
-		A->lines = l;
-		if ((st = realloc(A->styles, cap)) == NULL)
-			return;
-		A->styles = st;
-		A->cap = cap;
+		A->cap = lcap;
 	}
 	va_start(ap, fmt);
 	vsnprintf(t->fmt, TUI_FMT_MAX, fmt, ap);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/clock.h"
 #include "redress/profile.h"
 #include "redress/codes.h"
@@ -21,15 +22,8 @@ tui_view_push(struct tui *t, const char *text, int indent, enum tui_style s)
 {
 	struct tui_view *V = &t->view;
 
-	if (V->nlines == V->lcap) {
-		size_t cap = V->lcap ? V->lcap * 2 : 128;
-		struct tui_vline *n = realloc(V->lines, cap * sizeof *n);
-
-		if (n == NULL)
-			return;
-		V->lines = n;
-		V->lcap = cap;
-	}
+	if (buf_grow(&V->lines, &V->lcap, V->nlines + 1, sizeof *V->lines) != 0)
+		return;
 	if ((text = tui_arena_copy(&V->arena, text, strlen(text))) == NULL)
 		return;
 	V->lines[V->nlines].s = text;
@@ -323,15 +317,8 @@ static void
 tui_view_row(struct tui_view *V, size_t line, const char *s, size_t len, int indent,
              enum tui_style style)
 {
-	if (V->nrows == V->rcap) {
-		size_t cap = V->rcap ? V->rcap * 2 : 256;
-		struct tui_vrow *n = realloc(V->rows, cap * sizeof *n);
-
-		if (n == NULL)
-			return;
-		V->rows = n;
-		V->rcap = cap;
-	}
+	if (buf_grow(&V->rows, &V->rcap, V->nrows + 1, sizeof *V->rows) != 0)
+		return;
 	V->rows[V->nrows].line = line;
 	V->rows[V->nrows].s = s;
 	V->rows[V->nrows].len = len;
