@@ -217,6 +217,9 @@ struct book_staff {
 	char panel[3][64];
 	int chair;                   /* index into panel, -1 if none */
 };
+/* The login in a role, STAFF_OWNER to STAFF_ADJUDICATOR ("" if none); NULL
+ * for another (the panel has three). */
+const char *book_staff_login(const struct book_staff *s, int role);
 
 /* Advocacy offered to the child or young person. */
 struct book_advocacy {

@@ -683,3 +683,16 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 	*done = true;
 	return 0;
 }
+
+const char *
+book_staff_login(const struct book_staff *s, int role)
+{
+	switch (role) {
+	case STAFF_OWNER: return s->owner;
+	case STAFF_MANAGER: return s->manager;
+	case STAFF_INVESTIGATOR: return s->investigator;
+	case STAFF_INDEPENDENT: return s->independent;
+	case STAFF_ADJUDICATOR: return s->adjudicator;
+	default: return NULL;
+	}
+}

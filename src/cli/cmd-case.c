@@ -74,11 +74,8 @@ case_show(struct book *b, const struct book_case *c)
 	}
 	case_put("team", c->team);
 	case_put("service", c->service);
-	case_put("owner", c->staff.owner);
-	case_put("manager", c->staff.manager);
-	case_put("investigator", c->staff.investigator);
-	case_put("independent", c->staff.independent);
-	case_put("adjudicator", c->staff.adjudicator);
+	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
+		case_put(vocab_name(VOCAB_STAFF_ROLE, (int)i), book_staff_login(&c->staff, (int)i));
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) {
 			snprintf(line, sizeof line, "%s%s", c->staff.panel[i],

@@ -67,13 +67,11 @@ export_case(const struct book_case *c, uint64_t subject)
 	       case_status_name((enum case_status)c->status), c->stage);
 	export_put("  ", "team", c->team);
 	export_put("  ", "service", c->service);
-	export_put("  ", "owner", c->staff.owner);
-	export_put("  ", "manager", c->staff.manager);
-	export_put("  ", "investigator", c->staff.investigator);
-	export_put("  ", "independent", c->staff.independent);
-	export_put("  ", "adjudicator", c->staff.adjudicator);
+	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
+		export_put("  ", vocab_name(VOCAB_STAFF_ROLE, (int)i),
+		           book_staff_login(&c->staff, (int)i));
 	for (i = 0; i < 3; i++)
-		export_put("  ", "panel", c->staff.panel[i]);
+		export_put("  ", vocab_name(VOCAB_STAFF_ROLE, STAFF_PANEL), c->staff.panel[i]);
 	export_put("  ", "redirected", c->redirect_to);
 	export_put("  ", "thanked", c->thanked);
 	if (c->safeguarding)

@@ -90,11 +90,9 @@ tui_view_people(struct tui *t, const struct book_case *c)
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
 	}
-	tui_view_field(t, "owner", c->staff.owner);
-	tui_view_field(t, "manager", c->staff.manager);
-	tui_view_field(t, "investigator", c->staff.investigator);
-	tui_view_field(t, "independent", c->staff.independent);
-	tui_view_field(t, "adjudicator", c->staff.adjudicator);
+	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
+		tui_view_field(t, vocab_name(VOCAB_STAFF_ROLE, (int)i),
+		               book_staff_login(&c->staff, (int)i));
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0] != '\0')
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
