@@ -279,11 +279,11 @@ cli_help(FILE *f, const struct cli_cmd *cmd)
 		bool pipe = end[1 + n] == '|';
 
 		fwrite(s, 1, (size_t)(end - s), f);
-		for (nl = s; nl < end && memchr(nl, '\n', (size_t)(end - nl)) != NULL; nl++)
-			nl = memchr(nl, '\n', (size_t)(end - nl)), col = 0, s = nl + 1;
-		col += (size_t)(end - s);
-		for (nl = end; nl > cmd->help && nl[-1] != '\n'; nl--)
+		for (nl = end; nl > s && nl[-1] != '\n'; nl--)
 			;
+		col = nl > s ? (size_t)(end - nl) : col + (size_t)(end - s);
+		while (nl > cmd->help && nl[-1] != '\n')
+			nl--;
 		/* a line's own indent, or that of the lines after it */
 		if ((indent = strspn(nl, " ")) == 0 && (nl = strchr(end, '\n')) != NULL)
 			indent = strspn(nl + 1, " ");
