@@ -67,4 +67,12 @@ int letter_save(const char *dir, const char *ref, const char *tname, const char 
                 const char *text, size_t len, unsigned mask, char *path, size_t pathlen,
                 struct err *err);
 
+struct book;
+/* Records on the case's timeline that a letter from template (its name) was
+ * sent on date, with an optional note (sealed; e.g. where it was written),
+ * and an audit entry "case.letter" naming the template, in one
+ * transaction.  Changes no state of the procedure.  Needs the data key. */
+int book_case_letter(struct book *b, const char *ref, const char *template, const char *date,
+                     const char *note, struct err *err);
+
 #endif

@@ -971,7 +971,7 @@ book_verify_sealed_txn(struct store_txn *t, void *vctx)
 	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
 	for (i = 0; i < r.n; i++) {
-		if (book_case_read_txn(x->b, t, r.ids[i], x->c) != 0)
+		if (case_read(x->b, t, r.ids[i], x->c) != 0)
 			goto out;
 		x->checked++;
 		x->line[0] = '\0';

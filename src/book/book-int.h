@@ -212,13 +212,6 @@ int book_write(struct book *b, enum role role, bool need_key,
 
 uint64_t book_now(void);
 
-/* Hooks of cases.c for import.c and export.c: a new case made, stepped and
- * written in the caller's transaction (steps already checked by the
- * workflow); a case read whole with its parties; the checks people's text
- * and logins get. */
-struct date;
-int book_case_create_txn(struct book *b, struct store_txn *t, const struct book_case_new *in,
-                         struct book_case *c);
 /* Room at the end of list f of case c (c->f, c->nf, c->cap_f): true, or
  * false when out of memory.  The new item is c->f[c->nf], zeroed; the caller
  * counts it.  The lists grow with no fixed limit (cases.c). */
@@ -227,19 +220,83 @@ void *book_case_grow(void *list, size_t *cap, size_t n, size_t size);
 	((c)->f = book_case_grow((c)->f, &(c)->cap_##f, (c)->n##f, sizeof *(c)->f), \
 	 (c)->n##f < (c)->cap_##f)
 
-int book_case_event_txn(struct book *b, struct store_txn *t, struct book_case *c,
-                        const struct book_step *s);
-int book_case_commit_txn(struct book *b, struct store_txn *t, struct book_case *c);
-int book_case_read_parties_txn(struct book *b, struct store_txn *t, uint64_t id,
-                               struct book_case *out);
+/* --- the case record, shared by the files of the case (cases.c) -----------
+ * All run in the caller's transaction; errors are in store_txn_err(t). */
+struct date;
+/* The book's date: London's, or what book_set_today said. */
+struct date book_today(struct book *b);
+/* Text typed by people: valid UTF-8; newlines and tabs allowed in notes;
+ * no other controls, no bidi or invisible characters.  0 or BOOK_EUSAGE. */
+int book_check_text(const char *what, const char *s, size_t max, bool multiline,
+                    struct err *err);
+/* A login as typed for a case's staff: 0 or BOOK_EUSAGE. */
+int book_check_login(const char *what, const char *s, struct err *err);
+/* Seals text for field tag (after prefix) into r under key_id. */
+int case_seal(struct book *b, struct store_txn *t, struct rec *r, uint16_t tag, const uint8_t *prefix,
+              size_t plen, const char *ad, const char *text, uint32_t key_id);
+/* c emptied to be read or made again: its lists keep their room. */
+void case_empty(struct book_case *c);
+/* Fills *out from the case's record and timeline (parties' names not
+ * filled in). */
+int case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out);
+/* Names of parties: after the case is read, in the same transaction. */
+void case_read_parties(struct book *b, struct store_txn *t, struct book_case *c);
+/* What a field is called in a message. */
+void case_field_name(uint16_t tag, unsigned which, char *out, size_t n);
+/* Rewrites the case record from *c, field by field: text it changed sealed
+ * under key_id, the rest kept as it was; and re-indexes its deadlines from
+ * its timeline.  With reseal, every sealed field is sealed anew under key_id
+ * (a rotation). */
+int case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+                      size_t oldlen, uint32_t key_id, bool reseal);
+/* Writes the case back (the caller bumps c->rev), its deadlines re-indexed;
+ * old is its record as read (case_load_for_change, book_case_load_txn). */
+int case_write(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
+               size_t oldlen, uint32_t key_id);
+struct profile;
+struct calendar;
+struct deadline;
+/* c's status and stage from its timeline, and its deadlines on the book's
+ * today under prof and cal into dl (PROFILE_RULES_MAX of them), *n. */
+int case_recompute(struct book *b, struct store_txn *t, const struct profile *prof,
+                   const struct calendar *cal, struct book_case *c, struct deadline *dl,
+                   size_t *n);
+/* Adds a step (already checked by the workflow) to c's timeline, its note
+ * sealed under key_id. */
+int case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
+                   const struct book_step *s, uint32_t key_id);
+/* BOOK_ESTALE when the case is no longer at revision base_rev (0: any). */
+int case_stale(struct store_txn *t, const char *ref, const struct book_case *c, uint64_t base_rev);
+/* Reads the case for a change, checking the revision (0: any) and refusing
+ * an erased case (BOOK_EUSAGE); *old points at its record in the
+ * transaction.  c is owned by the caller. */
+int case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                         struct book_case *c, const void **old, size_t *oldlen);
+/* The same, any revision, with *old a copy of its record (free it). */
+int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
+                       void **old, size_t *oldlen);
+
+/* New cases (case-add.c): the case record for a new contact made in the
+ * caller's transaction (reference, parties, receipt and safeguarding
+ * events; not yet written), then written (record, deadlines, reference). */
+int case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
+                struct book_case *c);
+int case_commit_new(struct book *b, struct store_txn *t, struct book_case *c);
+/* A person's record for a party: *id, new or found by name and dob. */
+int case_person_put(struct book *b, struct store_txn *t, const char *name, const char *dob,
+                    uint64_t *id);
 int book_case_new_check(struct book *b, const struct book_case_new *in, struct err *err);
 /* A step's codes (an extension's reason, the Ombudsman's finding): each
  * known, and only on its own step; 0 or BOOK_EUSAGE. */
 int book_step_codes_check(const struct book_step *s, struct err *err);
-struct date book_today(struct book *b);
-int book_check_text(const char *what, const char *s, size_t max, bool multiline,
-                    struct err *err);
-int book_check_login(const char *what, const char *s, struct err *err);
+
+/* The list's view of a case (case-list.c): its summary and whether it is
+ * open, from its deadlines; a string field of a summary as
+ * rec_find_str() copies it. */
+int case_summary_put(struct store_txn *t, const struct book_case *c, const struct deadline *dl,
+                     size_t n);
+void case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n);
+
 /* A date of birth: a date, not in the future, not before 1900; "" or NULL
  * is none.  BOOK_EUSAGE with the reason. */
 int book_check_dob(const char *dob, struct err *err);
@@ -251,16 +308,6 @@ int book_drafts_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 /* Reseals every person under key new_id and rebuilds the blind index. */
 int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
-/* For retention.c.  A case read in the caller's transaction (parties'
- * names not filled in). */
-int book_case_read_txn(struct book *b, struct store_txn *t, uint64_t id, struct book_case *c);
-/* The case of ref read for a change: refused once erased; *old is a copy
- * of its record (free it) for book_case_write_txn. */
-int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
-                       void **old, size_t *oldlen);
-/* Writes the case back (the caller bumps c->rev), its deadlines re-indexed. */
-int book_case_write_txn(struct book *b, struct store_txn *t, struct book_case *c, const void *old,
-                        size_t oldlen);
 /* Erases a person's sealed name and dob and their blind index entries,
  * marking the record erased on date (a new revision).  *done is false when
  * it was erased already. */

@@ -838,3 +838,29 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	if (vault_open(b->keys, ad, strlen(ad), f, fn, out, n - 1, &len, &err) == 0)
 		out[len] = '\0';
 }
+
+struct label_ctx {
+	struct book *b;
+	uint64_t person;
+	const char *prefix;
+	char *out;
+	size_t n;
+};
+
+static int
+case_label_txn(struct store_txn *t, void *vctx)
+{
+	struct label_ctx *c = vctx;
+
+	book_person_label(c->b, t, c->person, c->prefix, c->out, c->n);
+	return 0;
+}
+
+int
+book_person_label_get(struct book *b, uint64_t person, const char *prefix, char *out, size_t n,
+                      struct err *err)
+{
+	struct label_ctx c = { b, person, prefix, out, n };
+
+	return store_read(b->st, case_label_txn, &c, err);
+}

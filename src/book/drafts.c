@@ -101,7 +101,8 @@ draft_load_txn(struct store_txn *t, void *vctx)
 }
 
 int
-book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err *err)
+book_draft_load(struct book *b, const char *key, char *out, size_t n, bool *found,
+                struct err *err)
 {
 	struct draft_ctx c;
 	int rc;
@@ -110,14 +111,18 @@ book_draft_load(struct book *b, const char *key, char *out, size_t n, struct err
 	c.b = b;
 	c.out = out;
 	c.n = n;
+	*found = false;
+	if (n == 0)
+		return 0;
 	out[0] = '\0';
-	if (n == 0 || !book_has_key(b))
-		return 1;
+	if (!book_has_key(b))
+		return 0;
 	if ((rc = draft_key(b, key, &c, err)) != 0)
 		return rc;
 	if ((rc = store_read(b->st, draft_load_txn, &c, err)) != 0)
 		return rc;
-	return c.found ? 0 : 1;
+	*found = c.found;
+	return 0;
 }
 
 static int

@@ -1,158 +1,20 @@
-/* import.c - cases to and from a spreadsheet: the CSV columns, an import
- * that checks every row before it writes any (then all in one transaction),
- * and the CSV export of every case that uses the same columns. */
+/* import.c - cases from a spreadsheet: an import that checks every row
+ * before it writes any (then all in one transaction), in the columns of
+ * columns.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "book-int.h"
 #include "redress/buf.h"
+#include "columns.h"
+#include "redress/clock.h"
 #include "redress/codes.h"
 #include "redress/csv.h"
 #include "redress/date.h"
-#include "redress/clock.h"
-#include "redress/profile.h"
+#include "redress/holiday.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
-
-/* The columns, in the order the export writes them. */
-enum {
-	C_REF, C_KIND, C_CHANNEL, C_RECEIVED, C_AWARE, C_STATUS, C_STAGE, C_TEAM, C_SERVICE,
-	C_OWNER, C_MANAGER, C_INVESTIGATOR, C_INDEPENDENT, C_ADJUDICATOR, C_CHILD_NAME,
-	C_CHILD_DOB, C_COMP_NAME, C_COMP_DOB, C_CHILD, C_COMPLAINANT, C_COMP_ROLE,
-	C_SAFEGUARDING, C_REDIRECT, C_THANKED, C_SUMMARY,
-	C_ACK, C_S1_EXT, C_S1_UNTIL, C_S1_RESP, C_S2_REQ, C_S2_ACK, C_S2_ACC, C_S2_REF,
-	C_STATEMENT, C_S2_EXT, C_S2_UNTIL, C_S2_RESP, C_S3_REQ, C_S3_ACC, C_S3_REF, C_PANEL_DATE,
-	C_PANEL_NOTICE, C_PANEL_HELD, C_FINDINGS, C_S3_RESP, C_RESPONSE, C_THANKS, C_REDIRECTED,
-	C_DECLINED, C_WITHDRAWN, C_OMB_REF, C_OMB_OUT, C_CLOSED,
-	C_REASON, C_TOLD, C_POINTS, C_S1_OUT, C_S2_OUT, C_S3_OUT, C_OUTCOME,
-	C_S1_EXT_REASON, C_S2_EXT_REASON, C_OMB_FINDING,
-	C_COUNT
-};
-
-enum {
-	COL_IDENTITY = 1u << 0, /* sealed in the book: exported only with names */
-	COL_PSEUDO = 1u << 1,   /* exported only without names; not imported */
-	COL_IMPORT_ONLY = 1u << 2,
-	COL_MULTILINE = 1u << 3,
-};
-
-static const struct import_col {
-	const char *names; /* the name, then aliases, separated by '|' */
-	unsigned flags;
-} import_cols[C_COUNT] = {
-	[C_REF] = { "reference|ref|case_reference", 0 },
-	[C_KIND] = { "kind|type", 0 },
-	[C_CHANNEL] = { "channel", 0 },
-	[C_RECEIVED] = { "received|date_received", 0 },
-	[C_AWARE] = { "aware|date_aware", 0 },
-	[C_STATUS] = { "status", 0 },
-	[C_STAGE] = { "stage|stage_reached", 0 },
-	[C_TEAM] = { "team", 0 },
-	[C_SERVICE] = { "service", 0 },
-	[C_OWNER] = { "owner", 0 },
-	[C_MANAGER] = { "manager", 0 },
-	[C_INVESTIGATOR] = { "investigator", 0 },
-	[C_INDEPENDENT] = { "independent|independent_person", 0 },
-	[C_ADJUDICATOR] = { "adjudicator", 0 },
-	[C_CHILD_NAME] = { "child_name", COL_IDENTITY },
-	[C_CHILD_DOB] = { "child_dob", COL_IDENTITY },
-	[C_COMP_NAME] = { "complainant_name", COL_IDENTITY },
-	[C_COMP_DOB] = { "complainant_dob", COL_IDENTITY },
-	[C_CHILD] = { "child", COL_PSEUDO },
-	[C_COMPLAINANT] = { "complainant", COL_PSEUDO },
-	[C_COMP_ROLE] = { "complainant_role|relationship", 0 },
-	[C_SAFEGUARDING] = { "safeguarding", 0 },
-	[C_REDIRECT] = { "redirect_to", 0 },
-	[C_THANKED] = { "thanked", 0 },
-	[C_SUMMARY] = { "summary", COL_IDENTITY | COL_MULTILINE },
-	[C_ACK] = { "acknowledged", 0 },
-	[C_S1_EXT] = { "stage1_extended", 0 },
-	[C_S1_UNTIL] = { "stage1_extended_until", 0 },
-	[C_S1_RESP] = { "stage1_response", 0 },
-	[C_S2_REQ] = { "stage2_requested", 0 },
-	[C_S2_ACK] = { "stage2_acknowledged", 0 },
-	[C_S2_ACC] = { "stage2_accepted", 0 },
-	[C_S2_REF] = { "stage2_refused", 0 },
-	[C_STATEMENT] = { "statement_agreed", 0 },
-	[C_S2_EXT] = { "stage2_extended", 0 },
-	[C_S2_UNTIL] = { "stage2_extended_until", 0 },
-	[C_S2_RESP] = { "stage2_response", 0 },
-	[C_S3_REQ] = { "stage3_requested", 0 },
-	[C_S3_ACC] = { "stage3_accepted", 0 },
-	[C_S3_REF] = { "stage3_refused", 0 },
-	[C_PANEL_DATE] = { "panel_date", 0 },
-	[C_PANEL_NOTICE] = { "panel_notice", 0 },
-	[C_PANEL_HELD] = { "panel_held", 0 },
-	[C_FINDINGS] = { "findings_sent", 0 },
-	[C_S3_RESP] = { "stage3_response", 0 },
-	[C_RESPONSE] = { "response", 0 },
-	[C_THANKS] = { "thanks_passed", 0 },
-	[C_REDIRECTED] = { "redirected", 0 },
-	[C_DECLINED] = { "declined", 0 },
-	[C_WITHDRAWN] = { "withdrawn", 0 },
-	[C_OMB_REF] = { "ombudsman_referred", 0 },
-	[C_OMB_OUT] = { "ombudsman_outcome", 0 },
-	[C_CLOSED] = { "closed", 0 },
-	[C_REASON] = { "reason|refusal_reason", 0 },
-	[C_TOLD] = { "ombudsman_told", 0 },
-	[C_POINTS] = { "points", COL_IDENTITY | COL_MULTILINE },
-	[C_S1_OUT] = { "stage1_outcome", 0 },
-	[C_S2_OUT] = { "stage2_outcome", 0 },
-	[C_S3_OUT] = { "stage3_outcome", 0 },
-	[C_OUTCOME] = { "outcome", COL_IMPORT_ONLY },
-	[C_S1_EXT_REASON] = { "stage1_extension_reason", 0 },
-	[C_S2_EXT_REASON] = { "stage2_extension_reason", 0 },
-	[C_OMB_FINDING] = { "ombudsman_finding", 0 },
-};
-
-/* The steps a row can carry, in the order of the procedure: the order they
- * are checked and recorded in. */
-static const struct import_step {
-	int col, until;          /* the date's column; the agreed date's, or -1 */
-	enum event_type ev;
-	int decision;
-} import_steps[] = {
-	{ C_ACK, -1, EV_ACKNOWLEDGED, 0 },
-	{ C_S1_EXT, C_S1_UNTIL, EV_STAGE1_EXTENDED, 0 },
-	{ C_S1_RESP, -1, EV_STAGE1_RESPONSE_SENT, 0 },
-	{ C_S2_REQ, -1, EV_STAGE2_REQUESTED, 0 },
-	{ C_S2_ACK, -1, EV_STAGE2_ACKNOWLEDGED, 0 },
-	{ C_S2_ACC, -1, EV_STAGE2_DECISION_SENT, DECISION_ACCEPTED },
-	{ C_S2_REF, -1, EV_STAGE2_DECISION_SENT, DECISION_REFUSED },
-	{ C_STATEMENT, -1, EV_STATEMENT_AGREED, 0 },
-	{ C_S2_EXT, C_S2_UNTIL, EV_STAGE2_EXTENDED, 0 },
-	{ C_S2_RESP, -1, EV_STAGE2_RESPONSE_SENT, 0 },
-	{ C_S3_REQ, -1, EV_STAGE3_REQUESTED, 0 },
-	{ C_S3_ACC, -1, EV_STAGE3_DECISION_SENT, DECISION_ACCEPTED },
-	{ C_S3_REF, -1, EV_STAGE3_DECISION_SENT, DECISION_REFUSED },
-	{ C_PANEL_DATE, -1, EV_PANEL_DATE, 0 },
-	{ C_PANEL_NOTICE, -1, EV_PANEL_NOTICE_SENT, 0 },
-	{ C_PANEL_HELD, -1, EV_PANEL_HELD, 0 },
-	{ C_FINDINGS, -1, EV_FINDINGS_SENT, 0 },
-	{ C_S3_RESP, -1, EV_STAGE3_RESPONSE_SENT, 0 },
-	{ C_RESPONSE, -1, EV_RESPONSE_SENT, 0 },
-	{ C_THANKS, -1, EV_THANKS_PASSED, 0 },
-	{ C_REDIRECTED, -1, EV_REDIRECTED, 0 },
-	{ C_DECLINED, -1, EV_DECLINED, 0 },
-	{ C_WITHDRAWN, -1, EV_WITHDRAWN, 0 },
-	{ C_OMB_REF, -1, EV_OMBUDSMAN_REFERRED, 0 },
-	{ C_OMB_OUT, -1, EV_OMBUDSMAN_OUTCOME, 0 },
-	{ C_CLOSED, -1, EV_CLOSED, 0 },
-};
-/* points in one imported row (a case takes more afterwards: case point) */
-#define IMPORT_POINTS_MAX 32
-#define IMPORT_NSTEPS (sizeof import_steps / sizeof import_steps[0])
-
-/* The first name of a column. */
-static void
-import_col_name(int col, char *out, size_t n)
-{
-	const char *s = import_cols[col].names;
-	size_t len = strcspn(s, "|");
-
-	snprintf(out, n, "%.*s", (int)len, s);
-}
 
 /* "Date received" -> "date_received"; "In person" -> "in-person" (sep). */
 static void
@@ -372,24 +234,16 @@ import_outcomes(struct import_row *row, unsigned stage, char *cell, struct err *
 	return 0;
 }
 
-/* Reads and checks one record as a case: everything but whether its
- * reference is free.  0, or BOOK_EUSAGE and why. */
+/* The case's own cells of one record (import_row_parse): 0, or
+ * BOOK_EUSAGE and why. */
 static int
-import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row,
-                 struct err *err)
+import_row_fields(struct import *im, struct csv_reader *r, struct import_row *row,
+                  struct err *err)
 {
-	struct wf_event wf[IMPORT_NSTEPS + 4], next;
-	struct wf_state st;
-	const char *v, *outcome[4];
-	char name[48], *cells[4];
-	size_t i, n = 0;
-	int stage;
+	const char *v;
+	char name[48];
+	size_t i;
 
-	memset(row, 0, sizeof *row);
-	row->stage = row->status = -1;
-	if (r->nfields != im->nfields)
-		return err_set(err, "%zu fields where the header has %zu", r->nfields, im->nfields),
-		       BOOK_EUSAGE;
 	/* every cell is text a person typed: UTF-8, no controls unless multiline */
 	for (i = 0; i < r->nfields; i++)
 		if (im->map[i] >= 0) {
@@ -481,6 +335,19 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		return BOOK_EUSAGE;
 	if (book_case_new_check(im->b, &row->in, err) != 0)
 		return BOOK_EUSAGE;
+	return 0;
+}
+
+/* A refusal's reason and whether the Ombudsman was mentioned, and the
+ * codes of extensions and of the Ombudsman's decision (import_row_parse). */
+static int
+import_row_codes(struct import *im, struct csv_reader *r, struct import_row *row,
+                 struct err *err)
+{
+	const char *v;
+	char name[48];
+	size_t i;
+
 	/* the steps, each checked by the workflow after those before it */
 	if ((v = import_get(im, r, C_REASON)) != NULL &&
 	    import_word("reason", v, VOCAB_REFUSAL, &row->reason, err) != 0)
@@ -508,7 +375,22 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 				return err_set(err, "%s without %s", name, sname), BOOK_EUSAGE;
 		}
 	}
-	memset(wf, 0, sizeof wf);
+	return 0;
+}
+
+/* The record's steps into wf (*n of them), each checked by the workflow
+ * after those before it, then the history and its extensions
+ * (import_row_parse). */
+static int
+import_row_steps(struct import *im, struct csv_reader *r, struct import_row *row,
+                 struct wf_event wf[IMPORT_NSTEPS + 4], size_t *np, struct err *err)
+{
+	struct wf_event next;
+	const char *v;
+	char name[48];
+	size_t i, n = 0;
+
+	memset(wf, 0, sizeof *wf * (IMPORT_NSTEPS + 4));
 	if (row->in.aware != NULL) {
 		wf[n].type = EV_AWARE;
 		date_parse(row->aware, &wf[n++].date, err);
@@ -567,6 +449,22 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 		                           err) != 0)
 			return BOOK_EUSAGE;
 	}
+	*np = n;
+	return 0;
+}
+
+/* The stage and status given against those the steps reach, the points
+ * and the outcomes of each stage (import_row_parse). */
+static int
+import_row_state(struct import *im, struct csv_reader *r, struct import_row *row,
+                 const struct wf_event *wf, size_t n, struct err *err)
+{
+	struct wf_state st;
+	const char *v, *outcome[4];
+	char *cells[4];
+	size_t i;
+	int stage;
+
 	workflow_state((enum route)row->in.kind, wf, n, &st);
 	if ((v = import_get(im, r, C_STAGE)) != NULL) {
 		if (strlen(v) != 1 || v[0] < '0' || v[0] > '3')
@@ -629,6 +527,28 @@ import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row
 			return BOOK_EUSAGE;
 	}
 	return 0;
+}
+
+/* Reads and checks one record as a case: everything but whether its
+ * reference is free.  0, or BOOK_EUSAGE and why. */
+static int
+import_row_parse(struct import *im, struct csv_reader *r, struct import_row *row,
+                 struct err *err)
+{
+	struct wf_event wf[IMPORT_NSTEPS + 4];
+	size_t n = 0;
+	int rc;
+
+	memset(row, 0, sizeof *row);
+	row->stage = row->status = -1;
+	if (r->nfields != im->nfields)
+		return err_set(err, "%zu fields where the header has %zu", r->nfields, im->nfields),
+		       BOOK_EUSAGE;
+	if ((rc = import_row_fields(im, r, row, err)) != 0 ||
+	    (rc = import_row_codes(im, r, row, err)) != 0 ||
+	    (rc = import_row_steps(im, r, row, wf, &n, err)) != 0)
+		return rc;
+	return import_row_state(im, r, row, wf, n, err);
 }
 
 /* --- the header ----------------------------------------------------------- */
@@ -827,7 +747,7 @@ import_one(struct import *im, struct store_txn *t, struct import_row *row)
 	size_t i;
 	unsigned stage;
 
-	if (book_case_create_txn(im->b, t, &row->in, c) != 0)
+	if (case_create(im->b, t, &row->in, c) != 0)
 		return -1;
 	snprintf(c->staff.manager, 64, "%s", row->staff[0] ? row->staff[0] : "");
 	snprintf(c->staff.investigator, 64, "%s", row->staff[1] ? row->staff[1] : "");
@@ -865,10 +785,10 @@ import_one(struct import *im, struct store_txn *t, struct import_row *row)
 			s.ext_reason = row->ext_reason[st->ev == EV_STAGE2_EXTENDED];
 		if (st->ev == EV_OMBUDSMAN_OUTCOME)
 			s.finding = row->finding;
-		if (book_case_event_txn(im->b, t, c, &s) != 0)
+		if (case_add_event(im->b, t, c, &s, im->b->key_id) != 0)
 			return -1;
 	}
-	if (book_case_commit_txn(im->b, t, c) != 0)
+	if (case_commit_new(im->b, t, c) != 0)
 		return -1;
 	return book_audit_append(im->b, t, "case.import", c->ref, "kind,received,people,steps");
 }
@@ -979,348 +899,5 @@ book_case_import(struct book *b, const char *csv, size_t len, bool check_only,
 	vault_wipe(row, sizeof *row);
 	free(row);
 	free(im);
-	return rc;
-}
-
-/* --- the export -------------------------------------------------------------------- */
-
-struct sbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void
-sbuf_add(struct sbuf *s, const char *p, size_t n)
-{
-	if (s->oom)
-		return;
-	if (s->n + n + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 1024;
-		char *np;
-
-		while (cap < s->n + n + 1)
-			cap *= 2;
-		if ((np = malloc(cap)) == NULL) {
-			s->oom = true;
-			return;
-		}
-		if (s->p != NULL) {
-			memcpy(np, s->p, s->n);
-			vault_wipe(s->p, s->cap);
-			free(s->p);
-		}
-		s->p = np;
-		s->cap = cap;
-	}
-	memcpy(s->p + s->n, p, n);
-	s->n += n;
-	s->p[s->n] = '\0';
-}
-
-static void
-sbuf_free(struct sbuf *s)
-{
-	if (s->p != NULL)
-		vault_wipe(s->p, s->cap);
-	free(s->p);
-	memset(s, 0, sizeof *s);
-}
-
-/* Text from the book made safe to open anywhere: controls and invisible
- * characters escaped as text_visible() shows them, line breaks and tabs
- * kept in multi-line fields; backslashes kept as they are, so that what
- * was typed comes back the same. */
-static void
-import_safe(struct sbuf *out, const char *s, bool multiline)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
-	char esc[32], one[8];
-	uint32_t cp;
-	int len;
-
-	while (i < n) {
-		if ((len = text_utf8_decode(u + i, n - i, &cp)) == 0) {
-			snprintf(esc, sizeof esc, "\\x%02x", u[i]);
-			sbuf_add(out, esc, strlen(esc));
-			i++;
-			continue;
-		}
-		if (text_unsafe_codepoint(cp) && !(multiline && (cp == '\n' || cp == '\t'))) {
-			memcpy(one, s + i, (size_t)len);
-			one[len] = '\0';
-			text_visible(one, esc, sizeof esc);
-			sbuf_add(out, esc, strlen(esc));
-		} else
-			sbuf_add(out, s + i, (size_t)len);
-		i += (size_t)len;
-	}
-}
-
-static bool
-import_exported(int col, bool names)
-{
-	unsigned f = import_cols[col].flags;
-
-	if (f & COL_IMPORT_ONLY)
-		return false;
-	if (f & COL_IDENTITY)
-		return names;
-	if (f & COL_PSEUDO)
-		return !names;
-	return true;
-}
-
-static void
-import_cell(struct sbuf *line, const char *value, bool multiline, bool first)
-{
-	struct sbuf safe = { NULL, 0, 0, false };
-	size_t need;
-	char *q;
-
-	if (!first)
-		sbuf_add(line, ",", 1);
-	import_safe(&safe, value, multiline);
-	if (safe.oom) {
-		line->oom = true;
-		return;
-	}
-	if (safe.p == NULL)
-		return;
-	need = csv_quote(safe.p, NULL, 0) + 1;
-	if ((q = malloc(need)) == NULL)
-		line->oom = true;
-	else {
-		csv_quote(safe.p, q, need);
-		sbuf_add(line, q, need - 1);
-		vault_wipe(q, need);
-		free(q);
-	}
-	sbuf_free(&safe);
-}
-
-/* One case as a CSV line (without its line break). */
-static void
-import_case_line(struct book *b, const struct book_case *c, bool names, struct sbuf *line)
-{
-	char dates[IMPORT_NSTEPS][DATE_STRLEN_BOOK], until[IMPORT_NSTEPS][DATE_STRLEN_BOOK];
-	char aware[DATE_STRLEN_BOOK] = "", stage[8], pseudo[2][48];
-	const char *val[C_COUNT];
-	const struct book_party *child = NULL, *comp = NULL;
-	struct sbuf pts = { NULL, 0, 0, false }, outs[3];
-	int reason = 0, col, k;
-	int ext_reason[2] = { 0, 0 }, finding = 0; /* of the steps whose dates are written */
-	bool told = false;
-	size_t i, j;
-
-	(void)b;
-	memset(dates, 0, sizeof dates);
-	memset(until, 0, sizeof until);
-	memset(outs, 0, sizeof outs);
-	for (i = 0; i < c->nparties; i++) {
-		if (c->parties[i].kind == 0 && child == NULL)
-			child = &c->parties[i];
-		if (c->parties[i].kind == 1 && comp == NULL)
-			comp = &c->parties[i];
-	}
-	for (i = 0; i < c->nevents; i++) {
-		const struct book_event *e = &c->events[i];
-
-		if (e->type == EV_AWARE)
-			snprintf(aware, sizeof aware, "%s", e->date);
-		for (j = 0; j < IMPORT_NSTEPS; j++) {
-			const struct import_step *s = &import_steps[j];
-
-			if ((int)s->ev != e->type || (s->decision != 0 && s->decision != e->decision))
-				continue;
-			/* one date a step: the first, but a rearranged panel's latest */
-			if (dates[j][0] == '\0' || e->type == EV_PANEL_DATE) {
-				snprintf(dates[j], sizeof dates[j], "%s", e->date);
-				snprintf(until[j], sizeof until[j], "%s", e->until);
-				if (e->type == EV_STAGE1_EXTENDED || e->type == EV_STAGE2_EXTENDED)
-					ext_reason[e->type == EV_STAGE2_EXTENDED] = e->ext_reason;
-				if (e->type == EV_OMBUDSMAN_OUTCOME)
-					finding = e->finding;
-			}
-			if (e->reason != 0) {
-				reason = e->reason;
-				told = e->ombudsman_told;
-			}
-		}
-	}
-	for (i = 0; i < c->npoints; i++) {
-		char *flat = strdup(c->points[i].text), *p;
-
-		if (flat == NULL) {
-			line->oom = true;
-			return;
-		}
-		for (p = flat; *p != '\0'; p++) /* a point is one line of the cell */
-			if (*p == '\n' || *p == '\r')
-				*p = ' ';
-		if (i > 0)
-			sbuf_add(&pts, "\n", 1);
-		sbuf_add(&pts, flat, strlen(flat));
-		vault_wipe(flat, strlen(flat));
-		free(flat);
-		for (k = 0; k < 3; k++) {
-			const char *o = "-";
-
-			for (j = 0; j < c->nfindings; j++)
-				if (c->findings[j].stage == (unsigned)k + 1 &&
-				    c->findings[j].point == c->points[i].number)
-					o = outcome_name(c->findings[j].outcome);
-			if (i > 0)
-				sbuf_add(&outs[k], "\n", 1);
-			sbuf_add(&outs[k], o, strlen(o));
-		}
-	}
-	for (k = 0; k < 3; k++) /* no finding at a stage: an empty cell */
-		if (outs[k].p != NULL && strspn(outs[k].p, "-\n") == outs[k].n)
-			sbuf_free(&outs[k]);
-	snprintf(stage, sizeof stage, "%d", c->stage);
-	memset(val, 0, sizeof val);
-	val[C_REF] = c->ref;
-	val[C_KIND] = route_name((enum route)c->kind);
-	val[C_CHANNEL] = channel_name(c->channel);
-	val[C_RECEIVED] = c->received;
-	val[C_AWARE] = aware;
-	val[C_STATUS] = case_status_name((enum case_status)c->status);
-	val[C_STAGE] = stage;
-	val[C_TEAM] = c->team;
-	val[C_SERVICE] = c->service;
-	val[C_OWNER] = c->staff.owner;
-	val[C_MANAGER] = c->staff.manager;
-	val[C_INVESTIGATOR] = c->staff.investigator;
-	val[C_INDEPENDENT] = c->staff.independent;
-	val[C_ADJUDICATOR] = c->staff.adjudicator;
-	if (child != NULL) {
-		val[C_CHILD_NAME] = child->who.name;
-		val[C_CHILD_DOB] = child->who.dob;
-		if (child->person == 0) /* erased under the retention rule */
-			snprintf(pseudo[0], sizeof pseudo[0], "(erased)");
-		else
-			snprintf(pseudo[0], sizeof pseudo[0], "Child C-%04llu",
-			         (unsigned long long)child->person);
-		val[C_CHILD] = pseudo[0];
-	}
-	if (comp != NULL) {
-		val[C_COMP_NAME] = comp->who.name;
-		val[C_COMP_DOB] = comp->who.dob;
-		if (comp->person == 0)
-			snprintf(pseudo[1], sizeof pseudo[1], "(erased)");
-		else
-			snprintf(pseudo[1], sizeof pseudo[1], "Complainant P-%04llu",
-			         (unsigned long long)comp->person);
-		val[C_COMPLAINANT] = pseudo[1];
-		val[C_COMP_ROLE] = party_role_name(comp->role);
-	}
-	val[C_SAFEGUARDING] = c->safeguarding ? "yes" : "";
-	val[C_REDIRECT] = c->redirect_to;
-	val[C_THANKED] = c->thanked;
-	val[C_SUMMARY] = c->summary;
-	for (j = 0; j < IMPORT_NSTEPS; j++) {
-		val[import_steps[j].col] = dates[j];
-		if (import_steps[j].until >= 0)
-			val[import_steps[j].until] = until[j];
-	}
-	val[C_REASON] = reason ? (char *)refusal_name((enum refusal)reason) : "";
-	val[C_TOLD] = told ? "yes" : "";
-	val[C_S1_EXT_REASON] = ext_reason[0] ? ext_reason_name(ext_reason[0]) : "";
-	val[C_S2_EXT_REASON] = ext_reason[1] ? ext_reason_name(ext_reason[1]) : "";
-	val[C_OMB_FINDING] = finding ? omb_finding_name(finding) : "";
-	val[C_POINTS] = pts.p;
-	for (k = 0; k < 3; k++)
-		val[C_S1_OUT + k] = outs[k].p;
-	for (col = 0, k = 1; col < C_COUNT; col++) {
-		if (!import_exported(col, names))
-			continue;
-		import_cell(line, val[col] != NULL ? val[col] : "",
-		            (import_cols[col].flags & COL_MULTILINE) != 0 || col == C_S1_OUT ||
-		            col == C_S2_OUT || col == C_S3_OUT, k);
-		k = 0;
-	}
-	sbuf_free(&pts);
-	for (k = 0; k < 3; k++)
-		sbuf_free(&outs[k]);
-}
-
-struct export_ctx {
-	struct book *b;
-	bool names;
-	int (*line)(const char *s, size_t n, void *ctx);
-	void *ctx;
-	size_t count;
-	struct book_case *c;
-};
-
-static int
-export_txn(struct store_txn *t, void *vctx)
-{
-	struct export_ctx *x = vctx;
-	struct book_ids ids = { NULL, 0, 0 };
-	struct sbuf line = { NULL, 0, 0, false };
-	char name[48];
-	size_t i;
-	int col, rc = 0, first = 1;
-
-	x->count = 0;
-	for (col = 0; col < C_COUNT; col++)
-		if (import_exported(col, x->names)) {
-			if (!first)
-				sbuf_add(&line, ",", 1);
-			import_col_name(col, name, sizeof name);
-			sbuf_add(&line, name, strlen(name));
-			first = 0;
-		}
-	sbuf_add(&line, "\r\n", 2);
-	if (line.oom || store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &ids) < 0) {
-		sbuf_free(&line);
-		free(ids.ids);
-		return err_set(store_txn_err(t), "out of memory");
-	}
-	if ((rc = x->line(line.p, line.n, x->ctx)) != 0)
-		goto out;
-	for (i = 0; i < ids.n; i++) {
-		line.n = 0;
-		if (book_case_read_parties_txn(x->b, t, ids.ids[i], x->c) != 0) {
-			rc = -1;
-			goto out;
-		}
-		import_case_line(x->b, x->c, x->names, &line);
-		sbuf_add(&line, "\r\n", 2);
-		if (line.oom) {
-			rc = err_set(store_txn_err(t), "out of memory");
-			goto out;
-		}
-		if ((rc = x->line(line.p, line.n, x->ctx)) != 0)
-			goto out;
-		x->count++;
-	}
-out:
-	sbuf_free(&line);
-	free(ids.ids);
-	if (rc > 0)
-		rc = err_set(store_txn_err(t), "the export could not be written");
-	return rc;
-}
-
-int
-book_export_csv(struct book *b, bool names, int (*line)(const char *s, size_t n, void *ctx),
-                void *ctx, size_t *count, struct err *err)
-{
-	struct export_ctx x = { b, names, line, ctx, 0, NULL };
-	int rc;
-
-	*count = 0;
-	if (names && (rc = book_disclosure(b, "export.csv", "every case", "names,dob,summary,points",
-	                                   err)) != 0)
-		return rc;
-	if ((x.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = store_read(b->st, export_txn, &x, err);
-	book_case_free(x.c);
-	*count = x.count;
 	return rc;
 }

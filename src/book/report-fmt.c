@@ -486,6 +486,241 @@ em_pair(struct em *e, size_t col, long yes, size_t of)
 	em_show(e, col + 1, ids[1]);
 }
 
+/* months: contacts, complaints, compliments, each column a breakdown of
+ * its total; and each month's contacts the sum of its complaints, its
+ * compliments and its other contacts (not shown, so protected as a
+ * small number would be, unless there are none) */
+static void
+em_annual_months(struct em *e, const struct report *r)
+{
+	size_t i, k;
+	static const size_t qs[3] = { Q_CONTACTS, Q_COMPLAINTS, Q_KCOMPL };
+	long mv[4][12], mt[3] = { 0, 0, 0 };
+	size_t mid[4][12], tid[3], row[3];
+	char lab[32];
+	int y;
+
+	for (i = 0; i < 12; i++) {
+		mv[0][i] = 0;
+		for (k = 0; k < REPORT_KINDS; k++)
+			mv[0][i] += r->month[i][k];
+		mv[1][i] = r->month[i][ROUTE_COMPLAINT];
+		mv[2][i] = r->month[i][ROUTE_COMPLIMENT];
+		mv[3][i] = mv[0][i] - mv[1][i] - mv[2][i];
+	}
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < 12; i++)
+			mt[k] += mv[k][i];
+		em_nodes(e, mv[k], 12, mid[k]);
+		tid[k] = em_qsum(e, qs[k], mt[k]);
+		em_sum(e, tid[k], mid[k], 12, false);
+	}
+	for (i = 0; i < 12; i++) {
+		mid[3][i] = em_hidden(e, mv[3][i]);
+		row[0] = mid[1][i], row[1] = mid[2][i], row[2] = mid[3][i];
+		em_sum(e, mid[0][i], row, 3, false);
+	}
+	em_begin(e, "contacts-by-month", "Contacts by month received", 4, "Month", "Contacts",
+	         "Complaints", "Compliments");
+	for (i = 0; i < 12; i++) {
+		int m = (int)((r->month_first - 1 + (int)i) % 12);
+
+		y = r->year + (r->month_first - 1 + (int)i >= 12);
+		snprintf(lab, sizeof lab, "%s %d", em_months[m], y);
+		for (k = 0; k < 3; k++)
+			em_show(e, k + 1, mid[k][i]);
+		em_row(e, lab);
+	}
+	for (k = 0; k < 3; k++)
+		em_show(e, k + 1, tid[k]);
+	em_row(e, "Total");
+	em_end(e);
+}
+
+/* outcomes: each stage's column is a breakdown of its responses; a
+ * finding on the points that is the same number as the outcome beside it
+ * is taken for it (each complaint with one point: the same count) */
+static void
+em_annual_outcomes(struct em *e, const struct report *r)
+{
+	static const size_t q_resp[4] = { 0, Q_RESP1, Q_RESP2, Q_RESP3 };
+	size_t i, k;
+	long tot;
+	int s;
+	size_t oid[2][3][OUTCOME_COUNT], tid[2][3];
+
+	for (k = 0; k < 2; k++)
+		for (s = 1; s <= 3; s++) {
+			tot = 0;
+			for (i = 0; i < OUTCOME_COUNT; i++) {
+				long x = k == 0 ? r->stage[s].outcome[i] : r->stage[s].point_outcome[i];
+
+				tot += x;
+				if (k == 1 && i > 0 && x > 0 && x == r->stage[s].outcome[i])
+					oid[1][s - 1][i] = oid[0][s - 1][i];
+				else
+					oid[k][s - 1][i] = em_node(e, x);
+			}
+			tid[k][s - 1] = k == 0 ? em_qsum(e, q_resp[s], tot) : em_node(e, tot);
+			/* the points' table has no row for "no finding" (always 0) */
+			em_sum(e, tid[k][s - 1], &oid[k][s - 1][k], OUTCOME_COUNT - k, false);
+		}
+	for (k = 0; k < 2; k++) {
+		if (k == 0)
+			em_begin(e, "outcomes", "Outcomes of the complaints responded to", 4,
+			         "Outcome", "Stage 1", "Stage 2", "Stage 3");
+		else
+			em_begin(e, "point-outcomes", "Findings on the points of those complaints",
+			         4, "Finding", "Stage 1", "Stage 2", "Stage 3");
+		for (i = k; i < OUTCOME_COUNT; i++) {
+			for (s = 1; s <= 3; s++)
+				em_show(e, (size_t)s, oid[k][s - 1][i]);
+			em_row(e, vocab_label(VOCAB_OUTCOME, (int)i));
+		}
+		for (s = 1; s <= 3; s++)
+			em_show(e, (size_t)s, tid[k][s - 1]);
+		em_row(e, "Total");
+		em_end(e);
+	}
+}
+
+/* timeliness: each row's bands add up to its total */
+static void
+em_annual_timeliness(struct em *e, const struct report *r)
+{
+	size_t i;
+	static const char *const names[5] = {
+		"Stage 1 response (from receipt)", "Stage 2 response (from the request)",
+		"Stage 3 panel (from the request)", "Stage 3 panel findings (from the panel)",
+		"Stage 3 response (from the findings)",
+	};
+	const struct report_time *t[5] = { &r->s1, &r->s2, &r->panel, &r->findings, &r->s3 };
+	char lim[32];
+
+	em_begin(e, "timeliness", "Timeliness in working days", 7, "Step", "Limits",
+	         "Within the limit", "Within the extended limit", "Over", "Total",
+	         "Average working days");
+	for (i = 0; i < 5; i++) {
+		long bv[3] = { t[i]->band[0], t[i]->band[1], t[i]->band[2] };
+		size_t bid[3], nid = em_qsum(e, Q_TIME + i, t[i]->n);
+
+		em_nodes(e, bv, 3, bid);
+		em_sum(e, nid, bid, 3, false);
+		if (t[i]->limit[1] > 0)
+			snprintf(lim, sizeof lim, "%d / %d", t[i]->limit[0], t[i]->limit[1]);
+		else
+			snprintf(lim, sizeof lim, "%d", t[i]->limit[0]);
+		em_text(e, 1, lim);
+		em_show(e, 2, bid[0]);
+		if (t[i]->limit[1] > 0)
+			em_show(e, 3, bid[1]);
+		else
+			em_text(e, 3, "-");
+		em_show(e, 4, bid[2]);
+		em_show(e, 5, nid);
+		em_average(e, 6, t[i]);
+		em_row(e, names[i]);
+	}
+	em_end(e);
+
+	em_begin(e, "clocks", "Against the book's statutory deadlines and internal targets", 6,
+	         "Step", "Measured", "Deadline met", "Deadline missed", "Target met",
+	         "Target missed");
+	for (i = 0; i < 5; i++) {
+		size_t cid = em_q(e, Q_CLOCKED + i);
+
+		em_show(e, 1, cid);
+		em_pair(e, 2, t[i]->deadline_met, cid);
+		em_pair(e, 4, t[i]->target_met, cid);
+		em_row(e, names[i]);
+	}
+	em_end(e);
+}
+
+/* extensions by coded reason: each stage's column a breakdown of its
+ * extensions, whose totals the stages table shows */
+static void
+em_annual_ext_reasons(struct em *e, const struct report *r)
+{
+	long v[EXT_REASON_COUNT], tot;
+	size_t i, k;
+	size_t xid[2][EXT_REASON_COUNT], tid[2];
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0, tot = 0; i < EXT_REASON_COUNT; i++)
+			tot += v[i] = r->ext_reason[i][k + 1];
+		em_nodes(e, v, EXT_REASON_COUNT, xid[k]);
+		tid[k] = em_qsum(e, k == 0 ? Q_EXT1 : Q_EXT2, tot);
+		em_sum(e, tid[k], xid[k], EXT_REASON_COUNT, false);
+	}
+	em_begin(e, "extension-reasons", "Extensions by coded reason", 3, "Reason", "Stage 1",
+	         "Stage 2");
+	for (i = 1; i <= EXT_REASON_COUNT; i++) {
+		size_t rr = i % EXT_REASON_COUNT; /* "not recorded" last */
+
+		for (k = 0; k < 2; k++)
+			em_show(e, k + 1, xid[k][rr]);
+		em_row(e, rr == EXT_REASON_NONE ? "Not recorded" : ext_reason_describe((int)rr));
+	}
+	for (k = 0; k < 2; k++)
+		em_show(e, k + 1, tid[k]);
+	em_row(e, "Total");
+	em_end(e);
+}
+
+/* refusals: reason by stage, each column a breakdown of the stage's
+ * refusals in the stages table */
+static void
+em_annual_refusals(struct em *e, const struct report *r)
+{
+	long v[REFUSAL_COUNT], tot;
+	size_t i, k;
+	static const size_t cols[3] = { 0, 2, 3 };
+	static const size_t qs[3] = { Q_REF1, Q_REF2, Q_REF3 };
+	size_t fid[3][REFUSAL_COUNT], tid[3];
+
+	for (k = 0; k < 3; k++) {
+		for (i = 0, tot = 0; i < REFUSAL_COUNT; i++)
+			tot += v[i] = r->refusal[i][cols[k]];
+		em_nodes(e, v, REFUSAL_COUNT, fid[k]);
+		tid[k] = em_qsum(e, qs[k], tot);
+		em_sum(e, tid[k], fid[k], REFUSAL_COUNT, false);
+	}
+	em_begin(e, "refusals", "Declined or refused, by coded reason", 4, "Reason",
+	         "At receipt", "Stage 2 request", "Stage 3 request");
+	for (i = 0; i < REFUSAL_COUNT; i++) {
+		for (k = 0; k < 3; k++)
+			em_show(e, k + 1, fid[k][i]);
+		em_row(e, i == REFUSAL_NONE ? "No reason coded" : refusal_describe((enum refusal)i));
+	}
+	for (k = 0; k < 3; k++)
+		em_show(e, k + 1, tid[k]);
+	em_row(e, "Total");
+	em_end(e);
+}
+
+/* the Ombudsman's decisions by finding: they add up to the decisions
+ * received, shown below */
+static void
+em_annual_omb(struct em *e, const struct report *r)
+{
+	long v[OMB_FINDING_COUNT], tot;
+	size_t ids[OMB_FINDING_COUNT], i;
+	const char *fl[OMB_FINDING_COUNT];
+
+	for (i = 0, tot = 0; i < OMB_FINDING_COUNT; i++) {
+		size_t f = (i + 1) % OMB_FINDING_COUNT; /* "not recorded" last */
+
+		fl[i] = f == OMB_FINDING_NONE ? "Not recorded" : omb_finding_describe((int)f);
+		tot += v[i] = r->omb_finding[f];
+	}
+	em_nodes(e, v, OMB_FINDING_COUNT, ids);
+	em_begin(e, "ombudsman-findings", "The Ombudsman's decisions, by finding", 2,
+	         "Finding", "Decisions");
+	em_breakdown(e, fl, ids, OMB_FINDING_COUNT, em_qsum(e, Q_OMB_DEC, tot));
+	em_end(e);
+}
+
 static void
 em_annual(struct em *e, const struct report *r)
 {
@@ -495,7 +730,7 @@ em_annual(struct em *e, const struct report *r)
 	const char *labels[16];
 	long v[16], tot;
 	size_t ids[16];
-	size_t i, k;
+	size_t i;
 	int s;
 
 	/* headline figures */
@@ -528,53 +763,7 @@ em_annual(struct em *e, const struct report *r)
 	em_breakdown(e, labels, ids, CHANNEL_COUNT, em_qsum(e, Q_CONTACTS, tot));
 	em_end(e);
 
-	/* months: contacts, complaints, compliments, each column a breakdown of
-	 * its total; and each month's contacts the sum of its complaints, its
-	 * compliments and its other contacts (not shown, so protected as a
-	 * small number would be, unless there are none) */
-	{
-		static const size_t qs[3] = { Q_CONTACTS, Q_COMPLAINTS, Q_KCOMPL };
-		long mv[4][12], mt[3] = { 0, 0, 0 };
-		size_t mid[4][12], tid[3], row[3];
-		char lab[32];
-		int y;
-
-		for (i = 0; i < 12; i++) {
-			mv[0][i] = 0;
-			for (k = 0; k < REPORT_KINDS; k++)
-				mv[0][i] += r->month[i][k];
-			mv[1][i] = r->month[i][ROUTE_COMPLAINT];
-			mv[2][i] = r->month[i][ROUTE_COMPLIMENT];
-			mv[3][i] = mv[0][i] - mv[1][i] - mv[2][i];
-		}
-		for (k = 0; k < 3; k++) {
-			for (i = 0; i < 12; i++)
-				mt[k] += mv[k][i];
-			em_nodes(e, mv[k], 12, mid[k]);
-			tid[k] = em_qsum(e, qs[k], mt[k]);
-			em_sum(e, tid[k], mid[k], 12, false);
-		}
-		for (i = 0; i < 12; i++) {
-			mid[3][i] = em_hidden(e, mv[3][i]);
-			row[0] = mid[1][i], row[1] = mid[2][i], row[2] = mid[3][i];
-			em_sum(e, mid[0][i], row, 3, false);
-		}
-		em_begin(e, "contacts-by-month", "Contacts by month received", 4, "Month", "Contacts",
-		         "Complaints", "Compliments");
-		for (i = 0; i < 12; i++) {
-			int m = (int)((r->month_first - 1 + (int)i) % 12);
-
-			y = r->year + (r->month_first - 1 + (int)i >= 12);
-			snprintf(lab, sizeof lab, "%s %d", em_months[m], y);
-			for (k = 0; k < 3; k++)
-				em_show(e, k + 1, mid[k][i]);
-			em_row(e, lab);
-		}
-		for (k = 0; k < 3; k++)
-			em_show(e, k + 1, tid[k]);
-		em_row(e, "Total");
-		em_end(e);
-	}
+	em_annual_months(e, r);
 
 	em_begin(e, "who-complained", "Who complained", 2, "Complainant", "Complaints");
 	for (i = 0, tot = 0; i < REPORT_WHO_COUNT; i++) {
@@ -611,96 +800,9 @@ em_annual(struct em *e, const struct report *r)
 	}
 	em_end(e);
 
-	/* outcomes: each stage's column is a breakdown of its responses; a
-	 * finding on the points that is the same number as the outcome beside it
-	 * is taken for it (each complaint with one point: the same count) */
-	{
-		size_t oid[2][3][OUTCOME_COUNT], tid[2][3];
+	em_annual_outcomes(e, r);
 
-		for (k = 0; k < 2; k++)
-			for (s = 1; s <= 3; s++) {
-				tot = 0;
-				for (i = 0; i < OUTCOME_COUNT; i++) {
-					long x = k == 0 ? r->stage[s].outcome[i] : r->stage[s].point_outcome[i];
-
-					tot += x;
-					if (k == 1 && i > 0 && x > 0 && x == r->stage[s].outcome[i])
-						oid[1][s - 1][i] = oid[0][s - 1][i];
-					else
-						oid[k][s - 1][i] = em_node(e, x);
-				}
-				tid[k][s - 1] = k == 0 ? em_qsum(e, q_resp[s], tot) : em_node(e, tot);
-				/* the points' table has no row for "no finding" (always 0) */
-				em_sum(e, tid[k][s - 1], &oid[k][s - 1][k], OUTCOME_COUNT - k, false);
-			}
-		for (k = 0; k < 2; k++) {
-			if (k == 0)
-				em_begin(e, "outcomes", "Outcomes of the complaints responded to", 4,
-				         "Outcome", "Stage 1", "Stage 2", "Stage 3");
-			else
-				em_begin(e, "point-outcomes", "Findings on the points of those complaints",
-				         4, "Finding", "Stage 1", "Stage 2", "Stage 3");
-			for (i = k; i < OUTCOME_COUNT; i++) {
-				for (s = 1; s <= 3; s++)
-					em_show(e, (size_t)s, oid[k][s - 1][i]);
-				em_row(e, vocab_label(VOCAB_OUTCOME, (int)i));
-			}
-			for (s = 1; s <= 3; s++)
-				em_show(e, (size_t)s, tid[k][s - 1]);
-			em_row(e, "Total");
-			em_end(e);
-		}
-	}
-
-	/* timeliness: each row's bands add up to its total */
-	{
-		static const char *const names[5] = {
-			"Stage 1 response (from receipt)", "Stage 2 response (from the request)",
-			"Stage 3 panel (from the request)", "Stage 3 panel findings (from the panel)",
-			"Stage 3 response (from the findings)",
-		};
-		const struct report_time *t[5] = { &r->s1, &r->s2, &r->panel, &r->findings, &r->s3 };
-		char lim[32];
-
-		em_begin(e, "timeliness", "Timeliness in working days", 7, "Step", "Limits",
-		         "Within the limit", "Within the extended limit", "Over", "Total",
-		         "Average working days");
-		for (i = 0; i < 5; i++) {
-			long bv[3] = { t[i]->band[0], t[i]->band[1], t[i]->band[2] };
-			size_t bid[3], nid = em_qsum(e, Q_TIME + i, t[i]->n);
-
-			em_nodes(e, bv, 3, bid);
-			em_sum(e, nid, bid, 3, false);
-			if (t[i]->limit[1] > 0)
-				snprintf(lim, sizeof lim, "%d / %d", t[i]->limit[0], t[i]->limit[1]);
-			else
-				snprintf(lim, sizeof lim, "%d", t[i]->limit[0]);
-			em_text(e, 1, lim);
-			em_show(e, 2, bid[0]);
-			if (t[i]->limit[1] > 0)
-				em_show(e, 3, bid[1]);
-			else
-				em_text(e, 3, "-");
-			em_show(e, 4, bid[2]);
-			em_show(e, 5, nid);
-			em_average(e, 6, t[i]);
-			em_row(e, names[i]);
-		}
-		em_end(e);
-
-		em_begin(e, "clocks", "Against the book's statutory deadlines and internal targets", 6,
-		         "Step", "Measured", "Deadline met", "Deadline missed", "Target met",
-		         "Target missed");
-		for (i = 0; i < 5; i++) {
-			size_t cid = em_q(e, Q_CLOCKED + i);
-
-			em_show(e, 1, cid);
-			em_pair(e, 2, t[i]->deadline_met, cid);
-			em_pair(e, 4, t[i]->target_met, cid);
-			em_row(e, names[i]);
-		}
-		em_end(e);
-	}
+	em_annual_timeliness(e, r);
 
 	em_begin(e, "extensions", "Extensions", 4, "Stage", "Extensions", "With a reason recorded",
 	         "Without");
@@ -715,59 +817,9 @@ em_annual(struct em *e, const struct report *r)
 	}
 	em_end(e);
 
-	/* extensions by coded reason: each stage's column a breakdown of its
-	 * extensions, whose totals the stages table shows */
-	{
-		size_t xid[2][EXT_REASON_COUNT], tid[2];
+	em_annual_ext_reasons(e, r);
 
-		for (k = 0; k < 2; k++) {
-			for (i = 0, tot = 0; i < EXT_REASON_COUNT; i++)
-				tot += v[i] = r->ext_reason[i][k + 1];
-			em_nodes(e, v, EXT_REASON_COUNT, xid[k]);
-			tid[k] = em_qsum(e, k == 0 ? Q_EXT1 : Q_EXT2, tot);
-			em_sum(e, tid[k], xid[k], EXT_REASON_COUNT, false);
-		}
-		em_begin(e, "extension-reasons", "Extensions by coded reason", 3, "Reason", "Stage 1",
-		         "Stage 2");
-		for (i = 1; i <= EXT_REASON_COUNT; i++) {
-			size_t rr = i % EXT_REASON_COUNT; /* "not recorded" last */
-
-			for (k = 0; k < 2; k++)
-				em_show(e, k + 1, xid[k][rr]);
-			em_row(e, rr == EXT_REASON_NONE ? "Not recorded" : ext_reason_describe((int)rr));
-		}
-		for (k = 0; k < 2; k++)
-			em_show(e, k + 1, tid[k]);
-		em_row(e, "Total");
-		em_end(e);
-	}
-
-	/* refusals: reason by stage, each column a breakdown of the stage's
-	 * refusals in the stages table */
-	{
-		static const size_t cols[3] = { 0, 2, 3 };
-		static const size_t qs[3] = { Q_REF1, Q_REF2, Q_REF3 };
-		size_t fid[3][REFUSAL_COUNT], tid[3];
-
-		for (k = 0; k < 3; k++) {
-			for (i = 0, tot = 0; i < REFUSAL_COUNT; i++)
-				tot += v[i] = r->refusal[i][cols[k]];
-			em_nodes(e, v, REFUSAL_COUNT, fid[k]);
-			tid[k] = em_qsum(e, qs[k], tot);
-			em_sum(e, tid[k], fid[k], REFUSAL_COUNT, false);
-		}
-		em_begin(e, "refusals", "Declined or refused, by coded reason", 4, "Reason",
-		         "At receipt", "Stage 2 request", "Stage 3 request");
-		for (i = 0; i < REFUSAL_COUNT; i++) {
-			for (k = 0; k < 3; k++)
-				em_show(e, k + 1, fid[k][i]);
-			em_row(e, i == REFUSAL_NONE ? "No reason coded" : refusal_describe((enum refusal)i));
-		}
-		for (k = 0; k < 3; k++)
-			em_show(e, k + 1, tid[k]);
-		em_row(e, "Total");
-		em_end(e);
-	}
+	em_annual_refusals(e, r);
 
 	em_begin(e, "advocacy", "Advocacy offered", 2, "Response", "Number");
 	{
@@ -781,23 +833,7 @@ em_annual(struct em *e, const struct report *r)
 	}
 	em_end(e);
 
-	/* the Ombudsman's decisions by finding: they add up to the decisions
-	 * received, shown below */
-	{
-		const char *fl[OMB_FINDING_COUNT];
-
-		for (i = 0, tot = 0; i < OMB_FINDING_COUNT; i++) {
-			size_t f = (i + 1) % OMB_FINDING_COUNT; /* "not recorded" last */
-
-			fl[i] = f == OMB_FINDING_NONE ? "Not recorded" : omb_finding_describe((int)f);
-			tot += v[i] = r->omb_finding[f];
-		}
-		em_nodes(e, v, OMB_FINDING_COUNT, ids);
-		em_begin(e, "ombudsman-findings", "The Ombudsman's decisions, by finding", 2,
-		         "Finding", "Decisions");
-		em_breakdown(e, fl, ids, OMB_FINDING_COUNT, em_qsum(e, Q_OMB_DEC, tot));
-		em_end(e);
-	}
+	em_annual_omb(e, r);
 
 	em_begin(e, "other", "The Ombudsman, compliments and recommendations", 2, "Figure",
 	         "Number");

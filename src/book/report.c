@@ -372,6 +372,278 @@ report_response(struct rp_ctx *x, int s, struct date from, bool measure, struct 
 	report_time_add(t, workday_between(x->cal, from, on), report_deadline(x, *ndl, keys[s]));
 }
 
+/* What report_case has seen of a case's timeline so far. */
+struct rp_walk {
+	struct date resp[4], ack, s2_req, s2_ack, s3_req, held, findings;
+	bool have_ack, have_s2_req, have_s2_ack, have_s3_req, have_held, have_findings;
+	bool have_resp[4];
+	bool clocks;
+	size_t ndl;
+	int stage;
+};
+
+/* A step of Stages 1 and 2 (in: dated in the period); false when e is not one. */
+static bool
+report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e, bool in,
+                   bool complaint, bool recv_in)
+{
+	struct rp_case *c = x->c;
+	struct report *r = x->r;
+	int s;
+
+	switch (e->type) {
+	case EV_ACKNOWLEDGED:
+		if (w->have_ack)
+			break;
+		w->ack = e->date;
+		w->have_ack = true;
+		if (complaint && recv_in && workday_between(x->cal, c->received, w->ack) <= 5)
+			r->chc.s1_ack_5++;
+		break;
+	case EV_STAGE1_EXTENDED:
+	case EV_STAGE2_EXTENDED:
+		s = e->type == EV_STAGE1_EXTENDED ? 1 : 2;
+		if (!in || !complaint)
+			break;
+		r->stage[s].extended++;
+		r->stage[s].extended_noted += e->noted;
+		r->ext_reason[e->ext_reason][s]++;
+		if (s == 1)
+			r->chc.s1_extended++;
+		else
+			r->chc.s2_extended++;
+		break;
+	case EV_STAGE1_RESPONSE_SENT:
+		if (w->have_resp[1])
+			break;
+		w->have_resp[1] = true;
+		w->resp[1] = e->date;
+		if (!in || !complaint)
+			break;
+		report_response(x, 1, c->received, c->has_received, e->date, &w->clocks, &w->ndl);
+		r->chc.s1_responded++;
+		if (workday_between(x->cal, w->have_ack ? w->ack : c->received, e->date) <= 10)
+			r->chc.s1_resp_10++;
+		break;
+	case EV_STAGE2_REQUESTED:
+		w->stage = 2;
+		w->s2_req = e->date;
+		w->have_s2_req = true;
+		w->have_s2_ack = false;
+		if (in && complaint) {
+			r->stage[2].requested++;
+			r->chc.s2_escalated++;
+		}
+		break;
+	case EV_STAGE2_ACKNOWLEDGED:
+		if (w->have_s2_ack)
+			break;
+		w->have_s2_ack = true;
+		w->s2_ack = e->date;
+		if (w->have_s2_req && complaint && report_in(x, w->s2_req) &&
+		    workday_between(x->cal, w->s2_req, w->s2_ack) <= 5)
+			r->chc.s2_ack_5++;
+		break;
+	case EV_STAGE2_DECISION_SENT:
+	case EV_STAGE3_DECISION_SENT:
+		s = e->type == EV_STAGE2_DECISION_SENT ? 2 : 3;
+		/* the decision is the Code's acknowledgement when none was recorded */
+		if (s == 2 && !w->have_s2_ack) {
+			w->have_s2_ack = true;
+			w->s2_ack = e->date;
+			if (w->have_s2_req && complaint && report_in(x, w->s2_req) &&
+			    workday_between(x->cal, w->s2_req, w->s2_ack) <= 5)
+				r->chc.s2_ack_5++;
+		}
+		if (!in || !complaint)
+			break;
+		if (e->decision == DECISION_ACCEPTED)
+			r->stage[s].accepted++;
+		else if (e->decision == DECISION_REFUSED) {
+			r->stage[s].refused++;
+			r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
+			                                                                : REFUSAL_NONE][s]++;
+			r->refusal_told += e->told;
+		}
+		break;
+	case EV_STAGE2_RESPONSE_SENT:
+		if (w->have_resp[2])
+			break;
+		w->have_resp[2] = true;
+		w->resp[2] = e->date;
+		if (!in || !complaint)
+			break;
+		report_response(x, 2, w->s2_req, w->have_s2_req, e->date, &w->clocks, &w->ndl);
+		r->chc.s2_responded++;
+		if (w->have_s2_req &&
+		    workday_between(x->cal, w->have_s2_ack ? w->s2_ack : w->s2_req, e->date) <= 20)
+			r->chc.s2_resp_20++;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* A later step of the timeline (in: dated in the period). */
+static void
+report_event_late(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e, bool in,
+                  bool complaint)
+{
+	struct rp_case *c = x->c;
+	struct report *r = x->r;
+
+	switch (e->type) {
+	case EV_STAGE3_REQUESTED:
+		w->stage = 3;
+		w->s3_req = e->date;
+		w->have_s3_req = true;
+		if (in && complaint)
+			r->stage[3].requested++;
+		break;
+	case EV_PANEL_HELD:
+		if (w->have_held)
+			break;
+		w->have_held = true;
+		w->held = e->date;
+		if (!in || !complaint || !w->have_s3_req)
+			break;
+		if (!w->clocks && (w->clocks = true))
+			report_clocks(x, &w->ndl);
+		report_time_add(&r->panel, workday_between(x->cal, w->s3_req, w->held),
+		                report_deadline(x, w->ndl, "panel"));
+		break;
+	case EV_FINDINGS_SENT:
+		if (w->have_findings)
+			break;
+		w->have_findings = true;
+		w->findings = e->date;
+		if (!in || !complaint || !w->have_held)
+			break;
+		if (!w->clocks && (w->clocks = true))
+			report_clocks(x, &w->ndl);
+		report_time_add(&r->findings, workday_between(x->cal, w->held, w->findings),
+		                report_deadline(x, w->ndl, "panel_findings"));
+		break;
+	case EV_STAGE3_RESPONSE_SENT:
+		if (w->have_resp[3])
+			break;
+		w->have_resp[3] = true;
+		w->resp[3] = e->date;
+		if (in && complaint)
+			report_response(x, 3, w->findings, w->have_findings, e->date, &w->clocks, &w->ndl);
+		break;
+	case EV_DECLINED:
+		if (!in || !complaint)
+			break;
+		r->stage[1].refused++;
+		r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
+		                                                                : REFUSAL_NONE][0]++;
+		r->refusal_told += e->told;
+		break;
+	case EV_WITHDRAWN:
+		if (in && complaint)
+			r->stage[w->stage].withdrawn++;
+		break;
+	case EV_OMBUDSMAN_REFERRED:
+		if (in) {
+			r->omb_referred++;
+			r->chc.ombudsman++;
+		}
+		break;
+	case EV_OMBUDSMAN_OUTCOME:
+		if (in) {
+			r->omb_decided++;
+			r->omb_finding[e->finding]++;
+		}
+		break;
+	case EV_THANKS_PASSED:
+		r->compliments_passed += in && c->kind == ROUTE_COMPLIMENT && !c->safeguarding;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A case received in the period: the contact counted by kind, channel,
+ * month, team and service, and who complained. */
+static int
+report_case_received(struct rp_ctx *x, int k, bool complaint)
+{
+	struct rp_case *c = x->c;
+	struct report *r = x->r;
+	int s;
+
+	int y, m, d;
+
+	r->contacts++;
+	r->kind[k]++;
+	if (c->channel >= 0 && c->channel < CHANNEL_COUNT)
+		r->channel[c->channel]++;
+	date_to_ymd(c->received, &y, &m, &d);
+	r->month[(m - r->month_first + 12) % 12][k]++;
+	if (complaint || c->kind == ROUTE_COMPLIMENT) {
+		struct report_name *tn = report_name_get(&x->teams, c->team);
+		struct report_name *sn = report_name_get(&x->services, c->service);
+		bool upheld = false;
+
+		if (tn == NULL || sn == NULL)
+			return err_set(store_txn_err(x->t), "out of memory");
+		for (s = 1; s <= 3; s++) {
+			int o = report_outcome(c, (unsigned)s, NULL);
+
+			upheld |= o == OUTCOME_UPHELD || o == OUTCOME_PARTLY_UPHELD;
+		}
+		if (complaint) {
+			tn->complaints++;
+			sn->complaints++;
+			tn->upheld += upheld;
+			sn->upheld += upheld;
+		} else {
+			tn->compliments++;
+			sn->compliments++;
+			r->compliments++;
+		}
+	}
+	if (complaint) {
+		r->stage[1].requested++;
+		r->chc.s1_received++;
+		if (c->comp_role < 0)
+			r->who[REPORT_WHO_UNKNOWN]++;
+		else if (c->comp_role == PARTY_ADVOCATE || c->channel == CHANNEL_ADVOCATE)
+			r->who[REPORT_WHO_ADVOCATE]++;
+		else if (c->comp_role == PARTY_CHILD || c->comp_role == PARTY_CARE_LEAVER)
+			r->who[REPORT_WHO_CHILD]++;
+		else
+			r->who[REPORT_WHO_ADULT]++;
+	}
+	return 0;
+}
+
+/* Recommendations: made with their stage's response. */
+static void
+report_case_recs(struct rp_ctx *x, const struct rp_walk *w)
+{
+	struct rp_case *c = x->c;
+	struct report *r = x->r;
+	size_t i;
+
+	for (i = 0; i < c->nrecs; i++) {
+		const struct rp_rec *rc = &c->recs[i];
+
+		if (rc->stage >= 1 && rc->stage <= 3 && w->have_resp[rc->stage] &&
+		    report_in(x, w->resp[rc->stage]))
+			r->rec_made++;
+		if (rc->has_done && report_in(x, rc->done)) {
+			r->rec_done++;
+			r->rec_done_late += rc->has_due && rc->done.day > rc->due.day;
+		}
+		if (rc->has_due && rc->due.day < x->asof.day &&
+		    (!rc->has_done || rc->done.day > x->asof.day))
+			r->rec_overdue++;
+	}
+}
+
 static int
 report_case(struct rp_ctx *x)
 {
@@ -379,63 +651,18 @@ report_case(struct rp_ctx *x)
 	struct report *r = x->r;
 	bool complaint = c->kind == ROUTE_COMPLAINT && !c->safeguarding;
 	bool recv_in = c->has_received && report_in(x, c->received);
-	struct date resp[4], ack = { 0 }, s2_req = { 0 }, s2_ack = { 0 }, s3_req = { 0 };
-	struct date held = { 0 }, findings = { 0 };
-	bool have_ack = false, have_s2_req = false, have_s2_ack = false, have_s3_req = false;
-	bool have_held = false, have_findings = false, have_resp[4] = { false, false, false, false };
-	bool clocks = false;
-	size_t i, ndl = 0;
-	int stage = 1, k, s;
+	struct rp_walk w;
+	size_t i;
+	int k;
 
+	memset(&w, 0, sizeof w);
+	w.stage = 1;
 	r->cases_read++;
 	if (c->kind < 0 || c->kind >= ROUTE_COUNT)
 		return 0;
 	k = c->safeguarding ? REPORT_SAFEGUARDING : c->kind;
-	if (recv_in) {
-		int y, m, d;
-
-		r->contacts++;
-		r->kind[k]++;
-		if (c->channel >= 0 && c->channel < CHANNEL_COUNT)
-			r->channel[c->channel]++;
-		date_to_ymd(c->received, &y, &m, &d);
-		r->month[(m - r->month_first + 12) % 12][k]++;
-		if (complaint || c->kind == ROUTE_COMPLIMENT) {
-			struct report_name *tn = report_name_get(&x->teams, c->team);
-			struct report_name *sn = report_name_get(&x->services, c->service);
-			bool upheld = false;
-
-			if (tn == NULL || sn == NULL)
-				return err_set(store_txn_err(x->t), "out of memory");
-			for (s = 1; s <= 3; s++) {
-				int o = report_outcome(c, (unsigned)s, NULL);
-
-				upheld |= o == OUTCOME_UPHELD || o == OUTCOME_PARTLY_UPHELD;
-			}
-			if (complaint) {
-				tn->complaints++;
-				sn->complaints++;
-				tn->upheld += upheld;
-				sn->upheld += upheld;
-			} else {
-				tn->compliments++;
-				sn->compliments++;
-				r->compliments++;
-			}
-		}
-		if (complaint) {
-			r->stage[1].requested++;
-			r->chc.s1_received++;
-			if (c->comp_role < 0)
-				r->who[REPORT_WHO_UNKNOWN]++;
-			else if (c->comp_role == PARTY_ADVOCATE || c->channel == CHANNEL_ADVOCATE)
-				r->who[REPORT_WHO_ADVOCATE]++;
-			else if (c->comp_role == PARTY_CHILD || c->comp_role == PARTY_CARE_LEAVER)
-				r->who[REPORT_WHO_CHILD]++;
-			else
-				r->who[REPORT_WHO_ADULT]++;
-		}
-	}
+	if (recv_in && report_case_received(x, k, complaint) != 0)
+		return -1;
 	if (c->adv_offered && report_in(x, c->adv_on)) {
 		r->adv_offered++;
 		if (c->adv_response == 1)
@@ -451,180 +678,10 @@ report_case(struct rp_ctx *x)
 		const struct rp_event *e = &c->ev[i];
 		bool in = e->type != EV_NONE && report_in(x, e->date);
 
-		switch (e->type) {
-		case EV_ACKNOWLEDGED:
-			if (have_ack)
-				break;
-			ack = e->date;
-			have_ack = true;
-			if (complaint && recv_in && workday_between(x->cal, c->received, ack) <= 5)
-				r->chc.s1_ack_5++;
-			break;
-		case EV_STAGE1_EXTENDED:
-		case EV_STAGE2_EXTENDED:
-			s = e->type == EV_STAGE1_EXTENDED ? 1 : 2;
-			if (!in || !complaint)
-				break;
-			r->stage[s].extended++;
-			r->stage[s].extended_noted += e->noted;
-			r->ext_reason[e->ext_reason][s]++;
-			if (s == 1)
-				r->chc.s1_extended++;
-			else
-				r->chc.s2_extended++;
-			break;
-		case EV_STAGE1_RESPONSE_SENT:
-			if (have_resp[1])
-				break;
-			have_resp[1] = true;
-			resp[1] = e->date;
-			if (!in || !complaint)
-				break;
-			report_response(x, 1, c->received, c->has_received, e->date, &clocks, &ndl);
-			r->chc.s1_responded++;
-			if (workday_between(x->cal, have_ack ? ack : c->received, e->date) <= 10)
-				r->chc.s1_resp_10++;
-			break;
-		case EV_STAGE2_REQUESTED:
-			stage = 2;
-			s2_req = e->date;
-			have_s2_req = true;
-			have_s2_ack = false;
-			if (in && complaint) {
-				r->stage[2].requested++;
-				r->chc.s2_escalated++;
-			}
-			break;
-		case EV_STAGE2_ACKNOWLEDGED:
-			if (have_s2_ack)
-				break;
-			have_s2_ack = true;
-			s2_ack = e->date;
-			if (have_s2_req && complaint && report_in(x, s2_req) &&
-			    workday_between(x->cal, s2_req, s2_ack) <= 5)
-				r->chc.s2_ack_5++;
-			break;
-		case EV_STAGE2_DECISION_SENT:
-		case EV_STAGE3_DECISION_SENT:
-			s = e->type == EV_STAGE2_DECISION_SENT ? 2 : 3;
-			/* the decision is the Code's acknowledgement when none was recorded */
-			if (s == 2 && !have_s2_ack) {
-				have_s2_ack = true;
-				s2_ack = e->date;
-				if (have_s2_req && complaint && report_in(x, s2_req) &&
-				    workday_between(x->cal, s2_req, s2_ack) <= 5)
-					r->chc.s2_ack_5++;
-			}
-			if (!in || !complaint)
-				break;
-			if (e->decision == DECISION_ACCEPTED)
-				r->stage[s].accepted++;
-			else if (e->decision == DECISION_REFUSED) {
-				r->stage[s].refused++;
-				r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
-				                                                                : REFUSAL_NONE][s]++;
-				r->refusal_told += e->told;
-			}
-			break;
-		case EV_STAGE2_RESPONSE_SENT:
-			if (have_resp[2])
-				break;
-			have_resp[2] = true;
-			resp[2] = e->date;
-			if (!in || !complaint)
-				break;
-			report_response(x, 2, s2_req, have_s2_req, e->date, &clocks, &ndl);
-			r->chc.s2_responded++;
-			if (have_s2_req &&
-			    workday_between(x->cal, have_s2_ack ? s2_ack : s2_req, e->date) <= 20)
-				r->chc.s2_resp_20++;
-			break;
-		case EV_STAGE3_REQUESTED:
-			stage = 3;
-			s3_req = e->date;
-			have_s3_req = true;
-			if (in && complaint)
-				r->stage[3].requested++;
-			break;
-		case EV_PANEL_HELD:
-			if (have_held)
-				break;
-			have_held = true;
-			held = e->date;
-			if (!in || !complaint || !have_s3_req)
-				break;
-			if (!clocks && (clocks = true))
-				report_clocks(x, &ndl);
-			report_time_add(&r->panel, workday_between(x->cal, s3_req, held),
-			                report_deadline(x, ndl, "panel"));
-			break;
-		case EV_FINDINGS_SENT:
-			if (have_findings)
-				break;
-			have_findings = true;
-			findings = e->date;
-			if (!in || !complaint || !have_held)
-				break;
-			if (!clocks && (clocks = true))
-				report_clocks(x, &ndl);
-			report_time_add(&r->findings, workday_between(x->cal, held, findings),
-			                report_deadline(x, ndl, "panel_findings"));
-			break;
-		case EV_STAGE3_RESPONSE_SENT:
-			if (have_resp[3])
-				break;
-			have_resp[3] = true;
-			resp[3] = e->date;
-			if (in && complaint)
-				report_response(x, 3, findings, have_findings, e->date, &clocks, &ndl);
-			break;
-		case EV_DECLINED:
-			if (!in || !complaint)
-				break;
-			r->stage[1].refused++;
-			r->refusal[e->reason > REFUSAL_NONE && e->reason < REFUSAL_COUNT ? e->reason
-			                                                                : REFUSAL_NONE][0]++;
-			r->refusal_told += e->told;
-			break;
-		case EV_WITHDRAWN:
-			if (in && complaint)
-				r->stage[stage].withdrawn++;
-			break;
-		case EV_OMBUDSMAN_REFERRED:
-			if (in) {
-				r->omb_referred++;
-				r->chc.ombudsman++;
-			}
-			break;
-		case EV_OMBUDSMAN_OUTCOME:
-			if (in) {
-				r->omb_decided++;
-				r->omb_finding[e->finding]++;
-			}
-			break;
-		case EV_THANKS_PASSED:
-			r->compliments_passed += in && c->kind == ROUTE_COMPLIMENT && !c->safeguarding;
-			break;
-		default:
-			break;
-		}
+		if (!report_event_early(x, &w, e, in, complaint, recv_in))
+			report_event_late(x, &w, e, in, complaint);
 	}
-
-	/* recommendations: made with their stage's response */
-	for (i = 0; i < c->nrecs; i++) {
-		const struct rp_rec *rc = &c->recs[i];
-
-		if (rc->stage >= 1 && rc->stage <= 3 && have_resp[rc->stage] &&
-		    report_in(x, resp[rc->stage]))
-			r->rec_made++;
-		if (rc->has_done && report_in(x, rc->done)) {
-			r->rec_done++;
-			r->rec_done_late += rc->has_due && rc->done.day > rc->due.day;
-		}
-		if (rc->has_due && rc->due.day < x->asof.day &&
-		    (!rc->has_done || rc->done.day > x->asof.day))
-			r->rec_overdue++;
-	}
+	report_case_recs(x, &w);
 	return 0;
 }
 

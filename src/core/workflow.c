@@ -84,6 +84,170 @@ workflow_refuse(struct err *err, const char *why, const struct wf_event *next)
 	return err_set(err, "cannot record %s: %s", event_describe(next->type), why);
 }
 
+/* What a contact that is not a complaint allows (workflow_check). */
+static int
+workflow_check_contact(enum route route, const struct wf_state *st, const struct wf_event *next,
+                       struct err *err)
+{
+	switch (next->type) {
+	case EV_ACKNOWLEDGED:
+		if (st->acknowledged)
+			return workflow_refuse(err, "it was acknowledged already", next);
+		return 0;
+	case EV_RESPONSE_SENT:
+		if (route == ROUTE_COMPLIMENT || route == ROUTE_ANONYMOUS || route == ROUTE_REDIRECTED)
+			break;
+		if (st->responded)
+			return workflow_refuse(err, "the response was sent already", next);
+		return 0;
+	case EV_REDIRECTED:
+		if (route != ROUTE_REDIRECTED)
+			return workflow_refuse(err, "only a redirected contact is redirected", next);
+		return 0;
+	case EV_THANKS_PASSED:
+		if (route != ROUTE_COMPLIMENT)
+			return workflow_refuse(err, "only a compliment is passed on", next);
+		return 0;
+	case EV_NOTE: case EV_ASSIGNED: case EV_CLOSED: case EV_REOPENED: case EV_WITHDRAWN:
+	case EV_SAFEGUARDING:
+		return 0;
+	default:
+		break;
+	}
+	return err_set(err, "cannot record %s: this contact is a %s, not a complaint",
+	               event_describe(next->type), route_name(route));
+}
+
+/* What a complaint allows at the state it has reached (workflow_check). */
+static int
+workflow_check_complaint(const struct wf_state *st, const struct wf_event *next, struct err *err)
+{
+	switch (next->type) {
+	case EV_ACKNOWLEDGED:
+		if (st->acknowledged)
+			return workflow_refuse(err, "it was acknowledged already", next);
+		return 0;
+	case EV_STAGE1_STARTED:
+	case EV_NEW_INFORMATION:
+		if (st->s1_responded && next->type == EV_STAGE1_STARTED)
+			return workflow_refuse(err, "Stage 1 has been answered", next);
+		return 0;
+	case EV_STAGE1_EXTENDED:
+		if (st->stage != 1 || st->s1_responded)
+			return workflow_refuse(err, "Stage 1 is not in progress", next);
+		if (st->s1_extended)
+			return workflow_refuse(err, "Stage 1 was extended already (once, to the maximum)",
+			                        next);
+		return 0;
+	case EV_STAGE1_RESPONSE_SENT:
+		if (st->s1_responded)
+			return workflow_refuse(err, "the Stage 1 response was sent already", next);
+		return 0;
+	case EV_STAGE2_REQUESTED:
+		if (st->s2_requested && !st->s2_refused)
+			return workflow_refuse(err, "Stage 2 was requested already", next);
+		if (!st->s1_responded && !next->overran)
+			return workflow_refuse(err, "there is no Stage 1 response yet (record it, or a "
+			                       "late one, first)", next);
+		return 0;
+	case EV_STAGE2_ACKNOWLEDGED:
+	case EV_STAGE2_DECISION_SENT:
+		if (!st->s2_requested)
+			return workflow_refuse(err, "Stage 2 has not been requested", next);
+		if (next->type == EV_STAGE2_ACKNOWLEDGED && st->s2_acknowledged)
+			return workflow_refuse(err, "the Stage 2 request was acknowledged already", next);
+		if (next->type == EV_STAGE2_DECISION_SENT && st->s2_decided)
+			return workflow_refuse(err, "the Stage 2 request was decided already", next);
+		if (next->type == EV_STAGE2_DECISION_SENT && next->decision == DECISION_REFUSED &&
+		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
+			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_STATEMENT_AGREED:
+	case EV_STAGE2_EXTENDED:
+	case EV_STAGE2_RESPONSE_SENT:
+		if (st->stage != 2 || !st->s2_requested || st->s2_refused)
+			return workflow_refuse(err, "the complaint is not at Stage 2", next);
+		if (next->type == EV_STATEMENT_AGREED && st->s2_statement)
+			return workflow_refuse(err, "the statement was agreed already", next);
+		if (next->type == EV_STAGE2_EXTENDED && (st->s2_extended || st->s2_responded))
+			return workflow_refuse(err, st->s2_responded ? "Stage 2 has been answered"
+			                       : "Stage 2 was extended already (to the maximum)", next);
+		if (next->type == EV_STAGE2_RESPONSE_SENT && st->s2_responded)
+			return workflow_refuse(err, "the Stage 2 response was sent already", next);
+		return 0;
+	case EV_STAGE3_REQUESTED:
+		if (!st->s2_responded)
+			return workflow_refuse(err, "there is no Stage 2 response", next);
+		if (st->s3_requested && !st->s3_refused)
+			return workflow_refuse(err, "Stage 3 was requested already", next);
+		return 0;
+	case EV_STAGE3_DECISION_SENT:
+		if (!st->s3_requested)
+			return workflow_refuse(err, "Stage 3 has not been requested", next);
+		if (st->s3_decided)
+			return workflow_refuse(err, "the Stage 3 request was decided already", next);
+		if (next->decision == DECISION_REFUSED &&
+		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
+			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_PANEL_DATE:
+	case EV_PANEL_HELD:
+		if (st->stage != 3 || st->s3_refused)
+			return workflow_refuse(err, "the complaint is not at Stage 3", next);
+		if (next->type == EV_PANEL_HELD && st->panel_held)
+			return workflow_refuse(err, "the panel has met already", next);
+		if (next->type == EV_PANEL_HELD && next->date.day < st->last.day)
+			return workflow_refuse(err, "the panel cannot meet before Stage 3 was requested",
+			                       next);
+		return 0;
+	case EV_PANEL_NOTICE_SENT:
+		if (!st->panel_arranged)
+			return workflow_refuse(err, "no panel date has been arranged", next);
+		return 0;
+	case EV_FINDINGS_SENT:
+		if (!st->panel_held)
+			return workflow_refuse(err, "the panel has not met", next);
+		if (st->findings_sent)
+			return workflow_refuse(err, "the findings were sent already", next);
+		return 0;
+	case EV_STAGE3_RESPONSE_SENT:
+		if (!st->findings_sent)
+			return workflow_refuse(err, "the panel's findings have not been sent", next);
+		if (st->s3_responded)
+			return workflow_refuse(err, "the response was sent already", next);
+		return 0;
+	case EV_OMBUDSMAN_REFERRED:
+		if (st->ombudsman)
+			return workflow_refuse(err, "it is with the Ombudsman already", next);
+		return 0;
+	case EV_OMBUDSMAN_OUTCOME:
+		if (!st->ombudsman)
+			return workflow_refuse(err, "it was not referred to the Ombudsman", next);
+		return 0;
+	case EV_DECLINED:
+		if (st->s1_responded || st->s2_requested)
+			return workflow_refuse(err, "the complaint was accepted and answered; close it "
+			                       "instead", next);
+		if (next->reason == REFUSAL_NONE || !next->ombudsman_told)
+			return workflow_refuse(err, "declining needs a coded reason and the complainant "
+			                       "told of the Ombudsman", next);
+		return 0;
+	case EV_PAUSED:
+	case EV_RESUMED:
+	case EV_NOTE:
+	case EV_ASSIGNED:
+	case EV_WITHDRAWN:
+	case EV_CLOSED:
+	case EV_REOPENED:
+	case EV_SAFEGUARDING:
+		return 0;
+	default:
+		return err_set(err, "cannot record %s on a complaint", event_describe(next->type));
+	}
+}
+
 int
 workflow_check(enum route route, const struct wf_event *ev, size_t n,
                const struct wf_event *next, struct date today, struct err *err)
@@ -143,159 +307,9 @@ workflow_check(enum route route, const struct wf_event *ev, size_t n,
 		}
 	} else if (next->type == EV_REOPENED)
 		return workflow_refuse(err, "the case is open", next);
-	if (!complaint) {
-		switch (next->type) {
-		case EV_ACKNOWLEDGED:
-			if (st.acknowledged)
-				return workflow_refuse(err, "it was acknowledged already", next);
-			return 0;
-		case EV_RESPONSE_SENT:
-			if (route == ROUTE_COMPLIMENT || route == ROUTE_ANONYMOUS || route == ROUTE_REDIRECTED)
-				break;
-			if (st.responded)
-				return workflow_refuse(err, "the response was sent already", next);
-			return 0;
-		case EV_REDIRECTED:
-			if (route != ROUTE_REDIRECTED)
-				return workflow_refuse(err, "only a redirected contact is redirected", next);
-			return 0;
-		case EV_THANKS_PASSED:
-			if (route != ROUTE_COMPLIMENT)
-				return workflow_refuse(err, "only a compliment is passed on", next);
-			return 0;
-		case EV_NOTE: case EV_ASSIGNED: case EV_CLOSED: case EV_REOPENED: case EV_WITHDRAWN:
-		case EV_SAFEGUARDING:
-			return 0;
-		default:
-			break;
-		}
-		return err_set(err, "cannot record %s: this contact is a %s, not a complaint",
-		               event_describe(next->type), route_name(route));
-	}
-	switch (next->type) {
-	case EV_ACKNOWLEDGED:
-		if (st.acknowledged)
-			return workflow_refuse(err, "it was acknowledged already", next);
-		return 0;
-	case EV_STAGE1_STARTED:
-	case EV_NEW_INFORMATION:
-		if (st.s1_responded && next->type == EV_STAGE1_STARTED)
-			return workflow_refuse(err, "Stage 1 has been answered", next);
-		return 0;
-	case EV_STAGE1_EXTENDED:
-		if (st.stage != 1 || st.s1_responded)
-			return workflow_refuse(err, "Stage 1 is not in progress", next);
-		if (st.s1_extended)
-			return workflow_refuse(err, "Stage 1 was extended already (once, to the maximum)",
-			                        next);
-		return 0;
-	case EV_STAGE1_RESPONSE_SENT:
-		if (st.s1_responded)
-			return workflow_refuse(err, "the Stage 1 response was sent already", next);
-		return 0;
-	case EV_STAGE2_REQUESTED:
-		if (st.s2_requested && !st.s2_refused)
-			return workflow_refuse(err, "Stage 2 was requested already", next);
-		if (!st.s1_responded && !next->overran)
-			return workflow_refuse(err, "there is no Stage 1 response yet (record it, or a "
-			                       "late one, first)", next);
-		return 0;
-	case EV_STAGE2_ACKNOWLEDGED:
-	case EV_STAGE2_DECISION_SENT:
-		if (!st.s2_requested)
-			return workflow_refuse(err, "Stage 2 has not been requested", next);
-		if (next->type == EV_STAGE2_ACKNOWLEDGED && st.s2_acknowledged)
-			return workflow_refuse(err, "the Stage 2 request was acknowledged already", next);
-		if (next->type == EV_STAGE2_DECISION_SENT && st.s2_decided)
-			return workflow_refuse(err, "the Stage 2 request was decided already", next);
-		if (next->type == EV_STAGE2_DECISION_SENT && next->decision == DECISION_REFUSED &&
-		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
-			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
-			                       "told of the Ombudsman", next);
-		return 0;
-	case EV_STATEMENT_AGREED:
-	case EV_STAGE2_EXTENDED:
-	case EV_STAGE2_RESPONSE_SENT:
-		if (st.stage != 2 || !st.s2_requested || st.s2_refused)
-			return workflow_refuse(err, "the complaint is not at Stage 2", next);
-		if (next->type == EV_STATEMENT_AGREED && st.s2_statement)
-			return workflow_refuse(err, "the statement was agreed already", next);
-		if (next->type == EV_STAGE2_EXTENDED && (st.s2_extended || st.s2_responded))
-			return workflow_refuse(err, st.s2_responded ? "Stage 2 has been answered"
-			                       : "Stage 2 was extended already (to the maximum)", next);
-		if (next->type == EV_STAGE2_RESPONSE_SENT && st.s2_responded)
-			return workflow_refuse(err, "the Stage 2 response was sent already", next);
-		return 0;
-	case EV_STAGE3_REQUESTED:
-		if (!st.s2_responded)
-			return workflow_refuse(err, "there is no Stage 2 response", next);
-		if (st.s3_requested && !st.s3_refused)
-			return workflow_refuse(err, "Stage 3 was requested already", next);
-		return 0;
-	case EV_STAGE3_DECISION_SENT:
-		if (!st.s3_requested)
-			return workflow_refuse(err, "Stage 3 has not been requested", next);
-		if (st.s3_decided)
-			return workflow_refuse(err, "the Stage 3 request was decided already", next);
-		if (next->decision == DECISION_REFUSED &&
-		    (next->reason == REFUSAL_NONE || !next->ombudsman_told))
-			return workflow_refuse(err, "refusing needs a coded reason and the complainant "
-			                       "told of the Ombudsman", next);
-		return 0;
-	case EV_PANEL_DATE:
-	case EV_PANEL_HELD:
-		if (st.stage != 3 || st.s3_refused)
-			return workflow_refuse(err, "the complaint is not at Stage 3", next);
-		if (next->type == EV_PANEL_HELD && st.panel_held)
-			return workflow_refuse(err, "the panel has met already", next);
-		if (next->type == EV_PANEL_HELD && next->date.day < st.last.day)
-			return workflow_refuse(err, "the panel cannot meet before Stage 3 was requested",
-			                       next);
-		return 0;
-	case EV_PANEL_NOTICE_SENT:
-		if (!st.panel_arranged)
-			return workflow_refuse(err, "no panel date has been arranged", next);
-		return 0;
-	case EV_FINDINGS_SENT:
-		if (!st.panel_held)
-			return workflow_refuse(err, "the panel has not met", next);
-		if (st.findings_sent)
-			return workflow_refuse(err, "the findings were sent already", next);
-		return 0;
-	case EV_STAGE3_RESPONSE_SENT:
-		if (!st.findings_sent)
-			return workflow_refuse(err, "the panel's findings have not been sent", next);
-		if (st.s3_responded)
-			return workflow_refuse(err, "the response was sent already", next);
-		return 0;
-	case EV_OMBUDSMAN_REFERRED:
-		if (st.ombudsman)
-			return workflow_refuse(err, "it is with the Ombudsman already", next);
-		return 0;
-	case EV_OMBUDSMAN_OUTCOME:
-		if (!st.ombudsman)
-			return workflow_refuse(err, "it was not referred to the Ombudsman", next);
-		return 0;
-	case EV_DECLINED:
-		if (st.s1_responded || st.s2_requested)
-			return workflow_refuse(err, "the complaint was accepted and answered; close it "
-			                       "instead", next);
-		if (next->reason == REFUSAL_NONE || !next->ombudsman_told)
-			return workflow_refuse(err, "declining needs a coded reason and the complainant "
-			                       "told of the Ombudsman", next);
-		return 0;
-	case EV_PAUSED:
-	case EV_RESUMED:
-	case EV_NOTE:
-	case EV_ASSIGNED:
-	case EV_WITHDRAWN:
-	case EV_CLOSED:
-	case EV_REOPENED:
-	case EV_SAFEGUARDING:
-		return 0;
-	default:
-		return err_set(err, "cannot record %s on a complaint", event_describe(next->type));
-	}
+	if (!complaint)
+		return workflow_check_contact(route, &st, next, err);
+	return workflow_check_complaint(&st, next, err);
 }
 
 /* Events that happen at most once in a case's history. */

@@ -658,6 +658,7 @@ tui_form_resume(struct tui *t, struct tui_form *f)
 	struct tui_form *outer = t->form;
 	struct err err;
 	char *buf, prompt[256], when[32];
+	bool found;
 	int rc, k;
 
 	f->drafted = false;
@@ -665,10 +666,10 @@ tui_form_resume(struct tui *t, struct tui_form *f)
 	if (f->key[0] == '\0' || !book_has_key(t->b) ||
 	    (buf = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 		return 0;
-	rc = book_draft_load(t->b, f->key, buf, BOOK_TEXT_MAX, &err);
-	if (rc < 0)
+	rc = book_draft_load(t->b, f->key, buf, BOOK_TEXT_MAX, &found, &err);
+	if (rc != 0)
 		tui_message(t, true, "your draft cannot be read: %s", err.msg);
-	if (rc != 0 || buf[0] == '\0') {
+	if (rc != 0 || !found || buf[0] == '\0') {
 		book_secret_free(buf, BOOK_TEXT_MAX);
 		return 0;
 	}

@@ -135,11 +135,11 @@ long_notes_txn(struct store_txn *t, void *ctx)
 		s.date = "2026-01-06";
 		snprintf(note, sizeof note, "call %d from the family", i);
 		s.note = note;
-		rc = book_case_event_txn(b, t, c, &s);
+		rc = case_add_event(b, t, c, &s, b->key_id);
 	}
 	if (rc == 0) {
 		c->rev++;
-		rc = book_case_write_txn(b, t, c, old, oldlen);
+		rc = case_write(b, t, c, old, oldlen, b->key_id);
 	}
 	free(old);
 	book_case_free(c);

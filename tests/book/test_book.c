@@ -758,6 +758,7 @@ test_drafts(void **state)
 	struct book *b = open_unlocked();
 	struct err err;
 	char buf[256], names[64];
+	bool found;
 	size_t n;
 
 	(void)state;
@@ -768,7 +769,8 @@ test_drafts(void **state)
 	assert_int_equal(book_draft_save(b, "CSC-2026-0001/note", "note=Siân\n", &err), 0);
 	/* saved over, never appended to */
 	assert_int_equal(book_draft_save(b, "new-case", "child=Ella Stone\n", &err), 0);
-	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 0);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &found, &err), 0);
+	assert_true(found);
 	assert_string_equal(buf, "child=Ella Stone\n");
 	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
 	assert_int_equal(n, 2);
@@ -778,7 +780,8 @@ test_drafts(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(names, "CSC-2026-0001/note");
 	assert_int_equal(book_draft_drop(b, "new-case", &err), 0);
-	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &err), 1);
+	assert_int_equal(book_draft_load(b, "new-case", buf, sizeof buf, &found, &err), 0);
+	assert_false(found);
 	assert_int_equal(book_draft_list(b, names, sizeof names, &n, &err), 0);
 	assert_int_equal(n, 1);
 	book_close(&b);

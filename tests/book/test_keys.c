@@ -712,6 +712,7 @@ test_draft_across_rekey(void **state)
 	struct book *b;
 	struct err err;
 	char out[256];
+	bool found;
 
 	(void)state;
 	b = open_as(PASS);
@@ -721,7 +722,7 @@ test_draft_across_rekey(void **state)
 		fail_msg("rekey: %s", err.msg);
 	book_close(&b);
 	b = open_as(PASS);
-	if (book_draft_load(b, "CSC-2026-0001/note", out, sizeof out, &err) != 0)
+	if (book_draft_load(b, "CSC-2026-0001/note", out, sizeof out, &found, &err) != 0 || !found)
 		fail_msg("draft after the rotation: %s", err.msg);
 	assert_string_equal(out, "half a note, Siân");
 	book_close(&b);

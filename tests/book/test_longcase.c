@@ -71,11 +71,11 @@ notes_txn(struct store_txn *t, void *ctx)
 		s.date = "2026-01-06";
 		snprintf(note, sizeof note, "call %d from the family", i);
 		s.note = note;
-		rc = book_case_event_txn(x->b, t, c, &s);
+		rc = case_add_event(x->b, t, c, &s, x->b->key_id);
 	}
 	if (rc == 0) {
 		c->rev++;
-		rc = book_case_write_txn(x->b, t, c, old, oldlen);
+		rc = case_write(x->b, t, c, old, oldlen, x->b->key_id);
 	}
 out:
 	free(old);

@@ -249,6 +249,7 @@ test_apply(void **state)
 	struct book_verify v;
 	struct err err;
 	char bak[128], file[160], buf[256];
+	bool found;
 	size_t cases, people;
 	uint64_t seq;
 
@@ -302,8 +303,10 @@ test_apply(void **state)
 	assert_int_equal(c->status, CASE_CLOSED);
 	assert_string_equal(c->received, "2020-03-02");
 	/* its drafts went; another case's stayed */
-	assert_int_equal(book_draft_load(b, "CSC-2020-0001/note", buf, sizeof buf, &err), 1);
-	assert_int_equal(book_draft_load(b, "CSC-2020-00011/note", buf, sizeof buf, &err), 0);
+	assert_int_equal(book_draft_load(b, "CSC-2020-0001/note", buf, sizeof buf, &found, &err), 0);
+	assert_false(found);
+	assert_int_equal(book_draft_load(b, "CSC-2020-00011/note", buf, sizeof buf, &found, &err), 0);
+	assert_true(found);
 	/* the people */
 	assert_int_equal(book_person_get(b, 1, &p, &err), 0);
 	assert_string_equal(p.name, "Person P-0001 (erased)");

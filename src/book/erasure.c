@@ -1,4 +1,4 @@
-/* retention.c - the retention rule and legal holds: which closed cases
+/* erasure.c - the retention rule and legal holds: which closed cases
  * have outlived the profile's retention, and erasing their identity and
  * narrative while the plain figures that reports count stay. */
 #include <stdio.h>
@@ -55,7 +55,7 @@ retention_hold_txn(struct store_txn *t, void *vctx)
 		vault_wipe(c->hold_reason, sizeof c->hold_reason);
 	}
 	c->rev++;
-	rc = book_case_write_txn(x->b, t, c, old, oldlen);
+	rc = case_write(x->b, t, c, old, oldlen, x->b->key_id);
 	free(old);
 	if (rc != 0)
 		return rc;
@@ -468,7 +468,7 @@ retention_erase_case(struct apply_ctx *a, struct store_txn *t, uint64_t id)
 	if ((old = malloc(n)) == NULL)
 		return err_set(store_txn_err(t), "out of memory");
 	memcpy(old, v, n);
-	if (book_case_read_txn(a->b, t, id, c) != 0) {
+	if (case_read(a->b, t, id, c) != 0) {
 		free(old);
 		return -1;
 	}
@@ -487,7 +487,7 @@ retention_erase_case(struct apply_ctx *a, struct store_txn *t, uint64_t id)
 	c->held = false;
 	snprintf(c->erased, sizeof c->erased, "%s", a->today);
 	c->rev++;
-	rc = book_case_write_txn(a->b, t, c, old, n);
+	rc = case_write(a->b, t, c, old, n, a->b->key_id);
 	free(old);
 	if (rc != 0 || retention_erase_notes(t, id, &notes) != 0 ||
 	    retention_erase_drafts(t, c->ref) != 0)

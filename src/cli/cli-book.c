@@ -1,4 +1,4 @@
-/* book.c (cli) - what the book commands share: finding and opening the
+/* cli-book.c - what the book commands share: finding and opening the
  * book, asking for passphrases, and turning results into exit statuses. */
 #include <errno.h>
 #include <fcntl.h>

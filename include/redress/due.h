@@ -1,0 +1,63 @@
+/* due.h - the deadlines index (due.c): range scans for the calendar and
+ * the agenda, and a case's own deadlines.  Results are copied into the
+ * caller's structs (book_due is the scan's, valid for the call only).
+ * Errors: as book.h says (0, -1 or a BOOK_E* code, with a message in *err).
+ *
+ * Callbacks (each()) run inside the book's read transaction, one call per
+ * item: they must not block (no waiting for a person or a pipe) and must not
+ * call back into the book; a non-zero return stops the walk and is returned. */
+#ifndef REDRESS_DUE_H
+#define REDRESS_DUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "redress/err.h"
+
+struct book;
+
+#include "redress/case.h"
+
+/* Deadlines in [from, to] from the index, by date. */
+struct book_due {
+	char date[16];
+	int32_t day;                 /* the same as a day number */
+	char ref[BOOK_REF_MAX];
+	char key[40];
+	bool target;                 /* the internal target rather than the deadline */
+	bool done;
+	bool council;                /* the council's clock, not the complainant's */
+	int32_t days;                /* working days from today: negative when past */
+	uint64_t case_id;
+	/* with BOOK_DUE_DETAILS, from the case's summary: */
+	int kind, status, stage;
+	uint64_t child_person;       /* for book_person_label_get, 0 if none */
+	char owner[64], team[64];
+	char child[BOOK_NAME_MAX];   /* with BOOK_DUE_NAMES a key holder's name, else pseudonym */
+};
+enum {
+	BOOK_DUE_TARGETS = 1u << 0,      /* the internal targets too */
+	BOOK_DUE_NO_DEADLINES = 1u << 1, /* only them */
+	BOOK_DUE_DETAILS = 1u << 2,      /* owner, team, stage, child */
+	BOOK_DUE_NAMES = 1u << 3,        /* and the child's name decrypted */
+};
+/* Reads the deadlines index for [from, to] only (a cursor range scan): the
+ * cost follows the range, not the book. */
+int book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
+                  int (*each)(const struct book_due *d, void *ctx), void *ctx, struct err *err);
+int book_deadlines_range(struct book *b, const char *from, const char *to, bool targets,
+                         int (*each)(const struct book_due *d, void *ctx), void *ctx,
+                         struct err *err);
+/* The same with each case's owner, team and child (named for a key
+ * holder), for an agenda. */
+int book_agenda(struct book *b, const char *from, const char *to, bool targets,
+                int (*each)(const struct book_due *d, void *ctx), void *ctx, struct err *err);
+
+struct deadline;
+/* A case's deadlines on the book's today, from its own profile and
+ * calendar (the deadline structs borrow rules from the book's profile). */
+int book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *out,
+                        size_t max, size_t *n, struct err *err);
+
+#endif
