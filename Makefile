@@ -132,60 +132,82 @@ run: deps-ok
 	@echo "The demo book's passphrase is: demo passphrase"
 	REDRESS_SHARE=$(CURDIR)/share ./redress -d $(DEMO) $(ARGS)
 
+# make check builds with -Werror, then runs every test below as a target of
+# its own, CHECK_JOBS at a time (unless make was given -j: then as many as
+# that), each one's output held until it ends (-Otarget), so the log reads
+# test by test.  -k runs them all: a failing test's FAIL lines are in its
+# output and make names its target (check/...); "check: all passed" comes
+# only when every one passed.  Each test has its own scratch directory and
+# tmux socket, and makes Unix users of its own, so tests run side by side.
+CHECK_JOBS = 2
+CHECK_J = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(CHECK_JOBS))
+
 check: deps-ok
-	@$(MAKE) --no-print-directory WERROR=-Werror check-build
-	@$(MAKE) --no-print-directory WERROR=-Werror check-run
+	@$(MAKE) --no-print-directory $(CHECK_J) WERROR=-Werror check-build
+	@$(MAKE) --no-print-directory $(CHECK_J) -k -Otarget WERROR=-Werror check-run
 
 check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench build/obj/bench_book build/obj/bench_cases build/obj/bench_tui build/obj/bench_import
 
-check-run: check-layers check-man check-readme check-fuzz
-	@fail=0; for t in $(TESTS) $(SAN_TESTS); do \
-		echo "unit: $$t"; REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./$$t || \
-		{ fail=1; echo "unit: FAILED $$t"; }; done; exit $$fail
-	REDRESS=./redress sh tests/cli/run.sh tests/cli/*.t
-	REDRESS=./build/san/redress sh tests/cli/run.sh tests/cli/*.t
-	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/multiuser.sh
-	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh tests/book/reader.sh
-	REDRESS=./redress sh tests/tui/screen.sh
-	REDRESS=./redress sh tests/tui/screen-steps.sh
-	REDRESS=./build/san/redress sh tests/tui/screen.sh
-	REDRESS=./redress sh tests/tui/screen-client.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-client.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-steps.sh
-	REDRESS=./redress sh tests/tui/screen-crash.sh
-	REDRESS=./redress sh tests/tui/screen-locale.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-locale.sh
-	REDRESS=./redress sh tests/tui/screen-rekey.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-rekey.sh
-	REDRESS=./redress sh tests/tui/screen-correct.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-correct.sh
-	REDRESS=./redress sh tests/tui/screen-admin.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-admin.sh
-	@# (as root, with sshd: the documented deployment on a real sshd)
-	sh tests/deploy/sshd.sh
-	REDRESS=./redress sh tests/tui/screen-ergo.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-ergo.sh
-	REDRESS=./redress sh tests/tui/screen-wake.sh
-	REDRESS=./build/san/redress sh tests/tui/screen-wake.sh
-	@if command -v valgrind >/dev/null; then \
-		$(MAKE) --no-print-directory check-valgrind; \
-		else echo "valgrind: not installed, skipped"; fi
-	@echo "check: all passed"
-
-# Valgrind over the CLI tests, two files at a time; the three whose fixtures
-# are hundreds of commands (case, letter, report: minutes each under
-# valgrind, and run under ASan and UBSan above) give way to the unit tests
-# of the code only they reach: the report, templates, letters, CSV.
+# The tests, each a target: check/unit/..., check/cli/FILE.t (./redress),
+# check/cli-san/FILE.t (build/san/redress), check/valgrind/FILE.t,
+# check/screen/FILE.sh and check/screen-san/FILE.sh, check/sh/....  A new
+# tests/cli/*.t or tests/tui/screen-*.sh is picked up by its name.
+# (the longest first: make starts them in this order)
+CLI_T       = $(wildcard tests/cli/*.t)
+SCREENS     = $(wildcard tests/tui/screen-*.sh)
+# screen-crash kills the client with signals a sanitizer would report
+SCREENS_SAN = $(filter-out tests/tui/screen-crash.sh,$(SCREENS))
+CHECK_SH    = check/sh/deploy/sshd.sh check/sh/book/multiuser.sh check/sh/book/restrict.sh check/sh/book/reader.sh
+# Valgrind over the CLI tests, a target each (below).  What a check only
+# looks at (a fixture's steps, the case before and after) runs unwrapped
+# (redress_unwrapped in tests/cli/run.sh): valgrind sees those commands in
+# the tests of their own.  The two made of hundreds of commands each under
+# test (case, letter: minutes each under valgrind, and run under ASan and
+# UBSan) give way to the unit tests of the code only they reach: the report,
+# templates, letters, CSV.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=9
-VALGRIND_SKIP = tests/cli/case.t tests/cli/letter.t tests/cli/report.t
+VALGRIND_SKIP = tests/cli/case.t tests/cli/letter.t
 VALGRIND_UNITS = build/obj/tests/book/test_report build/obj/tests/book/test_letter \
 	build/obj/tests/core/test_template build/obj/tests/core/test_csv
 
-check-valgrind:
+CHECK_VALGRIND = $(if $(shell command -v valgrind),check/valgrind/units \
+	$(filter-out $(VALGRIND_SKIP:tests/cli/%=check/valgrind/%),$(CLI_T:tests/cli/%=check/valgrind/%)),check/valgrind-missing)
+CHECKS = $(CHECK_VALGRIND) $(CHECK_SH) \
+	$(SCREENS_SAN:tests/tui/%=check/screen-san/%) $(SCREENS:tests/tui/%=check/screen/%) \
+	$(CLI_T:tests/cli/%=check/cli-san/%) $(CLI_T:tests/cli/%=check/cli/%) \
+	$(SAN_TESTS:build/%=check/unit/%) $(TESTS:build/%=check/unit/%) \
+	check-readme check-fuzz check-man check-layers
+
+check-run: $(CHECKS)
+	@echo "check: all passed"
+
+# (no file of these names is ever made: they always run)
+# (each says what it runs, then its output)
+check/unit/%: build/%
+	REDRESS_SHARE=$(CURDIR)/share REDRESS_SEEDS=$(CURDIR)/tests/seeds ./build/$* || \
+		{ echo "unit: FAILED build/$*"; exit 1; }
+check/cli/%.t: tests/cli/%.t redress
+	REDRESS=./redress sh tests/cli/run.sh $<
+check/cli-san/%.t: tests/cli/%.t build/san/redress
+	REDRESS=./build/san/redress sh tests/cli/run.sh $<
+check/screen/%.sh: tests/tui/%.sh redress
+	REDRESS=./redress sh $<
+check/screen-san/%.sh: tests/tui/%.sh build/san/redress
+	REDRESS=./build/san/redress sh $<
+check/sh/book/%.sh: tests/book/%.sh redress
+	REDRESS=./redress REDRESS_SHARE=$(CURDIR)/share sh $<
+# (as root, with sshd: the documented deployment on a real sshd)
+check/sh/deploy/sshd.sh: tests/deploy/sshd.sh redress
+	sh tests/deploy/sshd.sh
+
+check-valgrind: $(CHECK_VALGRIND)
+check/valgrind/units: $(VALGRIND_UNITS)
 	@for t in $(VALGRIND_UNITS); do REDRESS_SHARE=$(CURDIR)/share $(VALGRIND) ./$$t >/dev/null || \
 		{ echo "valgrind: FAILED $$t"; exit 1; }; done; echo "valgrind: unit tests clean"
-	@printf '%s\n' $(filter-out $(VALGRIND_SKIP),$(wildcard tests/cli/*.t)) | \
-		REDRESS_WRAP="$(VALGRIND)" xargs -P 2 -n 1 sh tests/cli/run.sh
+check/valgrind/%.t: tests/cli/%.t redress
+	REDRESS_WRAP="$(VALGRIND)" sh tests/cli/run.sh $<
+check/valgrind-missing:
+	@echo "valgrind: not installed, skipped"
 
 # Every example of README.md and of redress(1)'s EXAMPLES, run as written.
 check-readme:
@@ -267,6 +289,7 @@ clean:
 	rm -rf build redress
 
 .PHONY: all options deps deps-ok run check check-build check-run check-man check-readme check-layers check-valgrind \
+	check/valgrind/units check/valgrind-missing check/sh/deploy/sshd.sh \
 	install uninstall dist bench clean
 
 # --- fuzzing ------------------------------------------------------------------
@@ -275,7 +298,7 @@ clean:
 # (default 60); make check runs each for a few seconds when clang is there.
 FUZZ_CC = clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-FUZZ_TARGETS = csv profile calendar template text
+FUZZ_TARGETS = csv profile calendar template text json
 FUZZ_SECONDS = 60
 FUZZ_LIB_SRC = $(wildcard src/core/*.c)
 

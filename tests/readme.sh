@@ -54,7 +54,7 @@ printf 'demo passphrase\n' >"$_rt_T/pass"
 
 # Another Unix user for "alice$ ": only as root, and only a user made here.
 if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null && command -v setpriv >/dev/null; then
-	_rt_u=rdt-readme
+	_rt_u=rdt$(($$ % 100000))-readme # its own: two runs at once never share it
 	_rt_nouser="could not make the Unix user $_rt_u (left by another run?)"
 	if ! id "$_rt_u" >/dev/null 2>&1 && groupadd "$_rt_u" 2>/dev/null; then
 		if useradd -M -N -g "$_rt_u" "$_rt_u" 2>/dev/null; then

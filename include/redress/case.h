@@ -45,10 +45,30 @@ struct book_case_new {
 	int complainant_role;        /* enum party_role */
 	const char *summary;         /* sealed */
 	bool safeguarding;           /* never a complaint: flagged and routed at once */
+	/* what was done with it (each optional; NULL not given): the helpdesk
+	 * (NULL: the profile's), the time passed on (HH:MM), who took it, and
+	 * the helpdesk's referral reference */
+	const char *sg_helpdesk, *sg_time, *sg_spoken_to, *sg_reference;
 	const char *redirect_to;     /* ROUTE_REDIRECTED: where */
 	const char *thanked;         /* ROUTE_COMPLIMENT: who is thanked */
 	const char *ref;             /* import only: a reference brought over (NULL: next) */
 };
+
+/* A time of day as HH:MM, 24-hour ("10:40"). */
+bool book_hhmm_ok(const char *s);
+
+/* The case's own details changed (edit.c): kind (-1 leave; only while the
+ * receipt is all that is recorded), channel (-1 leave), team, service and
+ * summary (NULL leave, "" clear; the summary sealed), on revision base_rev
+ * (0: whatever is current; another is BOOK_ESTALE, nothing written).
+ * Audited as case.edit with the fields changed. */
+struct book_case_edit {
+	int kind, channel;
+	const char *team, *service, *summary;
+	uint64_t base_rev;
+};
+int book_case_edit(struct book *b, const char *ref, const struct book_case_edit *e,
+                   struct err *err);
 
 struct book_party {
 	int kind;                    /* 0 child, 1 complainant */
@@ -99,15 +119,19 @@ struct book_event {
 	unsigned voided_by;          /* corrected: the correction (seq) that replaced it */
 };
 
-/* People on a case (logins). */
+/* People on a case: the owner and manager are logins; the investigating
+ * officer, independent person, adjudicator and panel may be logins or
+ * names typed as said (they are often not users of the book). */
+enum { STAFF_OWNER = 0, STAFF_MANAGER, STAFF_INVESTIGATOR, STAFF_INDEPENDENT, STAFF_ADJUDICATOR,
+       STAFF_PANEL1, STAFF_PANEL2, STAFF_PANEL3, STAFF_ROLES };
 struct book_staff {
 	char owner[64], manager[64], investigator[64], independent[64], adjudicator[64];
 	char panel[3][64];
 	int chair;                   /* index into panel, -1 if none */
+	char appointed[STAFF_ROLES][16]; /* the date each was appointed, "" not known */
+	char on[16];                 /* book_case_assign: the date those set now were
+	                              * appointed, "" the book's today */
 };
-/* The login in a role, STAFF_OWNER to STAFF_ADJUDICATOR ("" if none); NULL
- * for another (the panel has three). */
-const char *book_staff_login(const struct book_staff *s, int role);
 
 /* Advocacy offered to the child or young person. */
 struct book_advocacy {
@@ -115,6 +139,18 @@ struct book_advocacy {
 	char service[64];            /* referred to: Barnardo's, VIVA, ... */
 	int response;                /* 0 none yet, 1 accepted, 2 declined */
 	unsigned flags;              /* ADVOCACY_* status, for eligibility */
+};
+
+/* A deadline's date before a new calendar or profile version moved it:
+ * "2026-12-07 (was 2026-12-04 before calendar 2)".  A case keeps the last
+ * BOOK_WAS_MAX of them. */
+#define BOOK_WAS_MAX 16
+struct book_was {
+	char rule[40];               /* the rule's key */
+	bool target;                 /* the internal target rather than the deadline */
+	char date[16];               /* YYYY-MM-DD as it was */
+	char what;                   /* 'c' a calendar version, 'p' a profile version */
+	unsigned version;            /* the version that moved it */
 };
 
 struct book_case {
@@ -150,6 +186,12 @@ struct book_case {
 	char held_on[16], held_by[64];
 	char hold_reason[512];       /* sealed; "" without the key */
 	char erased[16];             /* date its identity and narrative were erased, or "" */
+	/* the book's profile and calendar versions the case is counted under
+	 * (1 for a case written before the book kept versions), and the dates a
+	 * change of version moved (book-versions.h) */
+	unsigned profver, calver;
+	struct book_was was[BOOK_WAS_MAX];
+	size_t nwas;
 };
 
 /* A case to read into, empty, in guarded memory (NULL: out of memory);
@@ -198,8 +240,15 @@ int book_case_correct(struct book *b, const char *ref, unsigned seq, const char 
                       const char *reason, uint64_t base_rev, unsigned *newseq,
                       struct err *err);
 
-/* People on the case; NULL leaves a role as it is, "" clears it.  The
- * Stage 2 independent person may not sit on the panel. */
+/* The people of s by role (STAFF_*), and each role's short label
+ * ("owner", ..., "panel"). */
+void book_staff_roles(const struct book_staff *s, const char *who[STAFF_ROLES]);
+const char *book_staff_label(int role);
+
+/* People on the case; "" leaves a role as it is, "-" clears it.  The
+ * Stage 2 independent person may not sit on the panel (names compared
+ * ignoring case).  Each role set is dated set->on (or today); a new owner
+ * is noted on the timeline. */
 int book_case_assign(struct book *b, const char *ref, const struct book_staff *set,
                      struct err *err);
 int book_case_point(struct book *b, const char *ref, const char *text, unsigned *number,

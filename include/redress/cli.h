@@ -25,6 +25,7 @@ struct cli_env {
 	bool readonly;       /* -R */
 	const char *conf;    /* the configuration file read, for messages */
 	unsigned umask;      /* the person's umask before redress set 007 */
+	bool book_given;     /* the book was named by -d (not the environment) */
 };
 
 struct cli_cmd {
@@ -40,7 +41,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday_entry,
 	cmd_holidays_entry, cmd_deadlines_entry, cmd_authority_entry, cmd_today_entry,
-	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_case_entry, cmd_demo_entry, cmd_calendar_entry, cmd_audit_entry, cmd_verify_entry,
+	cmd_init_entry, cmd_user_entry, cmd_person_entry, cmd_case_entry, cmd_demo_entry, cmd_calendar_entry, cmd_remind_entry, cmd_audit_entry, cmd_verify_entry,
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
 	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;
@@ -106,6 +107,13 @@ int cli_integer(const char *s, long lo, long hi, long *out, struct err *err);
  * message itself; returns an exit status (CLI_OK on success). */
 struct calendar;
 int cli_calendar(const char *name, struct calendar *cal);
+
+/* The calendar a working-day command counts with: with -d BOOK (and no
+ * --calendar NAME) the book's own, noting "the book's calendar, version 2"
+ * in note (n bytes); otherwise cli_calendar(name) and note "".  Exit
+ * status, the message printed. */
+int cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal,
+                     char *note, size_t n);
 
 /* Parses a date argument, printing "WHAT: message" on failure; exit status. */
 int cli_date(const char *what, const char *arg, struct date *out);

@@ -54,6 +54,13 @@ int book_deadlines_range(struct book *b, const char *from, const char *to, bool 
 int book_agenda(struct book *b, const char *from, const char *to, bool targets,
                 int (*each)(const struct book_due *d, void *ctx), void *ctx, struct err *err);
 
+struct wf_event;
+/* Whether the case's Stage 1 response, over the first n events of wf, was
+ * overdue on day on (a struct date's day): then Stage 2 may be asked for
+ * without one. */
+bool book_case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf,
+                       size_t n, int32_t on);
+
 struct deadline;
 /* A case's deadlines on the book's today, from its own profile and
  * calendar (the deadline structs borrow rules from the book's profile). */

@@ -52,14 +52,16 @@ struct calendar {
 	size_t nrules;
 	/* every holiday of HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO, listed or
 	 * projected, as sorted day numbers: "is this a holiday" without
-	 * projecting a year on every call; owned */
+	 * projecting a year on every call (years outside are projected as
+	 * asked: the table is built at every start, so it spans the years a
+	 * complaint's dates fall in, not every year a date may name); owned */
 	int32_t *fast;
 	size_t nfast;
 	int32_t fast_lo, fast_hi; /* day numbers the table spans */
 };
 
-#define HOLIDAY_FAST_FROM 1900
-#define HOLIDAY_FAST_TO 2200
+#define HOLIDAY_FAST_FROM 1970
+#define HOLIDAY_FAST_TO 2100
 
 /* Parses a calendar from text (len bytes, need not be NUL-terminated).
  * file names the source in messages: "FILE:LINE: what is wrong".
@@ -87,6 +89,22 @@ long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct
 /* How many holidays falling Monday to Friday lie in (a, b], or -1 when the
  * span is not within HOLIDAY_FAST_FROM..HOLIDAY_FAST_TO (count by hand). */
 long calendar_weekday_holidays(const struct calendar *cal, struct date a, struct date b);
+
+/* Lists holiday d named name (one line, under HOLIDAY_NAME_MAX bytes);
+ * -1 with the reason when it is listed already or the name will not do.
+ * The fast table is left as it was: write the text and parse it again. */
+int calendar_list_add(struct calendar *cal, struct date d, const char *name, struct err *err);
+/* Takes d off the list; false when it was not listed. */
+bool calendar_list_remove(struct calendar *cal, struct date d);
+/* The years from..to listed as days (n of them) instead of what cal
+ * listed for them; covered years extended over them when they touch.  -1
+ * with the reason for a day listed twice or a name that will not do. */
+int calendar_list_years(struct calendar *cal, int from, int to, const struct holiday *days,
+                        size_t n, struct err *err);
+/* The calendar as redress-holidays(5) text, led by "# comment": its
+ * directives, rules and listed days (malloc'd, *len bytes), or NULL when out
+ * of memory.  calendar_parse() reads it back to the same calendar. */
+char *calendar_text(const struct calendar *cal, const char *comment, size_t *len);
 
 /* Easter Sunday of a Gregorian year (anonymous Gregorian algorithm). */
 struct date holiday_easter(int year);

@@ -178,6 +178,9 @@ struct profile {
 	char title[128];
 	char inherits[PROFILE_KEY_MAX]; /* empty for a root profile */
 	char calendar[64];              /* holiday calendar id */
+	char helpdesk[128];             /* where a safeguarding concern goes: the
+	                                 * children's helpdesk's number, as written;
+	                                 * inherited unless restated, "" not known */
 	struct profile_source sources[PROFILE_SOURCES_MAX];
 	size_t nsources;
 	struct rule rules[PROFILE_RULES_MAX];

@@ -65,7 +65,7 @@ struct report_stage {
 	long requested;          /* 1: complaints received; 2, 3: requests */
 	long accepted, refused;  /* 2, 3: decisions; 1: refused = declined at receipt */
 	long extended;           /* extensions recorded */
-	long extended_noted;     /* ...of which with a reason (a sealed note) */
+	long extended_noted;     /* ...of which with a coded reason (not "not recorded") */
 	long responded;          /* responses sent */
 	long outcome[OUTCOME_COUNT];       /* responses by the complaint's outcome
 	                                    * (OUTCOME_NONE: no finding recorded) */

@@ -22,6 +22,8 @@ int text_unsafe_codepoint(uint32_t cp);
 /* Decodes one UTF-8 character at s (n bytes available).  Returns its length
  * (1-4) and sets *cp, or returns 0 for a malformed or truncated sequence. */
 int text_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/* Encodes code point cp (below 0x110000) as UTF-8 into out; its length. */
+size_t text_utf8_encode(uint32_t cp, char out[4]);
 
 /* Splits the next word (separated by blanks) off *s, NUL-terminating it in
  * place and advancing *s past it; NULL when only blanks remain. */

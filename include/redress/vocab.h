@@ -20,7 +20,6 @@ enum vocab_id {
 	VOCAB_DECISION,    /* a Stage 2 or 3 request's decision (enum decision) */
 	VOCAB_STATUS,      /* where a case stands (enum case_status) */
 	VOCAB_USER_ROLE,   /* a user's role in the book (enum role) */
-	VOCAB_STAFF_ROLE,  /* a member of staff's part in a case (enum staff_role) */
 	VOCAB_ADVOCACY,    /* the answer to an offer of advocacy */
 	VOCAB_EVENT,       /* the dated events of a case (enum event_type) */
 	VOCAB_COUNT
@@ -35,12 +34,6 @@ enum vocab_id {
 
 /* Who a party is to a case (VOCAB_PARTY_KIND). */
 enum party_kind { PARTY_KIND_CHILD = 0, PARTY_KIND_COMPLAINANT, PARTY_KIND_REPRESENTATIVE };
-
-/* The parts staff play in a case (struct book_staff). */
-enum staff_role {
-	STAFF_OWNER = 0, STAFF_MANAGER, STAFF_INVESTIGATOR, STAFF_INDEPENDENT, STAFF_ADJUDICATOR,
-	STAFF_PANEL, STAFF_ROLE_COUNT
-};
 
 /* How a contact arrived. */
 enum channel {

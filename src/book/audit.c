@@ -257,7 +257,7 @@ book_audit_covers(struct book *b, struct store_txn *t, struct rec *r, const char
 	uint8_t key[8];
 	char end;
 
-	if (starts(action, "export") || strcmp(action, "import") == 0)
+	if (starts(action, "export") || strcmp(action, "import") == 0 || strcmp(action, "read") == 0)
 		return 0; /* nothing in the book changed (or each case was covered) */
 	if (starts(action, "case."))
 		return book_audit_cover_case(t, r, record);
@@ -287,6 +287,13 @@ int
 book_audit_append(struct book *b, struct store_txn *t, const char *action, const char *record,
                   const char *fields)
 {
+	return book_audit_append_at(b, t, book_now(), action, record, fields);
+}
+
+int
+book_audit_append_at(struct book *b, struct store_txn *t, uint64_t when, const char *action,
+                     const char *record, const char *fields)
+{
 	uint8_t prev[VAULT_HASH_BYTES] = { 0 }, hash[VAULT_HASH_BYTES], sig[VAULT_SIG_BYTES], key[8];
 	const void *v;
 	size_t n;
@@ -301,7 +308,7 @@ book_audit_append(struct book *b, struct store_txn *t, const char *action, const
 	    n == VAULT_HASH_BYTES)
 		memcpy(prev, v, n);
 	rec_begin(&r, REC_AUDIT, AUDIT_VERSION);
-	rec_u64(&r, AT_TIME, book_now());
+	rec_u64(&r, AT_TIME, when);
 	rec_u64(&r, AT_UID, b->uid);
 	rec_str(&r, AT_LOGIN, b->login);
 	rec_str(&r, AT_ACTION, action);

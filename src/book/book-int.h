@@ -20,11 +20,14 @@ struct book {
 	uint32_t key_id;         /* the book's current data key id */
 	struct profile *profile; /* the book's own profile, loaded on first use */
 	struct calendar *cal;
+	unsigned pv, cv;         /* ... and the versions they are (versions.c) */
+	struct book_vers *vers;  /* every version loaded, current or not */
 	int32_t today;           /* London's date, or what book_set_today said */
 	bool today_set;
 	uint64_t head_seq;       /* the audit entry this process last appended */
 	uint8_t head_hash[VAULT_HASH_BYTES];
 	bool syslog_lost;        /* a head announced while syslog was unreachable */
+	struct book_reads *reads; /* reads noted by this handle (reads.c), or NULL */
 };
 
 /* Record types (first byte of every value). */
@@ -68,6 +71,10 @@ enum {
 	CT_PARTY, CT_POINT, CT_FINDING, CT_REC, CT_DLKEY, CT_NEXT_EVENT, CT_STATUS, CT_STAGE,
 	CT_NEXT_POINT, CT_NEXT_REC, CT_ADVOCACY, CT_HOLD /* date */, CT_HOLD_BY,
 	CT_HOLD_REASON /* sealed */, CT_ERASED /* date */,
+	CT_PROFVER /* the book's profile version the case is counted under */,
+	CT_CALVER /* ... and calendar version */,
+	CT_WAS /* a date a new version moved (book_was_put) */,
+	CT_APPOINTED /* role (1) | date: staff.c */,
 };
 
 /* The compound fields of a case record (case-rec.c): one layout, read by
@@ -170,12 +177,37 @@ enum {
 #define META_CALENDAR "calendar"
 #define META_PROFILE_VERSION "profile_version"
 #define META_CALENDAR_VERSION "calendar_version"
+#define META_PROFILE_NAME "profile_name" /* "/0000000V": the top of version V's chain */
 #define META_KEY_ID "key_id"
 #define META_AUDIT_SEQ "audit_seq"
 #define META_AUDIT_HEAD "audit_head"
 #define META_NEXT_PERSON "next_person"
 #define META_TERRITORY "territory"
 #define META_NEXT_CASE "next_case"
+
+/* --- versions of the profile and calendar (versions.c) --- */
+struct profile;
+struct calendar;
+/* Those case c is counted under (its versions; 0: the book's current),
+ * read in transaction t when given and not loaded yet. */
+int book_case_profile(struct book *b, struct store_txn *t, const struct book_case *c,
+                      const struct profile **pp, const struct calendar **cp, struct err *err);
+/* Profile version pv with calendar version cv, read in t when not loaded
+ * yet (the message in t's err). */
+int book_versions_get(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
+                      const struct profile **pp, const struct calendar **cp);
+/* The book's current versions as committed in t (either pointer may be NULL). */
+int book_versions_current_txn(struct book *b, struct store_txn *t, unsigned *pv, unsigned *cv);
+/* Every version loaded: freed by book_close. */
+void book_versions_free(struct book *b);
+/* A struct book_was as a case record's field, and back. */
+#define BOOK_WAS_REC_MAX (1 + 4 + 1 + 10 + 40)
+size_t book_was_put(const struct book_was *w, uint8_t out[BOOK_WAS_REC_MAX]);
+bool book_was_get(const uint8_t *p, size_t n, struct book_was *w);
+/* A copy of a profile or calendar file, "KIND/NAME/0000000V", stamped with
+ * the time and the login. */
+int book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
+                  const char *text, size_t len, struct book *b);
 
 /* Reads a u64 meta value (big-endian), def when absent. */
 uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);
@@ -186,6 +218,25 @@ int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
 /* Appends a signed audit entry in the caller's write transaction. */
 int book_audit_append(struct book *b, struct store_txn *t, const char *action,
                       const char *record, const char *fields);
+/* The same with the time the entry gives (a read noted earlier, written
+ * with a batch). */
+int book_audit_append_at(struct book *b, struct store_txn *t, uint64_t when, const char *action,
+                         const char *record, const char *fields);
+/* Reads on record (reads.c): the handle's pending reads appended in the
+ * caller's write transaction (book_write does, after the change); after
+ * the commit, book_reads_written marks them on record.  book_reads_close
+ * writes what is pending and frees the handle's reads (book_close). */
+struct book_reads;
+int book_reads_append_txn(struct book *b, struct store_txn *t);
+void book_reads_written(struct book *b);
+void book_reads_close(struct book *b);
+/* Restricted cases (restrict.c): whether case id, or a person party to a
+ * restricted case, is kept from this person; and the keys set aside while
+ * such a case or person is read (hide(b, denied) ... unhide(b, saved)). */
+bool book_restrict_denied_txn(struct book *b, struct store_txn *t, uint64_t id);
+bool book_restrict_person_denied_txn(struct book *b, struct store_txn *t, uint64_t person);
+struct vault_keys *book_restrict_hide(struct book *b, bool denied);
+void book_restrict_unhide(struct book *b, struct vault_keys *saved);
 /* Called after a commit: the chain head to syslog. */
 void book_audit_announce(struct book *b);
 /* Called by book_close: says on stderr, once, that syslog could not be
@@ -239,6 +290,11 @@ void case_empty(struct book_case *c);
 /* Fills *out from the case's record and timeline (parties' names not
  * filled in). */
 int case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out);
+/* The same; with notes false the events' notes are left sealed (each reads
+ * ""), for a step, which reads the timeline's types and dates and never a
+ * note: at thousands of events opening every note was most of its time. */
+int case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                    bool notes);
 /* Names of parties: after the case is read, in the same transaction. */
 void case_read_parties(struct book *b, struct store_txn *t, struct book_case *c);
 /* What a field is called in a message. */
@@ -272,6 +328,9 @@ int case_stale(struct store_txn *t, const char *ref, const struct book_case *c, 
  * transaction.  c is owned by the caller. */
 int case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                          struct book_case *c, const void **old, size_t *oldlen);
+/* The same, the notes left sealed unless notes (case_read_notes). */
+int case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                    struct book_case *c, const void **old, size_t *oldlen, bool notes);
 /* The same, any revision, with *old a copy of its record (free it). */
 int book_case_load_txn(struct book *b, struct store_txn *t, const char *ref, struct book_case *c,
                        void **old, size_t *oldlen);
@@ -313,5 +372,23 @@ int book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
  * it was erased already. */
 int book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const char *date,
                           bool *done);
+
+/* safeguard.c: the safeguarding record of a new contact checked (0 or
+ * BOOK_EUSAGE), and its timeline note: what was done, from in and the
+ * book's profile. */
+int book_safeguard_check(const struct book_case_new *in, struct err *err);
+void book_safeguard_note(struct book *b, const struct book_case_new *in, char *out, size_t n);
+
+/* People on a case (staff.c).  The input to book_case_assign checked:
+ * owner and manager logins, the others a login or a name; 0 or BOOK_EUSAGE. */
+int book_staff_check(const struct book_staff *set, struct err *err);
+/* Applies set to c (the panel's rules checked), dating what changed and
+ * noting a new owner on the timeline. */
+int book_staff_apply(struct book *b, struct store_txn *t, struct book_case *c,
+                     const struct book_staff *set, char *fields, size_t fl);
+/* CT_APPOINTED: role | date. */
+#define CASE_REC_APPOINTED_MAX 17
+size_t case_rec_appointed_put(int role, const char *date, uint8_t out[CASE_REC_APPOINTED_MAX]);
+void case_rec_appointed_get(const uint8_t *p, size_t n, struct book_staff *out);
 
 #endif

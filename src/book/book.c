@@ -261,13 +261,11 @@ book_close(struct book **b)
 {
 	if (*b == NULL)
 		return;
+	book_reads_close(*b);
 	book_audit_announce_lost(*b);
 	vault_keys_free(&(*b)->keys);
 	store_close(&(*b)->st);
-	if ((*b)->cal != NULL)
-		calendar_free((*b)->cal);
-	free((*b)->cal);
-	free((*b)->profile);
+	book_versions_free(*b);
 	free(*b);
 	*b = NULL;
 }
@@ -308,7 +306,8 @@ book_require(struct book *b, enum role role, bool need_key, struct err *err)
 		               b->login), BOOK_EDENIED;
 	if (b->role < role)
 		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "not yet granted access"
+		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
 		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
 		       BOOK_EDENIED;
 	if (b->keys == NULL)
@@ -378,7 +377,8 @@ book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_ke
 	b->granted = u.granted;
 	if (b->role < role)
 		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access" : "a ",
+		               b->role == ROLE_NONE ? "not yet granted access"
+		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
 		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
 		       BOOK_EDENIED;
 	/* a key taken before a rotation is never used to seal: the one the
@@ -423,7 +423,10 @@ book_write_txn(struct store_txn *t, void *vctx)
 
 	if ((rc = book_txn_check(w->b, t, w->role, w->need_key)) != 0)
 		return rc;
-	return w->fn(t, w->ctx);
+	if ((rc = w->fn(t, w->ctx)) != 0)
+		return rc;
+	/* the session's reads noted since its last write go with this one */
+	return book_reads_append_txn(w->b, t);
 }
 
 int
@@ -431,8 +434,11 @@ book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store
            void *ctx, struct err *err)
 {
 	struct book_write_ctx w = { b, role, need_key, fn, ctx };
+	int rc;
 
-	return store_write(b->st, book_write_txn, &w, err);
+	if ((rc = store_write(b->st, book_write_txn, &w, err)) == 0)
+		book_reads_written(b);
+	return rc;
 }
 
 static int
@@ -566,7 +572,7 @@ struct book_create_ctx {
 	uint8_t slot[VAULT_SLOT_BYTES];
 };
 
-static int
+int
 book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
               const char *text, size_t len, struct book *b)
 {
@@ -829,7 +835,7 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b))
+	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
 		return;
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))

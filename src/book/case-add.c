@@ -96,9 +96,11 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	if (case_add_event(b, t, c, &s, b->key_id) != 0)
 		return -1;
 	if (in->safeguarding) {
+		char note[1024];
+
+		book_safeguard_note(b, in, note, sizeof note);
 		s.type = EV_SAFEGUARDING;
-		s.note = "Safeguarding concern: sent to the children's helpdesk at once; not handled "
-		         "as a complaint.";
+		s.note = note;
 		if (case_add_event(b, t, c, &s, b->key_id) != 0)
 			return -1;
 	}
@@ -167,6 +169,8 @@ book_case_new_check(struct book *b, const struct book_case_new *in, struct err *
 		return err_set(err, "unknown kind of contact"), BOOK_EUSAGE;
 	if (in->channel < 0 || in->channel >= CHANNEL_COUNT)
 		return err_set(err, "unknown channel"), BOOK_EUSAGE;
+	if ((rc = book_safeguard_check(in, err)) != 0)
+		return rc;
 	if (in->received == NULL || date_parse(in->received, &recv, err) != 0)
 		return in->received == NULL ? err_set(err, "the date received is required") : -1,
 		       BOOK_EUSAGE;

@@ -33,34 +33,8 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	size_t i;
 
 	switch (x->kind) {
-	case CHANGE_ASSIGN: {
-		struct book_staff s = c->staff;
-		const struct book_staff *in = x->staff;
-		char *const dst[] = { s.owner, s.manager, s.investigator, s.independent, s.adjudicator,
-		                      s.panel[0], s.panel[1], s.panel[2] };
-		const char *const src[] = { in->owner, in->manager, in->investigator, in->independent,
-		                            in->adjudicator, in->panel[0], in->panel[1], in->panel[2] };
-
-		for (i = 0; i < 8; i++)
-			if (src[i][0] != '\0')
-				snprintf(dst[i], 64, "%s", strcmp(src[i], "-") == 0 ? "" : src[i]);
-		if (in->chair >= 0)
-			s.chair = in->chair == 3 ? -1 : in->chair;
-		/* the Stage 2 independent person may not sit on the Stage 3 panel */
-		for (i = 0; i < 3; i++)
-			if (s.independent[0] != '\0' && strcmp(s.panel[i], s.independent) == 0)
-				return err_set(err, "%s was the Stage 2 independent person and may not sit on "
-				               "the review panel", s.independent), BOOK_EUSAGE;
-		if ((s.panel[0][0] && (strcmp(s.panel[0], s.panel[1]) == 0 ||
-		                       strcmp(s.panel[0], s.panel[2]) == 0)) ||
-		    (s.panel[1][0] && strcmp(s.panel[1], s.panel[2]) == 0))
-			return err_set(err, "the panel needs three different people"), BOOK_EUSAGE;
-		if (s.chair >= 0 && s.panel[s.chair][0] == '\0')
-			return err_set(err, "the chair must be one of the panel"), BOOK_EUSAGE;
-		c->staff = s;
-		snprintf(fields, fl, "people on the case");
-		return 0;
-	}
+	case CHANGE_ASSIGN:
+		return book_staff_apply(x->b, t, c, x->staff, fields, fl);
 	case CHANGE_POINT:
 		if (!BOOK_CASE_ROOM(c, points))
 			return err_set(err, "out of memory");
@@ -216,14 +190,10 @@ int
 book_case_assign(struct book *b, const char *ref, const struct book_staff *set, struct err *err)
 {
 	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_ASSIGN, .staff = set };
-	const char *const logins[] = { set->owner, set->manager, set->investigator, set->independent,
-	                               set->adjudicator, set->panel[0], set->panel[1], set->panel[2] };
-	size_t i;
 	int rc;
 
-	for (i = 0; i < 8; i++)
-		if (strcmp(logins[i], "-") != 0 && (rc = book_check_login("assign", logins[i], err)) != 0)
-			return rc;
+	if ((rc = book_staff_check(set, err)) != 0)
+		return rc;
 	return case_change(&x, err);
 }
 

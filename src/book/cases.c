@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/reads.h"
 #include "redress/clock.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
@@ -335,9 +336,10 @@ case_count_events(struct store_txn *t, uint64_t id)
 }
 
 /* The timeline of case id into out (after its record), notes opened for a
- * key holder. */
+ * key holder; with notes false they are left sealed (each reads "").  */
 static int
-case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
+case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                 bool notes)
 {
 	const uint8_t *p;
 	size_t fn;
@@ -378,7 +380,7 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 		rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
 		e->recorded_at = rec_find_u64(ev, evn, ET_AT, 0);
 		e->note = (char *)"";
-		if (rec_find(ev, evn, ET_NOTE, &p, &fn)) {
+		if (notes && rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 			if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 				return err_set(store_txn_err(t), "out of memory");
 			snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
@@ -397,6 +399,13 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 int
 case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out)
 {
+	return case_read_notes(b, t, id, out, true);
+}
+
+int
+case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_case *out,
+                bool notes)
+{
 	const uint8_t *p;
 	const void *v;
 	size_t n, pos = 0, fn;
@@ -413,6 +422,8 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 		return err_set(store_txn_err(t), "case %llu cannot be read", (unsigned long long)id);
 	out->id = id;
 	out->staff.chair = -1;
+	/* written before the book kept versions: its first ones */
+	out->profver = out->calver = 1;
 	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
 		char *dst = NULL;
 		size_t dmax = 0;
@@ -443,6 +454,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			}
 			break;
 		case CT_CHAIR: out->staff.chair = fn == 8 ? (int)codec_get_be64(p) : -1; break;
+		case CT_APPOINTED: case_rec_appointed_get(p, fn, &out->staff); break;
 		case CT_SAFEGUARDING: out->safeguarding = true; break;
 		case CT_ADVOCACY: case_rec_advocacy_get(p, fn, &out->advocacy); break;
 		case CT_HOLD:
@@ -457,6 +469,12 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			                                     sizeof out->hold_reason);
 			break;
 		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
+		case CT_PROFVER: out->profver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_CALVER: out->calver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_WAS:
+			if (out->nwas < BOOK_WAS_MAX && book_was_get(p, fn, &out->was[out->nwas]))
+				out->nwas++;
+			break;
 		case CT_SUMMARY:
 			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
 			out->summary_unopened = !case_open_text(b, ad, p, fn, out->summary,
@@ -508,7 +526,7 @@ case_read(struct book *b, struct store_txn *t, uint64_t id, struct book_case *ou
 			dst[c] = '\0';
 		}
 	}
-	return case_read_events(b, t, id, out);
+	return case_read_events(b, t, id, out, notes);
 }
 
 /* Names of parties: after the case is read, in the same transaction. */
@@ -560,29 +578,40 @@ struct get_ctx {
 	struct book *b;
 	const char *ref;
 	struct book_case *out;
+	bool denied;                 /* restricted, and not to this person */
 };
 
 static int
 case_get_txn(struct store_txn *t, void *vctx)
 {
 	struct get_ctx *c = vctx;
+	struct vault_keys *keys;
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, c->ref, &id)) != 0)
 		return rc;
-	if (case_read(c->b, t, id, c->out) != 0)
-		return -1;
-	case_read_parties(c->b, t, c->out);
-	return 0;
+	/* a restricted case is read for anyone not named as if without the key */
+	c->denied = book_restrict_denied_txn(c->b, t, id);
+	keys = book_restrict_hide(c->b, c->denied);
+	if ((rc = case_read(c->b, t, id, c->out)) == 0)
+		case_read_parties(c->b, t, c->out);
+	book_restrict_unhide(c->b, keys);
+	return rc != 0 ? -1 : 0;
 }
 
 int
 book_case_get(struct book *b, const char *ref, struct book_case *out, struct err *err)
 {
-	struct get_ctx c = { b, ref, out };
+	struct get_ctx c = { b, ref, out, false };
+	int rc;
 
-	return store_read(b->st, case_get_txn, &c, err);
+	if ((rc = store_read(b->st, case_get_txn, &c, err)) != 0 || c.denied)
+		return rc;
+	/* names and narrative opened: on record before anyone sees them */
+	if ((rc = book_read_note(b, out->ref, err)) != 0)
+		book_case_clear(out);
+	return rc;
 }
 
 /* --- writing a case ----------------------------------------------------------- */
@@ -817,6 +846,10 @@ case_put_plain(struct rec *r, struct book *b, const struct book_case *c)
 	for (i = 0; i < 3; i++)
 		if (c->staff.panel[i][0]) rec_str(r, CT_PANEL, c->staff.panel[i]);
 	if (c->staff.chair >= 0) rec_u64(r, CT_CHAIR, (uint64_t)c->staff.chair);
+	for (i = 0; i < STAFF_ROLES; i++)
+		if (c->staff.appointed[i][0])
+			rec_bytes(r, CT_APPOINTED, prefix,
+			          case_rec_appointed_put((int)i, c->staff.appointed[i], prefix));
 	if (c->advocacy.offered[0] != '\0' || c->advocacy.service[0] != '\0')
 		rec_bytes(r, CT_ADVOCACY, prefix, case_rec_advocacy_put(&c->advocacy, prefix));
 	rec_u64(r, CT_NEXT_EVENT, c->nevents + 1);
@@ -884,7 +917,12 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	struct rec r;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, store_txn_err(t)) != 0)
+	/* a new case is counted under the book's versions of now */
+	if ((c->profver == 0 || c->calver == 0) &&
+	    book_versions_current_txn(b, t, c->profver == 0 ? &c->profver : NULL,
+	                              c->calver == 0 ? &c->calver : NULL) != 0)
+		return -1;
+	if (book_case_profile(b, t, c, &prof, &cal, store_txn_err(t)) != 0)
 		return -1;
 	/* the old index entries go; the new ones are computed below */
 	if (old != NULL)
@@ -939,6 +977,10 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	}
 	if (c->erased[0] != '\0')
 		rec_str(&r, CT_ERASED, c->erased);
+	rec_u64(&r, CT_PROFVER, c->profver);
+	rec_u64(&r, CT_CALVER, c->calver);
+	for (i = 0; i < c->nwas; i++)
+		rec_bytes(&r, CT_WAS, prefix, book_was_put(&c->was[i], prefix));
 	/* the deadlines index: by date, for the calendar and the overdue list */
 	if (case_put_deadlines(t, prof, c, dl, n, &r) != 0)
 		goto out_rec;
@@ -1046,13 +1088,20 @@ int
 case_load_for_change(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
                      struct book_case *c, const void **old, size_t *oldlen)
 {
+	return case_load_notes(b, t, ref, base_rev, c, old, oldlen, true);
+}
+
+int
+case_load_notes(struct book *b, struct store_txn *t, const char *ref, uint64_t base_rev,
+                struct book_case *c, const void **old, size_t *oldlen, bool notes)
+{
 	uint8_t key[8];
 	uint64_t id;
 	int rc;
 
 	if ((rc = case_ref_id(t, ref, &id)) != 0)
 		return rc;
-	if (case_read(b, t, id, c) != 0)
+	if (case_read_notes(b, t, id, c, notes) != 0)
 		return -1;
 	if (c->erased[0] != '\0')
 		return err_set(store_txn_err(t), "%s was erased under the retention rule on %s: it "

@@ -120,6 +120,11 @@ case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t 
 
 	if (case_due_inline(v, vl, d))
 		goto child;
+	/* made at the first entry without its details (a book written before
+	 * the index carried them), not at every scan: zeroing it was a twelfth
+	 * of the pages a month's agenda touched */
+	if (x->cache == NULL)
+		x->cache = calloc((size_t)1 << DUE_CACHE_BITS, sizeof *x->cache);
 	if (x->cache != NULL) {
 		c = &x->cache[(d->case_id * 0x9E3779B97F4A7C15ULL) >> (64 - DUE_CACHE_BITS)];
 		if (c->id != d->case_id)
@@ -156,6 +161,31 @@ child:
 		book_pseudonym("Child C", d->child_person, d->child, sizeof d->child);
 }
 
+/* An index entry's key, reference, whether met and whose clock, in one
+ * pass over its fields (the first of each tag, as rec_find would): a
+ * month of the calendar reads thousands. */
+static void
+case_due_fields(const void *v, size_t vl, struct book_due *d)
+{
+	const uint8_t *p;
+	size_t pos = 0, n;
+	uint16_t tag;
+	unsigned seen = 0;
+
+	d->council = true;
+	while (seen != 0x1e && rec_next(v, vl, &pos, &tag, &p, &n)) {
+		if (tag < 1 || tag > 4 || (seen & (1u << tag)))
+			continue;
+		seen |= 1u << tag;
+		switch (tag) {
+		case 1: case_field_str(d->key, sizeof d->key, p, n); break;
+		case 2: case_field_str(d->ref, sizeof d->ref, p, n); break;
+		case 3: d->done = n == 8 && codec_get_be64(p) != 0; break;
+		default: d->council = (n == 8 ? codec_get_be64(p) : PARTY_COUNCIL) == PARTY_COUNCIL;
+		}
+	}
+}
+
 static int
 case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
@@ -183,10 +213,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
-	rec_find_str(v, vl, 1, d.key, sizeof d.key);
-	rec_find_str(v, vl, 2, d.ref, sizeof d.ref);
-	d.done = rec_find_u64(v, vl, 3, 0) != 0;
-	d.council = rec_find_u64(v, vl, 4, PARTY_COUNCIL) == PARTY_COUNCIL;
+	case_due_fields(v, vl, &d);
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
 		case_due_details(x, &d, v, vl);
@@ -235,9 +262,9 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	x.today = book_today(b);
 	x.to = tt.day;
 	x.last_day = INT32_MIN;
-	/* plain fields only (no names): a cache is no more than a speed-up */
-	x.cache = flags & BOOK_DUE_DETAILS ? calloc((size_t)1 << DUE_CACHE_BITS, sizeof *x.cache)
-	                                   : NULL;
+	/* plain fields only (no names): a cache is no more than a speed-up,
+	 * made when first wanted */
+	x.cache = NULL;
 	r.x = &x;
 	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
 	/* a cursor range scan from the first day: the cost follows the range */
@@ -264,7 +291,7 @@ book_case_deadlines(struct book *b, const struct book_case *c, struct deadline *
 	size_t nwf;
 	int rc = -1;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	wf = calloc(c->nevents + 1, sizeof *wf);
 	ce = calloc(2 * (c->nevents + 1), sizeof *ce);

@@ -288,6 +288,7 @@ export_txn(struct store_txn *t, void *vctx)
 	struct export_ctx *x = vctx;
 	struct book_ids ids = { NULL, 0, 0 };
 	struct sbuf line = { NULL, 0, 0, false };
+	struct vault_keys *keys;
 	char name[48];
 	size_t i;
 	int col, rc = 0, first = 1;
@@ -311,11 +312,15 @@ export_txn(struct store_txn *t, void *vctx)
 		goto out;
 	for (i = 0; i < ids.n; i++) {
 		line.n = 0;
+		/* a restricted case goes out as if without the key (restrict.c) */
+		keys = book_restrict_hide(x->b, book_restrict_denied_txn(x->b, t, ids.ids[i]));
 		if (case_read(x->b, t, ids.ids[i], x->c) != 0) {
+			book_restrict_unhide(x->b, keys);
 			rc = -1;
 			goto out;
 		}
 		case_read_parties(x->b, t, x->c);
+		book_restrict_unhide(x->b, keys);
 		export_case_line(x->b, x->c, x->names, &line);
 		sbuf_add(&line, "\r\n", 2);
 		if (line.oom) {

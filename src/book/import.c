@@ -320,9 +320,11 @@ import_row_fields(struct import *im, struct csv_reader *r, struct import_row *ro
 		}
 	}
 	for (i = 0; i < 4; i++) {
+		static const char *const what[4] = { "manager", "investigator", "independent",
+		                                      "adjudicator" };
+
 		row->staff[i] = import_get(im, r, C_MANAGER + (int)i);
-		if (book_check_login(vocab_name(VOCAB_STAFF_ROLE, STAFF_MANAGER + (int)i),
-		                     row->staff[i], err) != 0)
+		if (book_check_login(what[i], row->staff[i], err) != 0)
 			return BOOK_EUSAGE;
 	}
 	/* in the column's words before the checks `case add` shares */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/reads.h"
 #include "redress/date.h"
 #include "redress/text.h"
 
@@ -316,6 +317,7 @@ static int
 person_get_txn(struct store_txn *t, void *vctx)
 {
 	struct get_ctx *c = vctx;
+	struct vault_keys *keys;
 	const void *v;
 	size_t n;
 	uint8_t key[8];
@@ -328,15 +330,27 @@ person_get_txn(struct store_txn *t, void *vctx)
 		               (unsigned long long)c->id), BOOK_EUSAGE;
 	if (rc != 0)
 		return -1;
-	return person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	/* party to a case restricted away from this person: a pseudonym */
+	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
+	rc = person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	book_restrict_unhide(c->b, keys);
+	return rc;
 }
 
 int
 book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
 {
 	struct get_ctx c = { b, id, out };
+	char record[32];
+	int rc;
 
-	return store_read(b->st, person_get_txn, &c, err);
+	if ((rc = store_read(b->st, person_get_txn, &c, err)) != 0 || !out->shown)
+		return rc;
+	/* identity opened: on record before anyone sees it */
+	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
+	if ((rc = book_read_note(b, record, err)) != 0)
+		vault_wipe(out, sizeof *out);
+	return rc;
 }
 
 /* --- update ---------------------------------------------------------------- */
@@ -442,8 +456,7 @@ struct find_ctx {
 	struct store_txn *t;
 	uint8_t prefix[1 + VAULT_BLIND_BYTES];
 	char want[BOOK_NAME_MAX], want_dob[16];
-	int (*each)(const struct book_person *, void *);
-	void *ctx;
+	struct book_ids found;
 };
 
 static int
@@ -468,8 +481,20 @@ person_find_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	/* a truncated index may collide: confirm on the plaintext */
 	person_normalise(p.name, got, sizeof got);
 	rc = 0;
-	if (strcmp(got, c->want) == 0 && (c->want_dob[0] == '\0' || strcmp(p.dob, c->want_dob) == 0))
-		rc = c->each(&p, c->ctx);
+	if (strcmp(got, c->want) == 0 && (c->want_dob[0] == '\0' || strcmp(p.dob, c->want_dob) == 0)) {
+		uint64_t *ids = c->found.ids;
+
+		/* shown once the reads are on record, after this transaction */
+		if (c->found.n == c->found.cap) {
+			c->found.cap = c->found.cap ? c->found.cap * 2 : 8;
+			if ((ids = realloc(c->found.ids, c->found.cap * sizeof *ids)) == NULL)
+				rc = err_set(store_txn_err(c->t), "out of memory");
+			else
+				c->found.ids = ids;
+		}
+		if (rc == 0)
+			c->found.ids[c->found.n++] = p.id;
+	}
 	vault_wipe(&p, sizeof p);
 	vault_wipe(got, sizeof got);
 	return rc;
@@ -491,6 +516,9 @@ book_person_find(struct book *b, const char *name, const char *dob,
                  int (*each)(const struct book_person *, void *), void *ctx, struct err *err)
 {
 	struct find_ctx local, *c;
+	struct book_ids found;
+	struct book_person p;
+	size_t i;
 	int rc;
 
 	/* the blind index is keyed by the book's current key: take it first
@@ -507,8 +535,6 @@ book_person_find(struct book *b, const char *name, const char *dob,
 	c = &local;
 	memset(c, 0, sizeof *c);
 	c->b = b;
-	c->each = each;
-	c->ctx = ctx;
 	c->prefix[0] = 'n';
 	person_normalise(name, c->want, sizeof c->want);
 	if (dob != NULL)
@@ -516,7 +542,14 @@ book_person_find(struct book *b, const char *name, const char *dob,
 	rc = vault_blind(b->keys, b->key_id, "name", name, c->prefix + 1, err);
 	if (rc == 0)
 		rc = store_read(b->st, person_find_txn, c, err);
+	found = c->found;
 	vault_wipe(c, sizeof *c);
+	for (i = 0; i < found.n && rc == 0; i++) {
+		if ((rc = book_person_get(b, found.ids[i], &p, err)) == 0)
+			rc = each(&p, ctx);
+		vault_wipe(&p, sizeof p);
+	}
+	free(found.ids);
 	return rc;
 }
 
@@ -557,7 +590,10 @@ book_person_list(struct book *b, int (*each)(const struct book_person *, void *)
                  struct err *err)
 {
 	struct list_ctx c = { b, NULL, each, ctx };
+	int rc;
 
+	if ((rc = book_read_note(b, "every person", err)) != 0)
+		return rc;
 	return store_read(b->st, person_list_txn, &c, err);
 }
 
@@ -682,17 +718,4 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 		return -1;
 	*done = true;
 	return 0;
-}
-
-const char *
-book_staff_login(const struct book_staff *s, int role)
-{
-	switch (role) {
-	case STAFF_OWNER: return s->owner;
-	case STAFF_MANAGER: return s->manager;
-	case STAFF_INVESTIGATOR: return s->investigator;
-	case STAFF_INDEPENDENT: return s->independent;
-	case STAFF_ADJUDICATOR: return s->adjudicator;
-	default: return NULL;
-	}
 }

@@ -931,6 +931,16 @@ report_emit(const struct report *r, enum report_part part, const struct report_o
 		snprintf(period, sizeof period, "%d/%02d", r->year, (r->year + 1) % 100);
 	if (part == REPORT_CHC) {
 		em_para(&e, "Complaint Handling Code self-assessment %s", period);
+		/* said first, plainly: no reader takes these for compliance figures */
+		if (!r->corporate)
+			em_para(&e, "The Complaint Handling Code does not apply to the complaints in this "
+			        "book: they follow the statutory children's social care procedure (the "
+			        "Children Act 1989 and its 2006 Representations Procedure regulations), "
+			        "which sets its own stages and timescales, and the Code leaves such "
+			        "statutory procedures out.  The Code's figures are shown for comparison "
+			        "only, so that these complaints can be set beside the council's others, "
+			        "which the Code does cover; they measure nothing this procedure "
+			        "requires.");
 		em_para(&e, "Period %s to %s; profile %s. %s", r->from, r->to, r->authority,
 		        r->corporate ? "The book follows the Code's corporate track."
 		                     : "The book follows the statutory children's procedure: the "

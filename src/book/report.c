@@ -40,6 +40,7 @@ struct rp_case {
 	struct date received;
 	char team[REPORT_NAME_LEN], service[REPORT_NAME_LEN];
 	int comp_role;               /* first complainant's role, -1 none */
+	unsigned profver, calver;    /* the book's versions it is counted under */
 	bool adv_offered;
 	struct date adv_on;
 	int adv_response;
@@ -139,6 +140,8 @@ report_parse_case(const void *v, size_t n, struct rp_case *c)
 			(tag == CT_TEAM ? c->team : c->service)[len] = '\0';
 			break;
 		case CT_SAFEGUARDING: c->safeguarding = true; break;
+		case CT_PROFVER: c->profver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
+		case CT_CALVER: c->calver = fn == 8 ? (unsigned)codec_get_be64(p) : 1; break;
 		case CT_PARTY:
 			/* kind and role only: the party's views are sealed */
 			if (case_rec_party_get(p, fn, &party) && party.kind == 1 && c->comp_role < 0)
@@ -406,7 +409,10 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 		if (!in || !complaint)
 			break;
 		r->stage[s].extended++;
-		r->stage[s].extended_noted += e->noted;
+		/* a reason recorded is a coded one, as "Extensions by coded reason"
+		 * counts it: one report, one answer (a note alone is not a reason
+		 * the report can show) */
+		r->stage[s].extended_noted += e->ext_reason != EXT_REASON_NONE;
 		r->ext_reason[e->ext_reason][s]++;
 		if (s == 1)
 			r->chc.s1_extended++;
@@ -658,6 +664,10 @@ report_case(struct rp_ctx *x)
 	memset(&w, 0, sizeof w);
 	w.stage = 1;
 	r->cases_read++;
+	/* counted against the calendar and profile it was decided under: a past
+	 * year's figures stay as they were after a later change */
+	if (book_versions_get(x->b, x->t, c->profver, c->calver, &x->prof, &x->cal) != 0)
+		return -1;
 	if (c->kind < 0 || c->kind >= ROUTE_COUNT)
 		return 0;
 	k = c->safeguarding ? REPORT_SAFEGUARDING : c->kind;
@@ -731,6 +741,7 @@ report_event_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 		x->c->cap_ev = keep.cap_ev;
 		x->c->id = id;
 		x->c->comp_role = -1;
+		x->c->profver = x->c->calver = 1;
 		x->have = true;
 	}
 	if (REPORT_ROOM(x->c, ev, nev, cap_ev))

@@ -25,7 +25,7 @@ case_check_extension(struct book *b, const struct book_case *c, const struct wf_
 	size_t nce;
 	int rc;
 
-	if (book_profile(b, &prof, &cal, err) != 0)
+	if (book_case_profile(b, NULL, c, &prof, &cal, err) != 0)
 		return -1;
 	if ((ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
 		return err_set(err, "out of memory");
@@ -40,21 +40,7 @@ static bool
 case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf, size_t n,
              const struct wf_event *next)
 {
-	const struct profile *prof;
-	const struct calendar *cal;
-	struct clock_event *ce;
-	struct err err;
-	size_t nce;
-	bool over;
-
-	if (book_profile(b, &prof, &cal, &err) != 0 ||
-	    (ce = calloc(n * 2 + 1, sizeof *ce)) == NULL)
-		return false;
-	nce = workflow_clock_events(wf, n, ce, n * 2 + 1);
-	over = clock_overran(prof, cal, (enum route)c->kind, ce, nce, EV_STAGE1_RESPONSE_SENT,
-	                     next->date);
-	free(ce);
-	return over;
+	return book_case_overran(b, c, wf, n, next->date.day);
 }
 
 struct step_ctx {
@@ -76,7 +62,8 @@ case_step_txn(struct store_txn *t, void *vctx)
 	char fields[64];
 	int rc;
 
-	if ((rc = case_load_for_change(x->b, t, x->ref, 0, x->c, &old, &oldlen)) != 0)
+	/* types and dates: the notes left sealed (case_read_notes) */
+	if ((rc = case_load_notes(x->b, t, x->ref, 0, x->c, &old, &oldlen, false)) != 0)
 		return rc;
 	/* a step meant for one stage never becomes the next stage's */
 	if (x->s->at_stage && x->c->stage != x->s->stage)
@@ -268,7 +255,7 @@ case_correct_check(struct book *b, const struct book_case *c, struct date today,
 
 		if (ce == NULL)
 			rc = err_set(err, "out of memory");
-		else if ((rc = book_profile(b, &prof, &cal, err)) == 0)
+		else if ((rc = book_case_profile(b, NULL, c, &prof, &cal, err)) == 0)
 			rc = clock_check_extensions(prof, cal, (enum route)c->kind, ce,
 			                            workflow_clock_events(wf, n, ce, n * 2 + 1), today, err);
 		free(ce);

@@ -9,7 +9,32 @@
 #include <unistd.h>
 
 #include "redress/book.h"
+#include "redress/book-versions.h"
 #include "redress/cli.h"
+#include "redress/holiday.h"
+
+int
+cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal, char *note,
+                 size_t n)
+{
+	struct book *b = NULL;
+	struct err err;
+	unsigned version;
+	int rc;
+
+	note[0] = '\0';
+	if (!env->book_given || name != NULL)
+		return cli_calendar(name, cal);
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		return rc;
+	/* a copy of its own: the book closes now */
+	if (book_calendar_copy(b, cal, &version, &err) != 0)
+		rc = cli_report(CLI_FAIL, &err);
+	else
+		snprintf(note, n, "the book's calendar, version %u", version);
+	book_close(&b);
+	return rc;
+}
 
 int
 cli_book_status(int rc, const struct err *err)

@@ -29,6 +29,7 @@ static const struct cli_cmd *const cli_table[] = {
 	&cmd_case_entry,
 	&cmd_demo_entry,
 	&cmd_calendar_entry,
+	&cmd_remind_entry,
 	&cmd_audit_entry,
 	&cmd_verify_entry,
 	&cmd_backup_entry,
@@ -489,7 +490,7 @@ cli_main(int argc, char **argv)
 {
 	static const char usage_d[] = "-d needs the book's directory";
 	const struct cli_cmd *cmd;
-	struct cli_env env = { NULL, false, "/etc/redress.conf", 0 };
+	struct cli_env env = { NULL, false, "/etc/redress.conf", 0, false };
 	const char *book = NULL, *e;
 	char confbook[4096];
 	int i = 1;
@@ -505,9 +506,11 @@ cli_main(int argc, char **argv)
 			if (i + 1 >= argc)
 				return cli_error(CLI_USAGE, "%s", usage_d);
 			book = argv[i + 1];
+			env.book_given = true;
 			i += 2;
 		} else if (strncmp(argv[i], "-d", 2) == 0) {
 			book = argv[i] + 2;
+			env.book_given = true;
 			i++;
 		} else if (strcmp(argv[i], "-R") == 0) {
 			env.readonly = true;

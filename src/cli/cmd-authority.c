@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/book-versions.h"
 #include "redress/cli.h"
 #include "redress/clock.h"
 #include "redress/share.h"
@@ -76,10 +77,149 @@ cmd_authority_rule(const struct profile *p, const struct rule *r)
 	cmd_authority_line("defined", line);
 }
 
+/* --- authority update: the book's next profile version ---------------------------- */
+
+static void
+authority_within(const struct rule *r, char *out, size_t n)
+{
+	int amount = r->amount < 0 ? -r->amount : r->amount;
+
+	snprintf(out, n, "%d %s %s %s", amount, unit_words(r->amount, r->unit),
+	         r->amount < 0 ? "before" : "after", event_name(r->from));
+}
+
+static void
+authority_extend(const struct rule *r, char *out, size_t n)
+{
+	if (r->extend_on == EV_NONE)
+		snprintf(out, n, "none");
+	else
+		snprintf(out, n, "%d %s once %s", r->extend_amount,
+		         unit_words(r->extend_amount, r->extend_unit), event_name(r->extend_on));
+}
+
+static void
+authority_source(const struct profile *p, const struct rule *r, char *out, size_t n)
+{
+	const struct profile_source *src = profile_source(p, r->source);
+	char raw[1024];
+
+	snprintf(raw, sizeof raw, "%s%s%s", src != NULL ? src->text : r->source,
+	         r->pinpoint[0] ? ", " : "", r->pinpoint);
+	text_visible(raw, out, n);
+}
+
+/* Prints the differences rule by rule; returns how many. */
+static size_t
+authority_diff(const struct profile *old, const struct profile *new)
+{
+	char a[2048], b[2048];
+	size_t i, j, n = 0;
+
+	for (i = 0; i < new->nrules; i++) {
+		const struct rule *r = &new->rules[i], *o = NULL;
+
+		for (j = 0; j < old->nrules && o == NULL; j++)
+			if (strcmp(old->rules[j].key, r->key) == 0)
+				o = &old->rules[j];
+		if (o == NULL) {
+			authority_within(r, a, sizeof a);
+			printf("added    %-22s within %s\n", r->key, a);
+			n++;
+			continue;
+		}
+		authority_within(o, a, sizeof a);
+		authority_within(r, b, sizeof b);
+		if (strcmp(a, b) != 0 && ++n)
+			printf("changed  %-22s within: %s -> %s\n", r->key, a, b);
+		authority_extend(o, a, sizeof a);
+		authority_extend(r, b, sizeof b);
+		if (strcmp(a, b) != 0 && ++n)
+			printf("changed  %-22s extend: %s -> %s\n", r->key, a, b);
+		if (o->basis != r->basis && ++n)
+			printf("changed  %-22s basis: %s -> %s\n", r->key, basis_name(o->basis),
+			       basis_name(r->basis));
+		authority_source(old, o, a, sizeof a);
+		authority_source(new, r, b, sizeof b);
+		if (strcmp(a, b) != 0 && ++n)
+			printf("changed  %-22s source: %s -> %s\n", r->key, a, b);
+	}
+	for (j = 0; j < old->nrules; j++) {
+		for (i = 0; i < new->nrules && strcmp(old->rules[j].key, new->rules[i].key) != 0; i++)
+			;
+		if (i == new->nrules) {
+			printf("removed  %s\n", old->rules[j].key);
+			n++;
+		}
+	}
+	return n;
+}
+
+static int
+cmd_authority_update(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
+{
+	const char *pos[1];
+	int dry = 0, open_cases = 0, npos, rc;
+	const struct cli_spec spec[] = {
+		{ "dry-run", NULL, &dry }, { "open-cases", NULL, &open_cases }, { NULL, NULL, NULL },
+	};
+	struct book_profile_texts c;
+	struct book_recompute r;
+	const struct profile *cur;
+	struct profile *next;
+	struct book *b = NULL;
+	struct err err;
+	unsigned base;
+	size_t i;
+
+	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 1, &npos, NULL, NULL)) != CLI_OK)
+		return rc;
+	if ((next = malloc(sizeof *next)) == NULL)
+		return cli_error(CLI_FAIL, "out of memory");
+	if ((rc = cli_book_open(env, &b)) != CLI_OK) {
+		free(next);
+		return rc;
+	}
+	if (book_profile_version(b, &cur, &base, &err) != 0) {
+		rc = cli_report(CLI_FAIL, &err);
+		goto out;
+	}
+	/* no NAME: the book's own authority as this redress ships it */
+	if ((rc = book_profile_candidate(npos == 1 ? pos[0] : cur->name, &c, next, &err)) != 0) {
+		rc = cli_book_status(rc, &err);
+		goto out;
+	}
+	printf("profile %s against the book's profile %u (%s):\n", c.names[0], base, cur->name);
+	if (authority_diff(cur, next) == 0)
+		printf("no rule's timing or source changed\n");
+	if (dry) {
+		printf("dry run: nothing changed\n");
+		rc = CLI_OK;
+	} else if ((rc = cli_book_unlock(b)) == CLI_OK) {
+		rc = cli_book_status(book_profile_change(b, &c, base, open_cases != 0, &r, &err), &err);
+		if (rc == CLI_OK) {
+			printf("profile %u of the book: new cases take it; ", r.version);
+			if (open_cases)
+				printf("%zu open case%s moved to it, %zu date%s moved\n", r.cases,
+				       r.cases == 1 ? "" : "s", r.nmoved, r.nmoved == 1 ? "" : "s");
+			else
+				printf("open cases keep the version they were received under\n");
+			for (i = 0; i < r.nmoved; i++)
+				printf("  %-14s %-22s %s%s -> %s\n", r.moved[i].ref, r.moved[i].rule,
+				       r.moved[i].target ? "target " : "", r.moved[i].was, r.moved[i].now);
+			free(r.moved);
+		}
+	}
+	book_profile_texts_free(&c);
+out:
+	free(next);
+	book_close(&b);
+	return rc;
+}
+
 static int
 cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	(void)env;
 	const char *pos[2];
 	char names[64][PROFILE_KEY_MAX], title[512];
 	struct profile *p;
@@ -87,6 +227,8 @@ cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 	size_t i, n;
 	int npos, rc;
 
+	if (argc > 1 && strcmp(argv[1], "update") == 0)
+		return cmd_authority_update(self, env, argc - 1, argv + 1);
 	if ((rc = cli_parse(self, argc, argv, NULL, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	if (strcmp(pos[0], "list") == 0) {
@@ -138,11 +280,18 @@ cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 
 const struct cli_cmd cmd_authority_entry = {
 	.name = "authority",
-	.usage = "list | show NAME",
+	.usage = "list | show NAME | update [NAME|FILE] [--dry-run] [--open-cases]",
 	.summary = "list the authority profiles, or show one's rules and sources",
 	.help = "list: every shipped profile with its title and parent.\n"
 	        "show NAME: the profile's rules after inheritance, each with its clock, the\n"
 	        "event that meets it, the source it comes from (and the sentence quoted from\n"
-	        "it), and the profile and line that defined it.",
+	        "it), and the profile and line that defined it.\n"
+	        "update [NAME|FILE] (admins, with -d BOOK): the shipped profile NAME (default\n"
+	        "the book's own, as this redress ships it) or a council's own FILE becomes the\n"
+	        "book's next profile version, after its differences are printed rule by rule\n"
+	        "(added, removed, changed: within, extend, basis, source).  New cases take it;\n"
+	        "open ones keep the version they were received under unless --open-cases\n"
+	        "moves them (recomputed, earlier dates kept in view, audited).  --dry-run only\n"
+	        "prints.",
 	.exec = cmd_authority_exec,
 };

@@ -7,7 +7,10 @@
 
 #include "redress/advocacy.h"
 #include "redress/book.h"
+#include "redress/book-versions.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
+#include "redress/restrict.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
 #include "redress/holiday.h"
@@ -54,7 +57,7 @@ case_show(struct book *b, const struct book_case *c)
 	const struct calendar *cal;
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
-	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN];
+	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN], was[96];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -74,14 +77,21 @@ case_show(struct book *b, const struct book_case *c)
 	}
 	case_put("team", c->team);
 	case_put("service", c->service);
-	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
-		case_put(vocab_name(VOCAB_STAFF_ROLE, (int)i), book_staff_login(&c->staff, (int)i));
-	for (i = 0; i < 3; i++)
-		if (c->staff.panel[i][0]) {
-			snprintf(line, sizeof line, "%s%s", c->staff.panel[i],
-			         c->staff.chair == (int)i ? " (chair)" : "");
-			case_put("panel", line);
+	{
+		const char *who[STAFF_ROLES];
+
+		book_staff_roles(&c->staff, who);
+
+		for (i = 0; i < STAFF_ROLES; i++) {
+			if (who[i][0] == '\0')
+				continue;
+			snprintf(line, sizeof line, "%s%s%s%s", who[i],
+			         i >= STAFF_PANEL1 && c->staff.chair == (int)i - STAFF_PANEL1
+			         ? " (chair)" : "", c->staff.appointed[i][0] ? ", appointed " : "",
+			         c->staff.appointed[i]);
+			case_put(book_staff_label((int)i), line);
 		}
+	}
 	case_put("redirected", c->redirect_to);
 	case_put("thanked", c->thanked);
 	if (c->safeguarding)
@@ -150,14 +160,17 @@ case_show(struct book *b, const struct book_case *c)
 		text_visible(e->note, safe, sizeof safe);
 		case_show_event(c, e, line, safe);
 	}
-	if (book_profile(b, &prof, &cal, &err) != 0 ||
+	if (book_case_rules(b, c, &prof, &cal, &err) != 0 ||
 	    book_case_deadlines(b, c, dl, PROFILE_RULES_MAX, &nd, &err) != 0) {
 		printf("\ndeadlines: %s\n", err.msg);
 		return;
 	}
+	/* the book's first versions go unsaid, as before it kept others */
+	if (c->profver > 1 || c->calver > 1)
+		printf("\ncounted under %s of the book\n", book_case_versions(c, was, sizeof was));
 	printf("\ndeadlines (%s)\n", prof->name);
 	for (i = 0; i < nd; i++) {
-		char state[40], why[512];
+		char state[40], why[512], twas[96];
 
 		if (dl[i].state == CLOCK_PENDING)
 			snprintf(state, sizeof state, "%d left", dl[i].days);
@@ -167,8 +180,11 @@ case_show(struct book *b, const struct book_case *c)
 		else
 			snprintf(state, sizeof state, "%s", clock_state_name(dl[i].state));
 		clock_explain(&dl[i], why, sizeof why);
-		printf("  %-22s %s  target %s  %-14s %s\n", dl[i].rule->key, date_format(dl[i].due, buf),
-		       date_format(dl[i].target, tbuf), state, why);
+		printf("  %-22s %s%s  target %s%s  %-14s %s\n", dl[i].rule->key,
+		       date_format(dl[i].due, buf), book_was_note(c, dl[i].rule->key, false, was,
+		                                                  sizeof was),
+		       date_format(dl[i].target, tbuf), book_was_note(c, dl[i].rule->key, true, twas,
+		                                                      sizeof twas), state, why);
 	}
 }
 
@@ -288,7 +304,8 @@ struct case_opts {
 	const char *comp, *comp_dob, *comp_role, *summary, *redirect, *thanked, *date, *until;
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
-	const char *offered, *adv_service, *views, *person, *finding;
+	const char *offered, *adv_service, *views, *person, *finding, *appointed;
+	const char *helpdesk, *passed_at, *spoken_to, *referral;
 	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
@@ -321,7 +338,9 @@ static const struct case_optdef case_optdefs[] = {
 	CASE_V("role", "R", role), CASE_F("safeguarding", safeguarding),
 	CASE_F("ombudsman-told", told), CASE_F("open", open), CASE_F("overdue", overdue),
 	CASE_F("names", names), CASE_F("child", child_flag), CASE_F("complainant", comp_flag),
-	CASE_V("offered", "D", offered), CASE_V("advocacy-service", "S", adv_service),
+	CASE_V("appointed", "D", appointed), CASE_V("offered", "D", offered),
+	CASE_V("helpdesk", "H", helpdesk), CASE_V("passed-at", "HH:MM", passed_at),
+	CASE_V("spoken-to", "N", spoken_to), CASE_V("referral", "R", referral), CASE_V("advocacy-service", "S", adv_service),
 	CASE_F("accepted", accepted), CASE_F("declined", declined), CASE_F("in-care", in_care),
 	CASE_F("in-education", in_education), CASE_F("cp-plan", cp_plan),
 	CASE_F("disabled", disabled), CASE_V("views", "T", views),
@@ -408,6 +427,10 @@ case_do_add(struct case_run *r)
 	in.complainant_dob = o->comp_dob;
 	in.summary = o->summary;
 	in.safeguarding = o->safeguarding;
+	in.sg_helpdesk = o->helpdesk;
+	in.sg_time = o->passed_at;
+	in.sg_spoken_to = o->spoken_to;
+	in.sg_reference = o->referral;
 	in.redirect_to = o->redirect;
 	in.thanked = o->thanked;
 	if (in.received == NULL)
@@ -459,8 +482,30 @@ case_do_list(struct case_run *r)
 static int
 case_do_show(struct case_run *r)
 {
+	char to[512];
+	struct err err;
+	bool allowed;
+	int rc;
+
+	if ((rc = cli_book_status(book_case_restriction(r->b, r->ref, to, sizeof to, &allowed, &err),
+	                          &err)) != CLI_OK)
+		return rc;
+	if (to[0] != '\0')
+		printf("%-12s restricted to %s%s\n", "RESTRICTED", to,
+		       allowed ? "" : ": names and narrative withheld from you");
 	case_show(r->b, r->c);
 	return CLI_OK;
+}
+
+static int
+case_do_restrict(struct case_run *r)
+{
+	struct err err;
+
+	if (r->o->clear == (r->o->to != NULL))
+		return cli_error(CLI_USAGE, "case restrict: --to LOGIN,... or --clear to lift it");
+	return cli_book_status(book_case_restrict(r->b, r->ref, r->o->clear ? NULL : r->o->to, &err),
+	                       &err);
 }
 
 static int
@@ -521,22 +566,46 @@ case_do_assign(struct case_run *r)
 	long v;
 	int i = 0, rc;
 
+	const char *const in[5] = { o->owner, o->manager, o->inv, o->indep, o->adj };
+	char *const out[5] = { st.owner, st.manager, st.investigator, st.independent,
+	                       st.adjudicator };
+
 	memset(&st, 0, sizeof st);
 	st.chair = -1;
-	snprintf(st.owner, 64, "%s", o->owner ? o->owner : "");
-	snprintf(st.manager, 64, "%s", o->manager ? o->manager : "");
-	snprintf(st.investigator, 64, "%s", o->inv ? o->inv : "");
-	snprintf(st.independent, 64, "%s", o->indep ? o->indep : "");
-	snprintf(st.adjudicator, 64, "%s", o->adj ? o->adj : "");
+	for (i = 0; i < 5; i++)
+		if (in[i] != NULL && strlen(in[i]) >= 64)
+			return cli_error(CLI_USAGE, "case assign: \"%.20s...\" is longer than 63 bytes",
+			                 in[i]);
+		else
+			snprintf(out[i], 64, "%s", in[i] ? in[i] : "");
+	i = 0;
+	if (o->appointed != NULL && strlen(o->appointed) < sizeof st.on)
+		snprintf(st.on, sizeof st.on, "%s", o->appointed);
+	else if (o->appointed != NULL)
+		return cli_error(CLI_USAGE, "case assign: --appointed: not a date: %.20s",
+		                 o->appointed);
 	if (o->panel != NULL && (panel = strdup(o->panel)) != NULL) {
-		/* a fourth name is an error, never silently dropped */
+		/* a fourth name is an error, never silently dropped; "A, B, C" as
+		 * well as "A,B,C" */
 		for (tok = strtok_r(panel, ",", &save); tok != NULL && i < 4;
-		     tok = strtok_r(NULL, ",", &save))
+		     tok = strtok_r(NULL, ",", &save)) {
+			size_t n;
+
+			while (*tok == ' ')
+				tok++;
+			for (n = strlen(tok); n > 0 && tok[n - 1] == ' '; n--)
+				tok[n - 1] = '\0';
+			if (n >= 64) {
+				free(panel);
+				return cli_error(CLI_USAGE, "case assign: --panel: a name is at most 63 "
+				                 "bytes");
+			}
 			if (i++ < 3)
 				snprintf(st.panel[i - 1], 64, "%s", tok);
+		}
 		free(panel);
 		if (i != 3)
-			return cli_error(CLI_USAGE, "case assign: --panel needs three logins, A,B,C");
+			return cli_error(CLI_USAGE, "case assign: --panel needs three people, A,B,C");
 	}
 	if (o->chair != NULL) {
 		if ((rc = case_int("--chair", o->chair, 1, 3, &v)) != CLI_OK)
@@ -646,6 +715,33 @@ case_do_hold(struct case_run *r)
 }
 
 static int
+case_do_edit(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_case_edit e;
+	struct err err;
+	long v;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	e.kind = o->kind ? route_lookup(o->kind) : -1;
+	e.channel = o->channel ? channel_lookup(o->channel) : -1;
+	if ((o->kind && e.kind < 0) || (o->channel && e.channel < 0))
+		return cli_error(CLI_USAGE, "case edit: unknown %s \"%s\"",
+		                 o->kind && e.kind < 0 ? "--kind" : "--channel",
+		                 o->kind && e.kind < 0 ? o->kind : o->channel);
+	e.team = o->team;
+	e.service = o->service;
+	e.summary = o->summary;
+	if (o->rev != NULL) {
+		if ((rc = case_int("--rev", o->rev, 1, 2147483647L, &v)) != CLI_OK)
+			return rc;
+		e.base_rev = (uint64_t)v;
+	}
+	return cli_book_status(book_case_edit(r->b, r->ref, &e, &err), &err);
+}
+
+static int
 case_do_party(struct case_run *r)
 {
 	const struct case_opts *o = r->o;
@@ -683,7 +779,7 @@ case_do_party(struct case_run *r)
 static const struct case_action case_actions[] = {
 	{ "add", "received! kind channel aware team service owner child-name child-dob "
 	  "complainant-name complainant-dob complainant-role summary safeguarding redirect-to "
-	  "thanked", "record a new contact or complaint; prints its reference",
+	  "thanked helpdesk passed-at spoken-to referral", "record a new contact or complaint; prints its reference",
 	  CASE_NOREF | CASE_UNLOCK, case_do_add },
 	{ "list", "open overdue stage team owner kind from to format names",
 	  "the cases, one a line (--format tsv: tab-separated)", CASE_NOREF, case_do_list },
@@ -712,7 +808,7 @@ static const struct case_action case_actions[] = {
 	CASE_STEP("reopen", ""),
 	{ "note", "text! date rev", NULL, CASE_UNLOCK, case_do_step },
 	CASE_STEP("pass-on", ""),
-	{ "assign", "owner manager investigator independent adjudicator panel chair",
+	{ "assign", "owner manager investigator independent adjudicator panel chair appointed",
 	  "the people on the case (the Stage 2 independent person may not sit on the panel)",
 	  CASE_UNLOCK, case_do_assign },
 	{ "point", "text!", "a point of complaint; prints its number", CASE_UNLOCK, case_do_point },
@@ -727,8 +823,13 @@ static const struct case_action case_actions[] = {
 	{ "advocacy", "offered advocacy-service accepted declined in-care in-education cp-plan "
 	  "disabled", "advocacy offered, where referred, accepted or declined", CASE_UNLOCK,
 	  case_do_advocacy },
+	{ "edit", "kind channel team service summary rev",
+	  "the case's kind, channel, team, service or summary, on the revision seen",
+	  CASE_UNLOCK, case_do_edit },
 	{ "hold", "reason clear", "a legal hold (manager or admin), or --clear to lift it",
 	  CASE_UNLOCK, case_do_hold },
+	{ "restrict", "to clear", "only these logins see its names and narrative (manager or "
+	  "admin), or --clear to lift it", CASE_UNLOCK, case_do_restrict },
 };
 #define CASE_NACTIONS (sizeof case_actions / sizeof case_actions[0])
 
@@ -893,6 +994,9 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		return rc;
 	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
 		goto out;
+	/* shown with names: the read goes on record first (reads.h) */
+	if (act->exec == case_do_show && o.names)
+		book_reads_via(r.b, "case show", false);
 	if ((act->flags & CASE_NOREF) == 0) {
 		if ((r.c = book_case_new()) == NULL) {
 			rc = cli_error(CLI_FAIL, "out of memory");
@@ -918,14 +1022,19 @@ const struct cli_cmd cmd_case_entry = {
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
 	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
-	         "       | correct REF N --date D|--void --reason T",
+	         "       | restrict REF --to LOGIN,... | restrict REF --clear\n"
+	         "       | correct REF N --date D|--void --reason T\n"
+	         "       | edit REF [--kind K] [--channel C] [--team T] [--service S] [--summary T]\n"
+	         "       [--rev N]",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
 	.help = "add: --kind ({kind}),\n"
 	        "  --channel ({channel}),\n"
 	        "  --received DATE, --aware DATE, --team, --service, --owner,\n"
 	        "  --child-name, --child-dob, --complainant-name, --complainant-dob,\n"
 	        "  --complainant-role ({party-role}),\n"
-	        "  --summary, --safeguarding, --redirect-to, --thanked.\n"
+	        "  --summary, --safeguarding, --redirect-to, --thanked;\n"
+	        "  with --safeguarding what was done: --helpdesk H (default the profile's),\n"
+	        "  --passed-at HH:MM, --spoken-to N, --referral R.\n"
 	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
 	        "list: --open --overdue --stage N --team T --owner L --kind K --from D --to D\n"
 	        "  --format tsv (first column the reference) --names.\n"
@@ -945,11 +1054,17 @@ const struct cli_cmd cmd_case_entry = {
 	        "  declined; eligibility is computed from the child's age and status (under\n"
 	        "  18; in care to 21, or 24 in education; disabled to 25).\n"
 	        "assign REF: --owner --manager --investigator --independent --adjudicator\n"
-	        "  --panel A,B,C --chair 1-3 (the Stage 2 independent person may not sit).\n"
+	        "  --panel A,B,C --chair 1-3 --appointed D (default today; the Stage 2 independent\n"
+	        "  person may not sit); all but the owner and manager may be names.\n"
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
+	        "edit REF: changes the case's own details (the kind only while its receipt is\n"
+	        "  all that is recorded); --rev N refuses it if the case changed since N.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"
 	        "  which keeps the case from `redress retention --apply` until cleared.\n"
+	        "restrict REF --to LOGIN,... | restrict REF --clear (manager or admin): only\n"
+	        "  these logins see the case's names and narrative; everyone else, even with\n"
+	        "  the key, sees pseudonyms, and `case show` says RESTRICTED.  Audited.\n"
 	        "correct REF N --date D|--void --reason T [--rev N] (manager or admin): moves\n"
 	        "  timeline event #N (numbered in `case show`) to another date, or voids it.\n"
 	        "  The correction is a new event pointing at the old, which stays, marked;\n"

@@ -11,6 +11,7 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
 #include "redress/profile.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
@@ -67,11 +68,13 @@ export_case(const struct book_case *c, uint64_t subject)
 	       case_status_name((enum case_status)c->status), c->stage);
 	export_put("  ", "team", c->team);
 	export_put("  ", "service", c->service);
-	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
-		export_put("  ", vocab_name(VOCAB_STAFF_ROLE, (int)i),
-		           book_staff_login(&c->staff, (int)i));
+	export_put("  ", "owner", c->staff.owner);
+	export_put("  ", "manager", c->staff.manager);
+	export_put("  ", "investigator", c->staff.investigator);
+	export_put("  ", "independent", c->staff.independent);
+	export_put("  ", "adjudicator", c->staff.adjudicator);
 	for (i = 0; i < 3; i++)
-		export_put("  ", vocab_name(VOCAB_STAFF_ROLE, STAFF_PANEL), c->staff.panel[i]);
+		export_put("  ", "panel", c->staff.panel[i]);
 	export_put("  ", "redirected", c->redirect_to);
 	export_put("  ", "thanked", c->thanked);
 	if (c->safeguarding)
@@ -136,14 +139,32 @@ struct audit_filter {
 };
 
 static int
+export_read_each(const struct book_audit *a, void *ctx)
+{
+	struct audit_filter *f = ctx;
+	char login[256], record[256], fields[640], when[32];
+
+	text_visible(a->login, login, sizeof login);
+	text_visible(a->record, record, sizeof record);
+	text_visible(a->fields, fields, sizeof fields);
+	export_when(a->time, when, sizeof when);
+	fprintf(f->out, "  %6llu %s %-10s %-14s %-16s %s\n", (unsigned long long)a->seq, when, login,
+	        a->action, record, fields);
+	f->shown++;
+	return 0;
+}
+
+static int
 export_audit_each(const struct book_audit *a, void *ctx)
 {
 	struct audit_filter *f = ctx;
-	char want[32], login[256], record[256], fields[640], when[32];
+	char want[32];
 	unsigned long long lo, hi;
 	bool about = false;
 	size_t i;
 
+	if (book_audit_is_read(a))
+		return 0; /* listed with the reads */
 	snprintf(want, sizeof want, "person %llu", (unsigned long long)f->person);
 	if (strcmp(a->record, want) == 0 || strcmp(a->action, "export.csv") == 0)
 		about = true;
@@ -153,16 +174,7 @@ export_audit_each(const struct book_audit *a, void *ctx)
 	for (i = 0; i < f->nrefs && !about; i++)
 		if (strcmp(a->record, f->refs[i]) == 0)
 			about = true;
-	if (!about)
-		return 0;
-	text_visible(a->login, login, sizeof login);
-	text_visible(a->record, record, sizeof record);
-	text_visible(a->fields, fields, sizeof fields);
-	export_when(a->time, when, sizeof when);
-	fprintf(f->out, "  %6llu %s %-10s %-14s %-16s %s\n", (unsigned long long)a->seq, when, login,
-	       a->action, record, fields);
-	f->shown++;
-	return 0;
+	return about ? export_read_each(a, ctx) : 0;
 }
 
 static int
@@ -193,14 +205,29 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 		if ((rc = cli_book_status(book_case_get(b, f.refs[i], c, &err), &err)) == CLI_OK)
 			export_case(c, id);
 	if (rc == CLI_OK) {
-		printf("\n  audit entries about person %llu and these cases (changes, imports and "
-		       "exports;\n  reads are not recorded)\n", (unsigned long long)id);
+		printf("\n  audit entries about person %llu and these cases (changes and imports)\n",
+		       (unsigned long long)id);
 		struct cli_out out;
 
 		if ((rc = cli_out_begin(&out)) == CLI_OK) {
 			f.out = out.f;
 			rc = cli_out_end(&out, cli_book_status(book_audit_list(b, export_audit_each, &f,
 			                                                       &err), &err));
+		}
+		if (rc == CLI_OK && f.shown == 0)
+			printf("  none\n");
+	}
+	if (rc == CLI_OK) {
+		struct book_reads_filter rf = { NULL, id, NULL, 0 };
+		struct cli_out out;
+
+		printf("\n  reads of person %llu's identity and of these cases (who opened them, "
+		       "when,\n  through what)\n", (unsigned long long)id);
+		f.shown = 0;
+		if ((rc = cli_out_begin(&out)) == CLI_OK) {
+			f.out = out.f;
+			rc = cli_out_end(&out, cli_book_status(book_reads_list(b, &rf, export_read_each,
+			                                                       &f, &err), &err));
 		}
 		if (rc == CLI_OK && f.shown == 0)
 			printf("  none\n");
@@ -249,7 +276,9 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 		return cli_error(CLI_USAGE, "export: %zu people are named \"%s\" (persons %s): narrow "
 		                 "with --dob DATE or choose one with --person ID", n, subject, list);
 	}
-	/* each person's disclosure is in the audit chain before anything is shown */
+	/* each person's disclosure is in the audit chain before anything is
+	 * shown, and each person and case opened is a read on record */
+	book_reads_via(b, "subject access export", false);
 	for (i = 0; i < n; i++) {
 		snprintf(record, sizeof record, "person %llu", (unsigned long long)ids[i]);
 		if ((rc = cli_book_status(book_disclosure(b, "export.subject", record,
@@ -266,9 +295,10 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	printf("%-12s %s by %s\n", "made", when, book_login(b));
 	export_put("", "asked for", person != NULL ? "a person by id" : subject);
 	printf("%-12s %zu%s\n", "people", n, by_ref ? " (every party to the case)" : "");
-	printf("%-12s Reads are not recorded in the audit chain: who looked at these\n"
-	       "%-12s records cannot be listed.  Changes, imports and exports of identity\n"
-	       "%-12s are, this export among them (export.subject).\n", "note", "", "");
+	printf("%-12s Every change, import and export of identity is in the audit\n"
+	       "%-12s chain, this export among them (export.subject), and every read\n"
+	       "%-12s of names or narrative: both are listed for each person below.\n",
+	       "note", "", "");
 	printf("%-12s Other people on these cases are named: redact them before\n"
 	       "%-12s disclosure.\n", "note", "");
 	for (i = 0; i < n && rc == CLI_OK; i++)

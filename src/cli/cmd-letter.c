@@ -11,6 +11,7 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
 #include "redress/letter.h"
 #include "redress/share.h"
 #include "redress/template.h"
@@ -170,6 +171,8 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		               "writable book (--preview shows it without recording)");
 		goto out;
 	}
+	/* the case opened to fill it in is a read on record */
+	book_reads_via(b, preview ? "letter preview" : "letter", false);
 	if ((rc = cli_book_unlock(b)) != CLI_OK)
 		goto out;
 	if ((rc = cli_book_status(letter_make(b, pos[0], t, date,

@@ -5,6 +5,7 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/reads.h"
 #include "redress/text.h"
 
 static int
@@ -83,6 +84,13 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	if (rc != CLI_OK) {
 		book_close(&b);
 		return rc;
+	}
+	if (strcmp(pos[0], "show") == 0 || strcmp(pos[0], "find") == 0 ||
+	    strcmp(pos[0], "list") == 0) {
+		char via[32];
+
+		snprintf(via, sizeof via, "person %s", pos[0]);
+		book_reads_via(b, via, false); /* each identity shown is on record first */
 	}
 	if (strcmp(pos[0], "add") == 0) {
 		if ((rc = cli_book_status(book_person_add(b, name, dob, &id, &err), &err)) == CLI_OK)

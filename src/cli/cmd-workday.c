@@ -7,8 +7,8 @@
 static int
 cmd_workday_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	(void)env;
 	const char *pos[2], *calname = NULL;
+	char note[96], said[100] = "";
 	const struct cli_spec spec[] = { { "calendar", &calname, NULL }, { NULL, NULL, NULL } };
 	char buf[DATE_STRLEN];
 	struct calendar cal;
@@ -22,13 +22,15 @@ cmd_workday_exec(const struct cli_cmd *self, const struct cli_env *env, int argc
 		return rc;
 	if (cli_integer(pos[1], -100000, 100000, &n, &err) != 0)
 		return cli_error(CLI_USAGE, "%s: N: %s", self->name, err.msg);
-	if ((rc = cli_calendar(calname, &cal)) != CLI_OK)
+	if ((rc = cli_calendar_for(env, calname, &cal, note, sizeof note)) != CLI_OK)
 		return rc;
+	if (note[0] != '\0')
+		snprintf(said, sizeof said, " (%s)", note);
 	rc = workday_add(&cal, d, (int32_t)n, &out, &err);
 	calendar_free(&cal);
 	if (rc != 0)
 		return cli_error(CLI_USAGE, "%s: %s", self->name, err.msg);
-	printf("%s\n", date_format(out, buf));
+	printf("%s%s\n", date_format(out, buf), said);
 	return CLI_OK;
 }
 

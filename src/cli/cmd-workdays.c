@@ -7,8 +7,8 @@
 static int
 cmd_workdays_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
-	(void)env;
 	const char *pos[2], *calname = NULL;
+	char note[96], said[100] = "";
 	const struct cli_spec spec[] = { { "calendar", &calname, NULL }, { NULL, NULL, NULL } };
 	struct calendar cal;
 	struct date a, b;
@@ -17,9 +17,11 @@ cmd_workdays_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 2, 2, &npos, NULL, NULL)) != CLI_OK ||
 	    (rc = cli_date(self->name, pos[0], &a)) != CLI_OK ||
 	    (rc = cli_date(self->name, pos[1], &b)) != CLI_OK ||
-	    (rc = cli_calendar(calname, &cal)) != CLI_OK)
+	    (rc = cli_calendar_for(env, calname, &cal, note, sizeof note)) != CLI_OK)
 		return rc;
-	printf("%d\n", (int)workday_between(&cal, a, b));
+	if (note[0] != '\0')
+		snprintf(said, sizeof said, " (%s)", note);
+	printf("%d%s\n", (int)workday_between(&cal, a, b), said);
 	calendar_free(&cal);
 	return CLI_OK;
 }
@@ -30,6 +32,7 @@ const struct cli_cmd cmd_workdays_entry = {
 	.summary = "how many working days from FROM to TO",
 	.help = "Prints the number of working days between FROM, not counted, and TO,\n"
 	        "counted, so that `redress workday FROM N` is TO when TO is a working day, in\n"
-	        "both directions.  Negative when TO is before FROM.",
+	        "both directions.  Negative when TO is before FROM.  With -d BOOK, counted with\n"
+	        "the book's own calendar, and says so after the number.",
 	.exec = cmd_workdays_exec,
 };

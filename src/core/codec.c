@@ -17,15 +17,14 @@ codec_be64(uint64_t v, uint8_t out[8])
 		out[i] = (uint8_t)v;
 }
 
+/* written out, not looped: the compiler makes one load of it (the deadline
+ * index and the list read tens of thousands of these a screen) */
 uint64_t
 codec_get_be64(const uint8_t in[8])
 {
-	uint64_t v = 0;
-	int i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | in[i];
-	return v;
+	return (uint64_t)in[0] << 56 | (uint64_t)in[1] << 48 | (uint64_t)in[2] << 40 |
+	       (uint64_t)in[3] << 32 | (uint64_t)in[4] << 24 | (uint64_t)in[5] << 16 |
+	       (uint64_t)in[6] << 8 | in[7];
 }
 
 void

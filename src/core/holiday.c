@@ -1,5 +1,6 @@
 /* holiday.c - bank-holiday calendars: parsing redress-holidays(5) text,
  * looking dates up, and projecting years outside the list from rules. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,4 +524,154 @@ calendar_free(struct calendar *cal)
 	cal->days = NULL;
 	cal->fast = NULL;
 	cal->ndays = cal->nfast = 0;
+}
+
+/* --- changing a calendar ----------------------------------------------------- */
+
+int
+calendar_list_add(struct calendar *cal, struct date d, const char *name, struct err *err)
+{
+	struct holiday *nd;
+	size_t i;
+
+	if (name[0] == '\0' || strlen(name) >= HOLIDAY_NAME_MAX)
+		return err_set(err, "a holiday's name is 1 to %d bytes", HOLIDAY_NAME_MAX - 1);
+	for (i = 0; name[i] != '\0'; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+			return err_set(err, "a holiday's name is one line of text");
+	for (i = 0; i < cal->ndays; i++)
+		if (cal->days[i].date.day == d.day)
+			return err_set(err, "already listed");
+	if ((nd = realloc(cal->days, (cal->ndays + 1) * sizeof *nd)) == NULL)
+		return err_set(err, "out of memory");
+	cal->days = nd;
+	for (i = cal->ndays; i > 0 && cal->days[i - 1].date.day > d.day; i--)
+		cal->days[i] = cal->days[i - 1];
+	memset(&cal->days[i], 0, sizeof cal->days[i]);
+	cal->days[i].date = d;
+	snprintf(cal->days[i].name, sizeof cal->days[i].name, "%s", name);
+	cal->ndays++;
+	return 0;
+}
+
+bool
+calendar_list_remove(struct calendar *cal, struct date d)
+{
+	size_t i;
+
+	for (i = 0; i < cal->ndays && cal->days[i].date.day != d.day; i++)
+		;
+	if (i == cal->ndays)
+		return false;
+	memmove(&cal->days[i], &cal->days[i + 1], (cal->ndays - i - 1) * sizeof cal->days[0]);
+	cal->ndays--;
+	return true;
+}
+
+/* Appends to a growing text; false when out of memory. */
+static bool
+holiday_put(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(*buf ? *buf + *len : NULL, *buf ? *cap - *len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return false;
+		if (*buf != NULL && *len + (size_t)n < *cap) {
+			*len += (size_t)n;
+			return true;
+		}
+		{
+			size_t ncap = (*cap ? *cap * 2 : 4096) + (size_t)n;
+			char *nb = realloc(*buf, ncap);
+
+			if (nb == NULL)
+				return false;
+			*buf = nb;
+			*cap = ncap;
+		}
+	}
+}
+
+char *
+calendar_text(const struct calendar *cal, const char *comment, size_t *len)
+{
+	static const char *const nths[] = { "last", "first", "second", "third", "fourth" };
+	char *buf = NULL, day[DATE_STRLEN], wd[16];
+	size_t cap = 0, i, k;
+	bool ok;
+
+	*len = 0;
+	ok = holiday_put(&buf, len, &cap, "# %s\n\ncalendar   %s\n", comment, cal->id);
+	if (ok && cal->territory[0])
+		ok = holiday_put(&buf, len, &cap, "territory  %s\n", cal->territory);
+	if (ok && cal->source[0])
+		ok = holiday_put(&buf, len, &cap, "source     %s\n", cal->source);
+	if (ok && cal->cover_from != 0)
+		ok = holiday_put(&buf, len, &cap, "covers     %d %d\n", cal->cover_from, cal->cover_to);
+	ok = ok && holiday_put(&buf, len, &cap, "\n");
+	for (i = 0; ok && i < cal->nrules; i++) {
+		const struct holiday_rule *r = &cal->rules[i];
+
+		switch (r->kind) {
+		case HOLIDAY_FIXED:
+			ok = holiday_put(&buf, len, &cap, "rule fixed %02d-%02d %s%s\n", r->month, r->day,
+			                 r->substitute ? "substitute " : "", r->name);
+			break;
+		case HOLIDAY_EASTER:
+			ok = holiday_put(&buf, len, &cap, "rule easter %+d %s\n", r->offset, r->name);
+			break;
+		case HOLIDAY_NTH:
+			snprintf(wd, sizeof wd, "%s", date_weekday_name(r->weekday));
+			for (k = 0; wd[k]; k++)
+				wd[k] = (char)(wd[k] | 0x20);
+			ok = holiday_put(&buf, len, &cap, "rule %s %s %02d %s\n",
+			                 nths[r->nth < 0 ? 0 : r->nth], wd, r->month, r->name);
+			break;
+		}
+	}
+	ok = ok && holiday_put(&buf, len, &cap, "\n");
+	for (i = 0; ok && i < cal->ndays; i++)
+		ok = holiday_put(&buf, len, &cap, "%s  %s\n", date_format(cal->days[i].date, day),
+		                 cal->days[i].name);
+	if (!ok) {
+		free(buf);
+		*len = 0;
+		return NULL;
+	}
+	return buf;
+}
+
+int
+calendar_list_years(struct calendar *cal, int from, int to, const struct holiday *days, size_t n,
+                    struct err *err)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < cal->ndays; i++) {
+		int y = date_year(cal->days[i].date);
+
+		if (y < from || y > to)
+			cal->days[k++] = cal->days[i];
+	}
+	cal->ndays = k;
+	for (i = 0; i < n; i++)
+		if (calendar_list_add(cal, days[i].date, days[i].name, err) != 0)
+			return -1;
+	/* listed years next to or within the covered ones are covered now: their
+	 * dates stop being projected */
+	if (cal->cover_from == 0) {
+		cal->cover_from = from;
+		cal->cover_to = to;
+	} else if (from <= cal->cover_to + 1 && to >= cal->cover_from - 1) {
+		if (from < cal->cover_from)
+			cal->cover_from = from;
+		if (to > cal->cover_to)
+			cal->cover_to = to;
+	}
+	return 0;
 }

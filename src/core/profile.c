@@ -353,6 +353,8 @@ profile_top(struct profile_parser *ps, char *s)
 		return profile_key(ps, p->inherits, rest, w);
 	if (strcmp(w, "calendar") == 0)
 		return profile_key(ps, p->calendar, rest, w);
+	if (strcmp(w, "helpdesk") == 0)
+		return profile_copy(ps, p->helpdesk, sizeof p->helpdesk, rest, w);
 	if (strcmp(w, "source") == 0) {
 		if (p->nsources == PROFILE_SOURCES_MAX)
 			return profile_fail(ps, "too many sources%s%s", "", "");
@@ -503,6 +505,8 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 		memcpy(merged->title, child->title, sizeof merged->title);
 	if (child->calendar[0] != '\0')
 		memcpy(merged->calendar, child->calendar, sizeof merged->calendar);
+	if (child->helpdesk[0] != '\0')
+		memcpy(merged->helpdesk, child->helpdesk, sizeof merged->helpdesk);
 	if (child->retention_amount != 0) {
 		merged->retention_amount = child->retention_amount;
 		merged->retention_unit = child->retention_unit;

@@ -123,15 +123,6 @@ static const struct vocab_word vocab_user_roles[] = {
 	[ROLE_ADMIN] = { "admin", "admin", 0 },
 };
 
-static const struct vocab_word vocab_staff_roles[STAFF_ROLE_COUNT] = {
-	[STAFF_OWNER] = { "owner", "Owner", 0 },
-	[STAFF_MANAGER] = { "manager", "Manager", 0 },
-	[STAFF_INVESTIGATOR] = { "investigator", "Investigator", 0 },
-	[STAFF_INDEPENDENT] = { "independent", "Independent person", 0 },
-	[STAFF_ADJUDICATOR] = { "adjudicator", "Adjudicator", 0 },
-	[STAFF_PANEL] = { "panel", "Panel member", 0 },
-};
-
 static const struct vocab_word vocab_advocacy[] = {
 	{ "none", "no answer yet", VOCAB_NONE },
 	{ "accepted", "accepted", 0 },
@@ -207,7 +198,6 @@ static const struct {
 	[VOCAB_DECISION] = VOCAB("decision", vocab_decisions),
 	[VOCAB_STATUS] = VOCAB("status", vocab_statuses),
 	[VOCAB_USER_ROLE] = VOCAB("user-role", vocab_user_roles),
-	[VOCAB_STAFF_ROLE] = VOCAB("staff-role", vocab_staff_roles),
 	[VOCAB_ADVOCACY] = VOCAB("advocacy-response", vocab_advocacy),
 	[VOCAB_EVENT] = VOCAB("event", vocab_events),
 };

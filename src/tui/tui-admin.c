@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "redress/buf.h"
+#include "redress/book-versions.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -76,6 +77,29 @@ tui_admin_clock(const struct rule *r, char *buf, size_t n)
 		snprintf(buf + len, n - (size_t)len, " (%d once extended)", r->extend_amount);
 }
 
+/* The book's calendar and profile versions, with who made each and when. */
+static void
+tui_admin_versions(struct tui *t)
+{
+	struct book_version v[64];
+	struct err err;
+	char when[64];
+	size_t i, n;
+
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	tui_admin_add(t, TUI_S_HEAD, "the book's versions (H adds a holiday)");
+	if (book_versions(t->b, v, sizeof v / sizeof v[0], &n, &err) != 0) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+		return;
+	}
+	for (i = 0; i < n && i < sizeof v / sizeof v[0]; i++) {
+		date_format_london_time((int64_t)v[i].at, when, sizeof when);
+		tui_admin_add(t, TUI_S_NORMAL, "  %-8s %-3u %-24s by %-12s %s",
+		              v[i].what == 'c' ? "calendar" : "profile", v[i].version, v[i].name,
+		              v[i].by, when);
+	}
+}
+
 void
 tui_admin_load(struct tui *t)
 {
@@ -125,6 +149,7 @@ tui_admin_load(struct tui *t)
 	if (nd == 0)
 		tui_admin_add(t, TUI_S_DIM, "  none");
 	free(days);
+	tui_admin_versions(t);
 }
 
 void
@@ -531,6 +556,64 @@ tui_admin_retention(struct tui *t)
 
 /* --- the screen ------------------------------------------------------------------- */
 
+/* A holiday added to the book's calendar: its date and name asked, then
+ * the change said in words and confirmed; open cases recomputed. */
+static void
+tui_admin_holiday(struct tui *t)
+{
+	const struct calendar *cal;
+	struct book_recompute r;
+	struct err err;
+	char date[16] = "", name[HOLIDAY_NAME_MAX] = "";
+	unsigned version;
+	size_t i;
+	bool ok;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (tui_prompt(t, "Holiday's date (YYYY-MM-DD): ", date, sizeof date, false) != 1 ||
+	    date[0] == '\0' ||
+	    tui_prompt(t, "Its name: ", name, sizeof name, false) != 1 || name[0] == '\0') {
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	if (book_calendar(t->b, &cal, &version, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	/* the differences first, below the versions: what it would move */
+	if (book_holiday_preview(t->b, date, name, &r, &err) != 0) {
+		tui_message(t, true, "not added: %s", err.msg);
+		return;
+	}
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	tui_admin_add(t, TUI_S_HEAD, "calendar %u would add %s %s: %zu date%s of open cases move",
+	              version + 1, date, name, r.nmoved, r.nmoved == 1 ? "" : "s");
+	for (i = 0; i < r.nmoved; i++)
+		tui_admin_add(t, TUI_S_NORMAL, "  %-14s %-22s %s%s -> %s", r.moved[i].ref,
+		              r.moved[i].rule, r.moved[i].target ? "target " : "", r.moved[i].was,
+		              r.moved[i].now);
+	free(r.moved);
+	t->admin.top = t->admin.n; /* drawn at the end */
+	ok = tui_admin_confirm(t, "Add %s as calendar %u (the changes above)? y/n ", date,
+	                       version + 1);
+	if (!ok) {
+		tui_admin_load(t);
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	if (book_holiday_change(t->b, date, name, &r, &err) != 0) {
+		tui_message(t, true, "not added: %s", err.msg);
+		return;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	tui_admin_load(t);
+	tui_message(t, false, "calendar %u: %zu open case%s recomputed, %zu date%s moved%s",
+	            r.version, r.cases, r.cases == 1 ? "" : "s", r.nmoved,
+	            r.nmoved == 1 ? "" : "s", r.nmoved ? " (each case keeps the earlier date)" : "");
+	free(r.moved);
+}
+
 static void
 tui_admin_draw(struct tui *t)
 {
@@ -576,6 +659,9 @@ tui_admin_key(struct tui *t, enum tui_action a)
 	case TUI_A_RETENTION:
 		tui_admin_retention(t);
 		break;
+	case TUI_A_HOLIDAY:
+		tui_admin_holiday(t);
+		break;
 	default:
 		tui_scroll(&A->top, max, h, a);
 		break;
@@ -586,7 +672,7 @@ static void
 tui_admin_title(struct tui *t, char *buf, size_t n)
 {
 	(void)t;
-	snprintf(buf, n, "admin: users and roles, the profile, holidays");
+	snprintf(buf, n, "admin: users and roles, the profile, holidays, versions");
 }
 
 const struct tui_screen tui_admin_screen = {

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "redress/buf.h"
+#include "redress/reads.h"
 #include "redress/text.h"
 #include "tui-int.h"
 
@@ -16,7 +17,12 @@ struct tui_audit_entry {
 	uint64_t seq;
 	char when[20];                     /* YYYY-MM-DD HH:MM, UTC */
 	char login[64], action[32], record[64], fields[160];
+	bool read;                         /* a read of identity (reads.h), not a change */
 };
+
+/* Which entries: the changes (as before reads were kept), the reads, both. */
+enum { AUDIT_CHANGES = 0, AUDIT_READS, AUDIT_BOTH };
+static const char *const tui_audit_kinds[] = { "changes", "reads", "changes and reads" };
 
 struct tui_audit {
 	struct tui_audit_entry *e;
@@ -28,6 +34,7 @@ struct tui_audit {
 	int vrc;                           /* book_verify's result */
 	char verr[ERR_MAX];
 	char user[64], ref[BOOK_REF_MAX], date[16]; /* the filters; "" all */
+	int kind;                          /* AUDIT_CHANGES, AUDIT_READS, AUDIT_BOTH */
 	const struct tui_screen *back;     /* the list, or the case it was opened from */
 };
 
@@ -51,6 +58,7 @@ tui_audit_each(const struct book_audit *a, void *ctx)
 	snprintf(x->action, sizeof x->action, "%s", a->action);
 	snprintf(x->record, sizeof x->record, "%s", a->record);
 	snprintf(x->fields, sizeof x->fields, "%s", a->fields);
+	x->read = book_audit_is_read(a);
 	return 0;
 }
 
@@ -63,6 +71,9 @@ tui_audit_filter(struct tui_audit *A)
 	for (i = 0; i < A->n; i++) {
 		const struct tui_audit_entry *x = &A->e[i];
 
+		if ((A->kind == AUDIT_CHANGES && strcmp(x->action, "read") == 0) ||
+		    (A->kind == AUDIT_READS && !x->read))
+			continue;
 		if (A->user[0] != '\0' && strcmp(x->login, A->user) != 0)
 			continue;
 		if (A->ref[0] != '\0' && strcmp(x->record, A->ref) != 0)
@@ -198,7 +209,8 @@ tui_audit_draw(struct tui *t)
 		tui_audit_line(t, 0, TUI_S_ERROR, "verify: FAILED: %llu of %llu entries bad: %s",
 		               (unsigned long long)A->v.bad, (unsigned long long)A->v.entries,
 		               A->v.first_problem[0] ? A->v.first_problem : A->verr);
-	tui_audit_line(t, 1, TUI_S_DIM, "%zu of %zu entries%s%s%s%s%s%s%s%s%s", A->nshown, A->n,
+	tui_audit_line(t, 1, TUI_S_DIM, "%zu of %zu entries (%s)%s%s%s%s%s%s%s%s%s", A->nshown, A->n,
+	               tui_audit_kinds[A->kind],
 	               A->ref[0] || A->user[0] || A->date[0] ? ":" : "", A->ref[0] ? " case " : "",
 	               A->ref, A->user[0] ? " user " : "", A->user, A->date[0] ? " date " : "",
 	               A->date, A->oom ? " (out of memory: the rest not read)" : "",
@@ -245,6 +257,10 @@ tui_audit_key(struct tui *t, enum tui_action a)
 		tui_audit_ask(t, "Only the entries of YYYY, YYYY-MM or YYYY-MM-DD (empty: all): ",
 		              A->date, sizeof A->date);
 		break;
+	case TUI_A_READS:
+		A->kind = (A->kind + 1) % 3;
+		tui_audit_filter(A);
+		break;
 	default:
 		tui_scroll(&A->top, max, h, a);
 		break;
@@ -254,7 +270,10 @@ tui_audit_key(struct tui *t, enum tui_action a)
 static void
 tui_audit_title(struct tui *t, char *buf, size_t n)
 {
-	if (t->audit != NULL && t->audit->ref[0] != '\0')
+	if (t->audit != NULL && t->audit->kind == AUDIT_READS)
+		snprintf(buf, n, "audit trail: who saw whose identity%s%s",
+		         t->audit->ref[0] != '\0' ? " in " : "", t->audit->ref);
+	else if (t->audit != NULL && t->audit->ref[0] != '\0')
 		snprintf(buf, n, "audit trail: the history of %s", t->audit->ref);
 	else
 		snprintf(buf, n, "audit trail: who changed what, when");

@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "redress/buf.h"
+#include "redress/book-versions.h"
 #include "redress/clock.h"
 #include "redress/profile.h"
 #include "redress/codes.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
+#include "redress/restrict.h"
 #include "tui-int.h"
 
 #define TUI_LABEL 13 /* "  investigator " */
@@ -90,13 +92,20 @@ tui_view_people(struct tui *t, const struct book_case *c)
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
 	}
-	for (i = STAFF_OWNER; i < STAFF_PANEL; i++)
-		tui_view_field(t, vocab_name(VOCAB_STAFF_ROLE, (int)i),
-		               book_staff_login(&c->staff, (int)i));
-	for (i = 0; i < 3; i++)
-		if (c->staff.panel[i][0] != '\0')
-			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s", TUI_LABEL - 1, "panel",
-			             c->staff.panel[i], c->staff.chair == (int)i ? " (chair)" : "");
+	{
+		const char *who[STAFF_ROLES];
+
+		book_staff_roles(&c->staff, who);
+
+		for (i = 0; i < STAFF_ROLES; i++)
+			if (who[i][0] != '\0')
+				tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s%s", TUI_LABEL - 1,
+				             book_staff_label((int)i), who[i],
+				             i >= STAFF_PANEL1 && c->staff.chair == (int)i - STAFF_PANEL1
+				             ? " (chair)" : "",
+				             c->staff.appointed[i][0] ? ", appointed " : "",
+				             c->staff.appointed[i]);
+	}
 	if (c->advocacy.offered[0] != '\0') {
 		char why[160];
 
@@ -154,7 +163,7 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 	struct deadline *dl = NULL;
 	struct clock_event *ce = NULL;
 	struct err err;
-	char due[DATE_STRLEN], target[DATE_STRLEN], state[48], why[512];
+	char due[DATE_STRLEN], target[DATE_STRLEN], state[48], why[512], was[96];
 	size_t i, n = 0, nd;
 
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
@@ -174,7 +183,7 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		                  date_parse(c->events[i].until, &ce[n].until, &err) == 0;
 		n++;
 	}
-	if (book_profile(t->b, &prof, &cal, &err) != 0 ||
+	if (book_case_rules(t->b, c, &prof, &cal, &err) != 0 ||
 	    clock_compute(prof, cal, (enum route)c->kind, ce, n, t->today, dl, PROFILE_RULES_MAX,
 	                  &nd, &err) != 0) {
 		tui_view_add(t, TUI_S_ERROR, 0, "deadlines: %s", err.msg);
@@ -182,6 +191,10 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 	}
 	t->view.deadlines_line = t->view.nlines;
 	tui_view_add(t, TUI_S_HEAD, 0, "deadlines (%s)", prof->name);
+	/* the book's first versions go unsaid, as before it kept others */
+	if (c->profver > 1 || c->calver > 1)
+		tui_view_add(t, TUI_S_DIM, 2, "  counted under %s of the book",
+		             book_case_versions(c, was, sizeof was));
 	if (nd == 0)
 		tui_view_add(t, TUI_S_DIM, 2, "  none running");
 	for (i = 0; i < nd; i++) {
@@ -189,8 +202,17 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		const struct profile_source *src;
 		enum tui_style s = TUI_S_NORMAL;
 		const char *mark = "";
+		bool mine = false;           /* the complainant's clock, run out */
 
-		if (d->state == CLOCK_PENDING) {
+		if (d->rule->party == PARTY_COMPLAINANT &&
+		    (d->state == CLOCK_MISSED || d->state == CLOCK_LAPSED)) {
+			/* the complainant's time, not the council's: a complaint made
+			 * late is never the council's missed deadline */
+			snprintf(state, sizeof state, "%s by %d", d->state == CLOCK_MISSED ? "made late"
+			                                                                 : "lapsed", d->days);
+			s = TUI_S_DIM;
+			mine = true;
+		} else if (d->state == CLOCK_PENDING) {
 			snprintf(state, sizeof state, "%d left", d->days);
 			if (d->days <= 3) {
 				s = TUI_S_SOON;
@@ -209,8 +231,16 @@ tui_view_deadlines(struct tui *t, const struct book_case *c)
 		tui_view_add(t, s, 4, "  %-22s due %s  target %s  %s%s",
 		             d->rule->label[0] ? d->rule->label : d->rule->key,
 		             date_format(d->due, due), date_format(d->target, target), state, mark);
+		/* a date a new calendar or profile moved stays in view */
+		if (book_was_note(c, d->rule->key, false, was, sizeof was)[0] != '\0')
+			tui_view_add(t, TUI_S_DIM, 6, "    due %s%s", due, was);
+		if (book_was_note(c, d->rule->key, true, was, sizeof was)[0] != '\0')
+			tui_view_add(t, TUI_S_DIM, 6, "    target %s%s", target, was);
 		clock_explain(d, why, sizeof why);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s", why);
+		if (mine)
+			tui_view_add(t, TUI_S_DIM, 6, "    the complainant's time, not the council's: "
+			             "no deadline of the council's missed");
 		src = profile_source(prof, d->rule->source);
 		tui_view_add(t, TUI_S_DIM, 6, "    %s%s%s: %s", d->rule->pinpoint,
 		             d->rule->pinpoint[0] ? ", " : "", basis_name(d->rule->basis),
@@ -365,6 +395,14 @@ tui_case_load(struct tui *t, const char *ref)
 		return -1;
 	}
 	snprintf(V->ref, sizeof V->ref, "%s", ref);
+	{
+		bool allowed = true;
+
+		if (book_case_restriction(t->b, ref, V->restricted, sizeof V->restricted, &allowed,
+		                          &err) != 0)
+			V->restricted[0] = '\0';
+		V->withheld = !allowed;
+	}
 	tui_case_build(t);
 	return 0;
 }
@@ -604,6 +642,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_HOLD:
 		tui_hold_form(t);
 		break;
+	case TUI_A_EDIT:
+		tui_edit_form(t);
+		break;
 	case TUI_A_CORRECT:
 		tui_case_correct(t);
 		break;
@@ -619,7 +660,9 @@ tui_case_title(struct tui *t, char *buf, size_t n)
 	const struct tui_view *V = &t->view;
 	size_t h = (size_t)tui_body_rows(t);
 
-	snprintf(buf, n, "case %s, revision %llu | %zu%%", V->ref,
+	snprintf(buf, n, "case %s%s%s%s, revision %llu | %zu%%", V->ref,
+	         V->restricted[0] != '\0' ? " RESTRICTED to " : "", V->restricted,
+	         V->withheld ? " (names withheld)" : "",
 	         V->c != NULL ? (unsigned long long)V->c->rev : 0ULL,
 	         V->nrows <= h ? (size_t)100 : (V->top + h) * 100 / V->nrows);
 }

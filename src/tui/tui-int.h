@@ -67,10 +67,11 @@ enum tui_action {
 	TUI_A_FORM_ENTER, TUI_A_FORM_NEXT, TUI_A_FORM_PREV, TUI_A_FORM_CHANGE,
 	TUI_A_FORM_CANCEL, TUI_A_FORM_ERASE, TUI_A_FORM_WORD, TUI_A_FORM_CLEAR,
 	TUI_A_PEOPLE, TUI_A_PARTY, TUI_A_ADVOCACY, TUI_A_POINT, TUI_A_FINDING, TUI_A_RECOMMEND,
-	TUI_A_REC_DONE, TUI_A_HOLD, TUI_A_EVERYTHING,
+	TUI_A_REC_DONE, TUI_A_HOLD, TUI_A_EVERYTHING, TUI_A_EDIT,
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
+	TUI_A_HOLIDAY, TUI_A_READS,
 };
 
 #define TUI_KEYS_PER 4
@@ -205,6 +206,8 @@ struct tui_vrow {
 struct tui_view {
 	struct book_case *c;               /* guarded memory; NULL when none */
 	char ref[BOOK_REF_MAX];
+	char restricted[160];              /* "to LOGIN, ..." on a restricted case, else "" */
+	bool withheld;                     /* restricted, and not to this person */
 	struct tui_arena arena;
 	struct tui_vline *lines;
 	size_t nlines, lcap;
@@ -525,6 +528,8 @@ void tui_people_form(struct tui *t);
 void tui_party_form(struct tui *t);
 void tui_advocacy_form(struct tui *t);
 void tui_hold_form(struct tui *t);
+/* tui-edit.c: the case's kind, channel, team, service and summary */
+void tui_edit_form(struct tui *t);
 /* "eligible: aged 14: under 18", from the child's date of birth. */
 void tui_advocacy_line(const struct book_case *c, const char *offered, unsigned flags, char *buf,
                        size_t n);

@@ -103,6 +103,8 @@ const struct tui_key tui_keys[] = {
 	{ TUI_A_REC_DONE, TUI_CTX_CASE, { 'd' }, "case-done", "mark a recommendation done", NULL },
 	{ TUI_A_HOLD, TUI_CTX_CASE, { 'H' }, "case-hold",
 	  "set or clear a legal hold (managers, admins)", NULL },
+	{ TUI_A_EDIT, TUI_CTX_CASE, { 'E' }, "case-edit",
+	  "the case's kind, channel, team, service and summary", NULL },
 	{ TUI_A_AUDIT, TUI_CTX_CASE, { 'T' }, "case-audit",
 	  "the case's history: who did what", NULL },
 	/* the audit trail */
@@ -112,6 +114,8 @@ const struct tui_key tui_keys[] = {
 	  "one case's entries (empty: all)", "case" },
 	{ TUI_A_BY_DATE, TUI_CTX_AUDIT, { 'd' }, "audit-date",
 	  "one year, month or day (YYYY-MM-DD)", "date" },
+	{ TUI_A_READS, TUI_CTX_AUDIT, { 'r' }, "audit-reads",
+	  "the changes, the reads of names (who saw whose identity), or both", "reads" },
 	/* the report screen */
 	{ TUI_A_BACK, TUI_CTX_REPORT, { 'q', ESC }, "back", "back to the case list", "back" },
 	{ TUI_A_YEAR_NEXT, TUI_CTX_REPORT, { 'l', KEY_RIGHT, '}', ']' }, "report-year-next",
@@ -143,6 +147,8 @@ const struct tui_key tui_keys[] = {
 	  "a read-only copy, the same place", NULL },
 	{ TUI_A_RETENTION, TUI_CTX_ADMIN, { 'E' }, "admin-retention",
 	  "cases due to erase; asked first", NULL },
+	{ TUI_A_HOLIDAY, TUI_CTX_ADMIN, { 'H' }, "admin-holiday",
+	  "add a holiday to the book's calendar; asked first", NULL },
 	{ TUI_A_BACK, TUI_CTX_CASE | TUI_CTX_HELP | TUI_CTX_ADMIN | TUI_CTX_AUDIT,
 	  { 'q', ESC, KEY_LEFT, 'h' },
 	  "back", "back to the screen before", "back" },

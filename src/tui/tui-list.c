@@ -229,6 +229,22 @@ tui_list_cell(const struct tui_line *l, int col, char *buf, size_t n)
 
 /* --- loading, filtering, sorting ------------------------------------------------- */
 
+/* a then b into out (n bytes), cut short if need be: snprintf's "%s%s"
+ * without its cost, for a line of every case loaded */
+static void
+tui_join(char *out, size_t n, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (n == 0)
+		return;
+	la = la < n - 1 ? la : n - 1;
+	memcpy(out, a, la);
+	lb = lb < n - 1 - la ? lb : n - 1 - la;
+	memcpy(out + la, b, lb);
+	out[la + lb] = '\0';
+}
+
 /* A deadline as the list names it: its profile label, short ("S2 response,
  * extended maximum"), or the key when the profile has none. */
 static void
@@ -240,16 +256,14 @@ tui_rule_short(struct tui *t, const char *key, char *out, size_t n)
 	struct err err;
 
 	if (key[0] == '\0' || book_profile(t->b, &p, &cal, &err) != 0 ||
-	    (r = profile_rule(p, key)) == NULL || r->label[0] == '\0') {
-		snprintf(out, n, "%s", key);
-		return;
-	}
-	if (strncmp(r->label, "Stage ", 6) == 0 && r->label[6] >= '1' && r->label[6] <= '3')
-		snprintf(out, n, "S%s", r->label + 6);
+	    (r = profile_rule(p, key)) == NULL || r->label[0] == '\0')
+		tui_join(out, n, key, "");
+	else if (strncmp(r->label, "Stage ", 6) == 0 && r->label[6] >= '1' && r->label[6] <= '3')
+		tui_join(out, n, "S", r->label + 6);
 	else if (strncmp(r->label, "Acknowledgement", 15) == 0)
-		snprintf(out, n, "Acknowledge%s", r->label + 15);
+		tui_join(out, n, "Acknowledge", r->label + 15);
 	else
-		snprintf(out, n, "%s", r->label);
+		tui_join(out, n, r->label, "");
 }
 
 static int

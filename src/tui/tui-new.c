@@ -4,6 +4,7 @@
  * the people and the summary. */
 #include <string.h>
 
+#include "redress/profile.h"
 #include "redress/text.h"
 #include "redress/workflow.h"
 #include "tui-int.h"
@@ -61,6 +62,35 @@ tui_new_yes(struct tui_form *f, const char *name)
 	return x != NULL && x->choice != 0;
 }
 
+/* What was done with a safeguarding concern: asked only for one, the time
+ * it was passed on and who took it needed. */
+static void
+tui_new_safeguard_check(struct tui_form *f, bool safeguarding)
+{
+	static const char *const names[] = { "sg_helpdesk", "sg_time", "sg_spoken_to",
+	                                     "sg_reference" };
+	struct tui_field *at = tui_form_field(f, "sg_time"), *who = tui_form_field(f, "sg_spoken_to");
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		tui_form_field(f, names[i])->hidden = !safeguarding;
+	if (!safeguarding)
+		return;
+	v = at->buf;
+	if (v[0] == '\0') {
+		at->bad = true;
+		snprintf(at->why, sizeof at->why, "when was it passed on? (HH:MM)");
+	} else if (!book_hhmm_ok(v)) {
+		at->bad = true;
+		snprintf(at->why, sizeof at->why, "\"%.20s\" is not a time (HH:MM, 24-hour)", v);
+	}
+	if (who->buf[0] == '\0') {
+		who->bad = true;
+		snprintf(who->why, sizeof who->why, "who at the helpdesk took it?");
+	}
+}
+
 static void
 tui_new_check(struct tui *t, struct tui_form *f)
 {
@@ -77,9 +107,10 @@ tui_new_check(struct tui *t, struct tui_form *f)
 
 	if (safeguarding) {
 		snprintf(safe->note, sizeof safe->note, "not a complaint: it goes to the children's "
-		         "helpdesk at once, and is recorded as sent");
+		         "helpdesk at once; record what was done below");
 		safe->note_style = TUI_S_SOON;
 	}
+	tui_new_safeguard_check(f, safeguarding);
 	/* the year limit and the excluded matters are a complaint's questions */
 	aware->hidden = excl->hidden = !complaint || safeguarding;
 	anyway->hidden = true;
@@ -173,6 +204,10 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 	in.received = tui_form_field(f, "received")->buf;
 	in.aware = elsewhere != NULL ? NULL : tui_new_value(f, "aware");
 	in.safeguarding = tui_new_yes(f, "safeguarding");
+	in.sg_helpdesk = tui_new_value(f, "sg_helpdesk");
+	in.sg_time = tui_new_value(f, "sg_time");
+	in.sg_spoken_to = tui_new_value(f, "sg_spoken_to");
+	in.sg_reference = tui_new_value(f, "sg_reference");
 	in.child_name = tui_new_value(f, "child");
 	in.child_dob = tui_new_value(f, "child_dob");
 	in.complainant_name = tui_new_value(f, "complainant");
@@ -219,7 +254,7 @@ tui_new_case(struct tui *t)
 	vocab_names(VOCAB_CHANNEL, 0, channels, CHANNEL_COUNT);
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	if ((f = tui_form_new("A new contact: Enter goes through the questions, and on the last "
-	                      "adds it", TUI_SUMMARY_MAX + 2048)) == NULL) {
+	                      "adds it", TUI_SUMMARY_MAX + 3072)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
@@ -228,6 +263,18 @@ tui_new_case(struct tui *t)
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, ROUTE_COMPLAINT);
 	if ((x = tui_form_choice(f, "safeguarding", "Safeguarding", tui_yesno, 2, 0)) != NULL)
 		x->question = "Is this a safeguarding concern about a child's safety?";
+	{
+		const struct profile *prof;
+		const struct calendar *cal;
+		struct err err;
+
+		tui_form_text(f, "sg_helpdesk", "  Passed to", 127, true,
+		              book_profile(t->b, &prof, &cal, &err) == 0 && prof->helpdesk[0]
+		              ? prof->helpdesk : NULL);
+	}
+	tui_form_text(f, "sg_time", "  At (HH:MM)", 6, true, NULL);
+	tui_form_text(f, "sg_spoken_to", "  Taken by", 127, true, NULL);
+	tui_form_text(f, "sg_reference", "  Referral ref", 127, true, NULL);
 	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, CHANNEL_ONLINE);
 	tui_form_date(f, "received", "Received", false, date_format(t->today, today));
 	if ((x = tui_form_date(f, "aware", "Aware since", true, NULL)) != NULL)
@@ -271,7 +318,7 @@ tui_new_case(struct tui *t)
 	if (tui_case_open(t, ref) != 0)
 		return;
 	if (safeguarding)
-		tui_message(t, false, "%s added, flagged and sent to the children's helpdesk", ref);
+		tui_message(t, false, "%s added, flagged, and what was done recorded", ref);
 	else if (redirected != NULL)
 		tui_message(t, false, "%s recorded as redirected to %s", ref, redirected);
 	else if (reason != 0)

@@ -7,6 +7,7 @@
  * recorded only on the revision shown. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "redress/advocacy.h"
 #include "redress/text.h"
@@ -141,6 +142,34 @@ tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_fi
 	return !typed->bad;
 }
 
+/* The same for a role that may be a person who is not a user: a name as
+ * typed, on one line, with no space before or after it. */
+static bool
+tui_pick_check_name(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed)
+{
+	size_t n = strlen(typed->buf);
+	size_t i;
+
+	typed->hidden = (size_t)choice->choice != p->n + 1;
+	if (typed->hidden)
+		return true;
+	if (n == 0) {
+		snprintf(typed->why, sizeof typed->why, "type their name, or a login");
+		snprintf(typed->note, sizeof typed->note, "as it goes on letters: Dr Ann Lee");
+		return !typed->bad;
+	}
+	if (!typed->bad && (typed->buf[0] == ' ' || typed->buf[n - 1] == ' ')) {
+		typed->bad = true;
+		snprintf(typed->why, sizeof typed->why, "a name has no space before or after it");
+	}
+	for (i = 0; i < n && !typed->bad; i++)
+		if ((unsigned char)typed->buf[i] < 0x20 || typed->buf[i] == 0x7f) {
+			typed->bad = true;
+			snprintf(typed->why, sizeof typed->why, "a name is on one line, without controls");
+		}
+	return !typed->bad;
+}
+
 void
 tui_case_form(struct tui *t, struct tui_form *f, int (*submit)(struct tui *t, struct tui_form *f))
 {
@@ -177,20 +206,14 @@ static const char *const tui_chairs[] = { "none", "member 1", "member 2", "membe
 
 struct tui_people {
 	struct tui_pick pick;
+	const char *named[TUI_PICK_MAX + 2]; /* the pick, "someone else" typed as a name */
 	const char *now[TUI_ROLES];    /* the case's people as shown */
 };
 
 static void
 tui_staff_now(const struct book_staff *s, const char *now[TUI_ROLES])
 {
-	now[0] = s->owner;
-	now[1] = s->manager;
-	now[2] = s->investigator;
-	now[3] = s->independent;
-	now[4] = s->adjudicator;
-	now[5] = s->panel[0];
-	now[6] = s->panel[1];
-	now[7] = s->panel[2];
+	book_staff_roles(s, now);
 }
 
 static void
@@ -206,7 +229,10 @@ tui_people_check(struct tui *t, struct tui_form *f)
 	for (i = 0; i < TUI_ROLES; i++) {
 		ch[i] = tui_form_field(f, tui_roles[i].name);
 		ty[i] = tui_form_field(f, tui_roles[i].typed);
-		tui_pick_check(&P->pick, ch[i], ty[i]);
+		if (i >= STAFF_INVESTIGATOR)
+			tui_pick_check_name(&P->pick, ch[i], ty[i]);
+		else
+			tui_pick_check(&P->pick, ch[i], ty[i]);
 		v[i] = tui_pick_value(&P->pick, ch[i], ty[i]);
 		if (strcmp(v[i], P->now[i]) != 0 && P->now[i][0] != '\0')
 			snprintf(ch[i]->note, sizeof ch[i]->note, "replaces %s", P->now[i]);
@@ -217,13 +243,13 @@ tui_people_check(struct tui *t, struct tui_form *f)
 
 		if (v[i][0] == '\0' || x->bad)
 			continue;
-		if (v[3][0] != '\0' && strcmp(v[i], v[3]) == 0) {
+		if (v[3][0] != '\0' && strcasecmp(v[i], v[3]) == 0) {
 			x->bad = true;
 			snprintf(x->why, sizeof x->why, "%s was the Stage 2 independent person and may "
 			         "not sit on the review panel", v[3]);
 		}
 		for (j = 5; j < i && !x->bad; j++)
-			if (strcmp(v[i], v[j]) == 0) {
+			if (strcasecmp(v[i], v[j]) == 0) {
 				x->bad = true;
 				snprintf(x->why, sizeof x->why, "the panel needs three different people");
 			}
@@ -243,6 +269,7 @@ tui_people_submit(struct tui *t, struct tui_form *f)
 {
 	struct tui_people *P = f->ctx;
 	const struct book_case *c;
+	const struct tui_field *x;
 	struct book_staff set;
 	char *dst[TUI_ROLES];
 	const char *v;
@@ -283,6 +310,8 @@ tui_people_submit(struct tui *t, struct tui_form *f)
 		tui_message(t, false, "nothing changed");
 		return 0;
 	}
+	if ((x = tui_form_field(f, "appointed")) != NULL)
+		snprintf(set.on, sizeof set.on, "%s", x->buf);
 	return tui_case_wrote(t, book_case_assign(t->b, t->view.ref, &set, &err), &err,
 	                      "people on the case recorded");
 }
@@ -294,7 +323,7 @@ tui_people_form(struct tui *t)
 	struct tui_people *P;
 	struct tui_form *f;
 	struct tui_field *x;
-	char title[128];
+	char title[128], today[DATE_STRLEN];
 	size_t i;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
@@ -308,9 +337,11 @@ tui_people_form(struct tui *t)
 		return;
 	}
 	tui_staff_now(&c->staff, P->now);
+	memcpy(P->named, P->pick.names, sizeof P->named);
+	P->named[P->pick.n + 1] = "someone else (type the name)";
 	snprintf(title, sizeof title, "People on %s: choose from the users, or someone else",
 	         t->view.ref);
-	if ((f = tui_form_new(title, TUI_ROLES * 64)) == NULL) {
+	if ((f = tui_form_new(title, TUI_ROLES * 64 + DATE_STRLEN)) == NULL) {
 		free(P);
 		tui_message(t, true, "out of memory");
 		return;
@@ -321,14 +352,18 @@ tui_people_form(struct tui *t)
 	for (i = 0; i < TUI_ROLES; i++) {
 		int def = tui_pick_default(&P->pick, P->now[i]);
 
-		tui_form_choice(f, tui_roles[i].name, tui_roles[i].label, P->pick.names,
+		tui_form_choice(f, tui_roles[i].name, tui_roles[i].label,
+		                i >= STAFF_INVESTIGATOR ? P->named : P->pick.names,
 		                (int)P->pick.n + 2, def);
-		x = tui_form_text(f, tui_roles[i].typed, "  their login", 64, false,
+		x = tui_form_text(f, tui_roles[i].typed,
+		                  i >= STAFF_INVESTIGATOR ? "  their name" : "  their login", 63, false,
 		                  (size_t)def == P->pick.n + 1 ? P->now[i] : NULL);
 		if (x != NULL)
 			x->hidden = true;
 	}
 	x = tui_form_choice(f, "chair", "Panel chair", tui_chairs, 4, c->staff.chair + 1);
+	date_format(t->today, today);
+	tui_form_date(f, "appointed", "Appointed on", false, today);
 	tui_case_form(t, f, tui_people_submit);
 	tui_form_free(&f);
 	/* memory of the pick list is the form's choices: freed after it */

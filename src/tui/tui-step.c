@@ -61,6 +61,9 @@ tui_step_valid(struct tui *t, const struct workflow_step *s, const struct book_c
 	memset(&next, 0, sizeof next);
 	next.type = ev;
 	next.date = t->today;
+	/* Stage 2 asked for without a Stage 1 response that is overdue */
+	if (ev == EV_STAGE2_REQUESTED)
+		next.overran = book_case_overran(t->b, c, wf, n, t->today.day);
 	if (tui_step_is(s, "accept"))
 		next.decision = DECISION_ACCEPTED;
 	if (tui_step_is(s, "refuse") || tui_step_is(s, "decline")) {
@@ -83,7 +86,8 @@ tui_cannot_change(struct tui *t, int role)
 		            t->login);
 	else if ((int)r < role)
 		tui_message(t, true, "%s is %s%s: this needs %s", t->login,
-		            r == ROLE_NONE ? "not yet granted access" : "a ",
+		            r == ROLE_NONE ? "not yet granted access"
+		              : r == ROLE_AUDITOR || r == ROLE_ADMIN ? "an " : "a ",
 		            r == ROLE_NONE ? "" : role_name(r), role_name((enum role)role));
 	else if (!book_has_key(t->b))
 		tui_message(t, true, "names are hidden (no passphrase given): nothing can be changed");
@@ -296,16 +300,20 @@ static int
 tui_step_allowed(struct tui *t, const struct wf_event *next)
 {
 	const struct book_case *c = t->view.c;
-	struct wf_event *wf;
+	struct wf_event *wf, x;
 	struct err err;
+	size_t n;
 	int rc;
 
 	if ((wf = calloc(c->nevents + 1, sizeof *wf)) == NULL) {
 		tui_message(t, true, "not recorded: out of memory");
 		return -1;
 	}
-	rc = workflow_check((enum route)c->kind, wf, book_case_workflow(c, wf, c->nevents),
-	                    next, t->today, &err);
+	n = book_case_workflow(c, wf, c->nevents);
+	x = *next;
+	if (x.type == EV_STAGE2_REQUESTED)
+		x.overran = book_case_overran(t->b, c, wf, n, x.date.day);
+	rc = workflow_check((enum route)c->kind, wf, n, &x, t->today, &err);
 	free(wf);
 	if (rc != 0)
 		tui_message(t, true, "not recorded: %s", err.msg);

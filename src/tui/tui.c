@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "redress/text.h"
+#include "redress/reads.h"
 #include "tui-int.h"
 
 /* Typed text is UTF-8 whatever the session's locale says: LANG unset,
@@ -288,10 +289,13 @@ tui_draw_status(struct tui *t)
 	enum role r = book_role(t->b);
 
 	/* the role as the book has it now, and read-only before the directory,
-	 * so that a long path cannot push it off a narrow window */
+	 * so that a long path cannot push it off a narrow window: an auditor
+	 * reads only, whatever the book is opened for */
 	len = snprintf(line, sizeof line, " %s (%s)%s | %s", t->login,
 	               !book_enrolled(t->b) ? "not enrolled" : r != ROLE_NONE ? role_name(r) :
-	               "no role yet", book_readonly(t->b) ? " | read-only" : "", t->dir);
+	               "no role yet",
+	               book_readonly(t->b) || (book_enrolled(t->b) && r == ROLE_AUDITOR)
+	               ? " | read-only" : "", t->dir);
 	if (!book_has_key(t->b))
 		len += snprintf(line + len, sizeof line - (size_t)len, " | names hidden");
 	if (!t->utf8)
@@ -476,9 +480,13 @@ tui_modal_read(struct tui *t, int *key, wint_t *wc)
 bool
 tui_poll(struct tui *t)
 {
-	uint64_t now = book_last_commit(t->b);
+	uint64_t now;
 	struct err err;
 
+	/* the reads waiting longest go on record (their own short write) */
+	if (book_reads_tick(t->b, &err) != 0)
+		tui_message(t, true, "%s", err.msg);
+	now = book_last_commit(t->b);
 	if (now == t->seen_commit)
 		return false;
 	t->seen_commit = now;
@@ -849,6 +857,8 @@ tui_main(struct book *b, const struct tui_opts *o)
 		return err_set(o->err, "out of memory"), TUI_FAIL;
 	t->b = b;
 	t->o = o;
+	/* names shown in the client are reads on record, batched (reads.h) */
+	book_reads_via(b, "client", true);
 	tui_wake_open(t);
 	t->utf8 = utf8 && MB_CUR_MAX > 1;
 	t->ascii = !t->utf8 || o->ascii;

@@ -1,7 +1,7 @@
 /* test_calendar.c - the calendar's agenda, read from the deadlines index,
  * against the deadlines worked out afresh from each case's own events by
- * the clock engine, for a book with cases in every stage and outcome; and
- * the range scan's filters. */
+ * the clock engine, for a book with cases in every stage and outcome; the
+ * range scan's filters; and the open set's copies of the summaries. */
 #include "testutil.h"
 
 #include <unistd.h>
@@ -11,6 +11,8 @@
 #include "redress/profile.h"
 #include "redress/workday.h"
 #include "redress/workflow.h"
+/* the open set read and written as the store holds it */
+#include "../../src/book/book-int.h"
 
 #define PASS "correct horse battery"
 #define NCASES 600
@@ -301,12 +303,122 @@ test_scan_flags(void **state)
 	book_close(&b);
 }
 
+/* --- the open set: a copy of each open case's summary -------------------------- */
+
+struct open_txn {
+	struct store_txn *t;
+	uint8_t (*key)[8];
+	size_t n, copies, same;
+};
+
+static int
+open_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct open_txn *o = ctx;
+	const void *sv;
+	size_t sn;
+
+	assert_int_equal(kl, 8);
+	o->key = realloc(o->key, (o->n + 1) * sizeof *o->key);
+	assert_non_null(o->key);
+	memcpy(o->key[o->n++], k, 8);
+	if (vl > 0)
+		o->copies++;
+	if (store_get(o->t, STORE_SUMMARY, k, 8, &sv, &sn) == 0 && sn == vl &&
+	    memcmp(sv, v, vl) == 0)
+		o->same++;
+	return 0;
+}
+
+static int
+open_read(struct store_txn *t, void *ctx)
+{
+	struct open_txn *x = ctx;
+
+	x->t = t;
+	return store_scan(t, STORE_OPEN, NULL, 0, open_each, x) < 0 ? -1 : 0;
+}
+
+/* Empties the open set's values, as a book written before they were kept has. */
+static int
+open_blank(struct store_txn *t, void *ctx)
+{
+	struct open_txn *x = ctx;
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		if (store_put(t, STORE_OPEN, x->key[i], 8, "", 0, false) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+each_open_line(const struct book_case_line *c, void *ctx)
+{
+	lines_add(ctx, "%s %s %s %s %s %d", c->ref, c->owner, c->team, c->next_key, c->next_due,
+	          c->stage);
+	return 0;
+}
+
+static void
+test_open_set_copies_summary(void **state)
+{
+	struct book *b = open_book();
+	struct book_case_filter f;
+	struct open_txn x;
+	struct lines before = { 0 }, after = { 0 };
+	struct book_step s;
+	struct err err;
+	size_t i;
+
+	(void)state;
+	/* a step on an open case rewrites its copy with the summary */
+	memset(&s, 0, sizeof s);
+	s.type = EV_NOTE;
+	s.date = "2026-11-20";
+	s.note = "a call";
+	memset(&f, 0, sizeof f);
+	f.stage = f.kind = -1;
+	f.open = true;
+	assert_int_equal(book_case_list(b, &f, each_open_line, &before, &err), 0);
+	assert_true(before.n > 10);
+	memset(&x, 0, sizeof x);
+	assert_int_equal(store_read(b->st, open_read, &x, &err), 0);
+	/* every open case in the set, each with its summary whole */
+	assert_int_equal(x.n, before.n);
+	assert_int_equal(x.copies, x.n);
+	assert_int_equal(x.same, x.n);
+	/* a book whose open set holds no copies lists the same, from the summaries */
+	assert_int_equal(store_write(b->st, open_blank, &x, &err), 0);
+	assert_int_equal(book_case_list(b, &f, each_open_line, &after, &err), 0);
+	assert_int_equal(after.n, before.n);
+	for (i = 0; i < after.n; i++)
+		assert_string_equal(after.v[i], before.v[i]);
+	/* and a step on a case puts its copy back */
+	{
+		char ref[BOOK_REF_MAX];
+
+		sscanf(before.v[0], "%31s", ref);
+		assert_int_equal(book_case_step(b, ref, &s, &err), 0);
+	}
+	free(x.key);
+	memset(&x, 0, sizeof x);
+	assert_int_equal(store_read(b->st, open_read, &x, &err), 0);
+	assert_int_equal(x.copies, 1);
+	assert_int_equal(x.same, 1);
+	free(x.key);
+	lines_free(&before);
+	lines_free(&after);
+	book_close(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_agenda_matches_events),
 		cmocka_unit_test(test_scan_flags),
+		cmocka_unit_test(test_open_set_copies_summary),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -31,6 +31,31 @@ Thursday 31 December 2026
   CSC-2026-0002  stage1_response_max    deadline 6 left   carol      South CIN      Child C-0002
 $ . $RDT/cal-t/env; r calendar --days 30 --owner bob
 nothing due from 2026-12-21 to 2027-01-19
+# --format tsv: one line per deadline, tab-separated (date, reference, key,
+# label, deadline or target, state, working days from today, owner, team);
+# --all adds those already met
+$ . $RDT/cal-t/env; r calendar --from 2026-12-01 --days 40 --format tsv
+2026-12-15	CSC-2026-0002	stage1_response	Stage 1 response	deadline	overdue	-4	carol	South CIN
+2026-12-22	CSC-2026-0001	acknowledge	Acknowledgement	deadline	open	1	alice	North CIN
+2026-12-31	CSC-2026-0002	stage1_response_max	Stage 1 response, extended maximum	deadline	open	6	carol	South CIN
+2027-01-06	CSC-2026-0001	stage1_response	Stage 1 response	deadline	open	9	alice	North CIN
+$ . $RDT/cal-t/env; r calendar --from 2026-12-01 --days 40 --format tsv --all --team 'South CIN'
+2026-12-03	CSC-2026-0002	acknowledge	Acknowledgement	deadline	met	-12	carol	South CIN
+2026-12-15	CSC-2026-0002	stage1_response	Stage 1 response	deadline	overdue	-4	carol	South CIN
+2026-12-31	CSC-2026-0002	stage1_response_max	Stage 1 response, extended maximum	deadline	open	6	carol	South CIN
+$ . $RDT/cal-t/env; r calendar --from 2026-12-01 --days 5 --all | sed 's/ *$//'
+Thursday 3 December 2026
+  CSC-2026-0002  acknowledge            deadline met      carol      South CIN      Child C-0002
+$ . $RDT/cal-t/env; r calendar --days 1 --format tsv
+$ . $RDT/cal-t/env; r calendar --format csv
+! redress: calendar: --format is text or tsv
+? 2
+$ . $RDT/cal-t/env; r calendar --all --overdue
+! redress: calendar: --all and --overdue do not go together
+? 2
+$ . $RDT/cal-t/env; r calendar --format tsv --names
+! redress: calendar: --format tsv has no child column: no --names
+? 2
 $ . $RDT/cal-t/env; r calendar --days 0
 ! redress: calendar: --days: 0 is out of range (1 to 3660)
 ? 2

@@ -14,7 +14,7 @@
 
 $ rm -rf $RDT/corr-t && mkdir $RDT/corr-t && printf 'pass phrase 1\n' > $RDT/corr-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/corr-t/pass' 'r() { redress -d $RDT/corr-t/b "$@"; }' 'u() { sed -E "s/$(id -un)/USER/g; s/on [0-9-]+ [0-9:]+/on TIME/; s/ +$//"; }' 'try() { _was=$(r case show "$2" --names 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(r case show "$2" --names 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/corr-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/corr-t/pass' 'r() { redress -d $RDT/corr-t/b "$@"; }' 'u() { sed -E "s/$(id -un)/USER/g; s/on [0-9-]+ [0-9:]+/on TIME/; s/ +$//"; }' 'try() { _was=$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/corr-t/env
 $ . $RDT/corr-t/env; r init --authority statutory >/dev/null && r case add --received 2027-05-04 --child-name Ann && r case acknowledge CSC-2027-0001 --date 2027-05-05 && r case respond CSC-2027-0001 --date 2027-05-20 && r case escalate CSC-2027-0001 --date 2027-05-24
 CSC-2027-0001
 

@@ -82,7 +82,7 @@ stage2_response_max    2026-05-05  2026-05-05  overdue by 39
 # --- a case book ---------------------------------------------------------------
 $ rm -rf $RDT/hist-t && mkdir $RDT/hist-t && printf 'pass phrase 1\n' > $RDT/hist-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/hist-t/pass' 'r() { redress -d $RDT/hist-t/b "$@"; }' 'try() { _was=$(r case show "$2" 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(r case show "$2" 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/hist-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/hist-t/pass' 'r() { redress -d $RDT/hist-t/b "$@"; }' 'try() { _was=$(redress_unwrapped -d $RDT/hist-t/b case show "$2" 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(redress_unwrapped -d $RDT/hist-t/b case show "$2" 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/hist-t/env
 $ . $RDT/hist-t/env; r init --authority statutory >/dev/null && r case add --received 2027-05-04 --child-name Ann && r case add --received 2027-05-04 --child-name Bea
 CSC-2027-0001
 CSC-2027-0002

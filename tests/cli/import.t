@@ -149,9 +149,9 @@ redress subject access export
 book         RDT/import-t/a
 asked for    ZOë  Ünal
 people       1
-note         Reads are not recorded in the audit chain: who looked at these
-             records cannot be listed.  Changes, imports and exports of identity
-             are, this export among them (export.subject).
+note         Every change, import and export of identity is in the audit
+             chain, this export among them (export.subject), and every read
+             of names or narrative: both are listed for each person below.
 note         Other people on these cases are named: redact them before
              disclosure.
 |
@@ -173,13 +173,20 @@ case CSC-2027-0500  complaint, received 2027-06-01 by phone; open, stage 1
     2027-06-01   complaint received (recorded by USER, TIME)
     2027-06-02   acknowledgement sent (recorded by USER, TIME)
 |
-  audit entries about person 1 and these cases (changes, imports and exports;
-  reads are not recorded)
+  audit entries about person 1 and these cases (changes and imports)
        2 TIME USER       case.import    CSC-2027-0500    kind,received,people,steps
-       6 TIME USER       export.csv     every case       names,dob,summary,points
-       7 TIME USER       export.csv     every case       names,dob,summary,points
-       8 TIME USER       export.subject person 1         subject access
-       9 TIME USER       export.subject person 1         subject access
+|
+  reads of person 1's identity and of these cases (who opened them, when,
+  through what)
+       6 TIME USER       read           CSC-2027-0500    via=case show
+       8 TIME USER       export.csv     every case       names,dob,summary,points
+       9 TIME USER       export.csv     every case       names,dob,summary,points
+      10 TIME USER       export.subject person 1         subject access
+      11 TIME USER       read           person 1         via=subject access export
+      12 TIME USER       read           CSC-2027-0500    via=subject access export
+      13 TIME USER       export.subject person 1         subject access
+      14 TIME USER       read           person 1         via=subject access export
+      15 TIME USER       read           CSC-2027-0500    via=subject access export
 $ . $RDT/import-t/env; r a export --subject CSC-2027-0500 | grep -e '^== ' -e '^name' -e '^people'
 people       2 (every party to the case)
 == person 1

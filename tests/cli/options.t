@@ -4,11 +4,12 @@
 # Every command sources $RDT/opt-t/env:
 #   rc ARGS        redress -d $RDT/opt-t/book case ARGS
 #   try ARGS       rc ARGS, then "exit N, unchanged" when `case show CSC-2027-0001
-#                  --names` and `case list --format tsv` are as they were
+#                  --names` and `case list --format tsv` are as they were (those
+#                  two by redress_unwrapped: see run.sh)
 
 $ rm -rf $RDT/opt-t && mkdir $RDT/opt-t && printf 'pass phrase 1\n' > $RDT/opt-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { redress -d $RDT/opt-t/book case "$@"; }' 'look() { rc show CSC-2027-0001 --names 2>&1; rc list --format tsv 2>&1; }' 'try() { _was=$(look); rc "$@"; _rc=$?; [ "$_was" = "$(look)" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { redress -d $RDT/opt-t/book case "$@"; }' 'look() { redress_unwrapped -d $RDT/opt-t/book case show CSC-2027-0001 --names 2>&1; redress_unwrapped -d $RDT/opt-t/book case list --format tsv 2>&1; }' 'try() { _was=$(look); rc "$@"; _rc=$?; [ "$_was" = "$(look)" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
 $ . $RDT/opt-t/env; redress -d $RDT/opt-t/book init --authority statutory >/dev/null && rc add --received 2027-06-01 --child-name 'Ash Birch' && rc acknowledge CSC-2027-0001 --date 2027-06-02 && rc point CSC-2027-0001 --text 'Visits missed'
 CSC-2027-0001
 1
@@ -63,7 +64,7 @@ exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
-! redress: case extend: --summary is for add
+! redress: case extend: --summary is for add and edit
 ! redress: case statement: --stage does not apply here
 ! redress: case note: --until is for extend
 ! redress: case ombudsman: --reason does not apply here

@@ -162,11 +162,11 @@ CSC-2020-0002  closed 2020-06-01  due 2026-06-01  held
 nothing to erase; 1 held
 unchanged
 $ . $RDT/ret-t/env; redress verify
-verified: store readable, 22 audit entries chained and signed
+verified: store readable, 27 audit entries chained and signed
 records: 15 match their last audit entry
 # the compact backup is a book that verifies too
 $ . $RDT/ret-t/env; redress backup $RDT/ret-t/bak >/dev/null && redress -d $RDT/ret-t/bak -R verify
-verified: store readable, 22 audit entries chained and signed
+verified: store readable, 27 audit entries chained and signed
 records: 15 match their last audit entry
 
 # a subject access request by an erased case's reference finds no one, and

@@ -9,6 +9,11 @@
 #   | text                              expected stdout line given literally
 #                                       (for blank lines or ones like the above)
 #
+# In a command, redress is $REDRESS under $REDRESS_WRAP (valgrind, say);
+# redress_unwrapped is $REDRESS alone, for what a check looks at before and
+# after the command under test (the case as it was, to say "unchanged"):
+# under valgrind that would only repeat what the other blocks run.
+#
 # Blank lines and lines starting with "#" separate blocks.
 : "${REDRESS:=./redress}"
 # REDRESS_WRAP runs the binary under a tool, e.g. "valgrind -q --error-exitcode=9"
@@ -28,7 +33,8 @@ fail=0 count=0
 run_block() {
 	[ -n "$cmd" ] || return 0
 	count=$((count + 1))
-	(eval "redress() { $REDRESS_WRAP \"$REDRESS\" \"\$@\"; }; $cmd") >"$tmp/out" 2>"$tmp/err"
+	(eval "redress() { $REDRESS_WRAP \"$REDRESS\" \"\$@\"; }
+		redress_unwrapped() { \"$REDRESS\" \"\$@\"; }; $cmd") >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	ok=1
 	cmp -s "$tmp/out" "$tmp/want_out" || ok=0

@@ -31,7 +31,7 @@ $ . $RDT/trust-t/env; redress case add --received 2026-11-02 --child-name 'Alder
 CSC-2026-0001
 
 $ . $RDT/trust-t/env; redress case assign CSC-2026-0001 --panel ann,bob,cat,dan
-! redress: case assign: --panel needs three logins, A,B,C
+! redress: case assign: --panel needs three people, A,B,C
 ? 2
 
 # a Hangul filler (U+3164) after a name looks like nothing and makes another name

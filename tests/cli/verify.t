@@ -51,7 +51,7 @@ $ . $RDT/v/env; redress verify --head "0:$(cut -d: -f2 $RDT/v/head1)"
 ? 2
 
 $ . $RDT/v/env; redress audit --head extra
-! redress: audit: too many arguments (usage: redress audit [--head])
+! redress: audit: too many arguments (usage: redress audit [--head] | --reads [--case REF] [--person ID] [--user LOGIN] [--since DATE])
 ? 2
 
 # without syslog (no /dev/log) a change says so on stderr, with the head to

@@ -9,7 +9,7 @@ shift
 fail=0
 tables=$("$list") || { echo "man-vocab: $list failed"; exit 1; }
 # vocabularies the manual names only in prose, or not at all
-unlisted="party-kind decision status advocacy-response staff-role"
+unlisted="party-kind decision status advocacy-response"
 sorted() { tr ' ' '\n' | sed '/^$/d' | sort; }
 found=$(awk '
 	/^\.\\" vocab end/ { if (key != "") print key words; key = ""; next }

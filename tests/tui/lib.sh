@@ -1,8 +1,8 @@
 # lib.sh - the helpers of the screen tests, sourced: the real binary in a
 # private tmux server at a fixed size, driven with send-keys and read back
 # with capture-pane.  Waits poll for the text expected (never fixed
-# sleeps), so a slow machine only runs slower.  The same as the top of
-# screen.sh; a file that sources it ends with screen_done.
+# sleeps), so a slow machine only runs slower.  A file that sources it
+# ends with screen_done.
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "screen: tmux not installed, skipped"
 	exit 0
@@ -10,8 +10,11 @@ fi
 : "${REDRESS:=./redress}"
 case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
 : "${REDRESS_SHARE:=$(pwd)/share}"
+case $REDRESS_SHARE in /*) ;; *) REDRESS_SHARE=$(pwd)/$REDRESS_SHARE ;; esac
 # a fixed today: the demo's cases, their references and clocks do not move
 export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
+# (a test host may have no syslog: its warning is no screen's business)
+export REDRESS_SYSLOG=off
 unset REDRESS_BOOK
 tmp=$(mktemp -d) || exit 1
 sock=redress-test-$$
@@ -30,8 +33,11 @@ failed() {
 		exit 1
 	fi
 }
-# (a server that ends on its own leaves its socket behind)
-trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
+# (a server that ends on its own leaves its socket behind; a file with more
+# to undo sets its own trap, which calls screen_cleanup)
+# ($U: a Unix user a test made for itself, removed with it)
+screen_cleanup() { t kill-server 2>/dev/null; [ -n "${U:-}" ] && userdel "$U" 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; }
+trap screen_cleanup EXIT
 trap 'exit 1' INT TERM
 
 # The session that screen, keys, text, exited and client_pid talk to: each
@@ -40,11 +46,14 @@ trap 'exit 1' INT TERM
 # stderr in $tmp/err.SESSION.
 S=main
 
-# start BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new 80x24 session $S.
+# start BOOK [VAR=VALUE ...] [-- ARGS]: the client in a new session $S,
+# 80x24 (SCREEN_COLS columns when set); $AS, when set, runs it as another
+# user (e.g. "setpriv --reuid=...").
+AS=
 start() {
 	bk=$1
 	shift
-	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY LANG=C.UTF-8 LC_ALL=C.UTF-8"
+	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8"
 	args=
 	while [ $# -gt 0 ]; do
 		if [ "$1" = -- ]; then shift; args="$*"; break; fi
@@ -56,8 +65,8 @@ start() {
 	rm -f "$tmp/status.$S" "$tmp/err.$S"
 	# (a server just killed may still hold the socket: try again)
 	n=0
-	until t new-session -d -s "$S" -x 80 -y 24 \
-		"env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
+	until t new-session -d -s "$S" -x "${SCREEN_COLS:-80}" -y 24 \
+		"$AS env $envs $REDRESS -d $bk $args tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
 		2>/dev/null; do
 		n=$((n + 1))
 		[ $n -lt 20 ] || { echo "screen: tmux will not start"; exit 1; }
@@ -139,6 +148,20 @@ open_case() {
 	expect "matching \"$1\" | 1/1" "search finds $1"
 	keys Enter
 	expect "timeline" "$1 opens"
+}
+
+# demo_book: a demo book of 50 cases, $book; its passphrase in $tmp/pass,
+# handed to launch as $P; and a complaint of our own for the steps, $ref,
+# its child named in three scripts.
+demo_book() {
+	book=$tmp/book
+	"$REDRESS" demo "$book" --cases 50 >/dev/null || { echo "FAIL: demo"; exit 1; }
+	printf 'demo passphrase\n' >"$tmp/pass"
+	printf 'not the passphrase\n' >"$tmp/wrong"
+	P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
+	ref=$(REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" case add --received 2026-11-16 \
+		--child-name "Zoë Łukasz 王" --team "North CIN" --summary "Contact was stopped.") ||
+		{ echo "FAIL: case add"; exit 1; }
 }
 
 # screen_done: no client reported memory errors or undefined behaviour;

@@ -4,7 +4,7 @@
 # person refused for the panel), its parties, two points with their findings
 # at Stage 1, a recommendation made and carried out, and a legal hold, every
 # one from the case view; then `redress report annual` counts them.  As
-# tests/tui/screen.sh: the real binary in a private tmux server, waits that
+# tests/tui/lib.sh: the real binary in a private tmux server, waits that
 # poll for the text expected.
 #
 #   REDRESS=./redress sh tests/tui/screen-client.sh
@@ -63,12 +63,13 @@ expect "ian was the Stage 2 independent person and may not sit on the review pan
 	"the independent person refused for the panel, as typed"
 keys Tab Left Tab && text "pam"
 keys Tab Left Tab && text "paz"
-keys Tab Right Enter
+keys Tab Right Enter Enter
 expect "ian was the Stage 2 independent person and may not sit on the review panel" \
 	"Enter does not record it: the reason stays"
 absent "people on the case recorded" "nothing recorded with the independent person on the panel"
-# (Enter goes on through the fields below it, and on the last records)
-keys C-u && text "pat" && keys Enter Enter Enter Enter Enter Enter
+# (Enter goes on through the fields below it, the chair and the date
+# appointed, and on the last records)
+keys C-u && text "pat" && keys Enter Enter Enter Enter Enter Enter Enter
 expect "people on the case recorded" "with another member: recorded"
 expect "investigator ivy" "the investigating officer on the case view"
 expect "independent  ian" "the independent person"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Screen test of a correction through the client (the harness of
-# tests/tui/screen.sh): C in the case view asks for the event, the
+# tests/tui/lib.sh): C in the case view asks for the event, the
 # correction and why, says what will change, and records only on y.
 #
 #   REDRESS=./redress sh tests/tui/screen-correct.sh

@@ -7,92 +7,13 @@
 # is a second Unix uid: as root only; otherwise that part says so.)
 #
 #   REDRESS=./redress sh tests/tui/screen-rekey.sh
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "screen-rekey: tmux not installed, skipped"
-	exit 0
-fi
-: "${REDRESS:=./redress}"
-case $REDRESS in /*) ;; *) REDRESS=$(pwd)/$REDRESS ;; esac
-: "${REDRESS_SHARE:=$(pwd)/share}"
-case $REDRESS_SHARE in /*) ;; *) REDRESS_SHARE=$(pwd)/$REDRESS_SHARE ;; esac
-export REDRESS_SHARE REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 REDRESS_TODAY=2026-11-20
-unset REDRESS_BOOK
-tmp=$(mktemp -d) || exit 1
+. "$(dirname "$0")/lib.sh"
+SCREEN_NAME=screen-rekey
+# (every check runs, whatever fails before it)
+SCREEN_MAXFAIL=${SCREEN_MAXFAIL:-1000}
+# the second user (a uid of its own) reaches the book through $tmp
 chmod 755 "$tmp"
-sock=redress-rekey-$$
-fail=0 count=0
 
-t() { tmux -L "$sock" -f /dev/null "$@"; }
-
-failed() {
-	fail=1
-	echo "FAIL: $1"
-}
-trap 't kill-server 2>/dev/null; rm -rf "$tmp" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"' EXIT
-trap 'exit 1' INT TERM
-
-S=main
-# start BOOK [WRAPPER] [VAR=VALUE ...]: the client in a new 80x24 session $S.
-start() {
-	bk=$1 wrap=$2
-	shift 2
-	envs="REDRESS_SHARE=$REDRESS_SHARE REDRESS_TODAY=$REDRESS_TODAY REDRESS_KDF=test LANG=C.UTF-8 LC_ALL=C.UTF-8 $*"
-	cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
-	rm -f "$tmp/status.$S" "$tmp/err.$S"
-	n=0
-	until t new-session -d -s "$S" -x 80 -y 24 \
-		"env $envs $wrap $REDRESS -d $bk tui 2>$tmp/err.$S; echo \$? >$tmp/status.new.$S; mv $tmp/status.new.$S $tmp/status.$S" \
-		2>/dev/null; do
-		n=$((n + 1))
-		[ $n -lt 20 ] || { echo "screen-rekey: tmux will not start"; exit 1; }
-		sleep 0.1
-	done
-}
-screen() { t capture-pane -p -t "$S" 2>/dev/null; }
-expect() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	failed "${2:-screen shows \"$1\"}"
-	screen | sed 's/^/  | /'
-	return 1
-}
-absent() {
-	count=$((count + 1))
-	if screen | grep -qF -- "$1"; then
-		failed "${2:-screen does not show \"$1\"}"
-		screen | sed 's/^/  | /'
-	fi
-}
-exited() {
-	count=$((count + 1))
-	i=0
-	while [ $i -lt 50 ] && [ ! -f "$tmp/status.$S" ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	got=$(cat "$tmp/status.$S" 2>/dev/null)
-	[ "$got" = "$1" ] && return 0
-	failed "${2:-exit status} ${got:-(still running)}, wanted $1"
-	sed 's/^/  err: /' "$tmp/err.$S" 2>/dev/null
-}
-said() {
-	count=$((count + 1))
-	grep -qF -- "$1" "$tmp/err.$S" 2>/dev/null || failed "${2:-stderr says \"$1\"}"
-}
-keys() { t send-keys -t "$S" "$@"; }
-text() { t send-keys -t "$S" -l -- "$1"; }
-open_case() {
-	expect "REFERENCE" "the list, to open $1"
-	keys / C-u && text "$1" && keys Enter
-	expect "matching \"$1\" | 1/1" "search finds $1"
-	keys Enter
-	expect "timeline" "$1 opens"
-}
 # check WHAT COMMAND...: the command succeeds.
 check() {
 	what=$1
@@ -124,7 +45,7 @@ R case note "$ref" --text "Phoned the mother first." --date 2026-11-17 >/dev/nul
 	{ echo "FAIL: case note"; exit 1; }
 
 # --- a client open across a rekey --------------------------------------------------
-start "$book" "" "$P"
+start "$book" "$P"
 open_case "$ref"
 expect "Contact with Siân was stopped." "the summary, before the rotation"
 check "rekey in another process" R rekey
@@ -160,7 +81,7 @@ else
 		-d "$book" user enrol
 	check "and is granted" R user grant uid4242 --role caseworker
 	S=other
-	start "$book" "$AS" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
+	start "$book" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
 	open_case "$ref"
 	expect "(caseworker)" "the other user's client, as a caseworker"
 	expect "Contact with Siân was stopped." "shows the summary"
@@ -184,7 +105,7 @@ else
 
 	# revoked while the client only shows a case: it notices by itself
 	check "granted again" R user grant uid4242 --role caseworker
-	start "$book" "$AS" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
+	start "$book" "REDRESS_PASSPHRASE_FILE=$tmp/pass2"
 	open_case "$ref"
 	expect "Contact with Siân was stopped." "the client shows the case again"
 	check "revoked again" R user revoke uid4242
@@ -194,13 +115,5 @@ else
 	exited 1 "a key leaves it"
 fi
 
-cat "$tmp/err.$S" >>"$tmp/err.all" 2>/dev/null
-if grep -q "runtime error\|AddressSanitizer\|LeakSanitizer" "$tmp/err.all" 2>/dev/null; then
-	failed "a sanitizer report:"
-	sed 's/^/  err: /' "$tmp/err.all"
-fi
-if [ $fail != 0 ]; then
-	echo "screen-rekey: FAILED"
-	exit 1
-fi
-echo "screen-rekey: $count checks passed ($REDRESS)"
+# no client reported memory errors or undefined behaviour
+screen_done

@@ -41,6 +41,8 @@ for s in "respond 2026-09-10" "escalate 2026-09-15" "accept 2026-09-16" "respond
 done
 # one for two clients at once
 both=$(add 2026-11-10 "Bo Both")
+# one whose Stage 1 response is overdue and not sent: Stage 2 may be asked for
+over=$(add 2026-10-01 "Ola Overran")
 
 # --- a confirmation that says what will happen; only y records --------------------
 launch "$book" "$P"
@@ -172,5 +174,20 @@ keys Escape
 expect "Keep what you typed?" "main: Esc on the kept text asks keep or discard"
 keys d q q
 exited 0 "stale: q quits"
+
+# --- a stage overran: the menu offers escalation without its response -----------------
+launch "$book" "$P"
+open_case "$over"
+keys w
+expect "Steps $over may take today" "w: the step menu"
+expect "escalate " "escalation offered: the Stage 1 response is overdue"
+text "escalate" && keys Enter
+expect "escalate $over:" "and its form opens"
+keys Enter
+expect "Record escalate on $over?" "escalate: asked"
+keys y
+expect "escalation recorded" "Stage 2 asked for without a Stage 1 response"
+keys q q
+exited 0 "overran: q quits"
 
 screen_done
