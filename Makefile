@@ -213,9 +213,11 @@ check/valgrind-missing:
 check-readme:
 	REDRESS=./redress sh tests/readme.sh
 
-check-man:
+# The manual's lists of kinds, channels, roles and codes are the tables'.
+check-man: build/obj/tests/man/vocab-list
 	@for m in $(MAN); do mandoc -Tlint -W warning $$m || exit 1; done
 	@echo "man: mandoc -Tlint clean"
+	@sh tests/man/vocab.sh build/obj/tests/man/vocab-list $(MAN)
 
 # Only store/ may include lmdb.h, vault/ sodium.h, tui/ curses; core/ no I/O.
 check-layers:

@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "redress/err.h"
+#include "redress/vocab.h"
 
 #define BOOK_SCHEMA 2
 
@@ -45,16 +46,6 @@
 #define BOOK_ESTALE -3    /* someone else changed the record first: nothing was saved */
 #define BOOK_EDENIED -4   /* the person may not: their role, a read-only book, no data key */
 #define BOOK_EREVOKED -5  /* the person's access was revoked while the book was open */
-
-enum role {
-	ROLE_NONE = 0, /* enrolled, not yet granted */
-	ROLE_AUDITOR,
-	ROLE_CASEWORKER,
-	ROLE_MANAGER,
-	ROLE_ADMIN,
-};
-const char *role_name(enum role r);
-int role_lookup(const char *name); /* -1 when unknown */
 
 /* Argon2id cost for a new or changed passphrase. */
 enum book_cost {

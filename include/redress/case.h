@@ -1,5 +1,5 @@
-/* case.h - contacts and complaints: the case record and its vocabularies
- * (cases.c), new cases (case-add.c), the steps of the procedure and their
+/* case.h - contacts and complaints: the case record (cases.c; its
+ * vocabularies are vocab.h's), new cases (case-add.c), the steps of the procedure and their
  * corrections (steps.c), other changes (case-change.c) and the list
  * (case-list.c).
  *
@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "redress/err.h"
+#include "redress/vocab.h"
 
 struct book;
 
@@ -31,30 +32,6 @@ struct book;
 
 #define BOOK_REF_MAX 24
 #define BOOK_TEXT_MAX 4096      /* summaries, notes, points */
-
-/* How a contact arrived. */
-enum channel {
-	CHANNEL_ONLINE = 0, CHANNEL_PHONE, CHANNEL_TEXT, CHANNEL_EMAIL, CHANNEL_LETTER,
-	CHANNEL_IN_PERSON, CHANNEL_STAFF, CHANNEL_ADVOCATE, CHANNEL_COUNT
-};
-const char *channel_name(int c);
-int channel_lookup(const char *name);
-
-/* Who a party is to the complaint. */
-enum party_role {
-	PARTY_CHILD = 0, PARTY_PARENT, PARTY_PARENTAL_RESPONSIBILITY, PARTY_FOSTER_CARER,
-	PARTY_SPECIAL_GUARDIAN, PARTY_CARE_LEAVER, PARTY_RELATIVE, PARTY_ADVOCATE, PARTY_MP,
-	PARTY_PROFESSIONAL, PARTY_OTHER, PARTY_ROLE_COUNT
-};
-const char *party_role_name(int r);
-int party_role_lookup(const char *name);
-
-enum outcome {
-	OUTCOME_NONE = 0, OUTCOME_UPHELD, OUTCOME_PARTLY_UPHELD, OUTCOME_NOT_UPHELD,
-	OUTCOME_UNABLE, OUTCOME_COUNT
-};
-const char *outcome_name(int o);
-int outcome_lookup(const char *name);
 
 /* A new contact.  Strings may be NULL when not given. */
 struct book_case_new {

@@ -42,8 +42,4 @@ const char *omb_finding_name(int f);
 const char *omb_finding_describe(int f);
 int omb_finding_lookup(const char *name);
 
-/* Every name one can give, as "a, b, c", into out (n bytes), for messages. */
-const char *ext_reason_list(char *out, size_t n);
-const char *omb_finding_list(char *out, size_t n);
-
 #endif

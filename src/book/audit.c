@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 
 static int
 book_audit_key(uint64_t seq, uint8_t key[8])
@@ -50,17 +51,9 @@ struct hashes {
 static void
 hashes_add(struct hashes *h, const void *a, size_t an, const void *b, size_t bn)
 {
-	uint8_t *np;
-
-	if (h->n + VAULT_HASH_BYTES > h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 16 * VAULT_HASH_BYTES;
-
-		if ((np = realloc(h->p, cap)) == NULL) {
-			h->oom = true;
-			return;
-		}
-		h->p = np;
-		h->cap = cap;
+	if (buf_grow(&h->p, &h->cap, h->n + VAULT_HASH_BYTES, 1) != 0) {
+		h->oom = true;
+		return;
 	}
 	vault_hash2(a, an, b, bn, h->p + h->n);
 	h->n += VAULT_HASH_BYTES;
@@ -579,15 +572,9 @@ book_verify_key_add(struct verify_ctx *c, uint32_t uid)
 {
 	struct ukey *nk;
 
-	if (c->nkeys == c->capkeys) {
-		size_t cap = c->capkeys ? c->capkeys * 2 : 16;
-
-		if ((nk = realloc(c->keys, cap * sizeof *nk)) == NULL) {
-			c->oom = true;
-			return NULL;
-		}
-		c->keys = nk;
-		c->capkeys = cap;
+	if (buf_grow(&c->keys, &c->capkeys, c->nkeys + 1, sizeof *c->keys) != 0) {
+		c->oom = true;
+		return NULL;
 	}
 	nk = &c->keys[c->nkeys++];
 	memset(nk, 0, sizeof *nk);
@@ -604,15 +591,9 @@ book_verify_cover_add(struct verify_ctx *c, uint64_t seq, const uint8_t *p, size
 		book_verify_problem(c, seq, "malformed record hash");
 		return;
 	}
-	if (c->ncovers == c->capcovers) {
-		size_t cap = c->capcovers ? c->capcovers * 2 : 256;
-
-		if ((nc = realloc(c->covers, cap * sizeof *nc)) == NULL) {
-			c->oom = true;
-			return;
-		}
-		c->covers = nc;
-		c->capcovers = cap;
+	if (buf_grow(&c->covers, &c->capcovers, c->ncovers + 1, sizeof *c->covers) != 0) {
+		c->oom = true;
+		return;
 	}
 	nc = &c->covers[c->ncovers++];
 	nc->seq = seq;

@@ -10,28 +10,10 @@
 #include <unistd.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/share.h"
-
-static const char *const book_roles[] = { "none", "auditor", "caseworker", "manager", "admin" };
-
-const char *
-role_name(enum role r)
-{
-	return (size_t)r < sizeof book_roles / sizeof *book_roles ? book_roles[r] : "?";
-}
-
-int
-role_lookup(const char *name)
-{
-	size_t i;
-
-	for (i = 1; i < sizeof book_roles / sizeof *book_roles; i++)
-		if (strcmp(name, book_roles[i]) == 0)
-			return (int)i;
-	return -1;
-}
 
 uint64_t
 book_now(void)
@@ -806,18 +788,13 @@ int
 book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 {
 	struct book_ids *r = ctx;
-	uint64_t *nid;
 
 	(void)v;
 	(void)vl;
 	if (kl != 8)
 		return 0;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		if ((nid = realloc(r->ids, r->cap * sizeof *nid)) == NULL)
-			return -1;
-		r->ids = nid;
-	}
+	if (buf_grow(&r->ids, &r->cap, r->n + 1, sizeof *r->ids) != 0)
+		return -1;
 	r->ids[r->n++] = codec_get_be64(k);
 	return 0;
 }

@@ -14,35 +14,6 @@
 #include "redress/text.h"
 #include "redress/workflow.h"
 
-static const char *const case_channels[CHANNEL_COUNT] = {
-	"online", "phone", "text", "email", "letter", "in-person", "staff", "advocate",
-};
-static const char *const case_roles[PARTY_ROLE_COUNT] = {
-	"child", "parent", "parental-responsibility", "foster-carer", "special-guardian",
-	"care-leaver", "relative", "advocate", "mp", "professional", "other",
-};
-static const char *const case_outcomes[OUTCOME_COUNT] = {
-	"none", "upheld", "partly-upheld", "not-upheld", "unable-to-determine",
-};
-
-static int
-case_lookup(const char *const *table, int n, const char *name)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(table[i], name) == 0)
-			return i;
-	return -1;
-}
-
-const char *channel_name(int c) { return c >= 0 && c < CHANNEL_COUNT ? case_channels[c] : "?"; }
-int channel_lookup(const char *n) { return case_lookup(case_channels, CHANNEL_COUNT, n); }
-const char *party_role_name(int r) { return r >= 0 && r < PARTY_ROLE_COUNT ? case_roles[r] : "?"; }
-int party_role_lookup(const char *n) { return case_lookup(case_roles, PARTY_ROLE_COUNT, n); }
-const char *outcome_name(int o) { return o >= 0 && o < OUTCOME_COUNT ? case_outcomes[o] : "?"; }
-int outcome_lookup(const char *n) { return case_lookup(case_outcomes, OUTCOME_COUNT, n); }
-
 void
 book_set_today(struct book *b, int32_t day)
 {

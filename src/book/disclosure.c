@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 
 struct disclosure_ctx {
 	struct book *b;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "redress/date.h"
 #include "redress/profile.h"
 #include "redress/retention.h"
@@ -133,24 +134,6 @@ struct scan_ctx {
 	void *ctx;
 };
 
-/* Room for item n of list (*cap of size each), grown when full; -1 when out
- * of memory. */
-static int
-retention_room(void *listp, size_t *cap, size_t n, size_t size)
-{
-	void *list, *p;
-	size_t want = *cap ? *cap * 2 : 16;
-
-	if (n < *cap)
-		return 0;
-	memcpy(&list, listp, sizeof list);
-	if (want > SIZE_MAX / size || (p = realloc(list, want * size)) == NULL)
-		return -1;
-	memcpy(listp, &p, sizeof p);
-	*cap = want;
-	return 0;
-}
-
 /* The case's timeline, the events' types and dates: enough for its status;
  * -1 when out of memory. */
 static ptrdiff_t
@@ -169,7 +152,7 @@ retention_events(struct scan_ctx *x, struct store_txn *t, uint64_t id)
 		codec_be32(seq, key + 8);
 		if (store_get(t, STORE_EVENTS, key, 12, &v, &n) != 0)
 			break;
-		if (retention_room(&x->wf, &x->cap_wf, k, sizeof *x->wf) != 0)
+		if (buf_grow(&x->wf, &x->cap_wf, k + 1, sizeof *x->wf) != 0)
 			return -1;
 		wf = x->wf;
 		memset(&wf[k], 0, sizeof wf[k]);
@@ -207,8 +190,7 @@ retention_scan_each(const void *k, size_t kl, const void *v, size_t vl, void *vc
 		else if (tag == CT_ERASED)
 			rc.erased = true;
 		else if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person != 0) {
-			if (retention_room(&x->people, &x->cap_people, rc.npeople,
-			                   sizeof *x->people) != 0)
+			if (buf_grow(&x->people, &x->cap_people, rc.npeople + 1, sizeof *x->people) != 0)
 				return err_set(store_txn_err(x->t), "out of memory");
 			x->people[rc.npeople++] = party.person;
 		}
@@ -314,14 +296,8 @@ struct ids {
 static int
 ids_add(struct ids *s, uint64_t id)
 {
-	uint64_t *nv;
-
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		if ((nv = realloc(s->v, s->cap * sizeof *nv)) == NULL)
-			return -1;
-		s->v = nv;
-	}
+	if (buf_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v) != 0)
+		return -1;
 	s->v[s->n++] = id;
 	return 0;
 }
@@ -366,15 +342,9 @@ retention_apply_each(const struct ret_case *rc, void *vctx)
 	if (rc->due && !rc->erased) {
 		struct book_retention *r;
 
-		if (a->ndue == a->capdue) {
-			size_t cap = a->capdue ? a->capdue * 2 : 32;
-
-			if ((r = realloc(a->due, cap * sizeof *r)) == NULL) {
-				a->oom = true;
-				return 0;
-			}
-			a->due = r;
-			a->capdue = cap;
+		if (buf_grow(&a->due, &a->capdue, a->ndue + 1, sizeof *a->due) != 0) {
+			a->oom = true;
+			return 0;
 		}
 		r = &a->due[a->ndue++];
 		memset(r, 0, sizeof *r);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "columns.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
@@ -132,14 +133,14 @@ import_date(const char *what, const char *s, char out[DATE_STRLEN], struct err *
 }
 
 static int
-import_word(const char *what, const char *s, int (*lookup)(const char *), const char *choices,
-            int *out, struct err *err)
+import_word(const char *what, const char *s, enum vocab_id vocab, int *out, struct err *err)
 {
-	char w[64];
+	char w[64], choices[512];
 
 	import_normalise(s, '-', w, sizeof w);
-	if ((*out = lookup(w)) < 0)
-		return err_set(err, "%s: \"%.40s\" is not one of %s", what, s, choices);
+	if ((*out = vocab_lookup(vocab, w)) < 0)
+		return err_set(err, "%s: \"%.40s\" is not one of %s", what, s,
+		               vocab_list(vocab, 0, choices, sizeof choices));
 	return 0;
 }
 
@@ -158,17 +159,6 @@ import_bool(const char *what, const char *s, bool *out, struct err *err)
 	else
 		return err_set(err, "%s: \"%.20s\" is not yes or no", what, s);
 	return 0;
-}
-
-static int
-import_status_lookup(const char *s)
-{
-	int i;
-
-	for (i = CASE_OPEN; i <= CASE_SAFEGUARDING; i++)
-		if (strcmp(s, case_status_name((enum case_status)i)) == 0)
-			return i;
-	return -1;
 }
 
 /* A reference brought over: what staff can read out and type. */
@@ -235,8 +225,7 @@ import_outcomes(struct import_row *row, unsigned stage, char *cell, struct err *
 
 		if (strcmp(s, "-") == 0)
 			continue;
-		if (import_word(what, s, outcome_lookup, "upheld, partly-upheld, not-upheld, "
-		                "unable-to-determine", &o, err) != 0)
+		if (import_word(what, s, VOCAB_OUTCOME, &o, err) != 0)
 			return -1;
 		if (o == OUTCOME_NONE)
 			continue;
@@ -273,13 +262,11 @@ import_row_fields(struct import *im, struct csv_reader *r, struct import_row *ro
 	row->in.ref = row->ref;
 	row->in.kind = ROUTE_COMPLAINT;
 	if ((v = import_get(im, r, C_KIND)) != NULL &&
-	    import_word("kind", v, route_lookup, "complaint, comment, compliment, concern, request, "
-	                "anonymous, redirected", &row->in.kind, err) != 0)
+	    import_word("kind", v, VOCAB_KIND, &row->in.kind, err) != 0)
 		return BOOK_EUSAGE;
 	row->in.channel = CHANNEL_ONLINE;
 	if ((v = import_get(im, r, C_CHANNEL)) != NULL &&
-	    import_word("channel", v, channel_lookup, "online, phone, text, email, letter, "
-	                "in-person, staff, advocate", &row->in.channel, err) != 0)
+	    import_word("channel", v, VOCAB_CHANNEL, &row->in.channel, err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_RECEIVED)) == NULL)
 		return err_set(err, "received: the date received is required"), BOOK_EUSAGE;
@@ -301,9 +288,7 @@ import_row_fields(struct import *im, struct csv_reader *r, struct import_row *ro
 	row->in.thanked = import_get(im, r, C_THANKED);
 	row->in.complainant_role = PARTY_PARENT;
 	if ((v = import_get(im, r, C_COMP_ROLE)) != NULL &&
-	    import_word("complainant_role", v, party_role_lookup, "child, parent, "
-	                "parental-responsibility, foster-carer, special-guardian, care-leaver, "
-	                "relative, advocate, mp, professional, other", &row->in.complainant_role,
+	    import_word("complainant_role", v, VOCAB_PARTY_ROLE, &row->in.complainant_role,
 	                err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_SAFEGUARDING)) != NULL &&
@@ -367,8 +352,7 @@ import_row_codes(struct import *im, struct csv_reader *r, struct import_row *row
 
 	/* the steps, each checked by the workflow after those before it */
 	if ((v = import_get(im, r, C_REASON)) != NULL &&
-	    import_word("reason", v, refusal_lookup, "over-a-year, legal-proceedings, not-eligible, "
-	                "out-of-scope, late-request", &row->reason, err) != 0)
+	    import_word("reason", v, VOCAB_REFUSAL, &row->reason, err) != 0)
 		return BOOK_EUSAGE;
 	if ((v = import_get(im, r, C_TOLD)) != NULL &&
 	    import_bool("ombudsman_told", v, &row->told, err) != 0)
@@ -378,7 +362,7 @@ import_row_codes(struct import *im, struct csv_reader *r, struct import_row *row
 	{
 		static const int col[3] = { C_S1_EXT_REASON, C_S2_EXT_REASON, C_OMB_FINDING };
 		static const int step[3] = { C_S1_EXT, C_S2_EXT, C_OMB_OUT };
-		char list[256], sname[48];
+		char sname[48];
 		int *out[3] = { &row->ext_reason[0], &row->ext_reason[1], &row->finding };
 
 		for (i = 0; i < 3; i++) {
@@ -386,9 +370,8 @@ import_row_codes(struct import *im, struct csv_reader *r, struct import_row *row
 				continue;
 			import_col_name(col[i], name, sizeof name);
 			import_col_name(step[i], sname, sizeof sname);
-			if (import_word(name, v, i < 2 ? ext_reason_lookup : omb_finding_lookup,
-			                i < 2 ? ext_reason_list(list, sizeof list)
-			                      : omb_finding_list(list, sizeof list), out[i], err) != 0)
+			if (import_word(name, v, i < 2 ? VOCAB_EXT_REASON : VOCAB_FINDING, out[i],
+			                err) != 0)
 				return BOOK_EUSAGE;
 			if (import_get(im, r, step[i]) == NULL)
 				return err_set(err, "%s without %s", name, sname), BOOK_EUSAGE;
@@ -495,8 +478,7 @@ import_row_state(struct import *im, struct csv_reader *r, struct import_row *row
 	if ((v = import_get(im, r, C_STATUS)) != NULL) {
 		int s;
 
-		if (import_word("status", v, import_status_lookup, "open, closed, withdrawn, declined, "
-		                "redirected, safeguarding", &s, err) != 0)
+		if (import_word("status", v, VOCAB_STATUS, &s, err) != 0)
 			return BOOK_EUSAGE;
 		if (s != (int)st.status)
 			return err_set(err, "status: %s given, but the dates given make it %s", v,
@@ -626,16 +608,9 @@ struct import_check {
 static void
 import_bad(struct import_check *k, size_t line, const char *msg)
 {
-	if (k->nbad == k->capbad) {
-		size_t cap = k->capbad ? k->capbad * 2 : 64;
-		struct import_bad *nb = realloc(k->bad, cap * sizeof *nb);
-
-		if (nb == NULL) {
-			k->oom = true;
-			return;
-		}
-		k->bad = nb;
-		k->capbad = cap;
+	if (buf_grow(&k->bad, &k->capbad, k->nbad + 1, sizeof *k->bad) != 0) {
+		k->oom = true;
+		return;
 	}
 	if ((k->bad[k->nbad].msg = strdup(msg)) == NULL) {
 		k->oom = true;
@@ -737,16 +712,9 @@ import_check_all(struct import *im, struct import_row *row, struct import_check 
 		}
 		if (row->ref == NULL)
 			continue;
-		if (k->nrefs == k->caprefs) {
-			size_t cap = k->caprefs ? k->caprefs * 2 : 256;
-			struct import_refs *nr = realloc(k->refs, cap * sizeof *nr);
-
-			if (nr == NULL) {
-				k->oom = true;
-				break;
-			}
-			k->refs = nr;
-			k->caprefs = cap;
+		if (buf_grow(&k->refs, &k->caprefs, k->nrefs + 1, sizeof *k->refs) != 0) {
+			k->oom = true;
+			break;
 		}
 		snprintf(k->refs[k->nrefs].ref, BOOK_REF_MAX, "%s", row->ref);
 		k->refs[k->nrefs++].line = r.record_line;

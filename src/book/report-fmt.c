@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/csv.h"
 #include "redress/report.h"
 #include "redress/text.h"
@@ -542,9 +543,6 @@ em_annual_months(struct em *e, const struct report *r)
 static void
 em_annual_outcomes(struct em *e, const struct report *r)
 {
-	static const char *const outcome_rows[OUTCOME_COUNT] = {
-		"No finding recorded", "Upheld", "Partly upheld", "Not upheld", "Unable to determine",
-	};
 	static const size_t q_resp[4] = { 0, Q_RESP1, Q_RESP2, Q_RESP3 };
 	size_t i, k;
 	long tot;
@@ -577,7 +575,7 @@ em_annual_outcomes(struct em *e, const struct report *r)
 		for (i = k; i < OUTCOME_COUNT; i++) {
 			for (s = 1; s <= 3; s++)
 				em_show(e, (size_t)s, oid[k][s - 1][i]);
-			em_row(e, outcome_rows[i]);
+			em_row(e, vocab_label(VOCAB_OUTCOME, (int)i));
 		}
 		for (s = 1; s <= 3; s++)
 			em_show(e, (size_t)s, tid[k][s - 1]);
@@ -965,41 +963,6 @@ report_emit(const struct report *r, enum report_part part, const struct report_o
 
 /* --- rendering ------------------------------------------------------------------- */
 
-struct rbuf {
-	char *p;
-	size_t n, cap;
-	bool oom;
-};
-
-static void
-rb_add(struct rbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		char *p;
-
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->p, cap)) == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void
-rb_puts(struct rbuf *b, const char *s)
-{
-	rb_add(b, s, strlen(s));
-}
-
 /* Characters in a UTF-8 string: its width on a terminal, near enough. */
 static size_t
 rb_width(const char *s)
@@ -1012,7 +975,7 @@ rb_width(const char *s)
 }
 
 struct rd {
-	struct rbuf b;
+	struct buf b;
 	enum report_format fmt;
 	int paras;
 	/* the table being rendered (text needs every row to align it) */
@@ -1038,7 +1001,7 @@ rd_safe(const char *s)
  * UTF-8 passed through, but controls and invisible characters other than
  * CR, LF and tab are escaped as on a screen (a spreadsheet is a screen). */
 static void
-rd_csv_field(struct rbuf *b, const char *s)
+rd_csv_field(struct buf *b, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0;
@@ -1048,10 +1011,10 @@ rd_csv_field(struct rbuf *b, const char *s)
 	int len;
 
 	if (quote)
-		rb_add(b, "\"", 1);
+		buf_append(b, "\"", 1);
 	/* a team named "=HYPERLINK(...)" is text, not a formula, in a spreadsheet */
 	if (csv_needs_guard(s))
-		rb_add(b, "'", 1);
+		buf_append(b, "'", 1);
 	while (i < n) {
 		/* malformed UTF-8 and CR are escaped like every other unsafe
 		 * character (a CR rewrites the line on a terminal); line breaks
@@ -1060,23 +1023,23 @@ rd_csv_field(struct rbuf *b, const char *s)
 		if (len == 0)
 			len = 1, cp = 0x80;
 		if (cp == '"')
-			rb_add(b, "\"\"", 2);
+			buf_append(b, "\"\"", 2);
 		else if (cp == '\n' || cp == '\t' || !text_unsafe_codepoint(cp))
-			rb_add(b, s + i, (size_t)len);
+			buf_append(b, s + i, (size_t)len);
 		else {
 			memcpy(one, s + i, (size_t)len);
 			one[len] = '\0';
 			text_visible(one, esc, sizeof esc);
-			rb_puts(b, esc);
+			buf_puts(b, esc);
 		}
 		i += (size_t)len;
 	}
 	if (quote)
-		rb_add(b, "\"", 1);
+		buf_append(b, "\"", 1);
 }
 
 static void
-rd_md_text(struct rbuf *b, const char *s)
+rd_md_text(struct buf *b, const char *s)
 {
 	char *safe = rd_safe(s), *p;
 
@@ -1086,8 +1049,8 @@ rd_md_text(struct rbuf *b, const char *s)
 	}
 	for (p = safe; *p != '\0'; p++) {
 		if (strchr("\\`*_[]<>|#", *p) != NULL)
-			rb_add(b, "\\", 1);
-		rb_add(b, p, 1);
+			buf_append(b, "\\", 1);
+		buf_append(b, p, 1);
 	}
 	free(safe);
 }
@@ -1103,22 +1066,22 @@ rd_para(void *ctx, const char *text)
 	case REPORT_TEXT:
 		if ((safe = rd_safe(text)) == NULL)
 			return -1;
-		rb_puts(&d->b, safe);
-		rb_puts(&d->b, "\n");
+		buf_puts(&d->b, safe);
+		buf_puts(&d->b, "\n");
 		free(safe);
 		break;
 	case REPORT_CSV:
 		snprintf(num, sizeof num, "%d", d->paras + 1);
-		rb_puts(&d->b, "about,About this report,");
-		rb_puts(&d->b, num);
-		rb_puts(&d->b, ",text,");
+		buf_puts(&d->b, "about,About this report,");
+		buf_puts(&d->b, num);
+		buf_puts(&d->b, ",text,");
 		rd_csv_field(&d->b, text);
-		rb_puts(&d->b, "\r\n");
+		buf_puts(&d->b, "\r\n");
 		break;
 	case REPORT_MARKDOWN:
-		rb_puts(&d->b, d->paras == 0 ? "# " : "");
+		buf_puts(&d->b, d->paras == 0 ? "# " : "");
 		rd_md_text(&d->b, text);
-		rb_puts(&d->b, "\n\n");
+		buf_puts(&d->b, "\n\n");
 		break;
 	}
 	d->paras++;
@@ -1147,17 +1110,8 @@ rd_row(void *ctx, const char *const *cells, size_t ncols)
 	size_t i;
 
 	(void)ncols;
-	if ((d->nrows + 1) * d->ncols > d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		char **c;
-
-		while (cap < (d->nrows + 1) * d->ncols)
-			cap *= 2;
-		if ((c = realloc(d->cells, cap * sizeof *c)) == NULL)
-			return -1;
-		d->cells = c;
-		d->cap = cap;
-	}
+	if (buf_grow(&d->cells, &d->cap, (d->nrows + 1) * d->ncols, sizeof *d->cells) != 0)
+		return -1;
 	for (i = 0; i < d->ncols; i++)
 		if ((d->cells[d->nrows * d->ncols + i] = strdup(cells[i])) == NULL) {
 			while (i-- > 0)
@@ -1185,28 +1139,28 @@ rd_text_table(struct rd *d)
 			if (rb_width(safe) > w[k])
 				w[k] = rb_width(safe);
 		}
-	rb_puts(&d->b, "\n");
-	rb_puts(&d->b, d->title);
-	rb_puts(&d->b, "\n");
+	buf_puts(&d->b, "\n");
+	buf_puts(&d->b, d->title);
+	buf_puts(&d->b, "\n");
 	for (i = 0; i <= d->nrows; i++) {
-		rb_puts(&d->b, " ");
+		buf_puts(&d->b, " ");
 		for (k = 0; k < d->ncols; k++) {
 			const char *s = i == 0 ? d->heads[k] : d->cells[(i - 1) * d->ncols + k];
 
-			rb_puts(&d->b, " ");
+			buf_puts(&d->b, " ");
 			pad = w[k] - rb_width(s);
 			if (k == 0) {
-				rb_puts(&d->b, s);
+				buf_puts(&d->b, s);
 				if (d->ncols > 1)
 					while (pad-- > 0)
-						rb_add(&d->b, " ", 1);
+						buf_append(&d->b, " ", 1);
 			} else {
 				while (pad-- > 0)
-					rb_add(&d->b, " ", 1);
-				rb_puts(&d->b, s);
+					buf_append(&d->b, " ", 1);
+				buf_puts(&d->b, s);
 			}
 		}
-		rb_puts(&d->b, "\n");
+		buf_puts(&d->b, "\n");
 	}
 }
 
@@ -1224,40 +1178,40 @@ rd_end(void *ctx)
 		for (i = 0; i < d->nrows; i++)
 			for (k = 1; k < d->ncols; k++) {
 				rd_csv_field(&d->b, d->id);
-				rb_puts(&d->b, ",");
+				buf_puts(&d->b, ",");
 				rd_csv_field(&d->b, d->title);
-				rb_puts(&d->b, ",");
+				buf_puts(&d->b, ",");
 				rd_csv_field(&d->b, d->cells[i * d->ncols]);
-				rb_puts(&d->b, ",");
+				buf_puts(&d->b, ",");
 				rd_csv_field(&d->b, d->heads[k]);
-				rb_puts(&d->b, ",");
+				buf_puts(&d->b, ",");
 				rd_csv_field(&d->b, d->cells[i * d->ncols + k]);
-				rb_puts(&d->b, "\r\n");
+				buf_puts(&d->b, "\r\n");
 			}
 		break;
 	case REPORT_MARKDOWN:
-		rb_puts(&d->b, "### ");
+		buf_puts(&d->b, "### ");
 		rd_md_text(&d->b, d->title);
-		rb_puts(&d->b, "\n\n|");
+		buf_puts(&d->b, "\n\n|");
 		for (k = 0; k < d->ncols; k++) {
-			rb_puts(&d->b, " ");
+			buf_puts(&d->b, " ");
 			rd_md_text(&d->b, d->heads[k]);
-			rb_puts(&d->b, " |");
+			buf_puts(&d->b, " |");
 		}
-		rb_puts(&d->b, "\n|");
+		buf_puts(&d->b, "\n|");
 		for (k = 0; k < d->ncols; k++)
-			rb_puts(&d->b, k == 0 ? " --- |" : " ---: |");
-		rb_puts(&d->b, "\n");
+			buf_puts(&d->b, k == 0 ? " --- |" : " ---: |");
+		buf_puts(&d->b, "\n");
 		for (i = 0; i < d->nrows; i++) {
-			rb_puts(&d->b, "|");
+			buf_puts(&d->b, "|");
 			for (k = 0; k < d->ncols; k++) {
-				rb_puts(&d->b, " ");
+				buf_puts(&d->b, " ");
 				rd_md_text(&d->b, d->cells[i * d->ncols + k]);
-				rb_puts(&d->b, " |");
+				buf_puts(&d->b, " |");
 			}
-			rb_puts(&d->b, "\n");
+			buf_puts(&d->b, "\n");
 		}
-		rb_puts(&d->b, "\n");
+		buf_puts(&d->b, "\n");
 		break;
 	}
 	for (i = 0; i < d->nrows * d->ncols; i++)
@@ -1277,7 +1231,7 @@ report_render(const struct report *r, enum report_part part, enum report_format 
 	memset(&d, 0, sizeof d);
 	d.fmt = fmt;
 	if (fmt == REPORT_CSV)
-		rb_puts(&d.b, "table,title,row,column,value\r\n");
+		buf_puts(&d.b, "table,title,row,column,value\r\n");
 	rc = report_emit(r, part, &out, &d);
 	free(d.cells);
 	if (rc != 0 || d.b.oom) {
@@ -1285,6 +1239,6 @@ report_render(const struct report *r, enum report_part part, enum report_format 
 		return -1;
 	}
 	*text = d.b.p;
-	*len = d.b.n;
+	*len = d.b.len;
 	return 0;
 }

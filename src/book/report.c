@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "redress/clock.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
@@ -52,23 +53,10 @@ struct rp_case {
 	size_t nev, cap_ev;
 };
 
-/* list, with room for item n (of size each): grown when full.  Out of
- * memory, list as it was, and *cap stays n. */
-static void *
-report_grow(void *list, size_t *cap, size_t n, size_t size)
-{
-	size_t want = *cap ? *cap * 2 : 16;
-	void *p;
-
-	if (n < *cap)
-		return list;
-	if (want > SIZE_MAX / size || (p = realloc(list, want * size)) == NULL)
-		return list;
-	*cap = want;
-	return p;
-}
+/* Room for one more in list f of c (nf in it, capf of room); false when
+ * out of memory. */
 #define REPORT_ROOM(c, f, nf, capf) \
-	((c)->f = report_grow((c)->f, &(c)->capf, (c)->nf, sizeof *(c)->f), (c)->nf < (c)->capf)
+	(buf_grow(&(c)->f, &(c)->capf, (c)->nf + 1, sizeof *(c)->f) == 0)
 
 /* Names met while counting, before the most frequent are kept. */
 struct rp_names {
@@ -226,15 +214,8 @@ report_name_get(struct rp_names *ns, const char *name)
 	for (i = 0; i < ns->n; i++)
 		if (strcmp(ns->v[i].name, name) == 0)
 			return &ns->v[i];
-	if (ns->n == ns->cap) {
-		size_t cap = ns->cap ? ns->cap * 2 : 32;
-		struct report_name *v = realloc(ns->v, cap * sizeof *v);
-
-		if (v == NULL)
-			return NULL;
-		ns->v = v;
-		ns->cap = cap;
-	}
+	if (buf_grow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v) != 0)
+		return NULL;
 	memset(&ns->v[ns->n], 0, sizeof ns->v[ns->n]);
 	snprintf(ns->v[ns->n].name, sizeof ns->v[ns->n].name, "%s", name);
 	return &ns->v[ns->n++];

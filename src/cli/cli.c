@@ -13,6 +13,7 @@
 #include "redress/cli.h"
 #include "redress/share.h"
 #include "redress/text.h"
+#include "redress/vocab.h"
 
 static const struct cli_cmd *const cli_table[] = {
 	&cmd_workday_entry,
@@ -237,6 +238,69 @@ cli_usage_all(FILE *f)
 	fputs("\nSee `redress help COMMAND` and redress(1).\n", f);
 }
 
+/* A vocabulary's names at column *col of a line indented by `indent`, as
+ * "a, b, c" (pipe: "a|b|c"), going on to the next line before column 80. */
+static void
+cli_help_list(FILE *f, enum vocab_id v, bool pipe, size_t indent, size_t *col)
+{
+	const char *sep = "";
+	int i;
+
+	for (i = 0; i < vocab_size(v); i++) {
+		const char *name = vocab_name(v, i);
+
+		if (vocab_flags(v, i) & VOCAB_UNLISTED)
+			continue;
+		if (*col + strlen(sep) + strlen(name) + 2 > 80) {
+			fprintf(f, "%.1s\n%*s", sep, (int)indent, "");
+			*col = indent;
+		} else {
+			fputs(sep, f);
+			*col += strlen(sep);
+		}
+		fputs(name, f);
+		*col += strlen(name);
+		sep = pipe ? "|" : ", ";
+	}
+}
+
+/* A command's usage and help, each {vocabulary} in the help (vocab.h)
+ * given as the names it holds ({key|}: "a|b|c"). */
+static void
+cli_help(FILE *f, const struct cli_cmd *cmd)
+{
+	const char *s = cmd->help, *end, *nl;
+	char key[32];
+	size_t col = 0, indent;
+	int v;
+
+	fprintf(f, "usage: redress %s%s%s\n\n", cmd->name, *cmd->usage ? " " : "", cmd->usage);
+	while ((end = strchr(s, '{')) != NULL) {
+		size_t n = strcspn(end + 1, "|}");
+		bool pipe = end[1 + n] == '|';
+
+		fwrite(s, 1, (size_t)(end - s), f);
+		for (nl = end; nl > s && nl[-1] != '\n'; nl--)
+			;
+		col = nl > s ? (size_t)(end - nl) : col + (size_t)(end - s);
+		while (nl > cmd->help && nl[-1] != '\n')
+			nl--;
+		/* a line's own indent, or that of the lines after it */
+		if ((indent = strspn(nl, " ")) == 0 && (nl = strchr(end, '\n')) != NULL)
+			indent = strspn(nl + 1, " ");
+		snprintf(key, sizeof key, "%.*s", (int)n, end + 1);
+		if ((v = vocab_find(key)) < 0 || end[1 + n + pipe] != '}') {
+			fputc('{', f); /* a brace of its own */
+			col++;
+			s = end + 1;
+			continue;
+		}
+		cli_help_list(f, (enum vocab_id)v, pipe, indent, &col);
+		s = end + 1 + n + pipe + 1;
+	}
+	fprintf(f, "%s\n", s);
+}
+
 static int
 cmd_help_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
@@ -252,8 +316,7 @@ cmd_help_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		return cli_error(CLI_USAGE, "help: one command at a time");
 	if ((cmd = cli_find(argv[1])) == NULL)
 		return cli_error(CLI_USAGE, "help: no command \"%s\" (see: redress --help)", argv[1]);
-	printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "", cmd->usage,
-	       cmd->help);
+	cli_help(stdout, cmd);
 	return CLI_OK;
 }
 
@@ -486,8 +549,7 @@ cli_main(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0) {
 			if (cmd->subhelp != NULL && cmd->subhelp(cmd, argc - 1, argv + 1) == CLI_OK)
 				return CLI_OK;
-			printf("usage: redress %s%s%s\n\n%s\n", cmd->name, *cmd->usage ? " " : "",
-			       cmd->usage, cmd->help);
+			cli_help(stdout, cmd);
 			return CLI_OK;
 		}
 	{

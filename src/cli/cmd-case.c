@@ -98,7 +98,6 @@ case_show(struct book *b, const struct book_case *c)
 		case_put("safeguarding", "flagged and sent to the children's helpdesk");
 	case_put("summary", c->summary);
 	if (c->advocacy.offered[0] != '\0') {
-		static const char *const resp[] = { "no answer yet", "accepted", "declined" };
 		char why[128] = "eligibility needs the child's date of birth (--names)";
 		struct date dob, on;
 		struct err e2;
@@ -115,7 +114,7 @@ case_show(struct book *b, const struct book_case *c)
 			}
 		snprintf(line, sizeof line, "offered %s%s%s; %s; %s", c->advocacy.offered,
 		         c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
-		         resp[c->advocacy.response % 3], why);
+		         vocab_label(VOCAB_ADVOCACY, c->advocacy.response % 3), why);
 		case_put("advocacy", line);
 	}
 	for (i = 0; i < c->nparties; i++) {
@@ -125,7 +124,7 @@ case_show(struct book *b, const struct book_case *c)
 		         pp->who.dob[0] ? ", born " : "", pp->who.dob, party_role_name(pp->role),
 		         pp->eligible ? "" : "; not eligible", pp->consent ? "; consents to a representative" : "",
 		         pp->informed ? "; representative kept informed" : "");
-		case_put(pp->kind == 0 ? "child" : "complainant", line);
+		case_put(vocab_name(VOCAB_PARTY_KIND, pp->kind != 0), line);
 		case_put("  views", pp->views);
 	}
 	for (i = 0; i < c->npoints; i++) {
@@ -538,15 +537,14 @@ case_do_step(struct case_run *r)
 		s.decision = DECISION_REFUSED;
 	if (o->finding != NULL && (s.finding = omb_finding_lookup(o->finding)) < 0)
 		return cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub, o->finding,
-		                 omb_finding_list(codes, sizeof codes));
+		                 vocab_list(VOCAB_FINDING, 0, codes, sizeof codes));
 	if (o->reason != NULL && (ev == EV_STAGE1_EXTENDED || ev == EV_STAGE2_EXTENDED)) {
 		if ((s.ext_reason = ext_reason_lookup(o->reason)) < 0)
 			return cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (%s)", sub,
-			                 o->reason, ext_reason_list(codes, sizeof codes));
+			                 o->reason, vocab_list(VOCAB_EXT_REASON, 0, codes, sizeof codes));
 	} else if (o->reason != NULL && (s.reason = refusal_lookup(o->reason)) < 0) {
-		return cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (over-a-year, "
-		                 "legal-proceedings, not-eligible, out-of-scope, late-request)", sub,
-		                 o->reason);
+		return cli_error(CLI_USAGE, "case %s: unknown --reason \"%s\" (%s)", sub, o->reason,
+		                 vocab_list(VOCAB_REFUSAL, 0, codes, sizeof codes));
 	}
 	if (ev == EV_NOTE && (o->text == NULL || *o->text == '\0'))
 		return cli_error(CLI_USAGE, "case note: --text is required");
@@ -637,6 +635,7 @@ case_do_finding(struct case_run *r)
 {
 	const struct case_opts *o = r->o;
 	struct err err;
+	char outs[128];
 	long st, pt;
 	int out, rc;
 
@@ -646,8 +645,8 @@ case_do_finding(struct case_run *r)
 	    (rc = case_int("--point", o->point, 1, 1000, &pt)) != CLI_OK)
 		return rc;
 	if ((out = outcome_lookup(o->outcome)) <= 0)
-		return cli_error(CLI_USAGE, "case finding: --outcome is upheld, partly-upheld, "
-		                 "not-upheld or unable-to-determine");
+		return cli_error(CLI_USAGE, "case finding: --outcome is %s",
+		                 vocab_list(VOCAB_OUTCOME, VOCAB_OR, outs, sizeof outs));
 	return cli_book_status(book_case_finding(r->b, r->ref, (unsigned)st, (unsigned)pt, out, &err),
 	                       &err);
 }
@@ -1028,11 +1027,12 @@ const struct cli_cmd cmd_case_entry = {
 	         "       | edit REF [--kind K] [--channel C] [--team T] [--service S] [--summary T]\n"
 	         "       [--rev N]",
 	.summary = "contacts and complaints: add, list, show, and every step of the procedure",
-	.help = "add: --kind (complaint, comment, compliment, concern, request, anonymous,\n"
-	        "  redirected), --channel (online, phone, text, email, letter, in-person, staff,\n"
-	        "  advocate), --received DATE, --aware DATE, --team, --service, --owner,\n"
+	.help = "add: --kind ({kind}),\n"
+	        "  --channel ({channel}),\n"
+	        "  --received DATE, --aware DATE, --team, --service, --owner,\n"
 	        "  --child-name, --child-dob, --complainant-name, --complainant-dob,\n"
-	        "  --complainant-role, --summary, --safeguarding, --redirect-to, --thanked;\n"
+	        "  --complainant-role ({party-role}),\n"
+	        "  --summary, --safeguarding, --redirect-to, --thanked;\n"
 	        "  with --safeguarding what was done: --helpdesk H (default the profile's),\n"
 	        "  --passed-at HH:MM, --spoken-to N, --referral R.\n"
 	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
@@ -1042,11 +1042,10 @@ const struct cli_cmd cmd_case_entry = {
 	        "  deadlines.\n"
 	        "Steps (each --date D, default today; --text adds a note; --rev N refuses the\n"
 	        "  step if the case has changed since revision N): acknowledge, extend [--until D]\n"
-	        "  [--reason complexity|availability|complainant|independent|advocacy|other],\n"
+	        "  [--reason {extension-reason|}],\n"
 	        "  respond, escalate, accept, refuse --reason R --ombudsman-told, statement,\n"
 	        "  arrange-panel, panel-notice, panel-held, findings, ombudsman,\n"
-	        "  ombudsman-outcome [--finding upheld|upheld-no-injustice|not-upheld|\n"
-	        "  closed-after-initial-enquiries|premature|withdrawn|other],\n"
+	        "  ombudsman-outcome [--finding {ombudsman-finding|}],\n"
 	        "  new-information, start-stage1, pause, resume,\n"
 	        "  decline --reason R --ombudsman-told, redirect, withdraw, close, reopen,\n"
 	        "  note --text T, pass-on (a compliment passed to the staff member and their\n"

@@ -7,6 +7,7 @@
 #include "redress/clock.h"
 #include "redress/share.h"
 #include "redress/text.h"
+#include "redress/vocab.h"
 #include "redress/workflow.h"
 
 #define DEADLINES_EVENTS_MAX 64
@@ -127,8 +128,10 @@ cmd_deadlines_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 		goto out;
 	}
 	if ((route = route_lookup(kind)) < 0) {
-		rc = cli_error(CLI_USAGE, "%s: unknown kind \"%s\" (complaint, comment, compliment, "
-		               "concern, request, anonymous, redirected)", self->name, kind);
+		char kinds[128];
+
+		rc = cli_error(CLI_USAGE, "%s: unknown kind \"%s\" (%s)", self->name, kind,
+		               vocab_list(VOCAB_KIND, 0, kinds, sizeof kinds));
 		goto out;
 	}
 	for (i = 0; i < ctx->nev; i++) {
@@ -207,9 +210,10 @@ const struct cli_cmd cmd_deadlines_entry = {
 	        "stage2-response-sent, stage3-requested, stage3-decision-sent, panel-date,\n"
 	        "panel-notice-sent, panel-held, findings-sent, stage3-response-sent,\n"
 	        "response-sent, redirected, paused, resumed, withdrawn, closed,\n"
-	        "ombudsman-referred.  --kind chooses the route (complaint, comment,\n"
-	        "compliment, concern, request, anonymous, redirected).  --long adds the\n"
-	        "internal target, the state on --today (default: today in London), and the\n"
-	        "rule and source behind each date (\"Regulation 14\", not \"reg 14\").",
+	        "ombudsman-referred.  --kind chooses the route:\n"
+	        "{kind}.\n"
+	        "--long adds the internal target, the state on --today (default: today in\n"
+	        "London), and the rule and source behind each date (\"Regulation 14\", not\n"
+	        "\"reg 14\").",
 	.exec = cmd_deadlines_exec,
 };

@@ -59,7 +59,6 @@ export_when(uint64_t t, char *out, size_t n)
 static void
 export_case(const struct book_case *c, uint64_t subject)
 {
-	static const char *const resp[] = { "no answer yet", "accepted", "declined" };
 	char line[BOOK_TEXT_MAX + 256], when[32];
 	size_t i, k;
 	int len;
@@ -90,13 +89,13 @@ export_case(const struct book_case *c, uint64_t subject)
 		         p->consent ? "; consents to a representative" : "",
 		         p->informed ? "; representative kept informed" : "",
 		         p->person == subject ? "  <- the subject" : "");
-		export_put("  ", p->kind == 0 ? "child" : "complainant", line);
+		export_put("  ", vocab_name(VOCAB_PARTY_KIND, p->kind != 0), line);
 		export_put("  ", "  views", p->views);
 	}
 	if (c->advocacy.offered[0] != '\0') {
 		snprintf(line, sizeof line, "offered %s%s%s; %s", c->advocacy.offered,
 		         c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
-		         resp[c->advocacy.response % 3]);
+		         vocab_label(VOCAB_ADVOCACY, c->advocacy.response % 3));
 		export_put("  ", "advocacy", line);
 	}
 	for (i = 0; i < c->npoints; i++) {

@@ -29,7 +29,7 @@ cmd_user_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	const struct cli_spec spec[] = { { "role", &role, NULL }, { NULL, NULL, NULL } };
 	struct book *b = NULL;
 	struct err err;
-	char *pass;
+	char *pass, roles[64];
 	size_t len;
 	int npos, rc, r = 0;
 
@@ -44,12 +44,11 @@ cmd_user_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 		return cli_error(CLI_USAGE, "user %s: %s", pos[0],
 		                 npos == 2 ? "takes no LOGIN" : "which LOGIN?");
 	if (strcmp(pos[0], "grant") == 0) {
+		vocab_list(VOCAB_USER_ROLE, VOCAB_DESC, roles, sizeof roles);
 		if (role == NULL)
-			return cli_error(CLI_USAGE, "user grant: --role ROLE is required (admin, manager, "
-			                 "caseworker, auditor)");
+			return cli_error(CLI_USAGE, "user grant: --role ROLE is required (%s)", roles);
 		if ((r = role_lookup(role)) < 0)
-			return cli_error(CLI_USAGE, "user grant: no role \"%s\" (admin, manager, "
-			                 "caseworker, auditor)", role);
+			return cli_error(CLI_USAGE, "user grant: no role \"%s\" (%s)", role, roles);
 	} else if (role != NULL)
 		return cli_error(CLI_USAGE, "user %s: --role is for grant", pos[0]);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
@@ -100,9 +99,10 @@ const struct cli_cmd cmd_user_entry = {
 	.summary = "the book's users: enrol, grant a role and the key, list, passwd, revoke",
 	.help = "Users are the Unix accounts that run redress.\n"
 	        "enrol: join the book with your own new passphrase (asked twice).\n"
-	        "grant LOGIN --role ROLE: (admin) give an enrolled user a role (admin, manager,\n"
-	        "  caseworker, auditor) and the book's data key, sealed to their key pair: the\n"
-	        "  admin never learns their passphrase.\n"
+	        "grant LOGIN --role ROLE: (admin) give an enrolled user a role\n"
+	        "  ({user-role})\n"
+	        "  and the book's data key, sealed to their key pair: the admin never learns\n"
+	        "  their passphrase.\n"
 	        "list: every user, role and state; needs no passphrase.\n"
 	        "passwd: change your passphrase (line 1 of $REDRESS_PASSPHRASE_FILE is the old,\n"
 	        "  line 2 the new).\n"

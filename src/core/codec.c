@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/codec.h"
 
 #define REC_HEADER 2
@@ -44,21 +45,8 @@ codec_get_be32(const uint8_t in[4])
 static void
 rec_reserve(struct rec *r, size_t more)
 {
-	size_t cap;
-	uint8_t *nb;
-
-	if (r->oom || r->len + more <= r->cap)
-		return;
-	cap = r->cap ? r->cap : 128;
-	while (cap < r->len + more)
-		cap *= 2;
-	nb = realloc(r->buf, cap);
-	if (nb == NULL) {
+	if (!r->oom && buf_grow(&r->buf, &r->cap, r->len + more, 1) != 0)
 		r->oom = true;
-		return;
-	}
-	r->buf = nb;
-	r->cap = cap;
 }
 
 void

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/holiday.h"
 #include "redress/text.h"
 
@@ -414,15 +415,8 @@ holiday_parse_date(struct holiday_parser *ps, struct calendar *cal, char *s, siz
 	char *w = text_word(&s);
 	size_t i;
 
-	if (*cap == cal->ndays) {
-		size_t ncap = *cap ? *cap * 2 : 256;
-		struct holiday *nd = realloc(cal->days, ncap * sizeof *nd);
-
-		if (nd == NULL)
-			return holiday_fail(ps, "%sout of memory", "");
-		cal->days = nd;
-		*cap = ncap;
-	}
+	if (buf_grow(&cal->days, cap, cal->ndays + 1, sizeof *cal->days) != 0)
+		return holiday_fail(ps, "%sout of memory", "");
 	h = &cal->days[cal->ndays];
 	memset(h, 0, sizeof *h);
 	if (date_parse(w, &h->date, &derr) != 0)

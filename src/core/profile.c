@@ -1,60 +1,12 @@
 /* profile.c - authority profiles: parsing redress-profile(5) text, merging a
- * profile over its parent, and the vocabularies (events, routes, units). */
+ * profile over its parent, and the units and bases of its rules (the events
+ * and routes are in vocab.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "redress/profile.h"
 #include "redress/text.h"
-
-static const struct {
-	const char *name;
-	const char *describe;
-} profile_events[EV_COUNT] = {
-	[EV_NONE] = { "none", "" },
-	[EV_AWARE] = { "aware", "complainant became aware of the matter" },
-	[EV_RECEIVED] = { "received", "complaint received" },
-	[EV_ACKNOWLEDGED] = { "acknowledged", "acknowledgement sent" },
-	[EV_STAGE1_STARTED] = { "stage1_started", "Stage 1 started after informal resolution" },
-	[EV_STAGE1_EXTENDED] = { "stage1_extended", "Stage 1 extended" },
-	[EV_NEW_INFORMATION] = { "new_information", "new concerns or information received" },
-	[EV_STAGE1_RESPONSE_SENT] = { "stage1_response_sent", "Stage 1 response sent" },
-	[EV_STAGE2_REQUESTED] = { "stage2_requested", "Stage 2 requested" },
-	[EV_STAGE2_ACKNOWLEDGED] = { "stage2_acknowledged", "Stage 2 request acknowledged" },
-	[EV_STAGE2_DECISION_SENT] = { "stage2_decision_sent", "Stage 2 acceptance decision sent" },
-	[EV_STATEMENT_AGREED] = { "statement_agreed", "statement of complaint agreed" },
-	[EV_STAGE2_EXTENDED] = { "stage2_extended", "Stage 2 extended" },
-	[EV_STAGE2_RESPONSE_SENT] = { "stage2_response_sent", "Stage 2 response sent" },
-	[EV_STAGE3_REQUESTED] = { "stage3_requested", "Stage 3 requested" },
-	[EV_STAGE3_DECISION_SENT] = { "stage3_decision_sent", "Stage 3 acceptance decision sent" },
-	[EV_PANEL_DATE] = { "panel_date", "review panel arranged for this date" },
-	[EV_PANEL_NOTICE_SENT] = { "panel_notice_sent", "panel details sent to complainant" },
-	[EV_PANEL_HELD] = { "panel_held", "review panel met" },
-	[EV_FINDINGS_SENT] = { "findings_sent", "panel findings sent" },
-	[EV_STAGE3_RESPONSE_SENT] = { "stage3_response_sent", "director's response sent" },
-	[EV_RESPONSE_SENT] = { "response_sent", "response sent" },
-	[EV_REDIRECTED] = { "redirected", "person told where to take the matter" },
-	[EV_PAUSED] = { "paused", "internal target paused" },
-	[EV_RESUMED] = { "resumed", "internal target resumed" },
-	[EV_WITHDRAWN] = { "withdrawn", "complaint withdrawn" },
-	[EV_CLOSED] = { "closed", "case closed" },
-	[EV_OMBUDSMAN_REFERRED] = { "ombudsman_referred", "referred to the Ombudsman" },
-	[EV_OMBUDSMAN_OUTCOME] = { "ombudsman_outcome", "Ombudsman's decision received" },
-	[EV_DECLINED] = { "declined", "not accepted, with a coded reason" },
-	[EV_SAFEGUARDING] = { "safeguarding", "safeguarding concern sent to the helpdesk" },
-	[EV_REOPENED] = { "reopened", "case reopened" },
-	[EV_NOTE] = { "note", "note" },
-	[EV_ASSIGNED] = { "assigned", "people on the case changed" },
-	[EV_THANKS_PASSED] = { "thanks_passed", "compliment passed to the staff member and their manager" },
-	[EV_STAGE2_REFUSED] = { "stage2_refused", "Stage 2 request refused" },
-	[EV_STAGE3_REFUSED] = { "stage3_refused", "Stage 3 request refused" },
-	[EV_LETTER_SENT] = { "letter_sent", "letter sent" },
-	[EV_CORRECTION] = { "correction", "correction" },
-};
-
-static const char *const profile_routes[ROUTE_COUNT] = {
-	"complaint", "comment", "compliment", "concern", "request", "anonymous", "redirected",
-};
 
 static const char *const profile_units[] = {
 	"working-days", "days", "weeks", "months", "years",
@@ -63,65 +15,6 @@ static const char *const profile_units[] = {
 static const char *const profile_bases[] = {
 	"regulation", "guidance", "code", "council",
 };
-
-const char *
-event_name(enum event_type ev)
-{
-	return ev > EV_NONE && ev < EV_COUNT ? profile_events[ev].name : "none";
-}
-
-const char *
-event_describe(enum event_type ev)
-{
-	return ev > EV_NONE && ev < EV_COUNT ? profile_events[ev].describe : "";
-}
-
-bool
-event_planned(enum event_type ev)
-{
-	return ev == EV_PANEL_DATE;
-}
-
-bool
-event_repeats(enum event_type ev)
-{
-	return ev == EV_PANEL_DATE || ev == EV_STAGE2_REQUESTED || ev == EV_STAGE3_REQUESTED;
-}
-
-enum event_type
-event_lookup(const char *name)
-{
-	char buf[64];
-	size_t i;
-	int ev;
-
-	if (strlen(name) >= sizeof buf)
-		return EV_NONE;
-	for (i = 0; name[i] != '\0'; i++)
-		buf[i] = name[i] == '-' ? '_' : name[i];
-	buf[i] = '\0';
-	for (ev = EV_NONE + 1; ev < EV_COUNT; ev++)
-		if (strcmp(buf, profile_events[ev].name) == 0)
-			return (enum event_type)ev;
-	return EV_NONE;
-}
-
-const char *
-route_name(enum route r)
-{
-	return r < ROUTE_COUNT ? profile_routes[r] : "?";
-}
-
-int
-route_lookup(const char *name)
-{
-	int r;
-
-	for (r = 0; r < ROUTE_COUNT; r++)
-		if (strcmp(name, profile_routes[r]) == 0)
-			return r;
-	return -1;
-}
 
 const char *
 unit_name(enum unit u)

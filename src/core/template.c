@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/template.h"
 #include "redress/text.h"
+#include "redress/vocab.h"
 
 #define TEMPLATE_DEPTH_MAX 16
 #define TEMPLATE_VALUE_MAX 1024
@@ -108,16 +110,9 @@ tpl_push(struct tpl_parser *ps, enum tpl_kind kind)
 	struct template *t = ps->t;
 	struct tpl_op *op;
 
-	if (t->nops == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct tpl_op *n = realloc(t->ops, cap * sizeof *n);
-
-		if (n == NULL) {
-			err_set(ps->err, "out of memory");
-			return NULL;
-		}
-		t->ops = n;
-		t->cap = cap;
+	if (buf_grow(&t->ops, &t->cap, t->nops + 1, sizeof *t->ops) != 0) {
+		err_set(ps->err, "out of memory");
+		return NULL;
 	}
 	op = &t->ops[t->nops++];
 	memset(op, 0, sizeof *op);
@@ -515,8 +510,9 @@ tpl_decision(const struct template_case *c, enum event_type ev, int want, bool r
 
 	if (e == NULL || e->decision != (enum decision)want) {
 		snprintf(why, wn, "the Stage %d request was %s", stage,
-		         e == NULL ? "not decided" : e->decision == DECISION_ACCEPTED ? "accepted"
-		                                                                     : "refused");
+		         vocab_label(VOCAB_DECISION, e == NULL                         ? DECISION_NONE
+		                                     : e->decision == DECISION_ACCEPTED ? DECISION_ACCEPTED
+		                                                                       : DECISION_REFUSED));
 		return false;
 	}
 	if (reason)

@@ -5,51 +5,6 @@
 #include "redress/clock.h"
 #include "redress/workflow.h"
 
-static const char *const workflow_statuses[] = {
-	"open", "closed", "withdrawn", "declined", "redirected", "safeguarding",
-};
-
-static const struct {
-	const char *name, *describe;
-} workflow_refusals[REFUSAL_COUNT] = {
-	[REFUSAL_NONE] = { "none", "" },
-	[REFUSAL_OVER_A_YEAR] = { "over-a-year", "made more than a year after the matter became known" },
-	[REFUSAL_LEGAL_PROCEEDINGS] = { "legal-proceedings", "would prejudice legal proceedings (reg 8)" },
-	[REFUSAL_NOT_ELIGIBLE] = { "not-eligible", "the person is not eligible to complain" },
-	[REFUSAL_OUT_OF_SCOPE] = { "out-of-scope", "outside the children's social care procedure" },
-	[REFUSAL_LATE_REQUEST] = { "late-request", "the request came after its time limit" },
-};
-
-const char *
-case_status_name(enum case_status s)
-{
-	return (size_t)s < sizeof workflow_statuses / sizeof *workflow_statuses ?
-	       workflow_statuses[s] : "?";
-}
-
-const char *
-refusal_name(enum refusal r)
-{
-	return r < REFUSAL_COUNT ? workflow_refusals[r].name : "?";
-}
-
-const char *
-refusal_describe(enum refusal r)
-{
-	return r < REFUSAL_COUNT ? workflow_refusals[r].describe : "?";
-}
-
-int
-refusal_lookup(const char *name)
-{
-	int r;
-
-	for (r = REFUSAL_NONE + 1; r < REFUSAL_COUNT; r++)
-		if (strcmp(name, workflow_refusals[r].name) == 0)
-			return r;
-	return -1;
-}
-
 void
 workflow_state(enum route route, const struct wf_event *ev, size_t n, struct wf_state *st)
 {

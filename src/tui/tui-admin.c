@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "redress/buf.h"
 #include "redress/book-versions.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
@@ -29,17 +30,12 @@ tui_admin_add(struct tui *t, enum tui_style s, const char *fmt, ...)
 	va_list ap;
 
 	if (A->n == A->cap) {
-		size_t cap = A->cap ? A->cap * 2 : 128;
-		const char **l = realloc(A->lines, cap * sizeof *l);
-		unsigned char *st;
+		size_t lcap = A->cap, scap = A->cap;
 
-		if (l == NULL)
+		if (buf_grow(&A->lines, &lcap, A->n + 1, sizeof *A->lines) != 0 ||
+		    buf_grow(&A->styles, &scap, A->n + 1, sizeof *A->styles) != 0)
 			return;
-		A->lines = l;
-		if ((st = realloc(A->styles, cap)) == NULL)
-			return;
-		A->styles = st;
-		A->cap = cap;
+		A->cap = lcap;
 	}
 	va_start(ap, fmt);
 	vsnprintf(t->fmt, TUI_FMT_MAX, fmt, ap);
@@ -185,8 +181,6 @@ tui_admin_open(struct tui *t)
 
 /* --- users: grant, role, revoke ----------------------------------------------------- */
 
-static const char *const tui_grant_roles[] = { "auditor", "caseworker", "manager", "admin" };
-
 /* The book's users, read in one short transaction. */
 struct tui_users {
 	struct book_user u[TUI_PICK_MAX];
@@ -266,18 +260,20 @@ tui_admin_grant(struct tui *t)
 	struct tui_field *login, *role;
 	struct tui_users U;
 	const struct book_user *u;
+	const char *roles[ROLE_ADMIN];
 	struct err err;
 	int r;
 
 	if (tui_cannot_change(t, ROLE_ADMIN))
 		return;
+	vocab_names(VOCAB_USER_ROLE, ROLE_AUDITOR, roles, ROLE_ADMIN);
 	if ((f = tui_form_new("Grant a role to a user who has enrolled (at their first login)",
 	                      128)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
 	login = tui_form_text(f, "login", "Login", 64, false, NULL);
-	role = tui_form_choice(f, "role", "Role", tui_grant_roles, 4, 1);
+	role = tui_form_choice(f, "role", "Role", roles, ROLE_ADMIN, 1);
 	while ((r = tui_form_run(t, f)) == 1) {
 		U.n = 0;
 		if (book_user_list(t->b, tui_users_each, &U, &err) != 0) {
@@ -349,10 +345,15 @@ static int
 tui_admin_role_ask(struct tui *t, const char *login)
 {
 	char q[256], vis[512];
+	size_t n;
 	int k;
 
-	snprintf(q, sizeof q, "New role for %s: 1 auditor, 2 caseworker, 3 manager, 4 admin (Esc: "
-	         "none) ", login);
+	n = (size_t)snprintf(q, sizeof q, "New role for %s:", login);
+	for (k = ROLE_AUDITOR; k <= ROLE_ADMIN && n < sizeof q; k++)
+		n += (size_t)snprintf(q + n, sizeof q - n, "%s %d %s", k > ROLE_AUDITOR ? "," : "",
+		                      k, role_name((enum role)k));
+	if (n < sizeof q)
+		snprintf(q + n, sizeof q - n, " (Esc: none) ");
 	text_visible(q, vis, sizeof vis);
 	k = tui_ask(t, vis, "1234");
 	return k >= '1' && k <= '4' ? ROLE_AUDITOR + (k - '1') : -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "redress/buf.h"
 #include "redress/reads.h"
 #include "redress/text.h"
 #include "tui-int.h"
@@ -45,16 +46,9 @@ tui_audit_each(const struct book_audit *a, void *ctx)
 	time_t tt = (time_t)a->time;
 	struct tm tm;
 
-	if (A->n == A->cap) {
-		size_t cap = A->cap ? A->cap * 2 : 256;
-		struct tui_audit_entry *e = realloc(A->e, cap * sizeof *e);
-
-		if (e == NULL) {
-			A->oom = true;
-			return 1;
-		}
-		A->e = e;
-		A->cap = cap;
+	if (buf_grow(&A->e, &A->cap, A->n + 1, sizeof *A->e) != 0) {
+		A->oom = true;
+		return 1;
 	}
 	x = &A->e[A->n++];
 	x->seq = a->seq;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -113,16 +114,9 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 
 	if (!tui_cal_keep(t, d))
 		return 0;
-	if (C->nitems == C->cap) {
-		size_t cap = C->cap ? C->cap * 2 : 64;
-		struct tui_cal_item *p = realloc(C->items, cap * sizeof *p);
-
-		if (p == NULL) {
-			C->oom = true;
-			return 1;
-		}
-		C->items = p;
-		C->cap = cap;
+	if (buf_grow(&C->items, &C->cap, C->nitems + 1, sizeof *C->items) != 0) {
+		C->oom = true;
+		return 1;
 	}
 	it = &C->items[C->nitems];
 	memset(it, 0, sizeof *it);

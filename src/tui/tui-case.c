@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/book-versions.h"
 #include "redress/clock.h"
 #include "redress/profile.h"
@@ -23,15 +24,8 @@ tui_view_push(struct tui *t, const char *text, int indent, enum tui_style s)
 {
 	struct tui_view *V = &t->view;
 
-	if (V->nlines == V->lcap) {
-		size_t cap = V->lcap ? V->lcap * 2 : 128;
-		struct tui_vline *n = realloc(V->lines, cap * sizeof *n);
-
-		if (n == NULL)
-			return;
-		V->lines = n;
-		V->lcap = cap;
-	}
+	if (buf_grow(&V->lines, &V->lcap, V->nlines + 1, sizeof *V->lines) != 0)
+		return;
 	if ((text = tui_arena_copy(&V->arena, text, strlen(text))) == NULL)
 		return;
 	V->lines[V->nlines].s = text;
@@ -81,7 +75,6 @@ tui_view_field(struct tui *t, const char *label, const char *value)
 static void
 tui_view_people(struct tui *t, const struct book_case *c)
 {
-	static const char *const resp[] = { "no answer yet", "accepted", "declined" };
 	size_t i;
 
 	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
@@ -90,7 +83,7 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		const struct book_party *p = &c->parties[i];
 
 		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s%s%s (%s%s%s%s)", TUI_LABEL - 1,
-		             p->kind == 0 ? "child" : "complainant", p->who.name,
+		             vocab_name(VOCAB_PARTY_KIND, p->kind != 0), p->who.name,
 		             p->who.dob[0] ? ", born " : "", p->who.dob, party_role_name(p->role),
 		             p->eligible ? "" : "; not eligible",
 		             p->consent ? "; consents to a representative" : "",
@@ -120,7 +113,7 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s offered %s%s%s; %s; %s",
 		             TUI_LABEL - 1, "advocacy", c->advocacy.offered,
 		             c->advocacy.service[0] ? ", referred to " : "", c->advocacy.service,
-		             resp[c->advocacy.response % 3], why);
+		             vocab_label(VOCAB_ADVOCACY, c->advocacy.response % 3), why);
 	}
 }
 
@@ -352,15 +345,8 @@ static void
 tui_view_row(struct tui_view *V, size_t line, const char *s, size_t len, int indent,
              enum tui_style style)
 {
-	if (V->nrows == V->rcap) {
-		size_t cap = V->rcap ? V->rcap * 2 : 256;
-		struct tui_vrow *n = realloc(V->rows, cap * sizeof *n);
-
-		if (n == NULL)
-			return;
-		V->rows = n;
-		V->rcap = cap;
-	}
+	if (buf_grow(&V->rows, &V->rcap, V->nrows + 1, sizeof *V->rows) != 0)
+		return;
 	V->rows[V->nrows].line = line;
 	V->rows[V->nrows].s = s;
 	V->rows[V->nrows].len = len;

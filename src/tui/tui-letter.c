@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/letter.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -25,16 +26,12 @@ tui_letter_each(const struct letter_entry *e, void *ctx)
 	if (e->problem[0] != '\0')
 		return 0; /* `redress letter --list` says why */
 	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 16;
-		void *a = realloc(p->name, cap * sizeof *p->name),
-		     *b = a != NULL ? realloc(p->describe, cap * sizeof *p->describe) : NULL;
+		size_t ncap = p->cap, dcap = p->cap;
 
-		if (a != NULL)
-			p->name = a;
-		if (b == NULL)
+		if (buf_grow(&p->name, &ncap, p->n + 1, sizeof *p->name) != 0 ||
+		    buf_grow(&p->describe, &dcap, p->n + 1, sizeof *p->describe) != 0)
 			return -1;
-		p->describe = b;
-		p->cap = cap;
+		p->cap = ncap;
 	}
 	snprintf(p->name[p->n], sizeof p->name[0], "%s", e->name);
 	text_visible(e->describe, p->describe[p->n], sizeof p->describe[0]);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/buf.h"
 #include "redress/codec.h"
 #include "redress/fold.h"
 #include "redress/profile.h"
@@ -275,15 +276,8 @@ tui_list_each(const struct book_case_line *bl, void *ctx)
 	struct date d;
 	struct err err;
 
-	if (L->nlines == L->cap) {
-		size_t cap = L->cap ? L->cap * 2 : 1024;
-		struct tui_line *n = realloc(L->lines, cap * sizeof *n);
-
-		if (n == NULL)
-			goto oom;
-		L->lines = n;
-		L->cap = cap;
-	}
+	if (buf_grow(&L->lines, &L->cap, L->nlines + 1, sizeof *L->lines) != 0)
+		goto oom;
 	l = &L->lines[L->nlines];
 	memset(l, 0, sizeof *l);
 	l->id = bl->id;

@@ -11,8 +11,6 @@
 
 #define TUI_SUMMARY_MAX 3072
 
-static const char *tui_kinds[ROUTE_COUNT], *tui_channels[CHANNEL_COUNT];
-static const char *tui_roles[PARTY_ROLE_COUNT];
 static const char *const tui_yesno[] = { "no", "yes" };
 /* the answers to the question of excluded matters, and the reasons for
  * declining that they lead to */
@@ -244,19 +242,17 @@ tui_new_case(struct tui *t)
 {
 	struct tui_form *f;
 	struct tui_field *x;
+	const char *kinds[ROUTE_COUNT], *channels[CHANNEL_COUNT], *roles[PARTY_ROLE_COUNT];
 	char today[DATE_STRLEN], ref[BOOK_REF_MAX];
-	int i, r = -1, reason = 0;
+	int r = -1, reason = 0;
 	bool safeguarding = false;
 	const char *redirected = NULL;
 
 	if (tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
-	for (i = 0; i < ROUTE_COUNT; i++)
-		tui_kinds[i] = route_name((enum route)i);
-	for (i = 0; i < CHANNEL_COUNT; i++)
-		tui_channels[i] = channel_name(i);
-	for (i = 0; i < PARTY_ROLE_COUNT; i++)
-		tui_roles[i] = party_role_name(i);
+	vocab_names(VOCAB_KIND, 0, kinds, ROUTE_COUNT);
+	vocab_names(VOCAB_CHANNEL, 0, channels, CHANNEL_COUNT);
+	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	if ((f = tui_form_new("A new contact: Enter goes through the questions, and on the last "
 	                      "adds it", TUI_SUMMARY_MAX + 3072)) == NULL) {
 		tui_message(t, true, "out of memory");
@@ -264,7 +260,7 @@ tui_new_case(struct tui *t)
 	}
 	snprintf(f->key, sizeof f->key, "new-case");
 	f->check = tui_new_check;
-	tui_form_choice(f, "kind", "Kind", tui_kinds, ROUTE_COUNT, ROUTE_COMPLAINT);
+	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, ROUTE_COMPLAINT);
 	if ((x = tui_form_choice(f, "safeguarding", "Safeguarding", tui_yesno, 2, 0)) != NULL)
 		x->question = "Is this a safeguarding concern about a child's safety?";
 	{
@@ -279,7 +275,7 @@ tui_new_case(struct tui *t)
 	tui_form_text(f, "sg_time", "  At (HH:MM)", 6, true, NULL);
 	tui_form_text(f, "sg_spoken_to", "  Taken by", 127, true, NULL);
 	tui_form_text(f, "sg_reference", "  Referral ref", 127, true, NULL);
-	tui_form_choice(f, "channel", "Channel", tui_channels, CHANNEL_COUNT, CHANNEL_ONLINE);
+	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, CHANNEL_ONLINE);
 	tui_form_date(f, "received", "Received", false, date_format(t->today, today));
 	if ((x = tui_form_date(f, "aware", "Aware since", true, NULL)) != NULL)
 		x->question = "When did the complainant become aware of the matter?";
@@ -291,7 +287,7 @@ tui_new_case(struct tui *t)
 	tui_form_text(f, "child", "Child", BOOK_NAME_MAX, true, NULL);
 	tui_form_date(f, "child_dob", "Child born", true, NULL);
 	tui_form_text(f, "complainant", "Complainant", BOOK_NAME_MAX, true, NULL);
-	tui_form_choice(f, "role", "Their role", tui_roles, PARTY_ROLE_COUNT, PARTY_PARENT);
+	tui_form_choice(f, "role", "Their role", roles, PARTY_ROLE_COUNT, PARTY_PARENT);
 	tui_form_text(f, "team", "Team", 64, true, NULL);
 	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
 	tui_form_date(f, "told", "Told on", true, date_format(t->today, today));

@@ -372,8 +372,6 @@ tui_people_form(struct tui *t)
 
 /* --- parties ------------------------------------------------------------------------ */
 
-static const char *const tui_party_kinds[] = { "child", "complainant", "representative" };
-static const char *tui_party_roles[PARTY_ROLE_COUNT];
 
 struct tui_party {
 	int last_kind;
@@ -440,7 +438,7 @@ tui_party_submit(struct tui *t, struct tui_form *f)
 	np.ineligible = tui_form_field(f, "eligible")->choice == 0;
 	np.consent = tui_form_field(f, "consent")->choice == 1;
 	np.informed = tui_form_field(f, "informed")->choice == 1;
-	snprintf(done, sizeof done, "%s added", tui_party_kinds[kind->choice]);
+	snprintf(done, sizeof done, "%s added", vocab_name(VOCAB_PARTY_KIND, kind->choice));
 	return tui_case_wrote(t, book_case_party(t->b, t->view.ref, &np, &err), &err, done);
 }
 
@@ -450,13 +448,13 @@ tui_party_form(struct tui *t)
 	struct tui_party P = { 0 };
 	struct tui_form *f;
 	struct tui_field *x;
+	const char *kinds[3], *roles[PARTY_ROLE_COUNT];
 	char title[128];
-	size_t i;
 
 	if (t->view.c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
-	for (i = 0; i < PARTY_ROLE_COUNT; i++)
-		tui_party_roles[i] = party_role_name((int)i);
+	vocab_names(VOCAB_PARTY_KIND, 0, kinds, 3);
+	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	snprintf(title, sizeof title, "A person on %s: a child, a complainant or a representative",
 	         t->view.ref);
 	if ((f = tui_form_new(title, BOOK_NAME_MAX + DATE_STRLEN + 1 + TUI_VIEWS_MAX)) == NULL) {
@@ -466,8 +464,8 @@ tui_party_form(struct tui *t)
 	f->check = tui_party_check;
 	f->ctx = &P;
 	snprintf(f->key, sizeof f->key, "%s/party", t->view.ref);
-	tui_form_choice(f, "kind", "Who", tui_party_kinds, 3, 0);
-	tui_form_choice(f, "role", "Role", tui_party_roles, PARTY_ROLE_COUNT, PARTY_CHILD);
+	tui_form_choice(f, "kind", "Who", kinds, 3, 0);
+	tui_form_choice(f, "role", "Role", roles, PARTY_ROLE_COUNT, PARTY_CHILD);
 	tui_form_text(f, "name", "Name", BOOK_NAME_MAX, false, NULL);
 	tui_form_date(f, "dob", "Born", true, NULL);
 	x = tui_form_choice(f, "eligible", "Eligible", tui_yesno, 2, 1);
@@ -488,7 +486,6 @@ tui_party_form(struct tui *t)
 
 /* --- advocacy ------------------------------------------------------------------------ */
 
-static const char *const tui_responses[] = { "no answer yet", "accepted", "declined" };
 static const struct {
 	const char *name, *label;
 	unsigned flag;
@@ -585,11 +582,13 @@ tui_advocacy_form(struct tui *t)
 {
 	const struct book_case *c = t->view.c;
 	struct tui_form *f;
+	const char *answers[3];
 	char title[128], today[DATE_STRLEN];
 	size_t i;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
+	vocab_labels(VOCAB_ADVOCACY, 0, answers, 3);
 	if (c->kind == ROUTE_ANONYMOUS) {
 		tui_message(t, true, "an anonymous contact has no one to offer an advocate to");
 		return;
@@ -605,7 +604,7 @@ tui_advocacy_form(struct tui *t)
 	tui_form_date(f, "offered", "Offered on", false,
 	              c->advocacy.offered[0] ? c->advocacy.offered : date_format(t->today, today));
 	tui_form_text(f, "service", "Referred to", 64, true, c->advocacy.service);
-	tui_form_choice(f, "response", "Answer", tui_responses, 3, c->advocacy.response % 3);
+	tui_form_choice(f, "response", "Answer", answers, 3, c->advocacy.response % 3);
 	for (i = 0; i < sizeof tui_adv_flags / sizeof tui_adv_flags[0]; i++)
 		tui_form_choice(f, tui_adv_flags[i].name, tui_adv_flags[i].label, tui_yesno, 2,
 		                (c->advocacy.flags & tui_adv_flags[i].flag) != 0);

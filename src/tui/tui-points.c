@@ -13,7 +13,6 @@
 #define TUI_POINT_MAX 3072
 
 static const char *const tui_stages[] = { "stage 1", "stage 2", "stage 3" };
-static const char *tui_outcomes[OUTCOME_COUNT - 1];
 
 /* The stages a finding or recommendation may belong to: 1 to the case's
  * stage, at most 3; 0 when it has reached none. */
@@ -161,6 +160,7 @@ tui_finding_form(struct tui *t)
 	const struct book_case *c = t->view.c;
 	struct tui_numbers N;
 	struct tui_form *f;
+	const char *outcomes[OUTCOME_COUNT - 1];
 	char title[128];
 	size_t i, first = 0;
 	int stages;
@@ -175,8 +175,7 @@ tui_finding_form(struct tui *t)
 		tui_message(t, true, "%s has not reached Stage 1", t->view.ref);
 		return;
 	}
-	for (i = 0; i + 1 < OUTCOME_COUNT; i++)
-		tui_outcomes[i] = outcome_name((int)i + 1);
+	vocab_names(VOCAB_OUTCOME, OUTCOME_UPHELD, outcomes, OUTCOME_COUNT - 1);
 	if (tui_numbers_new(&N, c->npoints) != 0) {
 		tui_numbers_free(&N);
 		tui_message(t, true, "out of memory");
@@ -200,7 +199,7 @@ tui_finding_form(struct tui *t)
 	snprintf(f->key, sizeof f->key, "%s/finding", t->view.ref);
 	tui_form_choice(f, "point", "Point", N.names, (int)N.n, (int)first);
 	tui_form_choice(f, "stage", "At", tui_stages, stages, stages - 1);
-	tui_form_choice(f, "outcome", "Finding", tui_outcomes, OUTCOME_COUNT - 1, 0);
+	tui_form_choice(f, "outcome", "Finding", outcomes, OUTCOME_COUNT - 1, 0);
 	tui_form_focus(f, "outcome");
 	tui_case_form(t, f, tui_finding_submit);
 	tui_form_free(&f);

@@ -33,7 +33,6 @@ static const char *const tui_confirmed[] = {
 
 static const char *const tui_yesno[] = { "no", "yes" };
 /* refusal_name() of every coded reason, REFUSAL_NONE left out */
-static const char *tui_reasons[REFUSAL_COUNT - 1];
 
 static bool
 tui_step_is(const struct workflow_step *s, const char *name)
@@ -434,8 +433,8 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	enum event_type ev;
 	char title[256], today[DATE_STRLEN];
 	const char *ext_reasons[EXT_REASON_COUNT], *findings[OMB_FINDING_COUNT];
+	const char *reasons[REFUSAL_COUNT - 1];
 	bool refusal;
-	size_t i;
 	int r, rc;
 
 	if (s == NULL || c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
@@ -444,8 +443,7 @@ tui_step_form(struct tui *t, const char *name, int reason)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	for (i = 0; i + 1 < REFUSAL_COUNT; i++)
-		tui_reasons[i] = refusal_name((enum refusal)(i + 1));
+	vocab_names(VOCAB_REFUSAL, REFUSAL_NONE + 1, reasons, REFUSAL_COUNT - 1);
 	refusal = tui_step_is(s, "refuse") || tui_step_is(s, "decline");
 	snprintf(title, sizeof title, "%s %s: %s (%s)", s->name, t->view.ref, s->help,
 	         event_describe(ev));
@@ -462,19 +460,19 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, s->name);
 	if (tui_step_is(s, "extend")) {
 		tui_form_date(f, "until", "Agreed until", true, NULL);
-		for (i = 0; i < EXT_REASON_COUNT; i++)
-			ext_reasons[i] = i == EXT_REASON_NONE ? "not recorded" : ext_reason_name((int)i);
+		vocab_names(VOCAB_EXT_REASON, 0, ext_reasons, EXT_REASON_COUNT);
+		ext_reasons[EXT_REASON_NONE] = vocab_label(VOCAB_EXT_REASON, EXT_REASON_NONE);
 		tui_form_choice(f, "ext_reason", "Reason", ext_reasons, EXT_REASON_COUNT,
 		                EXT_REASON_NONE);
 	}
 	if (tui_step_is(s, "ombudsman-outcome")) {
-		for (i = 0; i < OMB_FINDING_COUNT; i++)
-			findings[i] = i == OMB_FINDING_NONE ? "not recorded" : omb_finding_name((int)i);
+		vocab_names(VOCAB_FINDING, 0, findings, OMB_FINDING_COUNT);
+		findings[OMB_FINDING_NONE] = vocab_label(VOCAB_FINDING, OMB_FINDING_NONE);
 		tui_form_choice(f, "finding", "Finding", findings, OMB_FINDING_COUNT,
 		                OMB_FINDING_NONE);
 	}
 	if (refusal) {
-		tui_form_choice(f, "reason", "Reason", tui_reasons, REFUSAL_COUNT - 1,
+		tui_form_choice(f, "reason", "Reason", reasons, REFUSAL_COUNT - 1,
 		                reason > 0 ? reason - 1 : 0);
 		x = tui_form_choice(f, "told", "Ombudsman told", tui_yesno, 2, 0);
 		if (x != NULL)

@@ -121,3 +121,15 @@ a recommendation; prints its number.
 Any other option is refused (exit 2); see `redress help case`.
 $ redress case --help | head -1
 usage: redress case add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]
+
+# the lists in help and in messages come from the vocabularies' tables
+$ redress help case | grep -e '--channel (' -e 'special-guardian' -e 'closed-after'
+  --channel (online, phone, text, email, letter, in-person, staff, advocate),
+  special-guardian, care-leaver, relative, advocate, mp, professional, other),
+  closed-after-initial-enquiries|premature|withdrawn|other],
+$ redress help user | grep -A1 'give an enrolled'
+grant LOGIN --role ROLE: (admin) give an enrolled user a role
+  (auditor, caseworker, manager, admin)
+$ redress user grant someone --role boss
+! redress: user grant: no role "boss" (admin, manager, caseworker, auditor)
+? 2

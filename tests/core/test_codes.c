@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "redress/codes.h"
+#include "redress/vocab.h"
 
 static void
 test_ext_reasons(void **state)
@@ -15,7 +16,8 @@ test_ext_reasons(void **state)
 	for (r = 1; r < EXT_REASON_COUNT; r++) {
 		assert_int_equal(ext_reason_lookup(ext_reason_name(r)), r);
 		assert_true(strlen(ext_reason_describe(r)) > 0);
-		assert_non_null(strstr(ext_reason_list(list, sizeof list), ext_reason_name(r)));
+		assert_non_null(strstr(vocab_list(VOCAB_EXT_REASON, 0, list, sizeof list),
+		                       ext_reason_name(r)));
 	}
 	assert_int_equal(ext_reason_lookup("complexity"), EXT_REASON_COMPLEXITY);
 	assert_int_equal(ext_reason_lookup("none"), -1);
@@ -25,10 +27,10 @@ test_ext_reasons(void **state)
 	assert_string_equal(ext_reason_describe(EXT_REASON_NONE), "not recorded");
 	assert_string_equal(ext_reason_name(EXT_REASON_COUNT), "?");
 	assert_string_equal(ext_reason_name(-1), "?");
-	assert_string_equal(ext_reason_list(list, sizeof list),
+	assert_string_equal(vocab_list(VOCAB_EXT_REASON, 0, list, sizeof list),
 	                    "complexity, availability, complainant, independent, advocacy, other");
 	/* a short buffer is cut, never overrun */
-	assert_string_equal(ext_reason_list(list, 8), "complex");
+	assert_string_equal(vocab_list(VOCAB_EXT_REASON, 0, list, 8), "complex");
 }
 
 static void
@@ -46,7 +48,7 @@ test_omb_findings(void **state)
 	assert_int_equal(omb_finding_lookup("maladministration"), -1);
 	assert_string_equal(omb_finding_describe(OMB_FINDING_UPHELD), "upheld: fault causing injustice");
 	assert_string_equal(omb_finding_name(OMB_FINDING_COUNT), "?");
-	assert_string_equal(omb_finding_list(list, sizeof list),
+	assert_string_equal(vocab_list(VOCAB_FINDING, 0, list, sizeof list),
 	                    "upheld, upheld-no-injustice, not-upheld, closed-after-initial-enquiries, "
 	                    "premature, withdrawn, other");
 }
