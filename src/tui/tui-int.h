@@ -168,7 +168,7 @@ struct tui_screen {
 	void (*title)(struct tui *t, char *buf, size_t n);
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen,
+	tui_help_screen, tui_admin_screen, tui_cal_screen, tui_report_screen,
 	tui_letter_screen, tui_audit_screen, tui_enrol_screen;
 
 /* A line of the case list, loaded once: strings already visible. */
@@ -496,6 +496,9 @@ void tui_draw(struct tui *t);
  * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
 int tui_read(struct tui *t, int *key, wint_t *wc);
 void tui_resize(struct tui *t);
+/* Where a passphrase is asked, the message goes in the body at row y
+ * (the bottom row is the prompt). */
+void tui_said(struct tui *t, int y);
 /* For the loops of forms, menus and prompts: draws, waits for a key, and
  * true when there is one to act on (not a timeout, a resize, or a key while
  * the window is too small). */
