@@ -35,8 +35,9 @@ tui_enrol_title(struct tui *t, char *buf, size_t n)
 const struct tui_screen tui_enrol_screen = {
 	.name = "enrol",
 	.ctx = 0,
+	.opens = TUI_A_ME,
+	.open = tui_me,
 	.draw = tui_enrol_draw,
-	.key = NULL,
 	.title = tui_enrol_title,
 };
 

@@ -512,6 +512,7 @@ tui_poll(struct tui *t)
 {
 	uint64_t now;
 	struct err err;
+	size_t i;
 
 	/* the reads waiting longest go on record (their own short write) */
 	if (book_reads_tick(t->b, &err) != 0)
@@ -527,25 +528,10 @@ tui_poll(struct tui *t)
 		tui_message(t, true, "%s", err.msg);
 		return true;
 	}
-	if (t->screen == &tui_list_screen && t->form == NULL && t->menu == NULL)
-		tui_list_load(t);
-	else
-		t->list.stale = true;
-	/* a deadline another user moved moves on the calendar */
-	if (t->screen == &tui_cal_screen && t->form == NULL && t->menu == NULL)
-		tui_cal_load(t, true);
-	else
-		t->cal.stale = true;
-	if (t->view.c != NULL) {
-		uint64_t rev = t->view.c->rev;
-
-		/* what the other person added comes into view */
-		if (tui_case_reload(t) == 0 && t->view.c != NULL && t->view.c->rev != rev)
-			t->view.focus = true;
-	}
-	if (t->screen == &tui_admin_screen)
-		tui_admin_load(t);
-	t->report.stale = true; /* counted again when next drawn */
+	/* each screen reads again what it shows, or marks it stale */
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->wake != NULL)
+			tui_screens[i]->wake(t, t->screen == tui_screens[i]);
 	return true;
 }
 
@@ -610,7 +596,6 @@ const struct tui_screen tui_unlock_screen = {
 	.name = "unlock",
 	.ctx = 0,
 	.draw = tui_unlock_draw,
-	.key = NULL,
 	.title = tui_unlock_title,
 };
 
@@ -734,6 +719,7 @@ tui_dispatch(struct tui *t, int key)
 {
 	const struct tui_key *k;
 	char label[16];
+	size_t i;
 
 	if (key == KEY_RESIZE) {
 		tui_resize(t);
@@ -747,31 +733,18 @@ tui_dispatch(struct tui *t, int key)
 		            key == TUI_KEY_WIDE ? "that key" : tui_key_label(key, label, sizeof label));
 		return;
 	}
-	switch (k->action) {
-	case TUI_A_HELP:
-		tui_help_open(t);
-		break;
-	case TUI_A_REDRAW:
+	if (k->action == TUI_A_REDRAW) {
 		clearok(curscr, TRUE);
-		break;
-	case TUI_A_CALENDAR:
-		tui_cal_open(t);
-		break;
-	case TUI_A_ADMIN:
-		tui_admin_open(t);
-		break;
-	case TUI_A_REPORT:
-		tui_report_open(t);
-		break;
-	case TUI_A_ME:
-		tui_me(t);
-		break;
-	case TUI_A_AUDIT:
-		tui_audit_open(t);
-		break;
-	default:
-		t->screen->key(t, k->action);
+		return;
 	}
+	/* a key that opens a screen from anywhere, or the screen's own */
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->opens != TUI_A_NONE && tui_screens[i]->opens == k->action) {
+			tui_screens[i]->open(t);
+			return;
+		}
+	if (t->screen->key != NULL)
+		t->screen->key(t, k->action);
 }
 
 double
@@ -791,10 +764,8 @@ tui_loop(struct tui *t)
 	double since;
 
 	while (!t->quit && !tui_signalled) {
-		if (t->screen == &tui_list_screen && t->list.stale)
-			tui_list_load(t);
-		if (t->screen == &tui_cal_screen && t->cal.stale)
-			tui_cal_load(t, true);
+		if (t->screen->reload != NULL)
+			t->screen->reload(t);
 		tui_draw(t);
 		since = tui_now();
 		if (tui_read(t, &key, &wc) == ERR) {
@@ -849,6 +820,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 	struct tui *t;
 	struct sigaction old[5];
 	struct err err;
+	size_t i;
 	int rc = TUI_OK;
 
 	bool utf8 = tui_locale();
@@ -876,7 +848,9 @@ tui_main(struct book *b, const struct tui_opts *o)
 		err_set(o->err, "%s", err.msg);
 		goto out;
 	}
-	tui_list_init(t);
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->init != NULL)
+			tui_screens[i]->init(t);
 	tui_keys_bind(t, o->config);
 	tui_signals(old);
 	tui_fatal_catch(true);
@@ -893,9 +867,11 @@ tui_main(struct book *b, const struct tui_opts *o)
 		if (!t->utf8 && t->message[0] == '\0')
 			tui_message(t, true, "no UTF-8 locale on this server (C.UTF-8): only ASCII can "
 			            "be typed");
-		t->screen = &tui_list_screen;
+		/* the first screen, where the client starts */
+		t->screen = tui_screens[0];
 		t->seen_commit = book_last_commit(b);
-		tui_list_load(t);
+		if (t->screen->open != NULL)
+			t->screen->open(t);
 		t->armed = true;
 		t->last_key = tui_now();
 		tui_loop(t);
@@ -922,13 +898,9 @@ term:
 		fclose(t->tty);
 	tui_fatal_catch(false);
 	tui_signals_restore(old);
-	tui_case_free(t);
-	tui_list_free(t);
-	tui_cal_free(t);
-	tui_report_free(t);
-	tui_letter_free(t);
-	tui_admin_free(t);
-	tui_audit_free(t);
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->free != NULL)
+			tui_screens[i]->free(t);
 out:
 	tui_wake_close(t);
 	book_secret_free(t->fmt, TUI_FMT_MAX);
