@@ -675,10 +675,21 @@ tui_admin_title(struct tui *t, char *buf, size_t n)
 	snprintf(buf, n, "admin: users and roles, the profile, holidays, versions");
 }
 
+static void
+tui_admin_wake(struct tui *t, bool front)
+{
+	if (front)
+		tui_admin_load(t);
+}
+
 const struct tui_screen tui_admin_screen = {
 	.name = "admin",
 	.ctx = TUI_CTX_ADMIN,
+	.opens = TUI_A_ADMIN,
+	.open = tui_admin_open,
 	.draw = tui_admin_draw,
 	.key = tui_admin_key,
 	.title = tui_admin_title,
+	.wake = tui_admin_wake,
+	.free = tui_admin_free,
 };

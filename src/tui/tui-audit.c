@@ -282,7 +282,10 @@ tui_audit_title(struct tui *t, char *buf, size_t n)
 const struct tui_screen tui_audit_screen = {
 	.name = "audit",
 	.ctx = TUI_CTX_AUDIT,
+	.opens = TUI_A_AUDIT,
+	.open = tui_audit_open,
 	.draw = tui_audit_draw,
 	.key = tui_audit_key,
 	.title = tui_audit_title,
+	.free = tui_audit_free,
 };

@@ -663,10 +663,33 @@ tui_cal_title(struct tui *t, char *buf, size_t n)
 	         C->everything ? "met and windows too (e)" : "to do only (e: all)");
 }
 
+static void
+tui_cal_reload(struct tui *t)
+{
+	if (t->cal.stale)
+		tui_cal_load(t, true);
+}
+
+/* A deadline another user moved moves on the calendar: now if in front
+ * and nothing is over it, else before it is next shown. */
+static void
+tui_cal_wake(struct tui *t, bool front)
+{
+	if (front && t->form == NULL && t->menu == NULL)
+		tui_cal_load(t, true);
+	else
+		t->cal.stale = true;
+}
+
 const struct tui_screen tui_cal_screen = {
 	.name = "calendar",
 	.ctx = TUI_CTX_CAL,
+	.opens = TUI_A_CALENDAR,
+	.open = tui_cal_open,
 	.draw = tui_cal_draw,
 	.key = tui_cal_key,
 	.title = tui_cal_title,
+	.reload = tui_cal_reload,
+	.wake = tui_cal_wake,
+	.free = tui_cal_free,
 };

@@ -667,10 +667,27 @@ tui_case_title(struct tui *t, char *buf, size_t n)
 	         V->nrows <= h ? (size_t)100 : (V->top + h) * 100 / V->nrows);
 }
 
+/* What another user added to the case open (in front or behind) comes
+ * into view. */
+static void
+tui_case_wake(struct tui *t, bool front)
+{
+	uint64_t rev;
+
+	(void)front;
+	if (t->view.c == NULL)
+		return;
+	rev = t->view.c->rev;
+	if (tui_case_reload(t) == 0 && t->view.c != NULL && t->view.c->rev != rev)
+		t->view.focus = true;
+}
+
 const struct tui_screen tui_case_screen = {
 	.name = "case",
 	.ctx = TUI_CTX_CASE,
 	.draw = tui_case_draw,
 	.key = tui_case_key,
 	.title = tui_case_title,
+	.wake = tui_case_wake,
+	.free = tui_case_free,
 };

@@ -158,18 +158,29 @@ bool tui_contains(const char *hay, const char *needle);
 
 /* --- the screens ------------------------------------------------------------ */
 
-/* Each screen is an init/draw/key trio as in ncdu; init lives with the
- * code that opens the screen, since each needs different arguments. */
+/* Each screen is a set of hooks, as tmux's window modes: the frame (tui.c)
+ * calls through them and names no screen.  Any hook but draw may be NULL. */
 struct tui_screen {
 	const char *name;
 	unsigned ctx;                                  /* key context */
+	enum tui_action opens;                         /* the key that opens it anywhere */
+	void (*init)(struct tui *t);                   /* once, as the client starts */
+	void (*open)(struct tui *t);                   /* brings it in front */
 	void (*draw)(struct tui *t);                   /* into t->body */
 	void (*key)(struct tui *t, enum tui_action a); /* an action of its context */
 	void (*title)(struct tui *t, char *buf, size_t n);
+	/* in front, before each draw: what went stale is read again */
+	void (*reload)(struct tui *t);
+	/* another user's commit: front when it is t->screen */
+	void (*wake)(struct tui *t, bool front);
+	void (*free)(struct tui *t);                   /* as the client ends */
 };
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
-	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen,
+	tui_help_screen, tui_admin_screen, tui_cal_screen, tui_report_screen,
 	tui_letter_screen, tui_audit_screen, tui_enrol_screen;
+/* tui-screens.c: every screen, the first where the client starts. */
+extern const struct tui_screen *const tui_screens[];
+extern const size_t tui_nscreens;
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {
@@ -496,6 +507,9 @@ void tui_draw(struct tui *t);
  * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
 int tui_read(struct tui *t, int *key, wint_t *wc);
 void tui_resize(struct tui *t);
+/* Where a passphrase is asked, the message goes in the body at row y
+ * (the bottom row is the prompt). */
+void tui_said(struct tui *t, int y);
 /* For the loops of forms, menus and prompts: draws, waits for a key, and
  * true when there is one to act on (not a timeout, a resize, or a key while
  * the window is too small). */

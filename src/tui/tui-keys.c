@@ -529,6 +529,8 @@ tui_help_title(struct tui *t, char *buf, size_t n)
 const struct tui_screen tui_help_screen = {
 	.name = "help",
 	.ctx = TUI_CTX_HELP,
+	.opens = TUI_A_HELP,
+	.open = tui_help_open,
 	.draw = tui_help_draw,
 	.key = tui_help_key,
 	.title = tui_help_title,

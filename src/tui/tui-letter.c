@@ -238,4 +238,5 @@ const struct tui_screen tui_letter_screen = {
 	.draw = tui_letter_draw,
 	.key = tui_letter_key,
 	.title = tui_letter_title,
+	.free = tui_letter_free,
 };

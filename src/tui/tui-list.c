@@ -792,10 +792,39 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }
 
+static void
+tui_list_open(struct tui *t)
+{
+	tui_list_load(t);
+}
+
+static void
+tui_list_reload(struct tui *t)
+{
+	if (t->list.stale)
+		tui_list_load(t);
+}
+
+/* Another user's commit: read again now if in front and nothing is over
+ * it, else before it is next shown. */
+static void
+tui_list_wake(struct tui *t, bool front)
+{
+	if (front && t->form == NULL && t->menu == NULL)
+		tui_list_load(t);
+	else
+		t->list.stale = true;
+}
+
 const struct tui_screen tui_list_screen = {
 	.name = "list",
 	.ctx = TUI_CTX_LIST,
+	.init = tui_list_init,
+	.open = tui_list_open,
 	.draw = tui_list_draw,
 	.key = tui_list_key,
 	.title = tui_list_title,
+	.reload = tui_list_reload,
+	.wake = tui_list_wake,
+	.free = tui_list_free,
 };

@@ -4,7 +4,6 @@
  * calls, rules and audit entries as `redress user enrol` and `user passwd`. */
 #include <string.h>
 
-#include "redress/text.h"
 #include "tui-int.h"
 
 #define TUI_PASS_MIN 8 /* as `redress user enrol`: at least 8 characters */
@@ -23,13 +22,8 @@ tui_enrol_draw(struct tui *t)
 	tui_put(t, t->body, y + 3, 2,
 	        "Then ask an admin to grant you access: until then you see no names.", w, TUI_LEFT,
 	        A_NORMAL);
-	if (t->message[0] != '\0' && t->input != NULL) {
-		char vis[ERR_MAX * 4];
-
-		text_visible(t->message, vis, sizeof vis);
-		tui_put(t, t->body, y + 5, 2, vis, w, TUI_LEFT,
-		        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
-	}
+	if (t->input != NULL)
+		tui_said(t, y + 5);
 }
 
 static void
@@ -41,8 +35,9 @@ tui_enrol_title(struct tui *t, char *buf, size_t n)
 const struct tui_screen tui_enrol_screen = {
 	.name = "enrol",
 	.ctx = 0,
+	.opens = TUI_A_ME,
+	.open = tui_me,
 	.draw = tui_enrol_draw,
-	.key = NULL,
 	.title = tui_enrol_title,
 };
 

@@ -311,10 +311,22 @@ tui_report_title(struct tui *t, char *buf, size_t n)
 		snprintf(buf, n, "report | financial year %d-%02d", R->year, (R->year + 1) % 100);
 }
 
+/* Counted again when next drawn. */
+static void
+tui_report_wake(struct tui *t, bool front)
+{
+	(void)front;
+	t->report.stale = true;
+}
+
 const struct tui_screen tui_report_screen = {
 	.name = "report",
 	.ctx = TUI_CTX_REPORT,
+	.opens = TUI_A_REPORT,
+	.open = tui_report_open,
 	.draw = tui_report_draw,
 	.key = tui_report_key,
 	.title = tui_report_title,
+	.wake = tui_report_wake,
+	.free = tui_report_free,
 };

@@ -292,7 +292,7 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 static const struct tui_screen *
 tui_front(const struct tui *t)
 {
-	return t->locked ? &tui_lock_screen : t->screen;
+	return t->locked ? &tui_unlock_screen : t->screen;
 }
 
 static void
@@ -512,6 +512,7 @@ tui_poll(struct tui *t)
 {
 	uint64_t now;
 	struct err err;
+	size_t i;
 
 	/* the reads waiting longest go on record (their own short write) */
 	if (book_reads_tick(t->b, &err) != 0)
@@ -527,34 +528,19 @@ tui_poll(struct tui *t)
 		tui_message(t, true, "%s", err.msg);
 		return true;
 	}
-	if (t->screen == &tui_list_screen && t->form == NULL && t->menu == NULL)
-		tui_list_load(t);
-	else
-		t->list.stale = true;
-	/* a deadline another user moved moves on the calendar */
-	if (t->screen == &tui_cal_screen && t->form == NULL && t->menu == NULL)
-		tui_cal_load(t, true);
-	else
-		t->cal.stale = true;
-	if (t->view.c != NULL) {
-		uint64_t rev = t->view.c->rev;
-
-		/* what the other person added comes into view */
-		if (tui_case_reload(t) == 0 && t->view.c != NULL && t->view.c->rev != rev)
-			t->view.focus = true;
-	}
-	if (t->screen == &tui_admin_screen)
-		tui_admin_load(t);
-	t->report.stale = true; /* counted again when next drawn */
+	/* each screen reads again what it shows, or marks it stale */
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->wake != NULL)
+			tui_screens[i]->wake(t, t->screen == tui_screens[i]);
 	return true;
 }
 
-/* --- unlocking --------------------------------------------------------------- */
+/* --- unlocking, at the start and at the idle lock ----------------------------- */
 
-/* While the passphrase is asked, the bottom row is the prompt: the last
- * try's outcome goes in the body instead. */
-static void
-tui_unlock_said(struct tui *t, int y)
+/* The message where the passphrase is asked: the bottom row is the prompt,
+ * so the last try's outcome goes in the body at row y. */
+void
+tui_said(struct tui *t, int y)
 {
 	char line[ERR_MAX * 4];
 
@@ -565,40 +551,95 @@ tui_unlock_said(struct tui *t, int y)
 	        t->message_error ? tui_style(t, TUI_S_ERROR) : A_NORMAL);
 }
 
+/* What the passphrase opens: the book at the start; while locked, after
+ * the idle time, what was open (or nothing more, once revoked). */
 static void
 tui_unlock_draw(struct tui *t)
 {
 	int y = tui_body_rows(t) / 3;
+	unsigned idle = t->o->idle;
+	char line[128];
 
-	tui_put(t, t->body, y, 2, "A case book of children's social care complaints.", t->cols - 4,
-	        TUI_LEFT, A_NORMAL);
-	tui_put(t, t->body, y + 2, 2, "Your passphrase shows names; Esc browses without them.",
-	        t->cols - 4, TUI_LEFT, A_NORMAL);
-	tui_unlock_said(t, y + 4);
+	if (!t->locked) {
+		tui_put(t, t->body, y, 2, "A case book of children's social care complaints.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+		tui_put(t, t->body, y + 2, 2, "Your passphrase shows names; Esc browses without them.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+	} else if (t->revoked) {
+		tui_put(t, t->body, y, 2, "Your access to this book was revoked by an admin.",
+		        t->cols - 4, TUI_LEFT, A_BOLD);
+		tui_put(t, t->body, y + 2, 2, "Nothing more is shown or saved. Press a key to leave.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+	} else {
+		if (idle % 60 == 0)
+			snprintf(line, sizeof line, "Locked after %u minute%s without a key.", idle / 60,
+			         idle == 60 ? "" : "s");
+		else
+			snprintf(line, sizeof line, "Locked after %u seconds without a key.", idle);
+		tui_put(t, t->body, y, 2, line, t->cols - 4, TUI_LEFT, A_BOLD);
+		tui_put(t, t->body, y + 2, 2,
+		        book_enrolled(t->b) ? "Type your passphrase to go on; three wrong ones end "
+		                              "redress."
+		                            : "Press Enter to go on.",
+		        t->cols - 4, TUI_LEFT, A_NORMAL);
+	}
+	tui_said(t, y + 4);
 }
 
 static void
 tui_unlock_title(struct tui *t, char *buf, size_t n)
 {
-	snprintf(buf, n, "unlock %s", t->dir);
+	snprintf(buf, n, t->locked ? "locked: %s" : "unlock %s", t->dir);
 }
 
 const struct tui_screen tui_unlock_screen = {
 	.name = "unlock",
 	.ctx = 0,
 	.draw = tui_unlock_draw,
-	.key = NULL,
 	.title = tui_unlock_title,
 };
 
-/* Asks for the passphrase: TUI_OK when unlocked or skipped, TUI_UNLOCK
- * after three failures. */
+/* Asks for the passphrase, three tries at most, on the unlock screen (in
+ * front while t->locked, or as t->screen at the start): 1 unlocked, 0 left
+ * with Esc (only when esc_leaves; else Esc asks again), 3 after three wrong
+ * ones, -1 the client must stop, -2 without memory. */
 static int
-tui_unlock(struct tui *t)
+tui_passphrase(struct tui *t, bool esc_leaves)
 {
 	struct err err;
 	char *pass;
-	int tries = 0, r;
+	int tries = 0, r = 0;
+
+	if ((pass = book_secret_alloc(TUI_PASS_MAX)) == NULL)
+		return -2;
+	while (tries < 3) {
+		pass[0] = '\0';
+		r = tui_prompt(t, "Passphrase: ", pass, TUI_PASS_MAX, true);
+		if (r < 0)
+			break;
+		if (r == 0 && esc_leaves)
+			break;
+		if (r == 0)
+			continue;
+		tui_message(t, false, "unlocking...");
+		tui_draw(t);
+		if (book_unlock(t->b, pass, strlen(pass), &err) == 0) {
+			t->message[0] = '\0';
+			break;
+		}
+		tries++;
+		tui_message(t, true, "%s (%d of 3)", err.msg, tries);
+	}
+	book_secret_free(pass, TUI_PASS_MAX);
+	return tries == 3 ? 3 : r;
+}
+
+/* Asks for the passphrase at the start: TUI_OK when unlocked or skipped,
+ * TUI_UNLOCK after three failures. */
+static int
+tui_unlock(struct tui *t)
+{
+	int r;
 
 	if (book_unlocked(t->b))
 		return TUI_OK;
@@ -611,78 +652,17 @@ tui_unlock(struct tui *t)
 		tui_message(t, false, "%s is not enrolled in this book: names are hidden", t->login);
 		return TUI_OK;
 	}
-	if ((pass = book_secret_alloc(TUI_PASS_MAX)) == NULL)
-		return err_set(t->o->err, "out of memory"), TUI_FAIL;
 	t->screen = &tui_unlock_screen;
-	while (tries < 3) {
-		pass[0] = '\0';
-		r = tui_prompt(t, "Passphrase: ", pass, TUI_PASS_MAX, true);
-		if (r < 0)
-			break;
-		if (r == 0) {
-			tui_message(t, false, "browsing without names");
-			break;
-		}
-		tui_message(t, false, "unlocking...");
-		tui_draw(t);
-		if (book_unlock(t->b, pass, strlen(pass), &err) == 0) {
-			t->message[0] = '\0';
-			break;
-		}
-		tries++;
-		tui_message(t, true, "%s (%d of 3)", err.msg, tries);
-	}
-	book_secret_free(pass, TUI_PASS_MAX);
-	if (tries == 3) {
+	if ((r = tui_passphrase(t, true)) == -2)
+		return err_set(t->o->err, "out of memory"), TUI_FAIL;
+	if (r == 0)
+		tui_message(t, false, "browsing without names");
+	if (r == 3) {
 		err_set(t->o->err, "three wrong passphrases: nothing was opened");
 		return TUI_UNLOCK;
 	}
 	return TUI_OK;
 }
-
-/* --- the idle lock ---------------------------------------------------------------- */
-
-static void
-tui_lock_draw(struct tui *t)
-{
-	int y = tui_body_rows(t) / 3;
-	unsigned idle = t->o->idle;
-	char line[128];
-
-	if (t->revoked) {
-		tui_put(t, t->body, y, 2, "Your access to this book was revoked by an admin.",
-		        t->cols - 4, TUI_LEFT, A_BOLD);
-		tui_put(t, t->body, y + 2, 2, "Nothing more is shown or saved. Press a key to leave.",
-		        t->cols - 4, TUI_LEFT, A_NORMAL);
-		tui_unlock_said(t, y + 4);
-		return;
-	}
-	if (idle % 60 == 0)
-		snprintf(line, sizeof line, "Locked after %u minute%s without a key.", idle / 60,
-		         idle == 60 ? "" : "s");
-	else
-		snprintf(line, sizeof line, "Locked after %u seconds without a key.", idle);
-	tui_put(t, t->body, y, 2, line, t->cols - 4, TUI_LEFT, A_BOLD);
-	tui_put(t, t->body, y + 2, 2,
-	        book_enrolled(t->b) ? "Type your passphrase to go on; three wrong ones end redress."
-	                            : "Press Enter to go on.",
-	        t->cols - 4, TUI_LEFT, A_NORMAL);
-	tui_unlock_said(t, y + 4);
-}
-
-static void
-tui_lock_title(struct tui *t, char *buf, size_t n)
-{
-	snprintf(buf, n, "locked: %s", t->dir);
-}
-
-const struct tui_screen tui_lock_screen = {
-	.name = "lock",
-	.ctx = 0,
-	.draw = tui_lock_draw,
-	.key = NULL,
-	.title = tui_lock_title,
-};
 
 /* Blanks the screen until the passphrase is typed again.  Whatever form
  * is open is saved as a draft first, since three wrong passphrases end the
@@ -690,9 +670,8 @@ const struct tui_screen tui_lock_screen = {
 static void
 tui_lock(struct tui *t)
 {
-	struct err err;
-	char *pass, enter[2] = "";
-	int tries = 0, r;
+	char enter[2] = "";
+	int r;
 
 	t->locked = true;
 	t->message[0] = '\0';
@@ -702,36 +681,12 @@ tui_lock(struct tui *t)
 		/* nothing sealed is on screen without a key: any Enter will do */
 		while (tui_prompt(t, "Locked: ", enter, sizeof enter, true) == 0)
 			;
-		goto out;
-	}
-	if ((pass = book_secret_alloc(TUI_PASS_MAX)) == NULL) {
+	} else if ((r = tui_passphrase(t, false)) == 3 || r == -2) {
+		/* Esc does not get past the lock */
 		t->lock_failed = true;
 		tui_signalled = 1;
 		return;
 	}
-	while (tries < 3) {
-		pass[0] = '\0';
-		r = tui_prompt(t, "Passphrase: ", pass, TUI_PASS_MAX, true);
-		if (r < 0)
-			break;
-		if (r == 0)
-			continue; /* Esc does not get past the lock */
-		tui_message(t, false, "unlocking...");
-		tui_draw(t);
-		if (book_unlock(t->b, pass, strlen(pass), &err) == 0) {
-			t->message[0] = '\0';
-			break;
-		}
-		tries++;
-		tui_message(t, true, "%s (%d of 3)", err.msg, tries);
-	}
-	book_secret_free(pass, TUI_PASS_MAX);
-	if (tries == 3) {
-		t->lock_failed = true;
-		tui_signalled = 1;
-		return;
-	}
-out:
 	t->locked = false;
 	t->last_key = tui_now();
 	clearok(curscr, TRUE);
@@ -764,6 +719,7 @@ tui_dispatch(struct tui *t, int key)
 {
 	const struct tui_key *k;
 	char label[16];
+	size_t i;
 
 	if (key == KEY_RESIZE) {
 		tui_resize(t);
@@ -777,31 +733,18 @@ tui_dispatch(struct tui *t, int key)
 		            key == TUI_KEY_WIDE ? "that key" : tui_key_label(key, label, sizeof label));
 		return;
 	}
-	switch (k->action) {
-	case TUI_A_HELP:
-		tui_help_open(t);
-		break;
-	case TUI_A_REDRAW:
+	if (k->action == TUI_A_REDRAW) {
 		clearok(curscr, TRUE);
-		break;
-	case TUI_A_CALENDAR:
-		tui_cal_open(t);
-		break;
-	case TUI_A_ADMIN:
-		tui_admin_open(t);
-		break;
-	case TUI_A_REPORT:
-		tui_report_open(t);
-		break;
-	case TUI_A_ME:
-		tui_me(t);
-		break;
-	case TUI_A_AUDIT:
-		tui_audit_open(t);
-		break;
-	default:
-		t->screen->key(t, k->action);
+		return;
 	}
+	/* a key that opens a screen from anywhere, or the screen's own */
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->opens != TUI_A_NONE && tui_screens[i]->opens == k->action) {
+			tui_screens[i]->open(t);
+			return;
+		}
+	if (t->screen->key != NULL)
+		t->screen->key(t, k->action);
 }
 
 double
@@ -821,10 +764,8 @@ tui_loop(struct tui *t)
 	double since;
 
 	while (!t->quit && !tui_signalled) {
-		if (t->screen == &tui_list_screen && t->list.stale)
-			tui_list_load(t);
-		if (t->screen == &tui_cal_screen && t->cal.stale)
-			tui_cal_load(t, true);
+		if (t->screen->reload != NULL)
+			t->screen->reload(t);
 		tui_draw(t);
 		since = tui_now();
 		if (tui_read(t, &key, &wc) == ERR) {
@@ -879,6 +820,7 @@ tui_main(struct book *b, const struct tui_opts *o)
 	struct tui *t;
 	struct sigaction old[5];
 	struct err err;
+	size_t i;
 	int rc = TUI_OK;
 
 	bool utf8 = tui_locale();
@@ -906,7 +848,9 @@ tui_main(struct book *b, const struct tui_opts *o)
 		err_set(o->err, "%s", err.msg);
 		goto out;
 	}
-	tui_list_init(t);
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->init != NULL)
+			tui_screens[i]->init(t);
 	tui_keys_bind(t, o->config);
 	tui_signals(old);
 	tui_fatal_catch(true);
@@ -923,9 +867,11 @@ tui_main(struct book *b, const struct tui_opts *o)
 		if (!t->utf8 && t->message[0] == '\0')
 			tui_message(t, true, "no UTF-8 locale on this server (C.UTF-8): only ASCII can "
 			            "be typed");
-		t->screen = &tui_list_screen;
+		/* the first screen, where the client starts */
+		t->screen = tui_screens[0];
 		t->seen_commit = book_last_commit(b);
-		tui_list_load(t);
+		if (t->screen->open != NULL)
+			t->screen->open(t);
 		t->armed = true;
 		t->last_key = tui_now();
 		tui_loop(t);
@@ -952,13 +898,9 @@ term:
 		fclose(t->tty);
 	tui_fatal_catch(false);
 	tui_signals_restore(old);
-	tui_case_free(t);
-	tui_list_free(t);
-	tui_cal_free(t);
-	tui_report_free(t);
-	tui_letter_free(t);
-	tui_admin_free(t);
-	tui_audit_free(t);
+	for (i = 0; i < tui_nscreens; i++)
+		if (tui_screens[i]->free != NULL)
+			tui_screens[i]->free(t);
 out:
 	tui_wake_close(t);
 	book_secret_free(t->fmt, TUI_FMT_MAX);
