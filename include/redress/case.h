@@ -102,6 +102,19 @@ struct book_rec {
 	char done[DATE_STRLEN_BOOK];
 };
 
+/* Whether the council had remedied the complaint before the Ombudsman's
+ * decision. */
+enum { BOOK_REMEDIED_UNKNOWN = 0, BOOK_REMEDIED_YES, BOOK_REMEDIED_NO };
+
+/* A recommendation's stage: 1..3 the council's own stages, and the
+ * Ombudsman's recommendations after its decision. */
+#define BOOK_REC_OMBUDSMAN 4u
+
+/* "remedied by the council before", "not remedied before", or "" not
+ * recorded; a recommendation's stage as said ("stage 2", "Ombudsman"), in buf. */
+const char *book_remedied_describe(int remedied);
+const char *book_rec_stage(unsigned stage, char *buf, size_t n);
+
 struct book_event {
 	unsigned seq;
 	int type;                    /* enum event_type */
@@ -115,6 +128,7 @@ struct book_event {
 	bool unopened;               /* the note is sealed and no key held opens it */
 	int ext_reason;              /* extensions: enum ext_reason (0 not recorded) */
 	int finding;                 /* the Ombudsman's decision: enum omb_finding */
+	int remedied;                /* the Ombudsman's decision: BOOK_REMEDIED_* */
 	unsigned corrects;           /* a correction: the event (seq) it re-dates or voids */
 	unsigned voided_by;          /* corrected: the correction (seq) that replaced it */
 };
@@ -224,6 +238,8 @@ struct book_step {
 	int ext_reason;              /* an extension's coded reason (codes.h), 0 none */
 	int finding;                 /* the Ombudsman's decision (codes.h), 0 none;
 	                              * either on any other step is refused */
+	int remedied;                /* the Ombudsman's decision: whether the council
+	                              * had remedied it before (BOOK_REMEDIED_*) */
 	bool at_stage;               /* meant for the case at stage (0..3): when it */
 	int stage;                   /* has moved on, BOOK_ESTALE and nothing recorded */
 };

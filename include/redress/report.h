@@ -142,7 +142,12 @@ struct report {
 	long adv_offered, adv_accepted, adv_declined, adv_pending; /* offered in the period */
 	long omb_referred, omb_decided;   /* referrals, decisions received */
 	long compliments, compliments_passed;
-	long rec_made, rec_done, rec_done_late, rec_overdue;
+	long rec_made, rec_done, rec_done_late, rec_overdue; /* the council's own */
+	/* the Ombudsman's decisions received that found the council had remedied
+	 * the complaint before them; its recommendations complied with in the
+	 * period by their due date or after it, and those not complied with by
+	 * the report's date */
+	long omb_remedied, omb_rec_ontime, omb_rec_late, omb_rec_outstanding;
 
 	struct report_chc chc;
 

@@ -133,6 +133,7 @@ enum {
 	ET_EXT_REASON /* enum ext_reason */, ET_FINDING /* enum omb_finding */,
 	ET_CORRECTS /* a correction: the sequence of the event it re-dates or voids */,
 	ET_VOIDED_BY /* on a corrected event: the sequence of its correction */,
+	ET_REMEDIED /* the Ombudsman's decision: BOOK_REMEDIED_* */,
 };
 
 /* A new person inside the caller's write transaction. */

@@ -25,6 +25,18 @@ struct change_ctx {
 	struct book_case *c;
 };
 
+/* Whether c has the Ombudsman's decision on its timeline (not voided). */
+static bool
+case_ombudsman_decided(const struct book_case *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nevents; i++)
+		if (c->events[i].type == EV_OMBUDSMAN_OUTCOME && c->events[i].voided_by == 0)
+			return true;
+	return false;
+}
+
 static int
 case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_t fl)
 {
@@ -63,6 +75,9 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_REC: {
 		struct book_rec *r;
 
+		if (x->stage == BOOK_REC_OMBUDSMAN && !case_ombudsman_decided(c))
+			return err_set(err, "%s has no Ombudsman's decision recorded", c->ref),
+			       BOOK_EUSAGE;
 		if (!BOOK_CASE_ROOM(c, recs))
 			return err_set(err, "out of memory");
 		r = &c->recs[c->nrecs];
@@ -244,8 +259,9 @@ book_case_recommend(struct book *b, const char *ref, unsigned stage, const char 
 	if (due == NULL || date_parse(due, &d, err) != 0)
 		return due == NULL ? err_set(err, "a recommendation needs a due date") : -1,
 		       BOOK_EUSAGE;
-	if (stage < 1 || stage > 3)
-		return err_set(err, "a recommendation belongs to Stage 1, 2 or 3"), BOOK_EUSAGE;
+	if (stage < 1 || stage > BOOK_REC_OMBUDSMAN)
+		return err_set(err, "a recommendation belongs to Stage 1, 2 or 3, or the Ombudsman"),
+		       BOOK_EUSAGE;
 	rc = case_change(&x, err);
 	*number = x.number;
 	return rc;

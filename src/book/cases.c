@@ -375,6 +375,7 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 		e->ombudsman_told = rec_find_u64(ev, evn, ET_TOLD, 0) != 0;
 		e->ext_reason = (int)rec_find_u64(ev, evn, ET_EXT_REASON, 0);
 		e->finding = (int)rec_find_u64(ev, evn, ET_FINDING, 0);
+		e->remedied = (int)rec_find_u64(ev, evn, ET_REMEDIED, 0);
 		e->corrects = (unsigned)rec_find_u64(ev, evn, ET_CORRECTS, 0);
 		e->voided_by = (unsigned)rec_find_u64(ev, evn, ET_VOIDED_BY, 0);
 		rec_find_str(ev, evn, ET_AUTHOR, e->author, sizeof e->author);
@@ -1030,6 +1031,7 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	e->ombudsman_told = s->ombudsman_told;
 	e->ext_reason = s->ext_reason;
 	e->finding = s->finding;
+	e->remedied = s->remedied;
 	snprintf(e->author, sizeof e->author, "%s", b->login);
 	rec_begin(&r, REC_EVENT, 1);
 	rec_u64(&r, ET_TYPE, (uint64_t)s->type);
@@ -1041,6 +1043,7 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	if (s->ombudsman_told) rec_u64(&r, ET_TOLD, 1);
 	if (s->ext_reason) rec_u64(&r, ET_EXT_REASON, (uint64_t)s->ext_reason);
 	if (s->finding) rec_u64(&r, ET_FINDING, (uint64_t)s->finding);
+	if (s->remedied) rec_u64(&r, ET_REMEDIED, (uint64_t)s->remedied);
 	rec_str(&r, ET_AUTHOR, b->login);
 	rec_u64(&r, ET_AT, book_now());
 	if (s->note != NULL && *s->note != '\0') {

@@ -699,6 +699,17 @@ em_annual_refusals(struct em *e, const struct report *r)
 	em_end(e);
 }
 
+/* A row of a figure as at the report's date: "WHAT on 2027-03-31". */
+static void
+em_asof(struct em *e, const struct report *r, long v, const char *what)
+{
+	char lab[64];
+
+	em_show(e, 1, em_node(e, v));
+	snprintf(lab, sizeof lab, "%s on %s", what, r->asof);
+	em_row(e, lab);
+}
+
 /* the Ombudsman's decisions by finding: they add up to the decisions
  * received, shown below */
 static void
@@ -718,6 +729,16 @@ em_annual_omb(struct em *e, const struct report *r)
 	em_begin(e, "ombudsman-findings", "The Ombudsman's decisions, by finding", 2,
 	         "Finding", "Decisions");
 	em_breakdown(e, fl, ids, OMB_FINDING_COUNT, em_qsum(e, Q_OMB_DEC, tot));
+	em_end(e);
+
+	em_begin(e, "ombudsman-remedies", "The Ombudsman's decisions: remedies", 2, "Figure",
+	         "Number");
+	em_show(e, 1, em_node(e, r->omb_remedied)),
+		em_row(e, "Decisions finding it remedied by the council before");
+	em_show(e, 1, em_node(e, r->omb_rec_ontime)),
+		em_row(e, "Recommendations complied with on time");
+	em_show(e, 1, em_node(e, r->omb_rec_late)), em_row(e, "Recommendations complied with late");
+	em_asof(e, r, r->omb_rec_outstanding, "Recommendations outstanding");
 	em_end(e);
 }
 
@@ -846,13 +867,7 @@ em_annual(struct em *e, const struct report *r)
 	em_show(e, 1, em_node(e, r->rec_made)), em_row(e, "Recommendations made");
 	em_show(e, 1, em_node(e, r->rec_done)), em_row(e, "Recommendations completed");
 	em_show(e, 1, em_node(e, r->rec_done_late)), em_row(e, "...of which after their due date");
-	em_show(e, 1, em_node(e, r->rec_overdue));
-	{
-		char lab[64];
-
-		snprintf(lab, sizeof lab, "Recommendations overdue on %s", r->asof);
-		em_row(e, lab);
-	}
+	em_asof(e, r, r->rec_overdue, "Recommendations overdue");
 	em_end(e);
 }
 

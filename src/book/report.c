@@ -25,6 +25,7 @@ struct rp_event {
 	int decision, reason;
 	bool told, noted;
 	int ext_reason, finding;     /* codes.h; 0 not recorded */
+	int remedied;                /* BOOK_REMEDIED_* */
 };
 
 struct rp_rec {
@@ -197,6 +198,7 @@ report_parse_event(const void *v, size_t n, struct rp_event *e)
 	if (e->ext_reason < 0 || e->ext_reason >= EXT_REASON_COUNT)
 		e->ext_reason = EXT_REASON_NONE;
 	e->finding = (int)rec_find_u64(v, n, ET_FINDING, OMB_FINDING_NONE);
+	e->remedied = (int)rec_find_u64(v, n, ET_REMEDIED, BOOK_REMEDIED_UNKNOWN);
 	if (e->finding < 0 || e->finding >= OMB_FINDING_COUNT)
 		e->finding = OMB_FINDING_NONE;
 	/* a corrected event counts no more: its correction stands for it */
@@ -561,6 +563,7 @@ report_event_late(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e,
 		if (in) {
 			r->omb_decided++;
 			r->omb_finding[e->finding]++;
+			r->omb_remedied += e->remedied == BOOK_REMEDIED_YES;
 		}
 		break;
 	case EV_THANKS_PASSED:
@@ -626,7 +629,8 @@ report_case_received(struct rp_ctx *x, int k, bool complaint)
 	return 0;
 }
 
-/* Recommendations: made with their stage's response. */
+/* Recommendations: made with their stage's response; the Ombudsman's
+ * counted apart. */
 static void
 report_case_recs(struct rp_ctx *x, const struct rp_walk *w)
 {
@@ -637,6 +641,16 @@ report_case_recs(struct rp_ctx *x, const struct rp_walk *w)
 	for (i = 0; i < c->nrecs; i++) {
 		const struct rp_rec *rc = &c->recs[i];
 
+		if (rc->stage == BOOK_REC_OMBUDSMAN) {
+			if (rc->has_done && report_in(x, rc->done)) {
+				bool late = rc->has_due && rc->done.day > rc->due.day;
+
+				r->omb_rec_late += late;
+				r->omb_rec_ontime += !late;
+			}
+			r->omb_rec_outstanding += !rc->has_done || rc->done.day > x->asof.day;
+			continue;
+		}
 		if (rc->stage >= 1 && rc->stage <= 3 && w->have_resp[rc->stage] &&
 		    report_in(x, w->resp[rc->stage]))
 			r->rec_made++;

@@ -116,8 +116,9 @@ case_step_txn(struct store_txn *t, void *vctx)
 	free(oldcopy);
 	if (rc != 0)
 		return rc;
-	snprintf(fields, sizeof fields, "%s%s%s%s", event_name((enum event_type)x->s->type),
+	snprintf(fields, sizeof fields, "%s%s%s%s%s", event_name((enum event_type)x->s->type),
 	         x->s->ext_reason ? ",reason" : "", x->s->finding ? ",finding" : "",
+	         x->s->remedied ? ",remedied" : "",
 	         x->s->note && *x->s->note ? ",note" : "");
 	return book_audit_append(x->b, t, "case.step", x->ref, fields);
 }
@@ -136,6 +137,12 @@ book_step_codes_check(const struct book_step *s, struct err *err)
 	    (s->type != EV_OMBUDSMAN_OUTCOME || s->finding < 0 || s->finding >= OMB_FINDING_COUNT))
 		return err_set(err, s->type == EV_OMBUDSMAN_OUTCOME ? "not a finding of the Ombudsman"
 		               : "only the Ombudsman's decision takes a finding"), BOOK_EUSAGE;
+	if (s->remedied != BOOK_REMEDIED_UNKNOWN &&
+	    (s->type != EV_OMBUDSMAN_OUTCOME ||
+	     (s->remedied != BOOK_REMEDIED_YES && s->remedied != BOOK_REMEDIED_NO)))
+		return err_set(err, s->type == EV_OMBUDSMAN_OUTCOME ? "remedied before is yes or no"
+		               : "only the Ombudsman's decision says whether it was remedied before"),
+		       BOOK_EUSAGE;
 	return 0;
 }
 
@@ -313,6 +320,7 @@ case_correct_txn(struct store_txn *t, void *vctx)
 		s.ombudsman_told = old->ombudsman_told;
 		s.ext_reason = old->ext_reason;
 		s.finding = old->finding;
+		s.remedied = old->remedied;
 	}
 	s.note = x->reason;
 	x->c->rev++;

@@ -140,8 +140,10 @@ case_show(struct book *b, const struct book_case *c)
 		case_put("point", line);
 	}
 	for (i = 0; i < c->nrecs; i++) {
-		snprintf(line, sizeof line, "%u. (stage %u, %s, due %s%s%s) %s", c->recs[i].number,
-		         c->recs[i].stage, c->recs[i].owner, c->recs[i].due,
+		char stage[16];
+
+		snprintf(line, sizeof line, "%u. (%s, %s, due %s%s%s) %s", c->recs[i].number,
+		         book_rec_stage(c->recs[i].stage, stage, sizeof stage), c->recs[i].owner, c->recs[i].due,
 		         c->recs[i].done[0] ? ", done " : ", open", c->recs[i].done,
 		         c->erased[0] ? "(erased)" : c->recs[i].text);
 		case_put("recommend", line);
@@ -150,13 +152,14 @@ case_show(struct book *b, const struct book_case *c)
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
 
-		snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s%s%s", event_describe((enum event_type)e->type),
+		snprintf(line, sizeof line, "%s%s%s%s%s%s%s%s%s%s%s%s", event_describe((enum event_type)e->type),
 		         e->until[0] ? " until " : "", e->until,
 		         e->decision == DECISION_ACCEPTED ? ": accepted" :
 		         e->decision == DECISION_REFUSED ? ": refused" : "",
 		         e->reason ? ", " : "", e->reason ? refusal_describe((enum refusal)e->reason) : "",
 		         e->ext_reason ? ", " : "", e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
-		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "");
+		         e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "",
+		         e->remedied ? ", " : "", book_remedied_describe(e->remedied));
 		text_visible(e->note, safe, sizeof safe);
 		case_show_event(c, e, line, safe);
 	}
@@ -305,7 +308,7 @@ struct case_opts {
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
 	const char *offered, *adv_service, *views, *person, *finding, *appointed;
-	const char *helpdesk, *passed_at, *spoken_to, *referral;
+	const char *helpdesk, *passed_at, *spoken_to, *referral, *remedied;
 	int ineligible, consent, informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
@@ -346,6 +349,7 @@ static const struct case_optdef case_optdefs[] = {
 	CASE_F("disabled", disabled), CASE_V("views", "T", views),
 	CASE_F("ineligible", ineligible), CASE_F("consent", consent), CASE_F("informed", informed),
 	CASE_F("clear", clear), CASE_V("person", "ID", person), CASE_V("finding", "F", finding),
+	CASE_V("remedied-before", "yes|no", remedied),
 };
 #define CASE_NOPTS (sizeof case_optdefs / sizeof case_optdefs[0])
 
@@ -535,6 +539,14 @@ case_do_step(struct case_run *r)
 		s.decision = DECISION_ACCEPTED;
 	if (strcmp(sub, "refuse") == 0)
 		s.decision = DECISION_REFUSED;
+	if (o->remedied != NULL) {
+		if (strcmp(o->remedied, "yes") == 0)
+			s.remedied = BOOK_REMEDIED_YES;
+		else if (strcmp(o->remedied, "no") == 0)
+			s.remedied = BOOK_REMEDIED_NO;
+		else
+			return cli_error(CLI_USAGE, "case %s: --remedied-before is yes or no", sub);
+	}
 	if (o->finding != NULL && (s.finding = omb_finding_lookup(o->finding)) < 0)
 		return cli_error(CLI_USAGE, "case %s: unknown --finding \"%s\" (%s)", sub, o->finding,
 		                 vocab_list(VOCAB_FINDING, 0, codes, sizeof codes));
@@ -660,11 +672,20 @@ case_do_recommend(struct case_run *r)
 	long st = r->c->stage;
 	int rc;
 
-	if (o->text == NULL || o->owner == NULL || o->due == NULL)
-		return cli_error(CLI_USAGE, "case recommend: --text, --owner and --due are required");
+	const char *owner = o->owner;
+
+	/* the Ombudsman's: carried out by the case's owner unless said */
+	if (strcmp(r->act->name, "ombudsman-rec") == 0) {
+		st = BOOK_REC_OMBUDSMAN;
+		if (owner == NULL)
+			owner = r->c->staff.owner;
+	}
+	if (o->text == NULL || owner == NULL || o->due == NULL)
+		return cli_error(CLI_USAGE, "case %s: --text%s and --due are required", r->act->name,
+		                 st == BOOK_REC_OMBUDSMAN ? "" : ", --owner");
 	if (o->stage != NULL && (rc = case_int("--stage", o->stage, 1, 3, &st)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_status(book_case_recommend(r->b, r->ref, (unsigned)st, o->text, o->owner,
+	if ((rc = cli_book_status(book_case_recommend(r->b, r->ref, (unsigned)st, o->text, owner,
 	                                              o->due, &num, &err), &err)) == CLI_OK)
 		printf("%u\n", num);
 	return rc;
@@ -796,7 +817,7 @@ static const struct case_action case_actions[] = {
 	CASE_STEP("panel-held", ""),
 	CASE_STEP("findings", ""),
 	CASE_STEP("ombudsman", ""),
-	CASE_STEP("ombudsman-outcome", " finding"),
+	CASE_STEP("ombudsman-outcome", " finding remedied-before"),
 	CASE_STEP("new-information", ""),
 	CASE_STEP("start-stage1", ""),
 	CASE_STEP("pause", ""),
@@ -816,6 +837,9 @@ static const struct case_action case_actions[] = {
 	  case_do_finding },
 	{ "recommend", "text! owner! due! stage", "a recommendation; prints its number",
 	  CASE_UNLOCK, case_do_recommend },
+	{ "ombudsman-rec", "text! due! owner",
+	  "a recommendation of the Ombudsman's decision; prints its number", CASE_UNLOCK,
+	  case_do_recommend },
 	{ "done", "rec! date", "a recommendation carried out", CASE_UNLOCK, case_do_done },
 	{ "party", "child complainant name person dob role views ineligible consent informed",
 	  "a child or complainant on the case (--child or --complainant, --name or --person)",
@@ -1017,6 +1041,7 @@ const struct cli_cmd cmd_case_entry = {
 	.usage = "add --received DATE [options] | list [filters] | show REF | STEP REF [--date D]\n"
 	         "       | assign REF [...] | point REF --text T | finding REF --stage N --point K\n"
 	         "       --outcome O | recommend REF --text T --owner L --due D | done REF --rec N\n"
+	         "       | ombudsman-rec REF --text T --due D [--owner L]\n"
 	         "       | party REF --child|--complainant --name N|--person ID [--dob D] [--role R]\n"
 	         "       [--views T] [--ineligible] [--consent] [--informed]\n"
 	         "       | advocacy REF --offered D\n"
@@ -1045,7 +1070,8 @@ const struct cli_cmd cmd_case_entry = {
 	        "  [--reason {extension-reason|}],\n"
 	        "  respond, escalate, accept, refuse --reason R --ombudsman-told, statement,\n"
 	        "  arrange-panel, panel-notice, panel-held, findings, ombudsman,\n"
-	        "  ombudsman-outcome [--finding {ombudsman-finding|}],\n"
+	        "  ombudsman-outcome [--remedied-before yes|no (the council had remedied it)]\n"
+	        "  [--finding {ombudsman-finding|}],\n"
 	        "  new-information, start-stage1, pause, resume,\n"
 	        "  decline --reason R --ombudsman-told, redirect, withdraw, close, reopen,\n"
 	        "  note --text T, pass-on (a compliment passed to the staff member and their\n"
@@ -1058,6 +1084,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "  person may not sit); all but the owner and manager may be names.\n"
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
+	        "ombudsman-rec REF --text T --due D [--owner L]: a recommendation of the\n"
+	        "  Ombudsman's decision (recorded first), carried out by the case's owner unless\n"
+	        "  --owner; `done REF --rec N --date D` records when it was complied with.\n"
 	        "edit REF: changes the case's own details (the kind only while its receipt is\n"
 	        "  all that is recorded); --rev N refuses it if the case changed since N.\n"
 	        "hold REF [--reason T] | hold REF --clear (manager or admin): a legal hold,\n"

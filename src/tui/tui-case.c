@@ -139,7 +139,7 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 			snprintf(mark, sizeof mark, " [%s #%u]", e->type == EV_CORRECTION ? "voids"
 			                                                                   : "re-dates",
 			         e->corrects);
-		tui_view_add(t, TUI_S_NORMAL, 25, "%-3s %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s%s", num,
+		tui_view_add(t, TUI_S_NORMAL, 25, "%-3s %s  %-10s %s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s", num,
 		             e->date, e->author, event_describe((enum event_type)e->type), made,
 		             e->until[0] ? " until " : "", e->until,
 		             e->decision == DECISION_ACCEPTED ? ": accepted" :
@@ -149,7 +149,7 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 		             e->ext_reason ? ", " : "",
 		             e->ext_reason ? ext_reason_describe(e->ext_reason) : "",
 		             e->finding ? ", " : "", e->finding ? omb_finding_describe(e->finding) : "",
-		             mark, e->note[0] || e->unopened ? ": " : "",
+		             e->remedied ? ", " : "", book_remedied_describe(e->remedied), mark, e->note[0] || e->unopened ? ": " : "",
 		             e->unopened && book_has_key(t->b) ? TUI_UNOPENED : e->note);
 	}
 	t->view.timeline_end = t->view.nlines - 1;
@@ -279,9 +279,10 @@ tui_view_points(struct tui *t, const struct book_case *c)
 	}
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *r = &c->recs[i];
+		char stage[16];
 
-		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (stage %u, %s, due %s%s%s) %s", r->number, r->stage,
-		             r->owner, r->due, r->done[0] ? ", done " : ", open", r->done,
+		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (%s, %s, due %s%s%s) %s", r->number,
+		             book_rec_stage(r->stage, stage, sizeof stage), r->owner, r->due, r->done[0] ? ", done " : ", open", r->done,
 		             r->unopened && book_has_key(t->b) ? TUI_UNOPENED : r->text);
 	}
 }

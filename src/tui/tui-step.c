@@ -32,6 +32,8 @@ static const char *const tui_confirmed[] = {
 };
 
 static const char *const tui_yesno[] = { "no", "yes" };
+/* whether the council had remedied it before the Ombudsman's decision: BOOK_REMEDIED_* */
+static const char *const tui_remedied[] = { "not recorded", "yes", "no" };
 /* refusal_name() of every coded reason, REFUSAL_NONE left out */
 
 static bool
@@ -341,6 +343,7 @@ tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
 	struct tui_field *until = tui_form_field(f, "until"), *reason = tui_form_field(f, "reason");
 	struct tui_field *told = tui_form_field(f, "told"), *note = tui_form_field(f, "note");
 	struct tui_field *ext = tui_form_field(f, "ext_reason"), *finding = tui_form_field(f, "finding");
+	struct tui_field *x;
 	struct book_step st;
 	struct wf_event next;
 	struct err err;
@@ -372,6 +375,8 @@ tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
 		st.ext_reason = ext->choice;
 	if (finding != NULL && ev == EV_OMBUDSMAN_OUTCOME)
 		st.finding = finding->choice;
+	if ((x = tui_form_field(f, "remedied")) != NULL && ev == EV_OMBUDSMAN_OUTCOME)
+		st.remedied = x->choice; /* BOOK_REMEDIED_*, in order */
 	st.base_rev = bd->rev;
 	st.at_stage = true;
 	st.stage = bd->stage;
@@ -470,6 +475,10 @@ tui_step_form(struct tui *t, const char *name, int reason)
 		findings[OMB_FINDING_NONE] = vocab_label(VOCAB_FINDING, OMB_FINDING_NONE);
 		tui_form_choice(f, "finding", "Finding", findings, OMB_FINDING_COUNT,
 		                OMB_FINDING_NONE);
+		x = tui_form_choice(f, "remedied", "Remedied before", tui_remedied, 3,
+		                    BOOK_REMEDIED_UNKNOWN);
+		if (x != NULL)
+			x->question = "Had the council already remedied the complaint before the decision?";
 	}
 	if (refusal) {
 		tui_form_choice(f, "reason", "Reason", reasons, REFUSAL_COUNT - 1,

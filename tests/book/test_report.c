@@ -360,6 +360,31 @@ test_linked_timeliness(void **state)
 }
 #undef CELL
 
+/* The Ombudsman's remedies: remedied by the council before its decision,
+ * its recommendations complied with on time, late and outstanding, each a
+ * row of its own table, small numbers suppressed. */
+static void
+test_omb_remedies(void **state)
+{
+	struct report *r = fixture();
+	char *t;
+	size_t n;
+
+	(void)state;
+	r->omb_remedied = 7;
+	r->omb_rec_ontime = 9;
+	r->omb_rec_late = 3;
+	r->omb_rec_outstanding = 0;
+	assert_int_equal(report_render(r, REPORT_ANNUAL, REPORT_CSV, &t, &n), 0);
+	assert_non_null(strstr(t, "\r\nombudsman-remedies,The Ombudsman's decisions: remedies,"
+	                          "Decisions finding it remedied by the council before,Number,7\r\n"));
+	assert_non_null(strstr(t, ",Recommendations complied with on time,Number,9\r\n"));
+	assert_non_null(strstr(t, ",Recommendations complied with late,Number,<5\r\n"));
+	assert_non_null(strstr(t, ",Recommendations outstanding on 2027-03-31,Number,0\r\n"));
+	free(t);
+	free(r);
+}
+
 int
 main(void)
 {
@@ -372,6 +397,7 @@ main(void)
 		cmocka_unit_test(test_linked_complaints),
 		cmocka_unit_test(test_linked_outcomes),
 		cmocka_unit_test(test_linked_timeliness),
+		cmocka_unit_test(test_omb_remedies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -227,6 +227,13 @@ The Ombudsman's decisions, by finding
   Not recorded                                          0
   Total                                                <5
 |
+The Ombudsman's decisions: remedies
+  Figure                                              Number
+  Decisions finding it remedied by the council before      0
+  Recommendations complied with on time                    0
+  Recommendations complied with late                       0
+  Recommendations outstanding on 2027-03-31                0
+|
 The Ombudsman, compliments and recommendations
   Figure                                Number
   Referred to the Ombudsman                 <5
@@ -261,7 +268,7 @@ Complaint Handling Code self-assessment
 # --- CSV (RFC 4180): CRLF ends, a name with a comma and a quote quoted with
 # the quote doubled, UTF-8 passed through; the same cells as the text
 $ . $RDT/report-t/env; redress report annual --year 2026 --format csv | awk '/\r$/ { c++ } END { print NR, c }'
-261 261
+265 265
 $ . $RDT/report-t/env; redress report annual --year 2026 --format csv | grep -e "^table," -e "^teams," -e "^timeliness,.*Stage 1" | tr -d "\r"
 table,title,row,column,value
 teams,Teams (themes),"North, ""A"" Team",Complaints,7

@@ -2,7 +2,8 @@
 # Screen tests of the step forms: recorded only when meant (a confirmation
 # that says what the step does to the clocks, and only y records it),
 # type-to-narrow that never chooses among several, a panel date typed and
-# never today by default, and a form bound to the step it was opened for.
+# never today by default, a form bound to the step it was opened for, and the
+# Ombudsman's decision asking whether the council had remedied it before.
 #
 #   REDRESS=./redress sh tests/tui/screen-steps.sh
 . "$(dirname "$0")/lib.sh"
@@ -43,6 +44,15 @@ done
 both=$(add 2026-11-10 "Bo Both")
 # one whose Stage 1 response is overdue and not sent: Stage 2 may be asked for
 over=$(add 2026-10-01 "Ola Overran")
+# one with the Ombudsman: its decision to record
+omb=$(add 2026-06-01 "Oz Ombudsman")
+for s in "respond 2026-06-12" "escalate 2026-07-20" "refuse 2026-07-21 --reason late-request --ombudsman-told" \
+	"ombudsman 2026-08-03"; do
+	set -- $s
+	_s=$1 _d=$2
+	shift 2
+	rd case "$_s" "$omb" --date "$_d" "$@" >/dev/null || failed "case $_s $omb"
+done
 
 # --- a confirmation that says what will happen; only y records --------------------
 launch "$book" "$P"
@@ -189,5 +199,22 @@ keys y
 expect "escalation recorded" "Stage 2 asked for without a Stage 1 response"
 keys q q
 exited 0 "overran: q quits"
+
+# --- the Ombudsman's decision asks whether the council had remedied it before -------
+launch "$book" "$P"
+open_case "$omb"
+keys w && text "ombudsman-outcome" && keys Enter
+expect "Remedied before" "the Ombudsman's decision form asks about the council's remedy"
+expect "Had the council already remedied the complaint before the decision?" "in words"
+keys Down && text "y"
+expect "Remedied before  < yes >" "y answers yes"
+keys Enter Enter Enter
+expect "Record ombudsman-outcome on $omb?" "asked"
+keys y
+expect "the Ombudsman's decision recorded" "y records it"
+expect "Ombudsman's decision received, remedied by the" "on the timeline"
+shows "$omb" "remedied by the council before" "remedied before: in the book"
+keys q q
+exited 0 "ombudsman: q quits"
 
 screen_done

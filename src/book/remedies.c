@@ -1,0 +1,23 @@
+/* remedies.c - how the Ombudsman's remedies read on a case: whether the
+ * council had remedied the complaint before the decision, and the stage a
+ * recommendation belongs to (one of the council's, or the Ombudsman's). */
+#include <stdio.h>
+
+#include "book-int.h"
+
+const char *
+book_remedied_describe(int remedied)
+{
+	return remedied == BOOK_REMEDIED_YES ? "remedied by the council before"
+	       : remedied == BOOK_REMEDIED_NO ? "not remedied before" : "";
+}
+
+const char *
+book_rec_stage(unsigned stage, char *buf, size_t n)
+{
+	if (stage == BOOK_REC_OMBUDSMAN)
+		snprintf(buf, n, "Ombudsman");
+	else
+		snprintf(buf, n, "stage %u", stage);
+	return buf;
+}
