@@ -128,7 +128,7 @@ book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct e
 	if ((rc = store_read(b->st, contact_get_txn, &c, err)) != 0)
 		return rc;
 	/* opened: on record before anyone sees it */
-	snprintf(record, sizeof record, "person %llu contact", (unsigned long long)id);
+	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
 	if ((rc = book_read_note(b, record, err)) != 0)
 		vault_wipe(out, sizeof *out);
 	return rc;
