@@ -50,7 +50,21 @@ r person contact 1 | grep -qF "safe to write: no" || failed "person contact: not
 count=$((count + 1))
 r letter "$ref" acknowledgement 2>&1 | grep -qF "not safe to write" && failed "the complainant is the addressee, still safe" || true
 
-# a reader without the passphrase sees nothing of them
+# a reader without the key (Esc at the passphrase: pseudonyms) sees nothing of them
+launch "$book"
+expect "assphrase" "asked for the passphrase"
+keys Escape
+open_case "$ref"
+expect "Complainant P-0002" "pseudonyms"
+absent "Quayside" "no address without the key"
+absent "NOT SAFE" "nothing of the contact details without the key"
+absent "contact    " "no contact line without the key"
+keys i
+absent "Contact details of a person" "i: no form without the key"
+keys q q
+exited 0 "q quits"
+
+# never on disk in plain text
 count=$((count + 1))
 if grep -c "Quayside" "$book/data.mdb" | grep -qv '^0$'; then failed "the address on disk in plain text"; fi
 
