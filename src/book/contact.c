@@ -69,10 +69,12 @@ book_contact_check(const struct book_contact_change *ch, struct err *err)
 	    ((rc = book_check_text("the phone number", ch->phone, sizeof ct.phone - 1, false,
 	                           err)) != 0 || (rc = contact_check_phone(ch->phone, err)) != 0))
 		return rc;
-	if (ch->prefer != NULL && *ch->prefer != '\0' && channel_lookup(ch->prefer) < 0)
+	if (ch->prefer != NULL && *ch->prefer != '\0' && channel_lookup(ch->prefer) < 0) {
+		char list[256];
+
 		return err_set(err, "\"%.40s\" is not a channel (%s)", ch->prefer,
-		               "online, phone, text, email, letter, in-person, staff or advocate"),
-		       BOOK_EUSAGE;
+		               vocab_list(VOCAB_CHANNEL, VOCAB_OR, list, sizeof list)), BOOK_EUSAGE;
+	}
 	if (ch->safe != NULL && *ch->safe != '\0' && strcmp(ch->safe, "yes") != 0 &&
 	    strcmp(ch->safe, "no") != 0)
 		return err_set(err, "safe to write: yes or no, not \"%.20s\"", ch->safe), BOOK_EUSAGE;
