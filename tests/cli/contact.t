@@ -104,3 +104,7 @@ $ . $RDT/contact-t/env; redress -d $B audit | grep -c case.letter
 # safe again: the letter is made
 $ . $RDT/contact-t/env; pc 2 --safe yes && redress -d $B letter CSC-2027-0001 acknowledgement | sed -n 5p
 Dear Sam Q Example,
+
+# --- verify --sealed opens the contact details too -----------------------------
+$ . $RDT/contact-t/env; redress -d $B verify --sealed | tail -1
+verified: every sealed field of 3 cases and people opens with the book's keys
