@@ -47,6 +47,32 @@ int book_person_find(struct book *b, const char *name, const char *dob,
 int book_person_list(struct book *b, int (*each)(const struct book_person *p, void *ctx),
                      void *ctx, struct err *err);
 
+/* Contact details of a person, every field sealed like the name ("" when
+ * not recorded).  Letters take the addressee's address from them, and are
+ * refused when safe is "no". */
+#define BOOK_ADDRESS_MAX 512
+struct book_contact {
+	char address[BOOK_ADDRESS_MAX]; /* postal address, lines split by '\n' or ", " */
+	char email[256];
+	char phone[64];
+	char prefer[16];                /* preferred channel (vocab.h), or "" */
+	char safe[4];                   /* safe to write to them: "yes", "no", or "" */
+};
+/* A change: NULL leaves a field as it is, "" clears it. */
+struct book_contact_change {
+	const char *address, *email, *phone, *prefer, *safe;
+};
+/* Checks a change without the book: BOOK_EUSAGE and one line when a value
+ * is wrong (an e-mail without '@', a channel not in the vocabulary ...). */
+int book_contact_check(const struct book_contact_change *ch, struct err *err);
+/* The contact details of person id: needs the data key (BOOK_EDENIED
+ * otherwise; *out is then empty); the read is on record first. */
+int book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct err *err);
+/* Changes them if the person is still at base_rev (0: no check); one
+ * revision of the person and one audit entry, "person.contact". */
+int book_contact_set(struct book *b, uint64_t id, uint64_t base_rev,
+                     const struct book_contact_change *ch, struct err *err);
+
 /* A child's or complainant's name for a key holder, else the pseudonym
  * PREFIX-NNNN ("Child C"): for lists that decrypt only the rows shown. */
 int book_person_label_get(struct book *b, uint64_t person, const char *prefix, char *out,

@@ -64,6 +64,7 @@ struct template_case {
 	int stage;                    /* 0 receipt, 1..3 */
 	const char *complainant;      /* the first complainant's name, NULL if none */
 	const char *child;            /* the first child's name, NULL if none */
+	const char *address;          /* the addressee's postal address, NULL if none */
 	const struct wf_event *events; /* the timeline, in the order recorded */
 	size_t nevents;
 	const struct profile *profile; /* the same the template was parsed against */

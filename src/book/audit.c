@@ -935,14 +935,16 @@ struct sealed_ctx {
 	char line[512];
 };
 
-/* A person's name and date of birth open with a key held. */
+/* A person's name, date of birth and contact details open with a key held. */
 static size_t
 book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *line, size_t max)
 {
 	static const struct { uint16_t tag; const char *field; } f[] = {
-		{ PT_NAME, "name" }, { PT_DOB, "dob" },
+		{ PT_NAME, "name" }, { PT_DOB, "dob" }, { PT_ADDRESS, "address" },
+		{ PT_EMAIL, "email" }, { PT_PHONE, "phone" }, { PT_PREFER, "prefer" },
+		{ PT_SAFE, "safe" },
 	};
-	char ad[64], plain[512];
+	char ad[64], plain[BOOK_ADDRESS_MAX + VAULT_PAD_BLOCK];
 	const uint8_t *p;
 	size_t i, fn, len, k = 0, used;
 	struct err err;

@@ -170,7 +170,19 @@ int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 enum {
 	PT_REV = 1, PT_UPDATED_AT, PT_UPDATED_BY, PT_UPDATED_UID, PT_NAME, PT_DOB, PT_BLIND_NAME,
 	PT_BLIND_DOB, PT_ERASED /* date: name, dob and blind entries gone */,
+	/* contact details (contact.c), each sealed like the name */
+	PT_ADDRESS, PT_EMAIL, PT_PHONE, PT_PREFER, PT_SAFE,
 };
+
+/* Contact details (people.c seals them with the rest of a person):
+ * opens those of record v into out ("" where absent). */
+int book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t vl,
+                             struct book_contact *out, struct err *err);
+/* Changes a person's contact details at base_rev (0: whatever it is now),
+ * audited as "person.contact" naming the fields changed. */
+int book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
+                              const struct book_contact_change *ch, const char *fields,
+                              struct err *err);
 
 /* Meta keys. */
 #define META_SCHEMA "schema"

@@ -197,6 +197,8 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 	const struct calendar *cal;
 	struct book_case *c;
 	struct template_case tc;
+	struct book_contact *ct = NULL;
+	const struct book_party *to = NULL;
 	struct wf_event *wf = NULL;
 	struct deadline *dl = NULL;
 	size_t i, nd;
@@ -249,6 +251,26 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 			tc.complainant = p->who.name;
 		else
 			tc.child = p->who.name;
+		/* the addressee: the first complainant, else the first child */
+		if (p->kind == 1 || to == NULL || to->kind != 1)
+			to = p;
+	}
+	if (to != NULL) {
+		if ((ct = book_secret_alloc(sizeof *ct)) == NULL) {
+			err_set(err, "out of memory");
+			goto out;
+		}
+		if ((rc = book_contact_get(b, to->person, ct, err)) != 0)
+			goto out;
+		rc = -1;
+		if (strcmp(ct->safe, "no") == 0) {
+			err_set(err, "%s is recorded as not safe to write to: no letter is made (redress "
+			        "person contact %llu --safe yes, once it is)", to->who.name,
+			        (unsigned long long)to->person);
+			rc = BOOK_EUSAGE;
+			goto out;
+		}
+		tc.address = ct->address;
 	}
 	tc.events = wf;
 	tc.nevents = book_case_workflow(c, wf, c->nevents);
@@ -257,6 +279,8 @@ letter_make(struct book *b, const char *ref, const struct template *t, const cha
 	tc.ndeadlines = nd;
 	rc = template_fill(t, &tc, text, len, err) == 0 ? 0 : BOOK_EUSAGE;
 out:
+	if (ct != NULL)
+		book_secret_free(ct, sizeof *ct);
 	free(wf);
 	free(dl);
 	book_case_free(c);

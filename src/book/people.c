@@ -1,6 +1,7 @@
 /* people.c - the sealed identities of children, complainants and advocates:
  * names and dates of birth sealed field by field, exact search through
  * blind indexes, optimistic revisions, pseudonyms for those without keys. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,10 +86,24 @@ person_erased(const void *v, size_t n)
 	return rec_find(v, n, PT_ERASED, &p, &fn) != 0;
 }
 
+/* The sealed contact fields of a person record (contact.c checks them). */
+static const struct {
+	uint16_t tag;
+	const char *field;
+	size_t off, size;
+} person_contact[] = {
+#define PC(tag, f) { tag, #f, offsetof(struct book_contact, f), sizeof ((struct book_contact *)0)->f }
+	PC(PT_ADDRESS, address), PC(PT_EMAIL, email), PC(PT_PHONE, phone), PC(PT_PREFER, prefer),
+	PC(PT_SAFE, safe),
+#undef PC
+};
+#define PERSON_CONTACTS (sizeof person_contact / sizeof person_contact[0])
+
 /* The values one person record is written from. */
 struct person_new {
 	uint64_t id, rev;
 	const char *name, *dob;
+	const struct book_contact *contact; /* NULL: none */
 	uint32_t key_id;
 };
 
@@ -136,6 +151,17 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 		rec_bytes(&r, PT_DOB, sealed, slen);
 		rec_bytes(&r, PT_BLIND_DOB, bd, sizeof bd);
 	}
+	for (n = 0; pn->contact != NULL && n < PERSON_CONTACTS; n++) {
+		const char *f = (const char *)pn->contact + person_contact[n].off;
+
+		if (*f == '\0')
+			continue;
+		person_ad(pn->id, person_contact[n].field, ad, sizeof ad);
+		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), f, strlen(f), true, sealed,
+		               sizeof sealed, &slen, store_txn_err(t)) != 0)
+			goto fail;
+		rec_bytes(&r, person_contact[n].tag, sealed, slen);
+	}
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");
 		goto fail;
@@ -170,7 +196,7 @@ person_open_field(struct book *b, uint64_t id, const void *v, size_t vl, uint16_
 	/* room for the padding too, so that it opens here rather than in a
 	 * guarded allocation of its own (an mmap each: a search of every name
 	 * spent most of its time there); wiped like the caller's copy */
-	char buf[BOOK_NAME_MAX + VAULT_PAD_BLOCK];
+	char buf[PERSON_FIELD_MAX + VAULT_PAD_BLOCK];
 	int rc = 0;
 
 	out[0] = '\0';
@@ -187,6 +213,24 @@ person_open_field(struct book *b, uint64_t id, const void *v, size_t vl, uint16_
 	}
 	vault_wipe(buf, sizeof buf);
 	return rc;
+}
+
+int
+book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t vl,
+                         struct book_contact *out, struct err *err)
+{
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < PERSON_CONTACTS; i++)
+		if (person_open_field(b, id, v, vl, person_contact[i].tag, person_contact[i].field,
+		                      (char *)out + person_contact[i].off, person_contact[i].size,
+		                      err) != 0) {
+			vault_wipe(out, sizeof *out);
+			return err_prefix(err, "person %llu's %s", (unsigned long long)id,
+			                  person_contact[i].field);
+		}
+	return 0;
 }
 
 /* Fills a book_person from a record: real identity for a key holder,
@@ -236,6 +280,7 @@ person_add_txn(struct store_txn *t, void *vctx)
 	pn.rev = 1;
 	pn.name = c->name;
 	pn.dob = c->dob;
+	pn.contact = NULL;
 	pn.key_id = c->b->key_id;
 	if (person_write(c->b, t, &pn, NULL, 0) != 0)
 		return -1;
@@ -281,6 +326,7 @@ person_import_txn(struct store_txn *t, void *vctx)
 		pn.rev = 1;
 		pn.name = c->names[i];
 		pn.dob = c->dobs != NULL ? c->dobs[i] : NULL;
+		pn.contact = NULL;
 		pn.key_id = c->b->key_id;
 		if (person_write(c->b, t, &pn, NULL, 0) != 0)
 			return -1;
@@ -368,9 +414,29 @@ book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err
 
 struct update_ctx {
 	struct book *b;
-	uint64_t id, base;
+	uint64_t id, base;             /* base 0: no revision check */
 	const char *name, *dob;
+	const struct book_contact_change *contact; /* NULL: unchanged */
+	const char *action, *fields;   /* the audit's; NULL: person.update, name,dob */
+	struct book_contact ct;        /* the details written: wiped after */
 };
+
+/* ch applied to ct: NULL leaves a field, "" clears it. */
+static void
+person_contact_apply(struct book_contact *ct, const struct book_contact_change *ch)
+{
+	const char *v[PERSON_CONTACTS];
+	size_t i;
+
+	v[0] = ch->address;
+	v[1] = ch->email;
+	v[2] = ch->phone;
+	v[3] = ch->prefer;
+	v[4] = ch->safe;
+	for (i = 0; i < PERSON_CONTACTS; i++)
+		if (v[i] != NULL)
+			snprintf((char *)ct + person_contact[i].off, person_contact[i].size, "%s", v[i]);
+}
 
 static int
 person_update_txn(struct store_txn *t, void *vctx)
@@ -394,7 +460,7 @@ person_update_txn(struct store_txn *t, void *vctx)
 	if (person_erased(v, n))
 		return err_set(store_txn_err(t), "person %llu was erased under the retention rule",
 		               (unsigned long long)c->id), BOOK_EUSAGE;
-	if (cur.rev != c->base) {
+	if (c->base != 0 && cur.rev != c->base) {
 		char when[32];
 
 		date_format_london_time((int64_t)cur.updated_at, when, sizeof when);
@@ -407,12 +473,20 @@ person_update_txn(struct store_txn *t, void *vctx)
 	pn.rev = cur.rev + 1;
 	pn.name = c->name != NULL ? c->name : cur.name;
 	pn.dob = c->dob != NULL ? c->dob : cur.dob;
+	pn.contact = &c->ct;
 	pn.key_id = c->b->key_id;
-	rc = person_write(c->b, t, &pn, v, n);
+	rc = book_person_contact_open(c->b, c->id, v, n, &c->ct, store_txn_err(t));
+	if (rc == 0 && c->contact != NULL)
+		person_contact_apply(&c->ct, c->contact);
+	if (rc == 0)
+		rc = person_write(c->b, t, &pn, v, n);
 	vault_wipe(&cur, sizeof cur);
+	vault_wipe(&c->ct, sizeof c->ct);
 	if (rc != 0)
 		return -1;
 	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
+	if (c->action != NULL)
+		return book_audit_append(c->b, t, c->action, rec, c->fields);
 	snprintf(fields, sizeof fields, "%s%s%s", c->name ? "name" : "",
 	         c->name && c->dob ? "," : "", c->dob ? "dob" : "");
 	return book_audit_append(c->b, t, "person.update", rec, fields);
@@ -422,7 +496,7 @@ int
 book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *name,
                    const char *dob, struct err *err)
 {
-	struct update_ctx c = { b, id, base_rev, name, dob };
+	struct update_ctx c;
 	int rc;
 
 	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
@@ -431,10 +505,42 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 		return rc;
 	if (name == NULL && dob == NULL)
 		return err_set(err, "nothing to change"), BOOK_EUSAGE;
+	if (base_rev == 0)
+		return err_set(err, "which revision was the change based on?"), BOOK_EUSAGE;
+	memset(&c, 0, sizeof c);
+	c.b = b;
+	c.id = id;
+	c.base = base_rev;
+	c.name = name;
+	c.dob = dob;
 	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, &c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
+}
+
+int
+book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
+                          const struct book_contact_change *ch, const char *fields,
+                          struct err *err)
+{
+	struct update_ctx *c;
+	int rc;
+
+	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+		return err_set(err, "out of memory");
+	memset(c, 0, sizeof *c);
+	c->b = b;
+	c->id = id;
+	c->base = base_rev;
+	c->contact = ch;
+	c->action = "person.contact";
+	c->fields = fields;
+	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
+	book_secret_free(c, sizeof *c);
+	if (rc == 0)
+		book_audit_announce(b);
+	return rc;
 }
 
 /* --- find and list --------------------------------------------------------- */
@@ -615,6 +721,7 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 {
 	struct book_ids r = { NULL, 0, 0 };
 	struct book_person *p;
+	struct book_contact *ct;
 	struct person_new pn;
 	const void *v;
 	size_t n, i;
@@ -623,7 +730,13 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 
 	if (store_scan(t, STORE_PEOPLE, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
-	if ((p = book_secret_alloc(sizeof *p)) == NULL) {
+	p = book_secret_alloc(sizeof *p);
+	ct = book_secret_alloc(sizeof *ct);
+	if (p == NULL || ct == NULL) {
+		if (p != NULL)
+			book_secret_free(p, sizeof *p);
+		if (ct != NULL)
+			book_secret_free(ct, sizeof *ct);
 		free(r.ids);
 		return err_set(store_txn_err(t), "out of memory");
 	}
@@ -633,7 +746,8 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 			goto out;
 		if (person_erased(v, n))
 			continue; /* nothing sealed left to reseal */
-		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0) {
+		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0 ||
+		    book_person_contact_open(b, r.ids[i], v, n, ct, store_txn_err(t)) != 0) {
 			struct err *e = store_txn_err(t);
 			char why[ERR_MAX];
 
@@ -646,6 +760,7 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		pn.rev = p->rev; /* a new key is not a new revision of the person */
 		pn.name = p->name;
 		pn.dob = p->dob;
+		pn.contact = ct;
 		pn.key_id = new_id;
 		if (person_write(b, t, &pn, v, n) != 0)
 			goto out;
@@ -653,6 +768,7 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	rc = 0;
 out:
 	book_secret_free(p, sizeof *p);
+	book_secret_free(ct, sizeof *ct);
 	free(r.ids);
 	return rc;
 }
@@ -675,6 +791,7 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	pn.rev = 1;
 	pn.name = name;
 	pn.dob = dob;
+	pn.contact = NULL;
 	pn.key_id = b->key_id;
 	return person_write(b, t, &pn, NULL, 0);
 }
@@ -716,7 +833,8 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 	while (rec_next(v, n, &pos, &tag, &p, &fn))
 		if (tag != PT_REV && tag != PT_UPDATED_AT && tag != PT_UPDATED_BY &&
 		    tag != PT_UPDATED_UID && tag != PT_NAME && tag != PT_DOB && tag != PT_BLIND_NAME &&
-		    tag != PT_BLIND_DOB)
+		    tag != PT_BLIND_DOB && tag != PT_ADDRESS && tag != PT_EMAIL && tag != PT_PHONE &&
+		    tag != PT_PREFER && tag != PT_SAFE)
 			rec_bytes(&r, tag, p, fn);
 	rec_str(&r, PT_ERASED, date);
 	if (rec_done(&r) != 0) {

@@ -21,6 +21,38 @@ cmd_person_print(const struct book_person *p, void *ctx)
 	return 0;
 }
 
+/* A contact's field on its own line; an address line by line. */
+static void
+cmd_person_contact_line(FILE *f, const char *label, const char *value)
+{
+	char vis[BOOK_ADDRESS_MAX * 4];
+	const char *s = value, *e;
+
+	if (*value == '\0') {
+		fprintf(f, "%-14s -\n", label);
+		return;
+	}
+	do {
+		char line[BOOK_ADDRESS_MAX];
+
+		e = strchr(s, '\n');
+		snprintf(line, sizeof line, "%.*s", e != NULL ? (int)(e - s) : (int)strlen(s), s);
+		text_visible(line, vis, sizeof vis);
+		fprintf(f, "%-14s %s\n", s == value ? label : "", vis);
+		s = e + 1;
+	} while (e != NULL);
+}
+
+static void
+cmd_person_contact_print(const struct book_contact *c)
+{
+	cmd_person_contact_line(stdout, "address:", c->address);
+	cmd_person_contact_line(stdout, "email:", c->email);
+	cmd_person_contact_line(stdout, "phone:", c->phone);
+	cmd_person_contact_line(stdout, "prefer:", c->prefer);
+	cmd_person_contact_line(stdout, "safe to write:", c->safe[0] ? c->safe : "not said");
+}
+
 static int
 cmd_person_id(const char *s, uint64_t *id)
 {
@@ -37,11 +69,16 @@ static int
 cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	const char *name = NULL, *dob = NULL, *revs = NULL, *pos[2];
+	struct book_contact_change ch = { NULL, NULL, NULL, NULL, NULL };
 	int names = 0;
+	bool setting;
 	const struct cli_spec spec[] = {
 		{ "name", &name, NULL }, { "dob", &dob, NULL }, { "rev", &revs, NULL },
-		{ "names", NULL, &names }, { NULL, NULL, NULL },
+		{ "names", NULL, &names }, { "address", &ch.address, NULL },
+		{ "email", &ch.email, NULL }, { "phone", &ch.phone, NULL },
+		{ "prefer", &ch.prefer, NULL }, { "safe", &ch.safe, NULL }, { NULL, NULL, NULL },
 	};
+	struct book_contact ct;
 	struct book_person p;
 	struct cli_out out;
 	struct book *b;
@@ -52,7 +89,25 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
-	if (strcmp(pos[0], "add") == 0) {
+	setting = ch.address != NULL || ch.email != NULL || ch.phone != NULL || ch.prefer != NULL ||
+	          ch.safe != NULL;
+	if (setting && strcmp(pos[0], "contact") != 0)
+		return cli_error(CLI_USAGE, "person %s: --address, --email, --phone, --prefer and "
+		                 "--safe belong to person contact", pos[0]);
+	if (strcmp(pos[0], "contact") == 0) {
+		if (npos != 2)
+			return cli_error(CLI_USAGE, "person contact: which ID?");
+		if ((rc = cmd_person_id(pos[1], &id)) != CLI_OK)
+			return rc;
+		if (name != NULL || dob != NULL || names)
+			return cli_error(CLI_USAGE, "person contact: --name and --dob belong to person "
+			                 "edit");
+		if (revs != NULL && cli_integer(revs, 1, 2147483647L, &rev, &err) != 0)
+			return cli_error(CLI_USAGE, "person contact: --rev: %s", err.msg);
+		/* a bad value is refused before the book is opened */
+		if (setting && book_contact_check(&ch, &err) != 0)
+			return cli_error(CLI_USAGE, "person contact: %s", err.msg);
+	} else if (strcmp(pos[0], "add") == 0) {
 		if (npos != 1 || name == NULL)
 			return cli_error(CLI_USAGE, "person add: --name NAME is required");
 	} else if (strcmp(pos[0], "show") == 0 || strcmp(pos[0], "edit") == 0) {
@@ -73,20 +128,20 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		if (npos != 1 || name == NULL)
 			return cli_error(CLI_USAGE, "person find: --name NAME is required");
 	} else if (strcmp(pos[0], "list") != 0)
-		return cli_error(CLI_USAGE, "person: expected add, show, find, edit or list, not "
-		                 "\"%s\"", pos[0]);
+		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact or list, "
+		                 "not \"%s\"", pos[0]);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	/* identity needs the key: add, edit, find always; show and list on request */
 	if (strcmp(pos[0], "add") == 0 || strcmp(pos[0], "edit") == 0 ||
-	    strcmp(pos[0], "find") == 0 || names)
+	    strcmp(pos[0], "find") == 0 || strcmp(pos[0], "contact") == 0 || names)
 		rc = cli_book_unlock(b);
 	if (rc != CLI_OK) {
 		book_close(&b);
 		return rc;
 	}
 	if (strcmp(pos[0], "show") == 0 || strcmp(pos[0], "find") == 0 ||
-	    strcmp(pos[0], "list") == 0) {
+	    strcmp(pos[0], "list") == 0 || (strcmp(pos[0], "contact") == 0 && !setting)) {
 		char via[32];
 
 		snprintf(via, sizeof via, "person %s", pos[0]);
@@ -100,6 +155,12 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 			cmd_person_print(&p, NULL);
 	} else if (strcmp(pos[0], "edit") == 0) {
 		rc = cli_book_status(book_person_update(b, id, (uint64_t)rev, name, dob, &err), &err);
+	} else if (strcmp(pos[0], "contact") == 0 && setting) {
+		rc = cli_book_status(book_contact_set(b, id, (uint64_t)rev, &ch, &err), &err);
+	} else if (strcmp(pos[0], "contact") == 0) {
+		if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) == CLI_OK)
+			cmd_person_contact_print(&ct);
+		memset(&ct, 0, sizeof ct);
 	} else if ((rc = cli_out_begin(&out)) == CLI_OK) { /* find, list */
 		if (strcmp(pos[0], "find") == 0)
 			rc = book_person_find(b, name, dob, cmd_person_print, out.f, &err);
@@ -115,7 +176,9 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 const struct cli_cmd cmd_person_entry = {
 	.name = "person",
 	.usage = "add --name NAME [--dob DATE] | show ID [--names] | find --name NAME [--dob DATE]\n"
-	         "       | edit ID --rev N [--name NAME] [--dob DATE] | list [--names]",
+	         "       | edit ID --rev N [--name NAME] [--dob DATE] | list [--names]\n"
+	         "       | contact ID [--address TEXT] [--email ADDR] [--phone NUMBER]\n"
+	         "         [--prefer CHANNEL] [--safe yes|no] [--rev N]",
 	.summary = "the people on cases, their identity sealed",
 	.help = "add: record a person; prints their id.  Name and date of birth are sealed with\n"
 	        "  the book's data key before they reach the disk.\n"
@@ -125,6 +188,11 @@ const struct cli_cmd cmd_person_entry = {
 	        "  index.\n"
 	        "edit ID --rev N: change name or date of birth if the person is still at\n"
 	        "  revision N; if someone changed them first, nothing is saved and the message\n"
-	        "  says who and when (exit 3).",
+	        "  says who and when (exit 3).\n"
+	        "contact ID: show the person's contact details (the key is needed); with any of\n"
+	        "  --address, --email, --phone, --prefer (a channel: online, phone, text,\n"
+	        "  email, letter, in-person, staff, advocate) or --safe (whether it is safe to\n"
+	        "  write to them), change them, sealed like the name; \"\" clears a field.\n"
+	        "  With --rev N, only if the person is still at revision N.",
 	.exec = cmd_person_exec,
 };

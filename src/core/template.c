@@ -16,7 +16,7 @@
 /* The fields that need no argument, in the order --fields lists them. */
 enum tf {
 	TF_TODAY, TF_AUTHORITY, TF_REF, TF_RECEIVED, TF_KIND, TF_TEAM, TF_SERVICE, TF_OWNER,
-	TF_SUMMARY, TF_REDIRECT, TF_THANKED, TF_ADDRESSEE, TF_COMPLAINANT, TF_CHILD, TF_STAGE,
+	TF_SUMMARY, TF_REDIRECT, TF_THANKED, TF_ADDRESSEE, TF_ADDRESS, TF_COMPLAINANT, TF_CHILD, TF_STAGE,
 	TF_STAGE_DUE, TF_S2_ACCEPTED, TF_S2_REFUSED, TF_S2_REASON, TF_S3_ACCEPTED, TF_S3_REFUSED,
 	TF_S3_REASON, TF_DECLINED, TF_DECLINED_REASON, TF_OMB_NAME, TF_OMB_WEBSITE,
 	TF_OMB_TELEPHONE, TF_OMB_ADDRESS,
@@ -42,6 +42,8 @@ static const struct {
 	[TF_REDIRECT] = { "case.redirect_to", "where a redirected contact was sent" },
 	[TF_THANKED] = { "case.thanked", "who a compliment thanks" },
 	[TF_ADDRESSEE] = { "addressee", "the complainant's name, else the child's" },
+	[TF_ADDRESS] = { "addressee.address", "the addressee's postal address, from their "
+	                 "contact details, as recorded" },
 	[TF_COMPLAINANT] = { "complainant.name", "the (first) complainant's name" },
 	[TF_CHILD] = { "child.name", "the (first) child's name" },
 	[TF_STAGE] = { "stage", "the stage the complaint is at: Stage 1, Stage 2 or Stage 3" },
@@ -549,6 +551,14 @@ tpl_value(const struct tpl_field *f, const struct template_case *c, char *v, siz
 	case TF_COMPLAINANT: s = c->complainant; break;
 	case TF_CHILD: s = c->child; break;
 	case TF_ADDRESSEE: s = tpl_has(c->complainant) ? c->complainant : c->child; break;
+	case TF_ADDRESS:
+		if (!tpl_has(c->address)) {
+			snprintf(why, wn, "no postal address is recorded for the addressee (redress "
+			         "person contact ID --address)");
+			return false;
+		}
+		s = c->address;
+		break;
 	case TF_OMB_NAME: s = OMBUDSMAN_NAME; break;
 	case TF_OMB_WEBSITE: s = OMBUDSMAN_WEBSITE; break;
 	case TF_OMB_TELEPHONE: s = OMBUDSMAN_TELEPHONE; break;
@@ -667,15 +677,22 @@ tpl_put(struct tpl_buf *b, const char *s, size_t n)
 }
 
 /* A value from the case, on one line and made safe: newlines and tabs
- * become spaces, every other control is shown as an escape. */
+ * become spaces, every other control is shown as an escape.  With lines
+ * (a postal address), a newline stays one: each line is made safe alone. */
 static int
-tpl_put_value(struct tpl_buf *b, char *v)
+tpl_put_value(struct tpl_buf *b, char *v, bool lines)
 {
-	char one[1];
+	char one[1], *nl;
 	size_t i, n;
 	char *safe;
 	int rc;
 
+	if (lines && (nl = strchr(v, '\n')) != NULL) {
+		*nl = '\0';
+		if (tpl_put_value(b, v, false) != 0 || tpl_put(b, "\n", 1) != 0)
+			return -1;
+		return tpl_put_value(b, nl + 1, true);
+	}
 	for (i = 0; v[i] != '\0'; i++)
 		if (v[i] == '\n' || v[i] == '\t' || v[i] == '\r')
 			v[i] = ' ';
@@ -718,7 +735,7 @@ template_fill(const struct template *t, const struct template_case *c, char **ou
 				        op->f.name, tpl_has(c->ref) ? c->ref : "this case", why);
 				goto fail;
 			}
-			if (tpl_put_value(&b, v) != 0)
+			if (tpl_put_value(&b, v, op->f.tf == TF_ADDRESS) != 0)
 				goto oom;
 			i++;
 			break;

@@ -72,6 +72,36 @@ tui_view_field(struct tui *t, const char *label, const char *value)
 		tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "  %-*s %s", TUI_LABEL - 1, label, value);
 }
 
+/* Under a party on the case view: their contact details, for a key holder
+ * only (a reader without the key sees nothing of them). */
+static void
+tui_view_contact(struct tui *t, uint64_t person, int indent)
+{
+	struct book_contact ct;
+	struct err err;
+	char addr[BOOK_ADDRESS_MAX], *nl;
+
+	if (!book_has_key(t->b) || book_contact_get(t->b, person, &ct, &err) != 0)
+		return;
+	snprintf(addr, sizeof addr, "%s", ct.address);
+	while ((nl = strchr(addr, '\n')) != NULL)
+		*nl = ',';
+	if (addr[0] != '\0')
+		tui_view_add(t, TUI_S_NORMAL, indent, "    %-*s %s", indent - 5, "address", addr);
+	if (ct.email[0] != '\0' || ct.phone[0] != '\0' || ct.prefer[0] != '\0')
+		tui_view_add(t, TUI_S_NORMAL, indent, "    %-*s %s%s%s%s%s", indent - 5, "contact",
+		             ct.email, ct.email[0] && ct.phone[0] ? "; " : "", ct.phone,
+		             ct.prefer[0] && (ct.email[0] || ct.phone[0]) ? "; prefers " :
+		             ct.prefer[0] ? "prefers " : "", ct.prefer);
+	if (strcmp(ct.safe, "no") == 0)
+		tui_view_add(t, TUI_S_OVERDUE, indent, "    %-*s %s", indent - 5, "NOT SAFE",
+		             "not safe to write to them: no letter is made");
+	else if (strcmp(ct.safe, "yes") == 0)
+		tui_view_add(t, TUI_S_DIM, indent, "    %-*s %s", indent - 5, "safe", "safe to write");
+	explicit_bzero(&ct, sizeof ct);
+	explicit_bzero(addr, sizeof addr);
+}
+
 static void
 tui_view_people(struct tui *t, const struct book_case *c)
 {
@@ -91,6 +121,8 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		if (p->views[0] != '\0' || (p->unopened && book_has_key(t->b)))
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
+		if (p->who.shown)
+			tui_view_contact(t, p->person, TUI_LABEL + 2);
 	}
 	{
 		const char *who[STAFF_ROLES];
@@ -627,6 +659,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_ADVOCACY:
 		tui_advocacy_form(t);
+		break;
+	case TUI_A_CONTACT:
+		tui_contact_form(t);
 		break;
 	case TUI_A_POINT:
 		tui_point_form(t);

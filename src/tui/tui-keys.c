@@ -96,6 +96,8 @@ const struct tui_key tui_keys[] = {
 	  "add a child, complainant or representative", NULL },
 	{ TUI_A_ADVOCACY, TUI_CTX_CASE, { 'v' }, "case-advocacy",
 	  "advocacy offered, referred, accepted or declined", NULL },
+	{ TUI_A_CONTACT, TUI_CTX_CASE, { 'i' }, "case-contact",
+	  "a person's contact details: address, e-mail, phone, safe to write", NULL },
 	{ TUI_A_POINT, TUI_CTX_CASE, { 'p' }, "case-point", "add a point of the complaint", NULL },
 	{ TUI_A_FINDING, TUI_CTX_CASE, { 'f' }, "case-finding",
 	  "a finding on a point at a stage", NULL },

@@ -366,6 +366,44 @@ test_rekey_under_open_session(void **state)
 	book_close(&b);
 }
 
+/* Contact details are sealed with the person: a rotation reseals them with
+ * the name (none is lost), and a change of name keeps them. */
+static void
+test_contact_across_rekey(void **state)
+{
+	struct book_contact_change ch = { "14 Quayside Walk\nNorthtown", "bo@mail.example",
+	                                  "01632 960123", "letter", "no" };
+	struct book_contact ct;
+	struct book_person p;
+	struct book *b;
+	struct err err;
+	uint64_t id;
+
+	(void)state;
+	b = open_as(PASS);
+	assert_int_equal(book_person_add(b, "Bo Reach", NULL, &id, &err), 0);
+	if (book_contact_set(b, id, 1, &ch, &err) != 0)
+		fail_msg("contact: %s", err.msg);
+	/* on the revision it was based on only */
+	assert_int_equal(book_contact_set(b, id, 1, &ch, &err), BOOK_ESTALE);
+	assert_int_equal(book_person_update(b, id, 2, "Bo Q Reach", NULL, &err), 0);
+	assert_int_equal(book_rekey(b, &err), 0);
+	book_close(&b);
+	b = open_as(PASS);
+	assert_int_equal(book_person_get(b, id, &p, &err), 0);
+	assert_string_equal(p.name, "Bo Q Reach");
+	assert_int_equal(p.rev, 3);
+	if (book_contact_get(b, id, &ct, &err) != 0)
+		fail_msg("contact after rekey: %s", err.msg);
+	assert_string_equal(ct.address, "14 Quayside Walk\nNorthtown");
+	assert_string_equal(ct.email, "bo@mail.example");
+	assert_string_equal(ct.phone, "01632 960123");
+	assert_string_equal(ct.prefer, "letter");
+	assert_string_equal(ct.safe, "no");
+	assert_verifies(b);
+	book_close(&b);
+}
+
 /* Two rotations while one session stays open: it still writes under the
  * book's current key. */
 static void
@@ -801,6 +839,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unopened_field_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_draft_across_rekey, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unopened_person, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contact_across_rekey, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -420,12 +420,42 @@ test_hold(void **state)
 	book_case_free(c);
 }
 
+/* Erasure takes a person's contact details with their name: none is left
+ * to open, and nothing can be set on them after. */
+static void
+test_contact_erased(void **state)
+{
+	struct book_contact_change ch = { "14 Quayside Walk", "alder@mail.example", NULL, "letter",
+	                                  "no" };
+	struct book_contact ct;
+	struct book *b;
+	struct err err;
+	size_t cases, people;
+
+	(void)state;
+	b = open_unlocked();
+	fixture(b);
+	assert_int_equal(book_contact_set(b, 1, 0, &ch, &err), 0);
+	assert_int_equal(book_contact_get(b, 1, &ct, &err), 0);
+	assert_string_equal(ct.address, "14 Quayside Walk");
+	assert_int_equal(book_retention_apply(b, NULL, NULL, &cases, &people, &err), 0);
+	assert_int_equal(people, 2);
+	assert_int_equal(book_contact_get(b, 1, &ct, &err), 0);
+	assert_string_equal(ct.address, "");
+	assert_string_equal(ct.email, "");
+	assert_string_equal(ct.prefer, "");
+	assert_string_equal(ct.safe, "");
+	assert_int_equal(book_contact_set(b, 1, 0, &ch, &err), BOOK_EUSAGE);
+	book_close(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hold, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_contact_erased, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

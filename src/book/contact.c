@@ -1,0 +1,155 @@
+/* contact.c - how to reach the people on cases: postal address, e-mail,
+ * phone, the channel they prefer, and whether it is safe to write to them.
+ * Checked here; sealed field by field with the rest of the person
+ * (people.c), so nothing of them reaches the disk in plain text. */
+#include <stdio.h>
+#include <string.h>
+
+#include "book-int.h"
+#include "redress/reads.h"
+#include "redress/vocab.h"
+
+static int
+contact_check_email(const char *s, struct err *err)
+{
+	const char *at = strchr(s, '@');
+	size_t i;
+
+	if (*s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == ',' || s[i] == ';')
+			return err_set(err, "the e-mail address \"%.80s\" has a space or separator in it "
+			               "(one address only)", s), BOOK_EUSAGE;
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL || strchr(at + 1, '.') == NULL ||
+	    at[strlen(at) - 1] == '.')
+		return err_set(err, "\"%.80s\" is not an e-mail address (name@example.org)", s),
+		       BOOK_EUSAGE;
+	return 0;
+}
+
+static int
+contact_check_phone(const char *s, struct err *err)
+{
+	size_t i, digits = 0;
+
+	if (*s == '\0')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (strchr(" +-()", s[i]) == NULL)
+			return err_set(err, "the phone number \"%.40s\" may hold only digits, spaces and "
+			               "+ - ( )", s), BOOK_EUSAGE;
+	}
+	if (digits < 3 || digits > 20)
+		return err_set(err, "the phone number \"%.40s\" has %zu digits (3 to 20)", s, digits),
+		       BOOK_EUSAGE;
+	return 0;
+}
+
+int
+book_contact_check(const struct book_contact_change *ch, struct err *err)
+{
+	struct book_contact ct;
+	int rc;
+
+	if (ch->address == NULL && ch->email == NULL && ch->phone == NULL && ch->prefer == NULL &&
+	    ch->safe == NULL)
+		return err_set(err, "nothing to change (address, e-mail, phone, preferred channel, "
+		               "safe to write)"), BOOK_EUSAGE;
+	if (ch->address != NULL &&
+	    (rc = book_check_text("the address", ch->address, sizeof ct.address - 1, true, err)) != 0)
+		return rc;
+	if (ch->email != NULL &&
+	    ((rc = book_check_text("the e-mail address", ch->email, sizeof ct.email - 1, false,
+	                           err)) != 0 || (rc = contact_check_email(ch->email, err)) != 0))
+		return rc;
+	if (ch->phone != NULL &&
+	    ((rc = book_check_text("the phone number", ch->phone, sizeof ct.phone - 1, false,
+	                           err)) != 0 || (rc = contact_check_phone(ch->phone, err)) != 0))
+		return rc;
+	if (ch->prefer != NULL && *ch->prefer != '\0' && channel_lookup(ch->prefer) < 0) {
+		char list[256];
+
+		return err_set(err, "\"%.40s\" is not a channel (%s)", ch->prefer,
+		               vocab_list(VOCAB_CHANNEL, VOCAB_OR, list, sizeof list)), BOOK_EUSAGE;
+	}
+	if (ch->safe != NULL && *ch->safe != '\0' && strcmp(ch->safe, "yes") != 0 &&
+	    strcmp(ch->safe, "no") != 0)
+		return err_set(err, "safe to write: yes or no, not \"%.20s\"", ch->safe), BOOK_EUSAGE;
+	return 0;
+}
+
+struct contact_get_ctx {
+	struct book *b;
+	uint64_t id;
+	struct book_contact *out;
+};
+
+static int
+contact_get_txn(struct store_txn *t, void *vctx)
+{
+	struct contact_get_ctx *c = vctx;
+	struct vault_keys *keys;
+	const void *v;
+	size_t n;
+	uint8_t key[8];
+	int rc;
+
+	codec_be64(c->id, key);
+	rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n);
+	if (rc == STORE_NOTFOUND)
+		return err_set(store_txn_err(t), "no person %llu in this book",
+		               (unsigned long long)c->id), BOOK_EUSAGE;
+	if (rc != 0)
+		return -1;
+	/* party to a case restricted away from this user: nothing of them */
+	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
+	if (!book_has_key(c->b)) {
+		err_set(store_txn_err(t), "contact details are sealed, and %s does not hold the key "
+		        "that opens them", book_login(c->b));
+		rc = BOOK_EDENIED;
+	} else
+		rc = book_person_contact_open(c->b, c->id, v, n, c->out, store_txn_err(t));
+	book_restrict_unhide(c->b, keys);
+	return rc;
+}
+
+int
+book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct err *err)
+{
+	struct contact_get_ctx c = { b, id, out };
+	char record[48];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!book_has_key(b))
+		return err_set(err, "contact details are sealed, and %s does not hold the book's data "
+		               "key", book_login(b)), BOOK_EDENIED;
+	if ((rc = store_read(b->st, contact_get_txn, &c, err)) != 0)
+		return rc;
+	/* opened: on record before anyone sees it */
+	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
+	if ((rc = book_read_note(b, record, err)) != 0)
+		vault_wipe(out, sizeof *out);
+	return rc;
+}
+
+int
+book_contact_set(struct book *b, uint64_t id, uint64_t base_rev,
+                 const struct book_contact_change *ch, struct err *err)
+{
+	char fields[64];
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (rc = book_contact_check(ch, err)) != 0)
+		return rc;
+	/* the audit names the fields, never their values */
+	snprintf(fields, sizeof fields, "%s%s%s%s%s", ch->address ? "address," : "",
+	         ch->email ? "email," : "", ch->phone ? "phone," : "", ch->prefer ? "prefer," : "",
+	         ch->safe ? "safe," : "");
+	fields[strlen(fields) - 1] = '\0';
+	return book_person_contact_write(b, id, base_rev, ch, fields, err);
+}
