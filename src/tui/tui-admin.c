@@ -675,10 +675,4 @@ tui_admin_title(struct tui *t, char *buf, size_t n)
 	snprintf(buf, n, "admin: users and roles, the profile, holidays, versions");
 }
 
-const struct tui_screen tui_admin_screen = {
-	.name = "admin",
-	.ctx = TUI_CTX_ADMIN,
-	.draw = tui_admin_draw,
-	.key = tui_admin_key,
-	.title = tui_admin_title,
-};
+TUI_SCREEN_DEFINE(admin, "admin", TUI_CTX_ADMIN);

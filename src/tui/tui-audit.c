@@ -279,10 +279,4 @@ tui_audit_title(struct tui *t, char *buf, size_t n)
 		snprintf(buf, n, "audit trail: who changed what, when");
 }
 
-const struct tui_screen tui_audit_screen = {
-	.name = "audit",
-	.ctx = TUI_CTX_AUDIT,
-	.draw = tui_audit_draw,
-	.key = tui_audit_key,
-	.title = tui_audit_title,
-};
+TUI_SCREEN_DEFINE(audit, "audit", TUI_CTX_AUDIT);

@@ -663,10 +663,4 @@ tui_cal_title(struct tui *t, char *buf, size_t n)
 	         C->everything ? "met and windows too (e)" : "to do only (e: all)");
 }
 
-const struct tui_screen tui_cal_screen = {
-	.name = "calendar",
-	.ctx = TUI_CTX_CAL,
-	.draw = tui_cal_draw,
-	.key = tui_cal_key,
-	.title = tui_cal_title,
-};
+TUI_SCREEN_DEFINE(cal, "calendar", TUI_CTX_CAL);

@@ -667,10 +667,4 @@ tui_case_title(struct tui *t, char *buf, size_t n)
 	         V->nrows <= h ? (size_t)100 : (V->top + h) * 100 / V->nrows);
 }
 
-const struct tui_screen tui_case_screen = {
-	.name = "case",
-	.ctx = TUI_CTX_CASE,
-	.draw = tui_case_draw,
-	.key = tui_case_key,
-	.title = tui_case_title,
-};
+TUI_SCREEN_DEFINE(case, "case", TUI_CTX_CASE);

@@ -170,6 +170,13 @@ struct tui_screen {
 extern const struct tui_screen tui_unlock_screen, tui_list_screen, tui_case_screen,
 	tui_help_screen, tui_admin_screen, tui_lock_screen, tui_cal_screen, tui_report_screen,
 	tui_letter_screen, tui_audit_screen, tui_enrol_screen;
+/* Defines tui_ID_screen from the screen's own tui_ID_draw, tui_ID_key and
+ * tui_ID_title, so that no screen is wired to another's functions. */
+#define TUI_SCREEN_DEFINE(id, label, context)                                              \
+	const struct tui_screen tui_##id##_screen = {                                      \
+		.name = (label), .ctx = (context), .draw = tui_##id##_draw,                 \
+		.key = tui_##id##_key, .title = tui_##id##_title,                           \
+	}
 
 /* A line of the case list, loaded once: strings already visible. */
 struct tui_line {

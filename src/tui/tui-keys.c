@@ -526,10 +526,4 @@ tui_help_title(struct tui *t, char *buf, size_t n)
 	snprintf(buf, n, "help");
 }
 
-const struct tui_screen tui_help_screen = {
-	.name = "help",
-	.ctx = TUI_CTX_HELP,
-	.draw = tui_help_draw,
-	.key = tui_help_key,
-	.title = tui_help_title,
-};
+TUI_SCREEN_DEFINE(help, "help", TUI_CTX_HELP);

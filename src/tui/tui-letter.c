@@ -232,10 +232,4 @@ tui_letter_title(struct tui *t, char *buf, size_t n)
 	snprintf(buf, n, "letter %s for %s, not yet sent", L->name, L->ref);
 }
 
-const struct tui_screen tui_letter_screen = {
-	.name = "letter",
-	.ctx = TUI_CTX_LETTER,
-	.draw = tui_letter_draw,
-	.key = tui_letter_key,
-	.title = tui_letter_title,
-};
+TUI_SCREEN_DEFINE(letter, "letter", TUI_CTX_LETTER);

@@ -792,10 +792,4 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }
 
-const struct tui_screen tui_list_screen = {
-	.name = "list",
-	.ctx = TUI_CTX_LIST,
-	.draw = tui_list_draw,
-	.key = tui_list_key,
-	.title = tui_list_title,
-};
+TUI_SCREEN_DEFINE(list, "list", TUI_CTX_LIST);

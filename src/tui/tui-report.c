@@ -311,10 +311,4 @@ tui_report_title(struct tui *t, char *buf, size_t n)
 		snprintf(buf, n, "report | financial year %d-%02d", R->year, (R->year + 1) % 100);
 }
 
-const struct tui_screen tui_report_screen = {
-	.name = "report",
-	.ctx = TUI_CTX_REPORT,
-	.draw = tui_report_draw,
-	.key = tui_report_key,
-	.title = tui_report_title,
-};
+TUI_SCREEN_DEFINE(report, "report", TUI_CTX_REPORT);
