@@ -289,6 +289,17 @@ book_last_commit(struct book *b)
 	return store_last_commit(b->st);
 }
 
+/* The refusal of a user whose role is below the one a step needs. */
+static int
+book_role_short(const struct book *b, enum role role, struct err *err)
+{
+	err_set(err, "%s is %s%s; this needs %s", b->login,
+	        b->role == ROLE_NONE ? "not yet granted access"
+	        : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
+	        b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role));
+	return BOOK_EDENIED;
+}
+
 int
 book_require(struct book *b, enum role role, bool need_key, struct err *err)
 {
@@ -305,11 +316,7 @@ book_require(struct book *b, enum role role, bool need_key, struct err *err)
 		return err_set(err, "%s is not a user of this book (run: redress user enrol)",
 		               b->login), BOOK_EDENIED;
 	if (b->role < role)
-		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access"
-		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
-		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
-		       BOOK_EDENIED;
+		return book_role_short(b, role, err);
 	if (b->keys == NULL)
 		return err_set(err, "not unlocked"), BOOK_EDENIED;
 	if (need_key && !book_has_key(b))
@@ -376,11 +383,7 @@ book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_ke
 	b->role = now;
 	b->granted = u.granted;
 	if (b->role < role)
-		return err_set(err, "%s is %s%s; this needs %s", b->login,
-		               b->role == ROLE_NONE ? "not yet granted access"
-		               : b->role == ROLE_AUDITOR || b->role == ROLE_ADMIN ? "an " : "a ",
-		               b->role == ROLE_NONE ? "" : role_name(b->role), role_name(role)),
-		       BOOK_EDENIED;
+		return book_role_short(b, role, err);
 	/* a key taken before a rotation is never used to seal: the one the
 	 * book now uses comes from the person's own slot, which the rotation
 	 * sealed to them */
@@ -594,18 +597,15 @@ book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t 
 	return rc == STORE_EXISTS ? err_set(store_txn_err(t), "%s already stored", key) : rc;
 }
 
-int book_user_record(struct book *b, const struct vault_identity *id, enum role role,
-                     bool granted, const char *granted_by, uint32_t key_id,
-                     const uint8_t *slot, struct rec *r);
+int book_user_put_new(struct book *b, struct store_txn *t, const struct vault_identity *id,
+                      enum role role, bool granted, const char *granted_by, uint32_t key_id,
+                      const uint8_t *slot);
 
 static int
 book_create_txn(struct store_txn *t, void *vctx)
 {
 	struct book_create_ctx *c = vctx;
-	uint8_t key[4];
-	struct rec r;
 	size_t i;
-	int rc;
 
 	if (book_meta_put_u64(t, META_SCHEMA, BOOK_SCHEMA) != 0 ||
 	    book_meta_put_str(t, META_AUTHORITY, c->authority) != 0 ||
@@ -621,12 +621,7 @@ book_create_txn(struct store_txn *t, void *vctx)
 			return -1;
 	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n], c->b) != 0)
 		return -1;
-	if (book_user_record(c->b, &c->id, ROLE_ADMIN, true, c->b->login, 1, c->slot, &r) != 0)
-		return err_set(store_txn_err(t), "out of memory");
-	codec_be32(c->b->uid, key);
-	rc = store_put(t, STORE_USERS, key, 4, r.buf, r.len, true);
-	rec_free(&r);
-	if (rc != 0)
+	if (book_user_put_new(c->b, t, &c->id, ROLE_ADMIN, true, c->b->login, 1, c->slot) != 0)
 		return -1;
 	return book_audit_append(c->b, t, "init", c->authority, "authority,calendar,admin");
 }

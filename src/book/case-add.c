@@ -147,11 +147,7 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	memset(&a, 0, sizeof a);
 	a.b = b;
 	a.in = in;
-	if ((a.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(b, ROLE_CASEWORKER, true, case_add_txn, &a, err);
-	book_case_free(a.c);
-	if (rc != 0)
+	if ((rc = book_write_case(b, ROLE_CASEWORKER, true, case_add_txn, &a, &a.c, err)) != 0)
 		return rc;
 	memcpy(ref, a.ref, BOOK_REF_MAX);
 	book_audit_announce(b);

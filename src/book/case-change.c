@@ -192,10 +192,7 @@ case_change(struct change_ctx *x, struct err *err)
 
 	if ((rc = book_require(x->b, ROLE_CASEWORKER, true, err)) != 0)
 		return rc;
-	if ((x->c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(x->b, ROLE_CASEWORKER, true, case_change_txn, x, err);
-	book_case_free(x->c);
+	rc = book_write_case(x->b, ROLE_CASEWORKER, true, case_change_txn, x, &x->c, err);
 	if (rc == 0)
 		book_audit_announce(x->b);
 	return rc;

@@ -200,6 +200,21 @@ book_case_free(struct book_case *c)
 	book_secret_free(c, sizeof *c);
 }
 
+int
+book_write_case(struct book *b, enum role role, bool need_key,
+                int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct book_case **c,
+                struct err *err)
+{
+	int rc;
+
+	if ((*c = book_case_new()) == NULL)
+		return err_set(err, "out of memory");
+	rc = book_write(b, role, need_key, fn, ctx, err);
+	book_case_free(*c);
+	*c = NULL;
+	return rc;
+}
+
 /* Room for want events in c at once: one allocation, not a doubling for
  * each; -1 when out of memory. */
 static int

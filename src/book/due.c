@@ -38,47 +38,55 @@ struct range_ctx {
 	char last_date[DATE_STRLEN]; /* and its date: entries come a day at a time */
 };
 
-/* The summary's owner, team, kind, status, stage and child in one pass
- * over its fields (the first of each tag, as rec_find would): a month of
- * the calendar reads thousands. */
-static void
-case_summary_due(const void *sv, size_t sn, struct book_due *d)
+/* The agenda's details of a case, in the order of the tags that carry
+ * them in a summary and in a deadline's index entry. */
+enum { DUE_OWNER, DUE_TEAM, DUE_KIND, DUE_STATUS, DUE_STAGE, DUE_CHILD, DUE_NFIELDS };
+static const uint16_t due_summary_tags[DUE_NFIELDS] = {
+	ST_OWNER, ST_TEAM, ST_KIND, ST_STATUS, ST_STAGE, ST_CHILD,
+};
+/* as case_due_put_details writes them */
+static const uint16_t due_inline_tags[DUE_NFIELDS] = { 5, 6, 7, 8, 9, 10 };
+
+/* Reads the details from a record's fields in one pass (the first of each
+ * tag, as rec_find would); returns the set of tags seen (below 32). */
+static uint32_t
+case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS],
+                      struct book_due *d)
 {
 	const uint8_t *p;
 	size_t pos = 0, n;
 	uint16_t tag;
 	uint32_t seen = 0;
+	int f;
 
-	d->owner[0] = d->team[0] = '\0';
-	d->kind = d->status = d->stage = 0;
-	d->child_person = 0;
-	while (rec_next(sv, sn, &pos, &tag, &p, &n)) {
+	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
 		if (tag >= 32 || (seen & (1u << tag)))
 			continue;
 		seen |= 1u << tag;
-		switch (tag) {
-		case ST_OWNER:
-			case_field_str(d->owner, sizeof d->owner, p, n);
-			break;
-		case ST_TEAM:
-			case_field_str(d->team, sizeof d->team, p, n);
-			break;
-		case ST_KIND:
-			d->kind = n == 8 ? (int)codec_get_be64(p) : 0;
-			break;
-		case ST_STATUS:
-			d->status = n == 8 ? (int)codec_get_be64(p) : 0;
-			break;
-		case ST_STAGE:
-			d->stage = n == 8 ? (int)codec_get_be64(p) : 0;
-			break;
-		case ST_CHILD:
-			d->child_person = n == 8 ? codec_get_be64(p) : 0;
-			break;
-		default:
-			break;
+		for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
+			;
+		switch (f) {
+		case DUE_OWNER: case_field_str(d->owner, sizeof d->owner, p, n); break;
+		case DUE_TEAM: case_field_str(d->team, sizeof d->team, p, n); break;
+		case DUE_KIND: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case DUE_STATUS: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case DUE_STAGE: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
+		case DUE_CHILD: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
+		default: break;
 		}
 	}
+	return seen;
+}
+
+/* The summary's owner, team, kind, status, stage and child: a month of
+ * the calendar reads thousands. */
+static void
+case_summary_due(const void *sv, size_t sn, struct book_due *d)
+{
+	d->owner[0] = d->team[0] = '\0';
+	d->kind = d->status = d->stage = 0;
+	d->child_person = 0;
+	(void)case_due_details_read(sv, sn, due_summary_tags, d);
 }
 
 /* The details kept in a deadline's index entry (case_due_put_details);
@@ -86,26 +94,9 @@ case_summary_due(const void *sv, size_t sn, struct book_due *d)
 static bool
 case_due_inline(const void *v, size_t vl, struct book_due *d)
 {
-	const uint8_t *p;
-	size_t pos = 0, n;
-	uint16_t tag;
-	uint32_t seen = 0;
+	uint32_t seen = case_due_details_read(v, vl, due_inline_tags, d);
 
-	while (rec_next(v, vl, &pos, &tag, &p, &n)) {
-		if (tag >= 32 || (seen & (1u << tag)))
-			continue;
-		seen |= 1u << tag;
-		switch (tag) {
-		case 5: case_field_str(d->owner, sizeof d->owner, p, n); break;
-		case 6: case_field_str(d->team, sizeof d->team, p, n); break;
-		case 7: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case 8: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case 9: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case 10: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
-		default: break;
-		}
-	}
-	return (seen & (1u << 7)) != 0;
+	return (seen & (1u << due_inline_tags[DUE_KIND])) != 0;
 }
 
 /* An agenda line's case details from the case's summary (not its record

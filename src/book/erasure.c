@@ -99,11 +99,7 @@ book_case_hold(struct book *b, const char *ref, bool hold, const char *reason, s
 		return err_set(err, "a hold is cleared without a reason"), BOOK_EUSAGE;
 	if (reason != NULL && (rc = retention_check_reason(reason, err)) != 0)
 		return rc;
-	if ((x.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(b, ROLE_MANAGER, true, retention_hold_txn, &x, err);
-	book_case_free(x.c);
-	if (rc != 0)
+	if ((rc = book_write_case(b, ROLE_MANAGER, true, retention_hold_txn, &x, &x.c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
@@ -561,10 +557,7 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 	date_format(a.scan.today, a.today);
 	if ((rc = retention_profile(b, &a.scan.prof, err)) != 0)
 		return rc;
-	if ((a.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(b, ROLE_ADMIN, false, retention_apply_txn, &a, err);
-	book_case_free(a.c);
+	rc = book_write_case(b, ROLE_ADMIN, false, retention_apply_txn, &a, &a.c, err);
 	free(a.erase.v);
 	free(a.kept.v);
 	free(a.gone.v);

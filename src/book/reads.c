@@ -265,13 +265,9 @@ int
 book_reads_list(struct book *b, const struct book_reads_filter *f,
                 int (*each)(const struct book_audit *a, void *ctx), void *ctx, struct err *err)
 {
-	struct reads_list_ctx c;
+	struct reads_list_ctx c = { .f = f, .each = each, .ctx = ctx };
 	int rc;
 
-	memset(&c, 0, sizeof c);
-	c.f = f;
-	c.each = each;
-	c.ctx = ctx;
 	if (f->person != 0) {
 		snprintf(c.person, sizeof c.person, "person %llu", (unsigned long long)f->person);
 		if ((rc = book_person_cases(b, f->person, &c.refs, &c.nrefs, err)) != 0)

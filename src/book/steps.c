@@ -162,11 +162,7 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return rc;
 	if (s->note && (rc = book_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((x.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(b, ROLE_CASEWORKER, true, case_step_txn, &x, err);
-	book_case_free(x.c);
-	if (rc != 0)
+	if ((rc = book_write_case(b, ROLE_CASEWORKER, true, case_step_txn, &x, &x.c, err)) != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
@@ -362,11 +358,7 @@ book_case_correct(struct book *b, const char *ref, unsigned seq, const char *dat
 		return err_set(err, "a correction needs its reason"), BOOK_EUSAGE;
 	if ((rc = book_check_text("the reason", reason, BOOK_TEXT_MAX - 1, true, err)) != 0)
 		return rc;
-	if ((x.c = book_case_new()) == NULL)
-		return err_set(err, "out of memory");
-	rc = book_write(b, ROLE_MANAGER, true, case_correct_txn, &x, err);
-	book_case_free(x.c);
-	if (rc != 0)
+	if ((rc = book_write_case(b, ROLE_MANAGER, true, case_correct_txn, &x, &x.c, err)) != 0)
 		return rc;
 	if (newseq != NULL)
 		*newseq = x.newseq;

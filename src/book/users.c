@@ -7,9 +7,9 @@
 
 #include "book-int.h"
 
-int book_user_record(struct book *b, const struct vault_identity *id, enum role role,
-                     bool granted, const char *granted_by, uint32_t key_id,
-                     const uint8_t *slot, struct rec *r);
+int book_user_put_new(struct book *b, struct store_txn *t, const struct vault_identity *id,
+                      enum role role, bool granted, const char *granted_by, uint32_t key_id,
+                      const uint8_t *slot);
 
 int
 book_user_get(struct store_txn *t, uint32_t uid, const void **val, size_t *len)
@@ -64,7 +64,7 @@ book_user_parse(const void *v, size_t n, uint32_t uid, struct book_user *u,
 	return 0;
 }
 
-int
+static int
 book_user_record(struct book *b, const struct vault_identity *id, enum role role, bool granted,
                  const char *granted_by, uint32_t key_id, const uint8_t *slot, struct rec *r)
 {
@@ -95,6 +95,24 @@ book_user_record(struct book *b, const struct vault_identity *id, enum role role
 		return -1;
 	}
 	return 0;
+}
+/* Writes the user record of b's login (the user's uid as key); -1 with
+ * the transaction's error set when it cannot. */
+int
+book_user_put_new(struct book *b, struct store_txn *t, const struct vault_identity *id,
+                  enum role role, bool granted, const char *granted_by, uint32_t key_id,
+                  const uint8_t *slot)
+{
+	uint8_t key[4];
+	struct rec r;
+	int rc;
+
+	if (book_user_record(b, id, role, granted, granted_by, key_id, slot, &r) != 0)
+		return err_set(store_txn_err(t), "out of memory");
+	codec_be32(b->uid, key);
+	rc = store_put(t, STORE_USERS, key, 4, r.buf, r.len, true);
+	rec_free(&r);
+	return rc != 0 ? -1 : 0;
 }
 
 /* Copies a user record, replacing fields: role/granted/revoked when >= 0,
@@ -179,19 +197,11 @@ book_enrol_txn(struct store_txn *t, void *vctx)
 	struct enrol_ctx *c = vctx;
 	const void *v;
 	size_t n;
-	uint8_t key[4];
-	struct rec r;
-	int rc;
 
 	if (book_user_get(t, c->b->uid, &v, &n) == 0)
 		return err_set(store_txn_err(t), "%s is already enrolled (to change the passphrase: "
 		               "redress user passwd)", c->b->login), BOOK_EUSAGE;
-	if (book_user_record(c->b, &c->id, ROLE_NONE, false, NULL, 0, NULL, &r) != 0)
-		return err_set(store_txn_err(t), "out of memory");
-	codec_be32(c->b->uid, key);
-	rc = store_put(t, STORE_USERS, key, 4, r.buf, r.len, true);
-	rec_free(&r);
-	if (rc != 0)
+	if (book_user_put_new(c->b, t, &c->id, ROLE_NONE, false, NULL, 0, NULL) != 0)
 		return -1;
 	return book_audit_append(c->b, t, "user.enrol", c->b->login, "login,public keys");
 }

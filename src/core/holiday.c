@@ -51,6 +51,20 @@ holiday_sort(struct holiday *h, size_t n)
 	}
 }
 
+/* Sorts the n holidays of tmp by date and copies as many as fit into
+ * out (max); returns n, which may be more than max. */
+static size_t
+holiday_give(struct holiday *tmp, size_t n, struct holiday *out, size_t max)
+{
+	size_t k;
+
+	if (n > 1)
+		holiday_sort(tmp, n);
+	for (k = 0; k < n && k < max; k++)
+		out[k] = tmp[k];
+	return n;
+}
+
 static bool
 holiday_weekend(struct date d)
 {
@@ -123,7 +137,7 @@ calendar_project(const struct calendar *cal, int year, struct holiday *out, size
 {
 	struct holiday tmp[HOLIDAY_RULES_MAX];
 	bool moved[HOLIDAY_RULES_MAX];
-	size_t n = 0, i, k;
+	size_t n = 0, i;
 	struct date d;
 
 	if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
@@ -155,11 +169,7 @@ calendar_project(const struct calendar *cal, int year, struct holiday *out, size
 		holiday_copy_name(tmp[n].name, cal->rules[i].name, " (substitute day)");
 		n++;
 	}
-	if (n > 1)
-		holiday_sort(tmp, n);
-	for (k = 0; k < n && k < max; k++)
-		out[k] = tmp[k];
-	return n;
+	return holiday_give(tmp, n, out, max);
 }
 
 static bool
@@ -207,11 +217,7 @@ calendar_year(const struct calendar *cal, int year, struct holiday *out, size_t 
 		if (k == n)
 			n++;
 	}
-	if (n > 1)
-		holiday_sort(tmp, n);
-	for (k = 0; k < n && k < max; k++)
-		out[k] = tmp[k];
-	return n;
+	return holiday_give(tmp, n, out, max);
 }
 
 /* Builds cal->fast; -1 when out of memory. */

@@ -400,25 +400,14 @@ tui_form_run(struct tui *t, struct tui_form *f)
 			if (x->type == TUI_F_CHOICE)
 				x->choice = (x->choice + (key == KEY_LEFT ? x->nchoices - 1 : 1)) % x->nchoices;
 			break;
-		case TUI_A_FORM_ERASE:
-		case TUI_A_FORM_WORD:
-			if (x->type != TUI_F_CHOICE)
-				tui_input_erase(x->buf, k->action == TUI_A_FORM_WORD);
-			break;
-		case TUI_A_FORM_CLEAR:
-			if (x->type != TUI_F_CHOICE)
-				x->buf[0] = '\0';
-			break;
 		case TUI_A_FORM_CANCEL:
 			/* with text: keep it as a draft, or discard it */
 			if ((r = tui_form_leave(t, f)) == 0)
 				goto out;
 			r = -1;
 			break;
-		case TUI_A_REDRAW:
-			clearok(curscr, TRUE);
-			break;
 		default:
+			(void)tui_input_edit(x->type != TUI_F_CHOICE ? x->buf : NULL, k->action);
 			break;
 		}
 		tui_form_check(t, f);
@@ -883,19 +872,9 @@ tui_menu_run(struct tui *t, struct tui_menu *m)
 				m->sel--;
 			m->moved = true;
 			break;
-		case TUI_A_FORM_ERASE:
-		case TUI_A_FORM_WORD:
-			tui_input_erase(m->filter, k->action == TUI_A_FORM_WORD);
-			tui_menu_filtered(m);
-			break;
-		case TUI_A_FORM_CLEAR:
-			m->filter[0] = '\0';
-			tui_menu_filtered(m);
-			break;
-		case TUI_A_REDRAW:
-			clearok(curscr, TRUE);
-			break;
 		default:
+			if (tui_input_edit(m->filter, k->action))
+				tui_menu_filtered(m);
 			break;
 		}
 	}

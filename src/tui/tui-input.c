@@ -50,6 +50,32 @@ tui_input_erase(char *buf, bool word)
 	buf[n] = '\0';
 }
 
+/* The editing keys every line of text shares: erase a character or a
+ * word of buf, clear it (none of these when buf is NULL), redraw the
+ * screen; true when buf changed. */
+bool
+tui_input_edit(char *buf, enum tui_action a)
+{
+	switch (a) {
+	case TUI_A_FORM_ERASE:
+	case TUI_A_FORM_WORD:
+		if (buf == NULL)
+			return false;
+		tui_input_erase(buf, a == TUI_A_FORM_WORD);
+		return true;
+	case TUI_A_FORM_CLEAR:
+		if (buf == NULL)
+			return false;
+		buf[0] = '\0';
+		return true;
+	case TUI_A_REDRAW:
+		clearok(curscr, TRUE);
+		return false;
+	default:
+		return false;
+	}
+}
+
 /* Appends the typed character wc to buf (max bytes): 0, or 1 when it does
  * not fit, -1 when it cannot be written (nothing is added then). */
 int
@@ -119,12 +145,7 @@ tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret
 			r = 0;
 			break;
 		}
-		if (k->action == TUI_A_FORM_ERASE || k->action == TUI_A_FORM_WORD)
-			tui_input_erase(buf, k->action == TUI_A_FORM_WORD);
-		else if (k->action == TUI_A_FORM_CLEAR)
-			buf[0] = '\0';
-		else if (k->action == TUI_A_REDRAW)
-			clearok(curscr, TRUE);
+		(void)tui_input_edit(buf, k->action);
 	}
 	t->input = outer;
 	return r;

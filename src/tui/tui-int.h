@@ -532,6 +532,7 @@ int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool se
 void tui_input_draw(struct tui *t);
 /* Editing a line of text: the last character or word off, a typed one on. */
 void tui_input_erase(char *buf, bool word);
+bool tui_input_edit(char *buf, enum tui_action a);
 int tui_input_add(char *buf, size_t max, wint_t wc);
 bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 
