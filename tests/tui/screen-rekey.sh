@@ -75,6 +75,11 @@ if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 	echo "screen-rekey: the revoked client skipped (needs root and setpriv for a second uid)"
 else
 	AS="setpriv --reuid=4242 --regid=$(id -g) --clear-groups"
+	# (its own copy of the binary and share: the checkout may be where uid
+	# 4242 cannot reach, such as /root)
+	cp "$REDRESS" "$tmp/redress" && chmod 755 "$tmp/redress"
+	cp -r "$REDRESS_SHARE" "$tmp/share" && chmod -R a+rX "$tmp/share"
+	REDRESS=$tmp/redress REDRESS_SHARE=$tmp/share
 	printf 'the other passphrase\n' >"$tmp/pass2"
 	chmod 644 "$tmp/pass2"
 	check "a second user enrols" env REDRESS_PASSPHRASE_FILE="$tmp/pass2" $AS "$REDRESS" \
