@@ -398,7 +398,7 @@ test_open_set_copies_summary(void **state)
 	{
 		char ref[BOOK_REF_MAX];
 
-		sscanf(before.v[0], "%31s", ref);
+		sscanf(before.v[0], "%23s", ref);
 		assert_int_equal(book_case_step(b, ref, &s, &err), 0);
 	}
 	free(x.key);
