@@ -114,6 +114,10 @@ struct book_rec;
 struct book_finding;
 struct book_advocacy;
 bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+/* people.c: a person's record, inside the caller's transaction; "no person N"
+ * (BOOK_EUSAGE) when there is none. */
+int person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n);
+
 void case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN]);
 bool case_rec_point_get(const uint8_t *p, size_t n, struct case_rec_point *out);
 void case_rec_point_put(unsigned number, uint8_t out[CASE_REC_POINT_PLAIN]);

@@ -94,16 +94,10 @@ contact_get_txn(struct store_txn *t, void *vctx)
 	struct vault_keys *keys;
 	const void *v;
 	size_t n;
-	uint8_t key[8];
 	int rc;
 
-	codec_be64(c->id, key);
-	rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n);
-	if (rc == STORE_NOTFOUND)
-		return err_set(store_txn_err(t), "no person %llu in this book",
-		               (unsigned long long)c->id), BOOK_EUSAGE;
-	if (rc != 0)
-		return -1;
+	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
+		return rc;
 	/* party to a case restricted away from this user: nothing of them */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
 	if (!book_has_key(c->b)) {

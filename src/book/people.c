@@ -364,6 +364,20 @@ book_person_import(struct book *b, const char *const *names, const char *const *
 
 /* --- get ------------------------------------------------------------------- */
 
+int
+person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n)
+{
+	uint8_t key[8];
+	int rc;
+
+	person_key(id, key);
+	rc = store_get(t, STORE_PEOPLE, key, 8, v, n);
+	if (rc == STORE_NOTFOUND)
+		return err_set(store_txn_err(t), "no person %llu in this book",
+		               (unsigned long long)id), BOOK_EUSAGE;
+	return rc != 0 ? -1 : 0;
+}
+
 struct get_ctx {
 	struct book *b;
 	uint64_t id;
@@ -377,16 +391,10 @@ person_get_txn(struct store_txn *t, void *vctx)
 	struct vault_keys *keys;
 	const void *v;
 	size_t n;
-	uint8_t key[8];
 	int rc;
 
-	person_key(c->id, key);
-	rc = store_get(t, STORE_PEOPLE, key, 8, &v, &n);
-	if (rc == STORE_NOTFOUND)
-		return err_set(store_txn_err(t), "no person %llu in this book",
-		               (unsigned long long)c->id), BOOK_EUSAGE;
-	if (rc != 0)
-		return -1;
+	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
+		return rc;
 	/* party to a case restricted away from this person: a pseudonym */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
 	rc = person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
