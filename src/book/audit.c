@@ -167,19 +167,16 @@ book_audit_cover_all(struct store_txn *t, struct rec *r)
 	return 0;
 }
 
-/* A case by reference, and the people who are party to it. */
+/* A case by its key, and the people who are party to it. */
 static int
-book_audit_cover_case(struct store_txn *t, struct rec *r, const char *ref)
+book_audit_cover_case_id(struct store_txn *t, struct rec *r, const uint8_t id[8])
 {
 	const void *v;
 	const uint8_t *p;
 	size_t n, pos = 0, fn;
-	uint8_t id[8], pk[8];
+	uint8_t pk[8];
 	uint16_t tag;
 
-	if (store_get(t, STORE_REFS, ref, strlen(ref), &v, &n) != 0 || n != 8)
-		return book_audit_cover_all(t, r); /* a change not about one case */
-	memcpy(id, v, 8);
 	if (book_audit_cover(t, r, STORE_CASES, id, 8) != 0)
 		return -1;
 	if (store_get(t, STORE_CASES, id, 8, &v, &n) != 0)
@@ -190,6 +187,39 @@ book_audit_cover_case(struct store_txn *t, struct rec *r, const char *ref)
 			if (book_audit_cover(t, r, STORE_PEOPLE, pk, 8) != 0)
 				return -1;
 		}
+	return 0;
+}
+
+/* A case by reference. */
+static int
+book_audit_cover_case(struct store_txn *t, struct rec *r, const char *ref)
+{
+	const void *v;
+	size_t n;
+	uint8_t id[8];
+
+	if (store_get(t, STORE_REFS, ref, strlen(ref), &v, &n) != 0 || n != 8)
+		return book_audit_cover_all(t, r); /* a change not about one case */
+	memcpy(id, v, 8);
+	return book_audit_cover_case_id(t, r, id);
+}
+
+/* Cases lo..hi by key ("cases LO-HI ..."), as a batch of new ones made:
+ * the entry covers what the batch wrote, not the whole book, so filling a
+ * book costs in proportion to what is added. */
+static int
+book_audit_cover_cases(struct store_txn *t, struct rec *r, const char *record)
+{
+	unsigned long long lo, hi, i;
+	uint8_t id[8];
+
+	if (sscanf(record, "cases %llu-%llu", &lo, &hi) != 2 || hi < lo)
+		return book_audit_cover_all(t, r);
+	for (i = lo; i <= hi; i++) {
+		codec_be64(i, id);
+		if (book_audit_cover_case_id(t, r, id) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -261,6 +291,8 @@ book_audit_covers(struct book *b, struct store_txn *t, struct rec *r, const char
 		return 0; /* nothing in the book changed (or each case was covered) */
 	if (starts(action, "case."))
 		return book_audit_cover_case(t, r, record);
+	if (strcmp(action, "demo.fill") == 0)
+		return book_audit_cover_cases(t, r, record);
 	if (starts(action, "person.")) {
 		if (sscanf(record, "person %llu%c", &lo, &end) == 1)
 			hi = lo;

@@ -253,15 +253,18 @@ demo_txn(struct store_txn *t, void *vctx)
 	struct demo *d = vctx;
 	unsigned seed = d->seed;
 	size_t i;
+	uint64_t first;
 	char rec[64];
 
 	d->t = t;
+	first = book_meta_u64(t, META_NEXT_CASE, 1);
 	for (i = 0; i < d->todo; i++)
 		if (demo_one(d) != 0) {
 			d->seed = seed; /* a redone transaction draws the same cases */
 			return -1;
 		}
-	snprintf(rec, sizeof rec, "%zu synthetic cases", d->todo);
+	snprintf(rec, sizeof rec, "cases %llu-%llu (%zu synthetic)", (unsigned long long)first,
+	         (unsigned long long)book_meta_u64(t, META_NEXT_CASE, 1) - 1, d->todo);
 	return book_audit_append(d->b, t, "demo.fill", rec, "cases");
 }
 
