@@ -277,7 +277,11 @@ int book_txn_check(struct book *b, struct store_txn *t, enum role role, bool nee
  * how every change is written. */
 int book_write(struct book *b, enum role role, bool need_key,
                int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct err *err);
-/* book_write with a scratch case in *c for fn, made before and freed
+/* book_write, then the new audit head announced (book_audit_announce): how
+ * one change made on its own is written (a batch announces once, at its end). */
+int book_change(struct book *b, enum role role, bool need_key,
+                int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct err *err);
+/* book_change with a scratch case in *c for fn, made before and freed
  * (*c then NULL) after: how a change to one case is written. */
 int book_write_case(struct book *b, enum role role, bool need_key,
                     int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct book_case **c,

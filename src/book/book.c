@@ -444,6 +444,17 @@ book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store
 	return rc;
 }
 
+int
+book_change(struct book *b, enum role role, bool need_key,
+            int (*fn)(struct store_txn *t, void *ctx), void *ctx, struct err *err)
+{
+	int rc;
+
+	if ((rc = book_write(b, role, need_key, fn, ctx, err)) == 0)
+		book_audit_announce(b);
+	return rc;
+}
+
 static int
 book_refresh_txn(struct store_txn *t, void *ctx)
 {

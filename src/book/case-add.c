@@ -150,7 +150,6 @@ book_case_add(struct book *b, const struct book_case_new *in, char ref[BOOK_REF_
 	if ((rc = book_write_case(b, ROLE_CASEWORKER, true, case_add_txn, &a, &a.c, err)) != 0)
 		return rc;
 	memcpy(ref, a.ref, BOOK_REF_MAX);
-	book_audit_announce(b);
 	return 0;
 }
 

@@ -192,10 +192,7 @@ case_change(struct change_ctx *x, struct err *err)
 
 	if ((rc = book_require(x->b, ROLE_CASEWORKER, true, err)) != 0)
 		return rc;
-	rc = book_write_case(x->b, ROLE_CASEWORKER, true, case_change_txn, x, &x->c, err);
-	if (rc == 0)
-		book_audit_announce(x->b);
-	return rc;
+	return book_write_case(x->b, ROLE_CASEWORKER, true, case_change_txn, x, &x->c, err);
 }
 
 int

@@ -209,7 +209,7 @@ book_write_case(struct book *b, enum role role, bool need_key,
 
 	if ((*c = book_case_new()) == NULL)
 		return err_set(err, "out of memory");
-	rc = book_write(b, role, need_key, fn, ctx, err);
+	rc = book_change(b, role, need_key, fn, ctx, err);
 	book_case_free(*c);
 	*c = NULL;
 	return rc;

@@ -34,10 +34,7 @@ book_disclosure(struct book *b, const char *action, const char *record, const ch
 		               "book is open read-only: nothing was exported"), BOOK_EDENIED;
 	if ((rc = book_require(b, ROLE_AUDITOR, true, err)) != 0)
 		return rc;
-	if ((rc = book_write(b, ROLE_AUDITOR, true, export_disclosure_txn, &c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_change(b, ROLE_AUDITOR, true, export_disclosure_txn, &c, err);
 }
 
 /* --- who the request is about ------------------------------------------------ */

@@ -107,8 +107,5 @@ book_case_edit(struct book *b, const char *ref, const struct book_case_edit *e, 
 	    (e->summary &&
 	     (rc = book_check_text("the summary", e->summary, BOOK_TEXT_MAX - 1, true, err)) != 0))
 		return rc;
-	rc = book_write_case(b, ROLE_CASEWORKER, true, edit_txn, &x, &x.c, err);
-	if (rc == 0)
-		book_audit_announce(b);
-	return rc;
+	return book_write_case(b, ROLE_CASEWORKER, true, edit_txn, &x, &x.c, err);
 }

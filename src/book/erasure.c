@@ -99,10 +99,7 @@ book_case_hold(struct book *b, const char *ref, bool hold, const char *reason, s
 		return err_set(err, "a hold is cleared without a reason"), BOOK_EUSAGE;
 	if (reason != NULL && (rc = retention_check_reason(reason, err)) != 0)
 		return rc;
-	if ((rc = book_write_case(b, ROLE_MANAGER, true, retention_hold_txn, &x, &x.c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_write_case(b, ROLE_MANAGER, true, retention_hold_txn, &x, &x.c, err);
 }
 
 /* --- which cases are due ------------------------------------------------------ */
@@ -565,8 +562,6 @@ book_retention_apply(struct book *b, int (*each)(const struct book_retention *r,
 		free(a.due);
 		return rc;
 	}
-	if (rc == 0)
-		book_audit_announce(b);
 	if (cases != NULL)
 		*cases = a.cases;
 	if (people != NULL)

@@ -411,8 +411,5 @@ book_case_letter(struct book *b, const char *ref, const char *template, const ch
 		return err_set(err, "the letter needs a date"), BOOK_EUSAGE;
 	if (note != NULL && (rc = book_check_text("the note", note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((rc = book_write_case(b, ROLE_CASEWORKER, true, case_letter_txn, &x, &x.c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_write_case(b, ROLE_CASEWORKER, true, case_letter_txn, &x, &x.c, err);
 }

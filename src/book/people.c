@@ -298,10 +298,9 @@ book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
 	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
 	    (rc = person_check_name(name, err)) != 0 || (rc = book_check_dob(dob, err)) != 0)
 		return rc;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_add_txn, &c, err)) != 0)
+	if ((rc = book_change(b, ROLE_CASEWORKER, true, person_add_txn, &c, err)) != 0)
 		return rc;
 	*id = c.id;
-	book_audit_announce(b);
 	return 0;
 }
 
@@ -355,10 +354,9 @@ book_person_import(struct book *b, const char *const *names, const char *const *
 		if ((rc = person_check_name(names[i], err)) != 0 ||
 		    (dobs != NULL && (rc = book_check_dob(dobs[i], err)) != 0))
 			return err_prefix(err, "row %zu", i + 1), rc;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_import_txn, &c, err)) != 0)
+	if ((rc = book_change(b, ROLE_CASEWORKER, true, person_import_txn, &c, err)) != 0)
 		return rc;
 	*first = c.first;
-	book_audit_announce(b);
 	return 0;
 }
 
@@ -521,10 +519,7 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 	c.base = base_rev;
 	c.name = name;
 	c.dob = dob;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, &c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_change(b, ROLE_CASEWORKER, true, person_update_txn, &c, err);
 }
 
 int
@@ -544,10 +539,8 @@ book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
 	c->contact = ch;
 	c->action = "person.contact";
 	c->fields = fields;
-	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
+	rc = book_change(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
 	book_secret_free(c, sizeof *c);
-	if (rc == 0)
-		book_audit_announce(b);
 	return rc;
 }
 

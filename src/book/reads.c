@@ -111,23 +111,18 @@ reads_flush_txn(struct store_txn *t, void *ctx)
 {
 	(void)t;
 	(void)ctx;
-	return 0; /* book_write appends the pending reads after this */
+	return 0; /* book_change appends the pending reads after this */
 }
 
 int
 book_reads_flush(struct book *b, struct err *err)
 {
-	int rc;
-
 	if (book_reads_pending(b) == 0)
 		return 0;
 	if (book_readonly(b))
 		return err_set(err, "the book is open read-only: a read of names cannot be recorded, "
 		               "so none is shown"), BOOK_EDENIED;
-	if ((rc = book_write(b, ROLE_NONE, false, reads_flush_txn, NULL, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_change(b, ROLE_NONE, false, reads_flush_txn, NULL, err);
 }
 
 int

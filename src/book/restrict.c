@@ -220,10 +220,7 @@ book_case_restrict(struct book *b, const char *ref, const char *to, struct err *
 	}
 	if ((rc = book_require(b, ROLE_MANAGER, false, err)) != 0)
 		return rc;
-	if ((rc = book_write(b, ROLE_MANAGER, false, restrict_txn, &c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_change(b, ROLE_MANAGER, false, restrict_txn, &c, err);
 }
 
 struct restriction_ctx {

@@ -162,10 +162,7 @@ book_case_step(struct book *b, const char *ref, const struct book_step *s, struc
 		return rc;
 	if (s->note && (rc = book_check_text("the note", s->note, BOOK_TEXT_MAX - 1, true, err)))
 		return rc;
-	if ((rc = book_write_case(b, ROLE_CASEWORKER, true, case_step_txn, &x, &x.c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_write_case(b, ROLE_CASEWORKER, true, case_step_txn, &x, &x.c, err);
 }
 
 /* --- correct ------------------------------------------------------------------ */
@@ -362,6 +359,5 @@ book_case_correct(struct book *b, const char *ref, unsigned seq, const char *dat
 		return rc;
 	if (newseq != NULL)
 		*newseq = x.newseq;
-	book_audit_announce(b);
 	return 0;
 }

@@ -316,10 +316,7 @@ book_user_grant(struct book *b, const char *login, enum role role, struct err *e
 		return rc;
 	if (role <= ROLE_NONE || role > ROLE_ADMIN)
 		return err_set(err, "no such role"), BOOK_EUSAGE;
-	if ((rc = book_write(b, ROLE_ADMIN, true, book_grant_txn, &c, err)) != 0)
-		return rc;
-	book_audit_announce(b);
-	return 0;
+	return book_change(b, ROLE_ADMIN, true, book_grant_txn, &c, err);
 }
 
 /* --- passwd ---------------------------------------------------------------- */
