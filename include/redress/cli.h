@@ -138,6 +138,10 @@ struct book;
 int cli_book_open(const struct cli_env *env, struct book **b);
 /* Asks for the person's passphrase (or reads it) and unlocks.  Status. */
 int cli_book_unlock(struct book *b);
+/* cli_book_open, then cli_book_unlock when unlock is true: the prologue of
+ * a command that reads identity.  On failure the book is closed (*b NULL)
+ * and why was printed.  Exit status. */
+int cli_book_open_unlock(const struct cli_env *env, bool unlock, struct book **b);
 /* Reads a passphrase: from the terminal without echo (twice when confirm),
  * or, with no terminal, line `line` (1-based) of $REDRESS_PASSPHRASE_FILE.
  * *pass is guarded memory of CLI_PASS_MAX bytes: release with

@@ -228,3 +228,15 @@ cli_book_unlock(struct book *b)
 		return cli_report(CLI_USAGE, &err);
 	return CLI_OK;
 }
+
+int
+cli_book_open_unlock(const struct cli_env *env, bool unlock, struct book **b)
+{
+	int rc;
+
+	if ((rc = cli_book_open(env, b)) != CLI_OK)
+		return rc;
+	if (unlock && (rc = cli_book_unlock(*b)) != CLI_OK)
+		book_close(b);
+	return rc;
+}

@@ -21,6 +21,7 @@
 static void case_show_event(const struct book_case *c, const struct book_event *e,
                             const char *what, const char *note);
 static int case_int(const char *opt, const char *s, long lo, long hi, long *out);
+static int case_rev(const char *s, uint64_t *rev);
 
 /* The event a stage-relative step means for this case; --stage overrides. */
 static int
@@ -272,7 +273,8 @@ case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc
 	struct date d;
 	struct err err;
 	unsigned newseq = 0;
-	long n, r = 0;
+	uint64_t base = 0;
+	long n;
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 3, 3, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
@@ -286,13 +288,12 @@ case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc
 		return cli_error(CLI_USAGE, "case correct: --reason TEXT is required");
 	if (date != NULL && (rc = cli_date("--date", date, &d)) != CLI_OK)
 		return rc;
-	if (rev != NULL && (rc = case_int("--rev", rev, 1, 2147483647L, &r)) != CLI_OK)
+	if ((rc = case_rev(rev, &base)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_unlock(b)) == CLI_OK &&
-	    (rc = cli_book_status(book_case_correct(b, pos[1], (unsigned)n, date, reason,
-	                                            (uint64_t)r, &newseq, &err), &err)) == CLI_OK)
+	if ((rc = cli_book_status(book_case_correct(b, pos[1], (unsigned)n, date, reason,
+	                                            base, &newseq, &err), &err)) == CLI_OK)
 		printf("%s #%u: %s, correction #%u\n", pos[1], (unsigned)n,
 		       date != NULL ? "moved" : "voided", newseq);
 	book_close(&b);
@@ -399,6 +400,21 @@ case_int(const char *opt, const char *s, long lo, long hi, long *out)
 
 	if (cli_integer(s, lo, hi, out, &err) != 0)
 		return cli_error(CLI_USAGE, "case: %s: %s", opt, err.msg);
+	return CLI_OK;
+}
+
+/* --rev N into *rev when given (the revision the change was made against) */
+static int
+case_rev(const char *s, uint64_t *rev)
+{
+	long v;
+	int rc;
+
+	if (s == NULL)
+		return CLI_OK;
+	if ((rc = case_int("--rev", s, 1, 2147483647L, &v)) != CLI_OK)
+		return rc;
+	*rev = (uint64_t)v;
 	return CLI_OK;
 }
 
@@ -522,7 +538,6 @@ case_do_step(struct case_run *r)
 	enum event_type ev;
 	struct err err;
 	char codes[256];
-	long v;
 	int rc;
 
 	memset(&s, 0, sizeof s);
@@ -560,11 +575,8 @@ case_do_step(struct case_run *r)
 	}
 	if (ev == EV_NOTE && (o->text == NULL || *o->text == '\0'))
 		return cli_error(CLI_USAGE, "case note: --text is required");
-	if (o->rev != NULL) {
-		if ((rc = case_int("--rev", o->rev, 1, 2147483647L, &v)) != CLI_OK)
-			return rc;
-		s.base_rev = (uint64_t)v;
-	}
+	if ((rc = case_rev(o->rev, &s.base_rev)) != CLI_OK)
+		return rc;
 	return cli_book_status(book_case_step(r->b, r->ref, &s, &err), &err);
 }
 
@@ -741,7 +753,6 @@ case_do_edit(struct case_run *r)
 	const struct case_opts *o = r->o;
 	struct book_case_edit e;
 	struct err err;
-	long v;
 	int rc;
 
 	memset(&e, 0, sizeof e);
@@ -754,11 +765,8 @@ case_do_edit(struct case_run *r)
 	e.team = o->team;
 	e.service = o->service;
 	e.summary = o->summary;
-	if (o->rev != NULL) {
-		if ((rc = case_int("--rev", o->rev, 1, 2147483647L, &v)) != CLI_OK)
-			return rc;
-		e.base_rev = (uint64_t)v;
-	}
+	if ((rc = case_rev(o->rev, &e.base_rev)) != CLI_OK)
+		return rc;
 	return cli_book_status(book_case_edit(r->b, r->ref, &e, &err), &err);
 }
 
@@ -1014,10 +1022,9 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	r.act = act;
 	r.o = &o;
 	r.ref = npos == 2 ? pos[1] : NULL;
-	if ((rc = cli_book_open(env, &r.b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, (act->flags & CASE_UNLOCK) != 0 || o.names,
+	                               &r.b)) != CLI_OK)
 		return rc;
-	if (((act->flags & CASE_UNLOCK) != 0 || o.names) && (rc = cli_book_unlock(r.b)) != CLI_OK)
-		goto out;
 	/* shown with names: the read goes on record first (reads.h) */
 	if (act->exec == case_do_show && o.names)
 		book_reads_via(r.b, "case show", false);

@@ -333,11 +333,9 @@ cmd_export_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		return cli_error(CLI_USAGE, "export: --subject or --person, not both");
 	if (dob != NULL && (subject == NULL || (rc = cli_date("export: --dob", dob, &d)) != CLI_OK))
 		return subject == NULL ? cli_error(CLI_USAGE, "export: --dob goes with --subject") : rc;
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
-		return rc;
 	/* pseudonyms need no passphrase; identity does */
-	if ((names || format == NULL) && (rc = cli_book_unlock(b)) != CLI_OK)
-		goto out;
+	if ((rc = cli_book_open_unlock(env, names || format == NULL, &b)) != CLI_OK)
+		return rc;
 	/* identity redirected into a file: that file is the person's alone,
 	 * whatever the shell's umask made it (as letters are) */
 	if (names || format == NULL) {

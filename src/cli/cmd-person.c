@@ -130,16 +130,13 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	} else if (strcmp(pos[0], "list") != 0)
 		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact or list, "
 		                 "not \"%s\"", pos[0]);
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
-		return rc;
 	/* identity needs the key: add, edit, find always; show and list on request */
-	if (strcmp(pos[0], "add") == 0 || strcmp(pos[0], "edit") == 0 ||
-	    strcmp(pos[0], "find") == 0 || strcmp(pos[0], "contact") == 0 || names)
-		rc = cli_book_unlock(b);
-	if (rc != CLI_OK) {
-		book_close(&b);
+	if ((rc = cli_book_open_unlock(env, strcmp(pos[0], "add") == 0 ||
+	                                        strcmp(pos[0], "edit") == 0 ||
+	                                        strcmp(pos[0], "find") == 0 ||
+	                                        strcmp(pos[0], "contact") == 0 || names,
+	                               &b)) != CLI_OK)
 		return rc;
-	}
 	if (strcmp(pos[0], "show") == 0 || strcmp(pos[0], "find") == 0 ||
 	    strcmp(pos[0], "list") == 0 || (strcmp(pos[0], "contact") == 0 && !setting)) {
 		char via[32];

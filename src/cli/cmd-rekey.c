@@ -14,10 +14,9 @@ cmd_rekey_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 	int npos, rc;
 
 	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK ||
-	    (rc = cli_book_open(env, &b)) != CLI_OK)
+	    (rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_unlock(b)) == CLI_OK &&
-	    (rc = cli_book_status(book_rekey(b, &err), &err)) == CLI_OK &&
+	if ((rc = cli_book_status(book_rekey(b, &err), &err)) == CLI_OK &&
 	    book_info(b, &info, &err) == 0)
 		printf("data key %u now seals every field; take a new backup and destroy the old "
 		       "ones\n", (unsigned)info.key_id);
