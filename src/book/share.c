@@ -14,6 +14,7 @@
 #endif
 
 #define SHARE_FILE_MAX (1024 * 1024)
+#define SHARE_PATH_MAX 4200 /* the share directory (4096) and kind/name */
 
 static int
 share_isdir(const char *path)
@@ -109,17 +110,43 @@ share_read(const char *kind, const char *name, char **text, size_t *len, char *p
 	return 0;
 }
 
+/* The file of that kind and name read (share_read) and parsed into obj;
+ * the path read in path (SHARE_PATH_MAX bytes). */
 static int
-share_profile_one(const char *name, struct profile *p, struct err *err)
+share_load(const char *kind, const char *name,
+           int (*parse)(void *obj, const char *text, size_t len, const char *path, struct err *err),
+           void *obj, char *path, struct err *err)
 {
-	char path[4200], *text;
+	char *text;
 	size_t len;
 	int rc;
 
-	if ((rc = share_read("profile", name, &text, &len, path, sizeof path, err)) != 0)
+	if ((rc = share_read(kind, name, &text, &len, path, SHARE_PATH_MAX, err)) != 0)
 		return rc;
-	rc = profile_parse(p, text, len, path, err);
+	rc = parse(obj, text, len, path, err);
 	free(text);
+	return rc;
+}
+
+static int
+share_parse_profile(void *p, const char *text, size_t len, const char *path, struct err *err)
+{
+	return profile_parse(p, text, len, path, err);
+}
+
+static int
+share_parse_calendar(void *cal, const char *text, size_t len, const char *path, struct err *err)
+{
+	return calendar_parse(cal, text, len, path, err);
+}
+
+static int
+share_profile_one(const char *name, struct profile *p, struct err *err)
+{
+	char path[SHARE_PATH_MAX];
+	int rc;
+
+	rc = share_load("profile", name, share_parse_profile, p, path, err);
 	if (rc == 0 && strcmp(p->name, name) != 0)
 		rc = err_set(err, "%s: says \"profile %s\"; the file and the name must agree", path,
 		             p->name);
@@ -169,15 +196,9 @@ out:
 int
 share_calendar(const char *name, struct calendar *cal, struct err *err)
 {
-	char path[4200], *text;
-	size_t len;
-	int rc;
+	char path[SHARE_PATH_MAX];
 
-	if ((rc = share_read("holiday", name, &text, &len, path, sizeof path, err)) != 0)
-		return rc;
-	rc = calendar_parse(cal, text, len, path, err);
-	free(text);
-	return rc;
+	return share_load("holiday", name, share_parse_calendar, cal, path, err);
 }
 
 static int
