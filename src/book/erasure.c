@@ -67,23 +67,8 @@ retention_hold_txn(struct store_txn *t, void *vctx)
 static int
 retention_check_reason(const char *s, struct err *err)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
-	uint32_t cp;
-	int len;
-
-	if (n >= sizeof ((struct book_case *)0)->hold_reason)
-		return err_set(err, "--reason is longer than %zu bytes",
-		               sizeof ((struct book_case *)0)->hold_reason - 1), BOOK_EUSAGE;
-	while (i < n) {
-		if ((len = text_utf8_decode(u + i, n - i, &cp)) == 0)
-			return err_set(err, "--reason is not valid UTF-8"), BOOK_EUSAGE;
-		if (text_unsafe_codepoint(cp))
-			return err_set(err, "--reason contains a control or invisible character "
-			               "(U+%04X)", (unsigned)cp), BOOK_EUSAGE;
-		i += (size_t)len;
-	}
-	return 0;
+	return book_check_text("--reason", s, sizeof ((struct book_case *)0)->hold_reason - 1, false,
+	                       err);
 }
 
 int

@@ -29,24 +29,13 @@ person_ad(uint64_t id, const char *field, char *ad, size_t n)
 static int
 person_check_name(const char *name, struct err *err)
 {
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = strlen(name), i = 0;
-	uint32_t cp;
-	int len;
+	size_t n = strlen(name);
 
 	if (n == 0)
 		return err_set(err, "a name cannot be empty"), BOOK_EUSAGE;
 	if (n >= BOOK_NAME_MAX)
 		return err_set(err, "a name is at most %d bytes", BOOK_NAME_MAX - 1), BOOK_EUSAGE;
-	while (i < n) {
-		if ((len = text_utf8_decode(s + i, n - i, &cp)) == 0)
-			return err_set(err, "the name is not valid UTF-8"), BOOK_EUSAGE;
-		if (text_unsafe_codepoint(cp))
-			return err_set(err, "the name contains a control or invisible character "
-			               "(U+%04X)", (unsigned)cp), BOOK_EUSAGE;
-		i += (size_t)len;
-	}
-	return 0;
+	return book_check_text("the name", name, BOOK_NAME_MAX - 1, false, err);
 }
 
 int
