@@ -363,9 +363,7 @@ book_audit_append_at(struct book *b, struct store_txn *t, uint64_t when, const c
 	rec_bytes(&r, AT_HASH, hash, sizeof hash);
 	rec_bytes(&r, AT_SIG, sig, sizeof sig);
 	book_audit_key(seq, key);
-	rc = rec_done(&r) != 0 ? err_set(store_txn_err(t), "out of memory")
-	                       : store_put(t, STORE_AUDIT, key, 8, r.buf, r.len, true);
-	rec_free(&r);
+	rc = book_rec_put(t, STORE_AUDIT, key, 8, &r, true);
 	if (rc != 0)
 		return rc == STORE_EXISTS ? err_set(store_txn_err(t), "audit entry %llu exists",
 		                                    (unsigned long long)seq) : -1;

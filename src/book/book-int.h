@@ -231,6 +231,10 @@ uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);
 int book_meta_put_u64(struct store_txn *t, const char *key, uint64_t v);
 int book_meta_str(struct store_txn *t, const char *key, char *out, size_t n);
 int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
+/* Record r, finished (rec_done), stored under key in db, and freed whatever
+ * happens: 0, STORE_EXISTS (noover), or -1 with why in the transaction. */
+int book_rec_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, struct rec *r,
+                 bool noover);
 
 /* Appends a signed audit entry in the caller's write transaction. */
 int book_audit_append(struct book *b, struct store_txn *t, const char *action,

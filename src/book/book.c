@@ -79,6 +79,20 @@ book_meta_put_str(struct store_txn *t, const char *key, const char *v)
 	return store_put(t, STORE_META, key, strlen(key), v, strlen(v), false);
 }
 
+int
+book_rec_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, struct rec *r,
+             bool noover)
+{
+	int rc;
+
+	if (rec_done(r) != 0)
+		rc = err_set(store_txn_err(t), "out of memory");
+	else
+		rc = store_put(t, db, key, klen, r->buf, r->len, noover);
+	rec_free(r);
+	return rc;
+}
+
 /* --- who is using it --------------------------------------------------------- */
 
 static void
@@ -599,12 +613,7 @@ book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t 
 	rec_bytes(&r, 1, text, len);
 	rec_u64(&r, 2, book_now());
 	rec_str(&r, 3, b->login);
-	if (rec_done(&r) != 0) {
-		rec_free(&r);
-		return err_set(store_txn_err(t), "out of memory");
-	}
-	rc = store_put(t, STORE_FILES, key, strlen(key), r.buf, r.len, true);
-	rec_free(&r);
+	rc = book_rec_put(t, STORE_FILES, key, strlen(key), &r, true);
 	return rc == STORE_EXISTS ? err_set(store_txn_err(t), "%s already stored", key) : rc;
 }
 

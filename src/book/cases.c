@@ -1073,14 +1073,9 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 			return err_set(store_txn_err(t), "out of memory");
 		}
 	}
-	if (rec_done(&r) != 0) {
-		rec_free(&r);
-		return err_set(store_txn_err(t), "out of memory");
-	}
 	case_key(c->id, key);
 	codec_be32(e->seq, key + 8);
-	rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, true);
-	rec_free(&r);
+	rc = book_rec_put(t, STORE_EVENTS, key, 12, &r, true);
 	return rc == STORE_EXISTS ? err_set(store_txn_err(t), "event exists") : rc;
 }
 

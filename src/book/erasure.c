@@ -348,7 +348,6 @@ retention_erase_notes(struct store_txn *t, uint64_t id, size_t *notes)
 	uint16_t tag;
 	unsigned seq;
 	struct rec r;
-	int rc;
 
 	codec_be64(id, key);
 	for (seq = 1;; seq++) {
@@ -361,13 +360,7 @@ retention_erase_notes(struct store_txn *t, uint64_t id, size_t *notes)
 		for (pos = 0; rec_next(v, n, &pos, &tag, &p, &fn);)
 			if (tag != ET_NOTE)
 				rec_bytes(&r, tag, p, fn);
-		if (rec_done(&r) != 0) {
-			rec_free(&r);
-			return err_set(store_txn_err(t), "out of memory");
-		}
-		rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, false);
-		rec_free(&r);
-		if (rc != 0)
+		if (book_rec_put(t, STORE_EVENTS, key, 12, &r, false) != 0)
 			return -1;
 		(*notes)++;
 	}

@@ -827,13 +827,7 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 		    tag != PT_PREFER && tag != PT_SAFE)
 			rec_bytes(&r, tag, p, fn);
 	rec_str(&r, PT_ERASED, date);
-	if (rec_done(&r) != 0) {
-		rec_free(&r);
-		return err_set(store_txn_err(t), "out of memory");
-	}
-	rc = store_put(t, STORE_PEOPLE, key, 8, r.buf, r.len, false);
-	rec_free(&r);
-	if (rc != 0)
+	if (book_rec_put(t, STORE_PEOPLE, key, 8, &r, false) != 0)
 		return -1;
 	*done = true;
 	return 0;

@@ -186,7 +186,6 @@ case_event_set(struct store_txn *t, uint64_t id, unsigned seq, uint16_t field, u
 	uint16_t tag;
 	uint8_t key[12];
 	struct rec r;
-	int rc;
 
 	codec_be64(id, key);
 	codec_be32(seq, key + 8);
@@ -197,13 +196,7 @@ case_event_set(struct store_txn *t, uint64_t id, unsigned seq, uint16_t field, u
 		if (tag != field)
 			rec_bytes(&r, tag, p, fn);
 	rec_u64(&r, field, value);
-	if (rec_done(&r) != 0) {
-		rec_free(&r);
-		return err_set(store_txn_err(t), "out of memory");
-	}
-	rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, false);
-	rec_free(&r);
-	return rc;
+	return book_rec_put(t, STORE_EVENTS, key, 12, &r, false);
 }
 
 /* The corrected timeline, in date order, must be a possible history. */

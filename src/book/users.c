@@ -136,7 +136,6 @@ book_user_rewrite(struct store_txn *t, uint32_t uid, const struct user_edit *e)
 	uint16_t tag;
 	struct rec r;
 	uint8_t key[4], kslot[4 + VAULT_SLOT_BYTES];
-	int rc;
 
 	if (book_user_get(t, uid, &v, &n) != 0)
 		return err_set(store_txn_err(t), "no such user");
@@ -174,14 +173,8 @@ book_user_rewrite(struct store_txn *t, uint32_t uid, const struct user_edit *e)
 		rec_u64(&r, UT_MEM, e->id->kdf.memlimit);
 		rec_bytes(&r, UT_SALT, e->id->kdf.salt, VAULT_SALT_BYTES);
 	}
-	if (rec_done(&r) != 0) {
-		rec_free(&r);
-		return err_set(store_txn_err(t), "out of memory");
-	}
 	codec_be32(uid, key);
-	rc = store_put(t, STORE_USERS, key, 4, r.buf, r.len, false);
-	rec_free(&r);
-	return rc;
+	return book_rec_put(t, STORE_USERS, key, 4, &r, false);
 }
 
 /* --- enrol ----------------------------------------------------------------- */
