@@ -17,6 +17,10 @@ struct err {
 int err_set(struct err *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* err_set for a parser: "FILE:LINE: message".  Returns -1. */
+int err_set_at(struct err *err, const char *file, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* Prefixes an existing message: "prefix: old message".  Returns -1. */
 int err_prefix(struct err *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

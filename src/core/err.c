@@ -19,6 +19,18 @@ err_set(struct err *err, const char *fmt, ...)
 }
 
 int
+err_set_at(struct err *err, const char *file, unsigned line, const char *fmt, ...)
+{
+	char msg[ERR_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return err_set(err, "%s:%u: %s", file, line, msg);
+}
+
+int
 err_prefix(struct err *err, const char *fmt, ...)
 {
 	char prefix[ERR_MAX], old[ERR_MAX];

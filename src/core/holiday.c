@@ -323,10 +323,7 @@ struct holiday_parser {
 static int
 holiday_fail(struct holiday_parser *ps, const char *fmt, const char *arg)
 {
-	char msg[ERR_MAX];
-
-	snprintf(msg, sizeof msg, fmt, arg);
-	return err_set(ps->err, "%s:%d: %s", ps->file, ps->line, msg);
+	return err_set_at(ps->err, ps->file, (unsigned)ps->line, fmt, arg);
 }
 
 /* Splits off the next blank-separated word of *s. */

@@ -111,10 +111,7 @@ struct profile_parser {
 static int
 profile_fail(struct profile_parser *ps, const char *fmt, const char *a, const char *b)
 {
-	char msg[ERR_MAX];
-
-	snprintf(msg, sizeof msg, fmt, a, b);
-	return err_set(ps->err, "%s:%d: %s", ps->file, ps->line, msg);
+	return err_set_at(ps->err, ps->file, (unsigned)ps->line, fmt, a, b);
 }
 
 static int

@@ -100,10 +100,7 @@ struct tpl_parser {
 static int
 tpl_fail(struct tpl_parser *ps, const char *fmt, const char *a)
 {
-	char msg[ERR_MAX];
-
-	snprintf(msg, sizeof msg, fmt, a);
-	return err_set(ps->err, "%s:%u: %s", ps->t->file, ps->line, msg);
+	return err_set_at(ps->err, ps->t->file, ps->line, fmt, a);
 }
 
 static struct tpl_op *
