@@ -480,19 +480,13 @@ book_audit_list_each(const void *k, size_t kl, const void *v, size_t vl, void *v
 	return c->each(&a, c->ctx);
 }
 
-static int
-book_audit_list_txn(struct store_txn *t, void *ctx)
-{
-	return store_scan(t, STORE_AUDIT, NULL, 0, book_audit_list_each, ctx) < 0 ? -1 : 0;
-}
-
 int
 book_audit_list(struct book *b, int (*each)(const struct book_audit *, void *), void *ctx,
                 struct err *err)
 {
 	struct audit_list_ctx c = { each, ctx };
 
-	return store_read(b->st, book_audit_list_txn, &c, err);
+	return book_scan(b, STORE_AUDIT, book_audit_list_each, &c, err);
 }
 
 /* --- verify ---------------------------------------------------------------- */

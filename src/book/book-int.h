@@ -231,6 +231,11 @@ uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);
 int book_meta_put_u64(struct store_txn *t, const char *key, uint64_t v);
 int book_meta_str(struct store_txn *t, const char *key, char *out, size_t n);
 int book_meta_put_str(struct store_txn *t, const char *key, const char *v);
+/* Every entry of db, in key order, through each (store_scan) in one read
+ * transaction: 0, or -1 (each returned a negative value, or the read failed). */
+int book_scan(struct book *b, enum store_db db,
+              int (*each)(const void *k, size_t klen, const void *v, size_t vlen, void *ctx),
+              void *ctx, struct err *err);
 /* Record r, finished (rec_done), stored under key in db, and freed whatever
  * happens: 0, STORE_EXISTS (noover), or -1 with why in the transaction. */
 int book_rec_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, struct rec *r,

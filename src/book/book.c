@@ -79,6 +79,30 @@ book_meta_put_str(struct store_txn *t, const char *key, const char *v)
 	return store_put(t, STORE_META, key, strlen(key), v, strlen(v), false);
 }
 
+struct book_scan_ctx {
+	enum store_db db;
+	int (*each)(const void *k, size_t klen, const void *v, size_t vlen, void *ctx);
+	void *ctx;
+};
+
+static int
+book_scan_txn(struct store_txn *t, void *vctx)
+{
+	struct book_scan_ctx *c = vctx;
+
+	return store_scan(t, c->db, NULL, 0, c->each, c->ctx) < 0 ? -1 : 0;
+}
+
+int
+book_scan(struct book *b, enum store_db db,
+          int (*each)(const void *k, size_t klen, const void *v, size_t vlen, void *ctx),
+          void *ctx, struct err *err)
+{
+	struct book_scan_ctx c = { db, each, ctx };
+
+	return store_read(b->st, book_scan_txn, &c, err);
+}
+
 int
 book_rec_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, struct rec *r,
              bool noover)

@@ -371,19 +371,13 @@ book_list_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	return c->each(&u, c->ctx);
 }
 
-static int
-book_list_txn(struct store_txn *t, void *ctx)
-{
-	return store_scan(t, STORE_USERS, NULL, 0, book_list_each, ctx) < 0 ? -1 : 0;
-}
-
 int
 book_user_list(struct book *b, int (*each)(const struct book_user *, void *), void *ctx,
                struct err *err)
 {
 	struct list_ctx c = { each, ctx };
 
-	return store_read(b->st, book_list_txn, &c, err);
+	return book_scan(b, STORE_USERS, book_list_each, &c, err);
 }
 
 /* --- rekey and revoke ------------------------------------------------------ */
