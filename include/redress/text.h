@@ -30,5 +30,8 @@ size_t text_utf8_encode(uint32_t cp, char out[4]);
 char *text_word(char **s);
 /* Trims blanks from both ends of s, in place; returns the new start. */
 char *text_trim(char *s);
+/* Wipes the n bytes of s (names, a case's text, a letter), then frees it;
+ * nothing for NULL. */
+void text_free_wiped(char *s, size_t n);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/text.h"
 
 #define IMPORT_FILE_MAX (1024L * 1024 * 1024)
 
@@ -105,10 +106,7 @@ cmd_import_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		rc = cli_book_status(rc, &err);
 	}
 out:
-	if (text != NULL) {
-		explicit_bzero(text, len);
-		free(text);
-	}
+	text_free_wiped(text, len);
 	book_close(&b);
 	return rc;
 }

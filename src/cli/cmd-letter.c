@@ -64,14 +64,6 @@ letter_list_print(const struct letter_entry *e, void *ctx)
 	return 0;
 }
 
-static void
-letter_wipe(char *text, size_t len)
-{
-	if (text != NULL)
-		explicit_bzero(text, len);
-	free(text);
-}
-
 static int
 cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
@@ -209,7 +201,7 @@ cmd_letter_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		rc = cli_error(CLI_FAIL, "letter: standard output: %s (the letter is recorded on "
 		               "%s)", strerror(errno), pos[0]);
 out:
-	letter_wipe(text, len);
+	text_free_wiped(text, len);
 	template_free(&t);
 	free(shared);
 	book_close(&b);

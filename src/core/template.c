@@ -640,15 +640,6 @@ struct tpl_buf {
 	size_t len, cap;
 };
 
-/* Frees a buffer that held a letter (names, the case's text), wiped first. */
-static void
-tpl_wipe_free(char *s, size_t n)
-{
-	if (s != NULL)
-		explicit_bzero(s, n);
-	free(s);
-}
-
 static int
 tpl_put(struct tpl_buf *b, const char *s, size_t n)
 {
@@ -663,7 +654,7 @@ tpl_put(struct tpl_buf *b, const char *s, size_t n)
 			return -1;
 		if (b->s != NULL)
 			memcpy(ns, b->s, b->len + 1);
-		tpl_wipe_free(b->s, b->cap);
+		text_free_wiped(b->s, b->cap);
 		b->s = ns;
 		b->cap = cap;
 	}
@@ -699,7 +690,7 @@ tpl_put_value(struct tpl_buf *b, char *v, bool lines)
 		return -1;
 	text_visible(v, safe, n);
 	rc = tpl_put(b, safe, strlen(safe));
-	tpl_wipe_free(safe, n);
+	text_free_wiped(safe, n);
 	return rc;
 }
 
@@ -748,15 +739,15 @@ template_fill(const struct template *t, const struct template_case *c, char **ou
 			break;
 		}
 	}
-	tpl_wipe_free(v, TEMPLATE_VALUE_MAX * 4);
+	text_free_wiped(v, TEMPLATE_VALUE_MAX * 4);
 	*out = b.s;
 	*len = b.len;
 	return 0;
 oom:
 	err_set(err, "out of memory");
 fail:
-	tpl_wipe_free(v, TEMPLATE_VALUE_MAX * 4);
-	tpl_wipe_free(b.s, b.cap);
+	text_free_wiped(v, TEMPLATE_VALUE_MAX * 4);
+	text_free_wiped(b.s, b.cap);
 	return -1;
 }
 

@@ -1,5 +1,6 @@
 /* text.c - rewriting untrusted text so that it is harmless on a terminal. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "redress/text.h"
@@ -206,4 +207,12 @@ text_trim(char *s)
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		s[--n] = '\0';
 	return s;
+}
+
+void
+text_free_wiped(char *s, size_t n)
+{
+	if (s != NULL)
+		explicit_bzero(s, n);
+	free(s);
 }

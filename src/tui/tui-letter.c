@@ -44,10 +44,7 @@ tui_letter_free(struct tui *t)
 {
 	struct tui_letter *L = &t->letter;
 
-	if (L->text != NULL) {
-		explicit_bzero(L->text, L->len);
-		free(L->text);
-	}
+	text_free_wiped(L->text, L->len);
 	free(L->lines);
 	memset(L, 0, sizeof *L);
 }
