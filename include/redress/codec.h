@@ -44,6 +44,9 @@ int rec_next(const void *buf, size_t len, size_t *pos, uint16_t *tag, const uint
 int rec_find(const void *buf, size_t len, uint16_t tag, const uint8_t **p, size_t *n);
 /* A u64 field, or def. */
 uint64_t rec_find_u64(const void *buf, size_t len, uint16_t tag, uint64_t def);
+/* n bytes of a stored string copied into out (size outlen >= 1),
+ * NUL-terminated, truncated when longer. */
+void codec_str(char *out, size_t outlen, const void *p, size_t n);
 /* A string field copied into out (size outlen, NUL-terminated, truncated);
  * returns 1 if found. */
 int rec_find_str(const void *buf, size_t len, uint16_t tag, char *out, size_t outlen);

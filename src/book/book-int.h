@@ -385,11 +385,9 @@ int book_case_new_check(struct book *b, const struct book_case_new *in, struct e
 int book_step_codes_check(const struct book_step *s, struct err *err);
 
 /* The list's view of a case (case-list.c): its summary and whether it is
- * open, from its deadlines; a string field of a summary as
- * rec_find_str() copies it. */
+ * open, from its deadlines. */
 int case_summary_put(struct store_txn *t, const struct book_case *c, const struct deadline *dl,
                      size_t n);
-void case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n);
 
 /* A date of birth: a date, not in the future, not before 1900; "" or NULL
  * is none.  BOOK_EUSAGE with the reason. */

@@ -66,10 +66,7 @@ book_meta_str(struct store_txn *t, const char *key, char *out, size_t n)
 	out[0] = '\0';
 	if (store_get(t, STORE_META, key, strlen(key), &v, &len) != 0)
 		return -1;
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, v, len);
-	out[len] = '\0';
+	codec_str(out, n, v, len);
 	return 0;
 }
 

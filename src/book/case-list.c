@@ -74,16 +74,6 @@ struct list_ctx {
 	const struct calendar *cal;
 };
 
-/* A string field as rec_find_str() copies it. */
-void
-case_field_str(char *out, size_t outlen, const uint8_t *p, size_t n)
-{
-	if (n >= outlen)
-		n = outlen - 1;
-	memcpy(out, p, n);
-	out[n] = '\0';
-}
-
 /* The line of one case, from its summary. */
 static void
 case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book_case_line *l)
@@ -105,11 +95,11 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 		seen |= 1u << tag;
 		u = n == 8 ? codec_get_be64(p) : 0;
 		switch (tag) {
-		case ST_REF: case_field_str(l->ref, sizeof l->ref, p, n); break;
-		case ST_RECEIVED: case_field_str(l->received, sizeof l->received, p, n); break;
-		case ST_TEAM: case_field_str(l->team, sizeof l->team, p, n); break;
-		case ST_OWNER: case_field_str(l->owner, sizeof l->owner, p, n); break;
-		case ST_NEXT_KEY: case_field_str(l->next_key, sizeof l->next_key, p, n); break;
+		case ST_REF: codec_str(l->ref, sizeof l->ref, p, n); break;
+		case ST_RECEIVED: codec_str(l->received, sizeof l->received, p, n); break;
+		case ST_TEAM: codec_str(l->team, sizeof l->team, p, n); break;
+		case ST_OWNER: codec_str(l->owner, sizeof l->owner, p, n); break;
+		case ST_NEXT_KEY: codec_str(l->next_key, sizeof l->next_key, p, n); break;
 		case ST_KIND: l->kind = (int)u; break;
 		case ST_STATUS: l->status = (int)u; break;
 		case ST_STAGE: l->stage = (int)u; break;

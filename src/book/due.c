@@ -66,8 +66,8 @@ case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS]
 		for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
 			;
 		switch (f) {
-		case DUE_OWNER: case_field_str(d->owner, sizeof d->owner, p, n); break;
-		case DUE_TEAM: case_field_str(d->team, sizeof d->team, p, n); break;
+		case DUE_OWNER: codec_str(d->owner, sizeof d->owner, p, n); break;
+		case DUE_TEAM: codec_str(d->team, sizeof d->team, p, n); break;
 		case DUE_KIND: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
 		case DUE_STATUS: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
 		case DUE_STAGE: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
@@ -169,8 +169,8 @@ case_due_fields(const void *v, size_t vl, struct book_due *d)
 			continue;
 		seen |= 1u << tag;
 		switch (tag) {
-		case 1: case_field_str(d->key, sizeof d->key, p, n); break;
-		case 2: case_field_str(d->ref, sizeof d->ref, p, n); break;
+		case 1: codec_str(d->key, sizeof d->key, p, n); break;
+		case 2: codec_str(d->ref, sizeof d->ref, p, n); break;
 		case 3: d->done = n == 8 && codec_get_be64(p) != 0; break;
 		default: d->council = (n == 8 ? codec_get_be64(p) : PARTY_COUNCIL) == PARTY_COUNCIL;
 		}

@@ -176,11 +176,17 @@ rec_find_str(const void *buf, size_t len, uint16_t tag, char *out, size_t outlen
 	out[0] = '\0';
 	if (!rec_find(buf, len, tag, &p, &n))
 		return 0;
+	codec_str(out, outlen, p, n);
+	return 1;
+}
+
+void
+codec_str(char *out, size_t outlen, const void *p, size_t n)
+{
 	if (n >= outlen)
 		n = outlen - 1;
 	memcpy(out, p, n);
 	out[n] = '\0';
-	return 1;
 }
 
 int
