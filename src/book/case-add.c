@@ -23,6 +23,23 @@ case_person_put(struct book *b, struct store_txn *t, const char *name, const cha
 	return book_person_put_txn(b, t, name, dob, id);
 }
 
+/* The child (kind 0) or the complainant (kind 1) of a new case: a person
+ * record made and named on the case as a party. */
+static int
+case_add_party(struct book *b, struct store_txn *t, struct book_case *c, int kind, int role,
+               const char *name, const char *dob)
+{
+	struct book_party *p;
+
+	if (!BOOK_CASE_ROOM(c, parties))
+		return err_set(store_txn_err(t), "out of memory");
+	p = &c->parties[c->nparties++];
+	p->kind = kind;
+	p->role = role;
+	p->eligible = true;
+	return case_person_put(b, t, name, dob, &p->person);
+}
+
 /* Makes the case record for a new contact in the caller's transaction:
  * reference, parties, receipt (and safeguarding) events; not yet written. */
 int
@@ -60,30 +77,12 @@ case_create(struct book *b, struct store_txn *t, const struct book_case_new *in,
 	snprintf(c->thanked, sizeof c->thanked, "%s", in->thanked ? in->thanked : "");
 	snprintf(c->summary, sizeof c->summary, "%s", in->summary ? in->summary : "");
 	c->safeguarding = in->safeguarding;
-	if (in->child_name != NULL) {
-		struct book_party *p;
-
-		if (!BOOK_CASE_ROOM(c, parties))
-			return err_set(store_txn_err(t), "out of memory");
-		p = &c->parties[c->nparties++];
-		p->kind = 0;
-		p->role = PARTY_CHILD;
-		p->eligible = true;
-		if (case_person_put(b, t, in->child_name, in->child_dob, &p->person) != 0)
-			return -1;
-	}
-	if (in->complainant_name != NULL) {
-		struct book_party *p;
-
-		if (!BOOK_CASE_ROOM(c, parties))
-			return err_set(store_txn_err(t), "out of memory");
-		p = &c->parties[c->nparties++];
-		p->kind = 1;
-		p->role = in->complainant_role;
-		p->eligible = true;
-		if (case_person_put(b, t, in->complainant_name, in->complainant_dob, &p->person) != 0)
-			return -1;
-	}
+	if ((in->child_name != NULL &&
+	     case_add_party(b, t, c, 0, PARTY_CHILD, in->child_name, in->child_dob) != 0) ||
+	    (in->complainant_name != NULL &&
+	     case_add_party(b, t, c, 1, in->complainant_role, in->complainant_name,
+	                    in->complainant_dob) != 0))
+		return -1;
 	memset(&s, 0, sizeof s);
 	if (in->aware != NULL) {
 		s.type = EV_AWARE;
