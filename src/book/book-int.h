@@ -277,6 +277,10 @@ int book_user_parse(const void *val, size_t len, uint32_t uid, struct book_user 
 
 /* Fails unless unlocked with the data key and at least this role. */
 int book_require(struct book *b, enum role role, bool need_key, struct err *err);
+/* 0, or BOOK_EDENIED when the book is open read-only (nothing changes). */
+int book_writable(const struct book *b, struct err *err);
+/* The passphrase's Argon2id cost for the vault. */
+enum vault_cost book_vault_cost(enum book_cost cost);
 
 /* First in every write transaction: the person's record and the book's
  * data key as committed now (see book_refresh).  0, BOOK_EDENIED or

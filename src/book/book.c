@@ -336,17 +336,32 @@ book_role_short(const struct book *b, enum role role, struct err *err)
 }
 
 int
+book_writable(const struct book *b, struct err *err)
+{
+	if (book_readonly(b))
+		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
+	return 0;
+}
+
+enum vault_cost
+book_vault_cost(enum book_cost cost)
+{
+	return cost == BOOK_COST_TEST ? VAULT_COST_TEST : VAULT_COST_INTERACTIVE;
+}
+
+int
 book_require(struct book *b, enum role role, bool need_key, struct err *err)
 {
 	struct err e;
+	int rc;
 
 	/* what an admin changed since the book opened (a role, the key)
 	 * counts now; the write's own transaction checks it again */
 	if (b->enrolled && !book_readonly(b) && (b->role < role || (need_key && !book_has_key(b))) &&
 	    book_refresh(b, &e) == BOOK_EREVOKED)
 		return err_set(err, "%s", e.msg), BOOK_EREVOKED;
-	if (book_readonly(b))
-		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
+	if ((rc = book_writable(b, err)) != 0)
+		return rc;
 	if (!b->enrolled)
 		return err_set(err, "%s is not a user of this book (run: redress user enrol)",
 		               b->login), BOOK_EDENIED;
@@ -758,7 +773,7 @@ book_create(const char *dir, const char *authority, const char *pass, size_t pas
 	book_whoami(b);
 	snprintf(b->dir, sizeof b->dir, "%s", dir);
 	if (vault_identity_create(pass, passlen,
-	                          cost == BOOK_COST_TEST ? VAULT_COST_TEST : VAULT_COST_INTERACTIVE,
+	                          book_vault_cost(cost),
 	                          &c->id, &b->keys, err) != 0 ||
 	    vault_datakey_generate(b->keys, 1, err) != 0 ||
 	    vault_datakey_seal(b->keys, 1, c->id.box_pk, c->slot, err) != 0)

@@ -206,8 +206,8 @@ book_user_enrol(struct book *b, const char *pass, size_t passlen, enum book_cost
 	struct enrol_ctx c;
 	int rc;
 
-	if (book_readonly(b))
-		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
+	if ((rc = book_writable(b, err)) != 0)
+		return rc;
 	if (b->enrolled)
 		return err_set(err, "%s is already enrolled (to change the passphrase: redress user "
 		               "passwd)", b->login), BOOK_EUSAGE;
@@ -215,7 +215,7 @@ book_user_enrol(struct book *b, const char *pass, size_t passlen, enum book_cost
 	c.b = b;
 	vault_keys_free(&b->keys);
 	if (vault_identity_create(pass, passlen,
-	                          cost == BOOK_COST_TEST ? VAULT_COST_TEST : VAULT_COST_INTERACTIVE,
+	                          book_vault_cost(cost),
 	                          &c.id, &b->keys, err) != 0)
 		return -1;
 	rc = store_write(b->st, book_enrol_txn, &c, err);
@@ -337,14 +337,14 @@ book_user_passwd(struct book *b, const char *newpass, size_t newlen, enum book_c
 	struct passwd_ctx c;
 	int rc;
 
-	if (book_readonly(b))
-		return err_set(err, "the book is open read-only: nothing was changed"), BOOK_EDENIED;
+	if ((rc = book_writable(b, err)) != 0)
+		return rc;
 	if (b->keys == NULL)
 		return err_set(err, "not unlocked"), BOOK_EDENIED;
 	memset(&c, 0, sizeof c);
 	c.b = b;
 	if (vault_identity_rewrap(b->keys, newpass, newlen,
-	                          cost == BOOK_COST_TEST ? VAULT_COST_TEST : VAULT_COST_INTERACTIVE,
+	                          book_vault_cost(cost),
 	                          &c.id, err) != 0)
 		return -1;
 	if ((rc = store_write(b->st, book_passwd_txn, &c, err)) != 0)
