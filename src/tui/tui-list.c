@@ -417,6 +417,23 @@ tui_party_each(const struct book_person *p, void *vctx)
 	return 0;
 }
 
+/* Marks the lines of the cases in ids (n, sorted; freed here): as having a
+ * matching note (noted), or a party whose name matches. */
+static void
+tui_list_mark(struct tui_list *L, uint64_t *ids, size_t n, bool noted)
+{
+	size_t k;
+
+	for (k = 0; k < L->nlines && n > 0; k++)
+		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL) {
+			if (noted)
+				L->lines[k].noted = true;
+			else
+				L->lines[k].party = true;
+		}
+	free(ids);
+}
+
 /* Marks the lines of the cases to which a person whose name matches the
  * search is a party: children, complainants, representatives. */
 static void
@@ -425,7 +442,7 @@ tui_list_parties(struct tui *t)
 	struct tui_list *L = &t->list;
 	struct tui_party_ctx c;
 	uint64_t *ids;
-	size_t k, n;
+	size_t n;
 	struct err err;
 
 	memset(&c, 0, sizeof c);
@@ -450,10 +467,7 @@ tui_list_parties(struct tui *t)
 	/* one pass over the cases for all of them, then one over the lines */
 	if (c.n == 0 || book_people_cases(t->b, c.ids, c.n, &ids, &n, &err) != 0)
 		return;
-	for (k = 0; k < L->nlines && n > 0; k++)
-		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
-			L->lines[k].party = true;
-	free(ids);
+	tui_list_mark(L, ids, n, false);
 }
 
 /* For a key holder, marks the lines of the cases with a note that matches
@@ -463,7 +477,7 @@ tui_list_notes(struct tui *t)
 {
 	struct tui_list *L = &t->list;
 	uint64_t *ids;
-	size_t k, n;
+	size_t n;
 	struct err err;
 
 	if (!book_has_key(t->b))
@@ -472,10 +486,7 @@ tui_list_notes(struct tui *t)
 		tui_message(t, true, "notes not searched: %s", err.msg);
 		return;
 	}
-	for (k = 0; k < L->nlines && n > 0; k++)
-		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL)
-			L->lines[k].noted = true;
-	free(ids);
+	tui_list_mark(L, ids, n, true);
 }
 
 /* After a search: an exact reference first, else the newest case whose
