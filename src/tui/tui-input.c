@@ -116,59 +116,74 @@ tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc)
 	return false;
 }
 
+/* The modal loop of a prompt: each key read goes to key(), which says
+ * what the prompt returns (0 or more) or -1 to read on; -1 as the client
+ * stops.  (The idle lock may ask for the passphrase in the middle of
+ * another prompt: that one comes back afterwards.) */
+static int
+tui_input_run(struct tui *t, struct tui_input *in, const char *keys,
+              int (*key)(struct tui *t, struct tui_input *in, const char *keys, int c, wint_t wc))
+{
+	struct tui_input *outer = t->input;
+	wint_t wc;
+	int c, r = -1;
+
+	t->input = in;
+	while (r < 0 && !tui_stopping())
+		if (tui_modal_read(t, &c, &wc))
+			r = key(t, in, keys, c, wc);
+	t->input = outer;
+	return r;
+}
+
+/* tui_prompt's keys: text typed, the editing keys, enter (1), cancel (0) */
+static int
+tui_prompt_key(struct tui *t, struct tui_input *in, const char *keys, int c, wint_t wc)
+{
+	const struct tui_key *k;
+
+	(void)keys;
+	if (c == TUI_KEY_WIDE || (c >= 32 && c < 127)) {
+		/* typed text: no control characters get in */
+		tui_input_type(t, in->buf, in->max, wc);
+		return -1;
+	}
+	if ((k = tui_key_find(t, TUI_CTX_FORM, c)) == NULL)
+		return -1;
+	if (k->action == TUI_A_FORM_ENTER)
+		return 1;
+	if (k->action == TUI_A_FORM_CANCEL)
+		return 0;
+	(void)tui_input_edit(in->buf, k->action);
+	return -1;
+}
+
 int
 tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret)
 {
-	struct tui_input in = { prompt, buf, max, secret }, *outer = t->input;
-	const struct tui_key *k;
-	wint_t wc;
-	int key, r = -1;
+	struct tui_input in = { prompt, buf, max, secret };
 
-	/* (the idle lock may ask for the passphrase in the middle of another
-	 * prompt: that one comes back afterwards) */
-	t->input = &in;
-	while (!tui_stopping()) {
-		if (!tui_modal_read(t, &key, &wc))
-			continue;
-		if (key == TUI_KEY_WIDE || (key >= 32 && key < 127)) {
-			/* typed text: no control characters get in */
-			tui_input_type(t, buf, max, wc);
-			continue;
-		}
-		if ((k = tui_key_find(t, TUI_CTX_FORM, key)) == NULL)
-			continue;
-		if (k->action == TUI_A_FORM_ENTER) {
-			r = 1;
-			break;
-		}
-		if (k->action == TUI_A_FORM_CANCEL) {
-			r = 0;
-			break;
-		}
-		(void)tui_input_edit(buf, k->action);
-	}
-	t->input = outer;
-	return r;
+	return tui_input_run(t, &in, NULL, tui_prompt_key);
+}
+
+/* tui_ask's keys: Escape, or one of keys (Enter as '\n') */
+static int
+tui_ask_key(struct tui *t, struct tui_input *in, const char *keys, int c, wint_t wc)
+{
+	(void)t;
+	(void)in;
+	(void)wc;
+	if (c == 27 || c == '\r' || c == KEY_ENTER)
+		c = c == 27 ? 27 : '\n';
+	if (c == 27 || (c > 0 && c < 127 && strchr(keys, c) != NULL))
+		return c;
+	return -1;
 }
 
 int
 tui_ask(struct tui *t, const char *prompt, const char *keys)
 {
-	struct tui_input in = { prompt, NULL, 0, false }, *outer = t->input;
-	wint_t wc;
-	int key, r = -1;
+	struct tui_input in = { prompt, NULL, 0, false };
 
-	t->input = &in;
-	while (!tui_stopping()) {
-		if (!tui_modal_read(t, &key, &wc))
-			continue;
-		if (key == 27 || key == '\r' || key == KEY_ENTER)
-			key = key == 27 ? 27 : '\n';
-		if (key == 27 || (key > 0 && key < 127 && strchr(keys, key) != NULL)) {
-			r = key;
-			break;
-		}
-	}
-	t->input = outer;
-	return r;
+	return tui_input_run(t, &in, keys, tui_ask_key);
 }
