@@ -117,6 +117,13 @@ bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
 /* people.c: a person's record, inside the caller's transaction; "no person N"
  * (BOOK_EUSAGE) when there is none. */
 int person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n);
+/* people.c: person id's record read in a read transaction and handed to
+ * open() (its error in err), the keys of a case restricted away from this
+ * user hidden meanwhile: open's result, or why the read failed. */
+int person_read(struct book *b, uint64_t id,
+                int (*open)(struct book *b, uint64_t id, const void *v, size_t n, void *out,
+                            struct err *err),
+                void *out, struct err *err);
 
 void case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN]);
 bool case_rec_point_get(const uint8_t *p, size_t n, struct case_rec_point *out);

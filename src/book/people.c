@@ -365,16 +365,17 @@ person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n)
 	return rc != 0 ? -1 : 0;
 }
 
-struct get_ctx {
+struct person_read_ctx {
 	struct book *b;
 	uint64_t id;
-	struct book_person *out;
+	int (*open)(struct book *b, uint64_t id, const void *v, size_t n, void *out, struct err *err);
+	void *out;
 };
 
 static int
-person_get_txn(struct store_txn *t, void *vctx)
+person_read_txn(struct store_txn *t, void *vctx)
 {
-	struct get_ctx *c = vctx;
+	struct person_read_ctx *c = vctx;
 	struct vault_keys *keys;
 	const void *v;
 	size_t n;
@@ -382,21 +383,38 @@ person_get_txn(struct store_txn *t, void *vctx)
 
 	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
 		return rc;
-	/* party to a case restricted away from this person: a pseudonym */
+	/* party to a case restricted away from this user: a pseudonym, and
+	 * nothing of their contact details */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
-	rc = person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	rc = c->open(c->b, c->id, v, n, c->out, store_txn_err(t));
 	book_restrict_unhide(c->b, keys);
 	return rc;
 }
 
 int
+person_read(struct book *b, uint64_t id,
+            int (*open)(struct book *b, uint64_t id, const void *v, size_t n, void *out,
+                        struct err *err),
+            void *out, struct err *err)
+{
+	struct person_read_ctx c = { b, id, open, out };
+
+	return store_read(b->st, person_read_txn, &c, err);
+}
+
+static int
+person_get_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, struct err *err)
+{
+	return person_parse(b, id, v, n, out, err);
+}
+
+int
 book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
 {
-	struct get_ctx c = { b, id, out };
 	char record[32];
 	int rc;
 
-	if ((rc = store_read(b->st, person_get_txn, &c, err)) != 0 || !out->shown)
+	if ((rc = person_read(b, id, person_get_open, out, err)) != 0 || !out->shown)
 		return rc;
 	/* identity opened: on record before anyone sees it */
 	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
