@@ -14,6 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unistd.h>
+
+#include "redress/book.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
 
@@ -70,6 +73,24 @@ testutil_calendar(struct calendar *cal)
 	free(text);
 }
 
+/* A test group's fixture in England and Wales's calendar: set-up loads it
+ * into cal (testutil_calendar), which becomes the group's state; tear-down
+ * frees it. */
+static inline int
+testutil_calendar_setup(struct calendar *cal, void **state)
+{
+	testutil_calendar(cal);
+	*state = cal;
+	return 0;
+}
+
+static inline int
+testutil_calendar_teardown(void **state)
+{
+	calendar_free(*state);
+	return 0;
+}
+
 /* A date from "YYYY-MM-DD", failing the test if it does not parse. */
 static inline struct date
 D(const char *s)
@@ -80,6 +101,55 @@ D(const char *s)
 	if (date_parse(s, &d, &err) != 0)
 		fail_msg("bad date in test: %s: %s", s, err.msg);
 	return d;
+}
+
+/* --- a test's book ------------------------------------------------------- */
+
+/* A new directory /tmp/redress-test-NAME-XXXXXX into dir (n bytes). */
+static inline void
+testutil_tmpdir(char *dir, size_t n, const char *name)
+{
+	snprintf(dir, n, "/tmp/redress-test-%s-XXXXXX", name);
+	assert_non_null(mkdtemp(dir));
+}
+
+/* A new book of the authority in a directory of its own (testutil_tmpdir;
+ * book_create makes it, with its own mode), its one user's passphrase pass. */
+static inline void
+testutil_book_create(char *dir, size_t n, const char *name, const char *authority,
+                     const char *pass)
+{
+	struct err err;
+
+	testutil_tmpdir(dir, n, name);
+	rmdir(dir);
+	if (book_create(dir, authority, pass, strlen(pass), BOOK_COST_TEST, &err) != 0)
+		fail_msg("create: %s", err.msg);
+}
+
+/* The book in dir opened (flags as book_open), and unlocked with pass
+ * unless pass is NULL. */
+static inline struct book *
+testutil_book_open(const char *dir, unsigned flags, const char *pass)
+{
+	struct book *b;
+	struct err err;
+
+	if (book_open(dir, flags, &b, &err) != 0)
+		fail_msg("open: %s", err.msg);
+	if (pass != NULL && book_unlock(b, pass, strlen(pass), &err) != 0)
+		fail_msg("unlock: %s", err.msg);
+	return b;
+}
+
+/* Removes a test's directory and all in it. */
+static inline void
+testutil_rmtree(const char *path)
+{
+	char cmd[512];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+	assert_int_equal(system(cmd), 0);
 }
 
 /* Asserts that date d prints as s. */

@@ -19,26 +19,11 @@
 
 static char dir[64];
 
-static void
-rmtree(const char *path)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-	assert_int_equal(system(cmd), 0);
-}
-
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-book-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir); /* book_create makes it, with its own mode */
-	if (book_create(dir, "gloucestershire", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "book", "gloucestershire", PASS);
 	return 0;
 }
 
@@ -46,21 +31,14 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	rmtree(dir);
+	testutil_rmtree(dir);
 	return 0;
 }
 
 static struct book *
 open_unlocked(void)
 {
-	struct book *b;
-	struct err err;
-
-	if (book_open(dir, 0, &b, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("unlock: %s", err.msg);
-	return b;
+	return testutil_book_open(dir, 0, PASS);
 }
 
 static uint64_t
@@ -291,7 +269,7 @@ test_readonly_and_snapshot(void **state)
 	book_close(&b);
 	snprintf(path, sizeof path, "%s/lock.mdb", snap);
 	assert_int_not_equal(access(path, F_OK), 0);
-	rmtree(snap);
+	testutil_rmtree(snap);
 }
 
 /* Searches every file under path for needle; fails the test on a hit. */
@@ -388,8 +366,8 @@ test_no_plaintext_on_disk(void **state)
 		assert_nowhere(bak, names[i]);
 		assert_nowhere(snap, names[i]);
 	}
-	rmtree(bak);
-	rmtree(snap);
+	testutil_rmtree(bak);
+	testutil_rmtree(snap);
 }
 
 /* An extension's coded reason and the Ombudsman's finding: stored with the

@@ -114,12 +114,8 @@ setup(void **state)
 	struct date today;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-cal-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "gloucestershire", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0 ||
-	    book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("book: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "cal", "gloucestershire", PASS);
+	b = testutil_book_open(dir, 0, PASS);
 	assert_int_equal(date_parse("2026-11-20", &today, &err), 0);
 	book_set_today(b, today.day);
 	if (book_demo_fill(b, NCASES, 7, &err) != 0)
@@ -131,11 +127,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -146,8 +139,7 @@ open_book(void)
 	struct err err;
 	struct date today;
 
-	if (book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	date_parse("2026-11-20", &today, &err);
 	book_set_today(b, today.day);
 	return b;

@@ -18,18 +18,12 @@ static struct book *b;
 static int
 setup(void **state)
 {
-	struct err err;
 	struct date today;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-correct-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
 	setenv("REDRESS_SHARE", testutil_share(), 0);
-	if (book_create(dir, "statutory", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
-	if (book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "correct", "statutory", PASS);
+	b = testutil_book_open(dir, 0, PASS);
 	today = D("2027-06-30");
 	book_set_today(b, today.day);
 	return 0;
@@ -38,12 +32,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	book_close(&b);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 

@@ -18,8 +18,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-damage-XXXXXX");
-	assert_non_null(mkdtemp(dir));
+	testutil_tmpdir(dir, sizeof dir, "damage");
 	assert_int_equal(chmod(dir, 02770), 0);
 	return 0;
 }
@@ -27,11 +26,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 

@@ -42,26 +42,10 @@
 static char dir[64];
 static char ref[BOOK_REF_MAX];
 
-static void
-rmtree(const char *path)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-	assert_int_equal(system(cmd), 0);
-}
-
 static struct book *
 open_as(const char *pass)
 {
-	struct book *b;
-	struct err err;
-
-	if (book_open(dir, 0, &b, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (pass != NULL && book_unlock(b, pass, strlen(pass), &err) != 0)
-		fail_msg("unlock: %s", err.msg);
-	return b;
+	return testutil_book_open(dir, 0, pass);
 }
 
 /* A book whose one case has every kind of sealed field. */
@@ -76,11 +60,7 @@ setup(void **state)
 	unsigned num;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-keys-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "gloucestershire", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "keys", "gloucestershire", PASS);
 	b = open_as(PASS);
 	book_set_today(b, 20600); /* 2026-05-27 */
 	memset(&in, 0, sizeof in);
@@ -115,7 +95,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	rmtree(dir);
+	testutil_rmtree(dir);
 	return 0;
 }
 

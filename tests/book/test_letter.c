@@ -16,26 +16,17 @@ static char dir[64];
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
 	setenv("REDRESS_SHARE", testutil_share(), 0);
-	snprintf(dir, sizeof dir, "/tmp/redress-test-letter-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "essex", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "letter", "essex", PASS);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -65,8 +56,7 @@ test_letter_needs_the_key(void **state)
 	size_t len;
 
 	(void)state;
-	if (book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	book_set_today(b, D("2027-06-30").day);
 	memset(&in, 0, sizeof in);
 	in.kind = ROUTE_COMPLAINT;
@@ -86,8 +76,7 @@ test_letter_needs_the_key(void **state)
 	book_close(&b);
 
 	/* opened without the passphrase: no names, so no letter */
-	if (book_open(dir, 0, &b, &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, 0, NULL);
 	assert_int_equal(letter_make(b, ref, t, "2027-06-02", NULL, &text, &len, &err),
 	                 BOOK_EDENIED);
 	assert_null(text);

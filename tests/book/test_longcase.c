@@ -22,25 +22,16 @@ static char dir[64];
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-long-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "statutory", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "long", "statutory", PASS);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -111,8 +102,7 @@ test_five_thousand_events(void **state)
 	size_t nd;
 
 	(void)state;
-	if (book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	book_set_today(b, D("2027-06-30").day);
 	memset(&in, 0, sizeof in);
 	in.kind = ROUTE_COMPLAINT;

@@ -19,13 +19,7 @@ static char ref[BOOK_REF_MAX];
 static struct book *
 open_book(bool unlock)
 {
-	struct book *b;
-	struct err err;
-
-	if (book_open(dir, 0, &b, &err) != 0 ||
-	    (unlock && book_unlock(b, PASS, strlen(PASS), &err) != 0))
-		fail_msg("open: %s", err.msg);
-	return b;
+	return testutil_book_open(dir, 0, unlock ? PASS : NULL);
 }
 
 static int
@@ -38,11 +32,7 @@ setup(void **state)
 	(void)state;
 	setenv("REDRESS_SHARE", testutil_share(), 0);
 	setenv("REDRESS_SYSLOG", "off", 1);
-	snprintf(dir, sizeof dir, "/tmp/redress-test-reads-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "essex", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "reads", "essex", PASS);
 	b = open_book(true);
 	memset(&in, 0, sizeof in);
 	in.kind = ROUTE_COMPLAINT;
@@ -58,11 +48,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -255,8 +242,7 @@ test_read_only_to_syslog(void **state)
 	(void)state;
 	assert_non_null(c);
 	/* the book cannot take the entry (the system log does): nothing in it */
-	if (book_open(dir, BOOK_RDONLY, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, BOOK_RDONLY, PASS);
 	book_reads_via(b, "case show", false);
 	assert_int_equal(book_case_get(b, ref, c, &err), 0);
 	assert_string_equal(c->summary, "Visits cancelled");

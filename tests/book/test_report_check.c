@@ -20,27 +20,18 @@ static char dir[64];
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
 	setenv("REDRESS_SHARE", testutil_share(), 0);
 	setenv("REDRESS_SYSLOG", "off", 1);
-	snprintf(dir, sizeof dir, "/tmp/redress-test-rcheck-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "essex", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "rcheck", "essex", PASS);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -217,8 +208,7 @@ test_annual_cross_check(void **state)
 
 	(void)state;
 	assert_non_null(r);
-	if (book_open(dir, 0, &b, &err) != 0 || book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("open: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	/* 11 Stage 1 extensions: 6 with a coded reason (no note), 5 without
 	 * one, one of those with a note all the same */
 	for (i = 0; i < 6; i++)

@@ -17,26 +17,11 @@
 
 static char dir[64];
 
-static void
-rmtree(const char *path)
-{
-	char cmd[512];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-	assert_int_equal(system(cmd), 0);
-}
-
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-ret-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "statutory", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "ret", "statutory", PASS);
 	return 0;
 }
 
@@ -44,7 +29,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	rmtree(dir);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -52,12 +37,8 @@ static struct book *
 open_unlocked(void)
 {
 	struct book *b;
-	struct err err;
 
-	if (book_open(dir, 0, &b, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("unlock: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	book_set_today(b, D("2027-06-30").day);
 	return b;
 }
@@ -272,7 +253,7 @@ test_apply(void **state)
 	assert_int_equal(bl.count, 6); /* summary, point, rec, views, note, name */
 	snprintf(file, sizeof file, "%s/data.mdb", bak);
 	assert_int_equal(blobs_in(&bl, file), 6);
-	rmtree(bak);
+	testutil_rmtree(bak);
 
 	b = open_unlocked();
 	seq = audit_seq(b);
@@ -350,7 +331,7 @@ test_apply(void **state)
 	assert_int_equal(book_backup(b, bak, &err), 0);
 	snprintf(file, sizeof file, "%s/data.mdb", bak);
 	assert_int_equal(blobs_in(&bl, file), 0);
-	rmtree(bak);
+	testutil_rmtree(bak);
 
 	/* a new key reseals what is left and leaves the erased erased */
 	assert_int_equal(book_rekey(b, &err), 0);

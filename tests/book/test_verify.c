@@ -21,25 +21,16 @@ static char dir[64];
 static int
 setup(void **state)
 {
-	struct err err;
-
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/redress-test-verify-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	rmdir(dir);
-	if (book_create(dir, "gloucestershire", PASS, strlen(PASS), BOOK_COST_TEST, &err) != 0)
-		fail_msg("create: %s", err.msg);
+	testutil_book_create(dir, sizeof dir, "verify", "gloucestershire", PASS);
 	return 0;
 }
 
 static int
 teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
+	testutil_rmtree(dir);
 	return 0;
 }
 
@@ -47,12 +38,8 @@ static struct book *
 open_unlocked(void)
 {
 	struct book *b;
-	struct err err;
 
-	if (book_open(dir, 0, &b, &err) != 0)
-		fail_msg("open: %s", err.msg);
-	if (book_unlock(b, PASS, strlen(PASS), &err) != 0)
-		fail_msg("unlock: %s", err.msg);
+	b = testutil_book_open(dir, 0, PASS);
 	book_set_today(b, D("2026-11-20").day);
 	return b;
 }
