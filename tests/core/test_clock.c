@@ -33,24 +33,15 @@ load(const char *name, struct profile *p)
 static int
 setup(void **state)
 {
-	(void)state;
 	/* share_profile() reads REDRESS_SHARE; a bare run finds the tree's share/ */
 	setenv("REDRESS_SHARE", testutil_share(), 0);
-	testutil_calendar(&ew);
+	testutil_calendar_setup(&ew, state);
 	load("statutory", &statutory);
 	load("gloucestershire", &glos);
 	load("bournemouth", &bcp);
 	load("corporate", &corporate);
 	load("oxfordshire", &oxon);
 	load("essex", &essex);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	calendar_free(&ew);
 	return 0;
 }
 
@@ -1110,5 +1101,5 @@ main(void)
 		cmocka_unit_test(test_regulations_floor_every_profile),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, testutil_calendar_teardown);
 }

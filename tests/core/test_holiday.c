@@ -153,17 +153,7 @@ static struct calendar ew;
 static int
 setup(void **state)
 {
-	(void)state;
-	testutil_calendar(&ew);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	calendar_free(&ew);
-	return 0;
+	return testutil_calendar_setup(&ew, state);
 }
 
 /* Whether two names are the same holiday: equal up to any " (" remark, so
@@ -807,5 +797,5 @@ main(void)
 		cmocka_unit_test(test_parse_without_err),
 	};
 
-	return cmocka_run_group_tests_name("holiday", tests, setup, teardown);
+	return cmocka_run_group_tests_name("holiday", tests, setup, testutil_calendar_teardown);
 }

@@ -22,19 +22,10 @@ setup(void **state)
 {
 	struct err err;
 
-	(void)state;
 	setenv("REDRESS_SHARE", testutil_share(), 0);
-	testutil_calendar(&ew);
+	testutil_calendar_setup(&ew, state);
 	if (share_profile("statutory", &statutory, &err) != 0)
 		fail_msg("profile: %s", err.msg);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	calendar_free(&ew);
 	return 0;
 }
 
@@ -123,5 +114,5 @@ main(void)
 		cmocka_unit_test(test_settled_stays),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, testutil_calendar_teardown);
 }

@@ -19,20 +19,11 @@ setup(void **state)
 {
 	struct err err;
 
-	(void)state;
 	setenv("REDRESS_SHARE", testutil_share(), 0);
-	testutil_calendar(&ew);
+	testutil_calendar_setup(&ew, state);
 	if (share_profile("statutory", &statutory, &err) != 0 ||
 	    share_profile("corporate", &corporate, &err) != 0)
 		fail_msg("profile: %s", err.msg);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	calendar_free(&ew);
 	return 0;
 }
 
@@ -328,5 +319,5 @@ main(void)
 		cmocka_unit_test(test_fields),
 	};
 
-	return cmocka_run_group_tests_name("template", tests, setup, teardown);
+	return cmocka_run_group_tests_name("template", tests, setup, testutil_calendar_teardown);
 }

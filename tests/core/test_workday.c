@@ -12,17 +12,7 @@ static struct calendar ew;
 static int
 setup(void **state)
 {
-	(void)state;
-	testutil_calendar(&ew);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	calendar_free(&ew);
-	return 0;
+	return testutil_calendar_setup(&ew, state);
 }
 
 /* Asserts that n working days from `from` is `want`. */
@@ -304,5 +294,5 @@ main(void)
 		cmocka_unit_test(test_reason),
 	};
 
-	return cmocka_run_group_tests_name("workday", tests, setup, teardown);
+	return cmocka_run_group_tests_name("workday", tests, setup, testutil_calendar_teardown);
 }
