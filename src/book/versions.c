@@ -505,28 +505,27 @@ vers_was_keep(struct book_case *c, const char *rule, bool target, struct date wa
 }
 
 /* Open case id moved to profile pv and calendar cv (0: the case's own);
- * its moved dates kept and audited. */
+ * its moved dates kept and audited.  c and before (2 * PROFILE_RULES_MAX
+ * deadlines) are the caller's room, used again for every case: a case's
+ * guarded memory made and unmade each time was most of a recompute's time. */
 static int
 vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned pv, unsigned cv,
-                    char what, unsigned version, bool dry, struct book_recompute *out)
+                    char what, unsigned version, bool dry, struct book_case *c,
+                    struct deadline *before, struct book_recompute *out)
 {
 	struct err *err = store_txn_err(t);
-	struct deadline *before, *after;
+	struct deadline *after = before + PROFILE_RULES_MAX;
 	const struct profile *prof;
 	const struct calendar *cal;
-	struct book_case *c;
+	const void *stored;
 	void *old = NULL;
 	size_t oldlen, nb = 0, na = 0, i, j, moved = 0;
 	char ref[BOOK_REF_MAX], fields[160];
 	int rc = -1;
 
-	before = calloc(2 * PROFILE_RULES_MAX, sizeof *before);
-	after = before != NULL ? before + PROFILE_RULES_MAX : NULL;
-	if (before == NULL || (c = book_case_new()) == NULL) {
-		free(before);
-		return err_set(err, "out of memory");
-	}
-	if (case_read(b, t, id, c) != 0)
+	/* types and dates only: the notes left sealed (case_read_notes), as a
+	 * step does; opening each note was most of a recompute's time */
+	if (case_read_notes(b, t, id, c, false) != 0)
 		goto out;
 	if (pv == 0)
 		pv = c->profver;
@@ -537,8 +536,14 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 		goto out;
 	}
 	snprintf(ref, sizeof ref, "%s", c->ref);
-	if (book_case_load_txn(b, t, ref, c, &old, &oldlen) != 0 ||
-	    book_case_profile(b, t, c, &prof, &cal, err) != 0 ||
+	if (case_load_notes(b, t, ref, 0, c, &stored, &oldlen, false) != 0)
+		goto out;
+	if ((old = malloc(oldlen)) == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	memcpy(old, stored, oldlen);
+	if (book_case_profile(b, t, c, &prof, &cal, err) != 0 ||
 	    book_case_deadlines(b, c, before, PROFILE_RULES_MAX, &nb, err) != 0)
 		goto out;
 	c->profver = pv;
@@ -585,8 +590,6 @@ oom:
 	err_set(err, "out of memory");
 out:
 	free(old);
-	free(before);
-	book_case_free(c);
 	return rc;
 }
 
@@ -595,14 +598,19 @@ vers_recompute_all(struct book *b, struct store_txn *t, unsigned pv, unsigned cv
                    unsigned version, bool dry, struct book_recompute *out)
 {
 	struct book_ids ids = { NULL, 0, 0 };
+	struct deadline *before = calloc(2 * PROFILE_RULES_MAX, sizeof *before);
+	struct book_case *c = book_case_new();
 	size_t i;
 	int rc = 0;
 
-	if (store_scan(t, STORE_OPEN, NULL, 0, book_collect_ids, &ids) < 0)
+	if (before == NULL || c == NULL || store_scan(t, STORE_OPEN, NULL, 0, book_collect_ids,
+	                                              &ids) < 0)
 		rc = err_set(store_txn_err(t), "out of memory");
 	for (i = 0; rc == 0 && i < ids.n; i++)
-		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, dry, out);
+		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, dry, c, before, out);
 	free(ids.ids);
+	free(before);
+	book_case_free(c);
 	return rc;
 }
 

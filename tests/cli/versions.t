@@ -270,3 +270,11 @@ $ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r init --auth
 $ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r holidays add 2026-12-01 'Day of mourning'; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r2; cmp $RDT/v/r1 $RDT/v/r2 && echo unchanged
 calendar 2 of the book: 0 open cases recomputed, 0 dates moved
 unchanged
+
+# a recompute reads each case's dates and leaves its notes sealed: the note
+# is still there, whole, after the case is rewritten
+$ . $RDT/v/env; redress -d $RDT/v/n init --authority statutory >/dev/null; redress -d $RDT/v/n case add --received 2026-11-20 --child-name Zoe; redress -d $RDT/v/n case note CSC-2026-0001 --text 'Called the mother: sealed words'; redress -d $RDT/v/n holidays add 2026-12-01 X | head -1; redress -d $RDT/v/n case show CSC-2026-0001 --names | grep -c 'sealed words'; redress -d $RDT/v/n verify | tail -1
+CSC-2026-0001
+calendar 2 of the book: 1 open case recomputed, 2 dates moved
+1
+records: 6 match their last audit entry
