@@ -345,6 +345,17 @@ store_txn_fail(struct store_txn *t, int rc, const char *what)
 	return store_fail(t->err, t->mdb_rc, what);
 }
 
+/* An LMDB result as the store answers it: 0; the expected miss (NOTFOUND,
+ * KEYEXIST) as the store's own code; any other failure said in the
+ * transaction's error. */
+static int
+store_txn_result(struct store_txn *t, int rc, int miss, int as, const char *what)
+{
+	if (rc == miss)
+		return as;
+	return rc != 0 ? store_txn_fail(t, rc, what) : 0;
+}
+
 int
 store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen,
           const void **val, size_t *vlen)
@@ -354,12 +365,10 @@ store_get(struct store_txn *t, enum store_db db, const void *key, size_t klen,
 
 	if (t->st->absent[db])
 		return STORE_NOTFOUND;
-	rc = mdb_get(t->txn, t->st->dbi[db], &k, &v);
-
-	if (rc == MDB_NOTFOUND)
-		return STORE_NOTFOUND;
+	rc = store_txn_result(t, mdb_get(t->txn, t->st->dbi[db], &k, &v), MDB_NOTFOUND,
+	                      STORE_NOTFOUND, "cannot read");
 	if (rc != 0)
-		return store_txn_fail(t, rc, "cannot read");
+		return rc;
 	*val = v.mv_data;
 	*vlen = v.mv_size;
 	return 0;
@@ -370,26 +379,19 @@ store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
           size_t vlen, bool noover)
 {
 	MDB_val k = { klen, (void *)key }, v = { vlen, (void *)val };
-	int rc = mdb_put(t->txn, t->st->dbi[db], &k, &v, noover ? MDB_NOOVERWRITE : 0);
 
-	if (rc == MDB_KEYEXIST)
-		return STORE_EXISTS;
-	if (rc != 0)
-		return store_txn_fail(t, rc, "cannot write");
-	return 0;
+	return store_txn_result(t, mdb_put(t->txn, t->st->dbi[db], &k, &v,
+	                                   noover ? MDB_NOOVERWRITE : 0),
+	                        MDB_KEYEXIST, STORE_EXISTS, "cannot write");
 }
 
 int
 store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen)
 {
 	MDB_val k = { klen, (void *)key };
-	int rc = mdb_del(t->txn, t->st->dbi[db], &k, NULL);
 
-	if (rc == MDB_NOTFOUND)
-		return STORE_NOTFOUND;
-	if (rc != 0)
-		return store_txn_fail(t, rc, "cannot delete");
-	return 0;
+	return store_txn_result(t, mdb_del(t->txn, t->st->dbi[db], &k, NULL), MDB_NOTFOUND,
+	                        STORE_NOTFOUND, "cannot delete");
 }
 
 int
@@ -430,10 +432,8 @@ store_last(struct store_txn *t, enum store_db db, const void **key, size_t *klen
 		return store_txn_fail(t, rc, "cannot read");
 	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
 	mdb_cursor_close(cur);
-	if (rc == MDB_NOTFOUND)
-		return STORE_NOTFOUND;
-	if (rc != 0)
-		return store_txn_fail(t, rc, "cannot read");
+	if ((rc = store_txn_result(t, rc, MDB_NOTFOUND, STORE_NOTFOUND, "cannot read")) != 0)
+		return rc;
 	*key = k.mv_data;
 	*klen = k.mv_size;
 	*val = v.mv_data;
