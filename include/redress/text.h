@@ -30,6 +30,12 @@ size_t text_utf8_encode(uint32_t cp, char out[4]);
 char *text_word(char **s);
 /* Trims blanks from both ends of s, in place; returns the new start. */
 char *text_trim(char *s);
+/* A table looked up by name: the first of n items (size bytes each, from
+ * items) whose name is name, or NULL.  The name is a string at offset off
+ * of the item: a char array (text_find) or a const char * (text_find_ptr). */
+const void *text_find(const void *items, size_t n, size_t size, size_t off, const char *name);
+const void *text_find_ptr(const void *items, size_t n, size_t size, size_t off,
+                          const char *name);
 /* Wipes the n bytes of s (names, a case's text, a letter), then frees it;
  * nothing for NULL. */
 void text_free_wiped(char *s, size_t n);

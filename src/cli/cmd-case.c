@@ -868,12 +868,8 @@ static const struct case_action case_actions[] = {
 static const struct case_action *
 case_action_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < CASE_NACTIONS; i++)
-		if (strcmp(case_actions[i].name, name) == 0)
-			return &case_actions[i];
-	return NULL;
+	return text_find_ptr(case_actions, CASE_NACTIONS, sizeof case_actions[0],
+	                     offsetof(struct case_action, name), name);
 }
 
 /* Whether act takes the option name; *required when marked so. */

@@ -1,6 +1,7 @@
 /* profile.c - authority profiles: parsing redress-profile(5) text, merging a
  * profile over its parent, and the units and bases of its rules (the events
  * and routes are in vocab.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,23 +43,14 @@ basis_name(enum basis b)
 const struct rule *
 profile_rule(const struct profile *p, const char *key)
 {
-	size_t i;
-
-	for (i = 0; i < p->nrules; i++)
-		if (strcmp(p->rules[i].key, key) == 0)
-			return &p->rules[i];
-	return NULL;
+	return text_find(p->rules, p->nrules, sizeof p->rules[0], offsetof(struct rule, key), key);
 }
 
 const struct profile_source *
 profile_source(const struct profile *p, const char *id)
 {
-	size_t i;
-
-	for (i = 0; i < p->nsources; i++)
-		if (strcmp(p->sources[i].id, id) == 0)
-			return &p->sources[i];
-	return NULL;
+	return text_find(p->sources, p->nsources, sizeof p->sources[0],
+	                 offsetof(struct profile_source, id), id);
 }
 
 void
@@ -375,7 +367,6 @@ profile_top(struct profile_parser *ps, char *s)
 {
 	struct profile *p = ps->p;
 	char *w = text_word(&s), *rest, *id;
-	size_t i;
 
 	ps->rule = NULL;
 	rest = text_trim(s);
@@ -395,9 +386,8 @@ profile_top(struct profile_parser *ps, char *s)
 		id = text_word(&s);
 		if (profile_key(ps, p->sources[p->nsources].id, id, w) != 0)
 			return -1;
-		for (i = 0; i < p->nsources; i++)
-			if (strcmp(p->sources[i].id, id) == 0)
-				return profile_fail(ps, "source \"%s\" is defined twice%s", id, "");
+		if (profile_source(p, id) != NULL)
+			return profile_fail(ps, "source \"%s\" is defined twice%s", id, "");
 		if (profile_copy(ps, p->sources[p->nsources].text, sizeof p->sources[0].text,
 		                 text_trim(s), w) != 0)
 			return -1;

@@ -1,4 +1,5 @@
 /* text.c - rewriting untrusted text so that it is harmless on a terminal. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,4 +216,33 @@ text_free_wiped(char *s, size_t n)
 	if (s != NULL)
 		explicit_bzero(s, n);
 	free(s);
+}
+
+static const void *
+text_find_in(const char *item, size_t n, size_t size, size_t off, bool ptr, const char *name)
+{
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < n; i++, item += size) {
+		if (ptr)
+			memcpy(&s, item + off, sizeof s);
+		else
+			s = item + off;
+		if (strcmp(s, name) == 0)
+			return item;
+	}
+	return NULL;
+}
+
+const void *
+text_find(const void *items, size_t n, size_t size, size_t off, const char *name)
+{
+	return text_find_in(items, n, size, off, false, name);
+}
+
+const void *
+text_find_ptr(const void *items, size_t n, size_t size, size_t off, const char *name)
+{
+	return text_find_in(items, n, size, off, true, name);
 }

@@ -1,8 +1,10 @@
 /* workflow.c - which step of the procedure may follow which. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "redress/clock.h"
+#include "redress/text.h"
 #include "redress/workflow.h"
 
 void
@@ -518,12 +520,8 @@ const size_t workflow_nsteps = sizeof workflow_steps / sizeof workflow_steps[0];
 const struct workflow_step *
 workflow_step_find(const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < workflow_nsteps; i++)
-		if (strcmp(workflow_steps[i].name, name) == 0)
-			return &workflow_steps[i];
-	return NULL;
+	return text_find_ptr(workflow_steps, workflow_nsteps, sizeof workflow_steps[0],
+	                     offsetof(struct workflow_step, name), name);
 }
 
 int
