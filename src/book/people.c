@@ -571,10 +571,13 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 	return 0;
 }
 
-int
-book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
-                          const struct book_contact_change *ch, const char *fields,
-                          struct err *err)
+/* One change to a person's sealed details (contact or equality), audited
+ * as action naming fields. */
+static int
+person_change_write(struct book *b, uint64_t id, uint64_t base_rev,
+                    const struct book_contact_change *contact,
+                    const struct book_equality_change *equality, const char *action,
+                    const char *fields, struct err *err)
 {
 	struct update_ctx *c;
 	int rc;
@@ -585,8 +588,9 @@ book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
 	c->b = b;
 	c->id = id;
 	c->base = base_rev;
-	c->contact = ch;
-	c->action = "person.contact";
+	c->contact = contact;
+	c->equality = equality;
+	c->action = action;
 	c->fields = fields;
 	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
 	book_secret_free(c, sizeof *c);
@@ -596,27 +600,19 @@ book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
 }
 
 int
+book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
+                          const struct book_contact_change *ch, const char *fields,
+                          struct err *err)
+{
+	return person_change_write(b, id, base_rev, ch, NULL, "person.contact", fields, err);
+}
+
+int
 book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
                            const struct book_equality_change *ch, const char *fields,
                            struct err *err)
 {
-	struct update_ctx *c;
-	int rc;
-
-	if ((c = book_secret_alloc(sizeof *c)) == NULL)
-		return err_set(err, "out of memory");
-	memset(c, 0, sizeof *c);
-	c->b = b;
-	c->id = id;
-	c->base = base_rev;
-	c->equality = ch;
-	c->action = "person.equality";
-	c->fields = fields;
-	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
-	book_secret_free(c, sizeof *c);
-	if (rc == 0)
-		book_audit_announce(b);
-	return rc;
+	return person_change_write(b, id, base_rev, NULL, ch, "person.equality", fields, err);
 }
 
 /* --- find and list --------------------------------------------------------- */
