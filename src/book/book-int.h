@@ -154,7 +154,9 @@ int book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *c
 
 /* The name of person id for a key holder into out, else the pseudonym
  * "PREFIX-0042" (e.g. "Child C"). */
-/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key. */
+/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key;
+ * to a key holder kept from the person by a restricted case it writes
+ * "Child C-0042 RESTRICTED". */
 void book_pseudonym(const char *prefix, uint64_t person, char *out, size_t n);
 void book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
                        char *out, size_t n);
