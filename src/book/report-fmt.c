@@ -755,12 +755,8 @@ em_annual_equality(struct em *e, const struct report *r)
 	size_t ids[REPORT_EQ_MAX + 1], cid[3], k, i, n;
 	char id[48], title[96];
 
-	if (!q->counted) {
-		em_para(e, "Equality monitoring: not counted in this run.  The answers are sealed "
-		        "with each person: run the report with --equality as a user who holds the "
-		        "data key.");
-		return;
-	}
+	if (!q->counted)
+		return; /* sealed: counted only when asked for, with the key */
 	em_begin(e, "equality-consent", "Equality monitoring: complainants asked", 2,
 	         "Consent", "Complainants");
 	v[0] = q->consented, v[1] = q->declined, v[2] = q->not_asked;
