@@ -45,6 +45,9 @@ extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
 	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;
+/* `person equality ID ...` (cmd-equality.c), which `person` hands on. */
+int cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                        char **argv);
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
 

@@ -843,8 +843,14 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
+	if (!book_has_key(b))
 		return;
+	/* a key holder kept from them is told why there is no name */
+	if (book_restrict_person_denied_txn(b, t, person)) {
+		len = strlen(out);
+		snprintf(out + len, n - len, " RESTRICTED");
+		return;
+	}
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))
 		return;
