@@ -50,11 +50,11 @@ static const uint16_t due_inline_tags[DUE_NFIELDS] = { 5, 6, 7, 8, 9, 10 };
 /* Reads the details from a record's fields in one pass (the first of each
  * tag, as rec_find would); returns the set of tags seen (below 32). */
 static uint32_t
-case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS],
+case_due_details_read(const void *v, size_t vl, size_t pos, const uint16_t tags[DUE_NFIELDS],
                       struct book_due *d)
 {
 	const uint8_t *p;
-	size_t pos = 0, n;
+	size_t n;
 	uint16_t tag;
 	uint32_t seen = 0;
 	int f;
@@ -63,8 +63,11 @@ case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS]
 		if (tag >= 32 || (seen & (1u << tag)))
 			continue;
 		seen |= 1u << tag;
-		for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
-			;
+		if (tags == due_inline_tags) /* 5 to 10, in order */
+			f = tag >= 5 && tag < 5 + DUE_NFIELDS ? tag - 5 : DUE_NFIELDS;
+		else
+			for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
+				;
 		switch (f) {
 		case DUE_OWNER: case_field_str(d->owner, sizeof d->owner, p, n); break;
 		case DUE_TEAM: case_field_str(d->team, sizeof d->team, p, n); break;
@@ -86,15 +89,16 @@ case_summary_due(const void *sv, size_t sn, struct book_due *d)
 	d->owner[0] = d->team[0] = '\0';
 	d->kind = d->status = d->stage = 0;
 	d->child_person = 0;
-	(void)case_due_details_read(sv, sn, due_summary_tags, d);
+	(void)case_due_details_read(sv, sn, 0, due_summary_tags, d);
 }
 
-/* The details kept in a deadline's index entry (case_due_put_details);
- * false for an entry written before they were. */
+/* The details kept in a deadline's index entry (case_due_put_details),
+ * read from pos (where case_due_fields stopped: they come after its
+ * fields); false for an entry written before they were. */
 static bool
-case_due_inline(const void *v, size_t vl, struct book_due *d)
+case_due_inline(const void *v, size_t vl, size_t pos, struct book_due *d)
 {
-	uint32_t seen = case_due_details_read(v, vl, due_inline_tags, d);
+	uint32_t seen = case_due_details_read(v, vl, pos, due_inline_tags, d);
 
 	return (seen & (1u << due_inline_tags[DUE_KIND])) != 0;
 }
@@ -102,14 +106,14 @@ case_due_inline(const void *v, size_t vl, struct book_due *d)
 /* An agenda line's case details from the case's summary (not its record
  * and timeline): owner, team, stage, the child. */
 static void
-case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
+case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl, size_t pos)
 {
 	struct due_cached *c = NULL;
 	const void *sv;
 	size_t sn;
 	uint8_t key[8];
 
-	if (case_due_inline(v, vl, d))
+	if (case_due_inline(v, vl, pos, d))
 		goto child;
 	/* made at the first entry without its details (a book written before
 	 * the index carried them), not at every scan: zeroing it was a twelfth
@@ -155,7 +159,7 @@ child:
 /* An index entry's key, reference, whether met and whose clock, in one
  * pass over its fields (the first of each tag, as rec_find would): a
  * month of the calendar reads thousands. */
-static void
+static size_t
 case_due_fields(const void *v, size_t vl, struct book_due *d)
 {
 	const uint8_t *p;
@@ -175,6 +179,7 @@ case_due_fields(const void *v, size_t vl, struct book_due *d)
 		default: d->council = (n == 8 ? codec_get_be64(p) : PARTY_COUNCIL) == PARTY_COUNCIL;
 		}
 	}
+	return seen == 0x1e ? pos : 0;
 }
 
 static int
@@ -184,6 +189,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	const uint8_t *key = k;
 	struct book_due d;
 	struct date day;
+	size_t pos;
 	int rc;
 
 	if (kl != 15)
@@ -204,10 +210,12 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
-	case_due_fields(v, vl, &d);
+	pos = case_due_fields(v, vl, &d);
+	if (d.done && (x->flags & BOOK_DUE_NOT_MET))
+		return 0;
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
-		case_due_details(x, &d, v, vl);
+		case_due_details(x, &d, v, vl, pos);
 	rc = x->each(&d, x->ctx);
 	vault_wipe(d.child, sizeof d.child);
 	return rc;
