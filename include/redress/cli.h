@@ -158,7 +158,7 @@ int cli_kdf_cost(void);
 struct cli_out {
 	FILE *f;
 	char *p;
-	size_t n, cap;
+	size_t n, cap, ready;          /* written, mapped, made ready */
 };
 int cli_out_begin(struct cli_out *o);
 int cli_out_end(struct cli_out *o, int rc);

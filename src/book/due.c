@@ -71,10 +71,10 @@ case_due_details_read(const void *v, size_t vl, size_t pos, const uint16_t tags[
 		switch (f) {
 		case DUE_OWNER: case_field_str(d->owner, sizeof d->owner, p, n); break;
 		case DUE_TEAM: case_field_str(d->team, sizeof d->team, p, n); break;
-		case DUE_KIND: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_STATUS: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_STAGE: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_CHILD: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
+		case DUE_KIND: d->kind = (int)codec_get_uint(p, n); break;
+		case DUE_STATUS: d->status = (int)codec_get_uint(p, n); break;
+		case DUE_STAGE: d->stage = (int)codec_get_uint(p, n); break;
+		case DUE_CHILD: d->child_person = codec_get_uint(p, n); break;
 		default: break;
 		}
 	}
@@ -175,8 +175,8 @@ case_due_fields(const void *v, size_t vl, struct book_due *d)
 		switch (tag) {
 		case 1: case_field_str(d->key, sizeof d->key, p, n); break;
 		case 2: case_field_str(d->ref, sizeof d->ref, p, n); break;
-		case 3: d->done = n == 8 && codec_get_be64(p) != 0; break;
-		default: d->council = (n == 8 ? codec_get_be64(p) : PARTY_COUNCIL) == PARTY_COUNCIL;
+		case 3: d->done = codec_get_uint(p, n) != 0; break;
+		default: d->council = (n >= 1 && n <= 8 ? codec_get_uint(p, n) : PARTY_COUNCIL) == PARTY_COUNCIL;
 		}
 	}
 	return seen == 0x1e ? pos : 0;

@@ -56,6 +56,7 @@ cli_book_status(int rc, const struct err *err)
  * unwiped (open_memstream did all three: half a megabyte of agenda cost
  * twice its pages in faults, a copy and a fill at every doubling). */
 #define CLI_OUT_RESERVE ((size_t)1 << 20)
+#define CLI_OUT_AHEAD ((size_t)64 << 10)
 
 static ssize_t
 cli_out_write(void *cookie, const char *buf, size_t size)
@@ -81,6 +82,20 @@ cli_out_write(void *cookie, const char *buf, size_t size)
 		o->p = p;
 		o->cap = cap;
 	}
+#ifdef MADV_POPULATE_WRITE
+	/* the pages ahead made in one call, not faulted in one at a time (a
+	 * fault is the dearer, the more in a virtual machine); where the kernel
+	 * has no such call (before 5.14), they are faulted in as written */
+	if (o->n + size > o->ready) {
+		size_t at = o->ready, len = CLI_OUT_AHEAD;
+
+		while (at + len < o->n + size)
+			len += CLI_OUT_AHEAD;
+		if (at + len > o->cap)
+			len = o->cap - at;
+		o->ready = madvise(o->p + at, len, MADV_POPULATE_WRITE) == 0 ? at + len : o->cap;
+	}
+#endif
 	memcpy(o->p + o->n, buf, size);
 	o->n += size;
 	return (ssize_t)size;
@@ -92,7 +107,7 @@ cli_out_begin(struct cli_out *o)
 	static const cookie_io_functions_t io = { NULL, cli_out_write, NULL, NULL };
 
 	o->p = NULL;
-	o->n = o->cap = 0;
+	o->n = o->cap = o->ready = 0;
 	if ((o->f = fopencookie(o, "w", io)) == NULL)
 		return cli_error(CLI_FAIL, "out of memory");
 	return CLI_OK;
@@ -114,7 +129,7 @@ cli_out_end(struct cli_out *o, int rc)
 		munmap(o->p, o->cap);
 	}
 	o->p = NULL;
-	o->n = o->cap = 0;
+	o->n = o->cap = o->ready = 0;
 	return rc;
 }
 
