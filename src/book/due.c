@@ -1,5 +1,6 @@
 /* due.c - the deadlines index: range scans for the calendar and agenda,
  * and a case's own deadlines. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,9 @@ case_due_fields(const void *v, size_t vl, struct book_due *d)
 	return seen == 0x1e ? pos : 0;
 }
 
+_Static_assert(offsetof(struct book_due, owner) > offsetof(struct book_due, child_person),
+               "book_due: the texts after the numbers (case_range_each zeroes these alone)");
+
 static int
 case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
@@ -200,7 +204,10 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	if ((key[4] == 1 && !(x->flags & BOOK_DUE_TARGETS)) ||
 	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
 		return 0;
-	memset(&d, 0, sizeof d);
+	/* the numbers zeroed and the texts emptied, not the whole struct (its
+	 * name buffer most of it): a month's scan zeroed megabytes */
+	memset(&d, 0, offsetof(struct book_due, owner));
+	d.owner[0] = d.team[0] = d.child[0] = '\0';
 	if (day.day != x->last_day) {
 		x->last_day = day.day;
 		x->last_days = workday_between(x->cal, x->today, day);
@@ -217,7 +224,8 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	if (x->flags & BOOK_DUE_DETAILS)
 		case_due_details(x, &d, v, vl, pos);
 	rc = x->each(&d, x->ctx);
-	vault_wipe(d.child, sizeof d.child);
+	if (d.child[0] != '\0') /* a name, or a pseudonym: nothing else is written there */
+		vault_wipe(d.child, sizeof d.child);
 	return rc;
 }
 
