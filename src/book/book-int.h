@@ -124,6 +124,16 @@ int person_read(struct book *b, uint64_t id,
                 int (*open)(struct book *b, uint64_t id, const void *v, size_t n, void *out,
                             struct err *err),
                 void *out, struct err *err);
+/* people.c: person id's identity, opened into out (size bytes), goes on
+ * record (book_read_note) before anyone sees it; out is wiped if it cannot. */
+int person_opened(struct book *b, uint64_t id, void *out, size_t size, struct err *err);
+/* people.c: what of person id only the data key opens (sealed: "contact
+ * details are"), read by person_read into out (size bytes, zeroed first)
+ * and noted by person_opened; BOOK_EDENIED without the key. */
+int person_read_sealed(struct book *b, uint64_t id, const char *sealed,
+                       int (*open)(struct book *b, uint64_t id, const void *v, size_t n,
+                                   void *out, struct err *err),
+                       void *out, size_t size, struct err *err);
 
 void case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN]);
 bool case_rec_point_get(const uint8_t *p, size_t n, struct case_rec_point *out);
@@ -161,7 +171,9 @@ int book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *c
 
 /* The name of person id for a key holder into out, else the pseudonym
  * "PREFIX-0042" (e.g. "Child C"). */
-/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key. */
+/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key;
+ * to a key holder kept from the person by a restricted case it writes
+ * "Child C-0042 RESTRICTED". */
 void book_pseudonym(const char *prefix, uint64_t person, char *out, size_t n);
 void book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
                        char *out, size_t n);
@@ -183,6 +195,8 @@ enum {
 	PT_BLIND_DOB, PT_ERASED /* date: name, dob and blind entries gone */,
 	/* contact details (contact.c), each sealed like the name */
 	PT_ADDRESS, PT_EMAIL, PT_PHONE, PT_PREFER, PT_SAFE,
+	/* equality monitoring (equality.c): every answer in one sealed field */
+	PT_EQUALITY = 32,
 };
 
 /* Contact details (people.c seals them with the rest of a person):
@@ -194,6 +208,17 @@ int book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t 
 int book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
                               const struct book_contact_change *ch, const char *fields,
                               struct err *err);
+
+/* Equality monitoring (people.c seals it with the rest of a person): the
+ * plain text of record v's answers into out (n bytes; "" when none). */
+int book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,
+                              size_t n, struct err *err);
+/* Changes a person's answers at base_rev (0: whatever it is now), audited
+ * as "person.equality" naming the fields changed. */
+struct book_equality_change;
+int book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
+                               const struct book_equality_change *ch, const char *fields,
+                               struct err *err);
 
 /* Meta keys. */
 #define META_SCHEMA "schema"

@@ -95,20 +95,7 @@ contact_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, st
 int
 book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct err *err)
 {
-	char record[48];
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (!book_has_key(b))
-		return err_set(err, "contact details are sealed, and %s does not hold the book's data "
-		               "key", book_login(b)), BOOK_EDENIED;
-	if ((rc = person_read(b, id, contact_open, out, err)) != 0)
-		return rc;
-	/* opened: on record before anyone sees it */
-	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
-	if ((rc = book_read_note(b, record, err)) != 0)
-		vault_wipe(out, sizeof *out);
-	return rc;
+	return person_read_sealed(b, id, "contact details are", contact_open, out, sizeof *out, err);
 }
 
 int
