@@ -72,7 +72,7 @@ enum tui_action {
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
-	TUI_A_HOLIDAY, TUI_A_READS, TUI_A_CONTACT,
+	TUI_A_HOLIDAY, TUI_A_READS, TUI_A_CONTACT, TUI_A_PERSON,
 };
 
 #define TUI_KEYS_PER 4
@@ -560,6 +560,19 @@ void tui_people_form(struct tui *t);
 void tui_party_form(struct tui *t);
 void tui_advocacy_form(struct tui *t);
 void tui_contact_form(struct tui *t);   /* tui-contact.c */
+/* The people on the case shown whose names the key opened, for a form's
+ * "whose" choice (kept in guarded memory by the form's owner: names are
+ * identity).  How many; 0 with the message line saying nobody is there
+ * (what: "to reach", "to correct"). */
+#define TUI_WHOSE_MAX 8
+struct tui_whose {
+	int n;
+	uint64_t person[TUI_WHOSE_MAX];
+	char names[TUI_WHOSE_MAX][BOOK_NAME_MAX];
+	const char *choices[TUI_WHOSE_MAX];
+};
+int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
+void tui_person_form(struct tui *t);    /* tui-person.c: name, date of birth */
 void tui_hold_form(struct tui *t);
 /* tui-edit.c: the case's kind, channel, team, service and summary */
 void tui_edit_form(struct tui *t);
