@@ -30,6 +30,7 @@ tui_whose_load(struct tui *t, struct tui_whose *W, const char *what)
 		if (!c->parties[i].who.shown)
 			continue;
 		W->person[W->n] = c->parties[i].person;
+		W->index[W->n] = i;
 		snprintf(W->names[W->n], sizeof W->names[0], "%s", c->parties[i].who.name);
 		W->choices[W->n] = W->names[W->n];
 		W->n++;

@@ -568,11 +568,12 @@ void tui_contact_form(struct tui *t);   /* tui-contact.c */
 struct tui_whose {
 	int n;
 	uint64_t person[TUI_WHOSE_MAX];
+	size_t index[TUI_WHOSE_MAX];  /* in the case's parties */
 	char names[TUI_WHOSE_MAX][BOOK_NAME_MAX];
 	const char *choices[TUI_WHOSE_MAX];
 };
 int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
-void tui_person_form(struct tui *t);    /* tui-person.c: name, date of birth */
+void tui_person_form(struct tui *t);    /* tui-person.c: a person on the case */
 void tui_hold_form(struct tui *t);
 /* tui-edit.c: the case's kind, channel, team, service and summary */
 void tui_edit_form(struct tui *t);
