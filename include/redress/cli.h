@@ -144,6 +144,10 @@ int cli_book_unlock(struct book *b);
  * cli_passphrase_free().  Exit status. */
 int cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *len);
 void cli_passphrase_free(char *pass);
+/* `holidays versions`, `authority versions`: the book's calendar (what
+ * 'c') or profile ('p') versions, oldest first, each with who made it, when
+ * and what it changed.  Exit status. */
+int cli_book_versions(const struct cli_env *env, char what);
 /* Prints the message of a book operation and maps its code to a status. */
 int cli_book_status(int rc, const struct err *err);
 /* The cost of new passphrases: $REDRESS_KDF=test lowers it for test suites. */

@@ -222,9 +222,10 @@ void book_versions_free(struct book *b);
 size_t book_was_put(const struct book_was *w, uint8_t out[BOOK_WAS_REC_MAX]);
 bool book_was_get(const uint8_t *p, size_t n, struct book_was *w);
 /* A copy of a profile or calendar file, "KIND/NAME/0000000V", stamped with
- * the time and the login. */
+ * the time, the login and what the version changed (what: NULL for none;
+ * the versions' listing shows it). */
 int book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
-                  const char *text, size_t len, struct book *b);
+                  const char *text, size_t len, const char *what, struct book *b);
 
 /* Reads a u64 meta value (big-endian), def when absent. */
 uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);

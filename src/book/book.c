@@ -577,7 +577,7 @@ struct book_create_ctx {
 
 int
 book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
-              const char *text, size_t len, struct book *b)
+              const char *text, size_t len, const char *what, struct book *b)
 {
 	char key[128];
 	struct rec r;
@@ -588,6 +588,8 @@ book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t 
 	rec_bytes(&r, 1, text, len);
 	rec_u64(&r, 2, book_now());
 	rec_str(&r, 3, b->login);
+	if (what != NULL)
+		rec_str(&r, 4, what);
 	if (rec_done(&r) != 0) {
 		rec_free(&r);
 		return err_set(store_txn_err(t), "out of memory");
@@ -617,9 +619,11 @@ book_create_txn(struct store_txn *t, void *vctx)
 	    book_meta_put_u64(t, META_NEXT_PERSON, 1) != 0)
 		return -1;
 	for (i = 0; i < c->n; i++)
-		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i], c->b) != 0)
+		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i],
+		                  i == 0 ? "copied at init" : NULL, c->b) != 0)
 			return -1;
-	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n], c->b) != 0)
+	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n],
+	                  "copied at init", c->b) != 0)
 		return -1;
 	if (book_user_put_new(c->b, t, &c->id, ROLE_ADMIN, true, c->b->login, 1, c->slot) != 0)
 		return -1;
