@@ -447,7 +447,16 @@ book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store
 static int
 book_refresh_txn(struct store_txn *t, void *ctx)
 {
-	return book_txn_check(ctx, t, ROLE_NONE, false);
+	struct book *b = ctx;
+	unsigned pv, cv;
+
+	/* a newer calendar or profile (an admin added a holiday): what is shown
+	 * from now on (working days left, the calendar's holidays) uses it; the
+	 * versions already read stay cached, each under its own number */
+	if (b->profile != NULL && book_versions_current_txn(b, t, &pv, &cv) == 0 &&
+	    (pv != b->pv || cv != b->cv))
+		b->profile = NULL, b->cal = NULL;
+	return book_txn_check(b, t, ROLE_NONE, false);
 }
 
 int
@@ -834,8 +843,14 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
+	if (!book_has_key(b))
 		return;
+	/* a key holder kept from them is told why there is no name */
+	if (book_restrict_person_denied_txn(b, t, person)) {
+		len = strlen(out);
+		snprintf(out + len, n - len, " RESTRICTED");
+		return;
+	}
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))
 		return;

@@ -81,7 +81,8 @@ tui_admin_clock(const struct rule *r, char *buf, size_t n)
 static void
 tui_admin_versions(struct tui *t)
 {
-	struct book_version v[64];
+	enum { MAX_VERSIONS = 4096 }; /* as `holidays versions` lists */
+	struct book_version *v;
 	struct err err;
 	char when[64];
 	size_t i, n;
@@ -89,11 +90,16 @@ tui_admin_versions(struct tui *t)
 	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
 	tui_admin_add(t, TUI_S_HEAD, "the book's versions (H adds a holiday, I imports a file, U "
 	              "updates the profile)");
-	if (book_versions(t->b, v, sizeof v / sizeof v[0], &n, &err) != 0) {
-		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+	if ((v = calloc(MAX_VERSIONS, sizeof *v)) == NULL) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", "out of memory");
 		return;
 	}
-	for (i = 0; i < n && i < sizeof v / sizeof v[0]; i++) {
+	if (book_versions(t->b, v, MAX_VERSIONS, &n, &err) != 0) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+		free(v);
+		return;
+	}
+	for (i = 0; i < n && i < MAX_VERSIONS; i++) {
 		date_format_london_time((int64_t)v[i].at, when, sizeof when);
 		tui_admin_add(t, TUI_S_NORMAL, "  %-8s %-3u %-24s by %-12s %s",
 		              v[i].what == 'c' ? "calendar" : "profile", v[i].version, v[i].name,
@@ -101,6 +107,7 @@ tui_admin_versions(struct tui *t)
 		if (v[i].note[0] != '\0')
 			tui_admin_add(t, TUI_S_DIM, "      %s", v[i].note);
 	}
+	free(v);
 }
 
 void

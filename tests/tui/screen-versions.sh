@@ -142,4 +142,20 @@ r case show "$ref" | grep -q "counted under profile 2, calendar 2 of the book" |
 keys q q
 exited 0 "q quits"
 
+# --- a client left open while another admin adds a holiday -----------------------
+# the holiday is marked on its calendar within seconds, without a restart
+# (the client used to keep the calendar it loaded at start until it quit)
+launch "$book" "$P"
+expect "REFERENCE" "the list, a second session"
+keys c
+expect "November 2026" "c: the calendar of this month"
+keys NPage
+expect "December 2026" "PgDn: December"
+expect " 11 " "11 December, a working day"
+absent " 11*" "11 December not yet a holiday"
+r holidays add 2026-12-11 "Another day of mourning" >/dev/null || failed "the holiday added by the CLI"
+expect " 11*" "another admin's holiday marked on the open calendar"
+keys q q
+exited 0 "q quits"
+
 screen_done
