@@ -119,6 +119,7 @@ e-mail       sam.example@mail.example
 phone        01632 960123
 prefers      email
 safe to write yes
+equality     not asked
 cases        1
 # only the subject's own: the child's export names Sam, never where he lives
 $ . $RDT/contact-t/env; redress -d $B export --subject 'Zoë Example' | grep -c -e Quayside -e sam.example -e 01632
