@@ -62,6 +62,10 @@ struct wf_event;
  * without one. */
 bool book_case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf,
                        size_t n, int32_t on);
+/* The same for any of the council's responses (response: an enum
+ * event_type, EV_STAGE2_RESPONSE_SENT ...): overdue on day on and not sent. */
+bool book_case_response_overdue(struct book *b, const struct book_case *c,
+                                const struct wf_event *wf, size_t n, int32_t on, int response);
 
 struct deadline;
 /* A case's deadlines on the book's today, from its own profile and
