@@ -47,6 +47,9 @@ extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday
 extern const struct cli_cmd cmd_report_entry;
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
+/* `redress person adjust ...` (cmd-person-adjust.c), as cmd-person.c runs it. */
+int cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                      char **argv);
 
 /* A setting of the configuration file conf, a line "key = value": the
  * value in buf, or NULL when the file or the key is not there. */

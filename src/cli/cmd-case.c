@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/adjust.h"
 #include "redress/advocacy.h"
 #include "redress/book.h"
 #include "redress/book-versions.h"
@@ -58,6 +59,7 @@ case_show(struct book *b, const struct book_case *c)
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
 	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN], was[96];
+	struct book_adjust adj[1];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -126,6 +128,11 @@ case_show(struct book *b, const struct book_case *c)
 		         pp->informed ? "; representative kept informed" : "");
 		case_put(vocab_name(VOCAB_PARTY_KIND, pp->kind != 0), line);
 		case_put("  views", pp->views);
+		/* reasonable adjustments, to a key holder shown the name */
+		if (pp->who.shown && book_adjust_get(b, pp->person, adj, &err) == 0 &&
+		    adj->text[0] != '\0')
+			case_put("  adjusted", book_adjust_describe(adj, line, sizeof line));
+		explicit_bzero(adj, sizeof *adj);
 	}
 	for (i = 0; i < c->npoints; i++) {
 		size_t k;

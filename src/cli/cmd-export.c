@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "redress/adjust.h"
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/reads.h"
@@ -182,6 +183,7 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 {
 	struct audit_filter f;
 	struct book_person p;
+	struct book_adjust adj;
 	struct err err;
 	char when[32];
 	size_t i;
@@ -192,6 +194,14 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("\n== person %llu\n", (unsigned long long)id);
 	export_put("", "name", p.name);
 	export_put("", "born", p.dob);
+	/* reasonable adjustments agreed with them (adjust.h) */
+	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "adjustments", adj.text[0] ? adj.text : "none recorded");
+	export_put("", "agreed on", adj.agreed);
+	export_put("", "reviewed", adj.reviewed);
+	export_put("", "next review", adj.review);
+	explicit_bzero(&adj, sizeof adj);
 	export_when(p.updated_at, when, sizeof when);
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
 	       p.updated_by);

@@ -98,6 +98,8 @@ const struct tui_key tui_keys[] = {
 	  "advocacy offered, referred, accepted or declined", NULL },
 	{ TUI_A_CONTACT, TUI_CTX_CASE, { 'i' }, "case-contact",
 	  "a person's contact details: address, e-mail, phone, safe to write", NULL },
+	{ TUI_A_ADJUST, TUI_CTX_CASE, { 'A' }, "case-adjust",
+	  "a person's reasonable adjustments: agreed, reviewed, cleared", NULL },
 	{ TUI_A_POINT, TUI_CTX_CASE, { 'p' }, "case-point", "add a point of the complaint", NULL },
 	{ TUI_A_FINDING, TUI_CTX_CASE, { 'f' }, "case-finding",
 	  "a finding on a point at a stage", NULL },
