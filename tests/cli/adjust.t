@@ -109,6 +109,9 @@ reviewed,review
 $ . $RDT/adjust-t/env; redress rekey >/dev/null && pa 2 | head -1 && redress verify --sealed | tail -1
 agreed:       Letters in large print (16 pt)
 verified: every sealed field of 5 cases and people opens with the book's keys
+# every change of them covered by its audit entry
+$ . $RDT/adjust-t/env; redress verify | tail -1
+records: 8 match their last audit entry
 
 # --- in the subject access export ------------------------------------------------------
 $ . $RDT/adjust-t/env; redress export --person 2 | sed -n '/^adjustments/,/^next review/p'
