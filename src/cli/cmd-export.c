@@ -194,10 +194,10 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("\n== person %llu\n", (unsigned long long)id);
 	export_put("", "name", p.name);
 	export_put("", "born", p.dob);
-	/* reasonable adjustments agreed with them (adjust.h) */
+	/* reasonable adjustments agreed with them (adjust.h), when there are */
 	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
 		return rc;
-	export_put("", "adjustments", adj.text[0] ? adj.text : "none recorded");
+	export_put("", "adjustments", adj.text);
 	export_put("", "agreed on", adj.agreed);
 	export_put("", "reviewed", adj.reviewed);
 	export_put("", "next review", adj.review);
