@@ -301,6 +301,7 @@ out:
 static void
 tui_view_points(struct tui *t, const struct book_case *c)
 {
+	char today[DATE_STRLEN];
 	size_t i, k;
 	int len;
 
@@ -324,12 +325,16 @@ tui_view_points(struct tui *t, const struct book_case *c)
 		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
 		tui_view_add(t, TUI_S_HEAD, 0, "recommendations");
 	}
+	date_format(t->today, today);
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *r = &c->recs[i];
+		/* past its due date and not done: overdue, as on the calendar */
+		bool late = r->done[0] == '\0' && r->due[0] != '\0' && strcmp(r->due, today) < 0;
 		char stage[16];
 
-		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (%s, %s, due %s%s%s) %s", r->number,
-		             book_rec_stage(r->stage, stage, sizeof stage), r->owner, r->due, r->done[0] ? ", done " : ", open", r->done,
+		tui_view_add(t, late ? TUI_S_OVERDUE : TUI_S_NORMAL, 6, "  %u. (%s, %s, due %s%s%s) %s",
+		             r->number, book_rec_stage(r->stage, stage, sizeof stage), r->owner, r->due,
+		             r->done[0] ? ", done " : late ? ", overdue" : ", open", r->done,
 		             r->unopened && book_has_key(t->b) ? TUI_UNOPENED : r->text);
 	}
 }

@@ -78,6 +78,24 @@ absent "Reasonable adjustments of a person" "A: no form without the key"
 keys q q
 exited 0 "q quits"
 
+# an Ombudsman's recommendation past its due date and not done: overdue on
+# the case view, as on the calendar
+omb=$(r case add --received 2026-06-01 --child-name Kid) && r case respond "$omb" --date 2026-06-12 &&
+	r case escalate "$omb" --date 2026-07-20 &&
+	r case refuse "$omb" --date 2026-07-21 --reason late-request --ombudsman-told &&
+	r case ombudsman "$omb" --date 2026-08-03 &&
+	r case ombudsman-outcome "$omb" --date 2027-06-01 --finding upheld &&
+	r case ombudsman-rec "$omb" --text Apologise --due 2027-06-25 >/dev/null ||
+	failed "an Ombudsman's recommendation"
+launch "$book" "$P"
+open_case "$omb"
+keys G
+expect "(Ombudsman, root, due 2027-06-25, overdue) Apologise" "an open recommendation past due: overdue"
+keys q q
+exited 0 "q quits"
+count=$((count + 1))
+r calendar --overdue --format tsv | grep -q "ombudsman_rec_1.*overdue" || failed "the recommendation overdue on the calendar"
+
 # never on disk in plain text
 count=$((count + 1))
 if grep -c "Large print" "$book/data.mdb" | grep -qv '^0$'; then failed "on disk in plain text"; fi
