@@ -12,6 +12,7 @@
 #include "redress/book-versions.h"
 #include "redress/cli.h"
 #include "redress/holiday.h"
+#include "redress/text.h"
 
 int
 cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *cal, char *note,
@@ -33,6 +34,38 @@ cli_calendar_for(const struct cli_env *env, const char *name, struct calendar *c
 	else
 		snprintf(note, n, "the book's calendar, version %u", version);
 	book_close(&b);
+	return rc;
+}
+
+int
+cli_book_versions(const struct cli_env *env, char what)
+{
+	struct book_version *v;
+	struct book *b = NULL;
+	struct err err;
+	char when[64], note[640];
+	size_t i, n = 0, max = 4096;
+	int rc;
+
+	if ((v = calloc(max, sizeof *v)) == NULL)
+		return cli_error(CLI_FAIL, "out of memory");
+	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+		goto out;
+	if (book_versions(b, v, max, &n, &err) != 0) {
+		rc = cli_report(CLI_FAIL, &err);
+		goto out;
+	}
+	for (i = 0; i < n && i < max; i++) {
+		if (v[i].what != what)
+			continue;
+		date_format_london_time((int64_t)v[i].at, when, sizeof when);
+		text_visible(v[i].note[0] != '\0' ? v[i].note : "-", note, sizeof note);
+		printf("%-8s %3u  %-20s %-12s %s  %s\n", what == 'c' ? "calendar" : "profile",
+		       v[i].version, v[i].name, v[i].by, when, note);
+	}
+out:
+	book_close(&b);
+	free(v);
 	return rc;
 }
 

@@ -72,7 +72,7 @@ enum tui_action {
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
-	TUI_A_HOLIDAY, TUI_A_READS, TUI_A_CONTACT,
+	TUI_A_HOLIDAY, TUI_A_IMPORT, TUI_A_PROFILE, TUI_A_READS, TUI_A_CONTACT, TUI_A_EQUALITY,
 	TUI_A_ADJUST,
 };
 
@@ -565,6 +565,7 @@ void tui_people_form(struct tui *t);
 void tui_party_form(struct tui *t);
 void tui_advocacy_form(struct tui *t);
 void tui_contact_form(struct tui *t);   /* tui-contact.c */
+void tui_equality_form(struct tui *t);  /* tui-equality.c */
 /* tui-adjust.c: a person's reasonable adjustments: the form, and for the
  * case view a key holder's line of them into line (n bytes; wipe it), in
  * red when their review is due (false: none to show) */
