@@ -183,12 +183,8 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 		date_format(f, fbuf);
 		date_format(date_add_days(f, (int32_t)n - 1), tbuf);
 	}
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, names)) != CLI_OK)
 		return rc;
-	if (names && (rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	memset(&a, 0, sizeof a);
 	a.owner = owner;
 	a.team = team;

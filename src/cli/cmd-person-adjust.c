@@ -70,12 +70,8 @@ cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int arg
 		return cli_report(CLI_USAGE, &err);
 	if (setting && book_adjust_check(&ch, NULL, date_format(today, day), &err) != 0)
 		return cli_error(CLI_USAGE, "person adjust: %s", err.msg);
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	if (setting)
 		rc = cli_book_status(book_adjust_set(b, (uint64_t)id, (uint64_t)rev, &ch, &err), &err);
 	else {

@@ -136,12 +136,8 @@ cmd_remind_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	date_from_ymd(DATE_MIN_YEAR, 1, 1, &from, NULL);
 	date_format(from, fbuf);
 	date_format(date_add_days(today, (int32_t)(2 * n + 14)), tbuf);
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, names)) != CLI_OK)
 		return rc;
-	if (names && (rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	memset(&r, 0, sizeof r);
 	r.days = n;
 	r.owner = owner;
