@@ -163,7 +163,7 @@ int cli_book_status(int rc, const struct err *err);
 int cli_kdf_cost(void);
 
 /* Output written while a transaction of the book is open goes to memory
- * (f, an open_memstream), and reaches stdout only once that transaction has
+ * (f, a stream into an anonymous mapping), and reaches stdout only once that transaction has
  * ended: a listing whose reader stops reading (a pager left open, a stuck
  * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
  * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
@@ -171,7 +171,7 @@ int cli_kdf_cost(void);
 struct cli_out {
 	FILE *f;
 	char *p;
-	size_t n;
+	size_t n, cap, ready;          /* written, mapped, made ready */
 };
 int cli_out_begin(struct cli_out *o);
 int cli_out_end(struct cli_out *o, int rc);

@@ -213,6 +213,7 @@ static int
 export_person(struct book *b, uint64_t id, struct book_case *c)
 {
 	struct audit_filter f;
+	struct book_contact ct;
 	struct book_person p;
 	struct book_adjust adj;
 	struct err err;
@@ -237,6 +238,16 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
 	       p.updated_by);
 	explicit_bzero(&p, sizeof p);
+	/* how to reach them is held about them too: opened only here, as the
+	 * name is, the read on record */
+	if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "address", ct.address);
+	export_put("", "e-mail", ct.email);
+	export_put("", "phone", ct.phone);
+	export_put("", "prefers", ct.prefer);
+	export_put("", "safe to write", ct.safe);
+	explicit_bzero(&ct, sizeof ct);
 	if ((rc = export_equality(b, id)) != CLI_OK)
 		return rc;
 	memset(&f, 0, sizeof f);

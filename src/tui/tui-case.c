@@ -686,6 +686,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_ADJUST:
 		tui_adjust_form(t);
 		break;
+	case TUI_A_PERSON:
+		tui_person_form(t);
+		break;
 	case TUI_A_EQUALITY:
 		tui_equality_form(t);
 		break;
