@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/adjust.h"
 #include "redress/advocacy.h"
 #include "redress/book.h"
 #include "redress/book-versions.h"
@@ -59,6 +60,7 @@ case_show(struct book *b, const struct book_case *c)
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
 	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN], was[96];
+	struct book_adjust adj[1];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -127,6 +129,11 @@ case_show(struct book *b, const struct book_case *c)
 		         pp->informed ? "; representative kept informed" : "");
 		case_put(vocab_name(VOCAB_PARTY_KIND, pp->kind != 0), line);
 		case_put("  views", pp->views);
+		/* reasonable adjustments, to a key holder shown the name */
+		if (pp->who.shown && book_adjust_get(b, pp->person, adj, &err) == 0 &&
+		    adj->text[0] != '\0')
+			case_put("  adjusted", book_adjust_describe(adj, line, sizeof line));
+		explicit_bzero(adj, sizeof *adj);
 	}
 	for (i = 0; i < c->npoints; i++) {
 		size_t k;
@@ -290,7 +297,7 @@ case_correct_cmd(const struct cli_cmd *self, const struct cli_env *env, int argc
 		return rc;
 	if ((rc = case_rev(rev, &base)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
 	if ((rc = cli_book_status(book_case_correct(b, pos[1], (unsigned)n, date, reason,
 	                                            base, &newseq, &err), &err)) == CLI_OK)
@@ -1062,8 +1069,8 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	r.act = act;
 	r.o = &o;
 	r.ref = npos == 2 ? pos[1] : NULL;
-	if ((rc = cli_book_open_unlock(env, (act->flags & CASE_UNLOCK) != 0 || o.names,
-	                               &r.b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &r.b, (act->flags & CASE_UNLOCK) != 0 || o.names)) !=
+	    CLI_OK)
 		return rc;
 	/* shown with names: the read goes on record first (reads.h) */
 	if (act->exec == case_do_show && o.names)

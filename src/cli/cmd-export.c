@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "redress/adjust.h"
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/equality.h"
@@ -214,6 +215,7 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	struct audit_filter f;
 	struct book_contact ct;
 	struct book_person p;
+	struct book_adjust adj;
 	struct err err;
 	char when[32];
 	size_t i;
@@ -224,6 +226,14 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("\n== person %llu\n", (unsigned long long)id);
 	export_put("", "name", p.name);
 	export_put("", "born", p.dob);
+	/* reasonable adjustments agreed with them (adjust.h), when there are */
+	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "adjustments", adj.text);
+	export_put("", "agreed on", adj.agreed);
+	export_put("", "reviewed", adj.reviewed);
+	export_put("", "next review", adj.review);
+	explicit_bzero(&adj, sizeof adj);
 	export_when(p.updated_at, when, sizeof when);
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
 	       p.updated_by);
@@ -378,7 +388,7 @@ cmd_export_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	if (dob != NULL && (subject == NULL || (rc = cli_date("export: --dob", dob, &d)) != CLI_OK))
 		return subject == NULL ? cli_error(CLI_USAGE, "export: --dob goes with --subject") : rc;
 	/* pseudonyms need no passphrase; identity does */
-	if ((rc = cli_book_open_unlock(env, names || format == NULL, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, names || format == NULL)) != CLI_OK)
 		return rc;
 	/* identity redirected into a file: that file is the person's alone,
 	 * whatever the shell's umask made it (as letters are) */

@@ -40,7 +40,7 @@ cmd_holidays_change(const struct cli_cmd *self, const struct cli_env *env, int a
 	if ((rc = cli_parse(self, argc - 1, argv + 1, spec, pos, add ? 2 : 1, add ? 2 : 1, &npos,
 	                    NULL, NULL)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
 	rc = cli_book_status((dry ? book_holiday_preview : book_holiday_change)(
 	                         b, pos[0], add ? pos[1] : NULL, &r, &err), &err);

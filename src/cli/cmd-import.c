@@ -93,7 +93,7 @@ cmd_import_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		return rc;
 	if ((rc = import_read(pos[0], &text, &len)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		goto out;
 	rc = book_case_import(b, text, len, check, import_bad_row, &bad, &n, &err);
 	if (rc == 0) {

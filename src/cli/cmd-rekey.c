@@ -14,7 +14,7 @@ cmd_rekey_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 	int npos, rc;
 
 	if ((rc = cli_parse(self, argc, argv, NULL, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK ||
-	    (rc = cli_book_open_unlock(env, true, &b)) != CLI_OK)
+	    (rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
 	if ((rc = cli_book_status(book_rekey(b, &err), &err)) == CLI_OK &&
 	    book_info(b, &info, &err) == 0)

@@ -74,6 +74,7 @@ enum tui_action {
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
 	TUI_A_HOLIDAY, TUI_A_IMPORT, TUI_A_PROFILE, TUI_A_READS, TUI_A_CONTACT,
 	TUI_A_PERSON, TUI_A_EQUALITY,
+	TUI_A_ADJUST,
 };
 
 #define TUI_KEYS_PER 4
@@ -266,6 +267,7 @@ struct tui_cal_item {                  /* a line of the agenda: strings visible 
 	const char *child;                 /* arena, once shown; NULL before */
 	bool target;
 	uint8_t state;
+	uint8_t item;                      /* BOOK_DUE_RULE, or a dated item (due.h) */
 };
 struct tui_cal {
 	int32_t sel;                       /* the selected day */
@@ -576,6 +578,12 @@ struct tui_whose {
 int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
 void tui_person_form(struct tui *t);    /* tui-person.c: a person on the case */
 void tui_equality_form(struct tui *t);  /* tui-equality.c */
+/* tui-adjust.c: a person's reasonable adjustments: the form, and for the
+ * case view a key holder's line of them into line (n bytes; wipe it), in
+ * red when their review is due (false: none to show) */
+void tui_adjust_form(struct tui *t);
+bool tui_adjust_line(struct tui *t, uint64_t person, char *line, size_t n,
+                     enum tui_style *style);
 void tui_hold_form(struct tui *t);
 /* tui-edit.c: the case's kind, channel, team, service and summary */
 void tui_edit_form(struct tui *t);

@@ -98,6 +98,8 @@ const struct tui_key tui_keys[] = {
 	  "advocacy offered, referred, accepted or declined", NULL },
 	{ TUI_A_CONTACT, TUI_CTX_CASE, { 'i' }, "case-contact",
 	  "a person's contact details: address, e-mail, phone, safe to write", NULL },
+	{ TUI_A_ADJUST, TUI_CTX_CASE, { 'A' }, "case-adjust",
+	  "a person's reasonable adjustments: agreed, reviewed, cleared", NULL },
 	{ TUI_A_PERSON, TUI_CTX_CASE, { 'I' }, "case-person",
 	  "change a person on the case: name, date of birth, role, consent, views", NULL },
 	{ TUI_A_EQUALITY, TUI_CTX_CASE, { 'Q' }, "case-equality",
