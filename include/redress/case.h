@@ -310,6 +310,12 @@ struct book_case_filter {
 	const char *team, *owner;
 	const char *from, *to;       /* received between, inclusive */
 	bool no_names;               /* pseudonyms only: names decrypted later, as shown */
+	/* a search: the cases whose reference, team or child's pseudonym
+	 * contains match (folded, fold.h), and the cases of ids (n sorted,
+	 * book_search_cases) */
+	const char *match;
+	const uint64_t *ids;
+	size_t nids;
 };
 
 int book_case_list(struct book *b, const struct book_case_filter *f,

@@ -385,7 +385,7 @@ retention_erase_notes(struct store_txn *t, uint64_t id, size_t *notes)
 		}
 		rc = store_put(t, STORE_EVENTS, key, 12, r.buf, r.len, false);
 		rec_free(&r);
-		if (rc != 0)
+		if (rc != 0 || search_note_drop(t, id, seq) != 0)
 			return -1;
 		(*notes)++;
 	}
