@@ -310,10 +310,9 @@ struct book_case_filter {
 	const char *team, *owner;
 	const char *from, *to;       /* received between, inclusive */
 	bool no_names;               /* pseudonyms only: names decrypted later, as shown */
-	/* a search: the cases whose reference, team or child's pseudonym
-	 * contains match (folded, fold.h), and the cases of ids (n sorted,
-	 * book_search_cases) */
-	const char *match;
+	/* only the cases of ids (nids of them, sorted: book_search_cases),
+	 * each read by its key, not a walk of every case */
+	bool by_ids;
 	const uint64_t *ids;
 	size_t nids;
 };

@@ -7,7 +7,6 @@
 #include "book-int.h"
 #include "redress/clock.h"
 #include "redress/date.h"
-#include "redress/fold.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/workday.h"
@@ -73,7 +72,6 @@ struct list_ctx {
 	struct date today;
 	const struct profile *prof;
 	const struct calendar *cal;
-	bool pseudonyms;             /* the search could be in a child's pseudonym */
 };
 
 /* A string field as rec_find_str() copies it. */
@@ -139,33 +137,6 @@ case_line(struct list_ctx *x, uint64_t id, const void *v, size_t vl, struct book
 	}
 }
 
-/* Whether a case is one a search finds: among the ids the index found, or
- * its reference, team or child's pseudonym holding the text searched. */
-static bool
-case_list_matches(struct list_ctx *x, uint64_t id, const void *v, size_t vl)
-{
-	const struct book_case_filter *f = x->f;
-	char s[64];
-	uint64_t child;
-
-	if (f->nids > 0 && bsearch(&id, f->ids, f->nids, sizeof id, codec_cmp_u64) != NULL)
-		return true;
-	if ((rec_find_str(v, vl, ST_REF, s, sizeof s) && fold_contains(s, f->match)) ||
-	    (rec_find_str(v, vl, ST_TEAM, s, sizeof s) && fold_contains(s, f->match)))
-		return true;
-	/* only a search made of a pseudonym's letters can be in one: the
-	 * others are spared writing 100,000 of them */
-	if (!x->pseudonyms)
-		return false;
-	if (rec_find_u64(v, vl, ST_ERASED, 0) != 0)
-		snprintf(s, sizeof s, "(erased)");
-	else if ((child = rec_find_u64(v, vl, ST_CHILD, 0)) != 0)
-		book_pseudonym("Child C", child, s, sizeof s);
-	else
-		return false;
-	return fold_contains(s, f->match);
-}
-
 static int
 case_list_one(struct list_ctx *x, uint64_t id, const void *v, size_t vl)
 {
@@ -194,8 +165,6 @@ case_list_one(struct list_ctx *x, uint64_t id, const void *v, size_t vl)
 		if ((f->from != NULL && strcmp(s, f->from) < 0) || (f->to != NULL && strcmp(s, f->to) > 0))
 			return 0;
 	}
-	if (f->match != NULL && !case_list_matches(x, id, v, vl))
-		return 0;
 	case_line(x, id, v, vl, &l);
 	rc = x->each(&l, x->ctx);
 	vault_wipe(l.child, sizeof l.child);
@@ -234,7 +203,17 @@ case_list_txn(struct store_txn *t, void *vctx)
 	int rc;
 
 	x->t = t;
-	if (x->f->open || x->f->overdue)
+	if (x->f->by_ids) {
+		uint8_t key[8];
+		const void *v;
+		size_t i, n;
+
+		for (i = 0, rc = 0; i < x->f->nids && rc == 0; i++) {
+			codec_be64(x->f->ids[i], key);
+			if (store_get(t, STORE_SUMMARY, key, 8, &v, &n) == 0)
+				rc = case_list_one(x, x->f->ids[i], v, n);
+		}
+	} else if (x->f->open || x->f->overdue)
 		rc = store_scan(t, STORE_OPEN, NULL, 0, case_list_open_each, x);
 	else
 		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_list_summary_each, x);
@@ -253,8 +232,6 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 	x.each = each;
 	x.ctx = ctx;
 	x.today = book_today(b);
-	x.pseudonyms = f->match != NULL &&
-	               strspn(f->match, "child c-0123456789(erased)") == strlen(f->match);
 	if (book_profile(b, &x.prof, &x.cal, err) != 0)
 		return -1;
 	return store_read(b->st, case_list_txn, &x, err);

@@ -1006,7 +1006,7 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	}
 	case_key(c->id, key);
 	if (store_put(t, STORE_CASES, key, 8, r.buf, r.len, false) != 0 ||
-	    case_summary_put(t, c, dl, n) != 0 || search_parties_put(t, c, old, oldlen) != 0)
+	    case_summary_put(t, c, dl, n) != 0 || search_case_put(t, c, old, oldlen) != 0)
 		goto out_rec;
 	rc = 0;
 out_rec:

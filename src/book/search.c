@@ -9,7 +9,8 @@
  *                              without the key: an erasure needs none)
  *   't' | hash | case | seq    a word of the note of event seq of a case
  *   'T' | case | seq -> hashes the 't' entries of that note
- *   'p' | person | case        person is party to case
+ *   'p' | person | case -> kind   person is party to case (0: as the child)
+ *   'm' | team | 0 | case      the case's team (plain, as the summary has it)
  * The hashes are blind indexes (vault_blind: BLAKE2b keyed by a subkey of
  * the data key, cut to VAULT_BLIND_BYTES) of folded words (fold.h): no
  * plaintext, and nobody without the data key can test a guess against
@@ -24,11 +25,15 @@
 #include "redress/fold.h"
 #include "redress/reads.h"
 #include "redress/search.h"
+#include "redress/text.h"
 
 #define SEARCH_NAME_FIELD "name word"
 #define SEARCH_NOTE_FIELD "note word"
 #define HB VAULT_BLIND_BYTES
 #define META_SEARCH "search_index" /* 1: every name and note is indexed */
+
+/* room for a name's tokens, with their prefixes, or a note's words */
+#define SEARCH_STACK 16384
 
 typedef uint8_t search_hash[HB];
 
@@ -46,14 +51,16 @@ search_hashes(struct book *b, uint32_t key_id, const char *field, const char *te
               bool prefixes, search_hash **out, size_t *n, struct err *err)
 {
 	size_t len = strlen(text), room = fold_tokens_room(len, prefixes), k, i, m;
-	char *folded, *tok;
+	/* the words of a name or note in the clear: on the stack and wiped,
+	 * as people.c opens names (a guarded allocation each, an mmap, cost a
+	 * demo book of 100,000 cases most of its time) */
+	char stack[SEARCH_STACK], *folded = stack, *tok;
 	search_hash *h = NULL;
 	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
-	/* guarded: they hold the words of a name or note in the clear */
-	if ((folded = book_secret_alloc(len + 1 + room)) == NULL)
+	if (len + 1 + room > sizeof stack && (folded = book_secret_alloc(len + 1 + room)) == NULL)
 		return err_set(err, "out of memory");
 	tok = folded + len + 1;
 	fold_text(text, folded, len + 1);
@@ -62,7 +69,10 @@ search_hashes(struct book *b, uint32_t key_id, const char *field, const char *te
 		rc = err_set(err, "out of memory");
 	else if (k > 0)
 		rc = vault_blind_n(b->keys, key_id, field, tok, k, h, err);
-	book_secret_free(folded, len + 1 + room);
+	if (folded != stack)
+		book_secret_free(folded, len + 1 + room);
+	else
+		vault_wipe(stack, len + 1 + room);
 	if (rc != 0) {
 		free(h);
 		return -1;
@@ -194,9 +204,10 @@ search_note_put(struct book *b, struct store_txn *t, uint64_t id, uint32_t seq,
 	return rc;
 }
 
-/* The people party to a case record (at most max; 0s left out). */
+/* The people party to a case record (at most max; 0s left out), and the
+ * kind of each (0: the child). */
 static size_t
-search_record_parties(const void *v, size_t vl, uint64_t *out, size_t max)
+search_record_parties(const void *v, size_t vl, uint64_t *out, uint8_t *kinds, size_t max)
 {
 	struct case_rec_party party;
 	const uint8_t *p;
@@ -205,9 +216,25 @@ search_record_parties(const void *v, size_t vl, uint64_t *out, size_t max)
 
 	while (rec_next(v, vl, &pos, &tag, &p, &fn))
 		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person != 0 &&
-		    n < max)
+		    n < max) {
+			kinds[n] = (uint8_t)party.kind;
 			out[n++] = party.person;
+		}
 	return n;
+}
+
+/* The team entry of case id (key: room for BOOK_TEAM_KEY). */
+#define BOOK_TEAM_KEY (1 + 256 + 1 + 8)
+static size_t
+search_team_key(const char *team, const uint8_t id[8], uint8_t *key)
+{
+	size_t n = strnlen(team, 256);
+
+	key[0] = 'm';
+	memcpy(key + 1, team, n);
+	key[1 + n] = '\0';
+	memcpy(key + 2 + n, id, 8);
+	return 2 + n + 8;
 }
 
 static bool
@@ -224,31 +251,44 @@ search_has(const uint64_t *ids, size_t n, uint64_t id)
 #define SEARCH_PARTIES_MAX 64
 
 int
-search_parties_put(struct store_txn *t, const struct book_case *c, const void *old,
-                   size_t oldlen)
+search_case_put(struct store_txn *t, const struct book_case *c, const void *old, size_t oldlen)
 {
 	uint64_t was[SEARCH_PARTIES_MAX], now[SEARCH_PARTIES_MAX];
-	size_t nwas = old != NULL ? search_record_parties(old, oldlen, was, SEARCH_PARTIES_MAX) : 0;
+	uint8_t wask[SEARCH_PARTIES_MAX], nowk[SEARCH_PARTIES_MAX];
+	size_t nwas = old != NULL ? search_record_parties(old, oldlen, was, wask, SEARCH_PARTIES_MAX)
+	                          : 0;
 	size_t nnow = 0, i;
-	uint8_t key[17];
+	uint8_t key[BOOK_TEAM_KEY], id[8];
+	char team[256] = "";
 
 	for (i = 0; i < c->nparties && nnow < SEARCH_PARTIES_MAX; i++)
-		if (c->parties[i].person != 0)
+		if (c->parties[i].person != 0) {
+			nowk[nnow] = (uint8_t)c->parties[i].kind;
 			now[nnow++] = c->parties[i].person;
+		}
 	key[0] = 'p';
 	codec_be64(c->id, key + 9);
 	for (i = 0; i < nwas; i++)
 		if (!search_has(now, nnow, was[i])) {
 			codec_be64(was[i], key + 1);
-			if (store_del(t, STORE_SEARCH, key, sizeof key) < 0)
+			if (store_del(t, STORE_SEARCH, key, 17) < 0)
 				return -1;
 		}
 	for (i = 0; i < nnow; i++)
 		if (!search_has(was, nwas, now[i])) {
 			codec_be64(now[i], key + 1);
-			if (store_put(t, STORE_SEARCH, key, sizeof key, "", 0, false) != 0)
+			if (store_put(t, STORE_SEARCH, key, 17, &nowk[i], 1, false) != 0)
 				return -1;
 		}
+	/* the team, for a search by team that reads no summary */
+	codec_be64(c->id, id);
+	if (old != NULL && rec_find_str(old, oldlen, CT_TEAM, team, sizeof team) &&
+	    strcmp(team, c->team) != 0 &&
+	    store_del(t, STORE_SEARCH, key, search_team_key(team, id, key)) < 0)
+		return -1;
+	if (c->team[0] != '\0' &&
+	    store_put(t, STORE_SEARCH, key, search_team_key(c->team, id, key), "", 0, false) != 0)
+		return -1;
 	return 0;
 }
 
@@ -267,8 +307,9 @@ search_build_case(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 {
 	struct build_ctx *c = vctx;
 	uint64_t ids[SEARCH_PARTIES_MAX];
-	size_t n = search_record_parties(v, vl, ids, SEARCH_PARTIES_MAX), i;
-	uint8_t key[17];
+	uint8_t kinds[SEARCH_PARTIES_MAX], key[BOOK_TEAM_KEY];
+	size_t n = search_record_parties(v, vl, ids, kinds, SEARCH_PARTIES_MAX), i;
+	char team[256];
 
 	if (kl != 8)
 		return 0;
@@ -276,9 +317,12 @@ search_build_case(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 	memcpy(key + 9, k, 8);
 	for (i = 0; i < n; i++) {
 		codec_be64(ids[i], key + 1);
-		if (store_put(c->t, STORE_SEARCH, key, sizeof key, "", 0, false) != 0)
+		if (store_put(c->t, STORE_SEARCH, key, 17, &kinds[i], 1, false) != 0)
 			return -1;
 	}
+	if (rec_find_str(v, vl, CT_TEAM, team, sizeof team) && team[0] != '\0' &&
+	    store_put(c->t, STORE_SEARCH, key, search_team_key(team, k, key), "", 0, false) != 0)
+		return -1;
 	return 0;
 }
 
@@ -377,7 +421,9 @@ struct find_ctx {
 	const char *query;
 	search_hash *names, *notes;  /* a hash per word of the query */
 	size_t nwords;
+	const char *folded;          /* the query folded: references and teams */
 	uint64_t person;             /* a pseudonym typed ("P-0042"): that person; else 0 */
+	bool child;                  /* ... as a child ("C-0042") */
 	struct book_ids found;       /* the cases */
 	size_t people;               /* found by name */
 	/* one word's matches, and those of every word so far */
@@ -456,10 +502,11 @@ search_party_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 {
 	struct find_ctx *c = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl != 17 || memcmp(k, c->prefix, 9) != 0)
 		return 1;
+	/* the kind of party: 0, the child ("Child C-0042") */
+	if (c->child && (vl != 1 || *(const uint8_t *)v != 0))
+		return 0;
 	return search_add_case(c, codec_get_be64((const uint8_t *)k + 9));
 }
 
@@ -483,6 +530,88 @@ search_restrict_each(const void *k, size_t kl, const void *v, size_t vl, void *v
 	return 1;
 }
 
+/* References: a walk of the references alone, each folded and compared. */
+static int
+search_ref_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct find_ctx *c = vctx;
+	char ref[BOOK_REF_MAX];
+
+	if (kl >= sizeof ref || vl != 8)
+		return 0;
+	memcpy(ref, k, kl);
+	ref[kl] = '\0';
+	return fold_contains(ref, c->folded) ? search_add_case(c, codec_get_be64(v)) : 0;
+}
+
+/* Teams: the first entry from where a walk starts, the next team. */
+struct team_walk {
+	char team[257];
+	bool found;
+};
+
+static int
+search_team_first(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct team_walk *w = vctx;
+	const uint8_t *p = k;
+	size_t n;
+
+	(void)v;
+	(void)vl;
+	w->found = kl > 10 && p[0] == 'm' && (n = strnlen((const char *)p + 1, kl - 10)) == kl - 10;
+	if (w->found) {
+		memcpy(w->team, p + 1, n);
+		w->team[n] = '\0';
+	}
+	return 1;
+}
+
+static int
+search_team_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct find_ctx *c = vctx;
+
+	(void)v;
+	(void)vl;
+	if (kl != c->tail + 8 || memcmp(k, c->all, c->tail) != 0)
+		return 1;
+	return search_add_case(c, codec_get_be64((const uint8_t *)k + c->tail));
+}
+
+/* The cases of each team whose name holds the query: a book has few
+ * teams, so the walk jumps from one to the next. */
+static int
+search_teams(struct find_ctx *c)
+{
+	struct team_walk w;
+	uint8_t from[1 + 256 + 1];
+	size_t n;
+
+	from[0] = 'm';
+	n = 1;
+	for (;;) {
+		if (store_scan(c->t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
+			return -1;
+		if (!w.found)
+			return 0;
+		n = strlen(w.team);
+		memcpy(from + 1, w.team, n + 1);
+		if (fold_contains(w.team, c->folded)) {
+			c->tail = 2 + n; /* 'm' | team | 0 */
+			free(c->all);
+			if ((c->all = malloc(c->tail)) == NULL)
+				return err_set(store_txn_err(c->t), "out of memory");
+			memcpy(c->all, from, c->tail);
+			c->nall = 0;
+			if (store_scan(c->t, STORE_SEARCH, from, c->tail, search_team_each, c) < 0)
+				return -1;
+		}
+		from[2 + n - 1] = 1; /* past every case of this team */
+		n += 2;
+	}
+}
+
 static int
 search_find_txn(struct store_txn *t, void *vctx)
 {
@@ -492,6 +621,8 @@ search_find_txn(struct store_txn *t, void *vctx)
 
 	c->t = t;
 	if (c->person != 0 && search_person_cases(c, c->person) != 0)
+		return -1;
+	if (store_scan(t, STORE_REFS, NULL, 0, search_ref_each, c) < 0 || search_teams(c) != 0)
 		return -1;
 	if (c->nwords == 0)
 		return 0;
@@ -526,17 +657,20 @@ search_find_txn(struct store_txn *t, void *vctx)
 }
 
 /* "P-0042", "Person P-0042" (folded): person 42, as shown to those
- * without the key; else 0. */
+ * without the key; "C-0042", "Child C-0042": person 42 as a child; else 0. */
 static uint64_t
-search_pseudonym(const char *folded)
+search_pseudonym(const char *folded, bool *child)
 {
 	unsigned long long id;
 	int end = 0;
 
 	if (strncmp(folded, "person ", 7) == 0)
 		folded += 7;
-	if (sscanf(folded, "p-%llu%n", &id, &end) != 1 || folded[end] != '\0' || folded[2] < '0' ||
-	    folded[2] > '9')
+	else if (strncmp(folded, "child ", 6) == 0)
+		folded += 6;
+	*child = folded[0] == 'c';
+	if ((folded[0] != 'p' && folded[0] != 'c') || folded[1] != '-' || folded[2] < '0' ||
+	    folded[2] > '9' || sscanf(folded + 2, "%llu%n", &id, &end) != 1 || folded[2 + end] != '\0')
 		return 0;
 	return id;
 }
@@ -548,7 +682,7 @@ book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n, 
 	struct find_ctx c;
 	char folded[BOOK_SEARCH_MAX * 2];
 	size_t i, m;
-	int rc;
+	int rc, built = 0;
 
 	*ids = NULL;
 	*n = 0;
@@ -556,17 +690,18 @@ book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n, 
 	c.b = b;
 	c.query = query;
 	fold_text(query, folded, sizeof folded);
-	c.person = search_pseudonym(folded);
+	c.folded = text_trim(folded);
+	c.person = search_pseudonym(c.folded, &c.child);
 	/* the index is keyed by the book's current key: take it first if an
 	 * admin rotated it since the book opened */
 	if (book_unlocked(b) && (rc = book_refresh(b, err)) != 0)
 		return rc;
-	if (book_has_key(b)) {
+	if (book_has_key(b) && (built = search_build(b, err)) != 0 && built != BOOK_EDENIED)
+		return built;
+	if (book_has_key(b) && built == 0) {
 		search_hash *nh = NULL, *th = NULL;
 		size_t nn = 0, nt = 0;
 
-		if ((rc = search_build(b, err)) != 0)
-			return rc;
 		/* a query's words are found whole, or as the start of a name's
 		 * word (the prefixes are in the index): never prefixes of it */
 		if (search_hashes(b, b->key_id, SEARCH_NAME_FIELD, query, false, &nh, &nn, err) != 0 ||
@@ -601,5 +736,5 @@ book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n, 
 	*n = m;
 	if (people != NULL)
 		*people = c.people;
-	return 0;
+	return built; /* BOOK_EDENIED: names and notes not searched, *err says why */
 }

@@ -456,17 +456,19 @@ case_list_search(struct book *b, const char *search, struct book_case_filter *f,
 	uint64_t *ids;
 	size_t nids;
 	struct err err;
+	int rc;
 
 	if (strlen(search) >= BOOK_SEARCH_MAX)
 		return cli_error(CLI_USAGE, "case list: --search is at most %d bytes",
 		                 BOOK_SEARCH_MAX - 1);
 	fold_text(search, folded, n);
-	if (*(f->match = text_trim(folded)) == '\0')
+	if (*text_trim(folded) == '\0')
 		return cli_error(CLI_USAGE, "case list: --search needs some text");
-	if (book_search_cases(b, search, &ids, &nids, NULL, &err) != 0) {
+	if ((rc = book_search_cases(b, search, &ids, &nids, NULL, &err)) == BOOK_EDENIED)
 		cli_error(CLI_OK, "names and notes not searched: %s", err.msg);
-		return CLI_OK;
-	}
+	else if (rc != 0)
+		return cli_book_status(rc, &err);
+	f->by_ids = true;
 	f->ids = ids;
 	f->nids = nids;
 	return CLI_OK;

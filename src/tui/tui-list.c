@@ -512,17 +512,20 @@ tui_list_load(struct tui *t)
 	f.kind = -1;
 	f.open = !L->all && L->search[0] == '\0';
 	f.no_names = true;
-	/* a search loads only the cases it finds: by the names of their
-	 * parties and their notes through the book's index (no name is
-	 * opened), and by reference, team or pseudonym */
+	/* a search loads only the cases it finds (book_search_cases): by
+	 * reference, team, pseudonym, and the names of their people and the
+	 * words of their notes through the book's index (no name is opened) */
 	if (L->search[0] != '\0') {
-		if (book_search_cases(t->b, L->search, &ids, &nids, &people, &err) != 0)
+		if ((rc = book_search_cases(t->b, L->search, &ids, &nids, &people, &err)) ==
+		    BOOK_EDENIED)
 			tui_message(t, true, "names and notes not searched: %s", err.msg);
+		else if (rc != 0)
+			tui_message(t, true, "%s", err.msg);
 		else if (people > 0 && nids == 0)
 			tui_message(t, false, "%zu %s \"%s\" by name, and none of them is party "
 			            "to a case, open or closed", people,
 			            people == 1 ? "person matches" : "people match", L->search);
-		f.match = L->folded;
+		f.by_ids = true;
 		f.ids = ids;
 		f.nids = nids;
 	}

@@ -49,6 +49,9 @@ CSC-2020-0001
 # a person's pseudonym typed whole: person 4 is Nguyễn Thị Hoa
 $ . $RDT/srch/env; l p-0004
 CSC-2027-0001
+# a child's, as lists show it without the key: person 3, Zoë, is a child; 4 is not
+$ . $RDT/srch/env; l 'Child C-0003' && l c-0004
+CSC-2027-0001
 
 # --- notes: every word, whole -----------------------------------------------------
 $ . $RDT/srch/env; l headteacher
