@@ -17,18 +17,18 @@ struct book;
 /* The ids of the cases that query finds, sorted, in a new array the caller
  * frees: for anyone, those whose reference or team contains query
  * (folded, fold.h; the team through the index); for a user who holds the
- * data key, those to which a person is
- * party whose name has every word of query (folded, fold.h), each the
- * whole of a word of the name or, from 3 to 24 characters, its start
- * ("wis", "hoa", "zoe adeyemi"), and those with a note holding every word
- * of query, whole; names and notes of cases restricted away from this user
- * are not searched.  For anyone, "P-0042" (a person's pseudonym) finds
- * that person's cases, and "C-0042" those where they are the child.  Opens no sealed field; the search is on record as
- * a read ("search by name").  The index of a book made before it is built
- * here, once, by the first user who holds the key and may change cases;
- * until then, with the key, BOOK_EDENIED saying so, with the cases found
- * by reference, team and pseudonym in *ids all the same.  *people (NULL: not
- * wanted) is how many people the names found, party to a case or not. */
+ * data key, those to which a person is party whose name has every word of
+ * query, each the whole of a word of the name or, from 3 to 24
+ * characters, its start ("wis", "hoa", "zoe adeyemi"), and those with a
+ * note holding every word of query, whole; names and notes of cases
+ * restricted away from this user are not searched.  For anyone, "P-0042"
+ * (a person's pseudonym) finds that person's cases, and "C-0042" those
+ * where they are the child.  Opens no sealed field, and so records no
+ * read.  The index of a book made before it is built here, once, by the
+ * first user who holds the key and may change cases; until then, with the
+ * key, BOOK_EDENIED saying so, with the cases found by reference in *ids
+ * all the same.  *people (NULL: not wanted) is how many people the names
+ * found, party to a case or not. */
 int book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n,
                       size_t *people, struct err *err);
 

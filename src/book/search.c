@@ -23,7 +23,6 @@
 #include "book-int.h"
 #include "redress/buf.h"
 #include "redress/fold.h"
-#include "redress/reads.h"
 #include "redress/search.h"
 #include "redress/text.h"
 
@@ -712,12 +711,6 @@ book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n, 
 		c.names = nh;
 		c.notes = th;
 		c.nwords = nn < nt ? nn : nt;
-		/* a search by name is on record, as `person find` is */
-		if (c.nwords > 0 && (rc = book_read_note(b, "search by name", err)) != 0) {
-			free(nh);
-			free(th);
-			return rc;
-		}
 	}
 	rc = store_read(b->st, search_find_txn, &c, err);
 	free(c.names);
