@@ -621,7 +621,12 @@ search_find_txn(struct store_txn *t, void *vctx)
 	c->t = t;
 	if (c->person != 0 && search_person_cases(c, c->person) != 0)
 		return -1;
-	if (store_scan(t, STORE_REFS, NULL, 0, search_ref_each, c) < 0 || search_teams(c) != 0)
+	/* a reference is CSC-YYYY-NNNN (case-add.c, import.c): a search with
+	 * any other character is in none, and they are not read */
+	if (strspn(c->folded, "cs-0123456789") == strlen(c->folded) &&
+	    store_scan(t, STORE_REFS, NULL, 0, search_ref_each, c) < 0)
+		return -1;
+	if (search_teams(c) != 0)
 		return -1;
 	if (c->nwords == 0)
 		return 0;
