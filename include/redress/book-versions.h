@@ -26,6 +26,9 @@ struct book_version {
 	unsigned version;
 	uint64_t at;                 /* unix time */
 	char by[64];                 /* login */
+	char note[160];              /* what it changed ("2026-12-01 added: Day of
+	                              * mourning"; "copied at init"); "" when the
+	                              * book did not record it */
 };
 /* Every version, calendars first, oldest first: *n of them (at most max
  * written). */
@@ -87,6 +90,45 @@ int book_calendar_change(struct book *b, const struct calendar *cal, unsigned ba
                          const char *action, const char *what, struct book_recompute *out,
                          struct err *err);
 
+/* The same, undone: *out says what it would do; nothing changes. */
+int book_calendar_preview(struct book *b, const struct calendar *cal, unsigned base,
+                          const char *action, const char *what, struct book_recompute *out,
+                          struct err *err);
+
+/* A day a new calendar adds ('+'), takes off ('-'), or lists by name where
+ * the book's only projected it or named it otherwise ('='). */
+#include "redress/holiday.h"
+struct book_day_change {
+	char sign;
+	struct date date;
+	char name[HOLIDAY_NAME_MAX];
+	bool projected;              /* the book's day was projected by rule */
+};
+/* GOV.UK's bank-holidays.json, one division of it, read against the book's
+ * calendar: the years the division lists replace the book's. */
+struct book_holidays_file {
+	char division[64];
+	int from, to;                /* the years the division lists */
+	size_t ndays;                /* its events */
+	unsigned base;               /* the book's calendar version read against */
+	struct calendar *cal;        /* the book's calendar, those years replaced */
+	struct book_day_change *changes; /* the days that differ, year by year */
+	size_t nchanges;
+	char what[160];              /* the audit's words: "FILE DIVISION FROM-TO: N days" */
+};
+/* Reads path, taking division (NULL: the book's own).  BOOK_EUSAGE with
+ * the line or event at fault ("FILE:3: event 2: bad date ...") for a bad
+ * file or no such division; nothing is changed.  *f is the caller's
+ * (book_holidays_file_free(), also after a failure). */
+int book_holidays_file_read(struct book *b, const char *path, const char *division,
+                            struct book_holidays_file *f, struct err *err);
+void book_holidays_file_free(struct book_holidays_file *f);
+/* f as the book's next calendar ("calendar.import"), as
+ * book_calendar_change; dry: only what it would do, as
+ * book_calendar_preview. */
+int book_holidays_import(struct book *b, const struct book_holidays_file *f, bool dry,
+                         struct book_recompute *out, struct err *err);
+
 /* A profile offered as the book's next version: the shipped one of that
  * name, or a council's own file (a path with "/"), with the texts of its
  * chain of parents (shipped).  BOOK_EUSAGE naming FILE:LINE for a bad one. */
@@ -109,5 +151,9 @@ int book_profile_version(struct book *b, const struct profile **p, unsigned *ver
  * version they were received under. */
 int book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
                         bool open_cases, struct book_recompute *out, struct err *err);
+/* The same, undone: *out says what it would do (with open_cases, the
+ * dates it would move); nothing changes. */
+int book_profile_preview(struct book *b, const struct book_profile_texts *c, unsigned base,
+                         bool open_cases, struct book_recompute *out, struct err *err);
 
 #endif

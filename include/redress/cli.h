@@ -45,6 +45,9 @@ extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
 	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;
+/* `person equality ID ...` (cmd-equality.c), which `person` hands on. */
+int cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                        char **argv);
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
 
@@ -144,13 +147,17 @@ int cli_book_unlock(struct book *b);
  * cli_passphrase_free().  Exit status. */
 int cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *len);
 void cli_passphrase_free(char *pass);
+/* `holidays versions`, `authority versions`: the book's calendar (what
+ * 'c') or profile ('p') versions, oldest first, each with who made it, when
+ * and what it changed.  Exit status. */
+int cli_book_versions(const struct cli_env *env, char what);
 /* Prints the message of a book operation and maps its code to a status. */
 int cli_book_status(int rc, const struct err *err);
 /* The cost of new passphrases: $REDRESS_KDF=test lowers it for test suites. */
 int cli_kdf_cost(void);
 
 /* Output written while a transaction of the book is open goes to memory
- * (f, an open_memstream), and reaches stdout only once that transaction has
+ * (f, a stream into an anonymous mapping), and reaches stdout only once that transaction has
  * ended: a listing whose reader stops reading (a pager left open, a stuck
  * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
  * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
@@ -158,7 +165,7 @@ int cli_kdf_cost(void);
 struct cli_out {
 	FILE *f;
 	char *p;
-	size_t n;
+	size_t n, cap, ready;          /* written, mapped, made ready */
 };
 int cli_out_begin(struct cli_out *o);
 int cli_out_end(struct cli_out *o, int rc);

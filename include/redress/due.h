@@ -41,6 +41,8 @@ enum {
 	BOOK_DUE_NO_DEADLINES = 1u << 1, /* only them */
 	BOOK_DUE_DETAILS = 1u << 2,      /* owner, team, stage, child */
 	BOOK_DUE_NAMES = 1u << 3,        /* and the child's name decrypted */
+	BOOK_DUE_NOT_MET = 1u << 4,      /* not those already met (passed over before
+	                                  * their details are read) */
 };
 /* Reads the deadlines index for [from, to] only (a cursor range scan): the
  * cost follows the range, not the book. */

@@ -223,4 +223,23 @@ const struct profile_source *profile_source(const struct profile *p, const char 
  * source.  Into buf (n >= 1, always terminated). */
 void profile_cite(const struct profile *p, const struct rule *r, char *buf, size_t n);
 
+/* One difference between two resolved profiles, rule by rule, as an admin
+ * reads it before a profile replaces another: a rule added (now: its
+ * clock), removed, or changed in its timing ("within", "extend"), basis
+ * or source (was and now in words, as the profile has them: the caller
+ * makes them safe to show). */
+enum profile_change { PROFILE_ADDED, PROFILE_REMOVED, PROFILE_CHANGED };
+#define PROFILE_DIFF_TEXT 512
+struct profile_diff {
+	enum profile_change change;
+	char rule[PROFILE_KEY_MAX];
+	const char *field;           /* changed: "within", "extend", "basis", "source"; else "" */
+	char was[PROFILE_DIFF_TEXT], now[PROFILE_DIFF_TEXT];
+};
+/* The differences from old to new, new's rules in order then those removed:
+ * *out malloc'd (free() it; NULL when none), *n of them.  -1 out of
+ * memory. */
+int profile_diff(const struct profile *old, const struct profile *new, struct profile_diff **out,
+                 size_t *n);
+
 #endif

@@ -154,7 +154,9 @@ int book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *c
 
 /* The name of person id for a key holder into out, else the pseudonym
  * "PREFIX-0042" (e.g. "Child C"). */
-/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key. */
+/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key;
+ * to a key holder kept from the person by a restricted case it writes
+ * "Child C-0042 RESTRICTED". */
 void book_pseudonym(const char *prefix, uint64_t person, char *out, size_t n);
 void book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
                        char *out, size_t n);
@@ -194,6 +196,8 @@ enum {
 	PT_BLIND_DOB, PT_ERASED /* date: name, dob and blind entries gone */,
 	/* contact details (contact.c), each sealed like the name */
 	PT_ADDRESS, PT_EMAIL, PT_PHONE, PT_PREFER, PT_SAFE,
+	/* equality monitoring (equality.c): every answer in one sealed field */
+	PT_EQUALITY = 32,
 };
 
 /* Contact details (people.c seals them with the rest of a person):
@@ -205,6 +209,17 @@ int book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t 
 int book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
                               const struct book_contact_change *ch, const char *fields,
                               struct err *err);
+
+/* Equality monitoring (people.c seals it with the rest of a person): the
+ * plain text of record v's answers into out (n bytes; "" when none). */
+int book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,
+                              size_t n, struct err *err);
+/* Changes a person's answers at base_rev (0: whatever it is now), audited
+ * as "person.equality" naming the fields changed. */
+struct book_equality_change;
+int book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
+                               const struct book_equality_change *ch, const char *fields,
+                               struct err *err);
 
 /* Meta keys. */
 #define META_SCHEMA "schema"
@@ -240,9 +255,10 @@ void book_versions_free(struct book *b);
 size_t book_was_put(const struct book_was *w, uint8_t out[BOOK_WAS_REC_MAX]);
 bool book_was_get(const uint8_t *p, size_t n, struct book_was *w);
 /* A copy of a profile or calendar file, "KIND/NAME/0000000V", stamped with
- * the time and the login. */
+ * the time, the login and what the version changed (what: NULL for none;
+ * the versions' listing shows it). */
 int book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
-                  const char *text, size_t len, struct book *b);
+                  const char *text, size_t len, const char *what, struct book *b);
 
 /* Reads a u64 meta value (big-endian), def when absent. */
 uint64_t book_meta_u64(struct store_txn *t, const char *key, uint64_t def);

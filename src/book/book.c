@@ -449,7 +449,16 @@ book_write(struct book *b, enum role role, bool need_key, int (*fn)(struct store
 static int
 book_refresh_txn(struct store_txn *t, void *ctx)
 {
-	return book_txn_check(ctx, t, ROLE_NONE, false);
+	struct book *b = ctx;
+	unsigned pv, cv;
+
+	/* a newer calendar or profile (an admin added a holiday): what is shown
+	 * from now on (working days left, the calendar's holidays) uses it; the
+	 * versions already read stay cached, each under its own number */
+	if (b->profile != NULL && book_versions_current_txn(b, t, &pv, &cv) == 0 &&
+	    (pv != b->pv || cv != b->cv))
+		b->profile = NULL, b->cal = NULL;
+	return book_txn_check(b, t, ROLE_NONE, false);
 }
 
 int
@@ -580,7 +589,7 @@ struct book_create_ctx {
 
 int
 book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t version,
-              const char *text, size_t len, struct book *b)
+              const char *text, size_t len, const char *what, struct book *b)
 {
 	char key[128];
 	struct rec r;
@@ -591,6 +600,8 @@ book_file_put(struct store_txn *t, const char *kind, const char *name, uint32_t 
 	rec_bytes(&r, 1, text, len);
 	rec_u64(&r, 2, book_now());
 	rec_str(&r, 3, b->login);
+	if (what != NULL)
+		rec_str(&r, 4, what);
 	if (rec_done(&r) != 0) {
 		rec_free(&r);
 		return err_set(store_txn_err(t), "out of memory");
@@ -620,9 +631,11 @@ book_create_txn(struct store_txn *t, void *vctx)
 	    book_meta_put_u64(t, META_NEXT_PERSON, 1) != 0 || search_index_mark_txn(t) != 0)
 		return -1;
 	for (i = 0; i < c->n; i++)
-		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i], c->b) != 0)
+		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i],
+		                  i == 0 ? "copied at init" : NULL, c->b) != 0)
 			return -1;
-	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n], c->b) != 0)
+	if (book_file_put(t, "calendar", c->calendar, 1, c->texts[c->n], c->lens[c->n],
+	                  "copied at init", c->b) != 0)
 		return -1;
 	if (book_user_put_new(c->b, t, &c->id, ROLE_ADMIN, true, c->b->login, 1, c->slot) != 0)
 		return -1;
@@ -833,8 +846,17 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
+	if (!book_has_key(b))
 		return;
+	/* a key holder kept from them is told why there is no name: the mark
+	 * first, so that a narrow column cuts the pseudonym, not the mark */
+	if (book_restrict_person_denied_txn(b, t, person)) {
+		char pseudo[64];
+
+		snprintf(pseudo, sizeof pseudo, "%s", out);
+		snprintf(out, n, "RESTRICTED %s", pseudo);
+		return;
+	}
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))
 		return;

@@ -9,6 +9,7 @@
 #include "book-int.h"
 #include "redress/reads.h"
 #include "redress/date.h"
+#include "redress/equality.h"
 #include "redress/text.h"
 
 #define PERSON_FIELD_MAX 512
@@ -104,6 +105,7 @@ struct person_new {
 	uint64_t id, rev;
 	const char *name, *dob;
 	const struct book_contact *contact; /* NULL: none */
+	const char *equality;               /* its sealed text; NULL or "": none */
 	uint32_t key_id;
 };
 
@@ -161,6 +163,13 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 		               sizeof sealed, &slen, store_txn_err(t)) != 0)
 			goto fail;
 		rec_bytes(&r, person_contact[n].tag, sealed, slen);
+	}
+	if (pn->equality != NULL && *pn->equality != '\0') {
+		person_ad(pn->id, "equality", ad, sizeof ad);
+		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->equality, strlen(pn->equality),
+		               true, sealed, sizeof sealed, &slen, store_txn_err(t)) != 0)
+			goto fail;
+		rec_bytes(&r, PT_EQUALITY, sealed, slen);
 	}
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");
@@ -236,6 +245,15 @@ book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t vl,
 	return 0;
 }
 
+int
+book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,
+                          size_t n, struct err *err)
+{
+	if (person_open_field(b, id, v, vl, PT_EQUALITY, "equality", out, n, err) != 0)
+		return err_prefix(err, "person %llu's equality monitoring", (unsigned long long)id);
+	return 0;
+}
+
 /* Fills a book_person from a record: real identity for a key holder,
  * a pseudonym otherwise. */
 static int
@@ -284,6 +302,7 @@ person_add_txn(struct store_txn *t, void *vctx)
 	pn.name = c->name;
 	pn.dob = c->dob;
 	pn.contact = NULL;
+	pn.equality = NULL;
 	pn.key_id = c->b->key_id;
 	if (person_write(c->b, t, &pn, NULL, 0) != 0)
 		return -1;
@@ -330,6 +349,7 @@ person_import_txn(struct store_txn *t, void *vctx)
 		pn.name = c->names[i];
 		pn.dob = c->dobs != NULL ? c->dobs[i] : NULL;
 		pn.contact = NULL;
+		pn.equality = NULL;
 		pn.key_id = c->b->key_id;
 		if (person_write(c->b, t, &pn, NULL, 0) != 0)
 			return -1;
@@ -428,9 +448,29 @@ struct update_ctx {
 	uint64_t id, base;             /* base 0: no revision check */
 	const char *name, *dob;
 	const struct book_contact_change *contact; /* NULL: unchanged */
+	const struct book_equality_change *equality; /* NULL: unchanged */
 	const char *action, *fields;   /* the audit's; NULL: person.update, name,dob */
 	struct book_contact ct;        /* the details written: wiped after */
+	char eq[EQUALITY_TEXT_MAX];    /* the answers written, as sealed: wiped after */
 };
+
+/* The answers of record v with ch applied, as they are sealed, into eq. */
+static int
+person_equality_apply(struct book *b, uint64_t id, const void *v, size_t n,
+                      const struct book_equality_change *ch, char *eq, struct err *err)
+{
+	struct book_equality cur;
+	int rc;
+
+	if ((rc = book_person_equality_open(b, id, v, n, eq, EQUALITY_TEXT_MAX, err)) != 0 ||
+	    ch == NULL)
+		return rc;
+	equality_decode(eq, &cur);
+	if ((rc = book_equality_apply(&cur, ch, err)) == 0)
+		equality_encode(&cur, eq, EQUALITY_TEXT_MAX);
+	vault_wipe(&cur, sizeof cur);
+	return rc;
+}
 
 /* ch applied to ct: NULL leaves a field, "" clears it. */
 static void
@@ -485,16 +525,20 @@ person_update_txn(struct store_txn *t, void *vctx)
 	pn.name = c->name != NULL ? c->name : cur.name;
 	pn.dob = c->dob != NULL ? c->dob : cur.dob;
 	pn.contact = &c->ct;
+	pn.equality = c->eq;
 	pn.key_id = c->b->key_id;
 	rc = book_person_contact_open(c->b, c->id, v, n, &c->ct, store_txn_err(t));
 	if (rc == 0 && c->contact != NULL)
 		person_contact_apply(&c->ct, c->contact);
 	if (rc == 0)
+		rc = person_equality_apply(c->b, c->id, v, n, c->equality, c->eq, store_txn_err(t));
+	if (rc == 0)
 		rc = person_write(c->b, t, &pn, v, n);
 	vault_wipe(&cur, sizeof cur);
 	vault_wipe(&c->ct, sizeof c->ct);
+	vault_wipe(c->eq, sizeof c->eq);
 	if (rc != 0)
-		return -1;
+		return rc == BOOK_EUSAGE ? rc : -1;
 	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
 	if (c->action != NULL)
 		return book_audit_append(c->b, t, c->action, rec, c->fields);
@@ -530,10 +574,13 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 	return 0;
 }
 
-int
-book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
-                          const struct book_contact_change *ch, const char *fields,
-                          struct err *err)
+/* One change to a person's sealed details (contact or equality), audited
+ * as action naming fields. */
+static int
+person_change_write(struct book *b, uint64_t id, uint64_t base_rev,
+                    const struct book_contact_change *contact,
+                    const struct book_equality_change *equality, const char *action,
+                    const char *fields, struct err *err)
 {
 	struct update_ctx *c;
 	int rc;
@@ -544,14 +591,31 @@ book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
 	c->b = b;
 	c->id = id;
 	c->base = base_rev;
-	c->contact = ch;
-	c->action = "person.contact";
+	c->contact = contact;
+	c->equality = equality;
+	c->action = action;
 	c->fields = fields;
 	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
 	book_secret_free(c, sizeof *c);
 	if (rc == 0)
 		book_audit_announce(b);
 	return rc;
+}
+
+int
+book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
+                          const struct book_contact_change *ch, const char *fields,
+                          struct err *err)
+{
+	return person_change_write(b, id, base_rev, ch, NULL, "person.contact", fields, err);
+}
+
+int
+book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
+                           const struct book_equality_change *ch, const char *fields,
+                           struct err *err)
+{
+	return person_change_write(b, id, base_rev, NULL, ch, "person.equality", fields, err);
 }
 
 /* --- find and list --------------------------------------------------------- */
@@ -777,6 +841,7 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	const void *v;
 	size_t n, i;
 	uint8_t key[8];
+	char eq[EQUALITY_TEXT_MAX];
 	int rc = -1;
 
 	if (store_scan(t, STORE_PEOPLE, NULL, 0, book_collect_ids, &r) < 0)
@@ -798,7 +863,8 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		if (person_erased(v, n))
 			continue; /* nothing sealed left to reseal */
 		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0 ||
-		    book_person_contact_open(b, r.ids[i], v, n, ct, store_txn_err(t)) != 0) {
+		    book_person_contact_open(b, r.ids[i], v, n, ct, store_txn_err(t)) != 0 ||
+		    book_person_equality_open(b, r.ids[i], v, n, eq, sizeof eq, store_txn_err(t)) != 0) {
 			struct err *e = store_txn_err(t);
 			char why[ERR_MAX];
 
@@ -812,12 +878,14 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		pn.name = p->name;
 		pn.dob = p->dob;
 		pn.contact = ct;
+		pn.equality = eq;
 		pn.key_id = new_id;
 		if (person_write(b, t, &pn, v, n) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	vault_wipe(eq, sizeof eq);
 	book_secret_free(p, sizeof *p);
 	book_secret_free(ct, sizeof *ct);
 	free(r.ids);
@@ -843,6 +911,7 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	pn.name = name;
 	pn.dob = dob;
 	pn.contact = NULL;
+	pn.equality = NULL;
 	pn.key_id = b->key_id;
 	return person_write(b, t, &pn, NULL, 0);
 }
@@ -887,7 +956,7 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 		if (tag != PT_REV && tag != PT_UPDATED_AT && tag != PT_UPDATED_BY &&
 		    tag != PT_UPDATED_UID && tag != PT_NAME && tag != PT_DOB && tag != PT_BLIND_NAME &&
 		    tag != PT_BLIND_DOB && tag != PT_ADDRESS && tag != PT_EMAIL && tag != PT_PHONE &&
-		    tag != PT_PREFER && tag != PT_SAFE)
+		    tag != PT_PREFER && tag != PT_SAFE && tag != PT_EQUALITY)
 			rec_bytes(&r, tag, p, fn);
 	rec_str(&r, PT_ERASED, date);
 	if (rec_done(&r) != 0) {

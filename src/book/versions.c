@@ -66,28 +66,21 @@ vers_entry_free(struct book_vers *e)
 	free(e);
 }
 
-/* Takes e out of the loaded versions and frees it. */
+/* Drops every loaded entry with profile version pv or calendar version
+ * cv (0: none): a version made in a transaction that did not commit, or
+ * was only a preview (never the one the handle counts under now). */
 static void
-vers_drop(struct book *b, struct book_vers *e)
+vers_forget(struct book *b, unsigned pv, unsigned cv)
 {
-	struct book_vers **pp;
+	struct book_vers **pp = &b->vers, *e;
 
-	for (pp = &b->vers; *pp != NULL && *pp != e; pp = &(*pp)->next)
-		;
-	if (*pp != NULL) {
-		*pp = e->next;
-		vers_entry_free(e);
-	}
-}
-
-static struct book_vers *
-vers_find_pv(struct book *b, unsigned pv)
-{
-	struct book_vers *e;
-
-	for (e = b->vers; e != NULL && e->pv != pv; e = e->next)
-		;
-	return e;
+	while ((e = *pp) != NULL)
+		if (((pv != 0 && e->pv == pv) || (cv != 0 && e->cv == cv)) && e->cal != b->cal) {
+			*pp = e->next;
+			vers_entry_free(e);
+		} else {
+			pp = &e->next;
+		}
 }
 
 /* Profile version pv (the whole chain of inherited profiles, as stored) of
@@ -388,6 +381,9 @@ vers_list_each(const void *k, size_t kl, const void *v, size_t vl, void *vx)
 			o->at = codec_get_be64(p);
 		if (rec_find(v, vl, 3, &p, &fn))
 			snprintf(o->by, sizeof o->by, "%.*s", (int)(fn < 63 ? fn : 63), (const char *)p);
+		if (rec_find(v, vl, 4, &p, &fn))
+			snprintf(o->note, sizeof o->note, "%.*s", (int)(fn < 159 ? fn : 159),
+			         (const char *)p);
 	}
 	x->n++;
 	return 0;
@@ -509,28 +505,27 @@ vers_was_keep(struct book_case *c, const char *rule, bool target, struct date wa
 }
 
 /* Open case id moved to profile pv and calendar cv (0: the case's own);
- * its moved dates kept and audited. */
+ * its moved dates kept and audited.  c and before (2 * PROFILE_RULES_MAX
+ * deadlines) are the caller's room, used again for every case: a case's
+ * guarded memory made and unmade each time was most of a recompute's time. */
 static int
 vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned pv, unsigned cv,
-                    char what, unsigned version, bool dry, struct book_recompute *out)
+                    char what, unsigned version, bool dry, struct book_case *c,
+                    struct deadline *before, struct book_recompute *out)
 {
 	struct err *err = store_txn_err(t);
-	struct deadline *before, *after;
+	struct deadline *after = before + PROFILE_RULES_MAX;
 	const struct profile *prof;
 	const struct calendar *cal;
-	struct book_case *c;
+	const void *stored;
 	void *old = NULL;
 	size_t oldlen, nb = 0, na = 0, i, j, moved = 0;
 	char ref[BOOK_REF_MAX], fields[160];
 	int rc = -1;
 
-	before = calloc(2 * PROFILE_RULES_MAX, sizeof *before);
-	after = before != NULL ? before + PROFILE_RULES_MAX : NULL;
-	if (before == NULL || (c = book_case_new()) == NULL) {
-		free(before);
-		return err_set(err, "out of memory");
-	}
-	if (case_read(b, t, id, c) != 0)
+	/* types and dates only: the notes left sealed (case_read_notes), as a
+	 * step does; opening each note was most of a recompute's time */
+	if (case_read_notes(b, t, id, c, false) != 0)
 		goto out;
 	if (pv == 0)
 		pv = c->profver;
@@ -541,8 +536,14 @@ vers_recompute_case(struct book *b, struct store_txn *t, uint64_t id, unsigned p
 		goto out;
 	}
 	snprintf(ref, sizeof ref, "%s", c->ref);
-	if (book_case_load_txn(b, t, ref, c, &old, &oldlen) != 0 ||
-	    book_case_profile(b, t, c, &prof, &cal, err) != 0 ||
+	if (case_load_notes(b, t, ref, 0, c, &stored, &oldlen, false) != 0)
+		goto out;
+	if ((old = malloc(oldlen)) == NULL) {
+		err_set(err, "out of memory");
+		goto out;
+	}
+	memcpy(old, stored, oldlen);
+	if (book_case_profile(b, t, c, &prof, &cal, err) != 0 ||
 	    book_case_deadlines(b, c, before, PROFILE_RULES_MAX, &nb, err) != 0)
 		goto out;
 	c->profver = pv;
@@ -589,8 +590,6 @@ oom:
 	err_set(err, "out of memory");
 out:
 	free(old);
-	free(before);
-	book_case_free(c);
 	return rc;
 }
 
@@ -599,28 +598,36 @@ vers_recompute_all(struct book *b, struct store_txn *t, unsigned pv, unsigned cv
                    unsigned version, bool dry, struct book_recompute *out)
 {
 	struct book_ids ids = { NULL, 0, 0 };
+	struct deadline *before = calloc(2 * PROFILE_RULES_MAX, sizeof *before);
+	struct book_case *c = book_case_new();
 	size_t i;
 	int rc = 0;
 
-	if (store_scan(t, STORE_OPEN, NULL, 0, book_collect_ids, &ids) < 0)
+	if (before == NULL || c == NULL || store_scan(t, STORE_OPEN, NULL, 0, book_collect_ids,
+	                                              &ids) < 0)
 		rc = err_set(store_txn_err(t), "out of memory");
 	for (i = 0; rc == 0 && i < ids.n; i++)
-		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, dry, out);
+		rc = vers_recompute_case(b, t, ids.ids[i], pv, cv, what, version, dry, c, before, out);
 	free(ids.ids);
+	free(before);
+	book_case_free(c);
 	return rc;
 }
 
-/* After the write of a new version (rc): the book's current one now, or,
- * when it failed, the version loaded in it dropped (never committed). */
+/* After the write of a new version (rc): the book's current one now; or,
+ * when it failed or was a preview (dry: VERS_DRY), the versions loaded in it
+ * forgotten (never committed), and with a preview what it would do kept. */
 static int
-vers_made(struct book *b, int rc, struct book_vers *made, struct book_recompute *out)
+vers_made(struct book *b, int rc, bool dry, struct book_vers *made, unsigned pv, unsigned cv,
+          struct book_recompute *out)
 {
 	if (rc != 0) {
-		if (made != NULL)
-			vers_drop(b, made);
+		vers_forget(b, pv, cv);
+		if (dry && rc == VERS_DRY)
+			return 0;
 		free(out->moved);
 		memset(out, 0, sizeof *out);
-		return rc;
+		return rc == VERS_DRY ? -1 : rc;
 	}
 	b->profile = made->prof;
 	b->cal = made->cal;
@@ -635,7 +642,6 @@ vers_calendar_change_txn(struct store_txn *t, void *vx)
 {
 	struct change_ctx *x = vx;
 	struct book *b = x->b;
-	struct book_vers *e;
 	char name[64], record[96];
 	unsigned pv, cv;
 
@@ -644,15 +650,15 @@ vers_calendar_change_txn(struct store_txn *t, void *vx)
 		return err_set(store_txn_err(t), "the book's calendar changed meanwhile (now version %u): "
 		               "nothing was changed; try again", cv), BOOK_ESTALE;
 	/* (a retried transaction made the version before) */
-	if ((e = vers_find(b, pv, cv + 1)) != NULL)
-		vers_drop(b, e);
+	vers_forget(b, 0, cv + 1);
 	book_meta_str(t, META_CALENDAR, name, sizeof name);
-	if (book_file_put(t, "calendar", name, cv + 1, x->text, x->len, b) != 0 ||
+	if (book_file_put(t, "calendar", name, cv + 1, x->text, x->len, x->what, b) != 0 ||
 	    book_meta_put_u64(t, META_CALENDAR_VERSION, cv + 1) != 0 ||
 	    vers_get_txn(b, t, pv, cv + 1, &x->made) != 0)
 		return -1;
 	x->out->version = cv + 1;
-	if (vers_recompute_all(b, t, pv, cv + 1, 'c', cv + 1, x->dry, x->out) != 0)
+	/* each open case keeps the profile it is counted under */
+	if (vers_recompute_all(b, t, 0, cv + 1, 'c', cv + 1, x->dry, x->out) != 0)
 		return -1;
 	if (x->dry)
 		return VERS_DRY; /* all undone: only what it would do is kept */
@@ -692,11 +698,7 @@ vers_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
 	calendar_free(&check);
 	rc = book_write(b, ROLE_ADMIN, true, vers_calendar_change_txn, &x, err);
 	free(x.text);
-	if (dry && rc == VERS_DRY) {
-		vers_drop(b, x.made);
-		return 0;
-	}
-	return vers_made(b, rc, x.made, out);
+	return vers_made(b, rc, dry, x.made, 0, base + 1, out);
 }
 
 int
@@ -705,6 +707,14 @@ book_calendar_change(struct book *b, const struct calendar *cal, unsigned base,
                      struct err *err)
 {
 	return vers_calendar_change(b, cal, base, action, what, false, out, err);
+}
+
+int
+book_calendar_preview(struct book *b, const struct calendar *cal, unsigned base,
+                      const char *action, const char *what, struct book_recompute *out,
+                      struct err *err)
+{
+	return vers_calendar_change(b, cal, base, action, what, true, out, err);
 }
 
 int
@@ -879,7 +889,7 @@ struct pchange_ctx {
 	struct book *b;
 	const struct book_profile_texts *c;
 	unsigned base;
-	bool open_cases;
+	bool open_cases, dry;
 	struct book_recompute *out;
 	struct book_vers *made;
 };
@@ -889,7 +899,6 @@ vers_profile_change_txn(struct store_txn *t, void *vx)
 {
 	struct pchange_ctx *x = vx;
 	struct book *b = x->b;
-	struct book_vers *e;
 	char key[96], record[96], what[160];
 	unsigned pv, cv;
 	size_t i;
@@ -898,11 +907,12 @@ vers_profile_change_txn(struct store_txn *t, void *vx)
 	if (pv != x->base)
 		return err_set(store_txn_err(t), "the book's profile changed meanwhile (now version %u): "
 		               "nothing was changed; try again", pv), BOOK_ESTALE;
-	while ((e = vers_find_pv(b, pv + 1)) != NULL)
-		vers_drop(b, e);
+	vers_forget(b, pv + 1, 0);
+	snprintf(what, sizeof what, "%s, open cases %s", x->c->names[0],
+	         x->open_cases ? "moved" : "kept theirs");
 	for (i = 0; i < x->c->n; i++)
 		if (book_file_put(t, "profile", x->c->names[i], pv + 1, x->c->texts[i], x->c->lens[i],
-		                  b) != 0)
+		                  i == 0 ? what : NULL, b) != 0)
 			return -1;
 	/* the top of the version before, named for good before it changes */
 	snprintf(key, sizeof key, "%s/%08u", META_PROFILE_NAME, pv);
@@ -918,25 +928,41 @@ vers_profile_change_txn(struct store_txn *t, void *vx)
 	    vers_get_txn(b, t, pv + 1, cv, &x->made) != 0)
 		return -1;
 	x->out->version = pv + 1;
-	if (x->open_cases && vers_recompute_all(b, t, pv + 1, 0, 'p', pv + 1, false, x->out) != 0)
+	if (x->open_cases &&
+	    vers_recompute_all(b, t, pv + 1, 0, 'p', pv + 1, x->dry, x->out) != 0)
 		return -1;
+	if (x->dry)
+		return VERS_DRY; /* all undone: only what it would do is kept */
 	snprintf(record, sizeof record, "profile %u", pv + 1);
-	snprintf(what, sizeof what, "%s%s", x->c->names[0], x->open_cases ? ", open cases moved" : "");
 	return book_audit_append(b, t, "profile.update", record, what);
 }
 
-int
-book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
-                    bool open_cases, struct book_recompute *out, struct err *err)
+static int
+vers_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
+                    bool open_cases, bool dry, struct book_recompute *out, struct err *err)
 {
-	struct pchange_ctx x = { b, c, base, open_cases, out, NULL };
+	struct pchange_ctx x = { b, c, base, open_cases, dry, out, NULL };
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = book_require(b, ROLE_ADMIN, true, err)) != 0)
 		return rc;
 	rc = book_write(b, ROLE_ADMIN, true, vers_profile_change_txn, &x, err);
-	return vers_made(b, rc, x.made, out);
+	return vers_made(b, rc, dry, x.made, base + 1, 0, out);
+}
+
+int
+book_profile_change(struct book *b, const struct book_profile_texts *c, unsigned base,
+                    bool open_cases, struct book_recompute *out, struct err *err)
+{
+	return vers_profile_change(b, c, base, open_cases, false, out, err);
+}
+
+int
+book_profile_preview(struct book *b, const struct book_profile_texts *c, unsigned base,
+                     bool open_cases, struct book_recompute *out, struct err *err)
+{
+	return vers_profile_change(b, c, base, open_cases, true, out, err);
 }
 
 int

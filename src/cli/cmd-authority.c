@@ -79,80 +79,29 @@ cmd_authority_rule(const struct profile *p, const struct rule *r)
 
 /* --- authority update: the book's next profile version ---------------------------- */
 
-static void
-authority_within(const struct rule *r, char *out, size_t n)
-{
-	int amount = r->amount < 0 ? -r->amount : r->amount;
-
-	snprintf(out, n, "%d %s %s %s", amount, unit_words(r->amount, r->unit),
-	         r->amount < 0 ? "before" : "after", event_name(r->from));
-}
-
-static void
-authority_extend(const struct rule *r, char *out, size_t n)
-{
-	if (r->extend_on == EV_NONE)
-		snprintf(out, n, "none");
-	else
-		snprintf(out, n, "%d %s once %s", r->extend_amount,
-		         unit_words(r->extend_amount, r->extend_unit), event_name(r->extend_on));
-}
-
-static void
-authority_source(const struct profile *p, const struct rule *r, char *out, size_t n)
-{
-	const struct profile_source *src = profile_source(p, r->source);
-	char raw[1024];
-
-	snprintf(raw, sizeof raw, "%s%s%s", src != NULL ? src->text : r->source,
-	         r->pinpoint[0] ? ", " : "", r->pinpoint);
-	text_visible(raw, out, n);
-}
-
-/* Prints the differences rule by rule; returns how many. */
-static size_t
+/* Prints the differences rule by rule; returns how many (-1 out of
+ * memory). */
+static long
 authority_diff(const struct profile *old, const struct profile *new)
 {
-	char a[2048], b[2048];
-	size_t i, j, n = 0;
+	struct profile_diff *d;
+	char was[PROFILE_DIFF_TEXT * 2], now[PROFILE_DIFF_TEXT * 2];
+	size_t i, n;
 
-	for (i = 0; i < new->nrules; i++) {
-		const struct rule *r = &new->rules[i], *o = NULL;
-
-		for (j = 0; j < old->nrules && o == NULL; j++)
-			if (strcmp(old->rules[j].key, r->key) == 0)
-				o = &old->rules[j];
-		if (o == NULL) {
-			authority_within(r, a, sizeof a);
-			printf("added    %-22s within %s\n", r->key, a);
-			n++;
-			continue;
-		}
-		authority_within(o, a, sizeof a);
-		authority_within(r, b, sizeof b);
-		if (strcmp(a, b) != 0 && ++n)
-			printf("changed  %-22s within: %s -> %s\n", r->key, a, b);
-		authority_extend(o, a, sizeof a);
-		authority_extend(r, b, sizeof b);
-		if (strcmp(a, b) != 0 && ++n)
-			printf("changed  %-22s extend: %s -> %s\n", r->key, a, b);
-		if (o->basis != r->basis && ++n)
-			printf("changed  %-22s basis: %s -> %s\n", r->key, basis_name(o->basis),
-			       basis_name(r->basis));
-		authority_source(old, o, a, sizeof a);
-		authority_source(new, r, b, sizeof b);
-		if (strcmp(a, b) != 0 && ++n)
-			printf("changed  %-22s source: %s -> %s\n", r->key, a, b);
+	if (profile_diff(old, new, &d, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		text_visible(d[i].was, was, sizeof was);
+		text_visible(d[i].now, now, sizeof now);
+		if (d[i].change == PROFILE_ADDED)
+			printf("added    %-22s within %s\n", d[i].rule, now);
+		else if (d[i].change == PROFILE_REMOVED)
+			printf("removed  %s\n", d[i].rule);
+		else
+			printf("changed  %-22s %s: %s -> %s\n", d[i].rule, d[i].field, was, now);
 	}
-	for (j = 0; j < old->nrules; j++) {
-		for (i = 0; i < new->nrules && strcmp(old->rules[j].key, new->rules[i].key) != 0; i++)
-			;
-		if (i == new->nrules) {
-			printf("removed  %s\n", old->rules[j].key);
-			n++;
-		}
-	}
-	return n;
+	free(d);
+	return (long)n;
 }
 
 static int
@@ -171,6 +120,7 @@ cmd_authority_update(const struct cli_cmd *self, const struct cli_env *env, int 
 	struct err err;
 	unsigned base;
 	size_t i;
+	long nd;
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 1, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
@@ -190,26 +140,31 @@ cmd_authority_update(const struct cli_cmd *self, const struct cli_env *env, int 
 		goto out;
 	}
 	printf("profile %s against the book's profile %u (%s):\n", c.names[0], base, cur->name);
-	if (authority_diff(cur, next) == 0)
-		printf("no rule's timing or source changed\n");
-	if (dry) {
-		printf("dry run: nothing changed\n");
-		rc = CLI_OK;
-	} else if ((rc = cli_book_unlock(b)) == CLI_OK) {
-		rc = cli_book_status(book_profile_change(b, &c, base, open_cases != 0, &r, &err), &err);
-		if (rc == CLI_OK) {
-			printf("profile %u of the book: new cases take it; ", r.version);
-			if (open_cases)
-				printf("%zu open case%s moved to it, %zu date%s moved\n", r.cases,
-				       r.cases == 1 ? "" : "s", r.nmoved, r.nmoved == 1 ? "" : "s");
-			else
-				printf("open cases keep the version they were received under\n");
-			for (i = 0; i < r.nmoved; i++)
-				printf("  %-14s %-22s %s%s -> %s\n", r.moved[i].ref, r.moved[i].rule,
-				       r.moved[i].target ? "target " : "", r.moved[i].was, r.moved[i].now);
-			free(r.moved);
-		}
+	if ((nd = authority_diff(cur, next)) < 0) {
+		rc = cli_error(CLI_FAIL, "out of memory");
+		goto texts;
 	}
+	if (nd == 0)
+		printf("no rule's timing or source changed\n");
+	if ((rc = cli_book_unlock(b)) != CLI_OK)
+		goto texts;
+	rc = cli_book_status((dry ? book_profile_preview : book_profile_change)(
+	                         b, &c, base, open_cases != 0, &r, &err), &err);
+	if (rc == CLI_OK) {
+		printf("profile %u of the book: new cases take it; ", r.version);
+		if (open_cases)
+			printf("%zu open case%s moved to it, %zu date%s moved\n", r.cases,
+			       r.cases == 1 ? "" : "s", r.nmoved, r.nmoved == 1 ? "" : "s");
+		else
+			printf("open cases keep the version they were received under\n");
+		for (i = 0; i < r.nmoved; i++)
+			printf("  %-14s %-22s %s%s -> %s\n", r.moved[i].ref, r.moved[i].rule,
+			       r.moved[i].target ? "target " : "", r.moved[i].was, r.moved[i].now);
+		if (dry)
+			printf("dry run: nothing changed\n");
+		free(r.moved);
+	}
+texts:
 	book_profile_texts_free(&c);
 out:
 	free(next);
@@ -229,6 +184,9 @@ cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 
 	if (argc > 1 && strcmp(argv[1], "update") == 0)
 		return cmd_authority_update(self, env, argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "versions") == 0)
+		return argc > 2 ? cli_error(CLI_USAGE, "%s versions: takes no argument", self->name)
+		                : cli_book_versions(env, 'p');
 	if ((rc = cli_parse(self, argc, argv, NULL, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	if (strcmp(pos[0], "list") == 0) {
@@ -280,7 +238,7 @@ cmd_authority_exec(const struct cli_cmd *self, const struct cli_env *env, int ar
 
 const struct cli_cmd cmd_authority_entry = {
 	.name = "authority",
-	.usage = "list | show NAME | update [NAME|FILE] [--dry-run] [--open-cases]",
+	.usage = "list | show NAME | update [NAME|FILE] [--dry-run] [--open-cases] | versions",
 	.summary = "list the authority profiles, or show one's rules and sources",
 	.help = "list: every shipped profile with its title and parent.\n"
 	        "show NAME: the profile's rules after inheritance, each with its clock, the\n"
@@ -292,6 +250,8 @@ const struct cli_cmd cmd_authority_entry = {
 	        "(added, removed, changed: within, extend, basis, source).  New cases take it;\n"
 	        "open ones keep the version they were received under unless --open-cases\n"
 	        "moves them (recomputed, earlier dates kept in view, audited).  --dry-run only\n"
-	        "prints.",
+	        "prints.\n"
+	        "versions (with -d BOOK): the book's profile versions, who made each, when and\n"
+	        "what.",
 	.exec = cmd_authority_exec,
 };

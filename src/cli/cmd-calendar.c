@@ -195,8 +195,12 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 		return rc;
 	}
 	a.out = out.f;
-	rc = cli_book_status(book_agenda(b, fbuf, tbuf, targets && !overdue, cmd_calendar_each, &a,
-	                                 &err), &err);
+	/* what was met is passed over in the index unless --all asks for it */
+	rc = cli_book_status(book_due_scan(b, fbuf, tbuf,
+	                                   BOOK_DUE_DETAILS | BOOK_DUE_NAMES |
+	                                   (targets && !overdue ? BOOK_DUE_TARGETS : 0) |
+	                                   (all ? 0 : BOOK_DUE_NOT_MET),
+	                                   cmd_calendar_each, &a, &err), &err);
 	rc = cli_out_end(&out, rc);
 	if (rc == CLI_OK && a.shown == 0 && !a.tsv)
 		printf("nothing %s %s to %s\n", overdue ? "overdue before" : "due from",

@@ -669,3 +669,113 @@ profile_check(const struct profile *p, struct err *err)
 	}
 	return 0;
 }
+
+/* --- the differences between two profiles ------------------------------------- */
+
+/* "10 working days after received" */
+static void
+profile_diff_within(const struct rule *r, char *out, size_t n)
+{
+	int amount = r->amount < 0 ? -r->amount : r->amount;
+
+	snprintf(out, n, "%d %s %s %s", amount, unit_words(r->amount, r->unit),
+	         r->amount < 0 ? "before" : "after", event_name(r->from));
+}
+
+static void
+profile_diff_extend(const struct rule *r, char *out, size_t n)
+{
+	if (r->extend_on == EV_NONE)
+		snprintf(out, n, "none");
+	else
+		snprintf(out, n, "%d %s once %s", r->extend_amount,
+		         unit_words(r->extend_amount, r->extend_unit), event_name(r->extend_on));
+}
+
+static void
+profile_diff_source(const struct profile *p, const struct rule *r, char *out, size_t n)
+{
+	const struct profile_source *src = profile_source(p, r->source);
+
+	snprintf(out, n, "%s%s%s", src != NULL ? src->text : r->source, r->pinpoint[0] ? ", " : "",
+	         r->pinpoint);
+}
+
+/* Appends a difference; -1 out of memory. */
+static int
+profile_diff_add(struct profile_diff **out, size_t *n, size_t *cap, enum profile_change change,
+                 const char *rule, const char *field, const char *was, const char *now)
+{
+	struct profile_diff *d;
+
+	if (*n == *cap) {
+		size_t ncap = *cap ? 2 * *cap : 8;
+
+		if ((d = realloc(*out, ncap * sizeof *d)) == NULL)
+			return -1;
+		*out = d;
+		*cap = ncap;
+	}
+	d = &(*out)[(*n)++];
+	d->change = change;
+	snprintf(d->rule, sizeof d->rule, "%s", rule);
+	d->field = field;
+	snprintf(d->was, sizeof d->was, "%s", was);
+	snprintf(d->now, sizeof d->now, "%s", now);
+	return 0;
+}
+
+int
+profile_diff(const struct profile *old, const struct profile *new, struct profile_diff **out,
+             size_t *n)
+{
+	static const char *const fields[] = { "within", "extend", "basis", "source" };
+	char a[PROFILE_DIFF_TEXT], b[PROFILE_DIFF_TEXT];
+	size_t i, f, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < new->nrules; i++) {
+		const struct rule *r = &new->rules[i], *o = profile_rule(old, r->key);
+
+		if (o == NULL) {
+			profile_diff_within(r, b, sizeof b);
+			if (profile_diff_add(out, n, &cap, PROFILE_ADDED, r->key, "", "", b) != 0)
+				goto oom;
+			continue;
+		}
+		for (f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+			switch (f) {
+			case 0:
+				profile_diff_within(o, a, sizeof a);
+				profile_diff_within(r, b, sizeof b);
+				break;
+			case 1:
+				profile_diff_extend(o, a, sizeof a);
+				profile_diff_extend(r, b, sizeof b);
+				break;
+			case 2:
+				snprintf(a, sizeof a, "%s", basis_name(o->basis));
+				snprintf(b, sizeof b, "%s", basis_name(r->basis));
+				break;
+			default:
+				profile_diff_source(old, o, a, sizeof a);
+				profile_diff_source(new, r, b, sizeof b);
+				break;
+			}
+			if (strcmp(a, b) != 0 &&
+			    profile_diff_add(out, n, &cap, PROFILE_CHANGED, r->key, fields[f], a, b) != 0)
+				goto oom;
+		}
+	}
+	for (i = 0; i < old->nrules; i++)
+		if (profile_rule(new, old->rules[i].key) == NULL &&
+		    profile_diff_add(out, n, &cap, PROFILE_REMOVED, old->rules[i].key, "", "", "") != 0)
+			goto oom;
+	return 0;
+oom:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}

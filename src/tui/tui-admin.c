@@ -81,23 +81,33 @@ tui_admin_clock(const struct rule *r, char *buf, size_t n)
 static void
 tui_admin_versions(struct tui *t)
 {
-	struct book_version v[64];
+	enum { MAX_VERSIONS = 4096 }; /* as `holidays versions` lists */
+	struct book_version *v;
 	struct err err;
 	char when[64];
 	size_t i, n;
 
 	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
-	tui_admin_add(t, TUI_S_HEAD, "the book's versions (H adds a holiday)");
-	if (book_versions(t->b, v, sizeof v / sizeof v[0], &n, &err) != 0) {
-		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+	tui_admin_add(t, TUI_S_HEAD, "the book's versions (H adds a holiday, I imports a file, U "
+	              "updates the profile)");
+	if ((v = calloc(MAX_VERSIONS, sizeof *v)) == NULL) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", "out of memory");
 		return;
 	}
-	for (i = 0; i < n && i < sizeof v / sizeof v[0]; i++) {
+	if (book_versions(t->b, v, MAX_VERSIONS, &n, &err) != 0) {
+		tui_admin_add(t, TUI_S_ERROR, "  %s", err.msg);
+		free(v);
+		return;
+	}
+	for (i = 0; i < n && i < MAX_VERSIONS; i++) {
 		date_format_london_time((int64_t)v[i].at, when, sizeof when);
 		tui_admin_add(t, TUI_S_NORMAL, "  %-8s %-3u %-24s by %-12s %s",
 		              v[i].what == 'c' ? "calendar" : "profile", v[i].version, v[i].name,
 		              v[i].by, when);
+		if (v[i].note[0] != '\0')
+			tui_admin_add(t, TUI_S_DIM, "      %s", v[i].note);
 	}
+	free(v);
 }
 
 void
@@ -556,6 +566,48 @@ tui_admin_retention(struct tui *t)
 
 /* --- the screen ------------------------------------------------------------------- */
 
+/* The dates of open cases a change would move (under a heading saying how
+ * many): each case's rule, its date before and after. */
+static void
+tui_admin_moved(struct tui *t, const struct book_recompute *r, bool heading)
+{
+	size_t i;
+
+	if (heading)
+		tui_admin_add(t, TUI_S_HEAD, "%zu date%s of open cases move", r->nmoved,
+		              r->nmoved == 1 ? "" : "s");
+	for (i = 0; i < r->nmoved; i++)
+		tui_admin_add(t, TUI_S_NORMAL, "  %-14s %-22s %s%s -> %s", r->moved[i].ref,
+		              r->moved[i].rule, r->moved[i].target ? "target " : "", r->moved[i].was,
+		              r->moved[i].now);
+}
+
+/* What the differences shown above ask (the screen drawn from where they
+ * start): true only for y; otherwise the screen as it was, nothing changed. */
+static bool
+tui_admin_apply(struct tui *t, size_t from, const char *question)
+{
+	t->admin.top = from;
+	if (tui_admin_confirm(t, "%s", question))
+		return true;
+	tui_admin_load(t);
+	tui_message(t, false, "nothing changed");
+	return false;
+}
+
+/* After a new calendar version: what it recomputed. */
+static void
+tui_admin_recomputed(struct tui *t, struct book_recompute *r)
+{
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	tui_admin_load(t);
+	tui_message(t, false, "calendar %u: %zu open case%s recomputed, %zu date%s moved%s",
+	            r->version, r->cases, r->cases == 1 ? "" : "s", r->nmoved,
+	            r->nmoved == 1 ? "" : "s", r->nmoved ? " (each case keeps the earlier date)" : "");
+	free(r->moved);
+}
+
 /* A holiday added to the book's calendar: its date and name asked, then
  * the change said in words and confirmed; open cases recomputed. */
 static void
@@ -564,10 +616,9 @@ tui_admin_holiday(struct tui *t)
 	const struct calendar *cal;
 	struct book_recompute r;
 	struct err err;
-	char date[16] = "", name[HOLIDAY_NAME_MAX] = "";
+	char date[16] = "", name[HOLIDAY_NAME_MAX] = "", q[256];
 	unsigned version;
-	size_t i;
-	bool ok;
+	size_t from;
 
 	if (tui_cannot_change(t, ROLE_ADMIN))
 		return;
@@ -587,31 +638,210 @@ tui_admin_holiday(struct tui *t)
 		return;
 	}
 	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	from = t->admin.n;
 	tui_admin_add(t, TUI_S_HEAD, "calendar %u would add %s %s: %zu date%s of open cases move",
 	              version + 1, date, name, r.nmoved, r.nmoved == 1 ? "" : "s");
-	for (i = 0; i < r.nmoved; i++)
-		tui_admin_add(t, TUI_S_NORMAL, "  %-14s %-22s %s%s -> %s", r.moved[i].ref,
-		              r.moved[i].rule, r.moved[i].target ? "target " : "", r.moved[i].was,
-		              r.moved[i].now);
+	tui_admin_moved(t, &r, false);
 	free(r.moved);
-	t->admin.top = t->admin.n; /* drawn at the end */
-	ok = tui_admin_confirm(t, "Add %s as calendar %u (the changes above)? y/n ", date,
-	                       version + 1);
-	if (!ok) {
-		tui_admin_load(t);
-		tui_message(t, false, "nothing changed");
+	snprintf(q, sizeof q, "Add %s as calendar %u (the changes above)? y/n ", date, version + 1);
+	if (!tui_admin_apply(t, from, q))
 		return;
-	}
 	if (book_holiday_change(t->b, date, name, &r, &err) != 0) {
 		tui_message(t, true, "not added: %s", err.msg);
 		return;
 	}
-	t->seen_commit = book_last_commit(t->b);
-	tui_admin_load(t);
-	tui_message(t, false, "calendar %u: %zu open case%s recomputed, %zu date%s moved%s",
-	            r.version, r.cases, r.cases == 1 ? "" : "s", r.nmoved,
-	            r.nmoved == 1 ? "" : "s", r.nmoved ? " (each case keeps the earlier date)" : "");
+	tui_admin_recomputed(t, &r);
+}
+
+/* GOV.UK's bank-holidays.json, its path typed and its division chosen: the
+ * days it changes and the dates it moves shown, then imported on y, as
+ * `holidays import` does. */
+static void
+tui_admin_import(struct tui *t)
+{
+	static const char *const divisions[] = { "england-and-wales", "scotland",
+	                                         "northern-ireland" };
+	const struct calendar *cal;
+	struct book_holidays_file hf;
+	struct book_recompute r;
+	struct tui_form *f;
+	struct tui_field *path, *div;
+	struct err err;
+	char buf[DATE_STRLEN], q[512];
+	unsigned version;
+	size_t i, from;
+	int def = 0, rc;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (book_calendar(t->b, &cal, &version, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	for (i = 0; i < sizeof divisions / sizeof divisions[0]; i++)
+		if (strcmp(cal->id, divisions[i]) == 0)
+			def = (int)i;
+	if ((f = tui_form_new("Import GOV.UK's bank-holidays.json into the book's calendar",
+	                      4200)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	path = tui_form_text(f, "file", "File", 4096, false, NULL);
+	div = tui_form_choice(f, "division", "Division", divisions, 3, def);
+	memset(&hf, 0, sizeof hf);
+	while ((rc = tui_form_run(t, f)) == 1) {
+		/* a bad file: its one-line reason, the form again */
+		if (book_holidays_file_read(t->b, text_trim(path->buf), divisions[div->choice], &hf,
+		                            &err) != 0) {
+			tui_message(t, true, "not imported: %s", err.msg);
+			continue;
+		}
+		break;
+	}
+	tui_form_free(&f);
+	if (rc != 1)
+		return;
+	if (hf.nchanges == 0) {
+		tui_message(t, false, "no change: the book's calendar already lists these days");
+		goto out;
+	}
+	if (book_holidays_import(t->b, &hf, true, &r, &err) != 0) {
+		tui_message(t, true, "not imported: %s", err.msg);
+		goto out;
+	}
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	from = t->admin.n;
+	tui_admin_add(t, TUI_S_HEAD, "calendar %u would take %s, %d-%d: %zu day%s change",
+	              hf.base + 1, hf.division, hf.from, hf.to, hf.nchanges,
+	              hf.nchanges == 1 ? "" : "s");
+	for (i = 0; i < hf.nchanges; i++) {
+		const struct book_day_change *c = &hf.changes[i];
+
+		tui_admin_add(t, TUI_S_NORMAL, "  %c %s  %-9s  %s%s", c->sign,
+		              date_format(c->date, buf), date_weekday_name(date_weekday(c->date)),
+		              c->name, c->sign == '-' && c->projected ? "  [projected]" : "");
+	}
+	tui_admin_moved(t, &r, true);
 	free(r.moved);
+	snprintf(q, sizeof q, "Import %s as calendar %u (the changes above)? y/n ", hf.division,
+	         hf.base + 1);
+	if (!tui_admin_apply(t, from, q))
+		goto out;
+	if (book_holidays_import(t->b, &hf, false, &r, &err) != 0) {
+		tui_message(t, true, "not imported: %s", err.msg);
+		goto out;
+	}
+	tui_admin_recomputed(t, &r);
+out:
+	book_holidays_file_free(&hf);
+}
+
+/* The book's next profile: a shipped one's name or a council's file typed,
+ * open cases kept or moved; its differences rule by rule and the dates it
+ * moves shown, then made on y, as `authority update` does. */
+static void
+tui_admin_profile(struct tui *t)
+{
+	static const char *const moves[] = { "keep theirs", "move to it" };
+	const struct profile *cur;
+	struct book_profile_texts c;
+	struct book_recompute r;
+	struct profile_diff *d = NULL;
+	struct profile *next;
+	struct tui_form *f;
+	struct tui_field *name, *open;
+	struct err err;
+	char q[256];
+	unsigned base;
+	size_t i, nd = 0, from;
+	int rc;
+	bool move;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (book_profile_version(t->b, &cur, &base, &err) != 0) {
+		tui_message(t, true, "%s", err.msg);
+		return;
+	}
+	if ((next = malloc(sizeof *next)) == NULL ||
+	    (f = tui_form_new("The book's next profile: a shipped profile's name, or a council's "
+	                      "file (a path with /)", 4200)) == NULL) {
+		free(next);
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	name = tui_form_text(f, "profile", "Profile", 4096, false, cur->name);
+	open = tui_form_choice(f, "open", "Open cases", moves, 2, 0);
+	memset(&c, 0, sizeof c);
+	while ((rc = tui_form_run(t, f)) == 1) {
+		/* a bad profile: FILE:LINE and why, the form again */
+		if (book_profile_candidate(text_trim(name->buf), &c, next, &err) != 0) {
+			tui_message(t, true, "not updated: %s", err.msg);
+			continue;
+		}
+		break;
+	}
+	move = open->choice == 1;
+	tui_form_free(&f);
+	if (rc != 1)
+		goto out;
+	if (profile_diff(cur, next, &d, &nd) != 0) {
+		tui_message(t, true, "out of memory");
+		goto out;
+	}
+	if (book_profile_preview(t->b, &c, base, move, &r, &err) != 0) {
+		tui_message(t, true, "not updated: %s", err.msg);
+		goto out;
+	}
+	tui_admin_add(t, TUI_S_NORMAL, "%s", "");
+	from = t->admin.n;
+	tui_admin_add(t, TUI_S_HEAD, "profile %u would be %s (against profile %u, %s): %zu "
+	              "difference%s", base + 1, c.names[0], base, cur->name, nd, nd == 1 ? "" : "s");
+	for (i = 0; i < nd; i++)
+		if (d[i].change == PROFILE_ADDED)
+			tui_admin_add(t, TUI_S_NORMAL, "  added    %-22s within %s", d[i].rule, d[i].now);
+		else if (d[i].change == PROFILE_REMOVED)
+			tui_admin_add(t, TUI_S_NORMAL, "  removed  %s", d[i].rule);
+		else if (strlen(d[i].rule) + strlen(d[i].field) + strlen(d[i].was) +
+		         strlen(d[i].now) + 40 <= (size_t)t->cols)
+			tui_admin_add(t, TUI_S_NORMAL, "  changed  %-22s %s: %s -> %s", d[i].rule,
+			              d[i].field, d[i].was, d[i].now);
+		else { /* too long for a line: before and after one under the other */
+			tui_admin_add(t, TUI_S_NORMAL, "  changed  %-22s %s: %s", d[i].rule, d[i].field,
+			              d[i].was);
+			tui_admin_add(t, TUI_S_NORMAL, "  %31s -> %s", "", d[i].now);
+		}
+	if (nd == 0)
+		tui_admin_add(t, TUI_S_DIM, "  no rule's timing or source changed");
+	if (move)
+		tui_admin_moved(t, &r, true);
+	else
+		tui_admin_add(t, TUI_S_HEAD, "new cases take it; open cases keep the version they were "
+		              "received under");
+	free(r.moved);
+	snprintf(q, sizeof q, "Make %s the book's profile %u (the changes above)? y/n ", c.names[0],
+	         base + 1);
+	if (!tui_admin_apply(t, from, q))
+		goto out;
+	if (book_profile_change(t->b, &c, base, move, &r, &err) != 0) {
+		tui_message(t, true, "not updated: %s", err.msg);
+		goto out;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	t->list.stale = true;
+	tui_admin_load(t);
+	if (move)
+		tui_message(t, false, "profile %u: new cases take it; %zu open case%s moved to it, %zu "
+		            "date%s moved", r.version, r.cases, r.cases == 1 ? "" : "s", r.nmoved,
+		            r.nmoved == 1 ? "" : "s");
+	else
+		tui_message(t, false, "profile %u: new cases take it; open cases keep theirs",
+		            r.version);
+	free(r.moved);
+out:
+	free(d);
+	book_profile_texts_free(&c);
+	free(next);
 }
 
 static void
@@ -661,6 +891,12 @@ tui_admin_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_HOLIDAY:
 		tui_admin_holiday(t);
+		break;
+	case TUI_A_IMPORT:
+		tui_admin_import(t);
+		break;
+	case TUI_A_PROFILE:
+		tui_admin_profile(t);
 		break;
 	default:
 		tui_scroll(&A->top, max, h, a);

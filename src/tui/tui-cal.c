@@ -28,7 +28,9 @@ tui_cal_flags(const struct tui_cal *C)
 	                                  BOOK_DUE_TARGETS };
 	bool details = C->mine || C->stage != 0 || C->team[0] != '\0';
 
-	return which[C->which] | (details ? BOOK_DUE_DETAILS : 0);
+	/* tui_cal_keep passes over what was met unless everything is asked for */
+	return which[C->which] | (details ? BOOK_DUE_DETAILS : 0) |
+	       (C->everything ? 0 : BOOK_DUE_NOT_MET);
 }
 
 /* The state of one deadline on the book's today, from the index. */

@@ -663,6 +663,9 @@ tui_case_key(struct tui *t, enum tui_action a)
 	case TUI_A_CONTACT:
 		tui_contact_form(t);
 		break;
+	case TUI_A_EQUALITY:
+		tui_equality_form(t);
+		break;
 	case TUI_A_POINT:
 		tui_point_form(t);
 		break;

@@ -72,7 +72,7 @@ enum tui_action {
 	/* self-service, administration, the audit trail */
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
-	TUI_A_HOLIDAY, TUI_A_READS, TUI_A_CONTACT,
+	TUI_A_HOLIDAY, TUI_A_IMPORT, TUI_A_PROFILE, TUI_A_READS, TUI_A_CONTACT, TUI_A_EQUALITY,
 };
 
 #define TUI_KEYS_PER 4
@@ -561,6 +561,7 @@ void tui_people_form(struct tui *t);
 void tui_party_form(struct tui *t);
 void tui_advocacy_form(struct tui *t);
 void tui_contact_form(struct tui *t);   /* tui-contact.c */
+void tui_equality_form(struct tui *t);  /* tui-equality.c */
 void tui_hold_form(struct tui *t);
 /* tui-edit.c: the case's kind, channel, team, service and summary */
 void tui_edit_form(struct tui *t);

@@ -111,7 +111,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-13-01 Bad
 ! redress: bad date "2026-13-01": month 13 does not exist
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
-! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] (each change [--dry-run]))
+! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] (each change [--dry-run]) | versions)
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.remove calendar 3
@@ -133,6 +133,9 @@ england-and-wales, 2026-2031, against the book's calendar 3:
 = 2031-08-25  Monday     Summer bank holiday
 = 2031-12-25  Thursday   Christmas Day
 = 2031-12-26  Friday     Boxing Day
+calendar 4 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
+  CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
 dry run: nothing changed
 $ . $RDT/v/env; redress -d $RDT/v/b holidays 2031 | head -2
 | # the book's calendar, version 3
@@ -174,7 +177,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays
 ? 2
 $ . $RDT/v/env; redress -d $RDT/v/b holidays import $RDT/v/none.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
 exit 2
-redress: holidays import: RDT/v/none.json: No such file or directory
+redress: RDT/v/none.json: No such file or directory
 $ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.import calendar 4
 
@@ -195,6 +198,7 @@ profile ourcouncil against the book's profile 1 (statutory):
 changed  stage1_response        within: 10 working days after received -> 5 working days after received
 changed  stage1_response        basis: regulation -> council
 changed  stage1_response        source: The Children Act 1989 Representations Procedure (England) Regulations 2006 (SI 200
+profile 2 of the book: new cases take it; open cases keep the version they were received under
 dry run: nothing changed
 $ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile | tail -1
 profile 2 of the book: new cases take it; open cases keep the version they were received under
@@ -225,6 +229,35 @@ case.recompute CSC-2026-0001 profile 3: stage1_response 2026-12-04 -> 2026-11-27
 profile.update profile 3 ourcouncil, open cases moved
 $ . $RDT/v/env; redress -d $RDT/v/p verify | tail -1
 records: 11 match their last audit entry
+# a later calendar change recomputes each open case under its own profile:
+# CSC-2026-0001 stays on profile 3 when profile 4 (no --open-cases) is made
+#   received Fri 2026-11-20, 5 wd with Tue 2026-12-01 a holiday: Fri 2026-11-27
+#   (before it); 20 wd: 2026-12-18 -> Mon 2026-12-21 (under statutory, profile
+#   4, its 10 wd would move to 2026-12-07 as well)
+#   received Mon 2026-11-23: 5 wd Mon 2026-11-30 (before it), 20 wd -> 12-22
+$ . $RDT/v/env; redress -d $RDT/v/p authority update statutory | tail -1; redress -d $RDT/v/p holidays add 2026-12-01 'Day of mourning'
+profile 4 of the book: new cases take it; open cases keep the version they were received under
+calendar 2 of the book: 2 open cases recomputed, 2 dates moved
+  CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
+  CSC-2026-0002  stage1_response_max    2026-12-21 -> 2026-12-22
+$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | grep -A3 '^counted' | cut -c1-45
+counted under profile 3, calendar 2 of the bo
+|
+deadlines (ourcouncil)
+  stage1_response        2026-11-27 (was 2026
+
+# the versions listed: number, kind, who, when, what
+$ . $RDT/v/env; redress -d $RDT/v/p authority versions | sed 's/ 20[0-9][0-9]-[0-9-]* [0-9:]* / WHEN /'
+profile    1  statutory            root         WHEN  copied at init
+profile    2  ourcouncil           root         WHEN  ourcouncil, open cases kept theirs
+profile    3  ourcouncil           root         WHEN  ourcouncil, open cases moved
+profile    4  statutory            root         WHEN  statutory, open cases kept theirs
+$ . $RDT/v/env; redress -d $RDT/v/p holidays versions | sed 's/ 20[0-9][0-9]-[0-9-]* [0-9:]* / WHEN /'
+calendar   1  england-and-wales    root         WHEN  copied at init
+calendar   2  england-and-wales    root         WHEN  2026-12-01 added: Day of mourning
+$ . $RDT/v/env; redress -d $RDT/v/p holidays versions 2026
+! redress: holidays versions: takes no argument
+? 2
 
 # --- reports reproducible -----------------------------------------------------------
 # Five complaints received Fri 2026-11-20, answered Mon 2026-12-07 and closed:
@@ -237,3 +270,11 @@ $ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r init --auth
 $ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r holidays add 2026-12-01 'Day of mourning'; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r2; cmp $RDT/v/r1 $RDT/v/r2 && echo unchanged
 calendar 2 of the book: 0 open cases recomputed, 0 dates moved
 unchanged
+
+# a recompute reads each case's dates and leaves its notes sealed: the note
+# is still there, whole, after the case is rewritten
+$ . $RDT/v/env; redress -d $RDT/v/n init --authority statutory >/dev/null; redress -d $RDT/v/n case add --received 2026-11-20 --child-name Zoe; redress -d $RDT/v/n case note CSC-2026-0001 --text 'Called the mother: sealed words'; redress -d $RDT/v/n holidays add 2026-12-01 X | head -1; redress -d $RDT/v/n case show CSC-2026-0001 --names | grep -c 'sealed words'; redress -d $RDT/v/n verify | tail -1
+CSC-2026-0001
+calendar 2 of the book: 1 open case recomputed, 2 dates moved
+1
+records: 6 match their last audit entry

@@ -555,6 +555,76 @@ test_cite(void **state)
 	assert_string_equal(buf, "nowhere");
 }
 
+/* The differences an admin reads before a profile replaces the book's:
+ * rule by rule, each field of a changed rule on its own, new rules in
+ * order, then those removed. */
+static void
+test_diff(void **state)
+{
+	static const char next_text[] =
+		"profile   next\n"
+		"title     The next one\n"
+		"calendar  england-and-wales\n"
+		"source reg  The Regulations\n"
+		"source ours Our policy\n"
+		"rule stage1_response\n"
+		"\tstage   1\n"
+		"\tfrom    received\n"
+		"\twithin  5 working-days\n"
+		"\tdone    stage1_response_sent\n"
+		"\tbasis   council\n"
+		"\tsource  ours\n"
+		"rule panel_notice\n"
+		"\tstage   3\n"
+		"\tfrom    panel_date\n"
+		"\tbefore  10 working-days\n"
+		"\tdone    panel_notice_sent\n"
+		"\tsource  reg\n"
+		"rule stage9\n"
+		"\tstage   3\n"
+		"\tfrom    received\n"
+		"\twithin  1 days\n"
+		"\tdone    stage1_response_sent\n"
+		"\tsource  ours\n";
+	struct profile_diff *d;
+	size_t n;
+
+	(void)state;
+	parse_ok(&parent, root_text);
+	parse_ok(&child, next_text);
+	assert_int_equal(profile_diff(&parent, &child, &d, &n), 0);
+	assert_int_equal(n, 7);
+	assert_int_equal(d[0].change, PROFILE_CHANGED);
+	assert_string_equal(d[0].rule, "stage1_response");
+	assert_string_equal(d[0].field, "within");
+	assert_string_equal(d[0].was, "10 working days after received");
+	assert_string_equal(d[0].now, "5 working days after received");
+	assert_string_equal(d[1].field, "extend");
+	assert_string_equal(d[1].was, "20 working days once stage1_extended");
+	assert_string_equal(d[1].now, "none");
+	assert_string_equal(d[2].field, "basis");
+	assert_string_equal(d[2].was, "regulation");
+	assert_string_equal(d[2].now, "council");
+	assert_string_equal(d[3].field, "source");
+	assert_string_equal(d[3].was, "The Regulations, reg 14");
+	assert_string_equal(d[3].now, "Our policy");
+	/* panel_notice: its source's id differs, its text too */
+	assert_string_equal(d[4].rule, "panel_notice");
+	assert_string_equal(d[4].field, "source");
+	assert_string_equal(d[4].was, "The guidance");
+	assert_string_equal(d[4].now, "The Regulations");
+	assert_int_equal(d[5].change, PROFILE_ADDED);
+	assert_string_equal(d[5].rule, "stage9");
+	assert_string_equal(d[5].now, "1 day after received");
+	assert_int_equal(d[6].change, PROFILE_REMOVED);
+	assert_string_equal(d[6].rule, "stage2_request");
+	free(d);
+	/* the same profile: none */
+	assert_int_equal(profile_diff(&parent, &parent, &d, &n), 0);
+	assert_int_equal(n, 0);
+	assert_null(d);
+}
+
 int
 main(void)
 {
@@ -573,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_inherit_wrong_parent),
 		cmocka_unit_test(test_event_lookup),
 		cmocka_unit_test(test_regulations_floor),
+		cmocka_unit_test(test_diff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
