@@ -590,6 +590,7 @@ search_teams(struct find_ctx *c)
 	from[0] = 'm';
 	n = 1;
 	for (;;) {
+		w.found = false; /* past the last entry, nothing is called */
 		if (store_scan(c->t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
 			return -1;
 		if (!w.found)
