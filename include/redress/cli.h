@@ -50,6 +50,9 @@ int cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, i
                         char **argv);
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
+/* `redress person adjust ...` (cmd-person-adjust.c), as cmd-person.c runs it. */
+int cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                      char **argv);
 
 /* A setting of the configuration file conf, a line "key = value": the
  * value in buf, or NULL when the file or the key is not there. */
@@ -141,6 +144,9 @@ struct book;
 int cli_book_open(const struct cli_env *env, struct book **b);
 /* Asks for the person's passphrase (or reads it) and unlocks.  Status. */
 int cli_book_unlock(struct book *b);
+/* cli_book_open, then cli_book_unlock when unlock is true (the book closed
+ * again, *b NULL, when that fails).  Status. */
+int cli_book_open_unlock(const struct cli_env *env, struct book **b, bool unlock);
 /* Reads a passphrase: from the terminal without echo (twice when confirm),
  * or, with no terminal, line `line` (1-based) of $REDRESS_PASSPHRASE_FILE.
  * *pass is guarded memory of CLI_PASS_MAX bytes: release with

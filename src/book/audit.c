@@ -968,8 +968,8 @@ struct sealed_ctx {
 	char line[512];
 };
 
-/* A person's name, date of birth, contact details and equality monitoring
- * open with a key held. */
+/* A person's name, date of birth, contact details, equality monitoring and
+ * adjustments open with a key held. */
 static size_t
 book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *line, size_t max)
 {
@@ -996,7 +996,7 @@ book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *lin
 		k++;
 	}
 	vault_wipe(plain, sizeof plain);
-	return k;
+	return k + book_person_adjust_shut(b, id, v, n, line, max);
 }
 
 static int

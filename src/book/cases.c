@@ -668,7 +668,7 @@ book_case_workflow(const struct book_case *c, struct wf_event *wf, size_t max)
  * status, stage, child), kept in each of its deadlines' index entries in
  * the same transaction as its summary: a month of the calendar then reads
  * the index alone.  Entries written before have none (case_due_inline). */
-static void
+void
 case_due_put_details(struct rec *dv, const struct book_case *c)
 {
 	size_t i;
@@ -1000,7 +1000,7 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	for (i = 0; i < c->nwas; i++)
 		rec_bytes(&r, CT_WAS, prefix, book_was_put(&c->was[i], prefix));
 	/* the deadlines index: by date, for the calendar and the overdue list */
-	if (case_put_deadlines(t, prof, c, dl, n, &r) != 0)
+	if (case_put_deadlines(t, prof, c, dl, n, &r) != 0 || case_put_items(b, t, c, &r) != 0)
 		goto out_rec;
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");

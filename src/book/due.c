@@ -220,6 +220,10 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	pos = case_due_fields(v, vl, &d);
 	if (d.done && (x->flags & BOOK_DUE_NOT_MET))
 		return 0;
+	if (key[4] > 1 && (x->flags & BOOK_DUE_NO_DEADLINES))
+		return 0;
+	if (key[4] > 1 && !case_due_item(x->t, key[4], v, vl, &d))
+		return 0; /* a review since moved or cleared */
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
 		case_due_details(x, &d, v, vl, pos);

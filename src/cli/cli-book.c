@@ -302,6 +302,18 @@ cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *
 }
 
 int
+cli_book_open_unlock(const struct cli_env *env, struct book **b, bool unlock)
+{
+	int rc;
+
+	if ((rc = cli_book_open(env, b)) != CLI_OK || !unlock)
+		return rc;
+	if ((rc = cli_book_unlock(*b)) != CLI_OK)
+		book_close(b);
+	return rc;
+}
+
+int
 cli_book_unlock(struct book *b)
 {
 	struct err err;

@@ -56,12 +56,8 @@ cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int a
 	/* a bad value is refused before the book is opened */
 	if (setting && book_equality_check(&ch, &err) != 0)
 		return cli_error(CLI_USAGE, "person equality: %s", err.msg);
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
-	if ((rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	if (setting)
 		rc = cli_book_status(book_equality_set(b, (uint64_t)v, (uint64_t)rev, &ch, &err), &err);
 	else {

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "redress/adjust.h"
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/equality.h"
@@ -212,7 +213,9 @@ static int
 export_person(struct book *b, uint64_t id, struct book_case *c)
 {
 	struct audit_filter f;
+	struct book_contact ct;
 	struct book_person p;
+	struct book_adjust adj;
 	struct err err;
 	char when[32];
 	size_t i;
@@ -223,10 +226,28 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("\n== person %llu\n", (unsigned long long)id);
 	export_put("", "name", p.name);
 	export_put("", "born", p.dob);
+	/* reasonable adjustments agreed with them (adjust.h), when there are */
+	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "adjustments", adj.text);
+	export_put("", "agreed on", adj.agreed);
+	export_put("", "reviewed", adj.reviewed);
+	export_put("", "next review", adj.review);
+	explicit_bzero(&adj, sizeof adj);
 	export_when(p.updated_at, when, sizeof when);
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
 	       p.updated_by);
 	explicit_bzero(&p, sizeof p);
+	/* how to reach them is held about them too: opened only here, as the
+	 * name is, the read on record */
+	if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "address", ct.address);
+	export_put("", "e-mail", ct.email);
+	export_put("", "phone", ct.phone);
+	export_put("", "prefers", ct.prefer);
+	export_put("", "safe to write", ct.safe);
+	explicit_bzero(&ct, sizeof ct);
 	if ((rc = export_equality(b, id)) != CLI_OK)
 		return rc;
 	memset(&f, 0, sizeof f);

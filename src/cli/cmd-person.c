@@ -87,6 +87,8 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	long rev = 0;
 	int npos, rc;
 
+	if (argc > 1 && strcmp(argv[1], "adjust") == 0) /* cmd-person-adjust.c */
+		return cmd_person_adjust(self, env, argc, argv);
 	if (argc > 1 && strcmp(argv[1], "equality") == 0)
 		return cmd_person_equality(self, env, argc, argv);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
@@ -130,8 +132,8 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		if (npos != 1 || name == NULL)
 			return cli_error(CLI_USAGE, "person find: --name NAME is required");
 	} else if (strcmp(pos[0], "list") != 0)
-		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact, equality "
-		                 "or list, not \"%s\"", pos[0]);
+		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact, equality, "
+		                 "adjust or list, not \"%s\"", pos[0]);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	/* identity needs the key: add, edit, find always; show and list on request */
@@ -182,7 +184,9 @@ const struct cli_cmd cmd_person_entry = {
 	         "       | contact ID [--address TEXT] [--email ADDR] [--phone NUMBER]\n"
 	         "         [--prefer CHANNEL] [--safe yes|no] [--rev N]\n"
 	         "       | equality ID [--consent yes|no] [--age-band BAND] [--sex SEX]\n"
-	         "         [--ethnicity GROUP] [--disability ANSWER] [--rev N]",
+	         "         [--ethnicity GROUP] [--disability ANSWER] [--rev N]\n"
+	         "       | adjust ID [--text TEXT] [--agreed DATE] [--review DATE]\n"
+	         "         [--reviewed DATE] [--clear] [--rev N]",
 	.summary = "the people on cases, their identity sealed",
 	.help = "add: record a person; prints their id.  Name and date of birth are sealed with\n"
 	        "  the book's data key before they reach the disk.\n"
@@ -205,6 +209,12 @@ const struct cli_cmd cmd_person_entry = {
 	        "  --ethnicity {ethnicity|}\n"
 	        "  --disability {disability|}\n"
 	        "  Sealed like the name; \"\" clears one; the audit names the questions, never\n"
-	        "  the answers.  The annual report counts them in aggregate only.",
+	        "  the answers.  The annual report counts them in aggregate only.\n"
+	        "adjust ID: show the reasonable adjustments agreed with the person (the key is\n"
+	        "  needed); --text says what was agreed (--agreed: on which day, default today),\n"
+	        "  --review DATE when it is next to be reviewed (\"\" none): the date is on the\n"
+	        "  calendar of every open case they are party to, not as a statutory deadline.\n"
+	        "  --reviewed DATE records a review held (with --review the next one, else\n"
+	        "  none); --clear removes them.  Sealed like the name; audited.",
 	.exec = cmd_person_exec,
 };
