@@ -76,7 +76,8 @@ search_hashes(struct book *b, uint32_t key_id, const char *field, const char *te
 		free(h);
 		return -1;
 	}
-	qsort(h, k, sizeof *h, search_hash_cmp);
+	if (k > 0)
+		qsort(h, k, sizeof *h, search_hash_cmp);
 	for (i = m = 0; i < k; i++)
 		if (m == 0 || memcmp(h[m - 1], h[i], HB) != 0)
 			memcpy(h[m++], h[i], HB);
@@ -727,7 +728,8 @@ book_search_cases(struct book *b, const char *query, uint64_t **ids, size_t *n, 
 		free(c.found.ids);
 		return rc;
 	}
-	qsort(c.found.ids, c.found.n, sizeof *c.found.ids, codec_cmp_u64);
+	if (c.found.n > 0)
+		qsort(c.found.ids, c.found.n, sizeof *c.found.ids, codec_cmp_u64);
 	for (i = m = 0; i < c.found.n; i++)
 		if (m == 0 || c.found.ids[m - 1] != c.found.ids[i])
 			c.found.ids[m++] = c.found.ids[i];
