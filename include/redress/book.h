@@ -37,7 +37,7 @@
 #include "redress/err.h"
 #include "redress/vocab.h"
 
-#define BOOK_SCHEMA 2
+#define BOOK_SCHEMA 3
 
 /* Error codes (see above). */
 #define BOOK_EFAIL -1     /* the book or the system failed: I/O, memory, a damaged record */
@@ -100,6 +100,7 @@ struct book_info {
 	uint32_t key_id;
 	uint64_t audit_seq;
 	uint64_t people;
+	uint64_t cases;             /* open and closed */
 };
 int book_info(struct book *b, struct book_info *out, struct err *err);
 

@@ -324,6 +324,11 @@ struct book_case_filter {
 	const char *team, *owner;
 	const char *from, *to;       /* received between, inclusive */
 	bool no_names;               /* pseudonyms only: names decrypted later, as shown */
+	/* only the cases of ids (nids of them, sorted: book_search_cases),
+	 * each read by its key, not a walk of every case */
+	bool by_ids;
+	const uint64_t *ids;
+	size_t nids;
 };
 
 int book_case_list(struct book *b, const struct book_case_filter *f,

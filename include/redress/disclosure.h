@@ -31,10 +31,4 @@ int book_subject_people(struct book *b, const char *subject, const char *dob, ui
 int book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MAX], size_t *n,
                       struct err *err);
 
-/* The ids of every case any of people (npeople of them; sorted in place) is
- * a party to, in case order, in a new array the caller frees: one pass over
- * the cases, however many people (the client's / search). */
-int book_people_cases(struct book *b, uint64_t *people, size_t npeople, uint64_t **ids, size_t *n,
-                      struct err *err);
-
 #endif

@@ -32,6 +32,8 @@ enum store_db {
 	STORE_DRAFTS,   /* uid | form key: a person's unsaved form, sealed */
 	STORE_SUMMARY,  /* case id: the few plain fields a list shows */
 	STORE_OPEN,     /* case id -> nothing: the open cases */
+	STORE_SEARCH,   /* the search index: keyed hashes of name and note words, and
+	                 * the people party to each case (book/search.c) */
 	STORE_NDB
 };
 
@@ -74,6 +76,9 @@ int store_put(struct store_txn *txn, enum store_db db, const void *key, size_t k
               const void *val, size_t vlen, bool noover);
 /* 0, or STORE_NOTFOUND. */
 int store_del(struct store_txn *txn, enum store_db db, const void *key, size_t klen);
+
+/* Empties db (an index about to be rebuilt). */
+int store_clear(struct store_txn *txn, enum store_db db);
 
 /* Calls each() for every entry with key >= from (all when from is NULL) in
  * key order until it returns non-zero; returns that value (0 at the end).

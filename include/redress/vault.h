@@ -127,6 +127,13 @@ int64_t vault_sealed_key_id(const uint8_t *sealed, size_t len);
 int vault_blind(const struct vault_keys *keys, uint32_t key_id, const char *field,
                 const char *value, uint8_t out[VAULT_BLIND_BYTES], struct err *err);
 
+/* The same for n values at once (the subkey derived once): values holds
+ * them one after another, each NUL-terminated (fold_tokens' output), and
+ * out[i] gets the index of the i-th. */
+int vault_blind_n(const struct vault_keys *keys, uint32_t key_id, const char *field,
+                  const char *values, size_t n, uint8_t (*out)[VAULT_BLIND_BYTES],
+                  struct err *err);
+
 /* Signs msg with the user's Ed25519 key. */
 int vault_sign(const struct vault_keys *keys, const void *msg, size_t len,
                uint8_t sig[VAULT_SIG_BYTES], struct err *err);

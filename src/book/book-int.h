@@ -172,6 +172,24 @@ size_t book_case_unopened(const struct book_case *c, char *list, size_t n);
  * naming those no key held opens. */
 int book_cases_reseal(struct book *b, struct store_txn *t, uint32_t new_id);
 
+/* The search index (search.c), kept in the write transaction of what it
+ * indexes: a person's name words (search_person_put drops the old ones
+ * first; _drop needs no key), a note's words, the people party to a case
+ * and its team (from the record as it was, old, to c). */
+int search_person_put(struct book *b, struct store_txn *t, uint64_t person, const char *name,
+                      uint32_t key_id);
+int search_person_drop(struct store_txn *t, uint64_t person);
+int search_note_put(struct book *b, struct store_txn *t, uint64_t id, uint32_t seq,
+                    const char *note, uint32_t key_id);
+int search_note_drop(struct store_txn *t, uint64_t id, uint32_t seq);
+int search_case_put(struct store_txn *t, const struct book_case *c, const void *old,
+                    size_t oldlen);
+/* Whether every name and note of the book is indexed; marks it so (init). */
+int search_index_built_txn(struct store_txn *t);
+int search_index_mark_txn(struct store_txn *t);
+/* people.c: indexes every person's name (a book made before the index). */
+int book_people_index_txn(struct book *b, struct store_txn *t);
+
 /* Tags of person records. */
 enum {
 	PT_REV = 1, PT_UPDATED_AT, PT_UPDATED_BY, PT_UPDATED_UID, PT_NAME, PT_DOB, PT_BLIND_NAME,

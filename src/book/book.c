@@ -167,6 +167,8 @@ book_migrate_summaries(struct book *b, struct store_txn *t)
 static int (*const book_migrations[BOOK_SCHEMA])(struct book *b, struct store_txn *t) = {
 	NULL,                   /* 0 -> 1: the first schema; nothing to convert */
 	book_migrate_summaries, /* 1 -> 2: case summaries and the open set, for lists */
+	NULL,                   /* 2 -> 3: the search index, kept from now on; a book's
+	                         * first is built by a key holder (search.c) */
 };
 
 static int
@@ -620,6 +622,7 @@ book_info_read(struct store_txn *t, void *ctx)
 	in->key_id = (uint32_t)book_meta_u64(t, META_KEY_ID, 0);
 	in->audit_seq = book_meta_u64(t, META_AUDIT_SEQ, 0);
 	in->people = store_count(t, STORE_PEOPLE);
+	in->cases = store_count(t, STORE_SUMMARY);
 	return 0;
 }
 
@@ -681,7 +684,7 @@ book_create_txn(struct store_txn *t, void *vctx)
 	    book_meta_put_u64(t, META_PROFILE_VERSION, 1) != 0 ||
 	    book_meta_put_u64(t, META_CALENDAR_VERSION, 1) != 0 ||
 	    book_meta_put_u64(t, META_KEY_ID, 1) != 0 ||
-	    book_meta_put_u64(t, META_NEXT_PERSON, 1) != 0)
+	    book_meta_put_u64(t, META_NEXT_PERSON, 1) != 0 || search_index_mark_txn(t) != 0)
 		return -1;
 	for (i = 0; i < c->n; i++)
 		if (book_file_put(t, "profile", c->names[i], 1, c->texts[i], c->lens[i],

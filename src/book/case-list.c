@@ -193,7 +193,17 @@ case_list_txn(struct store_txn *t, void *vctx)
 	int rc;
 
 	x->t = t;
-	if (x->f->open || x->f->overdue)
+	if (x->f->by_ids) {
+		uint8_t key[8];
+		const void *v;
+		size_t i, n;
+
+		for (i = 0, rc = 0; i < x->f->nids && rc == 0; i++) {
+			codec_be64(x->f->ids[i], key);
+			if (store_get(t, STORE_SUMMARY, key, 8, &v, &n) == 0)
+				rc = case_list_one(x, x->f->ids[i], v, n);
+		}
+	} else if (x->f->open || x->f->overdue)
 		rc = store_scan(t, STORE_OPEN, NULL, 0, case_list_open_each, x);
 	else
 		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_list_summary_each, x);

@@ -1008,7 +1008,7 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	}
 	case_key(c->id, key);
 	if (store_put(t, STORE_CASES, key, 8, r.buf, r.len, false) != 0 ||
-	    case_summary_put(t, c, dl, n) != 0)
+	    case_summary_put(t, c, dl, n) != 0 || search_case_put(t, c, old, oldlen) != 0)
 		goto out_rec;
 	rc = 0;
 out_rec:
@@ -1073,6 +1073,11 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 			e->note = (char *)"";
 			rec_free(&r);
 			return err_set(store_txn_err(t), "out of memory");
+		}
+		/* its words, for the client's / (search.c) */
+		if (search_note_put(b, t, c->id, e->seq, s->note, key_id) != 0) {
+			rec_free(&r);
+			return -1;
 		}
 	}
 	case_key(c->id, key);

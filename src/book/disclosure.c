@@ -121,9 +121,7 @@ book_subject_people(struct book *b, const char *subject, const char *dob, uint64
 struct cases_ctx {
 	const uint64_t *people;            /* sorted */
 	size_t npeople;
-	char (*refs)[BOOK_REF_MAX];        /* or, when NULL is wanted, ids */
-	uint64_t *ids;
-	bool want_ids;
+	char (*refs)[BOOK_REF_MAX];
 	size_t n, cap;
 };
 
@@ -132,22 +130,13 @@ static int
 cases_grow(struct cases_ctx *c)
 {
 	size_t cap = c->cap ? c->cap * 2 : 16;
+	char (*nr)[BOOK_REF_MAX];
 
 	if (c->n < c->cap)
 		return 0;
-	if (c->want_ids) {
-		uint64_t *ni = realloc(c->ids, cap * sizeof *ni);
-
-		if (ni == NULL)
-			return -1;
-		c->ids = ni;
-	} else {
-		char (*nr)[BOOK_REF_MAX] = realloc(c->refs, cap * sizeof *nr);
-
-		if (nr == NULL)
-			return -1;
-		c->refs = nr;
-	}
+	if ((nr = realloc(c->refs, cap * sizeof *nr)) == NULL)
+		return -1;
+	c->refs = nr;
 	c->cap = cap;
 	return 0;
 }
@@ -170,10 +159,7 @@ export_cases_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 		            codec_cmp_u64) != NULL) {
 			if (cases_grow(c) != 0)
 				return -1;
-			if (c->want_ids)
-				c->ids[c->n] = codec_get_be64(k);
-			else
-				rec_find_str(v, vl, CT_REF, c->refs[c->n], BOOK_REF_MAX);
+			rec_find_str(v, vl, CT_REF, c->refs[c->n], BOOK_REF_MAX);
 			c->n++;
 			break;
 		}
@@ -193,7 +179,7 @@ int
 book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MAX], size_t *n,
                   struct err *err)
 {
-	struct cases_ctx c = { &person, 1, NULL, NULL, false, 0, 0 };
+	struct cases_ctx c = { &person, 1, NULL, 0, 0 };
 	int rc;
 
 	*refs = NULL;
@@ -203,25 +189,6 @@ book_person_cases(struct book *b, uint64_t person, char (**refs)[BOOK_REF_MAX], 
 		return rc;
 	}
 	*refs = c.refs;
-	*n = c.n;
-	return 0;
-}
-
-int
-book_people_cases(struct book *b, uint64_t *people, size_t npeople, uint64_t **ids, size_t *n,
-                  struct err *err)
-{
-	struct cases_ctx c = { people, npeople, NULL, NULL, true, 0, 0 };
-	int rc;
-
-	*ids = NULL;
-	*n = 0;
-	qsort(people, npeople, sizeof *people, codec_cmp_u64);
-	if ((rc = store_read(b->st, export_cases_txn, &c, err)) != 0) {
-		free(c.ids);
-		return rc;
-	}
-	*ids = c.ids;
 	*n = c.n;
 	return 0;
 }

@@ -360,7 +360,8 @@ retention_erase_notes(struct store_txn *t, uint64_t id, size_t *notes)
 		for (pos = 0; rec_next(v, n, &pos, &tag, &p, &fn);)
 			if (tag != ET_NOTE)
 				rec_bytes(&r, tag, p, fn);
-		if (book_rec_put(t, STORE_EVENTS, key, 12, &r, false) != 0)
+		if (book_rec_put(t, STORE_EVENTS, key, 12, &r, false) != 0 ||
+		    search_note_drop(t, id, seq) != 0)
 			return -1;
 		(*notes)++;
 	}

@@ -191,6 +191,9 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 		if (store_put(t, STORE_BLIND, bkey, sizeof bkey, "", 0, false) != 0)
 			goto fail;
 	}
+	/* the words of the name, for the client's / (search.c) */
+	if (search_person_put(b, t, pn->id, pn->name, pn->key_id) != 0)
+		goto fail;
 	rec_free(&r);
 	vault_wipe(sealed, sizeof sealed);
 	return 0;
@@ -884,6 +887,46 @@ book_person_list(struct book *b, int (*each)(const struct book_person *, void *)
 	return store_read(b->st, person_list_txn, &c, err);
 }
 
+/* --- the search index of a book made before it ------------------------------ */
+
+struct index_ctx {
+	struct book *b;
+	struct store_txn *t;
+	char *name; /* guarded */
+};
+
+static int
+person_index_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct index_ctx *c = vctx;
+	uint64_t id;
+	int rc;
+
+	if (kl != 8 || person_erased(v, vl))
+		return 0;
+	id = codec_get_be64(k);
+	/* a name no key held opens cannot be indexed: it is not found */
+	if (person_open_field(c->b, id, v, vl, PT_NAME, "name", c->name, BOOK_NAME_MAX,
+	                      store_txn_err(c->t)) != 0)
+		return 0;
+	rc = search_person_put(c->b, c->t, id, c->name, c->b->key_id);
+	vault_wipe(c->name, BOOK_NAME_MAX);
+	return rc != 0 ? -1 : 0;
+}
+
+int
+book_people_index_txn(struct book *b, struct store_txn *t)
+{
+	struct index_ctx c = { b, t, NULL };
+	int rc;
+
+	if ((c.name = book_secret_alloc(BOOK_NAME_MAX)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	rc = store_scan(t, STORE_PEOPLE, NULL, 0, person_index_each, &c) < 0 ? -1 : 0;
+	book_secret_free(c.name, BOOK_NAME_MAX);
+	return rc;
+}
+
 /* --- rekey ----------------------------------------------------------------- */
 
 int
@@ -1007,6 +1050,8 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 		blind_key('d', p, id, bkey);
 		store_del(t, STORE_BLIND, bkey, sizeof bkey);
 	}
+	if (search_person_drop(t, id) != 0)
+		return -1;
 	rec_begin(&r, REC_PERSON, 1);
 	rec_u64(&r, PT_REV, rec_find_u64(v, n, PT_REV, 0) + 1);
 	rec_u64(&r, PT_UPDATED_AT, book_now());

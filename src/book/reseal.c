@@ -33,7 +33,8 @@ case_reseal_event(struct book *b, struct store_txn *t, uint64_t id, const struct
 		if (tag != ET_NOTE)
 			rec_bytes(&r, tag, p, fn);
 	snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, e->seq);
-	if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, e->note, new_id) != 0 || rec_done(&r) != 0) {
+	if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, e->note, new_id) != 0 || rec_done(&r) != 0 ||
+	    search_note_put(b, t, id, e->seq, e->note, new_id) != 0) {
 		rec_free(&r);
 		return -1;
 	}

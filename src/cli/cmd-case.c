@@ -12,8 +12,10 @@
 #include "redress/cli.h"
 #include "redress/reads.h"
 #include "redress/restrict.h"
+#include "redress/search.h"
 #include "redress/clock.h"
 #include "redress/codes.h"
+#include "redress/fold.h"
 #include "redress/holiday.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -316,7 +318,7 @@ struct case_opts {
 	const char *reason, *text, *stage, *point, *outcome, *due, *rec, *rev, *manager, *inv;
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
 	const char *offered, *adv_service, *views, *person, *finding, *appointed;
-	const char *helpdesk, *passed_at, *spoken_to, *referral, *remedied;
+	const char *helpdesk, *passed_at, *spoken_to, *referral, *remedied, *search;
 	const char *party;
 	int ineligible, consent, informed, eligible, no_consent, no_informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
@@ -360,7 +362,7 @@ static const struct case_optdef case_optdefs[] = {
 	CASE_F("clear", clear), CASE_V("person", "ID", person), CASE_V("finding", "F", finding),
 	CASE_V("remedied-before", "yes|no", remedied), CASE_V("party", "N", party),
 	CASE_F("eligible", eligible), CASE_F("no-consent", no_consent),
-	CASE_F("no-informed", no_informed),
+	CASE_F("no-informed", no_informed), CASE_V("search", "TEXT", search),
 };
 #define CASE_NOPTS (sizeof case_optdefs / sizeof case_optdefs[0])
 
@@ -470,6 +472,34 @@ case_do_add(struct case_run *r)
 	return rc;
 }
 
+/* --search: what the client's / finds, as a filter of the list (f->ids
+ * is a new array then).  Names and notes not searched are said, and the
+ * rest is listed. */
+static int
+case_list_search(struct book *b, const char *search, struct book_case_filter *f, char *folded,
+                 size_t n)
+{
+	uint64_t *ids;
+	size_t nids;
+	struct err err;
+	int rc;
+
+	if (strlen(search) >= BOOK_SEARCH_MAX)
+		return cli_error(CLI_USAGE, "case list: --search is at most %d bytes",
+		                 BOOK_SEARCH_MAX - 1);
+	fold_text(search, folded, n);
+	if (*text_trim(folded) == '\0')
+		return cli_error(CLI_USAGE, "case list: --search needs some text");
+	if ((rc = book_search_cases(b, search, &ids, &nids, NULL, &err)) == BOOK_EDENIED)
+		cli_error(CLI_OK, "names and notes not searched: %s", err.msg);
+	else if (rc != 0)
+		return cli_book_status(rc, &err);
+	f->by_ids = true;
+	f->ids = ids;
+	f->nids = nids;
+	return CLI_OK;
+}
+
 static int
 case_do_list(struct case_run *r)
 {
@@ -479,6 +509,7 @@ case_do_list(struct case_run *r)
 	struct cli_out out;
 	struct err err;
 	struct date d;
+	char folded[BOOK_SEARCH_MAX];
 	long v;
 	int rc;
 
@@ -502,10 +533,16 @@ case_do_list(struct case_run *r)
 	if ((o->from && (rc = cli_date("--from", o->from, &d)) != CLI_OK) ||
 	    (o->to && (rc = cli_date("--to", o->to, &d)) != CLI_OK))
 		return rc;
-	if ((rc = cli_out_begin(&out)) != CLI_OK)
+	if (o->search != NULL && (rc = case_list_search(r->b, o->search, &f, folded,
+	                                                sizeof folded)) != CLI_OK)
 		return rc;
+	if ((rc = cli_out_begin(&out)) != CLI_OK) {
+		free((void *)f.ids);
+		return rc;
+	}
 	lp.out = out.f;
 	rc = cli_book_status(book_case_list(r->b, &f, case_list_print, &lp, &err), &err);
+	free((void *)f.ids);
 	return cli_out_end(&out, rc);
 }
 
@@ -858,7 +895,7 @@ static const struct case_action case_actions[] = {
 	  "complainant-name complainant-dob complainant-role summary safeguarding redirect-to "
 	  "thanked helpdesk passed-at spoken-to referral", "record a new contact or complaint; prints its reference",
 	  CASE_NOREF | CASE_UNLOCK, case_do_add },
-	{ "list", "open overdue stage team owner kind from to format names",
+	{ "list", "open overdue stage team owner kind from to format names search",
 	  "the cases, one a line (--format tsv: tab-separated)", CASE_NOREF, case_do_list },
 	{ "show", "names", "the case, its timeline and its deadlines", 0, case_do_show },
 	CASE_STEP("acknowledge", " stage"),
@@ -1069,8 +1106,8 @@ cmd_case_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, c
 	r.act = act;
 	r.o = &o;
 	r.ref = npos == 2 ? pos[1] : NULL;
-	if ((rc = cli_book_open_unlock(env, &r.b, (act->flags & CASE_UNLOCK) != 0 || o.names)) !=
-	    CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &r.b, (act->flags & CASE_UNLOCK) != 0 || o.names ||
+	                                              o.search != NULL)) != CLI_OK)
 		return rc;
 	/* shown with names: the read goes on record first (reads.h) */
 	if (act->exec == case_do_show && o.names)
@@ -1118,7 +1155,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "  --passed-at HH:MM, --spoken-to N, --referral R.\n"
 	        "  Prints the new reference (CSC-YYYY-NNNN).\n"
 	        "list: --open --overdue --stage N --team T --owner L --kind K --from D --to D\n"
-	        "  --format tsv (first column the reference) --names.\n"
+	        "  --format tsv (first column the reference) --names;\n"
+	        "  --search TEXT: the cases the client's / finds (reference, team, the names\n"
+	        "  of their people, the words of their notes).\n"
 	        "show REF [--names]: the case, its timeline (numbered #1, #2, ...) and its\n"
 	        "  deadlines.\n"
 	        "Steps (each --date D, default today; --text adds a note; --rev N refuses the\n"

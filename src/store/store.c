@@ -20,7 +20,7 @@
 
 static const char *const store_db_names[STORE_NDB] = {
 	"meta", "files", "users", "audit", "people", "blind", "cases", "refs", "events", "deadlines",
-	"drafts", "summary", "open",
+	"drafts", "summary", "open", "search",
 };
 
 struct store {
@@ -383,6 +383,18 @@ store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
 	return store_txn_result(t, mdb_put(t->txn, t->st->dbi[db], &k, &v,
 	                                   noover ? MDB_NOOVERWRITE : 0),
 	                        MDB_KEYEXIST, STORE_EXISTS, "cannot write");
+}
+
+int
+store_clear(struct store_txn *t, enum store_db db)
+{
+	int rc;
+
+	if (t->st->absent[db])
+		return 0;
+	if ((rc = mdb_drop(t->txn, t->st->dbi[db], 0)) != 0)
+		return store_txn_fail(t, rc, "cannot clear");
+	return 0;
 }
 
 int

@@ -192,8 +192,6 @@ struct tui_line {
 	int32_t received, next_due, next_days;
 	uint8_t kind, status, stage;
 	bool overdue, has_next;
-	bool party;                        /* a party's name matches the search */
-	bool noted;                        /* a note on its timeline matches it */
 	bool named;                        /* child is final: decrypted as shown */
 	uint64_t child_person;             /* whose name child is to become */
 };
@@ -211,7 +209,7 @@ struct tui_list {
 	bool reverse, mine, overdue, all;
 	char search[TUI_SEARCH_MAX];
 	char folded[TUI_SEARCH_MAX];       /* the search folded (fold.h) */
-	size_t parties;                    /* people whose names match it */
+	size_t looked;                     /* the cases the lines were chosen from */
 	int stage;                         /* only complaints at stage 1..3; 0 any */
 	char team[TUI_TEAM_MAX];           /* only this team (any case); "" any */
 	bool stale;                        /* reload before showing */

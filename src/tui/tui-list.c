@@ -349,8 +349,8 @@ tui_list_apply(struct tui *t)
 	L->nrows = 0;
 	if (L->nlines == 0 || (L->rows = malloc(L->nlines * sizeof *L->rows)) == NULL)
 		return;
-	/* an order by child needs every name; a search does not (the names
-	 * of parties are searched one at a time, tui_list_parties) */
+	/* an order by child needs every name; a search does not (the lines
+	 * loaded for one are those it found, tui_list_load) */
 	if (L->sort == TUI_COL_CHILD)
 		for (i = 0; i < L->nlines; i++)
 			tui_list_name(t, &L->lines[i]);
@@ -367,10 +367,6 @@ tui_list_apply(struct tui *t)
 		if (L->stage != 0 && (l->kind != ROUTE_COMPLAINT || l->stage != L->stage))
 			continue;
 		if (L->team[0] != '\0' && !tui_same(l->team, L->team))
-			continue;
-		if (L->search[0] != '\0' && !l->party && !l->noted &&
-		    !fold_contains(l->ref, L->folded) && !fold_contains(l->team, L->folded) &&
-		    !fold_contains(l->child, L->folded))
 			continue;
 		L->rows[n++] = l;
 	}
@@ -389,104 +385,6 @@ tui_list_apply(struct tui *t)
 			L->sel = i;
 			break;
 		}
-}
-
-/* --- searching the names of every party ------------------------------------------- */
-
-#define TUI_PARTY_MAX 32 /* people matched whose cases are looked up */
-
-struct tui_party_ctx {
-	const char *folded;
-	uint64_t ids[TUI_PARTY_MAX];
-	size_t n, more;
-};
-
-/* One person at a time: a name is decrypted, folded, compared and wiped
- * with the record; only the ids of those who match are kept. */
-static int
-tui_party_each(const struct book_person *p, void *vctx)
-{
-	struct tui_party_ctx *c = vctx;
-
-	if (!fold_contains(p->name, c->folded))
-		return 0;
-	if (c->n < TUI_PARTY_MAX)
-		c->ids[c->n++] = p->id;
-	else
-		c->more++;
-	return 0;
-}
-
-/* Marks the lines of the cases in ids (n, sorted; freed here): as having a
- * matching note (noted), or a party whose name matches. */
-static void
-tui_list_mark(struct tui_list *L, uint64_t *ids, size_t n, bool noted)
-{
-	size_t k;
-
-	for (k = 0; k < L->nlines && n > 0; k++)
-		if (bsearch(&L->lines[k].id, ids, n, sizeof *ids, codec_cmp_u64) != NULL) {
-			if (noted)
-				L->lines[k].noted = true;
-			else
-				L->lines[k].party = true;
-		}
-	free(ids);
-}
-
-/* Marks the lines of the cases to which a person whose name matches the
- * search is a party: children, complainants, representatives. */
-static void
-tui_list_parties(struct tui *t)
-{
-	struct tui_list *L = &t->list;
-	struct tui_party_ctx c;
-	uint64_t *ids;
-	size_t n;
-	struct err err;
-
-	memset(&c, 0, sizeof c);
-	c.folded = L->folded;
-	L->parties = 0;
-	/* a name typed whole is found through the blind index, as `person
-	 * find` finds it, without decrypting anyone else's; else every name
-	 * is decrypted in turn, each wiped before the next */
-	if (!book_has_key(t->b) || book_person_find(t->b, L->search, NULL, tui_party_each, &c,
-	                                            &err) != 0 || c.n == 0) {
-		memset(&c, 0, sizeof c);
-		c.folded = L->folded;
-		if (book_person_list(t->b, tui_party_each, &c, &err) != 0) {
-			tui_message(t, true, "names not searched: %s", err.msg);
-			return;
-		}
-	}
-	L->parties = c.n + c.more;
-	if (c.more > 0)
-		tui_message(t, false, "%zu people match \"%s\": the cases of the first %d are shown; "
-		            "type more of the name", L->parties, L->search, TUI_PARTY_MAX);
-	/* one pass over the cases for all of them, then one over the lines */
-	if (c.n == 0 || book_people_cases(t->b, c.ids, c.n, &ids, &n, &err) != 0)
-		return;
-	tui_list_mark(L, ids, n, false);
-}
-
-/* For a key holder, marks the lines of the cases with a note that matches
- * the search (each note opened and wiped in turn by the book). */
-static void
-tui_list_notes(struct tui *t)
-{
-	struct tui_list *L = &t->list;
-	uint64_t *ids;
-	size_t n;
-	struct err err;
-
-	if (!book_has_key(t->b))
-		return;
-	if (book_notes_find(t->b, L->folded, &ids, &n, &err) != 0) {
-		tui_message(t, true, "notes not searched: %s", err.msg);
-		return;
-	}
-	tui_list_mark(L, ids, n, true);
 }
 
 /* After a search: an exact reference first, else the newest case whose
@@ -545,6 +443,9 @@ tui_list_load(struct tui *t)
 {
 	struct tui_list *L = &t->list;
 	struct book_case_filter f;
+	uint64_t *ids = NULL;
+	size_t nids = 0, people = 0;
+	struct book_info info;
 	struct err err;
 	int rc;
 
@@ -558,15 +459,32 @@ tui_list_load(struct tui *t)
 	f.kind = -1;
 	f.open = !L->all && L->search[0] == '\0';
 	f.no_names = true;
+	/* a search loads only the cases it finds (book_search_cases): by
+	 * reference, team, pseudonym, and the names of their people and the
+	 * words of their notes through the book's index (no name is opened) */
+	if (L->search[0] != '\0') {
+		if ((rc = book_search_cases(t->b, L->search, &ids, &nids, &people, &err)) ==
+		    BOOK_EDENIED)
+			tui_message(t, true, "names and notes not searched: %s", err.msg);
+		else if (rc != 0)
+			tui_message(t, true, "%s", err.msg);
+		else if (people > 0 && nids == 0)
+			tui_message(t, false, "%zu %s \"%s\" by name, and none of them is party "
+			            "to a case, open or closed", people,
+			            people == 1 ? "person matches" : "people match", L->search);
+		f.by_ids = true;
+		f.ids = ids;
+		f.nids = nids;
+	}
 	rc = book_case_list(t->b, &f, tui_list_each, t, &err);
+	free(ids);
+	L->looked = L->nlines;
+	if (L->search[0] != '\0' && book_info(t->b, &info, &err) == 0)
+		L->looked = (size_t)info.cases;
 	if (L->oom)
 		tui_message(t, true, "out of memory: only %zu cases loaded", L->nlines);
 	else if (rc != 0)
 		tui_message(t, true, "%s", err.msg);
-	else if (L->search[0] != '\0') {
-		tui_list_parties(t);
-		tui_list_notes(t);
-	}
 	tui_list_apply(t);
 	return rc != 0 || L->oom ? -1 : 0;
 }
@@ -587,7 +505,7 @@ tui_list_draw(struct tui *t)
 			        A_BOLD | (c == L->sort ? A_UNDERLINE : 0));
 	if (L->nrows == 0) {
 		tui_put(t, t->body, 2, 2,
-		        L->nlines == 0 ? "no cases in this book: N adds one"
+		        L->looked == 0 ? "no cases in this book: N adds one"
 		                       : "no case matches (a: all, 0: any stage, t: any team, / with nothing: clear)",
 		        t->cols - 2, TUI_LEFT, A_NORMAL);
 		t->cy = 2;
@@ -745,7 +663,7 @@ tui_list_title(struct tui *t, char *buf, size_t n)
 	         L->all ? "all" : L->search[0] ? "open and closed" : "open", L->mine ? ", mine" : "",
 	         L->overdue ? ", overdue" : "", stage, L->team[0] ? ", team \"" : "", team,
 	         L->team[0] ? "\"" : "", L->search[0] ? ", matching \"" : "", search,
-	         L->search[0] ? "\"" : "", L->nrows ? L->sel + 1 : 0, L->nrows, L->nlines,
+	         L->search[0] ? "\"" : "", L->nrows ? L->sel + 1 : 0, L->nrows, L->looked,
 	         L->all || L->search[0] ? "" : " open",
 	         tui_cols[L->sort].sortname, L->reverse ? ", reversed" : "");
 }

@@ -654,25 +654,18 @@ vault_blind_put(struct vault_blind_in *in, uint8_t c)
 	in->chunk[in->n++] = c;
 }
 
-int
-vault_blind(const struct vault_keys *keys, uint32_t key_id, const char *field,
-            const char *value, uint8_t out[VAULT_BLIND_BYTES], struct err *err)
+/* One value's index under the subkey sub. */
+static void
+vault_blind_one(const uint8_t sub[VAULT_KEY_BYTES], const char *field, const char *value,
+                uint8_t out[VAULT_BLIND_BYTES])
 {
-	const struct vault_datakey *dk;
 	struct vault_blind_in in;
-	uint8_t sub[VAULT_KEY_BYTES], h[crypto_generichash_BYTES_MIN];
+	uint8_t h[crypto_generichash_BYTES_MIN];
 	const unsigned char *p;
 	bool space = false, any = false;
 
-	if (field == NULL || value == NULL)
-		return err_set(err, "a blind index needs a field and a value");
-	if ((dk = vault_datakey_held(keys, key_id)) == NULL)
-		return err_set(err, "data key %" PRIu32 " is not held", key_id);
-	if (vault_subkey(sub, dk, VAULT_SUBKEY_BLIND, err) != 0)
-		return -1;
 	in.n = 0;
-	crypto_generichash_init(&in.st, sub, sizeof sub, sizeof h);
-	sodium_memzero(sub, sizeof sub);
+	crypto_generichash_init(&in.st, sub, VAULT_KEY_BYTES, sizeof h);
 	/* the terminator separates field from value: ("ab","c") != ("a","bc") */
 	crypto_generichash_update(&in.st, (const unsigned char *)field, strlen(field) + 1);
 	for (p = (const unsigned char *)value; *p != '\0'; p++) {
@@ -693,7 +686,37 @@ vault_blind(const struct vault_keys *keys, uint32_t key_id, const char *field,
 	memcpy(out, h, VAULT_BLIND_BYTES);
 	sodium_memzero(&in, sizeof in);
 	sodium_memzero(h, sizeof h);
+}
+
+int
+vault_blind_n(const struct vault_keys *keys, uint32_t key_id, const char *field,
+              const char *values, size_t n, uint8_t (*out)[VAULT_BLIND_BYTES], struct err *err)
+{
+	const struct vault_datakey *dk;
+	uint8_t sub[VAULT_KEY_BYTES];
+	size_t i;
+
+	if (field == NULL || (values == NULL && n > 0))
+		return err_set(err, "a blind index needs a field and a value");
+	if ((dk = vault_datakey_held(keys, key_id)) == NULL)
+		return err_set(err, "data key %" PRIu32 " is not held", key_id);
+	if (vault_subkey(sub, dk, VAULT_SUBKEY_BLIND, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		vault_blind_one(sub, field, values, out[i]);
+		values += strlen(values) + 1;
+	}
+	sodium_memzero(sub, sizeof sub);
 	return 0;
+}
+
+int
+vault_blind(const struct vault_keys *keys, uint32_t key_id, const char *field,
+            const char *value, uint8_t out[VAULT_BLIND_BYTES], struct err *err)
+{
+	if (value == NULL)
+		return err_set(err, "a blind index needs a field and a value");
+	return vault_blind_n(keys, key_id, field, value, 1, (uint8_t(*)[VAULT_BLIND_BYTES])out, err);
 }
 
 /* --- signatures, hashes and memory --------------------------------------- */

@@ -11,6 +11,7 @@
 #include "redress/codec.h"
 #include "redress/codes.h"
 #include "redress/profile.h"
+#include "redress/search.h"
 #include "redress/store.h"
 
 #define PASS "correct horse battery"
@@ -607,10 +608,92 @@ count_lines(const struct book_case_line *l, void *ctx)
 	return 0;
 }
 
+/* A book as it was before the search index: none, and not marked built. */
+static int
+drop_index_txn(struct store_txn *t, void *ctx)
+{
+	(void)ctx;
+	assert_int_equal(store_clear(t, STORE_SEARCH), 0);
+	store_del(t, STORE_META, "search_index", 12);
+	return 0;
+}
+
+static int
+count_index_txn(struct store_txn *t, void *ctx)
+{
+	*(size_t *)ctx = store_count(t, STORE_SEARCH);
+	return 0;
+}
+
+static size_t
+found(struct book *b, const char *query)
+{
+	uint64_t *ids;
+	size_t n;
+	struct err err;
+
+	if (book_search_cases(b, query, &ids, &n, NULL, &err) != 0)
+		fail_msg("search %s: %s", query, err.msg);
+	free(ids);
+	return n;
+}
+
+static void
+test_search_index(void **state)
+{
+	struct book_case_new in;
+	char ref[BOOK_REF_MAX];
+	struct store *st;
+	struct book *b;
+	struct err err;
+	size_t entries, again;
+	uint64_t *ids;
+	size_t n;
+
+	(void)state;
+	b = open_unlocked();
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = "2026-01-05";
+	in.child_name = "Ida Wi\xc5\x9bniewska";
+	in.team = "North CIN";
+	assert_int_equal(book_case_add(b, &in, ref, &err), 0);
+	assert_int_equal(found(b, "wis"), 1);
+	assert_int_equal(found(b, "IDA"), 1);
+	assert_int_equal(found(b, "niewska"), 0);
+	book_close(&b);
+
+	/* a book made before the index: a reader cannot build it, and says so */
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_read(st, count_index_txn, &entries, &err), 0);
+	assert_true(entries > 0);
+	assert_int_equal(store_write(st, drop_index_txn, NULL, &err), 0);
+	store_close(&st);
+	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0);
+	assert_int_equal(book_unlock(b, PASS, strlen(PASS), &err), 0);
+	assert_int_equal(book_search_cases(b, "wis", &ids, &n, NULL, &err), BOOK_EDENIED);
+	assert_int_equal(n, 0);
+	free(ids);
+	/* ... but finds by reference all the same */
+	assert_int_equal(book_search_cases(b, ref + 4, &ids, &n, NULL, &err), BOOK_EDENIED);
+	assert_int_equal(n, 1);
+	free(ids);
+	book_close(&b);
+	/* the first search of a key holder who may write builds it, whole */
+	b = open_unlocked();
+	assert_int_equal(found(b, "wis"), 1);
+	assert_int_equal(found(b, "north"), 1);
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_read(st, count_index_txn, &again, &err), 0);
+	store_close(&st);
+	assert_int_equal(again, entries);
+}
+
 static void
 test_schema(void **state)
 {
-	struct book_case_filter f = { false, false, -1, -1, NULL, NULL, NULL, NULL, false };
+	struct book_case_filter f = { false, false, -1, -1, NULL, NULL, NULL, NULL, false, false, NULL, 0 };
 	struct book_case_new in;
 	char ref[BOOK_REF_MAX];
 	struct store *st;
@@ -785,6 +868,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
 

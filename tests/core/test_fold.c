@@ -84,6 +84,53 @@ test_truncation(void **state)
 	assert_int_equal(fold_text("\xe7\x8e\x8b\xe7\x8e\x8b", out, sizeof out), 3);
 }
 
+/* The tokens of text folded, joined by '|'. */
+static void
+tokens(const char *in, bool prefixes, const char *want)
+{
+	char f[256], out[4096], got[4096] = "";
+	size_t n, i, at = 0;
+
+	fold_text(in, f, sizeof f);
+	assert_true(fold_tokens_room(strlen(f), prefixes) <= sizeof out);
+	n = fold_tokens(f, prefixes, out, sizeof out);
+	for (i = 0; i < n; i++) {
+		strcat(got, i ? "|" : "");
+		strcat(got, out + at);
+		at += strlen(out + at) + 1;
+	}
+	if (strcmp(got, want) != 0)
+		fail_msg("tokens of \"%s\": \"%s\", want \"%s\"", in, got, want);
+}
+
+static void
+test_tokens(void **state)
+{
+	char out[8];
+
+	(void)state;
+	tokens("", true, "");
+	tokens("Zo\xc3\xab Adeyemi", false, "zoe|adeyemi");
+	/* a word, then its prefixes of 3 characters or more */
+	tokens("Zo\xc3\xab Adeyemi", true, "zoe|adeyemi|ade|adey|adeye|adeyem");
+	tokens("O'Neill-Ng, Li", true, "o|neill|nei|neil|ng|li");
+	tokens("Nguy\xe1\xbb\x85n Th\xe1\xbb\x8b Hoa", true, "nguyen|ngu|nguy|nguye|thi|hoa");
+	/* prefixes end between characters, never inside one */
+	tokens("\xce\x91\xce\xbb\xce\xad\xce\xbe", true,
+	       "\xce\xb1\xce\xbb\xce\xad\xce\xbe|\xce\xb1\xce\xbb\xce\xad");
+	tokens("CSC-2026-0611: wrong address.", false, "csc|2026|0611|wrong|address");
+	/* at most FOLD_PREFIX_MAX characters */
+	tokens("abcdefghijklmnopqrstuvwxyz", true,
+	       "abcdefghijklmnopqrstuvwxyz|abc|abcd|abcde|abcdef|abcdefg|abcdefgh|abcdefghi|"
+	       "abcdefghij|abcdefghijk|abcdefghijkl|abcdefghijklm|abcdefghijklmn|abcdefghijklmno|"
+	       "abcdefghijklmnop|abcdefghijklmnopq|abcdefghijklmnopqr|abcdefghijklmnopqrs|"
+	       "abcdefghijklmnopqrst|abcdefghijklmnopqrstu|abcdefghijklmnopqrstuv|"
+	       "abcdefghijklmnopqrstuvw|abcdefghijklmnopqrstuvwx");
+	/* what does not fit is left out, whole */
+	assert_int_equal(fold_tokens("abc defgh", false, out, sizeof out), 1);
+	assert_string_equal(out, "abc");
+}
+
 int
 main(void)
 {
@@ -93,6 +140,7 @@ main(void)
 		cmocka_unit_test(test_other_scripts),
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_truncation),
+		cmocka_unit_test(test_tokens),
 	};
 
 	return cmocka_run_group_tests_name("fold", tests, NULL, NULL);

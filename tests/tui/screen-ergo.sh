@@ -154,9 +154,9 @@ done
 launch "$book" "$P"
 expect "REFERENCE" "the list"
 search "ann leigh"
-expect "33 people match" "a search that matches too many people says so"
+expect "33 people match" "people found by name but party to no case: said so"
 count=$((count + 1))
-screen | grep -qx "the name" || failed "the message whole, its end on the bottom row"
+screen | grep -qx "or closed" || failed "the message whole, its end on the bottom row"
 
 # --- the notes of the timeline, for those who hold the key ---------------------------
 rd case note "$c" --text "$(printf 'Spoke to the h\303\251adteacher at Brookside.')" >/dev/null ||

@@ -783,6 +783,20 @@ test_blind(void **state)
 	memset(&err, 0, sizeof err);
 	assert_int_equal(vault_blind(other, 1, "name", "zoë smith", got, &err), -1);
 	assert_string_equal(err.msg, "data key 1 is not held");
+	/* many at once, as the search index hashes a name's words: each the
+	 * same as alone */
+	{
+		static const char words[] = "zoe\0adeyemi\0ade";
+		uint8_t many[3][VAULT_BLIND_BYTES];
+
+		assert_int_equal(vault_blind_n(admin, 1, "word", words, 3, many, &err), 0);
+		blind(admin, 1, "word", "adeyemi", got);
+		assert_memory_equal(many[1], got, sizeof got);
+		blind(admin, 1, "word", "ade", got);
+		assert_memory_equal(many[2], got, sizeof got);
+		assert_memory_not_equal(many[0], many[2], sizeof got);
+		assert_int_equal(vault_blind_n(other, 1, "word", words, 3, many, &err), -1);
+	}
 }
 
 /* --- signatures and hashes ---------------------------------------------- */
