@@ -287,6 +287,20 @@ struct book_party_new {
 };
 int book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
                     struct err *err);
+/* Changes what the case records of party number `party` (1: the first
+ * listed, as `case show` lists them): a field -1 (views NULL) is left as it
+ * is; views "" clears them.  A child stays a child; a complainant is never
+ * given the child's role.  The person's name and date of birth are their
+ * own (book_person_update).  One revision, one audit entry (case.change,
+ * "party N:" and the fields, never the values). */
+struct book_party_edit {
+	unsigned party;
+	int role;                    /* enum party_role, or -1 */
+	int eligible, consent, informed; /* 1 yes, 0 no, -1 leave */
+	const char *views;
+};
+int book_case_party_edit(struct book *b, const char *ref, const struct book_party_edit *e,
+                         struct err *err);
 
 /* A line of the case list. */
 struct book_case_line {

@@ -45,8 +45,14 @@ extern const struct cli_cmd cmd_workday_entry, cmd_workdays_entry, cmd_isworkday
 	cmd_backup_entry, cmd_snapshot_entry, cmd_rekey_entry, cmd_tui_entry, cmd_help_entry,
 	cmd_letter_entry;
 extern const struct cli_cmd cmd_report_entry;
+/* `person equality ID ...` (cmd-equality.c), which `person` hands on. */
+int cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                        char **argv);
 extern const struct cli_cmd cmd_retention_entry;
 extern const struct cli_cmd cmd_import_entry, cmd_export_entry;
+/* `redress person adjust ...` (cmd-person-adjust.c), as cmd-person.c runs it. */
+int cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int argc,
+                      char **argv);
 
 /* A setting of the configuration file conf, a line "key = value": the
  * value in buf, or NULL when the file or the key is not there. */
@@ -138,6 +144,9 @@ struct book;
 int cli_book_open(const struct cli_env *env, struct book **b);
 /* Asks for the person's passphrase (or reads it) and unlocks.  Status. */
 int cli_book_unlock(struct book *b);
+/* cli_book_open, then cli_book_unlock when unlock is true (the book closed
+ * again, *b NULL, when that fails).  Status. */
+int cli_book_open_unlock(const struct cli_env *env, struct book **b, bool unlock);
 /* Reads a passphrase: from the terminal without echo (twice when confirm),
  * or, with no terminal, line `line` (1-based) of $REDRESS_PASSPHRASE_FILE.
  * *pass is guarded memory of CLI_PASS_MAX bytes: release with
@@ -154,7 +163,7 @@ int cli_book_status(int rc, const struct err *err);
 int cli_kdf_cost(void);
 
 /* Output written while a transaction of the book is open goes to memory
- * (f, an open_memstream), and reaches stdout only once that transaction has
+ * (f, a stream into an anonymous mapping), and reaches stdout only once that transaction has
  * ended: a listing whose reader stops reading (a pager left open, a stuck
  * pipe) never holds the book's pages.  cli_out_end() prints it when rc is
  * CLI_OK (otherwise drops it: a failure prints nothing on stdout), wipes
@@ -162,7 +171,7 @@ int cli_kdf_cost(void);
 struct cli_out {
 	FILE *f;
 	char *p;
-	size_t n;
+	size_t n, cap, ready;          /* written, mapped, made ready */
 };
 int cli_out_begin(struct cli_out *o);
 int cli_out_end(struct cli_out *o, int rc);

@@ -13,6 +13,9 @@
 
 void codec_be64(uint64_t v, uint8_t out[8]);
 uint64_t codec_get_be64(const uint8_t in[8]);
+/* A big-endian number of n bytes (1 to 8; 0 for any other n): a rec_uint
+ * field, or a rec_u64 one. */
+uint64_t codec_get_uint(const uint8_t *in, size_t n);
 /* Orders two uint64_t, for qsort() and bsearch(). */
 int codec_cmp_u64(const void *a, const void *b);
 void codec_be32(uint32_t v, uint8_t out[4]);
@@ -30,6 +33,10 @@ void rec_begin(struct rec *r, uint8_t type, uint8_t version);
 void rec_bytes(struct rec *r, uint16_t tag, const void *p, size_t n);
 void rec_str(struct rec *r, uint16_t tag, const char *s);
 void rec_u64(struct rec *r, uint16_t tag, uint64_t v);
+/* An unsigned number in as few big-endian bytes as hold it (one at least):
+ * for an index entry read thousands at a time, where 8-byte fields were
+ * half its size.  Read with codec_get_uint. */
+void rec_uint(struct rec *r, uint16_t tag, uint64_t v);
 /* 0 when the record is complete, -1 when memory ran out. */
 int rec_done(const struct rec *r);
 void rec_free(struct rec *r);

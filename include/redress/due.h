@@ -33,14 +33,30 @@ struct book_due {
 	/* with BOOK_DUE_DETAILS, from the case's summary: */
 	int kind, status, stage;
 	uint64_t child_person;       /* for book_person_label_get, 0 if none */
+	/* a dated item that is not a statutory deadline (dated.c), or a rule's: */
+	int item;                    /* BOOK_DUE_RULE, BOOK_DUE_REC, BOOK_DUE_REVIEW */
+	unsigned number;             /* BOOK_DUE_REC: the recommendation's number */
+	uint64_t person;             /* BOOK_DUE_REVIEW: whose adjustments */
 	char owner[64], team[64];
 	char child[BOOK_NAME_MAX];   /* with BOOK_DUE_NAMES a key holder's name, else pseudonym */
 };
+/* What an entry of the index is: a deadline or target of the case's
+ * profile, one of the Ombudsman's recommendations due and not yet complied
+ * with (complied with: done), or the review of a party's reasonable
+ * adjustments (adjust.h).  The last two are the council's (council true),
+ * never targets, and no statutory deadline: their labels say so. */
+enum { BOOK_DUE_RULE = 0, BOOK_DUE_REC, BOOK_DUE_REVIEW };
+/* An item's label into buf ("review of reasonable adjustments (not a
+ * statutory deadline)"), or NULL for a rule's deadline (its profile
+ * labels it). */
+const char *book_due_item_label(const struct book_due *d, char *buf, size_t n);
 enum {
 	BOOK_DUE_TARGETS = 1u << 0,      /* the internal targets too */
 	BOOK_DUE_NO_DEADLINES = 1u << 1, /* only them */
 	BOOK_DUE_DETAILS = 1u << 2,      /* owner, team, stage, child */
 	BOOK_DUE_NAMES = 1u << 3,        /* and the child's name decrypted */
+	BOOK_DUE_NOT_MET = 1u << 4,      /* not those already met (passed over before
+	                                  * their details are read) */
 };
 /* Reads the deadlines index for [from, to] only (a cursor range scan): the
  * cost follows the range, not the book. */
@@ -60,6 +76,10 @@ struct wf_event;
  * without one. */
 bool book_case_overran(struct book *b, const struct book_case *c, const struct wf_event *wf,
                        size_t n, int32_t on);
+/* The same for any of the council's responses (response: an enum
+ * event_type, EV_STAGE2_RESPONSE_SENT ...): overdue on day on and not sent. */
+bool book_case_response_overdue(struct book *b, const struct book_case *c,
+                                const struct wf_event *wf, size_t n, int32_t on, int response);
 
 struct deadline;
 /* A case's deadlines on the book's today, from its own profile and

@@ -31,6 +31,7 @@
 
 #include "redress/book.h"
 #include "redress/codes.h"
+#include "redress/equality.h"
 #include "redress/err.h"
 #include "redress/profile.h"
 #include "redress/workflow.h"
@@ -107,6 +108,18 @@ struct report_chc {
 	long ombudsman;             /* referrals to the Ombudsman */
 };
 
+/* Equality monitoring: the complainants of the complaints received in the
+ * period, each person once, counted by book_equality_count (equality.h)
+ * with the data key; without it, counted is false and the report says so. */
+#define REPORT_EQ_MAX 24            /* entries of the longest vocabulary, and more */
+struct report_equality {
+	bool counted;
+	long people;                /* consented + declined + not_asked */
+	long consented, declined, not_asked;
+	long answer[EQUALITY_QUESTIONS][REPORT_EQ_MAX]; /* of the consented, by entry */
+	long unanswered[EQUALITY_QUESTIONS]; /* consented, this question not answered */
+};
+
 struct report {
 	/* the period, inclusive, and how it was chosen */
 	char from[DATE_STRLEN], to[DATE_STRLEN], asof[DATE_STRLEN];
@@ -150,6 +163,7 @@ struct report {
 	long omb_remedied, omb_rec_ontime, omb_rec_late, omb_rec_outstanding;
 
 	struct report_chc chc;
+	struct report_equality equality;
 
 	/* coded reasons (codes.h), counted as the figures above they break down */
 	long ext_reason[EXT_REASON_COUNT][3]; /* extensions by reason: [r][1] Stage 1,

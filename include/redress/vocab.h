@@ -22,6 +22,13 @@ enum vocab_id {
 	VOCAB_USER_ROLE,   /* a user's role in the book (enum role) */
 	VOCAB_ADVOCACY,    /* the answer to an offer of advocacy */
 	VOCAB_EVENT,       /* the dated events of a case (enum event_type) */
+	/* equality monitoring of complainants (equality.h), the categories of
+	 * the ONS 2021 Census questions and the GSS harmonised standards, each
+	 * ending with "prefer-not-to-say" */
+	VOCAB_AGE_BAND,
+	VOCAB_SEX,
+	VOCAB_ETHNICITY,   /* GOV.UK's list of ethnic groups (England) */
+	VOCAB_DISABILITY,  /* the Equality Act's definition, as the Census asks it */
 	VOCAB_COUNT
 };
 

@@ -967,14 +967,15 @@ struct sealed_ctx {
 	char line[512];
 };
 
-/* A person's name, date of birth and contact details open with a key held. */
+/* A person's name, date of birth, contact details, equality monitoring and
+ * adjustments open with a key held. */
 static size_t
 book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *line, size_t max)
 {
 	static const struct { uint16_t tag; const char *field; } f[] = {
 		{ PT_NAME, "name" }, { PT_DOB, "dob" }, { PT_ADDRESS, "address" },
 		{ PT_EMAIL, "email" }, { PT_PHONE, "phone" }, { PT_PREFER, "prefer" },
-		{ PT_SAFE, "safe" },
+		{ PT_SAFE, "safe" }, { PT_EQUALITY, "equality" },
 	};
 	char ad[64], plain[BOOK_ADDRESS_MAX + VAULT_PAD_BLOCK];
 	const uint8_t *p;
@@ -994,7 +995,7 @@ book_person_shut(struct book *b, uint64_t id, const void *v, size_t n, char *lin
 		k++;
 	}
 	vault_wipe(plain, sizeof plain);
-	return k;
+	return k + book_person_adjust_shut(b, id, v, n, line, max);
 }
 
 static int

@@ -154,7 +154,9 @@ int book_collect_ids(const void *k, size_t kl, const void *v, size_t vl, void *c
 
 /* The name of person id for a key holder into out, else the pseudonym
  * "PREFIX-0042" (e.g. "Child C"). */
-/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key. */
+/* PREFIX-NNNN ("Child C-0042"), as book_person_label() writes it without the key;
+ * to a key holder kept from the person by a restricted case it writes
+ * "Child C-0042 RESTRICTED". */
 void book_pseudonym(const char *prefix, uint64_t person, char *out, size_t n);
 void book_person_label(struct book *b, struct store_txn *t, uint64_t person, const char *prefix,
                        char *out, size_t n);
@@ -176,8 +178,19 @@ enum {
 	PT_BLIND_DOB, PT_ERASED /* date: name, dob and blind entries gone */,
 	/* contact details (contact.c), each sealed like the name */
 	PT_ADDRESS, PT_EMAIL, PT_PHONE, PT_PREFER, PT_SAFE,
+	/* equality monitoring (equality.c): every answer in one sealed field */
+	PT_EQUALITY = 32,
 };
 
+/* Something sealed of person id (what: "contact details"), opened by
+ * open(b, id, record, len, out, err) into out (size bytes, emptied first)
+ * for a key holder, nothing of a person a restricted case keeps from this
+ * user; the read on record before it is returned, unless open returned 1:
+ * nothing there, nothing read.  BOOK_EDENIED without the key. */
+int book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+                           int (*open)(struct book *, uint64_t, const void *, size_t, void *,
+                                       struct err *),
+                           void *out, size_t size, struct err *err);
 /* Contact details (people.c seals them with the rest of a person):
  * opens those of record v into out ("" where absent). */
 int book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t vl,
@@ -187,6 +200,51 @@ int book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t 
 int book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
                               const struct book_contact_change *ch, const char *fields,
                               struct err *err);
+
+/* Reasonable adjustments (adjust.c) on a person's record: numbered apart
+ * from the tags above.  Text, agreed and reviewed sealed like the name; the
+ * next review plain, for the calendar. */
+enum { PT_ADJ_TEXT = 40, PT_ADJ_AGREED, PT_ADJ_REVIEWED, PT_ADJ_REVIEW };
+struct book_adjust;
+/* adjust.c: a person's adjustments sealed into r under key_id (person_write;
+ * nothing when a->text is ""), opened from record v (text "" when none),
+ * and the names of those no key held opens appended to line (verify
+ * --sealed), returning how many. */
+int book_person_adjust_put(struct book *b, uint32_t key_id, uint64_t id,
+                           const struct book_adjust *a, struct rec *r, struct err *err);
+int book_person_adjust_open(struct book *b, uint64_t id, const void *v, size_t vl,
+                            struct book_adjust *out, struct err *err);
+size_t book_person_adjust_shut(struct book *b, uint64_t id, const void *v, size_t vl,
+                               char *line, size_t max);
+/* people.c: person id rewritten with adjustments adj if still at base_rev
+ * (0: any), audited as "person.adjust" naming fields. */
+int book_person_adjust_txn(struct book *b, struct store_txn *t, uint64_t id, uint64_t base_rev,
+                           const struct book_adjust *adj, const char *fields);
+/* dated.c: the dated items of case c that are not statutory deadlines (its
+ * Ombudsman recommendations not yet complied with, its parties' adjustment
+ * reviews) put in the deadlines index, each key noted in r (CT_DLKEY); and
+ * a person's review moved from old to new ("" none) on every case they are
+ * party to. */
+int case_put_items(struct book *b, struct store_txn *t, const struct book_case *c, struct rec *r);
+int book_adjust_reindex_txn(struct book *b, struct store_txn *t, uint64_t person,
+                            const char *old_review, const char *new_review);
+/* due.c: an index entry of kind 2 or more (key[4]) read into d (dated.c):
+ * false when it no longer holds (a review moved since, or cleared). */
+struct book_due;
+bool case_due_item(struct store_txn *t, uint8_t kind, const void *v, size_t vl,
+                   struct book_due *d);
+/* cases.c: the case's details kept in each of its index entries. */
+void case_due_put_details(struct rec *dv, const struct book_case *c);
+/* Equality monitoring (people.c seals it with the rest of a person): the
+ * plain text of record v's answers into out (n bytes; "" when none). */
+int book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,
+                              size_t n, struct err *err);
+/* Changes a person's answers at base_rev (0: whatever it is now), audited
+ * as "person.equality" naming the fields changed. */
+struct book_equality_change;
+int book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
+                               const struct book_equality_change *ch, const char *fields,
+                               struct err *err);
 
 /* Meta keys. */
 #define META_SCHEMA "schema"

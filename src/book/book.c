@@ -843,8 +843,17 @@ book_person_label(struct book *b, struct store_txn *t, uint64_t person, const ch
 	char ad[64];
 
 	book_pseudonym(prefix, person, out, n);
-	if (!book_has_key(b) || book_restrict_person_denied_txn(b, t, person))
+	if (!book_has_key(b))
 		return;
+	/* a key holder kept from them is told why there is no name: the mark
+	 * first, so that a narrow column cuts the pseudonym, not the mark */
+	if (book_restrict_person_denied_txn(b, t, person)) {
+		char pseudo[64];
+
+		snprintf(pseudo, sizeof pseudo, "%s", out);
+		snprintf(out, n, "RESTRICTED %s", pseudo);
+		return;
+	}
 	codec_be64(person, key);
 	if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0 || !rec_find(pv, pn, PT_NAME, &f, &fn))
 		return;

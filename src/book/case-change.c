@@ -10,7 +10,7 @@
 /* --- other changes: assign, points, findings, recommendations, parties ------- */
 
 enum change_kind { CHANGE_ASSIGN, CHANGE_POINT, CHANGE_FINDING, CHANGE_REC, CHANGE_REC_DONE,
-                   CHANGE_PARTY, CHANGE_ADVOCACY };
+                   CHANGE_PARTY, CHANGE_PARTY_EDIT, CHANGE_ADVOCACY };
 
 struct change_ctx {
 	struct book *b;
@@ -22,6 +22,7 @@ struct change_ctx {
 	int outcome;
 	const struct book_advocacy *advocacy;
 	const struct book_party_new *party;
+	const struct book_party_edit *party_edit;
 	struct book_case *c;
 };
 
@@ -154,6 +155,38 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		c->nparties++;
 		snprintf(fields, fl, "%s%s", x->party->kind == 0 ? "child" : "complainant",
 		         x->party->views ? ",views" : "");
+		return 0;
+	}
+	case CHANGE_PARTY_EDIT: {
+		const struct book_party_edit *e = x->party_edit;
+		struct book_party *p;
+
+		if (e->party == 0 || e->party > c->nparties)
+			return err_set(err, "%s has no person %u (it has %zu)", c->ref, e->party,
+			               c->nparties), BOOK_EUSAGE;
+		p = &c->parties[e->party - 1];
+		if (e->role >= 0 && (p->kind == 0) != (e->role == PARTY_CHILD))
+			return err_set(err, p->kind == 0 ? "a child's role is child"
+			               : "a complainant is not given the child's role (add the child "
+			                 "as a child)"), BOOK_EUSAGE;
+		/* views sealed with a key not held would be written over unread */
+		if (e->views != NULL && p->unopened)
+			return err_set(err, "their views are sealed, and no key held opens them"),
+			       BOOK_EDENIED;
+		snprintf(fields, fl, "party %u:%s%s%s%s%s", e->party, e->role >= 0 ? "role," : "",
+		         e->eligible >= 0 ? "eligible," : "", e->consent >= 0 ? "consent," : "",
+		         e->informed >= 0 ? "informed," : "", e->views != NULL ? "views," : "");
+		fields[strlen(fields) - 1] = '\0';
+		if (e->role >= 0)
+			p->role = e->role;
+		if (e->eligible >= 0)
+			p->eligible = e->eligible != 0;
+		if (e->consent >= 0)
+			p->consent = e->consent != 0;
+		if (e->informed >= 0)
+			p->informed = e->informed != 0;
+		if (e->views != NULL)
+			snprintf(p->views, sizeof p->views, "%s", e->views);
 		return 0;
 	}
 	}
@@ -313,5 +346,22 @@ book_case_party(struct book *b, const char *ref, const struct book_party_new *p,
 		return rc;
 	if (p->role < 0 || p->role >= PARTY_ROLE_COUNT || p->kind < 0 || p->kind > 1)
 		return err_set(err, "unknown role"), BOOK_EUSAGE;
+	return case_change(&x, err);
+}
+
+int
+book_case_party_edit(struct book *b, const char *ref, const struct book_party_edit *e,
+                     struct err *err)
+{
+	struct change_ctx x = { .b = b, .ref = ref, .kind = CHANGE_PARTY_EDIT, .party_edit = e };
+	int rc;
+
+	if (e->role < 0 && e->eligible < 0 && e->consent < 0 && e->informed < 0 && e->views == NULL)
+		return err_set(err, "nothing to change (role, eligible, consent, informed, views)"),
+		       BOOK_EUSAGE;
+	if (e->role >= PARTY_ROLE_COUNT)
+		return err_set(err, "unknown role"), BOOK_EUSAGE;
+	if (e->views && (rc = book_check_text("the views", e->views, BOOK_TEXT_MAX - 1, true, err)))
+		return rc;
 	return case_change(&x, err);
 }

@@ -81,53 +81,17 @@ book_contact_check(const struct book_contact_change *ch, struct err *err)
 	return 0;
 }
 
-struct contact_get_ctx {
-	struct book *b;
-	uint64_t id;
-	struct book_contact *out;
-};
-
 static int
-contact_get_txn(struct store_txn *t, void *vctx)
+contact_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, struct err *err)
 {
-	struct contact_get_ctx *c = vctx;
-	struct vault_keys *keys;
-	const void *v;
-	size_t n;
-	int rc;
-
-	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
-		return rc;
-	/* party to a case restricted away from this user: nothing of them */
-	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
-	if (!book_has_key(c->b)) {
-		err_set(store_txn_err(t), "contact details are sealed, and %s does not hold the key "
-		        "that opens them", book_login(c->b));
-		rc = BOOK_EDENIED;
-	} else
-		rc = book_person_contact_open(c->b, c->id, v, n, c->out, store_txn_err(t));
-	book_restrict_unhide(c->b, keys);
-	return rc;
+	return book_person_contact_open(b, id, v, n, out, err);
 }
 
 int
 book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct err *err)
 {
-	struct contact_get_ctx c = { b, id, out };
-	char record[48];
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (!book_has_key(b))
-		return err_set(err, "contact details are sealed, and %s does not hold the book's data "
-		               "key", book_login(b)), BOOK_EDENIED;
-	if ((rc = store_read(b->st, contact_get_txn, &c, err)) != 0)
-		return rc;
-	/* opened: on record before anyone sees it */
-	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
-	if ((rc = book_read_note(b, record, err)) != 0)
-		vault_wipe(out, sizeof *out);
-	return rc;
+	return book_person_sealed_get(b, id, "contact details", contact_open, out, sizeof *out,
+	                              err);
 }
 
 int

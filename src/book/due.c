@@ -1,5 +1,6 @@
 /* due.c - the deadlines index: range scans for the calendar and agenda,
  * and a case's own deadlines. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +51,11 @@ static const uint16_t due_inline_tags[DUE_NFIELDS] = { 5, 6, 7, 8, 9, 10 };
 /* Reads the details from a record's fields in one pass (the first of each
  * tag, as rec_find would); returns the set of tags seen (below 32). */
 static uint32_t
-case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS],
+case_due_details_read(const void *v, size_t vl, size_t pos, const uint16_t tags[DUE_NFIELDS],
                       struct book_due *d)
 {
 	const uint8_t *p;
-	size_t pos = 0, n;
+	size_t n;
 	uint16_t tag;
 	uint32_t seen = 0;
 	int f;
@@ -63,15 +64,18 @@ case_due_details_read(const void *v, size_t vl, const uint16_t tags[DUE_NFIELDS]
 		if (tag >= 32 || (seen & (1u << tag)))
 			continue;
 		seen |= 1u << tag;
-		for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
-			;
+		if (tags == due_inline_tags) /* 5 to 10, in order */
+			f = tag >= 5 && tag < 5 + DUE_NFIELDS ? tag - 5 : DUE_NFIELDS;
+		else
+			for (f = 0; f < DUE_NFIELDS && tags[f] != tag; f++)
+				;
 		switch (f) {
 		case DUE_OWNER: case_field_str(d->owner, sizeof d->owner, p, n); break;
 		case DUE_TEAM: case_field_str(d->team, sizeof d->team, p, n); break;
-		case DUE_KIND: d->kind = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_STATUS: d->status = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_STAGE: d->stage = n == 8 ? (int)codec_get_be64(p) : 0; break;
-		case DUE_CHILD: d->child_person = n == 8 ? codec_get_be64(p) : 0; break;
+		case DUE_KIND: d->kind = (int)codec_get_uint(p, n); break;
+		case DUE_STATUS: d->status = (int)codec_get_uint(p, n); break;
+		case DUE_STAGE: d->stage = (int)codec_get_uint(p, n); break;
+		case DUE_CHILD: d->child_person = codec_get_uint(p, n); break;
 		default: break;
 		}
 	}
@@ -86,15 +90,16 @@ case_summary_due(const void *sv, size_t sn, struct book_due *d)
 	d->owner[0] = d->team[0] = '\0';
 	d->kind = d->status = d->stage = 0;
 	d->child_person = 0;
-	(void)case_due_details_read(sv, sn, due_summary_tags, d);
+	(void)case_due_details_read(sv, sn, 0, due_summary_tags, d);
 }
 
-/* The details kept in a deadline's index entry (case_due_put_details);
- * false for an entry written before they were. */
+/* The details kept in a deadline's index entry (case_due_put_details),
+ * read from pos (where case_due_fields stopped: they come after its
+ * fields); false for an entry written before they were. */
 static bool
-case_due_inline(const void *v, size_t vl, struct book_due *d)
+case_due_inline(const void *v, size_t vl, size_t pos, struct book_due *d)
 {
-	uint32_t seen = case_due_details_read(v, vl, due_inline_tags, d);
+	uint32_t seen = case_due_details_read(v, vl, pos, due_inline_tags, d);
 
 	return (seen & (1u << due_inline_tags[DUE_KIND])) != 0;
 }
@@ -102,14 +107,14 @@ case_due_inline(const void *v, size_t vl, struct book_due *d)
 /* An agenda line's case details from the case's summary (not its record
  * and timeline): owner, team, stage, the child. */
 static void
-case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl)
+case_due_details(struct range_ctx *x, struct book_due *d, const void *v, size_t vl, size_t pos)
 {
 	struct due_cached *c = NULL;
 	const void *sv;
 	size_t sn;
 	uint8_t key[8];
 
-	if (case_due_inline(v, vl, d))
+	if (case_due_inline(v, vl, pos, d))
 		goto child;
 	/* made at the first entry without its details (a book written before
 	 * the index carried them), not at every scan: zeroing it was a twelfth
@@ -155,7 +160,7 @@ child:
 /* An index entry's key, reference, whether met and whose clock, in one
  * pass over its fields (the first of each tag, as rec_find would): a
  * month of the calendar reads thousands. */
-static void
+static size_t
 case_due_fields(const void *v, size_t vl, struct book_due *d)
 {
 	const uint8_t *p;
@@ -171,11 +176,15 @@ case_due_fields(const void *v, size_t vl, struct book_due *d)
 		switch (tag) {
 		case 1: case_field_str(d->key, sizeof d->key, p, n); break;
 		case 2: case_field_str(d->ref, sizeof d->ref, p, n); break;
-		case 3: d->done = n == 8 && codec_get_be64(p) != 0; break;
-		default: d->council = (n == 8 ? codec_get_be64(p) : PARTY_COUNCIL) == PARTY_COUNCIL;
+		case 3: d->done = codec_get_uint(p, n) != 0; break;
+		default: d->council = (n >= 1 && n <= 8 ? codec_get_uint(p, n) : PARTY_COUNCIL) == PARTY_COUNCIL;
 		}
 	}
+	return seen == 0x1e ? pos : 0;
 }
+
+_Static_assert(offsetof(struct book_due, owner) > offsetof(struct book_due, child_person),
+               "book_due: the texts after the numbers (case_range_each zeroes these alone)");
 
 static int
 case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
@@ -184,6 +193,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	const uint8_t *key = k;
 	struct book_due d;
 	struct date day;
+	size_t pos;
 	int rc;
 
 	if (kl != 15)
@@ -194,7 +204,10 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	if ((key[4] == 1 && !(x->flags & BOOK_DUE_TARGETS)) ||
 	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
 		return 0;
-	memset(&d, 0, sizeof d);
+	/* the numbers zeroed and the texts emptied, not the whole struct (its
+	 * name buffer most of it): a month's scan zeroed megabytes */
+	memset(&d, 0, offsetof(struct book_due, owner));
+	d.owner[0] = d.team[0] = d.child[0] = '\0';
 	if (day.day != x->last_day) {
 		x->last_day = day.day;
 		x->last_days = workday_between(x->cal, x->today, day);
@@ -204,12 +217,19 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	d.day = day.day;
 	d.target = key[4] == 1;
 	d.case_id = codec_get_be64(key + 5);
-	case_due_fields(v, vl, &d);
+	pos = case_due_fields(v, vl, &d);
+	if (d.done && (x->flags & BOOK_DUE_NOT_MET))
+		return 0;
+	if (key[4] > 1 && (x->flags & BOOK_DUE_NO_DEADLINES))
+		return 0;
+	if (key[4] > 1 && !case_due_item(x->t, key[4], v, vl, &d))
+		return 0; /* a review since moved or cleared */
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
-		case_due_details(x, &d, v, vl);
+		case_due_details(x, &d, v, vl, pos);
 	rc = x->each(&d, x->ctx);
-	vault_wipe(d.child, sizeof d.child);
+	if (d.child[0] != '\0') /* a name, or a pseudonym: nothing else is written there */
+		vault_wipe(d.child, sizeof d.child);
 	return rc;
 }
 

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/adjust.h"
 #include "redress/reads.h"
 #include "redress/date.h"
+#include "redress/equality.h"
 #include "redress/text.h"
 
 #define PERSON_FIELD_MAX 512
@@ -104,6 +106,8 @@ struct person_new {
 	uint64_t id, rev;
 	const char *name, *dob;
 	const struct book_contact *contact; /* NULL: none */
+	const struct book_adjust *adjust;   /* NULL: none (adjust.c) */
+	const char *equality;               /* its sealed text; NULL or "": none */
 	uint32_t key_id;
 };
 
@@ -161,6 +165,16 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 		               sizeof sealed, &slen, store_txn_err(t)) != 0)
 			goto fail;
 		rec_bytes(&r, person_contact[n].tag, sealed, slen);
+	}
+	if (pn->adjust != NULL &&
+	    book_person_adjust_put(b, pn->key_id, pn->id, pn->adjust, &r, store_txn_err(t)) != 0)
+		goto fail;
+	if (pn->equality != NULL && *pn->equality != '\0') {
+		person_ad(pn->id, "equality", ad, sizeof ad);
+		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->equality, strlen(pn->equality),
+		               true, sealed, sizeof sealed, &slen, store_txn_err(t)) != 0)
+			goto fail;
+		rec_bytes(&r, PT_EQUALITY, sealed, slen);
 	}
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");
@@ -233,6 +247,15 @@ book_person_contact_open(struct book *b, uint64_t id, const void *v, size_t vl,
 	return 0;
 }
 
+int
+book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,
+                          size_t n, struct err *err)
+{
+	if (person_open_field(b, id, v, vl, PT_EQUALITY, "equality", out, n, err) != 0)
+		return err_prefix(err, "person %llu's equality monitoring", (unsigned long long)id);
+	return 0;
+}
+
 /* Fills a book_person from a record: real identity for a key holder,
  * a pseudonym otherwise. */
 static int
@@ -281,6 +304,8 @@ person_add_txn(struct store_txn *t, void *vctx)
 	pn.name = c->name;
 	pn.dob = c->dob;
 	pn.contact = NULL;
+	pn.adjust = NULL;
+	pn.equality = NULL;
 	pn.key_id = c->b->key_id;
 	if (person_write(c->b, t, &pn, NULL, 0) != 0)
 		return -1;
@@ -327,6 +352,8 @@ person_import_txn(struct store_txn *t, void *vctx)
 		pn.name = c->names[i];
 		pn.dob = c->dobs != NULL ? c->dobs[i] : NULL;
 		pn.contact = NULL;
+		pn.adjust = NULL;
+		pn.equality = NULL;
 		pn.key_id = c->b->key_id;
 		if (person_write(c->b, t, &pn, NULL, 0) != 0)
 			return -1;
@@ -378,16 +405,33 @@ person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n)
 	return rc != 0 ? -1 : 0;
 }
 
-struct get_ctx {
+/* What was opened of person id (out, size bytes) on record before anyone
+ * sees it; wiped when it cannot be. */
+static int
+person_read_noted(struct book *b, uint64_t id, void *out, size_t size, struct err *err)
+{
+	char record[48];
+	int rc;
+
+	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
+	if ((rc = book_read_note(b, record, err)) != 0)
+		vault_wipe(out, size);
+	return rc;
+}
+
+struct sealed_get_ctx {
 	struct book *b;
 	uint64_t id;
-	struct book_person *out;
+	const char *what;              /* NULL: identity, a pseudonym without the key */
+	int (*open)(struct book *, uint64_t, const void *, size_t, void *, struct err *);
+	void *out;
+	bool empty;                    /* open() found nothing of them: no read */
 };
 
 static int
-person_get_txn(struct store_txn *t, void *vctx)
+person_sealed_get_txn(struct store_txn *t, void *vctx)
 {
-	struct get_ctx *c = vctx;
+	struct sealed_get_ctx *c = vctx;
 	struct vault_keys *keys;
 	const void *v;
 	size_t n;
@@ -395,27 +439,56 @@ person_get_txn(struct store_txn *t, void *vctx)
 
 	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
 		return rc;
-	/* party to a case restricted away from this person: a pseudonym */
+	/* party to a case restricted away from this user: nothing of them, or
+	 * for identity (what NULL) a pseudonym */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
-	rc = person_parse(c->b, c->id, v, n, c->out, store_txn_err(t));
+	if (c->what != NULL && !book_has_key(c->b)) {
+		err_set(store_txn_err(t), "%s are sealed, and %s does not hold the key that opens "
+		        "them", c->what, book_login(c->b));
+		rc = BOOK_EDENIED;
+	} else if ((rc = c->open(c->b, c->id, v, n, c->out, store_txn_err(t))) == 1) {
+		c->empty = true;
+		rc = 0;
+	}
 	book_restrict_unhide(c->b, keys);
 	return rc;
 }
 
 int
-book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
+book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+                       int (*open)(struct book *, uint64_t, const void *, size_t, void *,
+                                   struct err *),
+                       void *out, size_t size, struct err *err)
 {
-	struct get_ctx c = { b, id, out };
-	char record[32];
+	struct sealed_get_ctx c = { b, id, what, open, out, false };
 	int rc;
 
-	if ((rc = store_read(b->st, person_get_txn, &c, err)) != 0 || !out->shown)
+	memset(out, 0, size);
+	if (!book_has_key(b))
+		return err_set(err, "%s are sealed, and %s does not hold the book's data key", what,
+		               book_login(b)), BOOK_EDENIED;
+	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || c.empty)
 		return rc;
-	/* identity opened: on record before anyone sees it */
-	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
-	if ((rc = book_read_note(b, record, err)) != 0)
-		vault_wipe(out, sizeof *out);
-	return rc;
+	return person_read_noted(b, id, out, size, err);
+}
+
+/* A person's identity for a key holder, a pseudonym otherwise. */
+static int
+person_parse_any(struct book *b, uint64_t id, const void *v, size_t n, void *out,
+                 struct err *err)
+{
+	return person_parse(b, id, v, n, out, err);
+}
+
+int
+book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
+{
+	struct sealed_get_ctx c = { b, id, NULL, person_parse_any, out, false };
+	int rc;
+
+	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || !out->shown)
+		return rc;
+	return person_read_noted(b, id, out, sizeof *out, err);
 }
 
 /* --- update ---------------------------------------------------------------- */
@@ -425,9 +498,31 @@ struct update_ctx {
 	uint64_t id, base;             /* base 0: no revision check */
 	const char *name, *dob;
 	const struct book_contact_change *contact; /* NULL: unchanged */
+	const struct book_equality_change *equality; /* NULL: unchanged */
 	const char *action, *fields;   /* the audit's; NULL: person.update, name,dob */
 	struct book_contact ct;        /* the details written: wiped after */
+	const struct book_adjust *adjust; /* the adjustments to write; NULL: as they are */
+	struct book_adjust *adj;       /* room to keep them as they are, or NULL */
+	char eq[EQUALITY_TEXT_MAX];    /* the answers written, as sealed: wiped after */
 };
+
+/* The answers of record v with ch applied, as they are sealed, into eq. */
+static int
+person_equality_apply(struct book *b, uint64_t id, const void *v, size_t n,
+                      const struct book_equality_change *ch, char *eq, struct err *err)
+{
+	struct book_equality cur;
+	int rc;
+
+	if ((rc = book_person_equality_open(b, id, v, n, eq, EQUALITY_TEXT_MAX, err)) != 0 ||
+	    ch == NULL)
+		return rc;
+	equality_decode(eq, &cur);
+	if ((rc = book_equality_apply(&cur, ch, err)) == 0)
+		equality_encode(&cur, eq, EQUALITY_TEXT_MAX);
+	vault_wipe(&cur, sizeof cur);
+	return rc;
+}
 
 /* ch applied to ct: NULL leaves a field, "" clears it. */
 static void
@@ -482,16 +577,26 @@ person_update_txn(struct store_txn *t, void *vctx)
 	pn.name = c->name != NULL ? c->name : cur.name;
 	pn.dob = c->dob != NULL ? c->dob : cur.dob;
 	pn.contact = &c->ct;
+	pn.adjust = c->adjust != NULL ? c->adjust : c->adj;
+	pn.equality = c->eq;
 	pn.key_id = c->b->key_id;
 	rc = book_person_contact_open(c->b, c->id, v, n, &c->ct, store_txn_err(t));
+	if (rc == 0 && c->adjust == NULL)
+		rc = c->adj != NULL ? book_person_adjust_open(c->b, c->id, v, n, c->adj,
+		                                              store_txn_err(t)) : -1;
 	if (rc == 0 && c->contact != NULL)
 		person_contact_apply(&c->ct, c->contact);
+	if (rc == 0)
+		rc = person_equality_apply(c->b, c->id, v, n, c->equality, c->eq, store_txn_err(t));
 	if (rc == 0)
 		rc = person_write(c->b, t, &pn, v, n);
 	vault_wipe(&cur, sizeof cur);
 	vault_wipe(&c->ct, sizeof c->ct);
+	if (c->adj != NULL)
+		vault_wipe(c->adj, sizeof *c->adj);
+	vault_wipe(c->eq, sizeof c->eq);
 	if (rc != 0)
-		return -1;
+		return rc == BOOK_EUSAGE ? rc : -1;
 	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
 	if (c->action != NULL)
 		return book_audit_append(c->b, t, c->action, rec, c->fields);
@@ -521,10 +626,60 @@ book_person_update(struct book *b, uint64_t id, uint64_t base_rev, const char *n
 	c.base = base_rev;
 	c.name = name;
 	c.dob = dob;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, &c, err)) != 0)
+	if ((c.adj = book_secret_alloc(sizeof *c.adj)) == NULL)
+		return err_set(err, "out of memory");
+	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, &c, err);
+	book_secret_free(c.adj, sizeof *c.adj);
+	if (rc != 0)
 		return rc;
 	book_audit_announce(b);
 	return 0;
+}
+
+/* A change of person id at base_rev audited as action naming fields, in
+ * secret memory (book_secret_free), or NULL without memory. */
+static struct update_ctx *
+person_update_new(struct book *b, uint64_t id, uint64_t base_rev, const char *action,
+                  const char *fields)
+{
+	struct update_ctx *c;
+
+	if ((c = book_secret_alloc(sizeof *c)) == NULL)
+		return NULL;
+	memset(c, 0, sizeof *c);
+	c->b = b;
+	c->id = id;
+	c->base = base_rev;
+	c->action = action;
+	c->fields = fields;
+	return c;
+}
+
+/* One change to a person's sealed details (contact or equality), audited
+ * as action naming fields. */
+static int
+person_change_write(struct book *b, uint64_t id, uint64_t base_rev,
+                    const struct book_contact_change *contact,
+                    const struct book_equality_change *equality, const char *action,
+                    const char *fields, struct err *err)
+{
+	struct update_ctx *c;
+	int rc;
+
+	if ((c = person_update_new(b, id, base_rev, action, fields)) == NULL)
+		return err_set(err, "out of memory");
+	c->contact = contact;
+	c->equality = equality;
+	if ((c->adj = book_secret_alloc(sizeof *c->adj)) == NULL)
+		rc = err_set(err, "out of memory");
+	else
+		rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
+	if (c->adj != NULL)
+		book_secret_free(c->adj, sizeof *c->adj);
+	book_secret_free(c, sizeof *c);
+	if (rc == 0)
+		book_audit_announce(b);
+	return rc;
 }
 
 int
@@ -532,22 +687,29 @@ book_person_contact_write(struct book *b, uint64_t id, uint64_t base_rev,
                           const struct book_contact_change *ch, const char *fields,
                           struct err *err)
 {
+	return person_change_write(b, id, base_rev, ch, NULL, "person.contact", fields, err);
+}
+
+int
+book_person_equality_write(struct book *b, uint64_t id, uint64_t base_rev,
+                           const struct book_equality_change *ch, const char *fields,
+                           struct err *err)
+{
+	return person_change_write(b, id, base_rev, NULL, ch, "person.equality", fields, err);
+}
+
+int
+book_person_adjust_txn(struct book *b, struct store_txn *t, uint64_t id, uint64_t base_rev,
+                       const struct book_adjust *adj, const char *fields)
+{
 	struct update_ctx *c;
 	int rc;
 
-	if ((c = book_secret_alloc(sizeof *c)) == NULL)
-		return err_set(err, "out of memory");
-	memset(c, 0, sizeof *c);
-	c->b = b;
-	c->id = id;
-	c->base = base_rev;
-	c->contact = ch;
-	c->action = "person.contact";
-	c->fields = fields;
-	rc = book_write(b, ROLE_CASEWORKER, true, person_update_txn, c, err);
+	if ((c = person_update_new(b, id, base_rev, "person.adjust", fields)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	c->adjust = adj;
+	rc = person_update_txn(t, c);
 	book_secret_free(c, sizeof *c);
-	if (rc == 0)
-		book_audit_announce(b);
 	return rc;
 }
 
@@ -730,21 +892,26 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	struct book_ids r = { NULL, 0, 0 };
 	struct book_person *p;
 	struct book_contact *ct;
+	struct book_adjust *adj;
 	struct person_new pn;
 	const void *v;
 	size_t n, i;
 	uint8_t key[8];
+	char eq[EQUALITY_TEXT_MAX];
 	int rc = -1;
 
 	if (store_scan(t, STORE_PEOPLE, NULL, 0, book_collect_ids, &r) < 0)
 		return err_set(store_txn_err(t), "out of memory");
 	p = book_secret_alloc(sizeof *p);
 	ct = book_secret_alloc(sizeof *ct);
-	if (p == NULL || ct == NULL) {
+	adj = book_secret_alloc(sizeof *adj);
+	if (p == NULL || ct == NULL || adj == NULL) {
 		if (p != NULL)
 			book_secret_free(p, sizeof *p);
 		if (ct != NULL)
 			book_secret_free(ct, sizeof *ct);
+		if (adj != NULL)
+			book_secret_free(adj, sizeof *adj);
 		free(r.ids);
 		return err_set(store_txn_err(t), "out of memory");
 	}
@@ -755,7 +922,9 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		if (person_erased(v, n))
 			continue; /* nothing sealed left to reseal */
 		if (person_parse(b, r.ids[i], v, n, p, store_txn_err(t)) != 0 ||
-		    book_person_contact_open(b, r.ids[i], v, n, ct, store_txn_err(t)) != 0) {
+		    book_person_contact_open(b, r.ids[i], v, n, ct, store_txn_err(t)) != 0 ||
+		    book_person_adjust_open(b, r.ids[i], v, n, adj, store_txn_err(t)) != 0 ||
+		    book_person_equality_open(b, r.ids[i], v, n, eq, sizeof eq, store_txn_err(t)) != 0) {
 			struct err *e = store_txn_err(t);
 			char why[ERR_MAX];
 
@@ -769,14 +938,18 @@ book_people_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 		pn.name = p->name;
 		pn.dob = p->dob;
 		pn.contact = ct;
+		pn.adjust = adj;
+		pn.equality = eq;
 		pn.key_id = new_id;
 		if (person_write(b, t, &pn, v, n) != 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	vault_wipe(eq, sizeof eq);
 	book_secret_free(p, sizeof *p);
 	book_secret_free(ct, sizeof *ct);
+	book_secret_free(adj, sizeof *adj);
 	free(r.ids);
 	return rc;
 }
@@ -800,6 +973,8 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	pn.name = name;
 	pn.dob = dob;
 	pn.contact = NULL;
+	pn.adjust = NULL;
+	pn.equality = NULL;
 	pn.key_id = b->key_id;
 	return person_write(b, t, &pn, NULL, 0);
 }
@@ -842,7 +1017,8 @@ book_person_erase_txn(struct book *b, struct store_txn *t, uint64_t id, const ch
 		if (tag != PT_REV && tag != PT_UPDATED_AT && tag != PT_UPDATED_BY &&
 		    tag != PT_UPDATED_UID && tag != PT_NAME && tag != PT_DOB && tag != PT_BLIND_NAME &&
 		    tag != PT_BLIND_DOB && tag != PT_ADDRESS && tag != PT_EMAIL && tag != PT_PHONE &&
-		    tag != PT_PREFER && tag != PT_SAFE)
+		    tag != PT_PREFER && tag != PT_SAFE && tag != PT_EQUALITY &&
+		    (tag < PT_ADJ_TEXT || tag > PT_ADJ_REVIEW))
 			rec_bytes(&r, tag, p, fn);
 	rec_str(&r, PT_ERASED, date);
 	if (rec_done(&r) != 0) {

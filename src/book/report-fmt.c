@@ -10,6 +10,7 @@
 #include "redress/csv.h"
 #include "redress/report.h"
 #include "redress/text.h"
+#include "redress/vocab.h"
 
 /* --- suppression ---------------------------------------------------------------- */
 
@@ -742,6 +743,48 @@ em_annual_omb(struct em *e, const struct report *r)
 	em_end(e);
 }
 
+/* Equality monitoring, in aggregate only: who was asked, then a table per
+ * question over those who consented, each adding up to them. */
+static void
+em_annual_equality(struct em *e, const struct report *r)
+{
+	static const char *const cl[3] = { "Consented", "Declined", "Not asked" };
+	const struct report_equality *q = &r->equality;
+	const char *labels[REPORT_EQ_MAX + 1];
+	long v[REPORT_EQ_MAX + 1];
+	size_t ids[REPORT_EQ_MAX + 1], cid[3], k, i, n;
+	char id[48], title[96];
+
+	if (!q->counted)
+		return; /* sealed: counted only when asked for, with the key */
+	em_begin(e, "equality-consent", "Equality monitoring: complainants asked", 2,
+	         "Consent", "Complainants");
+	v[0] = q->consented, v[1] = q->declined, v[2] = q->not_asked;
+	em_nodes(e, v, 3, cid);
+	em_breakdown(e, cl, cid, 3, em_node(e, q->people));
+	em_end(e);
+	for (k = 0; k < EQUALITY_QUESTIONS; k++) {
+		enum vocab_id voc = (enum vocab_id)equality_vocab(k);
+
+		n = (size_t)vocab_size(voc);
+		if (n > REPORT_EQ_MAX)
+			n = REPORT_EQ_MAX;
+		for (i = 0; i < n; i++) {
+			labels[i] = vocab_label(voc, (int)i);
+			v[i] = q->answer[k][i];
+		}
+		labels[n] = "not answered";
+		v[n] = q->unanswered[k];
+		snprintf(id, sizeof id, "equality-%s", equality_key(k));
+		snprintf(title, sizeof title, "Equality monitoring: %s (those who consented)",
+		         equality_label(k));
+		em_begin(e, id, title, 2, "Answer", "Complainants");
+		em_nodes(e, v, n + 1, ids);
+		em_breakdown(e, labels, ids, n + 1, cid[0]);
+		em_end(e);
+	}
+}
+
 static void
 em_annual(struct em *e, const struct report *r)
 {
@@ -869,6 +912,8 @@ em_annual(struct em *e, const struct report *r)
 	em_show(e, 1, em_node(e, r->rec_done_late)), em_row(e, "...of which after their due date");
 	em_asof(e, r, r->rec_overdue, "Recommendations overdue");
 	em_end(e);
+
+	em_annual_equality(e, r);
 }
 
 static void

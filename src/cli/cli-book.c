@@ -1,10 +1,13 @@
 /* cli-book.c - what the book commands share: finding and opening the
  * book, asking for passphrases, and turning results into exit statuses. */
+#define _GNU_SOURCE /* fopencookie, mremap */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -81,12 +84,64 @@ cli_book_status(int rc, const struct err *err)
 	return cli_report(CLI_FAIL, err);
 }
 
+/* The output's memory: an anonymous mapping grown in place or moved by
+ * mremap, so that no part of it is copied, zero-filled or left behind
+ * unwiped (open_memstream did all three: half a megabyte of agenda cost
+ * twice its pages in faults, a copy and a fill at every doubling). */
+#define CLI_OUT_RESERVE ((size_t)1 << 20)
+#define CLI_OUT_AHEAD ((size_t)64 << 10)
+
+static ssize_t
+cli_out_write(void *cookie, const char *buf, size_t size)
+{
+	struct cli_out *o = cookie;
+	size_t cap = o->cap;
+	void *p;
+
+	if (size > SIZE_MAX / 2 - o->n) {
+		errno = ENOMEM;
+		return 0;
+	}
+	while (cap < o->n + size)
+		cap = cap < CLI_OUT_RESERVE ? CLI_OUT_RESERVE : cap * 2;
+	if (cap != o->cap) {
+		p = o->p == NULL ? mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		                        -1, 0)
+		                 : mremap(o->p, o->cap, cap, MREMAP_MAYMOVE);
+		if (p == MAP_FAILED) {
+			errno = ENOMEM;
+			return 0;
+		}
+		o->p = p;
+		o->cap = cap;
+	}
+#ifdef MADV_POPULATE_WRITE
+	/* the pages ahead made in one call, not faulted in one at a time (a
+	 * fault is the dearer, the more in a virtual machine); where the kernel
+	 * has no such call (before 5.14), they are faulted in as written */
+	if (o->n + size > o->ready) {
+		size_t at = o->ready, len = CLI_OUT_AHEAD;
+
+		while (at + len < o->n + size)
+			len += CLI_OUT_AHEAD;
+		if (at + len > o->cap)
+			len = o->cap - at;
+		o->ready = madvise(o->p + at, len, MADV_POPULATE_WRITE) == 0 ? at + len : o->cap;
+	}
+#endif
+	memcpy(o->p + o->n, buf, size);
+	o->n += size;
+	return (ssize_t)size;
+}
+
 int
 cli_out_begin(struct cli_out *o)
 {
+	static const cookie_io_functions_t io = { NULL, cli_out_write, NULL, NULL };
+
 	o->p = NULL;
-	o->n = 0;
-	if ((o->f = open_memstream(&o->p, &o->n)) == NULL)
+	o->n = o->cap = o->ready = 0;
+	if ((o->f = fopencookie(o, "w", io)) == NULL)
 		return cli_error(CLI_FAIL, "out of memory");
 	return CLI_OK;
 }
@@ -102,10 +157,12 @@ cli_out_end(struct cli_out *o, int rc)
 	if (rc == CLI_OK && o->n > 0 &&
 	    (fwrite(o->p, 1, o->n, stdout) != o->n || fflush(stdout) != 0))
 		rc = cli_error(CLI_FAIL, "cannot write the output");
-	if (o->p != NULL)
+	if (o->p != NULL) {
 		explicit_bzero(o->p, o->n); /* names, with --names */
-	free(o->p);
+		munmap(o->p, o->cap);
+	}
 	o->p = NULL;
+	o->n = o->cap = o->ready = 0;
 	return rc;
 }
 
@@ -241,6 +298,18 @@ cli_passphrase(const char *prompt, int line, bool confirm, char **pass, size_t *
 		cli_passphrase_free(*pass);
 		*pass = NULL;
 	}
+	return rc;
+}
+
+int
+cli_book_open_unlock(const struct cli_env *env, struct book **b, bool unlock)
+{
+	int rc;
+
+	if ((rc = cli_book_open(env, b)) != CLI_OK || !unlock)
+		return rc;
+	if ((rc = cli_book_unlock(*b)) != CLI_OK)
+		book_close(b);
 	return rc;
 }
 

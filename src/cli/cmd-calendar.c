@@ -49,17 +49,19 @@ cmd_calendar_tsv(struct agenda *a, const struct book_due *d)
 	const struct calendar *cal;
 	const struct rule *r;
 	const char *label = d->key;
-	char vis[3][256];
+	char vis[3][256], item[96];
 	struct err err;
 
-	if (book_profile(a->b, &prof, &cal, &err) == 0 && (r = profile_rule(prof, d->key)) != NULL &&
-	    r->label[0] != '\0')
+	if (d->item != BOOK_DUE_RULE)
+		label = book_due_item_label(d, item, sizeof item);
+	else if (book_profile(a->b, &prof, &cal, &err) == 0 &&
+	         (r = profile_rule(prof, d->key)) != NULL && r->label[0] != '\0')
 		label = r->label;
 	text_visible(label, vis[0], sizeof vis[0]);
 	text_visible(d->owner, vis[1], sizeof vis[1]);
 	text_visible(d->team, vis[2], sizeof vis[2]);
 	fprintf(a->out, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", d->date, d->ref, d->key, vis[0],
-	        d->target ? "target" : "deadline",
+	        d->item != BOOK_DUE_RULE ? "item" : d->target ? "target" : "deadline",
 	        d->done ? "met" : d->days < 0 ? "overdue" : "open", d->days, vis[1], vis[2]);
 	a->shown++;
 	return 0;
@@ -72,6 +74,7 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	const struct profile *prof;
 	const struct calendar *cal;
 	char child[BOOK_NAME_MAX * 4], owner[256], team[256], head[96];
+	char item[96];
 	char line[sizeof child + sizeof owner + sizeof team + 160];
 	size_t len;
 	struct holiday h;
@@ -119,8 +122,11 @@ cmd_calendar_each(const struct book_due *d, void *ctx)
 	len = 0;
 	cal_col(line, sizeof line, &len, "", 1);
 	cal_col(line, sizeof line, &len, d->ref, 14);
-	cal_col(line, sizeof line, &len, d->key, 22);
-	cal_col(line, sizeof line, &len, d->target ? "target" : "deadline", 8);
+	/* an item that is no statutory deadline by a label that says so */
+	cal_col(line, sizeof line, &len, d->item != BOOK_DUE_RULE ?
+	        book_due_item_label(d, item, sizeof item) : d->key, 22);
+	cal_col(line, sizeof line, &len, d->item != BOOK_DUE_RULE ? "item" : d->target ? "target"
+	        : "deadline", 8);
 	cal_col(line, sizeof line, &len, a->left, 8);
 	cal_col(line, sizeof line, &len, owner, 10);
 	cal_col(line, sizeof line, &len, team, 14);
@@ -177,12 +183,8 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 		date_format(f, fbuf);
 		date_format(date_add_days(f, (int32_t)n - 1), tbuf);
 	}
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, names)) != CLI_OK)
 		return rc;
-	if (names && (rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	memset(&a, 0, sizeof a);
 	a.owner = owner;
 	a.team = team;
@@ -195,8 +197,12 @@ cmd_calendar_exec(const struct cli_cmd *self, const struct cli_env *env, int arg
 		return rc;
 	}
 	a.out = out.f;
-	rc = cli_book_status(book_agenda(b, fbuf, tbuf, targets && !overdue, cmd_calendar_each, &a,
-	                                 &err), &err);
+	/* what was met is passed over in the index unless --all asks for it */
+	rc = cli_book_status(book_due_scan(b, fbuf, tbuf,
+	                                   BOOK_DUE_DETAILS | BOOK_DUE_NAMES |
+	                                   (targets && !overdue ? BOOK_DUE_TARGETS : 0) |
+	                                   (all ? 0 : BOOK_DUE_NOT_MET),
+	                                   cmd_calendar_each, &a, &err), &err);
 	rc = cli_out_end(&out, rc);
 	if (rc == CLI_OK && a.shown == 0 && !a.tsv)
 		printf("nothing %s %s to %s\n", overdue ? "overdue before" : "due from",

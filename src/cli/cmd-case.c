@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/adjust.h"
 #include "redress/advocacy.h"
 #include "redress/book.h"
 #include "redress/book-versions.h"
@@ -58,6 +59,7 @@ case_show(struct book *b, const struct book_case *c)
 	struct deadline dl[PROFILE_RULES_MAX];
 	struct err err;
 	char line[BOOK_TEXT_MAX + 512], safe[BOOK_TEXT_MAX * 4], buf[DATE_STRLEN], tbuf[DATE_STRLEN], was[96];
+	struct book_adjust adj[1];
 	size_t i, nd;
 
 	printf("%s  %s, received %s by %s; %s, stage %d\n", c->ref, route_name((enum route)c->kind),
@@ -126,6 +128,11 @@ case_show(struct book *b, const struct book_case *c)
 		         pp->informed ? "; representative kept informed" : "");
 		case_put(vocab_name(VOCAB_PARTY_KIND, pp->kind != 0), line);
 		case_put("  views", pp->views);
+		/* reasonable adjustments, to a key holder shown the name */
+		if (pp->who.shown && book_adjust_get(b, pp->person, adj, &err) == 0 &&
+		    adj->text[0] != '\0')
+			case_put("  adjusted", book_adjust_describe(adj, line, sizeof line));
+		explicit_bzero(adj, sizeof *adj);
 	}
 	for (i = 0; i < c->npoints; i++) {
 		size_t k;
@@ -309,7 +316,8 @@ struct case_opts {
 	const char *indep, *adj, *panel, *chair, *from, *to, *format, *name, *dob, *role;
 	const char *offered, *adv_service, *views, *person, *finding, *appointed;
 	const char *helpdesk, *passed_at, *spoken_to, *referral, *remedied;
-	int ineligible, consent, informed;
+	const char *party;
+	int ineligible, consent, informed, eligible, no_consent, no_informed;
 	int safeguarding, told, open, overdue, names, child_flag, comp_flag;
 	int accepted, declined, in_care, in_education, cp_plan, disabled;
 	int clear;
@@ -349,7 +357,9 @@ static const struct case_optdef case_optdefs[] = {
 	CASE_F("disabled", disabled), CASE_V("views", "T", views),
 	CASE_F("ineligible", ineligible), CASE_F("consent", consent), CASE_F("informed", informed),
 	CASE_F("clear", clear), CASE_V("person", "ID", person), CASE_V("finding", "F", finding),
-	CASE_V("remedied-before", "yes|no", remedied),
+	CASE_V("remedied-before", "yes|no", remedied), CASE_V("party", "N", party),
+	CASE_F("eligible", eligible), CASE_F("no-consent", no_consent),
+	CASE_F("no-informed", no_informed),
 };
 #define CASE_NOPTS (sizeof case_optdefs / sizeof case_optdefs[0])
 
@@ -793,6 +803,44 @@ case_do_party(struct case_run *r)
 	return cli_book_status(book_case_party(r->b, r->ref, &np, &err), &err);
 }
 
+/* One of a yes flag and its no flag: 1, 0, or -1 when neither; -2 both. */
+static int
+case_yes_no(int yes, int no)
+{
+	return yes && no ? -2 : yes ? 1 : no ? 0 : -1;
+}
+
+static int
+case_do_party_edit(struct case_run *r)
+{
+	const struct case_opts *o = r->o;
+	struct book_party_edit e;
+	struct err err;
+	long v;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	if (o->party == NULL)
+		return cli_error(CLI_USAGE, "case party-edit: --party N is required (the Nth person "
+		                 "case show lists)");
+	if ((rc = case_int("--party", o->party, 1, 1000, &v)) != CLI_OK)
+		return rc;
+	e.party = (unsigned)v;
+	e.role = o->role ? party_role_lookup(o->role) : -1;
+	if (o->role && e.role < 0)
+		return cli_error(CLI_USAGE, "case party-edit: unknown --role \"%s\"", o->role);
+	e.eligible = case_yes_no(o->eligible, o->ineligible);
+	e.consent = case_yes_no(o->consent, o->no_consent);
+	e.informed = case_yes_no(o->informed, o->no_informed);
+	if (e.eligible == -2 || e.consent == -2 || e.informed == -2)
+		return cli_error(CLI_USAGE, "case party-edit: --%s or --%s, not both",
+		                 e.eligible == -2 ? "eligible" : e.consent == -2 ? "consent" : "informed",
+		                 e.eligible == -2 ? "ineligible" : e.consent == -2 ? "no-consent"
+		                                                                    : "no-informed");
+	e.views = o->views;
+	return cli_book_status(book_case_party_edit(r->b, r->ref, &e, &err), &err);
+}
+
 /* Every step takes a date, a note and the revision it was based on. */
 #define STEP_OPTS "date text rev"
 #define CASE_STEP(n, opts) { n, STEP_OPTS opts, NULL, CASE_UNLOCK, case_do_step }
@@ -844,6 +892,9 @@ static const struct case_action case_actions[] = {
 	{ "party", "child complainant name person dob role views ineligible consent informed",
 	  "a child or complainant on the case (--child or --complainant, --name or --person)",
 	  CASE_UNLOCK, case_do_party },
+	{ "party-edit", "party! role views eligible ineligible consent no-consent informed "
+	  "no-informed", "what the case records of a person on it (--party N: the Nth listed)",
+	  CASE_UNLOCK, case_do_party_edit },
 	{ "advocacy", "offered advocacy-service accepted declined in-care in-education cp-plan "
 	  "disabled", "advocacy offered, where referred, accepted or declined", CASE_UNLOCK,
 	  case_do_advocacy },
@@ -1044,6 +1095,8 @@ const struct cli_cmd cmd_case_entry = {
 	         "       | ombudsman-rec REF --text T --due D [--owner L]\n"
 	         "       | party REF --child|--complainant --name N|--person ID [--dob D] [--role R]\n"
 	         "       [--views T] [--ineligible] [--consent] [--informed]\n"
+	         "       | party-edit REF --party N [--role R] [--views T] [--eligible|--ineligible]\n"
+	         "       [--consent|--no-consent] [--informed|--no-informed]\n"
 	         "       | advocacy REF --offered D\n"
 	         "       [--advocacy-service S] [--accepted|--declined] [--in-care] [--in-education]\n"
 	         "       [--cp-plan] [--disabled] | hold REF [--reason T] | hold REF --clear\n"
@@ -1084,6 +1137,9 @@ const struct cli_cmd cmd_case_entry = {
 	        "  person may not sit); all but the owner and manager may be names.\n"
 	        "party REF --person ID: a person already in the book (person add, person find)\n"
 	        "  on this case too, rather than a new record.\n"
+	        "party-edit REF --party N: what the case records of its Nth person (as case show\n"
+	        "  lists them): role, eligibility, consent, kept informed, views (\"\" clears\n"
+	        "  them); their name and date of birth are corrected with person edit.\n"
 	        "ombudsman-rec REF --text T --due D [--owner L]: a recommendation of the\n"
 	        "  Ombudsman's decision (recorded first), carried out by the case's owner unless\n"
 	        "  --owner; `done REF --rec N --date D` records when it was complied with.\n"

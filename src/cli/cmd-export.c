@@ -9,8 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "redress/adjust.h"
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/equality.h"
 #include "redress/reads.h"
 #include "redress/profile.h"
 #include "redress/text.h"
@@ -177,11 +179,43 @@ export_audit_each(const struct book_audit *a, void *ctx)
 	return about ? export_read_each(a, ctx) : 0;
 }
 
+/* Their equality monitoring answers: held about them, so theirs to see. */
+static int
+export_equality(struct book *b, uint64_t id)
+{
+	struct book_equality eq;
+	struct err err;
+	char line[256];
+	size_t i, at;
+	int rc;
+
+	rc = book_equality_get(b, id, &eq, &err);
+	if (rc == BOOK_EDENIED) /* a party to a case restricted away from this user */
+		snprintf(line, sizeof line, "sealed: not opened for %s", book_login(b));
+	else if (rc != 0)
+		return cli_book_status(rc, &err);
+	else if (eq.consent[0] == '\0')
+		snprintf(line, sizeof line, "not asked");
+	else if (strcmp(eq.consent, "yes") != 0)
+		snprintf(line, sizeof line, "asked; consent declined, nothing recorded");
+	else {
+		at = (size_t)snprintf(line, sizeof line, "consent given");
+		for (i = 0; i < EQUALITY_QUESTIONS && at < sizeof line; i++)
+			at += (size_t)snprintf(line + at, sizeof line - at, "; %s %s", equality_label(i),
+			                       eq.answer[i][0] ? eq.answer[i] : "not answered");
+	}
+	export_put("", "equality", line);
+	explicit_bzero(&eq, sizeof eq);
+	return CLI_OK;
+}
+
 static int
 export_person(struct book *b, uint64_t id, struct book_case *c)
 {
 	struct audit_filter f;
+	struct book_contact ct;
 	struct book_person p;
+	struct book_adjust adj;
 	struct err err;
 	char when[32];
 	size_t i;
@@ -192,10 +226,30 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	printf("\n== person %llu\n", (unsigned long long)id);
 	export_put("", "name", p.name);
 	export_put("", "born", p.dob);
+	/* reasonable adjustments agreed with them (adjust.h), when there are */
+	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "adjustments", adj.text);
+	export_put("", "agreed on", adj.agreed);
+	export_put("", "reviewed", adj.reviewed);
+	export_put("", "next review", adj.review);
+	explicit_bzero(&adj, sizeof adj);
 	export_when(p.updated_at, when, sizeof when);
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
 	       p.updated_by);
 	explicit_bzero(&p, sizeof p);
+	/* how to reach them is held about them too: opened only here, as the
+	 * name is, the read on record */
+	if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) != CLI_OK)
+		return rc;
+	export_put("", "address", ct.address);
+	export_put("", "e-mail", ct.email);
+	export_put("", "phone", ct.phone);
+	export_put("", "prefers", ct.prefer);
+	export_put("", "safe to write", ct.safe);
+	explicit_bzero(&ct, sizeof ct);
+	if ((rc = export_equality(b, id)) != CLI_OK)
+		return rc;
 	memset(&f, 0, sizeof f);
 	f.person = id;
 	if ((rc = cli_book_status(book_person_cases(b, id, &f.refs, &f.nrefs, &err), &err)) != CLI_OK)

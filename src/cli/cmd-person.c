@@ -87,6 +87,10 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	long rev = 0;
 	int npos, rc;
 
+	if (argc > 1 && strcmp(argv[1], "adjust") == 0) /* cmd-person-adjust.c */
+		return cmd_person_adjust(self, env, argc, argv);
+	if (argc > 1 && strcmp(argv[1], "equality") == 0)
+		return cmd_person_equality(self, env, argc, argv);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 1, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
 	setting = ch.address != NULL || ch.email != NULL || ch.phone != NULL || ch.prefer != NULL ||
@@ -128,8 +132,8 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		if (npos != 1 || name == NULL)
 			return cli_error(CLI_USAGE, "person find: --name NAME is required");
 	} else if (strcmp(pos[0], "list") != 0)
-		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact or list, "
-		                 "not \"%s\"", pos[0]);
+		return cli_error(CLI_USAGE, "person: expected add, show, find, edit, contact, equality, "
+		                 "adjust or list, not \"%s\"", pos[0]);
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
 	/* identity needs the key: add, edit, find always; show and list on request */
@@ -178,7 +182,11 @@ const struct cli_cmd cmd_person_entry = {
 	.usage = "add --name NAME [--dob DATE] | show ID [--names] | find --name NAME [--dob DATE]\n"
 	         "       | edit ID --rev N [--name NAME] [--dob DATE] | list [--names]\n"
 	         "       | contact ID [--address TEXT] [--email ADDR] [--phone NUMBER]\n"
-	         "         [--prefer CHANNEL] [--safe yes|no] [--rev N]",
+	         "         [--prefer CHANNEL] [--safe yes|no] [--rev N]\n"
+	         "       | equality ID [--consent yes|no] [--age-band BAND] [--sex SEX]\n"
+	         "         [--ethnicity GROUP] [--disability ANSWER] [--rev N]\n"
+	         "       | adjust ID [--text TEXT] [--agreed DATE] [--review DATE]\n"
+	         "         [--reviewed DATE] [--clear] [--rev N]",
 	.summary = "the people on cases, their identity sealed",
 	.help = "add: record a person; prints their id.  Name and date of birth are sealed with\n"
 	        "  the book's data key before they reach the disk.\n"
@@ -193,6 +201,20 @@ const struct cli_cmd cmd_person_entry = {
 	        "  --address, --email, --phone, --prefer (a channel: online, phone, text,\n"
 	        "  email, letter, in-person, staff, advocate) or --safe (whether it is safe to\n"
 	        "  write to them), change them, sealed like the name; \"\" clears a field.\n"
-	        "  With --rev N, only if the person is still at revision N.",
+	        "  With --rev N, only if the person is still at revision N.\n"
+	        "equality ID: a complainant's equality monitoring, asked only with their\n"
+	        "  consent (the key is needed); --consent no clears every answer.  Answers:\n"
+	        "  --age-band {age-band|}\n"
+	        "  --sex {sex|}\n"
+	        "  --ethnicity {ethnicity|}\n"
+	        "  --disability {disability|}\n"
+	        "  Sealed like the name; \"\" clears one; the audit names the questions, never\n"
+	        "  the answers.  The annual report counts them in aggregate only.\n"
+	        "adjust ID: show the reasonable adjustments agreed with the person (the key is\n"
+	        "  needed); --text says what was agreed (--agreed: on which day, default today),\n"
+	        "  --review DATE when it is next to be reviewed (\"\" none): the date is on the\n"
+	        "  calendar of every open case they are party to, not as a statutory deadline.\n"
+	        "  --reviewed DATE records a review held (with --review the next one, else\n"
+	        "  none); --clear removes them.  Sealed like the name; audited.",
 	.exec = cmd_person_exec,
 };

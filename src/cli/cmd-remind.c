@@ -64,7 +64,10 @@ remind_cmp(const void *a, const void *b)
 static void
 remind_line(FILE *f, const struct book_due *d)
 {
-	char child[BOOK_NAME_MAX * 4], team[256], left[32];
+	char child[BOOK_NAME_MAX * 4], team[256], left[32], item[96];
+	/* an item that is no statutory deadline by a label that says so */
+	const char *what = d->item != BOOK_DUE_RULE ? book_due_item_label(d, item, sizeof item)
+	                   : d->key;
 
 	text_visible(d->child, child, sizeof child);
 	text_visible(d->team, team, sizeof team);
@@ -74,7 +77,7 @@ remind_line(FILE *f, const struct book_due *d)
 		snprintf(left, sizeof left, "due today");
 	else
 		snprintf(left, sizeof left, "%d working day%s left", d->days, d->days == 1 ? "" : "s");
-	fprintf(f, "  %s  %-14s %-22s %-22s %-14s %s\n", d->date, d->ref, d->key, left, team, child);
+	fprintf(f, "  %s  %-14s %-22s %-22s %-14s %s\n", d->date, d->ref, what, left, team, child);
 }
 
 static void
@@ -133,12 +136,8 @@ cmd_remind_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	date_from_ymd(DATE_MIN_YEAR, 1, 1, &from, NULL);
 	date_format(from, fbuf);
 	date_format(date_add_days(today, (int32_t)(2 * n + 14)), tbuf);
-	if ((rc = cli_book_open(env, &b)) != CLI_OK)
+	if ((rc = cli_book_open_unlock(env, &b, names)) != CLI_OK)
 		return rc;
-	if (names && (rc = cli_book_unlock(b)) != CLI_OK) {
-		book_close(&b);
-		return rc;
-	}
 	memset(&r, 0, sizeof r);
 	r.days = n;
 	r.owner = owner;

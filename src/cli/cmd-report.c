@@ -7,16 +7,18 @@
 
 #include "redress/book.h"
 #include "redress/cli.h"
+#include "redress/equality.h"
+#include "redress/reads.h"
 #include "redress/report.h"
 
 static int
 cmd_report_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	const char *year = NULL, *format = "text", *pos[1];
-	int calendar = 0;
+	int calendar = 0, equality = 0;
 	const struct cli_spec spec[] = {
 		{ "year", &year, NULL }, { "format", &format, NULL }, { "calendar", NULL, &calendar },
-		{ NULL, NULL, NULL },
+		{ "equality", NULL, &equality }, { NULL, NULL, NULL },
 	};
 	struct report *r = NULL;
 	struct book *b = NULL;
@@ -55,14 +57,24 @@ cmd_report_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		date_to_ymd(today, &ty, &tm, &td);
 		y = calendar || tm >= 4 ? ty : ty - 1;
 	}
+	if (equality && part != REPORT_ANNUAL)
+		return cli_error(CLI_USAGE, "report: --equality goes with the annual report");
 	if ((rc = cli_book_open(env, &b)) != CLI_OK)
 		return rc;
+	/* the answers are sealed: counting them needs the key */
+	if (equality && (rc = cli_book_unlock(b)) != CLI_OK)
+		goto out;
 	if ((r = malloc(sizeof *r)) == NULL) {
 		rc = cli_error(CLI_FAIL, "out of memory");
 		goto out;
 	}
 	if ((rc = cli_book_status(book_report(b, (int)y, calendar, r, &err), &err)) != CLI_OK)
 		goto out;
+	if (equality) {
+		book_reads_via(b, "report annual", false);
+		if ((rc = cli_book_status(book_equality_count(b, r, &err), &err)) != CLI_OK)
+			goto out;
+	}
 	if (report_render(r, part, fmt, &text, &len) != 0) {
 		rc = cli_error(CLI_FAIL, "out of memory");
 		goto out;
@@ -78,7 +90,8 @@ out:
 
 const struct cli_cmd cmd_report_entry = {
 	.name = "report",
-	.usage = "annual|chc [--year YYYY] [--calendar] [--format text|csv|markdown]",
+	.usage = "annual|chc [--year YYYY] [--calendar] [--format text|csv|markdown]\n"
+	         "       [--equality]",
 	.summary = "the annual report, or the Complaint Handling Code figures",
 	.help = "annual: contacts by kind, channel and month; who complained; service areas\n"
 	        "  and teams; complaints by stage; outcomes per stage and per point;\n"
@@ -91,6 +104,10 @@ const struct cli_cmd cmd_report_entry = {
 	        "  --calendar the calendar year.  --format text (default), csv (RFC 4180: one\n"
 	        "  line per figure: table,title,row,column,value) or markdown.\n"
 	        "Numbers from 1 to 4 are shown as <5; a number that would let one be worked\n"
-	        "out is withheld as *, wherever it appears.  Needs no passphrase; names no one.",
+	        "out is withheld as *, wherever it appears.  Needs no passphrase; names no one.\n"
+	        "--equality: the annual report also counts the equality monitoring of the\n"
+	        "  complainants of the period's complaints (each person once), a table per\n"
+	        "  question, under the same rule.  The answers are sealed, so this needs the\n"
+	        "  data key; they are counted in memory and never shown per case or person.",
 	.exec = cmd_report_exec,
 };

@@ -27,6 +27,20 @@ codec_get_be64(const uint8_t in[8])
 	       (uint64_t)in[6] << 8 | in[7];
 }
 
+uint64_t
+codec_get_uint(const uint8_t *in, size_t n)
+{
+	uint64_t v = 0;
+
+	if (n == 8)
+		return codec_get_be64(in);
+	if (n < 1 || n > 8)
+		return 0;
+	while (n-- > 0)
+		v = v << 8 | *in++;
+	return v;
+}
+
 void
 codec_be32(uint32_t v, uint8_t out[4])
 {
@@ -92,6 +106,19 @@ rec_u64(struct rec *r, uint16_t tag, uint64_t v)
 
 	codec_be64(v, b);
 	rec_bytes(r, tag, b, 8);
+}
+
+void
+rec_uint(struct rec *r, uint16_t tag, uint64_t v)
+{
+	uint8_t b[8];
+	size_t n = 1;
+
+	while (n < 8 && (v >> (8 * n)) != 0)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		b[i] = (uint8_t)(v >> (8 * (n - 1 - i)));
+	rec_bytes(r, tag, b, n);
 }
 
 int

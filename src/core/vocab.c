@@ -179,6 +179,59 @@ static const struct vocab_word vocab_events[EV_COUNT] = {
 	[EV_CORRECTION] = { "correction", "correction", VOCAB_UNLISTED },
 };
 
+/* Equality monitoring: the ONS's and GOV.UK's standard categories, in their
+ * order, each list ending with the answer everyone may give. */
+#define VOCAB_PNTS { "prefer-not-to-say", "prefer not to say", 0 }
+
+static const struct vocab_word vocab_age_bands[] = {
+	{ "under-16", "under 16", 0 }, { "16-17", "16 to 17", 0 },
+	{ "18-24", "18 to 24", 0 },    { "25-34", "25 to 34", 0 },
+	{ "35-44", "35 to 44", 0 },    { "45-54", "45 to 54", 0 },
+	{ "55-64", "55 to 64", 0 },    { "65-74", "65 to 74", 0 },
+	{ "75-plus", "75 and over", 0 }, VOCAB_PNTS,
+};
+
+/* the 2021 Census question "What is your sex?" */
+static const struct vocab_word vocab_sexes[] = {
+	{ "female", "female", 0 }, { "male", "male", 0 }, VOCAB_PNTS,
+};
+
+/* GOV.UK's list of ethnic groups: the 19 of the 2021 Census in England,
+ * in their five broad groups */
+static const struct vocab_word vocab_ethnicities[] = {
+	{ "asian-indian", "Asian or Asian British: Indian", 0 },
+	{ "asian-pakistani", "Asian or Asian British: Pakistani", 0 },
+	{ "asian-bangladeshi", "Asian or Asian British: Bangladeshi", 0 },
+	{ "asian-chinese", "Asian or Asian British: Chinese", 0 },
+	{ "asian-other", "Asian or Asian British: any other Asian background", 0 },
+	{ "black-african", "Black, Black British, Caribbean or African: African", 0 },
+	{ "black-caribbean", "Black, Black British, Caribbean or African: Caribbean", 0 },
+	{ "black-other", "Black, Black British, Caribbean or African: any other Black background",
+	  0 },
+	{ "mixed-white-asian", "Mixed or multiple: White and Asian", 0 },
+	{ "mixed-white-black-african", "Mixed or multiple: White and Black African", 0 },
+	{ "mixed-white-black-caribbean", "Mixed or multiple: White and Black Caribbean", 0 },
+	{ "mixed-other", "Mixed or multiple: any other Mixed or multiple background", 0 },
+	{ "white-british", "White: English, Welsh, Scottish, Northern Irish or British", 0 },
+	{ "white-irish", "White: Irish", 0 },
+	{ "white-gypsy-traveller", "White: Gypsy or Irish Traveller", 0 },
+	{ "white-roma", "White: Roma", 0 },
+	{ "white-other", "White: any other White background", 0 },
+	{ "arab", "Other ethnic group: Arab", 0 },
+	{ "other", "Other ethnic group: any other ethnic group", 0 },
+	VOCAB_PNTS,
+};
+
+/* the GSS harmonised standard: a condition of 12 months or more that
+ * limits day-to-day activities is a disability under the Equality Act */
+static const struct vocab_word vocab_disabilities[] = {
+	{ "limited-a-lot", "disabled: day-to-day activities limited a lot", 0 },
+	{ "limited-a-little", "disabled: day-to-day activities limited a little", 0 },
+	{ "not-disabled", "not disabled", 0 },
+	VOCAB_PNTS,
+};
+#undef VOCAB_PNTS
+
 #define VOCAB_N(t) ((int)(sizeof t / sizeof t[0]))
 #define VOCAB(k, t) { k, t, VOCAB_N(t) }
 
@@ -200,6 +253,10 @@ static const struct {
 	[VOCAB_USER_ROLE] = VOCAB("user-role", vocab_user_roles),
 	[VOCAB_ADVOCACY] = VOCAB("advocacy-response", vocab_advocacy),
 	[VOCAB_EVENT] = VOCAB("event", vocab_events),
+	[VOCAB_AGE_BAND] = VOCAB("age-band", vocab_age_bands),
+	[VOCAB_SEX] = VOCAB("sex", vocab_sexes),
+	[VOCAB_ETHNICITY] = VOCAB("ethnicity", vocab_ethnicities),
+	[VOCAB_DISABILITY] = VOCAB("disability", vocab_disabilities),
 };
 
 static const struct vocab_word *

@@ -28,7 +28,9 @@ tui_cal_flags(const struct tui_cal *C)
 	                                  BOOK_DUE_TARGETS };
 	bool details = C->mine || C->stage != 0 || C->team[0] != '\0';
 
-	return which[C->which] | (details ? BOOK_DUE_DETAILS : 0);
+	/* tui_cal_keep passes over what was met unless everything is asked for */
+	return which[C->which] | (details ? BOOK_DUE_DETAILS : 0) |
+	       (C->everything ? 0 : BOOK_DUE_NOT_MET);
 }
 
 /* The state of one deadline on the book's today, from the index. */
@@ -111,6 +113,8 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 	struct tui *t = ctx;
 	struct tui_cal *C = &t->cal;
 	struct tui_cal_item *it;
+	const char *label;
+	char item[96];
 
 	if (!tui_cal_keep(t, d))
 		return 0;
@@ -128,8 +132,11 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 	it->state = (uint8_t)tui_cal_state(t, d);
 	text_visible(d->ref, t->vis, TUI_VIS_MAX);
 	snprintf(it->ref, sizeof it->ref, "%s", t->vis);
-	/* the deadline by its profile label ("Stage 1 response"), not its key */
-	text_visible(tui_cal_label(t, d->key), t->vis, TUI_VIS_MAX);
+	/* the deadline by its profile label ("Stage 1 response"), not its key;
+	 * an item that is no statutory deadline by a label that says so */
+	it->item = (uint8_t)d->item;
+	label = book_due_item_label(d, item, sizeof item);
+	text_visible(label != NULL ? label : tui_cal_label(t, d->key), t->vis, TUI_VIS_MAX);
 	it->key = tui_intern(&C->intern, &C->arena, t->vis);
 	text_visible(d->owner, t->vis, TUI_VIS_MAX);
 	it->owner = tui_intern(&C->intern, &C->arena, t->vis);
@@ -442,7 +449,8 @@ tui_cal_draw_agenda(struct tui *t, const struct tui_cal_layout *Lo, int y0)
 		x += wref;
 		tui_put(t, t->body, y0 + 1 + i, x, it->key, wkey - 1, TUI_LEFT, A_NORMAL);
 		x += wkey;
-		tui_put(t, t->body, y0 + 1 + i, x, it->target ? "target" : "deadline", wkind - 1,
+		tui_put(t, t->body, y0 + 1 + i, x, it->item ? "item" : it->target ? "target" : "deadline",
+		        wkind - 1,
 		        TUI_LEFT, A_NORMAL);
 		x += wkind;
 		if (it->state == TUI_CAL_MET)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "redress/adjust.h"
 #include "redress/buf.h"
 #include "redress/book-versions.h"
 #include "redress/clock.h"
@@ -102,6 +103,18 @@ tui_view_contact(struct tui *t, uint64_t person, int indent)
 	explicit_bzero(addr, sizeof addr);
 }
 
+/* Under a party on the case view: their reasonable adjustments. */
+static void
+tui_view_adjust(struct tui *t, uint64_t person, int indent)
+{
+	char line[BOOK_ADJUST_MAX + 128];
+	enum tui_style style;
+
+	if (tui_adjust_line(t, person, line, sizeof line, &style))
+		tui_view_add(t, style, indent, "    %-*s %s", indent - 5, "adjusted", line);
+	explicit_bzero(line, sizeof line);
+}
+
 static void
 tui_view_people(struct tui *t, const struct book_case *c)
 {
@@ -121,8 +134,10 @@ tui_view_people(struct tui *t, const struct book_case *c)
 		if (p->views[0] != '\0' || (p->unopened && book_has_key(t->b)))
 			tui_view_add(t, TUI_S_NORMAL, TUI_LABEL + 2, "    %-*s %s", TUI_LABEL - 3, "views",
 			             p->unopened ? TUI_UNOPENED : p->views);
-		if (p->who.shown)
+		if (p->who.shown) {
 			tui_view_contact(t, p->person, TUI_LABEL + 2);
+			tui_view_adjust(t, p->person, TUI_LABEL + 2);
+		}
 	}
 	{
 		const char *who[STAFF_ROLES];
@@ -286,6 +301,7 @@ out:
 static void
 tui_view_points(struct tui *t, const struct book_case *c)
 {
+	char today[DATE_STRLEN];
 	size_t i, k;
 	int len;
 
@@ -309,12 +325,16 @@ tui_view_points(struct tui *t, const struct book_case *c)
 		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
 		tui_view_add(t, TUI_S_HEAD, 0, "recommendations");
 	}
+	date_format(t->today, today);
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *r = &c->recs[i];
+		/* past its due date and not done: overdue, as on the calendar */
+		bool late = r->done[0] == '\0' && r->due[0] != '\0' && strcmp(r->due, today) < 0;
 		char stage[16];
 
-		tui_view_add(t, TUI_S_NORMAL, 6, "  %u. (%s, %s, due %s%s%s) %s", r->number,
-		             book_rec_stage(r->stage, stage, sizeof stage), r->owner, r->due, r->done[0] ? ", done " : ", open", r->done,
+		tui_view_add(t, late ? TUI_S_OVERDUE : TUI_S_NORMAL, 6, "  %u. (%s, %s, due %s%s%s) %s",
+		             r->number, book_rec_stage(r->stage, stage, sizeof stage), r->owner, r->due,
+		             r->done[0] ? ", done " : late ? ", overdue" : ", open", r->done,
 		             r->unopened && book_has_key(t->b) ? TUI_UNOPENED : r->text);
 	}
 }
@@ -662,6 +682,15 @@ tui_case_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_CONTACT:
 		tui_contact_form(t);
+		break;
+	case TUI_A_ADJUST:
+		tui_adjust_form(t);
+		break;
+	case TUI_A_PERSON:
+		tui_person_form(t);
+		break;
+	case TUI_A_EQUALITY:
+		tui_equality_form(t);
 		break;
 	case TUI_A_POINT:
 		tui_point_form(t);

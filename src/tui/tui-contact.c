@@ -10,17 +10,35 @@
 #include "redress/text.h"
 #include "tui-int.h"
 
-#define TUI_CONTACT_PARTIES 8
-
 static const char *const tui_safe[] = { "not said", "yes", "no" };
 
 struct tui_contact {
-	int n, last;                       /* parties, and whose details are in the form */
-	uint64_t person[TUI_CONTACT_PARTIES], rev;
-	char names[TUI_CONTACT_PARTIES][BOOK_NAME_MAX];
-	const char *choices[TUI_CONTACT_PARTIES];
+	struct tui_whose w;                /* the parties */
+	int last;                          /* whose details are in the form */
+	uint64_t rev;
 	const char *channels[CHANNEL_COUNT + 1];
 };
+
+int
+tui_whose_load(struct tui *t, struct tui_whose *W, const char *what)
+{
+	const struct book_case *c = t->view.c;
+	size_t i;
+
+	W->n = 0;
+	for (i = 0; i < c->nparties && W->n < TUI_WHOSE_MAX; i++) {
+		if (!c->parties[i].who.shown)
+			continue;
+		W->person[W->n] = c->parties[i].person;
+		W->index[W->n] = i;
+		snprintf(W->names[W->n], sizeof W->names[0], "%s", c->parties[i].who.name);
+		W->choices[W->n] = W->names[W->n];
+		W->n++;
+	}
+	if (W->n == 0)
+		tui_message(t, true, "nobody on %s %s: add a person first (c)", t->view.ref, what);
+	return W->n;
+}
 
 /* The form's fields from the details of party i as they are now. */
 static void
@@ -34,11 +52,11 @@ tui_contact_load(struct tui *t, struct tui_form *f, struct tui_contact *C, int i
 
 	C->last = i;
 	C->rev = 0;
-	if (book_contact_get(t->b, C->person[i], &ct, &err) != 0) {
+	if (book_contact_get(t->b, C->w.person[i], &ct, &err) != 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (book_person_get(t->b, C->person[i], &p, &err) == 0)
+	if (book_person_get(t->b, C->w.person[i], &p, &err) == 0)
 		C->rev = p.rev;
 	explicit_bzero(&p, sizeof p);
 	if ((x = tui_form_field(f, "address")) != NULL)
@@ -110,8 +128,8 @@ tui_contact_submit(struct tui *t, struct tui_form *f)
 	ch.phone = text_trim(tui_form_field(f, "phone")->buf);
 	ch.prefer = prefer > 0 ? channel_name(prefer - 1) : "";
 	ch.safe = safe == 1 ? "yes" : safe == 2 ? "no" : "";
-	snprintf(done, sizeof done, "contact details of %s recorded", C->names[C->last]);
-	return tui_case_wrote(t, book_contact_set(t->b, C->person[C->last], C->rev, &ch, &err), &err,
+	snprintf(done, sizeof done, "contact details of %s recorded", C->w.names[C->last]);
+	return tui_case_wrote(t, book_contact_set(t->b, C->w.person[C->last], C->rev, &ch, &err), &err,
 	                      done);
 }
 
@@ -122,7 +140,6 @@ tui_contact_form(struct tui *t)
 	struct tui_contact *C;
 	struct tui_form *f;
 	char title[128];
-	size_t i;
 	int k;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
@@ -136,16 +153,7 @@ tui_contact_form(struct tui *t)
 		return;
 	}
 	memset(C, 0, sizeof *C);
-	for (i = 0; i < c->nparties && C->n < TUI_CONTACT_PARTIES; i++) {
-		if (!c->parties[i].who.shown)
-			continue;
-		C->person[C->n] = c->parties[i].person;
-		snprintf(C->names[C->n], sizeof C->names[0], "%s", c->parties[i].who.name);
-		C->choices[C->n] = C->names[C->n];
-		C->n++;
-	}
-	if (C->n == 0) {
-		tui_message(t, true, "nobody on %s to reach: add a person first (c)", t->view.ref);
+	if (tui_whose_load(t, &C->w, "to reach") == 0) {
 		book_secret_free(C, sizeof *C);
 		return;
 	}
@@ -160,7 +168,7 @@ tui_contact_form(struct tui *t)
 	}
 	f->check = tui_contact_check;
 	f->ctx = C;
-	tui_form_choice(f, "whose", "Whose", C->choices, C->n, 0);
+	tui_form_choice(f, "whose", "Whose", C->w.choices, C->w.n, 0);
 	tui_form_text(f, "address", "Address", BOOK_ADDRESS_MAX, true, NULL);
 	tui_form_text(f, "email", "E-mail", 256, true, NULL);
 	tui_form_text(f, "phone", "Phone", 64, true, NULL);

@@ -8,6 +8,13 @@
 #include "redress/text.h"
 #include "tui-int.h"
 
+static void
+tui_edit_check(struct tui *t, struct tui_form *f)
+{
+	(void)t;
+	tui_teams_check(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+}
+
 static int
 tui_edit_submit(struct tui *t, struct tui_form *f)
 {
@@ -26,7 +33,7 @@ tui_edit_submit(struct tui *t, struct tui_form *f)
 		e.kind = -1;
 	if (e.channel == c->channel)
 		e.channel = -1;
-	e.team = text_trim(tui_form_field(f, "team")->buf);
+	e.team = tui_teams_value(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
 	e.service = text_trim(tui_form_field(f, "service")->buf);
 	e.summary = tui_form_field(f, "summary")->buf;
 	if (strcmp(e.team, c->team) == 0)
@@ -54,13 +61,19 @@ tui_edit_form(struct tui *t)
 {
 	const struct book_case *c = t->view.c;
 	const char *kinds[ROUTE_COUNT], *channels[CHANNEL_COUNT];
+	struct tui_teams *T;
 	struct tui_form *f;
 	struct tui_field *x;
 	char title[128];
-	int i;
+	int i, nteams;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
+	if ((T = malloc(sizeof *T)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	nteams = tui_teams_load(t, T, c->team);
 	for (i = 0; i < ROUTE_COUNT; i++)
 		kinds[i] = route_name((enum route)i);
 	for (i = 0; i < CHANNEL_COUNT; i++)
@@ -68,17 +81,23 @@ tui_edit_form(struct tui *t)
 	snprintf(title, sizeof title, "The details of %s (revision %llu)", t->view.ref,
 	         (unsigned long long)c->rev);
 	if ((f = tui_form_new(title, BOOK_TEXT_MAX + 256)) == NULL) {
+		free(T);
 		tui_message(t, true, "out of memory");
 		return;
 	}
+	f->check = tui_edit_check;
+	f->ctx = T;
 	snprintf(f->key, sizeof f->key, "%s/edit", t->view.ref);
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, c->kind);
 	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, c->channel);
-	if ((x = tui_form_text(f, "team", "Team", 64, true, c->team)) != NULL)
-		snprintf(x->note, sizeof x->note, "a team of the book's, or a new one");
+	tui_form_choice(f, "team", "Team", T->choices, nteams, tui_teams_default(T, c->team));
+	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
+		x->hidden = true;
 	tui_form_text(f, "service", "Service", 64, true, c->service);
 	tui_form_text(f, "summary", "Summary", BOOK_TEXT_MAX, true,
 	              c->summary_unopened ? NULL : c->summary);
 	tui_case_form(t, f, tui_edit_submit);
 	tui_form_free(&f);
+	/* the team choices are the form's: freed after it */
+	free(T);
 }

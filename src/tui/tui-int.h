@@ -73,6 +73,8 @@ enum tui_action {
 	TUI_A_ME, TUI_A_AUDIT, TUI_A_ROLE, TUI_A_REVOKE, TUI_A_REKEY, TUI_A_BACKUP,
 	TUI_A_SNAPSHOT, TUI_A_RETENTION, TUI_A_BY_USER, TUI_A_BY_CASE, TUI_A_BY_DATE,
 	TUI_A_HOLIDAY, TUI_A_IMPORT, TUI_A_PROFILE, TUI_A_READS, TUI_A_CONTACT,
+	TUI_A_PERSON, TUI_A_EQUALITY,
+	TUI_A_ADJUST,
 };
 
 #define TUI_KEYS_PER 4
@@ -265,6 +267,7 @@ struct tui_cal_item {                  /* a line of the agenda: strings visible 
 	const char *child;                 /* arena, once shown; NULL before */
 	bool target;
 	uint8_t state;
+	uint8_t item;                      /* BOOK_DUE_RULE, or a dated item (due.h) */
 };
 struct tui_cal {
 	int32_t sel;                       /* the selected day */
@@ -295,7 +298,7 @@ struct tui_input {
 
 /* --- forms (tui-form.c) ---------------------------------------------------------- */
 
-#define TUI_FORM_FIELDS 20
+#define TUI_FORM_FIELDS 24
 
 enum tui_ftype {
 	TUI_F_TEXT,
@@ -539,9 +542,6 @@ bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 /* tui-list.c */
 void tui_list_init(struct tui *t);
 int tui_list_load(struct tui *t);
-/* The team filter, picked from the book's teams with the count of each:
- * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
-int tui_team_pick(struct tui *t, char *team, size_t n);
 void tui_list_free(struct tui *t);
 
 /* tui-case.c */
@@ -563,6 +563,27 @@ void tui_people_form(struct tui *t);
 void tui_party_form(struct tui *t);
 void tui_advocacy_form(struct tui *t);
 void tui_contact_form(struct tui *t);   /* tui-contact.c */
+/* The people on the case shown whose names the key opened, for a form's
+ * "whose" choice (kept in guarded memory by the form's owner: names are
+ * identity).  How many; 0 with the message line saying nobody is there
+ * (what: "to reach", "to correct"). */
+#define TUI_WHOSE_MAX 8
+struct tui_whose {
+	int n;
+	uint64_t person[TUI_WHOSE_MAX];
+	size_t index[TUI_WHOSE_MAX];  /* in the case's parties */
+	char names[TUI_WHOSE_MAX][BOOK_NAME_MAX];
+	const char *choices[TUI_WHOSE_MAX];
+};
+int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
+void tui_person_form(struct tui *t);    /* tui-person.c: a person on the case */
+void tui_equality_form(struct tui *t);  /* tui-equality.c */
+/* tui-adjust.c: a person's reasonable adjustments: the form, and for the
+ * case view a key holder's line of them into line (n bytes; wipe it), in
+ * red when their review is due (false: none to show) */
+void tui_adjust_form(struct tui *t);
+bool tui_adjust_line(struct tui *t, uint64_t person, char *line, size_t n,
+                     enum tui_style *style);
 void tui_hold_form(struct tui *t);
 /* tui-edit.c: the case's kind, channel, team, service and summary */
 void tui_edit_form(struct tui *t);
@@ -595,6 +616,31 @@ const char *tui_pick_value(const struct tui_pick *p, const struct tui_field *cho
                            const struct tui_field *typed);
 bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
 bool tui_login_ok(const char *s, char *why, size_t n);
+
+/* tui-teams.c: the book's teams, as the cases loaded in the list have them.
+ * The team filter, picked from the book's teams with the count of each:
+ * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
+#define TUI_TEAMS_MAX 64
+int tui_team_pick(struct tui *t, char *team, size_t n);
+/* A form's team: "no team", each of the book's teams (its count of open
+ * cases shown under it), then "a new team", typed in a field below. */
+struct tui_teams {
+	char names[TUI_TEAMS_MAX + 2][TUI_TEAM_MAX];
+	const char *choices[TUI_TEAMS_MAX + 2];
+	long open[TUI_TEAMS_MAX + 2];
+	size_t n;                     /* teams, at names[1..n] */
+};
+/* Fills T (current, a case's own team, is one of them even when no open
+ * case has it): the number of choices. */
+int tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
+/* The choice for team: 0 no team, else one of the book's. */
+int tui_teams_default(const struct tui_teams *T, const char *team);
+/* The team chosen or typed ("" for none). */
+const char *tui_teams_value(const struct tui_teams *T, const struct tui_field *choice,
+                            const struct tui_field *typed);
+/* Shows the typed field for a new team, checked as typed; the chosen
+ * team's count in its note. */
+void tui_teams_check(const struct tui_teams *T, struct tui_field *choice, struct tui_field *typed);
 
 /* tui-points.c: complaint points, findings, recommendations */
 void tui_point_form(struct tui *t);

@@ -506,59 +506,6 @@ tui_list_prefer(struct tui_list *L)
 	}
 }
 
-/* --- the team picker ------------------------------------------------------------------ */
-
-#define TUI_TEAMS_MAX 64
-
-static int
-tui_team_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-int
-tui_team_pick(struct tui *t, char *team, size_t n)
-{
-	const struct tui_list *L = &t->list;
-	const char *names[TUI_TEAMS_MAX + 1], *help[TUI_TEAMS_MAX + 1];
-	char counts[TUI_TEAMS_MAX + 1][40];
-	long open[TUI_TEAMS_MAX + 1];
-	struct tui_menu m;
-	size_t i, j, k = 1;
-	int r;
-
-	names[0] = "any team";
-	for (i = 0; i < L->nlines; i++) {
-		const char *tm = L->lines[i].team;
-
-		if (tm[0] == '\0')
-			continue;
-		for (j = 1; j < k && names[j] != tm; j++)
-			; /* interned: one pointer per team */
-		if (j == k && k <= TUI_TEAMS_MAX)
-			names[k++] = tm;
-	}
-	qsort(names + 1, k - 1, sizeof names[0], tui_team_cmp);
-	memset(open, 0, sizeof open);
-	for (i = 0; i < L->nlines; i++)
-		for (j = 1; j < k; j++)
-			if (names[j] == L->lines[i].team && L->lines[i].status == CASE_OPEN)
-				open[0]++, open[j]++;
-	for (j = 0; j < k; j++) {
-		snprintf(counts[j], sizeof counts[j], "%ld open case%s", open[j], open[j] == 1 ? "" : "s");
-		help[j] = counts[j];
-	}
-	memset(&m, 0, sizeof m);
-	m.title = "Only the cases of one team";
-	m.names = names;
-	m.help = help;
-	m.n = k;
-	if ((r = tui_menu_run(t, &m)) < 0)
-		return r == -1 ? 0 : -1;
-	snprintf(team, n, "%s", r == 0 ? "" : names[r]);
-	return 1;
-}
-
 void
 tui_list_init(struct tui *t)
 {

@@ -2,6 +2,7 @@
  * the eligibility questions in the order an officer meets them (a child's
  * safety first, the one-year limit, matters the procedure excludes), then
  * the people and the summary. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "redress/profile.h"
@@ -111,6 +112,7 @@ tui_new_check(struct tui *t, struct tui_form *f)
 		safe->note_style = TUI_S_SOON;
 	}
 	tui_new_safeguard_check(f, safeguarding);
+	tui_teams_check(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
 	/* the year limit and the excluded matters are a complaint's questions */
 	aware->hidden = excl->hidden = !complaint || safeguarding;
 	anyway->hidden = true;
@@ -194,8 +196,7 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 {
 	struct book_case_new in;
 	struct err err;
-	char *team;
-
+	const char *team;
 	const char *elsewhere = tui_new_redirect(f);
 
 	memset(&in, 0, sizeof in);
@@ -212,8 +213,8 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 	in.child_dob = tui_new_value(f, "child_dob");
 	in.complainant_name = tui_new_value(f, "complainant");
 	in.complainant_role = tui_form_field(f, "role")->choice;
-	team = tui_form_field(f, "team")->buf;
-	in.team = *text_trim(team) != '\0' ? text_trim(team) : NULL;
+	team = tui_teams_value(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+	in.team = *team != '\0' ? team : NULL;
 	in.summary = tui_new_value(f, "summary");
 	in.redirect_to = elsewhere != NULL ? elsewhere : tui_new_value(f, "redirect");
 	in.thanked = tui_new_value(f, "thanked");
@@ -247,19 +248,28 @@ tui_new_case(struct tui *t)
 	int r = -1, reason = 0;
 	bool safeguarding = false;
 	const char *redirected = NULL;
+	struct tui_teams *T;
+	int nteams;
 
 	if (tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
+	if ((T = malloc(sizeof *T)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return;
+	}
+	nteams = tui_teams_load(t, T, NULL);
 	vocab_names(VOCAB_KIND, 0, kinds, ROUTE_COUNT);
 	vocab_names(VOCAB_CHANNEL, 0, channels, CHANNEL_COUNT);
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	if ((f = tui_form_new("A new contact: Enter goes through the questions, and on the last "
 	                      "adds it", TUI_SUMMARY_MAX + 3072)) == NULL) {
+		free(T);
 		tui_message(t, true, "out of memory");
 		return;
 	}
 	snprintf(f->key, sizeof f->key, "new-case");
 	f->check = tui_new_check;
+	f->ctx = T;
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, ROUTE_COMPLAINT);
 	if ((x = tui_form_choice(f, "safeguarding", "Safeguarding", tui_yesno, 2, 0)) != NULL)
 		x->question = "Is this a safeguarding concern about a child's safety?";
@@ -288,13 +298,16 @@ tui_new_case(struct tui *t)
 	tui_form_date(f, "child_dob", "Child born", true, NULL);
 	tui_form_text(f, "complainant", "Complainant", BOOK_NAME_MAX, true, NULL);
 	tui_form_choice(f, "role", "Their role", roles, PARTY_ROLE_COUNT, PARTY_PARENT);
-	tui_form_text(f, "team", "Team", 64, true, NULL);
+	tui_form_choice(f, "team", "Team", T->choices, nteams, 0);
+	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
+		x->hidden = true;
 	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
 	tui_form_date(f, "told", "Told on", true, date_format(t->today, today));
 	tui_form_text(f, "thanked", "Thanked", 128, true, NULL);
 	if (tui_form_text(f, "summary", "Summary", TUI_SUMMARY_MAX, true, NULL) == NULL) {
 		tui_message(t, true, "out of memory");
 		tui_form_free(&f);
+		free(T);
 		return;
 	}
 	if (tui_form_resume(t, f) == 0) {
@@ -310,6 +323,7 @@ tui_new_case(struct tui *t)
 			tui_message(t, false, "cancelled; what you typed is kept for next time");
 	}
 	tui_form_free(&f);
+	free(T);
 	if (r != 1)
 		return;
 	/* our own commit is no news */

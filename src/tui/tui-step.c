@@ -121,7 +121,14 @@ tui_step_menu(struct tui *t)
 	for (i = 0; i < workflow_nsteps; i++)
 		if (tui_step_valid(t, &workflow_steps[i], c, wf, n)) {
 			names[k] = workflow_steps[i].name;
-			help[k++] = workflow_steps[i].help;
+			help[k] = workflow_steps[i].help;
+			/* Stage 3 needs the Stage 2 response (reg 18); a council that
+			 * is late with it leaves the complainant the Ombudsman now */
+			if (tui_step_is(&workflow_steps[i], "ombudsman") && c->stage == 2 &&
+			    book_case_response_overdue(t->b, c, wf, n, t->today.day,
+			                               EV_STAGE2_RESPONSE_SENT))
+				help[k] = "Stage 2 response overdue: the Ombudsman is open now";
+			k++;
 		}
 	free(wf);
 	snprintf(title, sizeof title, "Steps %s may take today", t->view.ref);

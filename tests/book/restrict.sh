@@ -90,6 +90,7 @@ expect 0 "after: person show" -- as rdr-other person show 1 --names
 lacks "Juniper" "after: no name in person show"
 expect 0 "after: case list" -- as rdr-other case list --names
 lacks "Juniper" "after: no name in the list"
+contains "RESTRICTED Child C-0001" "after: the list marks it"
 expect 0 "after: export" -- as rdr-other export --format csv --names
 lacks "Juniper" "after: no name in the export"
 lacks "sensitive adoption" "after: no narrative in the export"

@@ -110,3 +110,20 @@ Dear Sam Q Example,
 # --- verify --sealed opens the contact details too -----------------------------
 $ . $RDT/contact-t/env; redress -d $B verify --sealed | tail -1
 verified: every sealed field of 3 cases and people opens with the book's keys
+
+# --- the subject access export holds them: everything held about the person ------
+$ . $RDT/contact-t/env; pc 2 --address "$(printf '14 Quayside Walk\nNorthtown NT4 9QX')" --phone '01632 960123' && redress -d $B export --subject 'Sam Q Example' | sed -n '/^== person 2/,/^cases/p' | grep -v '^revision'
+== person 2
+name         Sam Q Example
+address      14 Quayside Walk
+             Northtown NT4 9QX
+e-mail       sam.example@mail.example
+phone        01632 960123
+prefers      email
+safe to write yes
+equality     not asked
+cases        1
+# only the subject's own: the child's export names Sam, never where he lives
+$ . $RDT/contact-t/env; redress -d $B export --subject 'Zoë Example' | grep -c -e Quayside -e sam.example -e 01632
+0
+? 1

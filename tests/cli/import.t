@@ -164,6 +164,7 @@ $ . $RDT/import-t/env; r a export --subject 'Zoë Ünal' | sed -n '/^name/,$p' |
 name         Zoë Ünal
 born         2015-02-03
 revision     1, last changed TIME by USER
+equality     not asked
 cases        1
 |
 case CSC-2027-0500  complaint, received 2027-06-01 by phone; open, stage 1

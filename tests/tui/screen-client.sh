@@ -40,10 +40,10 @@ expect "REFERENCE" "the list of an empty book"
 keys N
 expect "A new contact" "N: the new case form"
 # kind, safeguarding, channel, received, aware, excluded, child, born,
-# complainant, role, team, summary
+# complainant, role, team (Left: a new one, typed), summary
 keys Enter Enter Enter C-u && text "2026-11-16" && keys Enter Enter Enter &&
 	text "Ada Client" && keys Enter && text "2012-03-04" && keys Enter &&
-	text "Cara Client" && keys Enter Enter && text "North CIN" && keys Enter &&
+	text "Cara Client" && keys Enter Enter Left Enter && text "North CIN" && keys Enter &&
 	text "Contact with her father was stopped." && keys Enter
 expect "CSC-2026-0001 added" "the complaint is added"
 expect "timeline" "and its case view opens"

@@ -53,10 +53,10 @@ expect "REFERENCE" "the list of an empty book"
 keys N
 expect "A new contact" "N: the new case form"
 # kind, safeguarding, channel, received, aware, excluded, child, born,
-# complainant, role, team, summary
+# complainant, role, team (Left: a new one, typed), summary
 keys Enter Enter Enter C-u && text "2026-11-02" && keys Enter Enter Enter &&
 	text "Ada Journey" && keys Enter && text "2012-03-04" && keys Enter &&
-	text "Cara Journey" && keys Enter Enter && text "North CIN" && keys Enter &&
+	text "Cara Journey" && keys Enter Enter Left Enter && text "North CIN" && keys Enter &&
 	text "Contact with her father was stopped." && keys Enter
 expect "$ref added" "the complaint is added"
 expect "timeline" "and its case view opens"
@@ -64,7 +64,7 @@ expect "timeline" "and its case view opens"
 # --- its details corrected, on the revision shown -------------------------------------
 keys E
 expect "The details of $ref (revision 1)" "E: the details form"
-keys Tab Tab C-u && text "South CIN" && keys Tab && text "Contact"
+keys Tab Tab Right Tab && text "South CIN" && keys Tab && text "Contact"
 # someone else changes the case while the form is open
 rd case note "$ref" --text "from another terminal" >/dev/null
 keys Enter Enter

@@ -44,6 +44,13 @@ done
 both=$(add 2026-11-10 "Bo Both")
 # one whose Stage 1 response is overdue and not sent: Stage 2 may be asked for
 over=$(add 2026-10-01 "Ola Overran")
+# one at Stage 2 whose response is overdue and not sent: no Stage 3 without it,
+# the Ombudsman open to them now
+s2late=$(add 2026-06-01 "Sol Stagetwo")
+for s in "respond 2026-06-12" "escalate 2026-06-19" "accept 2026-06-22"; do
+	set -- $s
+	rd case "$1" "$s2late" --date "$2" >/dev/null || failed "case $1 $s2late"
+done
 # one with the Ombudsman: its decision to record
 omb=$(add 2026-06-01 "Oz Ombudsman")
 for s in "respond 2026-06-12" "escalate 2026-07-20" "refuse 2026-07-21 --reason late-request --ombudsman-told" \
@@ -199,6 +206,17 @@ keys y
 expect "escalation recorded" "Stage 2 asked for without a Stage 1 response"
 keys q q
 exited 0 "overran: q quits"
+
+# --- the Stage 2 response overdue: the menu says the Ombudsman is open now -------------
+launch "$book" "$P"
+open_case "$s2late"
+keys w
+expect "Steps $s2late may take today" "w: the step menu"
+expect "ombudsman            Stage 2 response overdue: the Ombudsman is open now" \
+	"the Ombudsman offered, saying why"
+absent "escalate " "no Stage 3 request without the Stage 2 response"
+keys Escape q q
+exited 0 "stage 2 overdue: q quits"
 
 # --- the Ombudsman's decision asks whether the council had remedied it before -------
 launch "$book" "$P"
