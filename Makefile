@@ -179,10 +179,11 @@ CHECKS_ALL = $(CHECK_VALGRIND) $(CHECK_SH) \
 	check-readme check-fuzz check-man check-layers
 # The longest (CPU, measured) start first, so that the last minutes run two
 # short ones at a time rather than one long one alone; sshd.sh mostly waits.
-CHECK_LONG = check/valgrind/versions.t check/valgrind/retention.t \
-	check/cli-san/case.t check/valgrind/import.t check/valgrind/options.t \
-	check/valgrind/workday.t check/sh/deploy/sshd.sh check/cli-san/letter.t \
-	check/valgrind/contact.t check/valgrind/correct.t check/valgrind/history.t
+CHECK_LONG = check/valgrind/versions.t check/valgrind/adjust.t \
+	check/valgrind/retention.t check/cli-san/case.t check/valgrind/equality.t \
+	check/valgrind/import.t check/valgrind/options.t check/valgrind/workday.t \
+	check/sh/deploy/sshd.sh check/cli-san/letter.t check/valgrind/contact.t \
+	check/valgrind/correct.t check/valgrind/history.t
 CHECKS = $(foreach c,$(CHECK_LONG),$(filter $(c),$(CHECKS_ALL))) \
 	$(filter-out $(CHECK_LONG),$(CHECKS_ALL))
 
