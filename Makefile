@@ -152,7 +152,7 @@ check-build: redress build/san/redress $(TESTS) $(SAN_TESTS) build/obj/bench bui
 # check/cli-san/FILE.t (build/san/redress), check/valgrind/FILE.t,
 # check/screen/FILE.sh and check/screen-san/FILE.sh, check/sh/....  A new
 # tests/cli/*.t or tests/tui/screen-*.sh is picked up by its name.
-# (the longest first: make starts them in this order)
+# (make starts them in the order of CHECKS: the longest first, below)
 CLI_T       = $(wildcard tests/cli/*.t)
 SCREENS     = $(wildcard tests/tui/screen-*.sh)
 # screen-crash kills the client with signals a sanitizer would report
@@ -172,11 +172,20 @@ VALGRIND_UNITS = build/obj/tests/book/test_report build/obj/tests/book/test_lett
 
 CHECK_VALGRIND = $(if $(shell command -v valgrind),check/valgrind/units \
 	$(filter-out $(VALGRIND_SKIP:tests/cli/%=check/valgrind/%),$(CLI_T:tests/cli/%=check/valgrind/%)),check/valgrind-missing)
-CHECKS = $(CHECK_VALGRIND) $(CHECK_SH) \
+CHECKS_ALL = $(CHECK_VALGRIND) $(CHECK_SH) \
 	$(SCREENS_SAN:tests/tui/%=check/screen-san/%) $(SCREENS:tests/tui/%=check/screen/%) \
 	$(CLI_T:tests/cli/%=check/cli-san/%) $(CLI_T:tests/cli/%=check/cli/%) \
 	$(SAN_TESTS:build/%=check/unit/%) $(TESTS:build/%=check/unit/%) \
 	check-readme check-fuzz check-man check-layers
+# The longest (CPU, measured) start first, so that the last minutes run two
+# short ones at a time rather than one long one alone; sshd.sh mostly waits.
+CHECK_LONG = check/valgrind/versions.t check/valgrind/adjust.t \
+	check/valgrind/retention.t check/cli-san/case.t check/valgrind/equality.t \
+	check/valgrind/import.t check/valgrind/options.t check/valgrind/workday.t \
+	check/sh/deploy/sshd.sh check/cli-san/letter.t check/valgrind/contact.t \
+	check/valgrind/correct.t check/valgrind/history.t
+CHECKS = $(foreach c,$(CHECK_LONG),$(filter $(c),$(CHECKS_ALL))) \
+	$(filter-out $(CHECK_LONG),$(CHECKS_ALL))
 
 check-run: $(CHECKS)
 	@echo "check: all passed"

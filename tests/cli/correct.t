@@ -7,6 +7,9 @@
 # Every command sources $RDT/corr-t/env: today is 2027-06-30, the passphrase
 # comes from a file with the test KDF, and
 #   r ARGS        redress -d $RDT/corr-t/b ARGS
+#   ru ARGS       the same by redress_unwrapped (see run.sh): the second
+#                 fixture, and the case or calendar looked at after a change
+#                 (valgrind sees those shapes wrapped in r above)
 #   u             the login as USER, the time a correction was made as TIME
 #   try ARGS      a correction to be refused: exit status, and "unchanged"
 #                 when `case show` is the same after
@@ -14,7 +17,7 @@
 
 $ rm -rf $RDT/corr-t && mkdir $RDT/corr-t && printf 'pass phrase 1\n' > $RDT/corr-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/corr-t/pass' 'r() { redress -d $RDT/corr-t/b "$@"; }' 'u() { sed -E "s/$(id -un)/USER/g; s/on [0-9-]+ [0-9:]+/on TIME/; s/ +$//"; }' 'try() { _was=$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/corr-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/corr-t/pass' 'r() { redress -d $RDT/corr-t/b "$@"; }' 'ru() { redress_unwrapped -d $RDT/corr-t/b "$@"; }' 'u() { sed -E "s/$(id -un)/USER/g; s/on [0-9-]+ [0-9:]+/on TIME/; s/ +$//"; }' 'try() { _was=$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1); r case "$@"; echo "exit $?, $([ "$_was" = "$(redress_unwrapped -d $RDT/corr-t/b case show "$2" --names 2>&1)" ] && echo unchanged || echo CHANGED)"; }' > $RDT/corr-t/env
 $ . $RDT/corr-t/env; r init --authority statutory >/dev/null && r case add --received 2027-05-04 --child-name Ann && r case acknowledge CSC-2027-0001 --date 2027-05-05 && r case respond CSC-2027-0001 --date 2027-05-20 && r case escalate CSC-2027-0001 --date 2027-05-24
 CSC-2027-0001
 
@@ -26,7 +29,7 @@ timeline
   #3   2027-05-20  USER       Stage 1 response sent
   #4   2027-05-24  USER       Stage 2 requested
 |
-$ . $RDT/corr-t/env; r case show CSC-2027-0001 | grep '^  stage1_response ' | cut -c1-70
+$ . $RDT/corr-t/env; ru case show CSC-2027-0001 | grep '^  stage1_response ' | cut -c1-70
   stage1_response        2027-05-18  target 2027-05-18  missed by 2   
 
 # --- refused, exit 2, nothing changed -----------------------------------------
@@ -60,7 +63,7 @@ $ . $RDT/corr-t/env; r case correct CSC-2027-0001 3 --date 2027-05-14 --reason x
 # --- the response moved back into time: met --------------------------------
 $ . $RDT/corr-t/env; r case correct CSC-2027-0001 3 --date 2027-05-14 --reason 'typed the 20th for the 14th'
 CSC-2027-0001 #3: moved, correction #5
-$ . $RDT/corr-t/env; r case show CSC-2027-0001 --names | sed -n '/^timeline/,$p' | cut -c1-150 | u
+$ . $RDT/corr-t/env; ru case show CSC-2027-0001 --names | sed -n '/^timeline/,$p' | cut -c1-150 | u
 timeline
   #1   2027-05-04  USER       complaint received
   #2   2027-05-05  USER       acknowledgement sent
@@ -82,7 +85,7 @@ exit 2, unchanged
 ! redress: #3 was corrected already, by #5
 
 # --- voided: the acknowledgement never went --------------------------------
-$ . $RDT/corr-t/env; r case correct CSC-2027-0001 '#2' --void --reason 'letter never posted' && r case show CSC-2027-0001 --names | sed -n '/^timeline/,/^$/p' | grep -e '#2 ' -e '#6 ' | u
+$ . $RDT/corr-t/env; r case correct CSC-2027-0001 '#2' --void --reason 'letter never posted' && ru case show CSC-2027-0001 --names | sed -n '/^timeline/,/^$/p' | grep -e '#2 ' -e '#6 ' | u
 CSC-2027-0001 #2: voided, correction #6
   #2   2027-05-05  USER       acknowledgement sent [voided by USER on TIME, #6: letter never posted]
   #6   2027-06-30  USER       correction: #2 voided: letter never posted
@@ -93,12 +96,12 @@ case.correct CSC-2027-0001 correction #6 of #2,void,reason
 
 # --- the calendar follows: the overdue Stage 1 response leaves it when
 # moved back into time (received 1 June: due 15 June)
-$ . $RDT/corr-t/env; r case add --received 2027-06-01 --child-name Bea && r case respond CSC-2027-0002 --date 2027-06-25 && r case add --received 2027-06-01 --child-name Cy
+$ . $RDT/corr-t/env; ru case add --received 2027-06-01 --child-name Bea && ru case respond CSC-2027-0002 --date 2027-06-25 && ru case add --received 2027-06-01 --child-name Cy
 CSC-2027-0002
 CSC-2027-0003
 $ . $RDT/corr-t/env; r calendar --overdue --from 2027-06-01 | grep -o 'CSC-2027-000[23]  stage1_response ' | sort
 CSC-2027-0003  stage1_response 
-$ . $RDT/corr-t/env; r case correct CSC-2027-0003 1 --date 2027-06-21 --reason 'date stamp misread' >/dev/null && r calendar --overdue --from 2027-06-01 | grep -c CSC-2027-0003
+$ . $RDT/corr-t/env; r case correct CSC-2027-0003 1 --date 2027-06-21 --reason 'date stamp misread' >/dev/null && ru calendar --overdue --from 2027-06-01 | grep -c CSC-2027-0003
 0
 ? 1
 $ . $RDT/corr-t/env; r case list --format tsv | cut -f1,2,6,7

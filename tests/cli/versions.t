@@ -9,6 +9,10 @@
 #   received Wed 2026-12-02 (after the new holiday): 10 wd -> 2026-12-16, 20 wd
 #   -> 2027-01-04 (25 and 28 December, 1 January), neither moved.
 #   received Mon 2026-11-02, closed 2026-11-11: not recomputed.
+#
+# Under valgrind (make check) the books p, r and n are set up, and the cases,
+# audit, verify and workdays looked at after a change, by redress_unwrapped
+# (see run.sh): valgrind sees each of those shapes wrapped on book b first.
 
 $ rm -rf $RDT/v && mkdir $RDT/v && printf 'pass phrase 1\n' > $RDT/v/pass && echo ok
 ok
@@ -35,14 +39,14 @@ calendar 2 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
   CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
 dry run: nothing changed
-$ . $RDT/v/env; redress -d $RDT/v/b holidays 2026 | grep -c mourning; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4 }'
+$ . $RDT/v/env; redress -d $RDT/v/b holidays 2026 | grep -c mourning; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4 }'
 0
 case.add
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-01 'Day of mourning'
 calendar 2 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
   CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
-$ . $RDT/v/env; rc show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-100 | sed 's/ *$//'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b case show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-100 | sed 's/ *$//'
 counted under profile 1, calendar 2 of the book
 |
 deadlines (statutory)
@@ -53,7 +57,7 @@ deadlines (statutory)
 stage1_response        2026-12-16  target 2026-12-16  14 left        10 working
 stage1_response_max    2027-01-04  target 2027-01-04  24 left        20 working
 # the closed case keeps the calendar it was decided under
-$ . $RDT/v/env; rc show CSC-2026-0002 | grep -c 'counted under'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b case show CSC-2026-0002 | grep -c 'counted under'
 0
 ? 1
 # the calendar and the deadlines list agree at once
@@ -66,7 +70,7 @@ Wednesday 16 December 2026
 --
 Monday 21 December 2026
   CSC-2026-0001  stage1_response_max    deadline 17 left  root                      Child C-0001
-$ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-12-01; redress -d $RDT/v/b workday 2026-11-20 10; redress -d $RDT/v/b workdays 2026-11-30 2026-12-02
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b isworkday 2026-12-01; redress_unwrapped -d $RDT/v/b workday 2026-11-20 10; redress -d $RDT/v/b workdays 2026-11-30 2026-12-02
 2026-12-01 Tuesday: not a working day: Day of mourning (bank holiday) (the book's calendar, version 2)
 2026-12-07 (the book's calendar, version 2)
 1 (the book's calendar, version 2)
@@ -113,7 +117,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-13-01 Bad
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
 ! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] (each change [--dry-run]) | versions)
 ? 2
-$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.remove calendar 3
 
 # --- GOV.UK's bank-holidays.json ----------------------------------------------
@@ -156,7 +160,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-11-30
 $ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json
 england-and-wales, 2026-2031, against the book's calendar 4:
 no change: the book's calendar already lists these days
-$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6, $7, $8, $9, $10, $11 }'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6, $7, $8, $9, $10, $11 }'
 calendar.import calendar 4 tests/cli/data/bank-holidays.json england-and-wales 2026-2031: 17 days
 
 # bad files: exit 2, the line or event at fault, nothing changed
@@ -178,14 +182,14 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays
 $ . $RDT/v/env; redress -d $RDT/v/b holidays import $RDT/v/none.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
 exit 2
 redress: RDT/v/none.json: No such file or directory
-$ . $RDT/v/env; redress -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
 calendar.import calendar 4
 
 # --- the profile over the years -------------------------------------------------
 # A council's own file inheriting statutory: Stage 1 in 5 working days.
 #   received Fri 2026-11-20: statutory 10 wd -> 2026-12-04; 5 wd -> Fri 2026-11-27
 #   received Mon 2026-11-23: 5 wd -> Mon 2026-11-30; 20 wd -> Mon 2026-12-21
-$ . $RDT/v/env; redress -d $RDT/v/p init --authority statutory >/dev/null; redress -d $RDT/v/p case add --received 2026-11-20 --child-name Zoe; printf 'profile   ourcouncil\ntitle     Our Council\ninherits  statutory\nsource ours  Our Council, "Complaints policy" (2026)\nrule stage1_response\n\twithin  5 working-days\n\tbasis   council\n\tsource  ours\n' > $RDT/v/our.profile; printf 'profile   bad\nrule x\n\twithin  5 lightyears\n' > $RDT/v/bad.profile
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p init --authority statutory >/dev/null; redress_unwrapped -d $RDT/v/p case add --received 2026-11-20 --child-name Zoe; printf 'profile   ourcouncil\ntitle     Our Council\ninherits  statutory\nsource ours  Our Council, "Complaints policy" (2026)\nrule stage1_response\n\twithin  5 working-days\n\tbasis   council\n\tsource  ours\n' > $RDT/v/our.profile; printf 'profile   bad\nrule x\n\twithin  5 lightyears\n' > $RDT/v/bad.profile
 CSC-2026-0001
 $ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/bad.profile 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
 exit 2
@@ -203,11 +207,11 @@ dry run: nothing changed
 $ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile | tail -1
 profile 2 of the book: new cases take it; open cases keep the version they were received under
 # the open case keeps the profile it was received under; a new case takes the new one
-$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^deadlines/,$p' | cut -c1-60
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^deadlines/,$p' | cut -c1-60
 deadlines (statutory)
   stage1_response        2026-12-04  target 2026-12-04  7 le
   stage1_response_max    2026-12-18  target 2026-12-18  17 l
-$ . $RDT/v/env; redress -d $RDT/v/p case add --received 2026-11-23 --child-name Ann; redress -d $RDT/v/p case show CSC-2026-0002 | sed -n '/^counted/,$p' | cut -c1-60
+$ . $RDT/v/env; redress -d $RDT/v/p case add --received 2026-11-23 --child-name Ann; redress_unwrapped -d $RDT/v/p case show CSC-2026-0002 | sed -n '/^counted/,$p' | cut -c1-60
 CSC-2026-0002
 counted under profile 2, calendar 1 of the book
 |
@@ -218,16 +222,16 @@ deadlines (ourcouncil)
 $ . $RDT/v/env; redress -d $RDT/v/p authority update $RDT/v/our.profile --open-cases | tail -2
 profile 3 of the book: new cases take it; 2 open cases moved to it, 1 date moved
   CSC-2026-0001  stage1_response        2026-12-04 -> 2026-11-27
-$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-70 | sed 's/ *$//'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p case show CSC-2026-0001 | sed -n '/^counted/,$p' | cut -c1-70 | sed 's/ *$//'
 counted under profile 3, calendar 1 of the book
 |
 deadlines (ourcouncil)
   stage1_response        2026-11-27 (was 2026-12-04 before profile 3)
   stage1_response_max    2026-12-18  target 2026-12-18  17 left
-$ . $RDT/v/env; redress -d $RDT/v/p audit | tail -2 | awk '{ $1 = $2 = $3 = $NF = ""; print }' | sed 's/^ *//; s/ *$//'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p audit | tail -2 | awk '{ $1 = $2 = $3 = $NF = ""; print }' | sed 's/^ *//; s/ *$//'
 case.recompute CSC-2026-0001 profile 3: stage1_response 2026-12-04 -> 2026-11-27
 profile.update profile 3 ourcouncil, open cases moved
-$ . $RDT/v/env; redress -d $RDT/v/p verify | tail -1
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p verify | tail -1
 records: 11 match their last audit entry
 # a later calendar change recomputes each open case under its own profile:
 # CSC-2026-0001 stays on profile 3 when profile 4 (no --open-cases) is made
@@ -240,7 +244,7 @@ profile 4 of the book: new cases take it; open cases keep the version they were 
 calendar 2 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
   CSC-2026-0002  stage1_response_max    2026-12-21 -> 2026-12-22
-$ . $RDT/v/env; redress -d $RDT/v/p case show CSC-2026-0001 | grep -A3 '^counted' | cut -c1-45
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p case show CSC-2026-0001 | grep -A3 '^counted' | cut -c1-45
 counted under profile 3, calendar 2 of the bo
 |
 deadlines (ourcouncil)
@@ -264,16 +268,16 @@ $ . $RDT/v/env; redress -d $RDT/v/p holidays versions 2026
 # 11 working days under calendar 1 (over 10, within 20).  A holiday added
 # later on Tue 2026-12-01 would make it 10, but each case is counted against
 # the calendar it was decided under: the 2026 report is unchanged.
-$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r init --authority statutory >/dev/null; for i in 1 2 3 4 5; do redress -d $RDT/v/r case add --received 2026-11-20 --child-name Zoe$i >/dev/null; redress -d $RDT/v/r case acknowledge CSC-2026-000$i --date 2026-11-23 && redress -d $RDT/v/r case respond CSC-2026-000$i --date 2026-12-07 && redress -d $RDT/v/r case close CSC-2026-000$i --date 2026-12-08 || echo $i; done; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r1; grep 'Stage 1 response (from receipt)' $RDT/v/r1 | tr -s ' '
+$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress_unwrapped -d $RDT/v/r init --authority statutory >/dev/null; for i in 1 2 3 4 5; do redress_unwrapped -d $RDT/v/r case add --received 2026-11-20 --child-name Zoe$i >/dev/null; redress_unwrapped -d $RDT/v/r case acknowledge CSC-2026-000$i --date 2026-11-23 && redress_unwrapped -d $RDT/v/r case respond CSC-2026-000$i --date 2026-12-07 && redress_unwrapped -d $RDT/v/r case close CSC-2026-000$i --date 2026-12-08 || echo $i; done; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r1; grep 'Stage 1 response (from receipt)' $RDT/v/r1 | tr -s ' '
  Stage 1 response (from receipt) 10 / 20 0 5 0 5 11.0
  Stage 1 response (from receipt) 5 0 5 0 5
-$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r holidays add 2026-12-01 'Day of mourning'; redress -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r2; cmp $RDT/v/r1 $RDT/v/r2 && echo unchanged
+$ . $RDT/v/env; export REDRESS_TODAY=2027-01-10; redress -d $RDT/v/r holidays add 2026-12-01 'Day of mourning'; redress_unwrapped -d $RDT/v/r report annual --year 2026 --calendar > $RDT/v/r2; cmp $RDT/v/r1 $RDT/v/r2 && echo unchanged
 calendar 2 of the book: 0 open cases recomputed, 0 dates moved
 unchanged
 
 # a recompute reads each case's dates and leaves its notes sealed: the note
 # is still there, whole, after the case is rewritten
-$ . $RDT/v/env; redress -d $RDT/v/n init --authority statutory >/dev/null; redress -d $RDT/v/n case add --received 2026-11-20 --child-name Zoe; redress -d $RDT/v/n case note CSC-2026-0001 --text 'Called the mother: sealed words'; redress -d $RDT/v/n holidays add 2026-12-01 X | head -1; redress -d $RDT/v/n case show CSC-2026-0001 --names | grep -c 'sealed words'; redress -d $RDT/v/n verify | tail -1
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/n init --authority statutory >/dev/null; redress_unwrapped -d $RDT/v/n case add --received 2026-11-20 --child-name Zoe; redress -d $RDT/v/n case note CSC-2026-0001 --text 'Called the mother: sealed words'; redress -d $RDT/v/n holidays add 2026-12-01 X | head -1; redress_unwrapped -d $RDT/v/n case show CSC-2026-0001 --names | grep -c 'sealed words'; redress_unwrapped -d $RDT/v/n verify | tail -1
 CSC-2026-0001
 calendar 2 of the book: 1 open case recomputed, 2 dates moved
 1
