@@ -27,6 +27,8 @@ has() {
 launch "$book" "$P"
 open_case "$ref"
 keys ?
+# (below the first page of help at 80x24 since A joined the list)
+keys NPage
 expect "case-person" "? lists I"
 keys q
 keys I
