@@ -163,6 +163,7 @@ void book_person_label(struct book *b, struct store_txn *t, uint64_t person, con
 
 /* Writes every case's summary afresh (schema 2); needs no key. */
 int book_cases_summarize(struct book *b, struct store_txn *t);
+int book_cases_index_items(struct book *b, struct store_txn *t);
 
 /* Names the sealed fields of c that no key held opens ("CSC-2026-0001
  * summary, ..."), appended to list (n bytes); returns how many. */

@@ -167,8 +167,9 @@ book_migrate_summaries(struct book *b, struct store_txn *t)
 static int (*const book_migrations[BOOK_SCHEMA])(struct book *b, struct store_txn *t) = {
 	NULL,                   /* 0 -> 1: the first schema; nothing to convert */
 	book_migrate_summaries, /* 1 -> 2: case summaries and the open set, for lists */
-	NULL,                   /* 2 -> 3: the search index, kept from now on; a book's
-	                         * first is built by a key holder (search.c) */
+	book_cases_index_items, /* 2 -> 3: recommendations' due dates in the deadlines
+	                         * index; the search index, kept from now on (a book's
+	                         * first is built by a key holder: search.c) */
 };
 
 static int

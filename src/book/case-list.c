@@ -258,3 +258,30 @@ out:
 	book_case_free(c);
 	return rc;
 }
+
+/* Schema 3: the dated items (an Ombudsman recommendation's due date) of
+ * cases written before the index carried them; the case's next change
+ * writes them afresh with the rest. */
+int
+book_cases_index_items(struct book *b, struct store_txn *t)
+{
+	struct book_ids r = { NULL, 0, 0 };
+	struct book_case *c = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0 ||
+	    (c = book_case_new()) == NULL) {
+		err_set(store_txn_err(t), "out of memory");
+		goto out;
+	}
+	for (i = 0; i < r.n; i++)
+		if (case_read(b, t, r.ids[i], c) != 0 ||
+		    (c->nrecs > 0 && case_put_items(b, t, c, NULL) != 0))
+			goto out;
+	rc = 0;
+out:
+	free(r.ids);
+	book_case_free(c);
+	return rc;
+}

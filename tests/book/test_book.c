@@ -740,6 +740,121 @@ test_schema(void **state)
 	assert_non_null(strstr(err.msg, "newer redress"));
 }
 
+/* Schema 3 put the Ombudsman's recommendations' due dates in the deadlines
+ * index; a case written before (with none there) gets them when the first
+ * writer opens its book, not only at its next change. */
+static int
+drop_items_txn(struct store_txn *t, void *ctx)
+{
+	uint8_t *keys = ctx;
+	size_t i;
+
+	for (i = 0; keys[i * 16] != 0; i++)
+		assert_int_equal(store_del(t, STORE_DEADLINES, keys + i * 16 + 1, 15), 0);
+	return 0;
+}
+
+static int
+find_items(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	uint8_t *keys = ctx;
+	size_t i;
+
+	(void)v;
+	(void)vl;
+	if (kl != 15 || ((const uint8_t *)k)[4] != 2) /* DATED_REC */
+		return 0;
+	for (i = 0; keys[i * 16] != 0 && i < 7; i++)
+		;
+	keys[i * 16] = 1;
+	memcpy(keys + i * 16 + 1, k, 15);
+	return 0;
+}
+
+static int
+find_items_txn(struct store_txn *t, void *ctx)
+{
+	return store_scan(t, STORE_DEADLINES, NULL, 0, find_items, ctx) < 0 ? -1 : 0;
+}
+
+static int
+count_recs(const struct book_due *d, void *ctx)
+{
+	if (d->item == BOOK_DUE_REC)
+		++*(int *)ctx;
+	return 0;
+}
+
+static void
+test_schema_items(void **state)
+{
+	static const int steps[] = { EV_STAGE1_RESPONSE_SENT, EV_STAGE2_REQUESTED,
+	                             EV_STAGE2_DECISION_SENT, EV_OMBUDSMAN_REFERRED,
+	                             EV_OMBUDSMAN_OUTCOME };
+	static const char *const dates[] = { "2026-06-12", "2026-07-20", "2026-07-21", "2026-08-03",
+	                                     "2027-06-01" };
+	uint8_t keys[8 * 16];
+	struct book_case_new in;
+	struct book_step st;
+	char ref[BOOK_REF_MAX];
+	struct store *st_;
+	struct book *b;
+	struct err err;
+	unsigned number, i;
+	int n;
+
+	(void)state;
+	b = open_unlocked();
+	book_set_today(b, 20979); /* 2027-06-10 */
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = "2026-06-01";
+	in.child_name = "Rue Remedy";
+	assert_int_equal(book_case_add(b, &in, ref, &err), 0);
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		memset(&st, 0, sizeof st);
+		st.type = steps[i];
+		st.date = dates[i];
+		if (steps[i] == EV_STAGE2_DECISION_SENT) {
+			st.decision = DECISION_REFUSED;
+			st.reason = REFUSAL_LATE_REQUEST;
+			st.ombudsman_told = true;
+		}
+		if (steps[i] == EV_OMBUDSMAN_OUTCOME)
+			st.finding = OMB_FINDING_UPHELD;
+		if (book_case_step(b, ref, &st, &err) != 0)
+			fail_msg("step %u: %s", i, err.msg);
+	}
+	if (book_case_recommend(b, ref, BOOK_REC_OMBUDSMAN, "Apologise", "finance", "2027-06-25",
+	                        &number, &err) != 0)
+		fail_msg("recommend: %s", err.msg);
+	n = 0;
+	assert_int_equal(book_due_scan(b, "2027-06-01", "2027-06-30", 0, count_recs, &n, &err), 0);
+	assert_int_equal(n, 1);
+	book_close(&b);
+
+	/* as a schema-2 book left it: no entry for the recommendation */
+	memset(keys, 0, sizeof keys);
+	assert_int_equal(store_open(dir, 0, 0, &st_, &err), 0);
+	assert_int_equal(store_read(st_, find_items_txn, keys, &err), 0);
+	assert_int_equal(keys[0], 1);
+	assert_int_equal(store_write(st_, drop_items_txn, keys, &err), 0);
+	store_close(&st_);
+	b = open_unlocked();
+	n = 0;
+	assert_int_equal(book_due_scan(b, "2027-06-01", "2027-06-30", 0, count_recs, &n, &err), 0);
+	assert_int_equal(n, 0);
+	book_close(&b);
+
+	/* the first writer to open it migrates: the due date is on the calendar */
+	set_schema(2);
+	b = open_unlocked();
+	n = 0;
+	assert_int_equal(book_due_scan(b, "2027-06-01", "2027-06-30", 0, count_recs, &n, &err), 0);
+	assert_int_equal(n, 1);
+	book_close(&b);
+}
+
 /* A change made on an old revision is refused and records nothing; a step
  * meant for one stage is refused once the case has moved to the next, even
  * on the case's latest revision, and never becomes the next stage's step. */
@@ -868,6 +983,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_sign, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
