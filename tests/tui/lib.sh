@@ -183,3 +183,13 @@ screen_done() {
 	fi
 	exit $fail
 }
+
+# statutory_book: a book of the test's own in $book under the statutory
+# profile, its passphrase in $tmp/pass ($P for launch); r runs redress on it.
+r() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
+statutory_book() {
+	book=$tmp/book
+	printf 'pass phrase 1\n' >"$tmp/pass"
+	P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
+	r init --authority statutory >/dev/null || { echo "FAIL: init"; exit 1; }
+}

@@ -10,11 +10,7 @@
 SCREEN_NAME=screen-adjust
 export REDRESS_TODAY=2027-06-30
 
-book=$tmp/book
-printf 'pass phrase 1\n' >"$tmp/pass"
-P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
-r() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
-r init --authority statutory >/dev/null || { echo "FAIL: init"; exit 1; }
+statutory_book
 ref=$(r case add --received 2027-06-21 --child-name "Ada Reach" --complainant-name "Bo Reach") ||
 	{ echo "FAIL: the case"; exit 1; }
 

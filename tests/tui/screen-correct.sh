@@ -11,11 +11,7 @@ export REDRESS_TODAY=2027-06-30
 
 # A book of our own: received 4 May 2027 (3 May a bank holiday), Stage 1
 # due 18 May, the response typed as 20 May (missed by 2)
-book=$tmp/book
-printf 'pass phrase 1\n' >"$tmp/pass"
-P="REDRESS_PASSPHRASE_FILE=$tmp/pass"
-r() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$book" "$@"; }
-r init --authority statutory >/dev/null || { echo "FAIL: init"; exit 1; }
+statutory_book
 ref=$(r case add --received 2027-05-04 --child-name "Ada Correctly") &&
 	r case acknowledge "$ref" --date 2027-05-05 && r case respond "$ref" --date 2027-05-20 ||
 	{ echo "FAIL: the case"; exit 1; }
