@@ -227,43 +227,11 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 	return store_read(b->st, case_list_txn, &x, err);
 }
 
-/* Schema 2: summaries for the cases of an older book. */
-
-int
-book_cases_summarize(struct book *b, struct store_txn *t)
-{
-	struct book_ids r = { NULL, 0, 0 };
-	struct deadline dl[PROFILE_RULES_MAX];
-	struct book_case *c = NULL;
-	size_t i, n;
-	int rc = -1;
-
-	if (b->profile == NULL)
-		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
-	if (store_scan(t, STORE_CASES, NULL, 0, book_collect_ids, &r) < 0 ||
-	    (c = book_case_new()) == NULL) {
-		err_set(store_txn_err(t), "out of memory");
-		goto out;
-	}
-	for (i = 0; i < r.n; i++) {
-		if (case_read(b, t, r.ids[i], c) != 0)
-			goto out;
-		if (case_recompute(b, t, b->profile, b->cal, c, dl, &n) != 0 ||
-		    case_summary_put(t, c, dl, n) != 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	free(r.ids);
-	book_case_free(c);
-	return rc;
-}
-
-/* Schema 3: the dated items (an Ombudsman recommendation's due date) of
- * cases written before the index carried them; the case's next change
- * writes them afresh with the rest. */
-int
-book_cases_index_items(struct book *b, struct store_txn *t)
+/* Each case of the book read in turn (one case's room for all) and given
+ * to fn, in a migration's write transaction. */
+static int
+book_cases_migrate(struct book *b, struct store_txn *t,
+                   int (*fn)(struct book *, struct store_txn *, struct book_case *))
 {
 	struct book_ids r = { NULL, 0, 0 };
 	struct book_case *c = NULL;
@@ -276,12 +244,45 @@ book_cases_index_items(struct book *b, struct store_txn *t)
 		goto out;
 	}
 	for (i = 0; i < r.n; i++)
-		if (case_read(b, t, r.ids[i], c) != 0 ||
-		    (c->nrecs > 0 && case_put_items(b, t, c, NULL) != 0))
+		if (case_read(b, t, r.ids[i], c) != 0 || fn(b, t, c) != 0)
 			goto out;
 	rc = 0;
 out:
 	free(r.ids);
 	book_case_free(c);
 	return rc;
+}
+
+static int
+case_summarize(struct book *b, struct store_txn *t, struct book_case *c)
+{
+	struct deadline dl[PROFILE_RULES_MAX];
+	size_t n;
+
+	return case_recompute(b, t, b->profile, b->cal, c, dl, &n) != 0 ||
+	       case_summary_put(t, c, dl, n) != 0 ? -1 : 0;
+}
+
+/* Schema 2: summaries for the cases of an older book. */
+int
+book_cases_summarize(struct book *b, struct store_txn *t)
+{
+	if (b->profile == NULL)
+		return err_set(store_txn_err(t), "migration needs the book's profile loaded");
+	return book_cases_migrate(b, t, case_summarize);
+}
+
+static int
+case_index_items(struct book *b, struct store_txn *t, struct book_case *c)
+{
+	return c->nrecs > 0 ? case_put_items(b, t, c, NULL) : 0;
+}
+
+/* Schema 3: the dated items (an Ombudsman recommendation's due date) of
+ * cases written before the index carried them; the case's next change
+ * writes them afresh with the rest. */
+int
+book_cases_index_items(struct book *b, struct store_txn *t)
+{
+	return book_cases_migrate(b, t, case_index_items);
 }
