@@ -34,6 +34,8 @@ enum store_db {
 	STORE_OPEN,     /* case id -> nothing: the open cases */
 	STORE_SEARCH,   /* the search index: keyed hashes of name and note words, and
 	                 * the people party to each case (book/search.c) */
+	STORE_DAYS,     /* due day -> how many deadlines index entries fall on it,
+	                 * by class and state: the calendar's month (book/due.c) */
 	STORE_NDB
 };
 

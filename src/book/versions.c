@@ -117,7 +117,7 @@ vers_profile_txn(struct store_txn *t, unsigned pv, struct profile *out)
 	for (i = depth - 1; i > 0; i--)
 		if (profile_inherit(&chain[i - 1], &chain[i], err) != 0)
 			goto out;
-	*out = chain[0];
+	profile_assign(out, &chain[0]);
 	rc = 0;
 out:
 	free(chain);
@@ -150,7 +150,8 @@ vers_get_txn(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
 
 	if ((*out = vers_find(b, pv, cv)) != NULL)
 		return 0;
-	if ((e = calloc(1, sizeof *e)) == NULL || (e->prof = calloc(1, sizeof *e->prof)) == NULL ||
+	/* the profile is not zeroed: what is loaded into it is whole (profile_assign) */
+	if ((e = calloc(1, sizeof *e)) == NULL || (e->prof = malloc(sizeof *e->prof)) == NULL ||
 	    (e->cal = calloc(1, sizeof *e->cal)) == NULL) {
 		if (e != NULL)
 			free(e->prof);
@@ -163,7 +164,7 @@ vers_get_txn(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
 	for (same = b->vers; same != NULL && same->pv != pv; same = same->next)
 		;
 	if (same != NULL)
-		*e->prof = *same->prof;
+		profile_assign(e->prof, same->prof);
 	else if (vers_profile_txn(t, pv, e->prof) != 0)
 		goto fail;
 	if (vers_calendar_txn(t, cv, e->cal) != 0)
@@ -876,7 +877,7 @@ book_profile_candidate(const char *what, struct book_profile_texts *c, struct pr
 			rc = BOOK_EUSAGE;
 			goto out;
 		}
-	*resolved = chain[0];
+	profile_assign(resolved, &chain[0]);
 	rc = 0;
 out:
 	free(chain);

@@ -20,7 +20,7 @@
 
 static const char *const store_db_names[STORE_NDB] = {
 	"meta", "files", "users", "audit", "people", "blind", "cases", "refs", "events", "deadlines",
-	"drafts", "summary", "open", "search",
+	"drafts", "summary", "open", "search", "days",
 };
 
 struct store {
