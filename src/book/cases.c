@@ -891,12 +891,12 @@ case_put_deadlines(struct store_txn *t, const struct profile *prof, const struct
 			if (kind == 1 && due.day == dl[i].due.day)
 				continue; /* a target equal to the deadline is not indexed twice */
 			codec_be32((uint32_t)((int64_t)due.day + 0x80000000LL), dkey);
-			dkey[4] = (uint8_t)kind;
+			dkey[4] = (uint8_t)(kind | (clock_open(&dl[i]) ? 0 : DUE_KEY_MET));
 			codec_be64(c->id, dkey + 5);
 			dkey[13] = (uint8_t)(ri >> 8);
 			dkey[14] = (uint8_t)ri;
 			/* the compact form: a month's entries on half the pages */
-			dn = book_due_value(dv, dl[i].rule->key, c->ref, !clock_open(&dl[i]),
+			dn = book_due_value(dv, c->profver, c->ref, !clock_open(&dl[i]),
 			                    (int)dl[i].rule->party, c);
 			if (dn == 0)
 				return err_set(store_txn_err(t), "cannot write the calendar's index");

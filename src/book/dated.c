@@ -38,8 +38,14 @@ dated_put(struct store_txn *t, const uint8_t key[15], const char *what, const ch
           struct rec *r)
 {
 	struct rec dv;
+	uint8_t k[15];
 	int rc;
 
+	/* what is done sorts after what is still to do (book-int.h) */
+	memcpy(k, key, sizeof k);
+	if (done)
+		k[4] |= DUE_KEY_MET;
+	key = k;
 	rec_begin(&dv, REC_DUE, 1);
 	rec_str(&dv, 1, what);
 	rec_str(&dv, 2, ref);

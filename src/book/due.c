@@ -38,6 +38,9 @@ struct range_ctx {
 	int32_t last_day;            /* the day of the entry before (INT32_MIN none), */
 	int last_days;               /* its working days from today, */
 	char last_date[DATE_STRLEN]; /* and its date: entries come a day at a time */
+	struct store_seek seek;      /* where to go on from, past what is not wanted */
+	const struct profile *prof;  /* the profile version last read (due_rule_key) */
+	unsigned profver, calver;
 };
 
 /* The agenda's details of a case, in the order of the tags that carry
@@ -172,12 +175,15 @@ case_due_child(struct range_ctx *x, struct book_due *d)
 /* --- an entry's compact form ---------------------------------------------------------
  * A rule's deadline or target as case_write_fields indexes it: the byte
  * DUE_COMPACT, a byte of flags (DUE_MET), the party whose clock it is, the
- * case's kind, status and stage, the child's person number (7 bits a byte,
- * the last byte's top bit clear), then the rule's key, the reference, the
- * owner and the team, each after a byte of its length.  Half the bytes of
- * the tagged record (which the entries written before it still are, and
- * dated.c's items), so a month of the calendar is read from half the pages:
- * in a process that has just started each page read is a page fault. */
+ * case's kind, status and stage, then the version of the profile the case
+ * is counted under and the child's person number (each 7 bits a byte, the
+ * last byte's top bit clear), then the reference, the owner and the team,
+ * each after a byte of its length.  The rule is the one the key's last two
+ * bytes number in that version of the profile, so its key (and label) is
+ * read there, not stored.  A third of the bytes of the tagged record (which
+ * the entries written before it still are, and dated.c's items), so a month
+ * of the calendar is read from a third of the pages: in a process that has
+ * just started each page read is a page fault. */
 #define DUE_COMPACT 'd'
 #define DUE_MET 1u
 
@@ -193,9 +199,35 @@ due_put_text(uint8_t *out, size_t pos, const char *s, size_t max)
 	return pos + n;
 }
 
+static size_t
+due_put_varint(uint8_t *out, size_t pos, uint64_t v)
+{
+	do {
+		out[pos++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v != 0);
+	return pos;
+}
+
+static bool
+due_get_varint(const uint8_t *v, size_t vl, size_t *pos, uint64_t *out)
+{
+	unsigned shift = 0;
+
+	*out = 0;
+	for (;;) {
+		if (*pos >= vl || shift > 63)
+			return false;
+		*out |= (uint64_t)(v[*pos] & 0x7f) << shift;
+		shift += 7;
+		if (!(v[(*pos)++] & 0x80))
+			return true;
+	}
+}
+
 size_t
-book_due_value(uint8_t out[DUE_VALUE_MAX], const char *key, const char *ref, bool met, int party,
-               const struct book_case *c)
+book_due_value(uint8_t out[DUE_VALUE_MAX], unsigned profver, const char *ref, bool met,
+               int party, const struct book_case *c)
 {
 	uint64_t child = 0;
 	size_t pos = 0, i;
@@ -214,20 +246,17 @@ book_due_value(uint8_t out[DUE_VALUE_MAX], const char *key, const char *ref, boo
 	out[pos++] = (uint8_t)c->kind;
 	out[pos++] = (uint8_t)c->status;
 	out[pos++] = (uint8_t)c->stage;
-	do {
-		out[pos++] = (uint8_t)((child & 0x7f) | (child > 0x7f ? 0x80 : 0));
-		child >>= 7;
-	} while (child != 0);
-	/* each text bounded by its field in struct book_due: 6 + 10 + 4 + 40 +
-	 * 24 + 64 + 64 bytes at the most */
-	pos = due_put_text(out, pos, key, sizeof ((struct book_due *)0)->key - 1);
+	pos = due_put_varint(out, pos, profver);
+	pos = due_put_varint(out, pos, child);
+	/* each text bounded by its field in struct book_due: 6 + 5 + 10 + 24 +
+	 * 64 + 64 bytes at the most */
 	pos = due_put_text(out, pos, ref, sizeof ((struct book_due *)0)->ref - 1);
 	pos = due_put_text(out, pos, c->staff.owner, sizeof ((struct book_due *)0)->owner - 1);
 	pos = due_put_text(out, pos, c->team, sizeof ((struct book_due *)0)->team - 1);
 	return pos;
 }
 
-_Static_assert(6 + 10 + 4 + 40 + BOOK_REF_MAX + 64 + 64 <= DUE_VALUE_MAX,
+_Static_assert(6 + 5 + 10 + BOOK_REF_MAX + 64 + 64 <= DUE_VALUE_MAX,
                "DUE_VALUE_MAX holds the longest compact entry");
 
 static bool
@@ -243,31 +272,25 @@ due_get_text(const uint8_t *v, size_t vl, size_t *pos, char *out, size_t outlen)
 	return true;
 }
 
-/* A compact entry into d: the key, reference, whether met and whose clock,
- * and with details the case's owner, team, kind, status, stage and child.
- * False when it does not read whole. */
+/* A compact entry into d: the reference, whether met and whose clock, the
+ * profile version it was counted under (*profver), and with details the
+ * case's owner, team, kind, status, stage and child.  False when it does
+ * not read whole. */
 static bool
-due_compact_read(const uint8_t *v, size_t vl, struct book_due *d, bool details)
+due_compact_read(const uint8_t *v, size_t vl, struct book_due *d, unsigned *profver,
+                 bool details)
 {
 	size_t pos = 6;
-	unsigned shift = 0;
-	uint64_t child = 0;
+	uint64_t pv, child;
 
-	if (vl < 7)
+	if (vl < 8)
 		return false;
 	d->done = (v[1] & DUE_MET) != 0;
 	d->council = v[2] == PARTY_COUNCIL;
-	for (;;) {
-		if (pos >= vl || shift > 63)
-			return false;
-		child |= (uint64_t)(v[pos] & 0x7f) << shift;
-		shift += 7;
-		if (!(v[pos++] & 0x80))
-			break;
-	}
-	if (!due_get_text(v, vl, &pos, d->key, sizeof d->key) ||
-	    !due_get_text(v, vl, &pos, d->ref, sizeof d->ref))
+	if (!due_get_varint(v, vl, &pos, &pv) || pv == 0 || pv > UINT32_MAX ||
+	    !due_get_varint(v, vl, &pos, &child) || !due_get_text(v, vl, &pos, d->ref, sizeof d->ref))
 		return false;
+	*profver = (unsigned)pv;
 	if (!details)
 		return true;
 	d->kind = v[3];
@@ -276,6 +299,28 @@ due_compact_read(const uint8_t *v, size_t vl, struct book_due *d, bool details)
 	d->child_person = child;
 	return due_get_text(v, vl, &pos, d->owner, sizeof d->owner) &&
 	       due_get_text(v, vl, &pos, d->team, sizeof d->team);
+}
+
+/* The key of rule which (the index key's last two bytes) in version pv of
+ * the book's profile into d->key; the version last asked is kept in x. */
+static bool
+due_rule_key(struct range_ctx *x, unsigned pv, const uint8_t *key, struct book_due *d)
+{
+	const struct calendar *cal;
+	size_t which = (size_t)key[13] << 8 | key[14];
+
+	if (x->prof == NULL || x->profver != pv) {
+		if (book_versions_get(x->b, x->t, pv, x->calver, &x->prof, &cal) != 0) {
+			x->prof = NULL;
+			return false;
+		}
+		x->profver = pv;
+	}
+	if (which >= x->prof->nrules)
+		return err_set(store_txn_err(x->t), "the deadlines index names rule %zu of profile "
+		               "version %u, which has %zu", which, pv, x->prof->nrules), false;
+	memcpy(d->key, x->prof->rules[which].key, sizeof d->key);
+	return true;
 }
 
 /* An index entry's key, reference, whether met and whose clock, in one
@@ -318,11 +363,23 @@ case_due_emit(struct range_ctx *x, struct book_due *d)
 	return rc;
 }
 
+/* Goes on from day (4 bytes), or from kind on day (5 bytes): always a key
+ * after the one read, so a scan ends. */
+static int
+due_seek(struct range_ctx *x, int32_t day, unsigned kind, size_t len)
+{
+	codec_be32((uint32_t)((int64_t)day + 0x80000000LL), x->seek.key);
+	x->seek.key[4] = (uint8_t)kind;
+	x->seek.len = len;
+	return STORE_SEEK;
+}
+
 static int
 case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
 	struct range_ctx *x = vctx;
 	const uint8_t *key = k;
+	unsigned kind;
 	struct book_due d;
 	struct date day;
 	size_t pos;
@@ -332,9 +389,18 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	day.day = (int32_t)((int64_t)codec_get_be32(key) - 0x80000000LL);
 	if (day.day > x->to)
 		return 1;
-	if ((key[4] == 1 && !(x->flags & BOOK_DUE_TARGETS)) ||
-	    (key[4] == 0 && (x->flags & BOOK_DUE_NO_DEADLINES)))
-		return 0;
+	kind = key[4] & ~DUE_KEY_MET;
+	/* what is not wanted is passed over, not read: a day's entries sort by
+	 * kind, all that is still to do before all that is done */
+	if ((key[4] & DUE_KEY_MET) && (x->flags & BOOK_DUE_NOT_MET))
+		return due_seek(x, day.day + 1, 0, 4);
+	if (kind == DUE_KIND_DEADLINE && (x->flags & BOOK_DUE_NO_DEADLINES))
+		return due_seek(x, day.day, key[4] | DUE_KIND_TARGET, 5);
+	if (kind == DUE_KIND_TARGET && !(x->flags & BOOK_DUE_TARGETS))
+		return due_seek(x, day.day, (key[4] & DUE_KEY_MET) | 2, 5);
+	if (kind > DUE_KIND_TARGET && (x->flags & BOOK_DUE_NO_DEADLINES))
+		return (key[4] & DUE_KEY_MET) ? due_seek(x, day.day + 1, 0, 4) :
+		       due_seek(x, day.day, DUE_KEY_MET, 5);
 	/* the numbers zeroed and the texts emptied, not the whole struct (its
 	 * name buffer most of it): a month's scan zeroed megabytes */
 	memset(&d, 0, offsetof(struct book_due, owner));
@@ -346,13 +412,18 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	}
 	memcpy(d.date, x->last_date, sizeof x->last_date);
 	d.day = day.day;
-	d.target = key[4] == 1;
+	d.target = kind == DUE_KIND_TARGET;
 	d.case_id = codec_get_be64(key + 5);
 	if (vl > 0 && *(const uint8_t *)v == DUE_COMPACT) {
-		if (key[4] > 1 || !due_compact_read(v, vl, &d, (x->flags & BOOK_DUE_DETAILS) != 0))
+		unsigned pv;
+
+		if (kind > DUE_KIND_TARGET ||
+		    !due_compact_read(v, vl, &d, &pv, (x->flags & BOOK_DUE_DETAILS) != 0))
 			return 0;
 		if (d.done && (x->flags & BOOK_DUE_NOT_MET))
 			return 0;
+		if (!due_rule_key(x, pv, key, &d))
+			return -1;
 		d.days = x->last_days;
 		if (x->flags & BOOK_DUE_DETAILS)
 			case_due_child(x, &d);
@@ -361,9 +432,7 @@ case_range_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	pos = case_due_fields(v, vl, &d);
 	if (d.done && (x->flags & BOOK_DUE_NOT_MET))
 		return 0;
-	if (key[4] > 1 && (x->flags & BOOK_DUE_NO_DEADLINES))
-		return 0;
-	if (key[4] > 1 && !case_due_item(x->t, key[4], v, vl, &d))
+	if (kind > DUE_KIND_TARGET && !case_due_item(x->t, (uint8_t)kind, v, vl, &d))
 		return 0; /* a review since moved or cleared */
 	d.days = x->last_days;
 	if (x->flags & BOOK_DUE_DETAILS)
@@ -382,11 +451,13 @@ case_range_txn(struct store_txn *t, void *vctx)
 	struct range_txn *r = vctx;
 
 	r->x->t = t;
+	r->x->prof = NULL;
 	/* a read that is run again runs on another snapshot: forget the last */
 	if (r->x->cache != NULL)
 		memset(r->x->cache, 0, sizeof *r->x->cache << DUE_CACHE_BITS);
 
-	return store_scan(t, STORE_DEADLINES, r->from, 4, case_range_each, r->x) < 0 ? -1 : 0;
+	return store_scan_seek(t, STORE_DEADLINES, r->from, 4, case_range_each, r->x,
+	                       &r->x->seek) < 0 ? -1 : 0;
 }
 
 /* What a read of [from, to] starts from: the two days, the book's calendar
@@ -422,6 +493,9 @@ book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
 	x.b = b;
 	x.t = NULL;
 	x.to = tt.day;
+	x.prof = NULL;
+	x.profver = 0;
+	x.calver = b->cv;
 	x.last_day = INT32_MIN;
 	/* plain fields only (no names): a cache is no more than a speed-up,
 	 * made when first wanted */
@@ -484,14 +558,12 @@ book_agenda(struct book *b, const char *from, const char *to, bool targets,
  * nought. */
 #define DUE_DAY_VALUE (BOOK_DUE_NCLASS * BOOK_DUE_NSTATE * 4)
 
-/* The class and state of the entry key -> v. */
-static size_t
-due_count_slot(const uint8_t *key, const void *v, size_t vl)
+/* An entry's state from its value (either form): BOOK_DUE_S_*. */
+static int
+due_entry_state(const void *v, size_t vl)
 {
 	const uint8_t *p = v;
 	struct book_due d;
-	int cls = key[4] == 0 ? BOOK_DUE_C_DEADLINE : key[4] == 1 ? BOOK_DUE_C_TARGET : BOOK_DUE_C_ITEM;
-	int state;
 
 	if (vl > 2 && p[0] == DUE_COMPACT) {
 		d.done = (p[1] & DUE_MET) != 0;
@@ -500,8 +572,18 @@ due_count_slot(const uint8_t *key, const void *v, size_t vl)
 		memset(&d, 0, offsetof(struct book_due, owner));
 		(void)case_due_fields(v, vl, &d);
 	}
-	state = d.done ? BOOK_DUE_S_MET : d.council ? BOOK_DUE_S_OPEN : BOOK_DUE_S_THEIRS;
-	return (size_t)(cls * BOOK_DUE_NSTATE + state) * 4;
+	return d.done ? BOOK_DUE_S_MET : d.council ? BOOK_DUE_S_OPEN : BOOK_DUE_S_THEIRS;
+}
+
+/* The class and state of the entry key -> v. */
+static size_t
+due_count_slot(const uint8_t *key, const void *v, size_t vl)
+{
+	unsigned kind = key[4] & ~DUE_KEY_MET;
+	int cls = kind == DUE_KIND_DEADLINE ? BOOK_DUE_C_DEADLINE :
+	          kind == DUE_KIND_TARGET ? BOOK_DUE_C_TARGET : BOOK_DUE_C_ITEM;
+
+	return (size_t)(cls * BOOK_DUE_NSTATE + due_entry_state(v, vl)) * 4;
 }
 
 /* Adds delta (+1 or -1) to the count at slot of day (the key's first 4 bytes). */
@@ -542,8 +624,8 @@ book_due_index_put(struct store_txn *t, const uint8_t key[15], const void *v, si
 	return due_count_add(t, key, due_count_slot(key, v, vl), 1);
 }
 
-int
-book_due_index_del(struct store_txn *t, const void *key, size_t kl)
+static int
+due_index_del_one(struct store_txn *t, const void *key, size_t kl)
 {
 	const void *ov;
 	size_t on, slot;
@@ -558,6 +640,22 @@ book_due_index_del(struct store_txn *t, const void *key, size_t kl)
 	if ((rc = store_del(t, STORE_DEADLINES, key, kl)) != 0)
 		return rc == STORE_NOTFOUND ? 0 : rc;
 	return due_count_add(t, key, slot, -1);
+}
+
+/* The entry of a day, kind, case and rule, met or not: a case record names
+ * the keys of its entries as they were written, and a book of schema 3
+ * wrote met ones without DUE_KEY_MET (its migration moved them). */
+int
+book_due_index_del(struct store_txn *t, const void *key, size_t kl)
+{
+	uint8_t other[15];
+	int rc = due_index_del_one(t, key, kl);
+
+	if (rc != 0 || kl != 15)
+		return rc;
+	memcpy(other, key, sizeof other);
+	other[4] ^= DUE_KEY_MET;
+	return due_index_del_one(t, other, sizeof other);
 }
 
 struct due_build {
@@ -585,6 +683,59 @@ due_build_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 	return 0;
 }
 
+/* Entries met but keyed as not (written before DUE_KEY_MET), copied. */
+struct due_moves {
+	struct due_move {
+		uint8_t key[15];
+		size_t vl;
+		void *v;
+	} *v;
+	size_t n, cap;
+};
+
+static int
+due_moves_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct due_moves *x = ctx;
+	struct due_move *m;
+
+	if (kl != 15 || (((const uint8_t *)k)[4] & DUE_KEY_MET) ||
+	    due_entry_state(v, vl) != BOOK_DUE_S_MET)
+		return 0;
+	if (buf_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v) != 0)
+		return -1;
+	m = &x->v[x->n];
+	if ((m->v = malloc(vl > 0 ? vl : 1)) == NULL)
+		return -1;
+	memcpy(m->key, k, 15);
+	memcpy(m->v, v, vl);
+	m->vl = vl;
+	x->n++;
+	return 0;
+}
+
+/* Each met entry moved under its key with DUE_KEY_MET (collected first,
+ * then written). */
+static int
+due_rekey_met(struct store_txn *t)
+{
+	struct due_moves x = { NULL, 0, 0 };
+	size_t i;
+	int rc = 0;
+
+	if (store_scan(t, STORE_DEADLINES, NULL, 0, due_moves_each, &x) < 0)
+		rc = err_set(store_txn_err(t), "out of memory");
+	for (i = 0; i < x.n; i++) {
+		if (rc == 0 && (rc = store_del(t, STORE_DEADLINES, x.v[i].key, 15)) == 0) {
+			x.v[i].key[4] |= DUE_KEY_MET;
+			rc = store_put(t, STORE_DEADLINES, x.v[i].key, 15, x.v[i].v, x.v[i].vl, false);
+		}
+		free(x.v[i].v);
+	}
+	free(x.v);
+	return rc;
+}
+
 int
 book_due_days_build(struct book *b, struct store_txn *t)
 {
@@ -594,6 +745,8 @@ book_due_days_build(struct book *b, struct store_txn *t)
 	int rc = 0;
 
 	(void)b;
+	if (due_rekey_met(t) != 0)
+		return -1;
 	/* the counts gathered first and written after the scan */
 	if (store_clear(t, STORE_DAYS) != 0)
 		return -1;
@@ -626,12 +779,12 @@ due_items_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
 
 	if (kl != 15 || (int32_t)((int64_t)codec_get_be32(key) - 0x80000000LL) != x->day->day)
 		return 1;
-	if (key[4] < 2)
+	if ((key[4] & ~DUE_KEY_MET) <= DUE_KIND_TARGET)
 		return 0;
 	memset(&d, 0, offsetof(struct book_due, owner));
 	date_format((struct date){ x->day->day }, d.date);
 	(void)case_due_fields(v, vl, &d);
-	if (case_due_item(x->t, key[4], v, vl, &d))
+	if (case_due_item(x->t, (uint8_t)(key[4] & ~DUE_KEY_MET), v, vl, &d))
 		x->day->n[BOOK_DUE_C_ITEM][d.done ? BOOK_DUE_S_MET : BOOK_DUE_S_OPEN]++;
 	return 0;
 }

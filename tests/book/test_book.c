@@ -15,6 +15,8 @@
 #include "redress/profile.h"
 #include "redress/search.h"
 #include "redress/store.h"
+/* the deadlines index's keys as the store holds them */
+#include "../../src/book/book-int.h"
 
 #define PASS "correct horse battery"
 #define NAME1 "Quillon Farthingdale-Oyelaran"
@@ -953,6 +955,110 @@ drop_days_txn(struct store_txn *t, void *ctx)
 	return store_clear(t, STORE_DAYS);
 }
 
+/* The index as a book of schema 3 wrote it: met entries keyed as if not
+ * (book-int.h: DUE_KEY_MET), moved after the scan. */
+struct unkeyed {
+	uint8_t (*key)[15];
+	void **v;
+	size_t *vl, n;
+};
+
+static int
+unkey_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct unkeyed *u = ctx;
+
+	if (kl != 15 || !(((const uint8_t *)k)[4] & DUE_KEY_MET))
+		return 0;
+	u->key = realloc(u->key, (u->n + 1) * sizeof *u->key);
+	u->v = realloc(u->v, (u->n + 1) * sizeof *u->v);
+	u->vl = realloc(u->vl, (u->n + 1) * sizeof *u->vl);
+	assert_true(u->key != NULL && u->v != NULL && u->vl != NULL);
+	memcpy(u->key[u->n], k, 15);
+	u->v[u->n] = malloc(vl);
+	assert_non_null(u->v[u->n]);
+	memcpy(u->v[u->n], v, vl);
+	u->vl[u->n++] = vl;
+	return 0;
+}
+
+static int
+unkey_txn(struct store_txn *t, void *ctx)
+{
+	struct unkeyed u = { NULL, NULL, NULL, 0 };
+	size_t i;
+
+	assert_true(store_scan(t, STORE_DEADLINES, NULL, 0, unkey_each, &u) >= 0);
+	for (i = 0; i < u.n; i++) {
+		assert_int_equal(store_del(t, STORE_DEADLINES, u.key[i], 15), 0);
+		u.key[i][4] &= (uint8_t)~DUE_KEY_MET;
+		assert_int_equal(store_put(t, STORE_DEADLINES, u.key[i], 15, u.v[i], u.vl[i], false), 0);
+		free(u.v[i]);
+	}
+	*(size_t *)ctx = u.n;
+	free(u.key);
+	free(u.v);
+	free(u.vl);
+	return 0;
+}
+
+static size_t
+unkey(void)
+{
+	struct store *st;
+	struct err err;
+	size_t n = 0;
+
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, unkey_txn, &n, &err), 0);
+	store_close(&st);
+	return n;
+}
+
+/* A scan of 2026 to 2028 (targets too): how many entries, and an
+ * order-free sum over their lines; and how many of case id's, and met. */
+struct of_case {
+	uint64_t id;
+	unsigned n, met, all;
+	uint64_t sum;
+};
+
+static int
+each_of_case(const struct book_due *d, void *ctx)
+{
+	struct of_case *x = ctx;
+	char line[160];
+	uint64_t h = 1469598103934665603ULL;
+	const char *p;
+
+	snprintf(line, sizeof line, "%s %s %s %d %d %d", d->date, d->ref, d->key, d->target,
+	         d->done, d->item);
+	for (p = line; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	x->sum += h;
+	x->all++;
+	if (d->case_id == x->id) {
+		x->n++;
+		x->met += d->done;
+	}
+	return 0;
+}
+
+static void
+of_case(struct book *b, const char *ref, struct of_case *x)
+{
+	struct book_case *c = book_case_new();
+	struct err err;
+
+	assert_non_null(c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	memset(x, 0, sizeof *x);
+	x->id = c->id;
+	book_case_free(c);
+	assert_int_equal(book_due_scan(b, "2026-01-01", "2028-12-31", BOOK_DUE_TARGETS,
+	                               each_of_case, x, &err), 0);
+}
+
 /* The calendar's month is drawn from counts of each day kept with the
  * deadlines index: after cases are made, stepped (met clocks), given an
  * Ombudsman recommendation (a dated item) and erased, the counts are what
@@ -960,11 +1066,13 @@ drop_days_txn(struct store_txn *t, void *ctx)
 static void
 test_days_counts(void **state)
 {
+	struct of_case before, after;
 	char ref[BOOK_REF_MAX];
 	struct store *st_;
 	struct book *b;
 	struct err err;
 	unsigned number;
+	size_t moved;
 
 	(void)state;
 	b = open_unlocked();
@@ -989,6 +1097,35 @@ test_days_counts(void **state)
 	book_set_today(b, 20979);
 	assert_true(days_match(b, "2026-06-01", "2027-06-30") > 300);
 	days_match(b, "2027-06-01", "2028-06-30");
+	of_case(b, ref, &before);
+	assert_true(before.met > 0);
+	book_close(&b);
+
+	/* a schema-3 book's met entries, keyed as if not met: the migration
+	 * moves them after what is still to do, and the calendar reads the same */
+	moved = unkey();
+	assert_true(moved > 300);
+	set_schema(3);
+	b = open_unlocked();
+	book_set_today(b, 20979);
+	of_case(b, ref, &after);
+	assert_int_equal(after.all, before.all);
+	assert_true(after.sum == before.sum);
+	days_match(b, "2026-06-01", "2027-06-30");
+	book_close(&b);
+	assert_int_equal(unkey(), moved); /* every one had been moved */
+
+	/* a case record naming its entries as written, the entries keyed the
+	 * other way (as just left): the case's next change removes them */
+	b = open_unlocked();
+	book_set_today(b, 20979);
+	if (book_case_recommend(b, ref, BOOK_REC_OMBUDSMAN, "Pay", "finance", "2027-06-28",
+	                        &number, &err) != 0)
+		fail_msg("recommend: %s", err.msg);
+	of_case(b, ref, &after);
+	assert_int_equal(after.n, before.n + 1);
+	assert_int_equal(after.all, before.all + 1);
+	days_match(b, "2026-06-01", "2027-06-30");
 	book_close(&b);
 }
 
