@@ -549,16 +549,21 @@ profile_override(struct rule *base, const struct rule *over)
 int
 profile_inherit(struct profile *child, const struct profile *parent, struct err *err)
 {
-	struct profile *merged;
+	struct profile *own, *merged = child;
 	size_t i, k;
 	int rc;
 
 	if (strcmp(child->inherits, parent->name) != 0)
 		return err_set(err, "profile %s inherits %s, not %s", child->name, child->inherits,
 		               parent->name);
-	merged = malloc(sizeof *merged);
-	if (merged == NULL)
+	/* merged in place: the child's own lines kept aside (a few rules), the
+	 * parent copied over it, the child's lines applied; put back as it was
+	 * when that fails.  No copy of a whole resolved profile is made. */
+	own = malloc(sizeof *own);
+	if (own == NULL)
 		return err_set(err, "out of memory");
+	profile_assign(own, child);
+	child = own;
 	profile_assign(merged, parent);
 	memcpy(merged->name, child->name, sizeof merged->name);
 	memcpy(merged->inherits, child->inherits, sizeof merged->inherits);
@@ -582,8 +587,10 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 			if (strcmp(merged->sources[k].id, child->sources[i].id) == 0)
 				break;
 		if (k == PROFILE_SOURCES_MAX) {
-			free(merged);
-			return err_set(err, "profile %s: too many sources with its parents", child->name);
+			rc = err_set(err, "profile %s: too many sources with its parents", child->name);
+			profile_assign(merged, own);
+			free(own);
+			return rc;
 		}
 		merged->sources[k] = child->sources[i];
 		if (k == merged->nsources)
@@ -594,9 +601,11 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 			if (strcmp(merged->rules[k].key, child->drops[i]) == 0)
 				break;
 		if (k == merged->nrules) {
-			free(merged);
-			return err_set(err, "profile %s drops rule %s, which %s does not have",
+			rc = err_set(err, "profile %s drops rule %s, which %s does not have",
 			               child->name, child->drops[i], parent->name);
+			profile_assign(merged, own);
+			free(own);
+			return rc;
 		}
 		memmove(&merged->rules[k], &merged->rules[k + 1],
 		        (merged->nrules - k - 1) * sizeof merged->rules[0]);
@@ -631,15 +640,17 @@ profile_inherit(struct profile *child, const struct profile *parent, struct err 
 			continue;
 		}
 		if (merged->nrules == PROFILE_RULES_MAX) {
-			free(merged);
-			return err_set(err, "profile %s: too many rules with its parents", child->name);
+			rc = err_set(err, "profile %s: too many rules with its parents", child->name);
+			profile_assign(merged, own);
+			free(own);
+			return rc;
 		}
 		merged->rules[merged->nrules++] = child->rules[i];
 	}
 	rc = profile_check(merged, err);
-	if (rc == 0)
-		profile_assign(child, merged);
-	free(merged);
+	if (rc != 0)
+		profile_assign(merged, own);
+	free(own);
 	return rc;
 }
 
