@@ -180,10 +180,11 @@ case_due_child(struct range_ctx *x, struct book_due *d)
  * last byte's top bit clear), then the reference, the owner and the team,
  * each after a byte of its length.  The rule is the one the key's last two
  * bytes number in that version of the profile, so its key (and label) is
- * read there, not stored.  A third of the bytes of the tagged record (which
- * the entries written before it still are, and dated.c's items), so a month
- * of the calendar is read from a third of the pages: in a process that has
- * just started each page read is a page fault. */
+ * read there, not stored.  Under half the bytes of the tagged record (which
+ * the entries written before it still are until their case is next written,
+ * and dated.c's items), so a month of the calendar is read from little more
+ * than half the pages: in a process that has just started each page read is
+ * a page fault. */
 #define DUE_COMPACT 'd'
 #define DUE_MET 1u
 
