@@ -265,6 +265,10 @@ enum { DUE_KIND_DEADLINE = 0, DUE_KIND_TARGET = 1 }; /* 2 and up: dated.c's item
  * index goes through these.  Removing an absent entry is no error. */
 int book_due_index_put(struct store_txn *t, const uint8_t key[15], const void *v, size_t vl);
 int book_due_index_del(struct store_txn *t, const void *key, size_t kl);
+/* verify: each day whose counts differ from the index, to bad (its date);
+ * how many, or -1 (out of memory, in *t's error). */
+long book_due_days_check(struct store_txn *t, void (*bad)(const char *date, void *ctx),
+                         void *ctx);
 /* Schema 3 -> 4: met entries keyed with DUE_KEY_MET, and the counts of
  * every day, from the index. */
 int book_due_days_build(struct book *b, struct store_txn *t);

@@ -764,6 +764,76 @@ book_due_days_build(struct book *b, struct store_txn *t)
 	return rc;
 }
 
+static int
+due_build_cmp(const void *a, const void *b)
+{
+	return memcmp(((const struct due_build_day *)a)->day, ((const struct due_build_day *)b)->day, 4);
+}
+
+struct due_check {
+	struct due_build *x;
+	unsigned char *seen;
+	void (*bad)(const char *date, void *ctx);
+	void *ctx;
+	long n;
+};
+
+static void
+due_check_bad(struct due_check *c, const uint8_t *day)
+{
+	struct date d = { (int32_t)((int64_t)codec_get_be32(day) - 0x80000000LL) };
+	char date[DATE_STRLEN];
+
+	c->n++;
+	c->bad(date_format(d, date), c->ctx);
+}
+
+static int
+due_check_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct due_check *c = ctx;
+	struct due_build_day key, *hit;
+	size_t i;
+
+	if (kl != 4)
+		return 0;
+	memcpy(key.day, k, 4);
+	hit = bsearch(&key, c->x->v, c->x->n, sizeof *c->x->v, due_build_cmp);
+	if (hit != NULL)
+		c->seen[hit - c->x->v] = 1;
+	for (i = 0; i < BOOK_DUE_NCLASS * BOOK_DUE_NSTATE; i++)
+		if (vl != DUE_DAY_VALUE ||
+		    codec_get_be32((const uint8_t *)v + 4 * i) != (hit != NULL ? hit->n[i] : 0)) {
+			due_check_bad(c, k);
+			break;
+		}
+	return 0;
+}
+
+long
+book_due_days_check(struct store_txn *t, void (*bad)(const char *date, void *ctx), void *ctx)
+{
+	struct due_build x = { NULL, 0, 0 };
+	struct due_check c = { &x, NULL, bad, ctx, 0 };
+	size_t i;
+
+	if (book_meta_u64(t, META_SCHEMA, 0) < 4)
+		return 0; /* no counts kept yet */
+	if (store_scan(t, STORE_DEADLINES, NULL, 0, due_build_each, &x) < 0 ||
+	    (c.seen = calloc(x.n + 1, 1)) == NULL) {
+		free(x.v);
+		return err_set(store_txn_err(t), "out of memory");
+	}
+	if (store_scan(t, STORE_DAYS, NULL, 0, due_check_each, &c) < 0)
+		c.n = -1;
+	for (i = 0; i < x.n && c.n >= 0; i++)
+		if (!c.seen[i])
+			due_check_bad(&c, x.v[i].day);
+	free(c.seen);
+	free(x.v);
+	return c.n;
+}
+
 /* A day's dated items as a scan gives them (a review since moved is passed
  * over): their counts replace the table's, which counts every entry. */
 struct due_items {

@@ -1067,6 +1067,7 @@ static void
 test_days_counts(void **state)
 {
 	struct of_case before, after;
+	struct book_verify v;
 	char ref[BOOK_REF_MAX];
 	struct store *st_;
 	struct book *b;
@@ -1126,6 +1127,17 @@ test_days_counts(void **state)
 	assert_int_equal(after.n, before.n + 1);
 	assert_int_equal(after.all, before.all + 1);
 	days_match(b, "2026-06-01", "2027-06-30");
+	/* verify agrees the counts are the index's; then finds the days whose
+	 * counts were lost */
+	assert_int_equal(book_verify(b, &v, &err), 0);
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st_, &err), 0);
+	assert_int_equal(store_write(st_, drop_days_txn, NULL, &err), 0);
+	store_close(&st_);
+	b = open_unlocked();
+	assert_int_equal(book_verify(b, &v, &err), -1);
+	assert_true(v.bad > 300);
+	assert_non_null(strstr(v.first_problem, "calendar's count of deadlines on 20"));
 	book_close(&b);
 }
 
