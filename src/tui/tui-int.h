@@ -574,6 +574,18 @@ struct tui_whose {
 	const char *choices[TUI_WHOSE_MAX];
 };
 int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
+/* The guarded, zeroed state (size bytes) of a form on the people of the
+ * case shown, for a caseworker and, unless sealed is NULL, a key holder
+ * (sealed: the message line for one who is not).  NULL, the message line
+ * saying why, when there is no case, no right, no key or no memory; else
+ * freed with book_secret_free. */
+void *tui_whose_alloc(struct tui *t, size_t size, const char *sealed);
+/* The form of such a state (ctx), checked by check as it is typed, whose
+ * first field is the choice of the n people in choices; NULL, the message
+ * line saying so, without memory. */
+struct tui_form *tui_whose_form(struct tui *t, const char *title, size_t bytes,
+                                void (*check)(struct tui *, struct tui_form *), void *ctx,
+                                const char *const *choices, int n);
 void tui_person_form(struct tui *t);    /* tui-person.c: a person on the case */
 void tui_equality_form(struct tui *t);  /* tui-equality.c */
 /* tui-adjust.c: a person's reasonable adjustments: the form, and for the

@@ -169,19 +169,13 @@ tui_person_submit(struct tui *t, struct tui_form *f)
 void
 tui_person_form(struct tui *t)
 {
-	const struct book_case *c = t->view.c;
 	struct tui_person *P;
 	struct tui_form *f;
 	struct tui_field *x;
 	char title[128];
 
-	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+	if ((P = tui_whose_alloc(t, sizeof *P, NULL)) == NULL)
 		return;
-	if ((P = book_secret_alloc(sizeof *P)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
-	memset(P, 0, sizeof *P);
 	if (tui_whose_load(t, &P->w, "to change") == 0) {
 		book_secret_free(P, sizeof *P);
 		return;
@@ -189,14 +183,11 @@ tui_person_form(struct tui *t)
 	vocab_names(VOCAB_PARTY_ROLE, 0, P->roles, PARTY_ROLE_COUNT);
 	snprintf(title, sizeof title, "A person on %s: their record, and what the case records",
 	         t->view.ref);
-	if ((f = tui_form_new(title, BOOK_NAME_MAX + DATE_STRLEN + BOOK_TEXT_MAX + 16)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_whose_form(t, title, BOOK_NAME_MAX + DATE_STRLEN + BOOK_TEXT_MAX + 16,
+	                        tui_person_check, P, P->w.choices, P->w.n)) == NULL) {
 		book_secret_free(P, sizeof *P);
 		return;
 	}
-	f->check = tui_person_check;
-	f->ctx = P;
-	tui_form_choice(f, "whose", "Whose", P->w.choices, P->w.n, 0);
 	tui_form_text(f, "name", "Name", BOOK_NAME_MAX, false, NULL);
 	tui_form_date(f, "dob", "Born", true, NULL);
 	tui_form_choice(f, "role", "Role", P->roles, PARTY_ROLE_COUNT, 0);
