@@ -114,6 +114,9 @@ struct book_rec;
 struct book_finding;
 struct book_advocacy;
 bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+/* The next party of case record v (vl bytes) after *pos (0 at first), into
+ * out; false when there is none left. */
+bool case_rec_party_next(const void *v, size_t vl, size_t *pos, struct case_rec_party *out);
 /* people.c: a person's record, inside the caller's transaction; "no person N"
  * (BOOK_EUSAGE) when there is none. */
 int person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n);

@@ -235,7 +235,6 @@ equality_case_each(const void *k, size_t kl, const void *v, size_t vl, void *vct
 	struct case_rec_party party;
 	const uint8_t *p;
 	size_t pos = 0, fn;
-	uint16_t tag;
 	char recv[DATE_STRLEN] = "";
 
 	(void)k;
@@ -252,11 +251,10 @@ equality_case_each(const void *k, size_t kl, const void *v, size_t vl, void *vct
 	recv[10] = '\0';
 	if (strcmp(recv, x->r->from) < 0 || strcmp(recv, x->r->to) > 0)
 		return 0;
-	while (rec_next(v, vl, &pos, &tag, &p, &fn)) {
+	while (case_rec_party_next(v, vl, &pos, &party)) {
 		uint64_t *ids;
 
-		if (tag != CT_PARTY || !case_rec_party_get(p, fn, &party) ||
-		    party.kind != PARTY_KIND_COMPLAINANT || party.person == 0)
+		if (party.kind != PARTY_KIND_COMPLAINANT || party.person == 0)
 			continue;
 		if (x->people.n == x->people.cap) {
 			x->people.cap = x->people.cap ? x->people.cap * 2 : 64;
