@@ -202,6 +202,17 @@ fail:
 	return -1;
 }
 
+/* Revision 1 of a new person: a name and perhaps a date of birth, no more. */
+static int
+person_write_first(struct book *b, struct store_txn *t, uint64_t id, const char *name,
+                   const char *dob)
+{
+	const struct person_new pn = { .id = id, .rev = 1, .name = name, .dob = dob,
+	                               .key_id = b->key_id };
+
+	return person_write(b, t, &pn, NULL, 0);
+}
+
 /* Opens one sealed field of a person into out (n bytes), "" when absent. */
 static int
 person_open_field(struct book *b, uint64_t id, const void *v, size_t vl, uint16_t tag,
@@ -286,57 +297,12 @@ person_parse(struct book *b, uint64_t id, const void *v, size_t vl, struct book_
 
 /* --- add ------------------------------------------------------------------- */
 
-struct add_ctx {
-	struct book *b;
-	const char *name, *dob;
-	uint64_t id;
-};
-
-static int
-person_add_txn(struct store_txn *t, void *vctx)
-{
-	struct add_ctx *c = vctx;
-	struct person_new pn;
-	char rec[32];
-
-	c->id = book_meta_u64(t, META_NEXT_PERSON, 1);
-	if (book_meta_put_u64(t, META_NEXT_PERSON, c->id + 1) != 0)
-		return -1;
-	pn.id = c->id;
-	pn.rev = 1;
-	pn.name = c->name;
-	pn.dob = c->dob;
-	pn.contact = NULL;
-	pn.adjust = NULL;
-	pn.equality = NULL;
-	pn.key_id = c->b->key_id;
-	if (person_write(c->b, t, &pn, NULL, 0) != 0)
-		return -1;
-	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
-	return book_audit_append(c->b, t, "person.add", rec, c->dob && *c->dob ? "name,dob" : "name");
-}
-
-int
-book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
-                struct err *err)
-{
-	struct add_ctx c = { b, name, dob, 0 };
-	int rc;
-
-	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
-	    (rc = person_check_name(name, err)) != 0 || (rc = book_check_dob(dob, err)) != 0)
-		return rc;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_add_txn, &c, err)) != 0)
-		return rc;
-	*id = c.id;
-	book_audit_announce(b);
-	return 0;
-}
-
+/* n people (one: an "add", else an "import"), numbered from first on. */
 struct import_ctx {
 	struct book *b;
 	const char *const *names, *const *dobs;
 	size_t n;
+	bool add;
 	uint64_t first;
 };
 
@@ -344,35 +310,49 @@ static int
 person_import_txn(struct store_txn *t, void *vctx)
 {
 	struct import_ctx *c = vctx;
-	struct person_new pn;
+	const char *dob = c->dobs != NULL ? c->dobs[0] : NULL;
 	char rec[64];
 	size_t i;
 
 	c->first = book_meta_u64(t, META_NEXT_PERSON, 1);
-	for (i = 0; i < c->n; i++) {
-		pn.id = c->first + i;
-		pn.rev = 1;
-		pn.name = c->names[i];
-		pn.dob = c->dobs != NULL ? c->dobs[i] : NULL;
-		pn.contact = NULL;
-		pn.adjust = NULL;
-		pn.equality = NULL;
-		pn.key_id = c->b->key_id;
-		if (person_write(c->b, t, &pn, NULL, 0) != 0)
+	for (i = 0; i < c->n; i++)
+		if (person_write_first(c->b, t, c->first + i, c->names[i],
+		                       c->dobs != NULL ? c->dobs[i] : NULL) != 0)
 			return -1;
-	}
 	if (book_meta_put_u64(t, META_NEXT_PERSON, c->first + c->n) != 0)
 		return -1;
+	if (c->add) {
+		snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->first);
+		return book_audit_append(c->b, t, "person.add", rec,
+		                         dob && *dob ? "name,dob" : "name");
+	}
 	snprintf(rec, sizeof rec, "people %llu-%llu", (unsigned long long)c->first,
 	         (unsigned long long)(c->first + c->n - 1));
 	return book_audit_append(c->b, t, "person.import", rec, "name,dob");
 }
 
 int
+book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
+                struct err *err)
+{
+	struct import_ctx c = { b, &name, &dob, 1, true, 0 };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (rc = person_check_name(name, err)) != 0 || (rc = book_check_dob(dob, err)) != 0)
+		return rc;
+	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_import_txn, &c, err)) != 0)
+		return rc;
+	*id = c.first;
+	book_audit_announce(b);
+	return 0;
+}
+
+int
 book_person_import(struct book *b, const char *const *names, const char *const *dobs, size_t n,
                    uint64_t *first, struct err *err)
 {
-	struct import_ctx c = { b, names, dobs, n, 0 };
+	struct import_ctx c = { b, names, dobs, n, false, 0 };
 	size_t i;
 	int rc;
 
@@ -1002,7 +982,6 @@ int
 book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
                     uint64_t *id)
 {
-	struct person_new pn;
 	int rc;
 
 	if ((rc = person_check_name(name, store_txn_err(t))) != 0 ||
@@ -1011,15 +990,7 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	*id = book_meta_u64(t, META_NEXT_PERSON, 1);
 	if (book_meta_put_u64(t, META_NEXT_PERSON, *id + 1) != 0)
 		return -1;
-	pn.id = *id;
-	pn.rev = 1;
-	pn.name = name;
-	pn.dob = dob;
-	pn.contact = NULL;
-	pn.adjust = NULL;
-	pn.equality = NULL;
-	pn.key_id = b->key_id;
-	return person_write(b, t, &pn, NULL, 0);
+	return person_write_first(b, t, *id, name, dob);
 }
 
 /* --- retention ------------------------------------------------------------- */
