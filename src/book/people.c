@@ -111,6 +111,24 @@ struct person_new {
 	uint32_t key_id;
 };
 
+/* text sealed under the person's key as their field, into r under tag
+ * (sealed: room for the sealed bytes, cap of them); -1 on error. */
+static int
+person_seal_put(struct book *b, struct store_txn *t, const struct person_new *pn,
+                const char *field, const char *text, struct rec *r, uint16_t tag,
+                uint8_t *sealed, size_t cap)
+{
+	char ad[64];
+	size_t slen;
+
+	person_ad(pn->id, field, ad, sizeof ad);
+	if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), text, strlen(text), true, sealed, cap,
+	               &slen, store_txn_err(t)) != 0)
+		return -1;
+	rec_bytes(r, tag, sealed, slen);
+	return 0;
+}
+
 /* Seals, indexes and writes a person; drops the blind entries of old. */
 static int
 person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
@@ -119,8 +137,7 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 	uint8_t sealed[PERSON_FIELD_MAX + VAULT_SEAL_OVERHEAD + VAULT_PAD_BLOCK];
 	uint8_t bn[VAULT_BLIND_BYTES], bd[VAULT_BLIND_BYTES], key[8], bkey[BLIND_KEY_LEN];
 	const uint8_t *p;
-	char ad[64];
-	size_t slen, n;
+	size_t n;
 	struct rec r;
 	int rc;
 
@@ -139,43 +156,30 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 	rec_u64(&r, PT_UPDATED_AT, book_now());
 	rec_str(&r, PT_UPDATED_BY, b->login);
 	rec_u64(&r, PT_UPDATED_UID, b->uid);
-	person_ad(pn->id, "name", ad, sizeof ad);
-	if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->name, strlen(pn->name), true,
-	               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+	if (person_seal_put(b, t, pn, "name", pn->name, &r, PT_NAME, sealed, sizeof sealed) != 0 ||
 	    vault_blind(b->keys, pn->key_id, "name", pn->name, bn, store_txn_err(t)) != 0)
 		goto fail;
-	rec_bytes(&r, PT_NAME, sealed, slen);
 	rec_bytes(&r, PT_BLIND_NAME, bn, sizeof bn);
 	if (pn->dob != NULL && *pn->dob != '\0') {
-		person_ad(pn->id, "dob", ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->dob, strlen(pn->dob), true,
-		               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+		if (person_seal_put(b, t, pn, "dob", pn->dob, &r, PT_DOB, sealed, sizeof sealed) != 0 ||
 		    vault_blind(b->keys, pn->key_id, "dob", pn->dob, bd, store_txn_err(t)) != 0)
 			goto fail;
-		rec_bytes(&r, PT_DOB, sealed, slen);
 		rec_bytes(&r, PT_BLIND_DOB, bd, sizeof bd);
 	}
 	for (n = 0; pn->contact != NULL && n < PERSON_CONTACTS; n++) {
 		const char *f = (const char *)pn->contact + person_contact[n].off;
 
-		if (*f == '\0')
-			continue;
-		person_ad(pn->id, person_contact[n].field, ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), f, strlen(f), true, sealed,
-		               sizeof sealed, &slen, store_txn_err(t)) != 0)
+		if (*f != '\0' && person_seal_put(b, t, pn, person_contact[n].field, f, &r,
+		                                   person_contact[n].tag, sealed, sizeof sealed) != 0)
 			goto fail;
-		rec_bytes(&r, person_contact[n].tag, sealed, slen);
 	}
 	if (pn->adjust != NULL &&
 	    book_person_adjust_put(b, pn->key_id, pn->id, pn->adjust, &r, store_txn_err(t)) != 0)
 		goto fail;
-	if (pn->equality != NULL && *pn->equality != '\0') {
-		person_ad(pn->id, "equality", ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->equality, strlen(pn->equality),
-		               true, sealed, sizeof sealed, &slen, store_txn_err(t)) != 0)
-			goto fail;
-		rec_bytes(&r, PT_EQUALITY, sealed, slen);
-	}
+	if (pn->equality != NULL && *pn->equality != '\0' &&
+	    person_seal_put(b, t, pn, "equality", pn->equality, &r, PT_EQUALITY, sealed,
+	                    sizeof sealed) != 0)
+		goto fail;
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");
 		goto fail;
