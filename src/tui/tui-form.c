@@ -119,6 +119,19 @@ tui_form_focus(struct tui_form *f, const char *name)
 		f->cur = (size_t)(x - f->f);
 }
 
+void
+tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what)
+{
+	char today[DATE_STRLEN];
+	struct date d;
+
+	if (!x->bad && date_parse(x->buf, &d, NULL) == 0 && d.day > t->today.day) {
+		x->bad = true;
+		snprintf(x->why, sizeof x->why, "%s %s: after today (%s)", what, x->buf,
+		         date_format(t->today, today));
+	}
+}
+
 /* --- checking ---------------------------------------------------------------- */
 
 int

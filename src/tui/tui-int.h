@@ -349,6 +349,9 @@ struct tui_field *tui_form_choice(struct tui_form *f, const char *name, const ch
 struct tui_field *tui_form_field(struct tui_form *f, const char *name);
 /* Focus on the named field. */
 void tui_form_focus(struct tui_form *f, const char *name);
+/* A date field that may not be after today: marked bad when it is, the
+ * why saying so after what ("born": "born D: after today (T)"). */
+void tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what);
 /* Runs the checks (dates, required fields, the form's own): the index of
  * the first field that stops it being recorded, or -1. */
 int tui_form_check(struct tui *t, struct tui_form *f);

@@ -384,8 +384,6 @@ tui_party_check(struct tui *t, struct tui_form *f)
 	struct tui_field *kind = tui_form_field(f, "kind"), *role = tui_form_field(f, "role");
 	struct tui_field *dob = tui_form_field(f, "dob"), *elig = tui_form_field(f, "eligible");
 	struct tui_field *name = tui_form_field(f, "name");
-	char today[DATE_STRLEN];
-	struct date d;
 
 	/* a new kind brings its usual role; the role can then be changed */
 	if (kind->choice != P->last_kind) {
@@ -402,12 +400,7 @@ tui_party_check(struct tui *t, struct tui_form *f)
 		role->bad = true;
 		snprintf(role->why, sizeof role->why, "a child is added as a child (the kind above)");
 	}
-	if (!dob->bad && dob->buf[0] != '\0' && date_parse(dob->buf, &d, NULL) == 0 &&
-	    d.day > t->today.day) {
-		dob->bad = true;
-		snprintf(dob->why, sizeof dob->why, "born %s: after today (%s)", dob->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, dob, "born");
 	if (elig->choice == 0) {
 		snprintf(elig->note, sizeof elig->note, "recorded as not eligible to complain");
 		elig->note_style = TUI_S_SOON;
@@ -534,9 +527,7 @@ tui_advocacy_check(struct tui *t, struct tui_form *f)
 {
 	const struct book_case *c = t->view.c;
 	struct tui_field *off = tui_form_field(f, "offered"), *x;
-	char today[DATE_STRLEN];
 	unsigned flags = c->advocacy.flags;
-	struct date d;
 	size_t i;
 
 	for (i = 0; i < sizeof tui_adv_flags / sizeof tui_adv_flags[0]; i++) {
@@ -546,11 +537,7 @@ tui_advocacy_check(struct tui *t, struct tui_form *f)
 		else if (c->advocacy.flags & tui_adv_flags[i].flag)
 			snprintf(x->note, sizeof x->note, "recorded before: the book keeps it");
 	}
-	if (!off->bad && date_parse(off->buf, &d, NULL) == 0 && d.day > t->today.day) {
-		off->bad = true;
-		snprintf(off->why, sizeof off->why, "offered %s: after today (%s)", off->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, off, "offered");
 	if (!off->bad) {
 		tui_advocacy_line(c, off->buf, flags, off->note, sizeof off->note);
 		off->note_style = strncmp(off->note, "not ", 4) == 0 ? TUI_S_SOON : TUI_S_DIM;

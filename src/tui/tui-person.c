@@ -77,8 +77,6 @@ tui_person_check(struct tui *t, struct tui_form *f)
 	struct tui_person *P = f->ctx;
 	struct tui_field *who = tui_form_field(f, "whose"), *name = tui_form_field(f, "name");
 	struct tui_field *dob = tui_form_field(f, "dob"), *role = tui_form_field(f, "role");
-	char today[DATE_STRLEN];
-	struct date d;
 	size_t n;
 
 	if (who->choice != P->last) {
@@ -95,12 +93,7 @@ tui_person_check(struct tui *t, struct tui_form *f)
 		name->bad = true;
 		snprintf(name->why, sizeof name->why, "a name has no space before or after it");
 	}
-	if (!dob->bad && dob->buf[0] != '\0' && date_parse(dob->buf, &d, NULL) == 0 &&
-	    d.day > t->today.day) {
-		dob->bad = true;
-		snprintf(dob->why, sizeof dob->why, "born %s: after today (%s)", dob->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, dob, "born");
 	if (!name->bad && strcmp(name->buf, P->name) != 0)
 		snprintf(name->note, sizeof name->note, "was %.*s", (int)sizeof name->note - 5,
 		         P->name);
