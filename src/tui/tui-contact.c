@@ -66,13 +66,9 @@ tui_whose_form(struct tui *t, const char *title, size_t bytes,
 {
 	struct tui_form *f;
 
-	if ((f = tui_form_new(title, bytes)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return NULL;
-	}
-	f->check = check;
-	f->ctx = ctx;
-	tui_form_choice(f, "whose", "Whose", choices, n, 0);
+	/* these forms keep no draft */
+	if ((f = tui_case_form_new(t, title, bytes, NULL, check, ctx)) != NULL)
+		tui_form_choice(f, "whose", "Whose", choices, n, 0);
 	return f;
 }
 

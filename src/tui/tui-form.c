@@ -31,6 +31,23 @@ tui_form_new(const char *title, size_t bytes)
 	return f;
 }
 
+struct tui_form *
+tui_case_form_new(struct tui *t, const char *title, size_t bytes, const char *key,
+                  void (*check)(struct tui *, struct tui_form *), void *ctx)
+{
+	struct tui_form *f;
+
+	if ((f = tui_form_new(title, bytes)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return NULL;
+	}
+	f->check = check;
+	f->ctx = ctx;
+	if (key != NULL)
+		snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, key);
+	return f;
+}
+
 void
 tui_form_free(struct tui_form **f)
 {

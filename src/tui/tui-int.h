@@ -339,6 +339,12 @@ struct tui_form {
 
 /* A new form with room for bytes of text in all; NULL without memory. */
 struct tui_form *tui_form_new(const char *title, size_t bytes);
+/* A form on the case shown: its draft kept under REF/key (key NULL: no
+ * draft), checked by check (may be NULL) with ctx as it is typed; NULL, the
+ * message line saying so, without memory. */
+struct tui_form *tui_case_form_new(struct tui *t, const char *title, size_t bytes,
+                                   const char *key, void (*check)(struct tui *, struct tui_form *),
+                                   void *ctx);
 void tui_form_free(struct tui_form **f);
 struct tui_field *tui_form_text(struct tui_form *f, const char *name, const char *label,
                                 size_t max, bool optional, const char *def);
