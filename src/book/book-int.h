@@ -204,12 +204,13 @@ enum {
 	PT_EQUALITY = 32,
 };
 
-/* Something sealed of person id (what: "contact details"), opened by
+/* Something sealed of person id (what: "contact details"; one: it is one
+ * thing, "equality monitoring", said "is ... it"), opened by
  * open(b, id, record, len, out, err) into out (size bytes, emptied first)
  * for a key holder, nothing of a person a restricted case keeps from this
  * user; the read on record before it is returned, unless open returned 1:
  * nothing there, nothing read.  BOOK_EDENIED without the key. */
-int book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+int book_person_sealed_get(struct book *b, uint64_t id, const char *what, bool one,
                            int (*open)(struct book *, uint64_t, const void *, size_t, void *,
                                        struct err *),
                            void *out, size_t size, struct err *err);

@@ -410,6 +410,7 @@ struct sealed_get_ctx {
 	struct book *b;
 	uint64_t id;
 	const char *what;              /* NULL: identity, a pseudonym without the key */
+	bool one;                      /* what is one thing: "is ... it" */
 	int (*open)(struct book *, uint64_t, const void *, size_t, void *, struct err *);
 	void *out;
 	bool empty;                    /* open() found nothing of them: no read */
@@ -430,8 +431,8 @@ person_sealed_get_txn(struct store_txn *t, void *vctx)
 	 * for identity (what NULL) a pseudonym */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
 	if (c->what != NULL && !book_has_key(c->b)) {
-		err_set(store_txn_err(t), "%s are sealed, and %s does not hold the key that opens "
-		        "them", c->what, book_login(c->b));
+		err_set(store_txn_err(t), "%s %s sealed, and %s does not hold the key that opens "
+		        "%s", c->what, c->one ? "is" : "are", book_login(c->b), c->one ? "it" : "them");
 		rc = BOOK_EDENIED;
 	} else if ((rc = c->open(c->b, c->id, v, n, c->out, store_txn_err(t))) == 1) {
 		c->empty = true;
@@ -442,18 +443,18 @@ person_sealed_get_txn(struct store_txn *t, void *vctx)
 }
 
 int
-book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+book_person_sealed_get(struct book *b, uint64_t id, const char *what, bool one,
                        int (*open)(struct book *, uint64_t, const void *, size_t, void *,
                                    struct err *),
                        void *out, size_t size, struct err *err)
 {
-	struct sealed_get_ctx c = { b, id, what, open, out, false };
+	struct sealed_get_ctx c = { b, id, what, one, open, out, false };
 	int rc;
 
 	memset(out, 0, size);
 	if (!book_has_key(b))
-		return err_set(err, "%s are sealed, and %s does not hold the book's data key", what,
-		               book_login(b)), BOOK_EDENIED;
+		return err_set(err, "%s %s sealed, and %s does not hold the book's data key", what,
+		               one ? "is" : "are", book_login(b)), BOOK_EDENIED;
 	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || c.empty)
 		return rc;
 	return person_read_noted(b, id, out, size, err);
@@ -470,7 +471,7 @@ person_parse_any(struct book *b, uint64_t id, const void *v, size_t n, void *out
 int
 book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
 {
-	struct sealed_get_ctx c = { b, id, NULL, person_parse_any, out, false };
+	struct sealed_get_ctx c = { b, id, NULL, false, person_parse_any, out, false };
 	int rc;
 
 	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || !out->shown)
