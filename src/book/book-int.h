@@ -258,6 +258,28 @@ bool case_due_item(struct store_txn *t, uint8_t kind, const void *v, size_t vl,
                    struct book_due *d);
 /* cases.c: the case's details kept in each of its index entries. */
 void case_due_put_details(struct rec *dv, const struct book_case *c);
+/* The deadlines index's keys: day (4 bytes), kind (DUE_KIND_*, with
+ * DUE_KEY_MET when met or complied with, so that within a day what is still
+ * to do sorts before what is done and a scan of it passes over the rest),
+ * case id (8), which (2). */
+#define DUE_KEY_MET 0x80u
+enum { DUE_KIND_DEADLINE = 0, DUE_KIND_TARGET = 1 }; /* 2 and up: dated.c's items */
+/* due.c: writes and removes an entry of the deadlines index (key 15 bytes)
+ * and keeps the counts of its day (STORE_DAYS) with it; every change to the
+ * index goes through these.  Removing an absent entry is no error. */
+int book_due_index_put(struct store_txn *t, const uint8_t key[15], const void *v, size_t vl);
+int book_due_index_del(struct store_txn *t, const void *key, size_t kl);
+/* Schema 3 -> 4: met entries keyed with DUE_KEY_MET, and the counts of
+ * every day, from the index. */
+int book_due_days_build(struct book *b, struct store_txn *t);
+/* due.c: a rule's deadline or target of case c, counted under version
+ * profver of the profile, as its index entry's value (the compact form
+ * due.c describes) into out; its length, or 0 when it
+ * does not fit in DUE_VALUE_MAX bytes (it always does: its texts are
+ * bounded). */
+#define DUE_VALUE_MAX 320
+size_t book_due_value(uint8_t out[DUE_VALUE_MAX], unsigned profver, const char *ref, bool met,
+                      int party, const struct book_case *c);
 /* Equality monitoring (people.c seals it with the rest of a person): the
  * plain text of record v's answers into out (n bytes; "" when none). */
 int book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,

@@ -125,6 +125,7 @@ void tui_keys_bind(struct tui *t, const struct config *c);
 struct tui_chunk;
 struct tui_arena {
 	struct tui_chunk *head;
+	size_t grow;                 /* the next chunk's size (0: the first's) */
 };
 /* A copy of s made safe to show (text_visible), or NULL without memory.
  * scratch holds at least TUI_VIS_MAX bytes. */
