@@ -114,6 +114,9 @@ struct book_rec;
 struct book_finding;
 struct book_advocacy;
 bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+/* The next party of case record v (vl bytes) after *pos (0 at first), into
+ * out; false when there is none left. */
+bool case_rec_party_next(const void *v, size_t vl, size_t *pos, struct case_rec_party *out);
 /* people.c: a person's record, inside the caller's transaction; "no person N"
  * (BOOK_EUSAGE) when there is none. */
 int person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n);
@@ -201,12 +204,13 @@ enum {
 	PT_EQUALITY = 32,
 };
 
-/* Something sealed of person id (what: "contact details"), opened by
+/* Something sealed of person id (what: "contact details"; one: it is one
+ * thing, "equality monitoring", said "is ... it"), opened by
  * open(b, id, record, len, out, err) into out (size bytes, emptied first)
  * for a key holder, nothing of a person a restricted case keeps from this
  * user; the read on record before it is returned, unless open returned 1:
  * nothing there, nothing read.  BOOK_EDENIED without the key. */
-int book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+int book_person_sealed_get(struct book *b, uint64_t id, const char *what, bool one,
                            int (*open)(struct book *, uint64_t, const void *, size_t, void *,
                                        struct err *),
                            void *out, size_t size, struct err *err);
