@@ -438,6 +438,25 @@ em_breakdown(struct em *e, const char *const *labels, const size_t *ids, size_t 
 	em_row(e, "Total");
 }
 
+/* A table of n counts, each named by name(i), with their total (question q). */
+static void
+em_counts(struct em *e, const char *id, const char *title, const char *what, const char *unit,
+          const char *(*name)(int), const long *counts, size_t n, size_t q)
+{
+	const char *labels[16];
+	long v[16], tot = 0;
+	size_t ids[16], i;
+
+	em_begin(e, id, title, 2, what, unit);
+	for (i = 0; i < n && i < 16; i++) {
+		labels[i] = name((int)i);
+		tot += v[i] = counts[i];
+	}
+	em_nodes(e, v, i, ids);
+	em_breakdown(e, labels, ids, i, em_qsum(e, q, tot));
+	em_end(e);
+}
+
 static const char *const em_months[12] = {
 	"January", "February", "March", "April", "May", "June", "July", "August", "September",
 	"October", "November", "December",
@@ -816,25 +835,13 @@ em_annual(struct em *e, const struct report *r)
 	em_breakdown(e, labels, ids, REPORT_KINDS, em_qsum(e, Q_CONTACTS, tot));
 	em_end(e);
 
-	em_begin(e, "contacts-by-channel", "Contacts by channel", 2, "Channel", "Number");
-	for (i = 0, tot = 0; i < CHANNEL_COUNT; i++) {
-		labels[i] = channel_name((int)i);
-		tot += v[i] = r->channel[i];
-	}
-	em_nodes(e, v, CHANNEL_COUNT, ids);
-	em_breakdown(e, labels, ids, CHANNEL_COUNT, em_qsum(e, Q_CONTACTS, tot));
-	em_end(e);
+	em_counts(e, "contacts-by-channel", "Contacts by channel", "Channel", "Number",
+	          channel_name, r->channel, CHANNEL_COUNT, Q_CONTACTS);
 
 	em_annual_months(e, r);
 
-	em_begin(e, "who-complained", "Who complained", 2, "Complainant", "Complaints");
-	for (i = 0, tot = 0; i < REPORT_WHO_COUNT; i++) {
-		labels[i] = report_who_name((int)i);
-		tot += v[i] = r->who[i];
-	}
-	em_nodes(e, v, REPORT_WHO_COUNT, ids);
-	em_breakdown(e, labels, ids, REPORT_WHO_COUNT, em_qsum(e, Q_COMPLAINTS, tot));
-	em_end(e);
+	em_counts(e, "who-complained", "Who complained", "Complainant", "Complaints",
+	          report_who_name, r->who, REPORT_WHO_COUNT, Q_COMPLAINTS);
 
 	em_names(e, "service-areas", "Service areas (themes)", "Service area", &r->services);
 	em_names(e, "teams", "Teams (themes)", "Team", &r->teams);
