@@ -446,6 +446,9 @@ int case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct boo
 void case_read_parties(struct book *b, struct store_txn *t, struct book_case *c);
 /* What a field is called in a message. */
 void case_field_name(uint16_t tag, unsigned which, char *out, size_t n);
+/* The associated data that field of case id is sealed under (tag 0: the
+ * note of event which). */
+void case_field_ad(uint64_t id, uint16_t tag, unsigned which, char *out, size_t n);
 /* Rewrites the case record from *c, field by field: text it changed sealed
  * under key_id, the rest kept as it was; and re-indexes its deadlines from
  * its timeline.  With reseal, every sealed field is sealed anew under key_id

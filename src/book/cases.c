@@ -95,16 +95,20 @@ case_seal(struct book *b, struct store_txn *t, struct rec *r, uint16_t tag, cons
 	return rc;
 }
 
-/* Opens a sealed field into out.  False, and out "", when no key held
- * opens it: a state the caller keeps (the field's "unopened"), never text
- * that could be written back in its place. */
+/* Opens the sealed field tag, which (see case_field_ad) of case id into
+ * out.  False, and out "", when no key held opens it: a state the caller
+ * keeps (the field's "unopened"), never text that could be written back in
+ * its place. */
 static bool
-case_open_text(struct book *b, const char *ad, const uint8_t *p, size_t n, char *out, size_t max)
+case_open_text(struct book *b, uint64_t id, uint16_t tag, unsigned which, const uint8_t *p,
+               size_t n, char *out, size_t max)
 {
 	struct err err;
+	char ad[96];
 	size_t len;
 
 	out[0] = '\0';
+	case_field_ad(id, tag, which, ad, sizeof ad);
 	if (n == 0) /* erased under the retention rule */
 		return true;
 	if (b->keys == NULL ||
@@ -297,7 +301,6 @@ case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, 
                  struct book_party *out)
 {
 	struct case_rec_party f;
-	char ad[96];
 
 	memset(out, 0, sizeof *out);
 	if (!case_rec_party_get(p, n, &f))
@@ -308,11 +311,9 @@ case_parse_party(struct book *b, uint64_t id, unsigned index, const uint8_t *p, 
 	out->consent = f.consent;
 	out->informed = f.informed;
 	out->person = f.person;
-	if (f.sealedlen > 0) {
-		snprintf(ad, sizeof ad, "case:%llu:party:%u:views", (unsigned long long)id, index);
-		out->unopened = !case_open_text(b, ad, f.sealed, f.sealedlen, out->views,
-		                                sizeof out->views);
-	}
+	if (f.sealedlen > 0)
+		out->unopened = !case_open_text(b, id, CT_PARTY, index, f.sealed, f.sealedlen,
+		                                out->views, sizeof out->views);
 }
 
 static bool
@@ -359,7 +360,6 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 	const uint8_t *p;
 	size_t fn;
 	uint8_t key[12];
-	char ad[96];
 	const void *ev;
 	size_t evn;
 	unsigned seq;
@@ -399,8 +399,7 @@ case_read_events(struct book *b, struct store_txn *t, uint64_t id, struct book_c
 		if (notes && rec_find(ev, evn, ET_NOTE, &p, &fn)) {
 			if (note == NULL && (note = book_secret_alloc(BOOK_TEXT_MAX)) == NULL)
 				return err_set(store_txn_err(t), "out of memory");
-			snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, seq);
-			e->unopened = !case_open_text(b, ad, p, fn, note, BOOK_TEXT_MAX);
+			e->unopened = !case_open_text(b, id, 0, seq, p, fn, note, BOOK_TEXT_MAX);
 			if ((e->note = case_text_put(out, note)) == NULL) {
 				book_secret_free(note, BOOK_TEXT_MAX);
 				return err_set(store_txn_err(t), "out of memory");
@@ -427,7 +426,6 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 	size_t n, pos = 0, fn;
 	uint16_t tag;
 	uint8_t key[12];
-	char ad[96];
 	int panel = 0;
 	struct case_rec_point pf;
 	struct case_rec_rec rf;
@@ -480,8 +478,7 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 			break;
 		case CT_HOLD_BY: dst = out->held_by; dmax = sizeof out->held_by; break;
 		case CT_HOLD_REASON:
-			snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)id);
-			out->hold_unopened = !case_open_text(b, ad, p, fn, out->hold_reason,
+			out->hold_unopened = !case_open_text(b, id, CT_HOLD_REASON, 0, p, fn, out->hold_reason,
 			                                     sizeof out->hold_reason);
 			break;
 		case CT_ERASED: dst = out->erased; dmax = sizeof out->erased; break;
@@ -492,8 +489,7 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 				out->nwas++;
 			break;
 		case CT_SUMMARY:
-			snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)id);
-			out->summary_unopened = !case_open_text(b, ad, p, fn, out->summary,
+			out->summary_unopened = !case_open_text(b, id, CT_SUMMARY, 0, p, fn, out->summary,
 			                                        sizeof out->summary);
 			break;
 		case CT_PARTY:
@@ -508,9 +504,8 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 				struct book_point *pt = &out->points[out->npoints++];
 
 				pt->number = pf.number;
-				snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)id, pt->number);
-				pt->unopened = !case_open_text(b, ad, pf.sealed, pf.sealedlen, pt->text,
-				                               sizeof pt->text);
+				pt->unopened = !case_open_text(b, id, CT_POINT, pt->number, pf.sealed,
+				                               pf.sealedlen, pt->text, sizeof pt->text);
 			}
 			break;
 		case CT_FINDING:
@@ -527,9 +522,8 @@ case_read_notes(struct book *b, struct store_txn *t, uint64_t id, struct book_ca
 				memcpy(rc->due, rf.due, sizeof rc->due);
 				memcpy(rc->done, rf.done, sizeof rc->done);
 				memcpy(rc->owner, rf.owner, sizeof rc->owner);
-				snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)id, rc->number);
-				rc->unopened = !case_open_text(b, ad, rf.sealed, rf.sealedlen, rc->text,
-				                               sizeof rc->text);
+				rc->unopened = !case_open_text(b, id, CT_REC, rc->number, rf.sealed,
+				                               rf.sealedlen, rc->text, sizeof rc->text);
 			}
 			break;
 		default:
@@ -748,6 +742,24 @@ case_field_name(uint16_t tag, unsigned which, char *out, size_t n)
 	}
 }
 
+/* The associated data field tag, which (as case_field_name names it; tag 0:
+ * the note of event which) of case id is sealed under: a field opens only
+ * under its own. */
+void
+case_field_ad(uint64_t id, uint16_t tag, unsigned which, char *out, size_t n)
+{
+	unsigned long long c = (unsigned long long)id;
+
+	switch (tag) {
+	case CT_SUMMARY: snprintf(out, n, "case:%llu:summary", c); break;
+	case CT_HOLD_REASON: snprintf(out, n, "case:%llu:hold", c); break;
+	case CT_PARTY: snprintf(out, n, "case:%llu:party:%u:views", c, which); break;
+	case CT_POINT: snprintf(out, n, "case:%llu:point:%u", c, which); break;
+	case CT_REC: snprintf(out, n, "case:%llu:rec:%u", c, which); break;
+	default: snprintf(out, n, "event:%llu:%u:note", c, which); break;
+	}
+}
+
 struct case_seal_ctx {
 	struct book *b;
 	struct store_txn *t;
@@ -766,14 +778,13 @@ struct case_seal_ctx {
  * every field and fails on one it cannot open. */
 static int
 case_put_sealed(struct case_seal_ctx *x, struct rec *r, uint16_t tag, unsigned which,
-                const uint8_t *prefix, size_t plen, const char *ad, const char *text,
-                bool unopened)
+                const uint8_t *prefix, size_t plen, const char *text, bool unopened)
 {
 	const uint8_t *op = NULL;
 	size_t on = 0;
 	uint8_t *buf;
 	bool had = x->c->erased[0] == '\0' && case_old_sealed(x->old, x->oldlen, tag, which, &op, &on);
-	char what[48];
+	char what[48], ad[96];
 
 	if (had && unopened && text[0] == '\0') {
 		if (x->reseal) {
@@ -785,6 +796,7 @@ case_put_sealed(struct case_seal_ctx *x, struct rec *r, uint16_t tag, unsigned w
 		}
 		goto keep;
 	}
+	case_field_ad(x->c->id, tag, which, ad, sizeof ad);
 	if (had && !x->reseal && case_sealed_is(x->b, ad, op, on, text))
 		goto keep;
 	if (text[0] == '\0') {
@@ -924,7 +936,6 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	size_t pos = 0, fn, i, n;
 	uint16_t tag;
 	uint8_t key[8], prefix[128];
-	char ad[96];
 	struct rec r;
 	int rc = -1;
 
@@ -945,24 +956,18 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 		return -1;
 
 	case_put_plain(&r, b, c);
-	snprintf(ad, sizeof ad, "case:%llu:summary", (unsigned long long)c->id);
-	if (case_put_sealed(&sx, &r, CT_SUMMARY, 0, NULL, 0, ad, c->summary,
-	                    c->summary_unopened) != 0)
+	if (case_put_sealed(&sx, &r, CT_SUMMARY, 0, NULL, 0, c->summary, c->summary_unopened) != 0)
 		goto out_rec;
 	for (i = 0; i < c->nparties; i++) {
 		case_rec_party_put(&c->parties[i], prefix);
-		snprintf(ad, sizeof ad, "case:%llu:party:%zu:views", (unsigned long long)c->id, i);
-		if (case_put_sealed(&sx, &r, CT_PARTY, (unsigned)i, prefix, CASE_REC_PARTY_PLAIN, ad,
+		if (case_put_sealed(&sx, &r, CT_PARTY, (unsigned)i, prefix, CASE_REC_PARTY_PLAIN,
 		                    c->parties[i].views, c->parties[i].unopened) != 0)
 			goto out_rec;
 	}
 	for (i = 0; i < c->npoints; i++) {
 		case_rec_point_put(c->points[i].number, prefix);
-		snprintf(ad, sizeof ad, "case:%llu:point:%u", (unsigned long long)c->id,
-		         c->points[i].number);
 		/* empty text: erased under the retention rule */
 		if (case_put_sealed(&sx, &r, CT_POINT, c->points[i].number, prefix, CASE_REC_POINT_PLAIN,
-		                    ad,
 		                    c->points[i].text, c->points[i].unopened) != 0)
 			goto out_rec;
 	}
@@ -974,16 +979,14 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 		const struct book_rec *rc2 = &c->recs[i];
 
 		case_rec_rec_put(rc2, prefix);
-		snprintf(ad, sizeof ad, "case:%llu:rec:%u", (unsigned long long)c->id, rc2->number);
-		if (case_put_sealed(&sx, &r, CT_REC, rc2->number, prefix, CASE_REC_REC_PLAIN, ad, rc2->text,
+		if (case_put_sealed(&sx, &r, CT_REC, rc2->number, prefix, CASE_REC_REC_PLAIN, rc2->text,
 		                    rc2->unopened) != 0)
 			goto out_rec;
 	}
 	if (c->held) {
 		rec_str(&r, CT_HOLD, c->held_on);
 		rec_str(&r, CT_HOLD_BY, c->held_by);
-		snprintf(ad, sizeof ad, "case:%llu:hold", (unsigned long long)c->id);
-		if (case_put_sealed(&sx, &r, CT_HOLD_REASON, 0, NULL, 0, ad, c->hold_reason,
+		if (case_put_sealed(&sx, &r, CT_HOLD_REASON, 0, NULL, 0, c->hold_reason,
 		                    c->hold_unopened) != 0)
 			goto out_rec;
 	}
@@ -1058,7 +1061,7 @@ case_add_event(struct book *b, struct store_txn *t, struct book_case *c,
 	rec_str(&r, ET_AUTHOR, b->login);
 	rec_u64(&r, ET_AT, book_now());
 	if (s->note != NULL && *s->note != '\0') {
-		snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)c->id, e->seq);
+		case_field_ad(c->id, 0, e->seq, ad, sizeof ad);
 		if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, s->note, key_id) != 0) {
 			rec_free(&r);
 			return -1;

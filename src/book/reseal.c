@@ -32,7 +32,7 @@ case_reseal_event(struct book *b, struct store_txn *t, uint64_t id, const struct
 	while (rec_next(v, n, &pos, &tag, &p, &fn))
 		if (tag != ET_NOTE)
 			rec_bytes(&r, tag, p, fn);
-	snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, e->seq);
+	case_field_ad(id, 0, e->seq, ad, sizeof ad);
 	if (case_seal(b, t, &r, ET_NOTE, NULL, 0, ad, e->note, new_id) != 0 || rec_done(&r) != 0 ||
 	    search_note_put(b, t, id, e->seq, e->note, new_id) != 0) {
 		rec_free(&r);

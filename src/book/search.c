@@ -338,7 +338,7 @@ search_build_note(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 		return 0;
 	id = codec_get_be64(k);
 	seq = codec_get_be32((const uint8_t *)k + 8);
-	snprintf(ad, sizeof ad, "event:%llu:%u:note", (unsigned long long)id, (unsigned)seq);
+	case_field_ad(id, 0, seq, ad, sizeof ad);
 	/* a note no key held opens cannot be indexed: it is not found */
 	if (vault_open(c->b->keys, ad, strlen(ad), p, fn, c->note, NOTE_ROOM - 1, &len,
 	               store_txn_err(c->t)) != 0)
