@@ -163,7 +163,9 @@ book_case_grow(void *list, size_t *cap, size_t n, size_t size)
 	return list;
 }
 
+/* list f of c freed; or, as c is emptied, kept with its room from *from */
 #define CASE_LIST_FREE(c, f) book_secret_free((c)->f, (c)->cap_##f * sizeof *(c)->f)
+#define CASE_LIST_KEEP(c, from, f) ((c)->f = (from)->f, (c)->cap_##f = (from)->cap_##f)
 
 void
 book_case_init(struct book_case *c)
@@ -279,18 +281,12 @@ case_empty(struct book_case *c)
 	struct book_case keep = *c;
 
 	explicit_bzero(c, sizeof *c);
-	c->parties = keep.parties;
-	c->cap_parties = keep.cap_parties;
-	c->points = keep.points;
-	c->cap_points = keep.cap_points;
-	c->findings = keep.findings;
-	c->cap_findings = keep.cap_findings;
-	c->recs = keep.recs;
-	c->cap_recs = keep.cap_recs;
-	c->events = keep.events;
-	c->cap_events = keep.cap_events;
-	c->texts = keep.texts;
-	c->cap_texts = keep.cap_texts;
+	CASE_LIST_KEEP(c, &keep, parties);
+	CASE_LIST_KEEP(c, &keep, points);
+	CASE_LIST_KEEP(c, &keep, findings);
+	CASE_LIST_KEEP(c, &keep, recs);
+	CASE_LIST_KEEP(c, &keep, events);
+	CASE_LIST_KEEP(c, &keep, texts);
 	explicit_bzero(&keep, sizeof keep);
 }
 
