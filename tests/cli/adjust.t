@@ -19,6 +19,12 @@ $ . $RDT/adjust-t/env; pa 2
 no reasonable adjustments recorded
 
 # --- wrong values: one line, exit 2, nothing changed -----------------------------
+$ . $RDT/adjust-t/env; pa 0 --text 'Large print'
+! redress: person adjust: ID: 0 is out of range (1 to 2147483647)
+? 2
+$ . $RDT/adjust-t/env; pa 2 --text 'Large print' --rev x
+! redress: person adjust: --rev: "x" is not a whole number
+? 2
 $ . $RDT/adjust-t/env; pa 2 --review 2027-08-02
 ! redress: no adjustments are recorded for them: say first what was agreed
 ? 2
