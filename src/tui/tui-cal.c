@@ -613,39 +613,34 @@ tui_cal_goto(struct tui *t)
 	tui_cal_move(t, d.day);
 }
 
+/* The keys that move the cursor: by days, or by months when days is 0. */
+static const struct {
+	enum tui_action a;
+	int days, months;
+} tui_cal_moves[] = {
+	{ TUI_A_DAY_NEXT, 1, 0 }, { TUI_A_DAY_PREV, -1, 0 }, { TUI_A_DOWN, 7, 0 },
+	{ TUI_A_UP, -7, 0 },      { TUI_A_PGDN, 0, 1 },      { TUI_A_PGUP, 0, -1 },
+	{ TUI_A_YEAR_NEXT, 0, 12 }, { TUI_A_YEAR_PREV, 0, -12 },
+};
+
 static void
 tui_cal_key(struct tui *t, enum tui_action a)
 {
 	struct tui_cal *C = &t->cal;
 	char team[TUI_TEAM_MAX];
+	size_t i;
 
+	for (i = 0; i < sizeof tui_cal_moves / sizeof tui_cal_moves[0]; i++)
+		if (tui_cal_moves[i].a == a) {
+			if (tui_cal_moves[i].days != 0)
+				tui_cal_move(t, C->sel + tui_cal_moves[i].days);
+			else
+				tui_cal_months(t, tui_cal_moves[i].months);
+			return;
+		}
 	switch (a) {
 	case TUI_A_BACK:
 		t->screen = &tui_list_screen;
-		break;
-	case TUI_A_DAY_NEXT:
-		tui_cal_move(t, C->sel + 1);
-		break;
-	case TUI_A_DAY_PREV:
-		tui_cal_move(t, C->sel - 1);
-		break;
-	case TUI_A_DOWN:
-		tui_cal_move(t, C->sel + 7);
-		break;
-	case TUI_A_UP:
-		tui_cal_move(t, C->sel - 7);
-		break;
-	case TUI_A_PGDN:
-		tui_cal_months(t, 1);
-		break;
-	case TUI_A_PGUP:
-		tui_cal_months(t, -1);
-		break;
-	case TUI_A_YEAR_NEXT:
-		tui_cal_months(t, 12);
-		break;
-	case TUI_A_YEAR_PREV:
-		tui_cal_months(t, -12);
 		break;
 	case TUI_A_TODAY:
 		tui_cal_move(t, t->today.day);
@@ -674,19 +669,17 @@ tui_cal_key(struct tui *t, enum tui_action a)
 		tui_cal_load(t, false);
 		break;
 	case TUI_A_EVERYTHING:
-		C->everything = !C->everything;
+	case TUI_A_MINE:
+	case TUI_A_OVERDUE: {
+		bool *flag = a == TUI_A_MINE ? &C->mine : a == TUI_A_OVERDUE ? &C->overdue
+		                                                           : &C->everything;
+
+		*flag = !*flag;
 		tui_cal_load(t, true);
 		break;
+	}
 	case TUI_A_WHICH:
 		C->which = (C->which + 1) % 3;
-		tui_cal_load(t, true);
-		break;
-	case TUI_A_MINE:
-		C->mine = !C->mine;
-		tui_cal_load(t, true);
-		break;
-	case TUI_A_OVERDUE:
-		C->overdue = !C->overdue;
 		tui_cal_load(t, true);
 		break;
 	case TUI_A_STAGE:
