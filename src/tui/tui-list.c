@@ -82,29 +82,17 @@ tui_cmp_due(const void *p, const void *q)
 	return tui_by_int(a->next_days, b->next_days, a, b);
 }
 
-static int
-tui_cmp_rule(const void *p, const void *q)
-{
-	return tui_by_str(TUI_LINE(p)->rule, TUI_LINE(q)->rule, TUI_LINE(p), TUI_LINE(q));
-}
-
-static int
-tui_cmp_owner(const void *p, const void *q)
-{
-	return tui_by_str(TUI_LINE(p)->owner, TUI_LINE(q)->owner, TUI_LINE(p), TUI_LINE(q));
-}
-
-static int
-tui_cmp_team(const void *p, const void *q)
-{
-	return tui_by_str(TUI_LINE(p)->team, TUI_LINE(q)->team, TUI_LINE(p), TUI_LINE(q));
-}
-
-static int
-tui_cmp_child(const void *p, const void *q)
-{
-	return tui_by_str(TUI_LINE(p)->child, TUI_LINE(q)->child, TUI_LINE(p), TUI_LINE(q));
-}
+/* The columns sorted by their text alone: tui_cmp_rule, _owner, _team, _child. */
+#define TUI_CMP_TEXT(f)                                                                        \
+	static int tui_cmp_##f(const void *p, const void *q)                                   \
+	{                                                                                      \
+		return tui_by_str(TUI_LINE(p)->f, TUI_LINE(q)->f, TUI_LINE(p), TUI_LINE(q));   \
+	}
+TUI_CMP_TEXT(rule)
+TUI_CMP_TEXT(owner)
+TUI_CMP_TEXT(team)
+TUI_CMP_TEXT(child)
+#undef TUI_CMP_TEXT
 
 enum tui_col_id {
 	TUI_COL_REF, TUI_COL_RECEIVED, TUI_COL_KIND, TUI_COL_STAGE, TUI_COL_DUE, TUI_COL_LEFT,
@@ -598,17 +586,15 @@ tui_list_key(struct tui *t, enum tui_action a)
 		tui_list_apply(t);
 		break;
 	case TUI_A_REVERSE:
-		L->reverse = !L->reverse;
-		tui_list_apply(t);
-		break;
 	case TUI_A_MINE:
-		L->mine = !L->mine;
+	case TUI_A_OVERDUE: {
+		bool *flag = a == TUI_A_MINE ? &L->mine : a == TUI_A_OVERDUE ? &L->overdue
+		                                                           : &L->reverse;
+
+		*flag = !*flag;
 		tui_list_apply(t);
 		break;
-	case TUI_A_OVERDUE:
-		L->overdue = !L->overdue;
-		tui_list_apply(t);
-		break;
+	}
 	case TUI_A_ALL:
 		/* only open cases are loaded until closed ones are asked for: at
 		 * 100,000 cases that is the difference between 20 ms and 200 */
