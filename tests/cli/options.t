@@ -5,12 +5,13 @@
 #   rc ARGS        redress -d $RDT/opt-t/book case ARGS
 #   try ARGS       rc ARGS, then "exit N, unchanged" when `case show CSC-2027-0001
 #                  --names` and `case list --format tsv` are as they were (those
-#                  two by redress_unwrapped: see run.sh)
+#                  two by redress_unwrapped: see run.sh); a try's look after
+#                  is the next one's look before, when no rc came between
 #   unwrap         from here on in the block, redress runs unwrapped
 
 $ rm -rf $RDT/opt-t && mkdir $RDT/opt-t && printf 'pass phrase 1\n' > $RDT/opt-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { redress -d $RDT/opt-t/book case "$@"; }' 'look() { redress_unwrapped -d $RDT/opt-t/book case show CSC-2027-0001 --names 2>&1; redress_unwrapped -d $RDT/opt-t/book case list --format tsv 2>&1; }' 'unwrap() { redress() { redress_unwrapped "$@"; }; }' 'try() { _was=$(look); rc "$@"; _rc=$?; [ "$_was" = "$(look)" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { _next=; redress -d $RDT/opt-t/book case "$@"; }' 'look() { redress_unwrapped -d $RDT/opt-t/book case show CSC-2027-0001 --names 2>&1; redress_unwrapped -d $RDT/opt-t/book case list --format tsv 2>&1; }' 'unwrap() { redress() { redress_unwrapped "$@"; }; }' 'try() { _was=${_next:-$(look)}; rc "$@"; _rc=$?; _next=$(look); [ "$_was" = "$_next" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
 $ . $RDT/opt-t/env; redress -d $RDT/opt-t/book init --authority statutory >/dev/null && rc add --received 2027-06-01 --child-name 'Ash Birch' && rc acknowledge CSC-2027-0001 --date 2027-06-02 && rc point CSC-2027-0001 --text 'Visits missed'
 CSC-2027-0001
 1
