@@ -37,7 +37,7 @@
 #include "redress/err.h"
 #include "redress/vocab.h"
 
-#define BOOK_SCHEMA 3
+#define BOOK_SCHEMA 4
 
 /* Error codes (see above). */
 #define BOOK_EFAIL -1     /* the book or the system failed: I/O, memory, a damaged record */

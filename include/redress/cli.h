@@ -176,6 +176,10 @@ struct cli_out {
 int cli_out_begin(struct cli_out *o);
 int cli_out_end(struct cli_out *o, int rc);
 
+/* Text of several lines (an address, what was agreed) on f, each line made
+ * safe to show after a column of width bytes, label in it on the first. */
+void cli_print_lines(FILE *f, int width, const char *label, const char *text);
+
 /* Today's civil date in London ($REDRESS_TODAY overrides, for tests). */
 int cli_today(struct date *out, struct err *err);
 

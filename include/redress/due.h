@@ -58,6 +58,27 @@ enum {
 	BOOK_DUE_NOT_MET = 1u << 4,      /* not those already met (passed over before
 	                                  * their details are read) */
 };
+/* How many entries of the index fall on one day, by class (deadlines,
+ * internal targets, dated items: BOOK_DUE_C_*) and state (met; not met, the
+ * council's clock; not met, the complainant's: BOOK_DUE_S_*), and the
+ * working days from the book's today to it.  Dated items are counted as a
+ * scan would give them (a review since moved is not). */
+enum { BOOK_DUE_C_DEADLINE, BOOK_DUE_C_TARGET, BOOK_DUE_C_ITEM, BOOK_DUE_NCLASS };
+enum { BOOK_DUE_S_MET, BOOK_DUE_S_OPEN, BOOK_DUE_S_THEIRS, BOOK_DUE_NSTATE };
+struct book_due_day {
+	int32_t day;
+	int32_t days;
+	uint32_t n[BOOK_DUE_NCLASS][BOOK_DUE_NSTATE];
+};
+/* The days of [from, to] that have entries, in order, into out (at most
+ * max; *n how many): read from a table of counts kept with the index in the
+ * same transactions, so a month costs a few pages, not its thousands of
+ * entries.  BOOK_DUE_NO_DAYS when the book keeps no counts (read-only, of a
+ * schema before 4): scan instead. */
+#define BOOK_DUE_NO_DAYS 1
+int book_due_days(struct book *b, const char *from, const char *to, struct book_due_day *out,
+                  size_t max, size_t *n, struct err *err);
+
 /* Reads the deadlines index for [from, to] only (a cursor range scan): the
  * cost follows the range, not the book. */
 int book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,

@@ -202,6 +202,10 @@ struct profile {
 int profile_parse(struct profile *p, const char *text, size_t len,
                   const char *file, struct err *err);
 
+/* Copies src into dst (a profile parsed, or resolved): its fields and the
+ * rules, sources and drops it has, not the room after them. */
+void profile_assign(struct profile *dst, const struct profile *src);
+
 /* Merges parent into child in place: the parent's rules and sources come
  * first, the child's rules replace those with the same key, `drop` removes.
  * A rule that replaces one based on the Regulations keeps the Regulations'

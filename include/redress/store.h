@@ -34,6 +34,8 @@ enum store_db {
 	STORE_OPEN,     /* case id -> nothing: the open cases */
 	STORE_SEARCH,   /* the search index: keyed hashes of name and note words, and
 	                 * the people party to each case (book/search.c) */
+	STORE_DAYS,     /* due day -> how many deadlines index entries fall on it,
+	                 * by class and state: the calendar's month (book/due.c) */
 	STORE_NDB
 };
 
@@ -86,6 +88,19 @@ int store_clear(struct store_txn *txn, enum store_db db);
 int store_scan(struct store_txn *txn, enum store_db db, const void *from, size_t fromlen,
                int (*each)(const void *k, size_t klen, const void *v, size_t vlen, void *ctx),
                void *ctx);
+/* As store_scan, and each may move the scan on past what it does not
+ * want: it returns STORE_SEEK after writing into *seek the key to go on
+ * from (the first at or after it). */
+#define STORE_SEEK 0x5eec
+#define STORE_SEEK_MAX 32
+struct store_seek {
+	uint8_t key[STORE_SEEK_MAX];
+	size_t len;
+};
+int store_scan_seek(struct store_txn *txn, enum store_db db, const void *from, size_t fromlen,
+                    int (*each)(const void *k, size_t klen, const void *v, size_t vlen,
+                                void *ctx),
+                    void *ctx, struct store_seek *seek);
 /* The last entry of db: 0, or STORE_NOTFOUND. */
 int store_last(struct store_txn *txn, enum store_db db, const void **key, size_t *klen,
                const void **val, size_t *vlen);

@@ -247,7 +247,7 @@ adjust_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, str
 int
 book_adjust_get(struct book *b, uint64_t id, struct book_adjust *out, struct err *err)
 {
-	return book_person_sealed_get(b, id, "reasonable adjustments", adjust_open, out,
+	return book_person_sealed_get(b, id, "reasonable adjustments", false, adjust_open, out,
 	                              sizeof *out, err);
 }
 

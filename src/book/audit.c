@@ -890,6 +890,14 @@ book_verify_user_each(const void *k, size_t kl, const void *v, size_t vl, void *
 	return 0;
 }
 
+/* A day the calendar's month would draw other than its deadlines index says. */
+static void
+book_verify_day(const char *date, void *vctx)
+{
+	book_verify_note(vctx, "the calendar's count of deadlines on %s differs from its "
+	                 "deadlines index", date);
+}
+
 static int
 book_verify_txn(struct store_txn *t, void *vctx)
 {
@@ -913,7 +921,8 @@ book_verify_txn(struct store_txn *t, void *vctx)
 	if (c->oom)
 		return err_set(store_txn_err(t), "out of memory");
 	if (store_scan(t, STORE_USERS, NULL, 0, book_verify_user_each, c) < 0 ||
-	    book_verify_records(c) != 0 || book_verify_uncovered(c) != 0)
+	    book_verify_records(c) != 0 || book_verify_uncovered(c) != 0 ||
+	    book_due_days_check(t, book_verify_day, c) < 0)
 		return -1;
 	return 0;
 }

@@ -114,6 +114,9 @@ struct book_rec;
 struct book_finding;
 struct book_advocacy;
 bool case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out);
+/* The next party of case record v (vl bytes) after *pos (0 at first), into
+ * out; false when there is none left. */
+bool case_rec_party_next(const void *v, size_t vl, size_t *pos, struct case_rec_party *out);
 /* people.c: a person's record, inside the caller's transaction; "no person N"
  * (BOOK_EUSAGE) when there is none. */
 int person_record_txn(struct store_txn *t, uint64_t id, const void **v, size_t *n);
@@ -201,12 +204,13 @@ enum {
 	PT_EQUALITY = 32,
 };
 
-/* Something sealed of person id (what: "contact details"), opened by
+/* Something sealed of person id (what: "contact details"; one: it is one
+ * thing, "equality monitoring", said "is ... it"), opened by
  * open(b, id, record, len, out, err) into out (size bytes, emptied first)
  * for a key holder, nothing of a person a restricted case keeps from this
  * user; the read on record before it is returned, unless open returned 1:
  * nothing there, nothing read.  BOOK_EDENIED without the key. */
-int book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+int book_person_sealed_get(struct book *b, uint64_t id, const char *what, bool one,
                            int (*open)(struct book *, uint64_t, const void *, size_t, void *,
                                        struct err *),
                            void *out, size_t size, struct err *err);
@@ -254,6 +258,32 @@ bool case_due_item(struct store_txn *t, uint8_t kind, const void *v, size_t vl,
                    struct book_due *d);
 /* cases.c: the case's details kept in each of its index entries. */
 void case_due_put_details(struct rec *dv, const struct book_case *c);
+/* The deadlines index's keys: day (4 bytes), kind (DUE_KIND_*, with
+ * DUE_KEY_MET when met or complied with, so that within a day what is still
+ * to do sorts before what is done and a scan of it passes over the rest),
+ * case id (8), which (2). */
+#define DUE_KEY_MET 0x80u
+enum { DUE_KIND_DEADLINE = 0, DUE_KIND_TARGET = 1 }; /* 2 and up: dated.c's items */
+/* due.c: writes and removes an entry of the deadlines index (key 15 bytes)
+ * and keeps the counts of its day (STORE_DAYS) with it; every change to the
+ * index goes through these.  Removing an absent entry is no error. */
+int book_due_index_put(struct store_txn *t, const uint8_t key[15], const void *v, size_t vl);
+int book_due_index_del(struct store_txn *t, const void *key, size_t kl);
+/* verify: each day whose counts differ from the index, to bad (its date);
+ * how many, or -1 (out of memory, in *t's error). */
+long book_due_days_check(struct store_txn *t, void (*bad)(const char *date, void *ctx),
+                         void *ctx);
+/* Schema 3 -> 4: met entries keyed with DUE_KEY_MET, and the counts of
+ * every day, from the index. */
+int book_due_days_build(struct book *b, struct store_txn *t);
+/* due.c: a rule's deadline or target of case c, counted under version
+ * profver of the profile, as its index entry's value (the compact form
+ * due.c describes) into out; its length, or 0 when it
+ * does not fit in DUE_VALUE_MAX bytes (it always does: its texts are
+ * bounded). */
+#define DUE_VALUE_MAX 320
+size_t book_due_value(uint8_t out[DUE_VALUE_MAX], unsigned profver, const char *ref, bool met,
+                      int party, const struct book_case *c);
 /* Equality monitoring (people.c seals it with the rest of a person): the
  * plain text of record v's answers into out (n bytes; "" when none). */
 int book_person_equality_open(struct book *b, uint64_t id, const void *v, size_t vl, char *out,

@@ -170,6 +170,9 @@ static int (*const book_migrations[BOOK_SCHEMA])(struct book *b, struct store_tx
 	book_cases_index_items, /* 2 -> 3: recommendations' due dates in the deadlines
 	                         * index; the search index, kept from now on (a book's
 	                         * first is built by a key holder: search.c) */
+	book_due_days_build,    /* 3 -> 4: met deadlines keyed after what is still to
+	                         * do; each day's counts of the deadlines index, for
+	                         * the calendar's month (due.c) */
 };
 
 static int

@@ -38,6 +38,87 @@ case_ombudsman_decided(const struct book_case *c)
 	return false;
 }
 
+/* CHANGE_PARTY: a child or complainant added to the case, a new person or
+ * one already in the book. */
+static int
+case_change_party(struct change_ctx *x, struct store_txn *t, char *fields, size_t fl)
+{
+	struct book_case *c = x->c;
+	struct err *err = store_txn_err(t);
+	struct book_party *p;
+
+	if (!BOOK_CASE_ROOM(c, parties))
+		return err_set(err, "out of memory");
+	p = &c->parties[c->nparties];
+	memset(p, 0, sizeof *p);
+	p->kind = x->party->kind;
+	p->role = x->party->role;
+	p->eligible = !x->party->ineligible;
+	p->consent = x->party->consent;
+	p->informed = x->party->informed;
+	if (x->party->views != NULL)
+		snprintf(p->views, sizeof p->views, "%s", x->party->views);
+	if (x->party->person != 0) { /* the same person in another case */
+		uint8_t key[8];
+		const void *pv;
+		size_t pn;
+		const uint8_t *f;
+		size_t fl2;
+
+		codec_be64(x->party->person, key);
+		if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0)
+			return err_set(err, "no person %llu in this book",
+			               (unsigned long long)x->party->person), BOOK_EUSAGE;
+		if (rec_find(pv, pn, PT_ERASED, &f, &fl2))
+			return err_set(err, "person %llu was erased under the retention rule",
+			               (unsigned long long)x->party->person), BOOK_EUSAGE;
+		p->person = x->party->person;
+	} else if (case_person_put(x->b, t, x->party->name, x->party->dob, &p->person) != 0)
+		return -1;
+	c->nparties++;
+	snprintf(fields, fl, "%s%s", x->party->kind == 0 ? "child" : "complainant",
+	         x->party->views ? ",views" : "");
+	return 0;
+}
+
+/* CHANGE_PARTY_EDIT: what the case records of one of its parties. */
+static int
+case_change_party_edit(struct change_ctx *x, struct store_txn *t, char *fields, size_t fl)
+{
+	struct book_case *c = x->c;
+	struct err *err = store_txn_err(t);
+	const struct book_party_edit *e = x->party_edit;
+	struct book_party *p;
+
+	if (e->party == 0 || e->party > c->nparties)
+		return err_set(err, "%s has no person %u (it has %zu)", c->ref, e->party,
+		               c->nparties), BOOK_EUSAGE;
+	p = &c->parties[e->party - 1];
+	if (e->role >= 0 && (p->kind == 0) != (e->role == PARTY_CHILD))
+		return err_set(err, p->kind == 0 ? "a child's role is child"
+		               : "a complainant is not given the child's role (add the child "
+		                 "as a child)"), BOOK_EUSAGE;
+	/* views sealed with a key not held would be written over unread */
+	if (e->views != NULL && p->unopened)
+		return err_set(err, "their views are sealed, and no key held opens them"),
+		       BOOK_EDENIED;
+	snprintf(fields, fl, "party %u:%s%s%s%s%s", e->party, e->role >= 0 ? "role," : "",
+	         e->eligible >= 0 ? "eligible," : "", e->consent >= 0 ? "consent," : "",
+	         e->informed >= 0 ? "informed," : "", e->views != NULL ? "views," : "");
+	fields[strlen(fields) - 1] = '\0';
+	if (e->role >= 0)
+		p->role = e->role;
+	if (e->eligible >= 0)
+		p->eligible = e->eligible != 0;
+	if (e->consent >= 0)
+		p->consent = e->consent != 0;
+	if (e->informed >= 0)
+		p->informed = e->informed != 0;
+	if (e->views != NULL)
+		snprintf(p->views, sizeof p->views, "%s", e->views);
+	return 0;
+}
+
 static int
 case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_t fl)
 {
@@ -121,74 +202,10 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 		snprintf(fields, fl, "advocacy");
 		return 0;
 	}
-	case CHANGE_PARTY: {
-		struct book_party *p;
-
-		if (!BOOK_CASE_ROOM(c, parties))
-			return err_set(err, "out of memory");
-		p = &c->parties[c->nparties];
-		memset(p, 0, sizeof *p);
-		p->kind = x->party->kind;
-		p->role = x->party->role;
-		p->eligible = !x->party->ineligible;
-		p->consent = x->party->consent;
-		p->informed = x->party->informed;
-		if (x->party->views != NULL)
-			snprintf(p->views, sizeof p->views, "%s", x->party->views);
-		if (x->party->person != 0) { /* the same person in another case */
-			uint8_t key[8];
-			const void *pv;
-			size_t pn;
-			const uint8_t *f;
-			size_t fl2;
-
-			codec_be64(x->party->person, key);
-			if (store_get(t, STORE_PEOPLE, key, 8, &pv, &pn) != 0)
-				return err_set(err, "no person %llu in this book",
-				               (unsigned long long)x->party->person), BOOK_EUSAGE;
-			if (rec_find(pv, pn, PT_ERASED, &f, &fl2))
-				return err_set(err, "person %llu was erased under the retention rule",
-				               (unsigned long long)x->party->person), BOOK_EUSAGE;
-			p->person = x->party->person;
-		} else if (case_person_put(x->b, t, x->party->name, x->party->dob, &p->person) != 0)
-			return -1;
-		c->nparties++;
-		snprintf(fields, fl, "%s%s", x->party->kind == 0 ? "child" : "complainant",
-		         x->party->views ? ",views" : "");
-		return 0;
-	}
-	case CHANGE_PARTY_EDIT: {
-		const struct book_party_edit *e = x->party_edit;
-		struct book_party *p;
-
-		if (e->party == 0 || e->party > c->nparties)
-			return err_set(err, "%s has no person %u (it has %zu)", c->ref, e->party,
-			               c->nparties), BOOK_EUSAGE;
-		p = &c->parties[e->party - 1];
-		if (e->role >= 0 && (p->kind == 0) != (e->role == PARTY_CHILD))
-			return err_set(err, p->kind == 0 ? "a child's role is child"
-			               : "a complainant is not given the child's role (add the child "
-			                 "as a child)"), BOOK_EUSAGE;
-		/* views sealed with a key not held would be written over unread */
-		if (e->views != NULL && p->unopened)
-			return err_set(err, "their views are sealed, and no key held opens them"),
-			       BOOK_EDENIED;
-		snprintf(fields, fl, "party %u:%s%s%s%s%s", e->party, e->role >= 0 ? "role," : "",
-		         e->eligible >= 0 ? "eligible," : "", e->consent >= 0 ? "consent," : "",
-		         e->informed >= 0 ? "informed," : "", e->views != NULL ? "views," : "");
-		fields[strlen(fields) - 1] = '\0';
-		if (e->role >= 0)
-			p->role = e->role;
-		if (e->eligible >= 0)
-			p->eligible = e->eligible != 0;
-		if (e->consent >= 0)
-			p->consent = e->consent != 0;
-		if (e->informed >= 0)
-			p->informed = e->informed != 0;
-		if (e->views != NULL)
-			snprintf(p->views, sizeof p->views, "%s", e->views);
-		return 0;
-	}
+	case CHANGE_PARTY:
+		return case_change_party(x, t, fields, fl);
+	case CHANGE_PARTY_EDIT:
+		return case_change_party_edit(x, t, fields, fl);
 	}
 	return -1;
 }

@@ -26,6 +26,19 @@ case_rec_party_get(const uint8_t *p, size_t n, struct case_rec_party *out)
 	return true;
 }
 
+bool
+case_rec_party_next(const void *v, size_t vl, size_t *pos, struct case_rec_party *out)
+{
+	const uint8_t *p;
+	uint16_t tag;
+	size_t n;
+
+	while (rec_next(v, vl, pos, &tag, &p, &n))
+		if (tag == CT_PARTY && case_rec_party_get(p, n, out))
+			return true;
+	return false;
+}
+
 void
 case_rec_party_put(const struct book_party *in, uint8_t out[CASE_REC_PARTY_PLAIN])
 {

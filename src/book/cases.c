@@ -885,30 +885,23 @@ case_put_deadlines(struct store_txn *t, const struct profile *prof, const struct
 
 		for (kind = 0; kind < 2; kind++) {
 			struct date due = kind == 0 ? dl[i].due : dl[i].target;
-			struct rec dv;
-			size_t ri = (size_t)(dl[i].rule - prof->rules);
+			uint8_t dv[DUE_VALUE_MAX];
+			size_t ri = (size_t)(dl[i].rule - prof->rules), dn;
 
 			if (kind == 1 && due.day == dl[i].due.day)
 				continue; /* a target equal to the deadline is not indexed twice */
 			codec_be32((uint32_t)((int64_t)due.day + 0x80000000LL), dkey);
-			dkey[4] = (uint8_t)kind;
+			dkey[4] = (uint8_t)(kind | (clock_open(&dl[i]) ? 0 : DUE_KEY_MET));
 			codec_be64(c->id, dkey + 5);
 			dkey[13] = (uint8_t)(ri >> 8);
 			dkey[14] = (uint8_t)ri;
-			rec_begin(&dv, REC_DUE, 1);
-			rec_str(&dv, 1, dl[i].rule->key);
-			rec_str(&dv, 2, c->ref);
-			/* numbers in as few bytes as hold them: a month's
-			 * entries on fewer pages (due.c reads 8 bytes too) */
-			rec_uint(&dv, 3, !clock_open(&dl[i]));
-			rec_uint(&dv, 4, (uint64_t)dl[i].rule->party);
-			case_due_put_details(&dv, c);
-			if (rec_done(&dv) != 0 ||
-			    store_put(t, STORE_DEADLINES, dkey, sizeof dkey, dv.buf, dv.len, false) != 0) {
-				rec_free(&dv);
+			/* the compact form: a month's entries on half the pages */
+			dn = book_due_value(dv, c->profver, c->ref, !clock_open(&dl[i]),
+			                    (int)dl[i].rule->party, c);
+			if (dn == 0)
+				return err_set(store_txn_err(t), "cannot write the calendar's index");
+			if (book_due_index_put(t, dkey, dv, dn) != 0)
 				return -1;
-			}
-			rec_free(&dv);
 			rec_bytes(r, CT_DLKEY, dkey, sizeof dkey);
 		}
 	}
@@ -946,7 +939,8 @@ case_write_fields(struct book *b, struct store_txn *t, struct book_case *c, cons
 	if (old != NULL)
 		while (rec_next(old, oldlen, &pos, &tag, &p, &fn))
 			if (tag == CT_DLKEY)
-				store_del(t, STORE_DEADLINES, p, fn);
+				if (book_due_index_del(t, p, fn) != 0)
+					return -1;
 	if (case_recompute(b, t, prof, cal, c, dl, &n) != 0)
 		return -1;
 

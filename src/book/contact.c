@@ -90,8 +90,8 @@ contact_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, st
 int
 book_contact_get(struct book *b, uint64_t id, struct book_contact *out, struct err *err)
 {
-	return book_person_sealed_get(b, id, "contact details", contact_open, out, sizeof *out,
-	                              err);
+	return book_person_sealed_get(b, id, "contact details", false, contact_open, out,
+	                              sizeof *out, err);
 }
 
 int

@@ -38,8 +38,14 @@ dated_put(struct store_txn *t, const uint8_t key[15], const char *what, const ch
           struct rec *r)
 {
 	struct rec dv;
+	uint8_t k[15];
 	int rc;
 
+	/* what is done sorts after what is still to do (book-int.h) */
+	memcpy(k, key, sizeof k);
+	if (done)
+		k[4] |= DUE_KEY_MET;
+	key = k;
 	rec_begin(&dv, REC_DUE, 1);
 	rec_str(&dv, 1, what);
 	rec_str(&dv, 2, ref);
@@ -53,7 +59,7 @@ dated_put(struct store_txn *t, const uint8_t key[15], const char *what, const ch
 		case_due_put_details(&dv, c);
 	rec_u64(&dv, tag, v);
 	if ((rc = rec_done(&dv)) == 0)
-		rc = store_put(t, STORE_DEADLINES, key, 15, dv.buf, dv.len, false);
+		rc = book_due_index_put(t, key, dv.buf, dv.len);
 	rec_free(&dv);
 	if (rc != 0)
 		return err_set(store_txn_err(t), "cannot write the calendar's index");
@@ -188,7 +194,8 @@ book_adjust_reindex_txn(struct book *b, struct store_txn *t, uint64_t person,
 	for (i = 0; i < s.n && rc == 0; i++) {
 		if (had) {
 			dated_key(was.day, DATED_REVIEW, s.v[i].id, s.v[i].party, key);
-			store_del(t, STORE_DEADLINES, key, sizeof key);
+			if ((rc = book_due_index_del(t, key, sizeof key)) != 0)
+				break;
 		}
 		/* without the case's details: the agenda reads them from its summary,
 		 * and the case's next change writes the entry afresh with them */

@@ -66,18 +66,15 @@ export_ref_txn(struct store_txn *t, void *vctx)
 	struct subject_ctx *c = vctx;
 	struct case_rec_party party;
 	const void *v, *cv;
-	const uint8_t *p;
-	size_t n, cn, pos = 0, fn;
-	uint16_t tag;
+	size_t n, cn, pos = 0;
 
 	if (store_get(t, STORE_REFS, c->ref, strlen(c->ref), &v, &n) != 0 || n != 8)
 		return 0;
 	c->found = true;
 	if (store_get(t, STORE_CASES, v, 8, &cv, &cn) != 0)
 		return err_set(store_txn_err(t), "case %.40s cannot be read", c->ref);
-	while (rec_next(cv, cn, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party))
-			export_add_id(c, party.person);
+	while (case_rec_party_next(cv, cn, &pos, &party))
+		export_add_id(c, party.person);
 	return 0;
 }
 
@@ -146,16 +143,13 @@ export_cases_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 {
 	struct cases_ctx *c = vctx;
 	struct case_rec_party party;
-	const uint8_t *p;
-	size_t pos = 0, fn;
-	uint16_t tag;
+	size_t pos = 0;
 
 	(void)k;
 	if (kl != 8)
 		return 0;
-	while (rec_next(v, vl, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) &&
-		    bsearch(&party.person, c->people, c->npeople, sizeof *c->people,
+	while (case_rec_party_next(v, vl, &pos, &party))
+		if (bsearch(&party.person, c->people, c->npeople, sizeof *c->people,
 		            codec_cmp_u64) != NULL) {
 			if (cases_grow(c) != 0)
 				return -1;

@@ -145,34 +145,14 @@ equality_decode(const char *in, struct book_equality *eq)
 
 /* --- one person ------------------------------------------------------------------ */
 
-struct equality_get_ctx {
-	struct book *b;
-	uint64_t id;
-	struct book_equality *out;
-};
-
 static int
-equality_get_txn(struct store_txn *t, void *vctx)
+equality_open(struct book *b, uint64_t id, const void *v, size_t n, void *out, struct err *err)
 {
-	struct equality_get_ctx *c = vctx;
-	struct vault_keys *keys;
 	char text[EQUALITY_TEXT_MAX];
-	const void *v;
-	size_t n;
 	int rc;
 
-	if ((rc = person_record_txn(t, c->id, &v, &n)) != 0)
-		return rc;
-	/* party to a case restricted away from this user: nothing of them */
-	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
-	if (!book_has_key(c->b)) {
-		err_set(store_txn_err(t), "equality monitoring is sealed, and %s does not hold the "
-		        "key that opens it", book_login(c->b));
-		rc = BOOK_EDENIED;
-	} else if ((rc = book_person_equality_open(c->b, c->id, v, n, text, sizeof text,
-	                                           store_txn_err(t))) == 0)
-		equality_decode(text, c->out);
-	book_restrict_unhide(c->b, keys);
+	if ((rc = book_person_equality_open(b, id, v, n, text, sizeof text, err)) == 0)
+		equality_decode(text, out);
 	vault_wipe(text, sizeof text);
 	return rc;
 }
@@ -180,21 +160,8 @@ equality_get_txn(struct store_txn *t, void *vctx)
 int
 book_equality_get(struct book *b, uint64_t id, struct book_equality *out, struct err *err)
 {
-	struct equality_get_ctx c = { b, id, out };
-	char record[48];
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (!book_has_key(b))
-		return err_set(err, "equality monitoring is sealed, and %s does not hold the book's "
-		               "data key", book_login(b)), BOOK_EDENIED;
-	if ((rc = store_read(b->st, equality_get_txn, &c, err)) != 0)
-		return rc;
-	/* opened: on record before anyone sees it */
-	snprintf(record, sizeof record, "person %llu", (unsigned long long)id);
-	if ((rc = book_read_note(b, record, err)) != 0)
-		vault_wipe(out, sizeof *out);
-	return rc;
+	return book_person_sealed_get(b, id, "equality monitoring", true, equality_open, out,
+	                              sizeof *out, err);
 }
 
 int
@@ -235,7 +202,6 @@ equality_case_each(const void *k, size_t kl, const void *v, size_t vl, void *vct
 	struct case_rec_party party;
 	const uint8_t *p;
 	size_t pos = 0, fn;
-	uint16_t tag;
 	char recv[DATE_STRLEN] = "";
 
 	(void)k;
@@ -252,11 +218,10 @@ equality_case_each(const void *k, size_t kl, const void *v, size_t vl, void *vct
 	recv[10] = '\0';
 	if (strcmp(recv, x->r->from) < 0 || strcmp(recv, x->r->to) > 0)
 		return 0;
-	while (rec_next(v, vl, &pos, &tag, &p, &fn)) {
+	while (case_rec_party_next(v, vl, &pos, &party)) {
 		uint64_t *ids;
 
-		if (tag != CT_PARTY || !case_rec_party_get(p, fn, &party) ||
-		    party.kind != PARTY_KIND_COMPLAINANT || party.person == 0)
+		if (party.kind != PARTY_KIND_COMPLAINANT || party.person == 0)
 			continue;
 		if (x->people.n == x->people.cap) {
 			x->people.cap = x->people.cap ? x->people.cap * 2 : 64;

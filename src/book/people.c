@@ -111,6 +111,24 @@ struct person_new {
 	uint32_t key_id;
 };
 
+/* text sealed under the person's key as their field, into r under tag
+ * (sealed: room for the sealed bytes, cap of them); -1 on error. */
+static int
+person_seal_put(struct book *b, struct store_txn *t, const struct person_new *pn,
+                const char *field, const char *text, struct rec *r, uint16_t tag,
+                uint8_t *sealed, size_t cap)
+{
+	char ad[64];
+	size_t slen;
+
+	person_ad(pn->id, field, ad, sizeof ad);
+	if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), text, strlen(text), true, sealed, cap,
+	               &slen, store_txn_err(t)) != 0)
+		return -1;
+	rec_bytes(r, tag, sealed, slen);
+	return 0;
+}
+
 /* Seals, indexes and writes a person; drops the blind entries of old. */
 static int
 person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
@@ -119,8 +137,7 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 	uint8_t sealed[PERSON_FIELD_MAX + VAULT_SEAL_OVERHEAD + VAULT_PAD_BLOCK];
 	uint8_t bn[VAULT_BLIND_BYTES], bd[VAULT_BLIND_BYTES], key[8], bkey[BLIND_KEY_LEN];
 	const uint8_t *p;
-	char ad[64];
-	size_t slen, n;
+	size_t n;
 	struct rec r;
 	int rc;
 
@@ -139,43 +156,30 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 	rec_u64(&r, PT_UPDATED_AT, book_now());
 	rec_str(&r, PT_UPDATED_BY, b->login);
 	rec_u64(&r, PT_UPDATED_UID, b->uid);
-	person_ad(pn->id, "name", ad, sizeof ad);
-	if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->name, strlen(pn->name), true,
-	               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+	if (person_seal_put(b, t, pn, "name", pn->name, &r, PT_NAME, sealed, sizeof sealed) != 0 ||
 	    vault_blind(b->keys, pn->key_id, "name", pn->name, bn, store_txn_err(t)) != 0)
 		goto fail;
-	rec_bytes(&r, PT_NAME, sealed, slen);
 	rec_bytes(&r, PT_BLIND_NAME, bn, sizeof bn);
 	if (pn->dob != NULL && *pn->dob != '\0') {
-		person_ad(pn->id, "dob", ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->dob, strlen(pn->dob), true,
-		               sealed, sizeof sealed, &slen, store_txn_err(t)) != 0 ||
+		if (person_seal_put(b, t, pn, "dob", pn->dob, &r, PT_DOB, sealed, sizeof sealed) != 0 ||
 		    vault_blind(b->keys, pn->key_id, "dob", pn->dob, bd, store_txn_err(t)) != 0)
 			goto fail;
-		rec_bytes(&r, PT_DOB, sealed, slen);
 		rec_bytes(&r, PT_BLIND_DOB, bd, sizeof bd);
 	}
 	for (n = 0; pn->contact != NULL && n < PERSON_CONTACTS; n++) {
 		const char *f = (const char *)pn->contact + person_contact[n].off;
 
-		if (*f == '\0')
-			continue;
-		person_ad(pn->id, person_contact[n].field, ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), f, strlen(f), true, sealed,
-		               sizeof sealed, &slen, store_txn_err(t)) != 0)
+		if (*f != '\0' && person_seal_put(b, t, pn, person_contact[n].field, f, &r,
+		                                   person_contact[n].tag, sealed, sizeof sealed) != 0)
 			goto fail;
-		rec_bytes(&r, person_contact[n].tag, sealed, slen);
 	}
 	if (pn->adjust != NULL &&
 	    book_person_adjust_put(b, pn->key_id, pn->id, pn->adjust, &r, store_txn_err(t)) != 0)
 		goto fail;
-	if (pn->equality != NULL && *pn->equality != '\0') {
-		person_ad(pn->id, "equality", ad, sizeof ad);
-		if (vault_seal(b->keys, pn->key_id, ad, strlen(ad), pn->equality, strlen(pn->equality),
-		               true, sealed, sizeof sealed, &slen, store_txn_err(t)) != 0)
-			goto fail;
-		rec_bytes(&r, PT_EQUALITY, sealed, slen);
-	}
+	if (pn->equality != NULL && *pn->equality != '\0' &&
+	    person_seal_put(b, t, pn, "equality", pn->equality, &r, PT_EQUALITY, sealed,
+	                    sizeof sealed) != 0)
+		goto fail;
 	if (rec_done(&r) != 0) {
 		err_set(store_txn_err(t), "out of memory");
 		goto fail;
@@ -200,6 +204,17 @@ person_write(struct book *b, struct store_txn *t, const struct person_new *pn,
 fail:
 	rec_free(&r);
 	return -1;
+}
+
+/* Revision 1 of a new person: a name and perhaps a date of birth, no more. */
+static int
+person_write_first(struct book *b, struct store_txn *t, uint64_t id, const char *name,
+                   const char *dob)
+{
+	const struct person_new pn = { .id = id, .rev = 1, .name = name, .dob = dob,
+	                               .key_id = b->key_id };
+
+	return person_write(b, t, &pn, NULL, 0);
 }
 
 /* Opens one sealed field of a person into out (n bytes), "" when absent. */
@@ -286,57 +301,12 @@ person_parse(struct book *b, uint64_t id, const void *v, size_t vl, struct book_
 
 /* --- add ------------------------------------------------------------------- */
 
-struct add_ctx {
-	struct book *b;
-	const char *name, *dob;
-	uint64_t id;
-};
-
-static int
-person_add_txn(struct store_txn *t, void *vctx)
-{
-	struct add_ctx *c = vctx;
-	struct person_new pn;
-	char rec[32];
-
-	c->id = book_meta_u64(t, META_NEXT_PERSON, 1);
-	if (book_meta_put_u64(t, META_NEXT_PERSON, c->id + 1) != 0)
-		return -1;
-	pn.id = c->id;
-	pn.rev = 1;
-	pn.name = c->name;
-	pn.dob = c->dob;
-	pn.contact = NULL;
-	pn.adjust = NULL;
-	pn.equality = NULL;
-	pn.key_id = c->b->key_id;
-	if (person_write(c->b, t, &pn, NULL, 0) != 0)
-		return -1;
-	snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->id);
-	return book_audit_append(c->b, t, "person.add", rec, c->dob && *c->dob ? "name,dob" : "name");
-}
-
-int
-book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
-                struct err *err)
-{
-	struct add_ctx c = { b, name, dob, 0 };
-	int rc;
-
-	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
-	    (rc = person_check_name(name, err)) != 0 || (rc = book_check_dob(dob, err)) != 0)
-		return rc;
-	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_add_txn, &c, err)) != 0)
-		return rc;
-	*id = c.id;
-	book_audit_announce(b);
-	return 0;
-}
-
+/* n people (one: an "add", else an "import"), numbered from first on. */
 struct import_ctx {
 	struct book *b;
 	const char *const *names, *const *dobs;
 	size_t n;
+	bool add;
 	uint64_t first;
 };
 
@@ -344,35 +314,49 @@ static int
 person_import_txn(struct store_txn *t, void *vctx)
 {
 	struct import_ctx *c = vctx;
-	struct person_new pn;
+	const char *dob = c->dobs != NULL ? c->dobs[0] : NULL;
 	char rec[64];
 	size_t i;
 
 	c->first = book_meta_u64(t, META_NEXT_PERSON, 1);
-	for (i = 0; i < c->n; i++) {
-		pn.id = c->first + i;
-		pn.rev = 1;
-		pn.name = c->names[i];
-		pn.dob = c->dobs != NULL ? c->dobs[i] : NULL;
-		pn.contact = NULL;
-		pn.adjust = NULL;
-		pn.equality = NULL;
-		pn.key_id = c->b->key_id;
-		if (person_write(c->b, t, &pn, NULL, 0) != 0)
+	for (i = 0; i < c->n; i++)
+		if (person_write_first(c->b, t, c->first + i, c->names[i],
+		                       c->dobs != NULL ? c->dobs[i] : NULL) != 0)
 			return -1;
-	}
 	if (book_meta_put_u64(t, META_NEXT_PERSON, c->first + c->n) != 0)
 		return -1;
+	if (c->add) {
+		snprintf(rec, sizeof rec, "person %llu", (unsigned long long)c->first);
+		return book_audit_append(c->b, t, "person.add", rec,
+		                         dob && *dob ? "name,dob" : "name");
+	}
 	snprintf(rec, sizeof rec, "people %llu-%llu", (unsigned long long)c->first,
 	         (unsigned long long)(c->first + c->n - 1));
 	return book_audit_append(c->b, t, "person.import", rec, "name,dob");
 }
 
 int
+book_person_add(struct book *b, const char *name, const char *dob, uint64_t *id,
+                struct err *err)
+{
+	struct import_ctx c = { b, &name, &dob, 1, true, 0 };
+	int rc;
+
+	if ((rc = book_require(b, ROLE_CASEWORKER, true, err)) != 0 ||
+	    (rc = person_check_name(name, err)) != 0 || (rc = book_check_dob(dob, err)) != 0)
+		return rc;
+	if ((rc = book_write(b, ROLE_CASEWORKER, true, person_import_txn, &c, err)) != 0)
+		return rc;
+	*id = c.first;
+	book_audit_announce(b);
+	return 0;
+}
+
+int
 book_person_import(struct book *b, const char *const *names, const char *const *dobs, size_t n,
                    uint64_t *first, struct err *err)
 {
-	struct import_ctx c = { b, names, dobs, n, 0 };
+	struct import_ctx c = { b, names, dobs, n, false, 0 };
 	size_t i;
 	int rc;
 
@@ -426,6 +410,7 @@ struct sealed_get_ctx {
 	struct book *b;
 	uint64_t id;
 	const char *what;              /* NULL: identity, a pseudonym without the key */
+	bool one;                      /* what is one thing: "is ... it" */
 	int (*open)(struct book *, uint64_t, const void *, size_t, void *, struct err *);
 	void *out;
 	bool empty;                    /* open() found nothing of them: no read */
@@ -446,8 +431,8 @@ person_sealed_get_txn(struct store_txn *t, void *vctx)
 	 * for identity (what NULL) a pseudonym */
 	keys = book_restrict_hide(c->b, book_restrict_person_denied_txn(c->b, t, c->id));
 	if (c->what != NULL && !book_has_key(c->b)) {
-		err_set(store_txn_err(t), "%s are sealed, and %s does not hold the key that opens "
-		        "them", c->what, book_login(c->b));
+		err_set(store_txn_err(t), "%s %s sealed, and %s does not hold the key that opens "
+		        "%s", c->what, c->one ? "is" : "are", book_login(c->b), c->one ? "it" : "them");
 		rc = BOOK_EDENIED;
 	} else if ((rc = c->open(c->b, c->id, v, n, c->out, store_txn_err(t))) == 1) {
 		c->empty = true;
@@ -458,18 +443,18 @@ person_sealed_get_txn(struct store_txn *t, void *vctx)
 }
 
 int
-book_person_sealed_get(struct book *b, uint64_t id, const char *what,
+book_person_sealed_get(struct book *b, uint64_t id, const char *what, bool one,
                        int (*open)(struct book *, uint64_t, const void *, size_t, void *,
                                    struct err *),
                        void *out, size_t size, struct err *err)
 {
-	struct sealed_get_ctx c = { b, id, what, open, out, false };
+	struct sealed_get_ctx c = { b, id, what, one, open, out, false };
 	int rc;
 
 	memset(out, 0, size);
 	if (!book_has_key(b))
-		return err_set(err, "%s are sealed, and %s does not hold the book's data key", what,
-		               book_login(b)), BOOK_EDENIED;
+		return err_set(err, "%s %s sealed, and %s does not hold the book's data key", what,
+		               one ? "is" : "are", book_login(b)), BOOK_EDENIED;
 	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || c.empty)
 		return rc;
 	return person_read_noted(b, id, out, size, err);
@@ -486,7 +471,7 @@ person_parse_any(struct book *b, uint64_t id, const void *v, size_t n, void *out
 int
 book_person_get(struct book *b, uint64_t id, struct book_person *out, struct err *err)
 {
-	struct sealed_get_ctx c = { b, id, NULL, person_parse_any, out, false };
+	struct sealed_get_ctx c = { b, id, NULL, false, person_parse_any, out, false };
 	int rc;
 
 	if ((rc = store_read(b->st, person_sealed_get_txn, &c, err)) != 0 || !out->shown)
@@ -1002,7 +987,6 @@ int
 book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const char *dob,
                     uint64_t *id)
 {
-	struct person_new pn;
 	int rc;
 
 	if ((rc = person_check_name(name, store_txn_err(t))) != 0 ||
@@ -1011,15 +995,7 @@ book_person_put_txn(struct book *b, struct store_txn *t, const char *name, const
 	*id = book_meta_u64(t, META_NEXT_PERSON, 1);
 	if (book_meta_put_u64(t, META_NEXT_PERSON, *id + 1) != 0)
 		return -1;
-	pn.id = *id;
-	pn.rev = 1;
-	pn.name = name;
-	pn.dob = dob;
-	pn.contact = NULL;
-	pn.adjust = NULL;
-	pn.equality = NULL;
-	pn.key_id = b->key_id;
-	return person_write(b, t, &pn, NULL, 0);
+	return person_write_first(b, t, *id, name, dob);
 }
 
 /* --- retention ------------------------------------------------------------- */

@@ -394,6 +394,19 @@ em_show(struct em *e, size_t col, size_t id)
 	report_count_text(e->s->val[id], e->s->mark[id], e->cell[col], EM_CELL);
 }
 
+/* The Total row of a table of n columns (their totals' nodes in tid), and
+ * its end. */
+static void
+em_total_end(struct em *e, const size_t *tid, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		em_show(e, k + 1, tid[k]);
+	em_row(e, "Total");
+	em_end(e);
+}
+
 static void
 em_text(struct em *e, size_t col, const char *s)
 {
@@ -467,10 +480,7 @@ em_names(struct em *e, const char *id, const char *title, const char *what,
 		em_row(e, ns->v[i].other ? "Others" : ns->v[i].name[0] ? ns->v[i].name
 		                                                         : "Not recorded");
 	}
-	for (k = 0; k < 3; k++)
-		em_show(e, k + 1, tid[k]);
-	em_row(e, "Total");
-	em_end(e);
+	em_total_end(e, tid, 3);
 }
 
 /* A pair that adds up to a shown number (node of): met and not met.  When
@@ -532,10 +542,7 @@ em_annual_months(struct em *e, const struct report *r)
 			em_show(e, k + 1, mid[k][i]);
 		em_row(e, lab);
 	}
-	for (k = 0; k < 3; k++)
-		em_show(e, k + 1, tid[k]);
-	em_row(e, "Total");
-	em_end(e);
+	em_total_end(e, tid, 3);
 }
 
 /* outcomes: each stage's column is a breakdown of its responses; a
@@ -578,10 +585,7 @@ em_annual_outcomes(struct em *e, const struct report *r)
 				em_show(e, (size_t)s, oid[k][s - 1][i]);
 			em_row(e, vocab_label(VOCAB_OUTCOME, (int)i));
 		}
-		for (s = 1; s <= 3; s++)
-			em_show(e, (size_t)s, tid[k][s - 1]);
-		em_row(e, "Total");
-		em_end(e);
+		em_total_end(e, tid[k], 3);
 	}
 }
 
@@ -663,10 +667,7 @@ em_annual_ext_reasons(struct em *e, const struct report *r)
 			em_show(e, k + 1, xid[k][rr]);
 		em_row(e, rr == EXT_REASON_NONE ? "Not recorded" : ext_reason_describe((int)rr));
 	}
-	for (k = 0; k < 2; k++)
-		em_show(e, k + 1, tid[k]);
-	em_row(e, "Total");
-	em_end(e);
+	em_total_end(e, tid, 2);
 }
 
 /* refusals: reason by stage, each column a breakdown of the stage's
@@ -694,10 +695,7 @@ em_annual_refusals(struct em *e, const struct report *r)
 			em_show(e, k + 1, fid[k][i]);
 		em_row(e, i == REFUSAL_NONE ? "No reason coded" : refusal_describe((enum refusal)i));
 	}
-	for (k = 0; k < 3; k++)
-		em_show(e, k + 1, tid[k]);
-	em_row(e, "Total");
-	em_end(e);
+	em_total_end(e, tid, 3);
 }
 
 /* A row of a figure as at the report's date: "WHAT on 2027-03-31". */

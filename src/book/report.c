@@ -356,6 +356,19 @@ report_clocks(struct rp_ctx *x, size_t *ndl)
 	return 0;
 }
 
+/* The working days from from to on into t, against the deadline key (the
+ * case's clocks worked out when first wanted). */
+static void
+report_measure(struct rp_ctx *x, bool *clocks, size_t *ndl, struct report_time *t,
+               struct date from, struct date on, const char *key)
+{
+	if (!*clocks) {
+		*clocks = true;
+		report_clocks(x, ndl);
+	}
+	report_time_add(t, workday_between(x->cal, from, on), report_deadline(x, *ndl, key));
+}
+
 /* A stage's response met in the timeline: counted, its outcome, its time. */
 static void
 report_response(struct rp_ctx *x, int s, struct date from, bool measure, struct date on,
@@ -368,13 +381,20 @@ report_response(struct rp_ctx *x, int s, struct date from, bool measure, struct 
 
 	r->stage[s].responded++;
 	r->stage[s].outcome[report_outcome(x->c, (unsigned)s, r->stage[s].point_outcome)]++;
-	if (!measure)
-		return;
-	if (!*clocks) {
-		*clocks = true;
-		report_clocks(x, ndl);
-	}
-	report_time_add(t, workday_between(x->cal, from, on), report_deadline(x, *ndl, keys[s]));
+	if (measure)
+		report_measure(x, clocks, ndl, t, from, on, keys[s]);
+}
+
+/* The first of a step the timeline may repeat: its date kept (true); a
+ * repeat counts for nothing (false). */
+static bool
+report_first(bool *have, struct date *at, struct date on)
+{
+	if (*have)
+		return false;
+	*have = true;
+	*at = on;
+	return true;
 }
 
 /* What report_case has seen of a case's timeline so far. */
@@ -387,6 +407,16 @@ struct rp_walk {
 	int stage;
 };
 
+/* The Code's acknowledgement at Stage 2, the first on or after the request:
+ * within 5 working days of a request dated in the period, counted. */
+static void
+report_s2_ack(struct rp_ctx *x, struct rp_walk *w, struct date on, bool complaint)
+{
+	if (report_first(&w->have_s2_ack, &w->s2_ack, on) && w->have_s2_req && complaint &&
+	    report_in(x, w->s2_req) && workday_between(x->cal, w->s2_req, w->s2_ack) <= 5)
+		x->r->chc.s2_ack_5++;
+}
+
 /* A step of Stages 1 and 2 (in: dated in the period); false when e is not one. */
 static bool
 report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e, bool in,
@@ -398,11 +428,8 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 
 	switch (e->type) {
 	case EV_ACKNOWLEDGED:
-		if (w->have_ack)
-			break;
-		w->ack = e->date;
-		w->have_ack = true;
-		if (complaint && recv_in && workday_between(x->cal, c->received, w->ack) <= 5)
+		if (report_first(&w->have_ack, &w->ack, e->date) && complaint && recv_in &&
+		    workday_between(x->cal, c->received, w->ack) <= 5)
 			r->chc.s1_ack_5++;
 		break;
 	case EV_STAGE1_EXTENDED:
@@ -422,11 +449,7 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 			r->chc.s2_extended++;
 		break;
 	case EV_STAGE1_RESPONSE_SENT:
-		if (w->have_resp[1])
-			break;
-		w->have_resp[1] = true;
-		w->resp[1] = e->date;
-		if (!in || !complaint)
+		if (!report_first(&w->have_resp[1], &w->resp[1], e->date) || !in || !complaint)
 			break;
 		report_response(x, 1, c->received, c->has_received, e->date, &w->clocks, &w->ndl);
 		r->chc.s1_responded++;
@@ -444,25 +467,14 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 		}
 		break;
 	case EV_STAGE2_ACKNOWLEDGED:
-		if (w->have_s2_ack)
-			break;
-		w->have_s2_ack = true;
-		w->s2_ack = e->date;
-		if (w->have_s2_req && complaint && report_in(x, w->s2_req) &&
-		    workday_between(x->cal, w->s2_req, w->s2_ack) <= 5)
-			r->chc.s2_ack_5++;
+		report_s2_ack(x, w, e->date, complaint);
 		break;
 	case EV_STAGE2_DECISION_SENT:
 	case EV_STAGE3_DECISION_SENT:
 		s = e->type == EV_STAGE2_DECISION_SENT ? 2 : 3;
 		/* the decision is the Code's acknowledgement when none was recorded */
-		if (s == 2 && !w->have_s2_ack) {
-			w->have_s2_ack = true;
-			w->s2_ack = e->date;
-			if (w->have_s2_req && complaint && report_in(x, w->s2_req) &&
-			    workday_between(x->cal, w->s2_req, w->s2_ack) <= 5)
-				r->chc.s2_ack_5++;
-		}
+		if (s == 2)
+			report_s2_ack(x, w, e->date, complaint);
 		if (!in || !complaint)
 			break;
 		if (e->decision == DECISION_ACCEPTED)
@@ -475,11 +487,7 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 		}
 		break;
 	case EV_STAGE2_RESPONSE_SENT:
-		if (w->have_resp[2])
-			break;
-		w->have_resp[2] = true;
-		w->resp[2] = e->date;
-		if (!in || !complaint)
+		if (!report_first(&w->have_resp[2], &w->resp[2], e->date) || !in || !complaint)
 			break;
 		report_response(x, 2, w->s2_req, w->have_s2_req, e->date, &w->clocks, &w->ndl);
 		r->chc.s2_responded++;
@@ -510,35 +518,18 @@ report_event_late(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e,
 			r->stage[3].requested++;
 		break;
 	case EV_PANEL_HELD:
-		if (w->have_held)
-			break;
-		w->have_held = true;
-		w->held = e->date;
-		if (!in || !complaint || !w->have_s3_req)
-			break;
-		if (!w->clocks && (w->clocks = true))
-			report_clocks(x, &w->ndl);
-		report_time_add(&r->panel, workday_between(x->cal, w->s3_req, w->held),
-		                report_deadline(x, w->ndl, "panel"));
+		if (report_first(&w->have_held, &w->held, e->date) && in && complaint &&
+		    w->have_s3_req)
+			report_measure(x, &w->clocks, &w->ndl, &r->panel, w->s3_req, w->held, "panel");
 		break;
 	case EV_FINDINGS_SENT:
-		if (w->have_findings)
-			break;
-		w->have_findings = true;
-		w->findings = e->date;
-		if (!in || !complaint || !w->have_held)
-			break;
-		if (!w->clocks && (w->clocks = true))
-			report_clocks(x, &w->ndl);
-		report_time_add(&r->findings, workday_between(x->cal, w->held, w->findings),
-		                report_deadline(x, w->ndl, "panel_findings"));
+		if (report_first(&w->have_findings, &w->findings, e->date) && in && complaint &&
+		    w->have_held)
+			report_measure(x, &w->clocks, &w->ndl, &r->findings, w->held, w->findings,
+			               "panel_findings");
 		break;
 	case EV_STAGE3_RESPONSE_SENT:
-		if (w->have_resp[3])
-			break;
-		w->have_resp[3] = true;
-		w->resp[3] = e->date;
-		if (in && complaint)
+		if (report_first(&w->have_resp[3], &w->resp[3], e->date) && in && complaint)
 			report_response(x, 3, w->findings, w->have_findings, e->date, &w->clocks, &w->ndl);
 		break;
 	case EV_DECLINED:

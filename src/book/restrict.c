@@ -128,16 +128,14 @@ restrict_people(struct store_txn *t, uint64_t id, bool put)
 {
 	struct case_rec_party party;
 	uint8_t key[8], pk[sizeof RESTRICTP_PREFIX - 1 + 16];
-	const uint8_t *p;
 	const void *v;
-	size_t n, pos = 0, fn;
-	uint16_t tag;
+	size_t n, pos = 0;
 
 	codec_be64(id, key);
 	if (store_get(t, STORE_CASES, key, 8, &v, &n) != 0)
 		return err_set(store_txn_err(t), "the case cannot be read");
-	while (rec_next(v, n, &pos, &tag, &p, &fn)) {
-		if (tag != CT_PARTY || !case_rec_party_get(p, fn, &party) || party.person == 0)
+	while (case_rec_party_next(v, n, &pos, &party)) {
+		if (party.person == 0)
 			continue;
 		restrictp_key(party.person, id, pk);
 		if (put ? store_put(t, STORE_META, pk, sizeof pk, "", 0, false) != 0

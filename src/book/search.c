@@ -210,13 +210,10 @@ static size_t
 search_record_parties(const void *v, size_t vl, uint64_t *out, uint8_t *kinds, size_t max)
 {
 	struct case_rec_party party;
-	const uint8_t *p;
-	size_t pos = 0, fn, n = 0;
-	uint16_t tag;
+	size_t pos = 0, n = 0;
 
-	while (rec_next(v, vl, &pos, &tag, &p, &fn))
-		if (tag == CT_PARTY && case_rec_party_get(p, fn, &party) && party.person != 0 &&
-		    n < max) {
+	while (case_rec_party_next(v, vl, &pos, &party))
+		if (party.person != 0 && n < max) {
 			kinds[n] = (uint8_t)party.kind;
 			out[n++] = party.person;
 		}

@@ -187,7 +187,7 @@ share_profile(const char *name, struct profile *p, struct err *err)
 	for (i = depth - 1; i > 0; i--)
 		if ((rc = profile_inherit(&chain[i - 1], &chain[i], err)) != 0)
 			goto out;
-	*p = chain[0];
+	profile_assign(p, &chain[0]);
 out:
 	free(chain);
 	return rc;

@@ -85,6 +85,10 @@ vers_forget(struct book *b, unsigned pv, unsigned cv)
 
 /* Profile version pv (the whole chain of inherited profiles, as stored) of
  * the book, read in t. */
+/* The chain's top is read into out itself, the profiles it inherits into
+ * chain[1...]: the result is merged into out with no copy of it. */
+#define VERS_LEVEL(i) ((i) == 0 ? out : &chain[i])
+
 static int
 vers_profile_txn(struct store_txn *t, unsigned pv, struct profile *out)
 {
@@ -104,25 +108,26 @@ vers_profile_txn(struct store_txn *t, unsigned pv, struct profile *out)
 		snprintf(key, sizeof key, "profile/%s/%08u", name, pv);
 		if (vers_file(t, key, &text, &len) != 0)
 			goto out;
-		rc = profile_parse(&chain[depth], text, len, key, err);
+		rc = profile_parse(VERS_LEVEL(depth), text, len, key, err);
 		free(text);
 		if (rc != 0)
 			goto out;
 		rc = -1;
-		snprintf(name, sizeof name, "%s", chain[depth].inherits);
+		snprintf(name, sizeof name, "%s", VERS_LEVEL(depth)->inherits);
 		depth++;
 	}
-	if (depth == 0 || profile_check(&chain[depth - 1], err) != 0)
+	if (depth == 0 || profile_check(VERS_LEVEL(depth - 1), err) != 0)
 		goto out;
 	for (i = depth - 1; i > 0; i--)
-		if (profile_inherit(&chain[i - 1], &chain[i], err) != 0)
+		if (profile_inherit(VERS_LEVEL(i - 1), VERS_LEVEL(i), err) != 0)
 			goto out;
-	*out = chain[0];
 	rc = 0;
 out:
 	free(chain);
 	return rc;
 }
+
+#undef VERS_LEVEL
 
 /* Calendar version cv of the book, read in t. */
 static int
@@ -150,7 +155,8 @@ vers_get_txn(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
 
 	if ((*out = vers_find(b, pv, cv)) != NULL)
 		return 0;
-	if ((e = calloc(1, sizeof *e)) == NULL || (e->prof = calloc(1, sizeof *e->prof)) == NULL ||
+	/* the profile is not zeroed: what is loaded into it is whole (profile_assign) */
+	if ((e = calloc(1, sizeof *e)) == NULL || (e->prof = malloc(sizeof *e->prof)) == NULL ||
 	    (e->cal = calloc(1, sizeof *e->cal)) == NULL) {
 		if (e != NULL)
 			free(e->prof);
@@ -163,7 +169,7 @@ vers_get_txn(struct book *b, struct store_txn *t, unsigned pv, unsigned cv,
 	for (same = b->vers; same != NULL && same->pv != pv; same = same->next)
 		;
 	if (same != NULL)
-		*e->prof = *same->prof;
+		profile_assign(e->prof, same->prof);
 	else if (vers_profile_txn(t, pv, e->prof) != 0)
 		goto fail;
 	if (vers_calendar_txn(t, cv, e->cal) != 0)
@@ -876,7 +882,7 @@ book_profile_candidate(const char *what, struct book_profile_texts *c, struct pr
 			rc = BOOK_EUSAGE;
 			goto out;
 		}
-	*resolved = chain[0];
+	profile_assign(resolved, &chain[0]);
 	rc = 0;
 out:
 	free(chain);

@@ -10,7 +10,9 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "redress/adjust.h"
 #include "redress/cli.h"
+#include "redress/people.h"
 #include "redress/share.h"
 #include "redress/text.h"
 #include "redress/vocab.h"
@@ -63,6 +65,26 @@ cli_puts_safe(FILE *f, const char *s)
 
 	text_visible(s, out, sizeof out);
 	fputs(out, f);
+}
+
+/* the longest line is the longest text of lines there is */
+#define CLI_LINE_MAX (BOOK_ADJUST_MAX > BOOK_ADDRESS_MAX ? BOOK_ADJUST_MAX : BOOK_ADDRESS_MAX)
+
+void
+cli_print_lines(FILE *f, int width, const char *label, const char *text)
+{
+	char line[CLI_LINE_MAX], vis[CLI_LINE_MAX * 4];
+	const char *s = text, *e;
+
+	do {
+		e = strchr(s, '\n');
+		snprintf(line, sizeof line, "%.*s", e != NULL ? (int)(e - s) : (int)strlen(s), s);
+		text_visible(line, vis, sizeof vis);
+		fprintf(f, "%-*s %s\n", width, s == text ? label : "", vis);
+		s = e + 1;
+	} while (e != NULL);
+	explicit_bzero(line, sizeof line);
+	explicit_bzero(vis, sizeof vis);
 }
 
 int

@@ -8,32 +8,18 @@
 #include "redress/book.h"
 #include "redress/cli.h"
 #include "redress/reads.h"
-#include "redress/text.h"
 
 static void
 cmd_adjust_print(const struct book_adjust *a)
 {
-	char vis[BOOK_ADJUST_MAX * 4];
-	const char *s = a->text, *e;
-
 	if (a->text[0] == '\0') {
 		printf("no reasonable adjustments recorded\n");
 		return;
 	}
-	/* what was agreed, line by line, each made safe to show */
-	do {
-		char line[BOOK_ADJUST_MAX];
-
-		e = strchr(s, '\n');
-		snprintf(line, sizeof line, "%.*s", e != NULL ? (int)(e - s) : (int)strlen(s), s);
-		text_visible(line, vis, sizeof vis);
-		printf("%-13s %s\n", s == a->text ? "agreed:" : "", vis);
-		s = e + 1;
-	} while (e != NULL);
+	cli_print_lines(stdout, 13, "agreed:", a->text);
 	printf("%-13s %s\n", "on:", a->agreed);
 	printf("%-13s %s\n", "reviewed:", a->reviewed[0] ? a->reviewed : "not yet");
 	printf("%-13s %s\n", "next review:", a->review[0] ? a->review : "none set");
-	explicit_bzero(vis, sizeof vis);
 }
 
 int

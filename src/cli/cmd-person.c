@@ -25,22 +25,10 @@ cmd_person_print(const struct book_person *p, void *ctx)
 static void
 cmd_person_contact_line(FILE *f, const char *label, const char *value)
 {
-	char vis[BOOK_ADDRESS_MAX * 4];
-	const char *s = value, *e;
-
-	if (*value == '\0') {
+	if (*value == '\0')
 		fprintf(f, "%-14s -\n", label);
-		return;
-	}
-	do {
-		char line[BOOK_ADDRESS_MAX];
-
-		e = strchr(s, '\n');
-		snprintf(line, sizeof line, "%.*s", e != NULL ? (int)(e - s) : (int)strlen(s), s);
-		text_visible(line, vis, sizeof vis);
-		fprintf(f, "%-14s %s\n", s == value ? label : "", vis);
-		s = e + 1;
-	} while (e != NULL);
+	else
+		cli_print_lines(f, 14, label, value);
 }
 
 static void

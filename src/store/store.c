@@ -20,7 +20,7 @@
 
 static const char *const store_db_names[STORE_NDB] = {
 	"meta", "files", "users", "audit", "people", "blind", "cases", "refs", "events", "deadlines",
-	"drafts", "summary", "open", "search",
+	"drafts", "summary", "open", "search", "days",
 };
 
 struct store {
@@ -410,6 +410,14 @@ int
 store_scan(struct store_txn *t, enum store_db db, const void *from, size_t fromlen,
            int (*each)(const void *, size_t, const void *, size_t, void *), void *ctx)
 {
+	return store_scan_seek(t, db, from, fromlen, each, ctx, NULL);
+}
+
+int
+store_scan_seek(struct store_txn *t, enum store_db db, const void *from, size_t fromlen,
+                int (*each)(const void *, size_t, const void *, size_t, void *), void *ctx,
+                struct store_seek *seek)
+{
 	MDB_cursor *cur;
 	MDB_val k = { fromlen, (void *)from }, v;
 	int rc, out = 0;
@@ -420,7 +428,17 @@ store_scan(struct store_txn *t, enum store_db db, const void *from, size_t froml
 		return store_txn_fail(t, rc, "cannot scan");
 	rc = mdb_cursor_get(cur, &k, &v, from != NULL ? MDB_SET_RANGE : MDB_FIRST);
 	while (rc == 0) {
-		if ((out = each(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx)) != 0)
+		out = each(k.mv_data, k.mv_size, v.mv_data, v.mv_size, ctx);
+		if (out == STORE_SEEK && seek != NULL && seek->len > 0 &&
+		    seek->len <= sizeof seek->key) {
+			/* a descent from the root: the pages passed over are never read */
+			k.mv_size = seek->len;
+			k.mv_data = seek->key;
+			out = 0;
+			rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+			continue;
+		}
+		if (out != 0)
 			break;
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
 	}

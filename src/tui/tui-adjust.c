@@ -9,17 +9,14 @@
 #include "redress/text.h"
 #include "tui-int.h"
 
-#define TUI_ADJUST_PARTIES 8
-
 static const char *const tui_adjust_do[] = { "record or change them", "a review held",
 	                                      "clear them" };
 enum { TUI_ADJUST_SET, TUI_ADJUST_REVIEWED, TUI_ADJUST_CLEAR };
 
 struct tui_adjust {
-	int n, last;                       /* parties, and whose are in the form */
-	uint64_t person[TUI_ADJUST_PARTIES], rev;
-	char names[TUI_ADJUST_PARTIES][BOOK_NAME_MAX];
-	const char *choices[TUI_ADJUST_PARTIES];
+	struct tui_whose w;                /* the parties */
+	int last;                          /* whose are in the form */
+	uint64_t rev;
 	char today[DATE_STRLEN];
 	struct book_adjust cur;            /* as recorded when loaded */
 	struct book_adjust typed;          /* the fields trimmed, not in place */
@@ -56,11 +53,11 @@ tui_adjust_load(struct tui *t, struct tui_form *f, struct tui_adjust *A, int i)
 
 	A->last = i;
 	A->rev = 0;
-	if (book_adjust_get(t->b, A->person[i], &A->cur, &err) != 0) {
+	if (book_adjust_get(t->b, A->w.person[i], &A->cur, &err) != 0) {
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (book_person_get(t->b, A->person[i], &p, &err) == 0)
+	if (book_person_get(t->b, A->w.person[i], &p, &err) == 0)
 		A->rev = p.rev;
 	explicit_bzero(&p, sizeof p);
 	if ((x = tui_form_field(f, "text")) != NULL)
@@ -153,56 +150,33 @@ tui_adjust_submit(struct tui *t, struct tui_form *f)
 	char done[BOOK_NAME_MAX + 48];
 
 	tui_adjust_change(f, A, 4, &ch);
-	snprintf(done, sizeof done, "adjustments of %s %s", A->names[A->last],
+	snprintf(done, sizeof done, "adjustments of %s %s", A->w.names[A->last],
 	         ch.clear ? "cleared" : ch.reviewed ? "reviewed" : "recorded");
-	return tui_case_wrote(t, book_adjust_set(t->b, A->person[A->last], A->rev, &ch, &err), &err,
-	                      done);
+	return tui_case_wrote(t, book_adjust_set(t->b, A->w.person[A->last], A->rev, &ch, &err),
+	                      &err, done);
 }
 
 void
 tui_adjust_form(struct tui *t)
 {
-	const struct book_case *c = t->view.c;
 	struct tui_adjust *A;
 	struct tui_form *f;
 	char title[128];
-	size_t i;
 
-	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+	if ((A = tui_whose_alloc(t, sizeof *A, "reasonable adjustments are sealed, and you do "
+	                         "not hold the key")) == NULL)
 		return;
-	if (!book_has_key(t->b)) {
-		tui_message(t, true, "reasonable adjustments are sealed, and you do not hold the key");
-		return;
-	}
-	if ((A = book_secret_alloc(sizeof *A)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
-	memset(A, 0, sizeof *A);
 	date_format(t->today, A->today);
-	for (i = 0; i < c->nparties && A->n < TUI_ADJUST_PARTIES; i++) {
-		if (!c->parties[i].who.shown)
-			continue;
-		A->person[A->n] = c->parties[i].person;
-		snprintf(A->names[A->n], sizeof A->names[0], "%s", c->parties[i].who.name);
-		A->choices[A->n] = A->names[A->n];
-		A->n++;
-	}
-	if (A->n == 0) {
-		tui_message(t, true, "nobody on %s to agree adjustments with: add a person first (c)",
-		            t->view.ref);
+	if (tui_whose_load(t, &A->w, "to agree adjustments with") == 0) {
 		book_secret_free(A, sizeof *A);
 		return;
 	}
 	snprintf(title, sizeof title, "Reasonable adjustments of a person on %s", t->view.ref);
-	if ((f = tui_form_new(title, BOOK_ADJUST_MAX + 4 * DATE_STRLEN + 64)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_whose_form(t, title, BOOK_ADJUST_MAX + 4 * DATE_STRLEN + 64, tui_adjust_check,
+	                        A, A->w.choices, A->w.n)) == NULL) {
 		book_secret_free(A, sizeof *A);
 		return;
 	}
-	f->check = tui_adjust_check;
-	f->ctx = A;
-	tui_form_choice(f, "whose", "Whose", A->choices, A->n, 0);
 	tui_form_choice(f, "do", "What", tui_adjust_do, 3, 0);
 	tui_form_text(f, "text", "Agreed", BOOK_ADJUST_MAX, false, NULL);
 	tui_form_date(f, "agreed", "On", true, NULL);

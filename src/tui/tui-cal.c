@@ -150,6 +150,51 @@ tui_cal_agenda_each(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+/* The month's grid from the book's counts of each day (no entry read):
+ * what tui_cal_keep and tui_cal_state give, class by class.  Filters by
+ * owner, team or stage need each entry's details: BOOK_DUE_NO_DAYS, as for
+ * a book that keeps no counts; the caller scans. */
+static int
+tui_cal_grid_days(struct tui *t, const char *from, const char *to, struct err *err)
+{
+	struct tui_cal *C = &t->cal;
+	struct book_due_day days[31];
+	/* which[] of tui_cal_flags: the classes each choice shows */
+	static const bool shows[3][BOOK_DUE_NCLASS] = {
+		{ true, false, true }, { false, true, false }, { true, true, true },
+	};
+	size_t n, i, c, s;
+	int rc;
+
+	if (C->mine || C->stage != 0 || C->team[0] != '\0')
+		return BOOK_DUE_NO_DAYS;
+	if ((rc = book_due_days(t->b, from, to, days, 31, &n, err)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		struct tui_cal_day *cell = &C->days[days[i].day - C->first];
+		struct book_due d = { .day = days[i].day, .days = days[i].days };
+
+		for (c = 0; c < BOOK_DUE_NCLASS; c++)
+			for (s = 0; s < BOOK_DUE_NSTATE && shows[C->which][c]; s++) {
+				uint32_t k = days[i].n[c][s];
+				enum tui_cal_state st;
+
+				d.done = s == BOOK_DUE_S_MET;
+				d.council = s != BOOK_DUE_S_THEIRS;
+				if (k == 0 || !tui_cal_keep(t, &d))
+					continue;
+				st = tui_cal_state(t, &d);
+				cell->n = (uint16_t)(cell->n + k > UINT16_MAX ? UINT16_MAX : cell->n + k);
+				if (st > cell->worst)
+					cell->worst = (uint8_t)st;
+				C->total += k;
+				if (st == TUI_CAL_OVERDUE)
+					C->total_overdue += k;
+			}
+	}
+	return 0;
+}
+
 /* The agenda's days: the selected day, or the Monday to Sunday around it. */
 static void
 tui_cal_agenda_range(const struct tui_cal *C, int32_t *from, int32_t *to)
@@ -173,7 +218,7 @@ tui_cal_load(struct tui *t, bool force)
 	struct date sel = { C->sel }, first, last;
 	char from[DATE_STRLEN], to[DATE_STRLEN];
 	int32_t afrom, ato;
-	int y, m, dd;
+	int y, m, dd, rc;
 	struct err err;
 
 	date_to_ymd(sel, &y, &m, &dd);
@@ -184,8 +229,12 @@ tui_cal_load(struct tui *t, bool force)
 		C->last = last.day;
 		memset(C->days, 0, sizeof C->days);
 		C->total = C->total_overdue = 0;
-		if (book_due_scan(t->b, date_format(first, from), date_format(last, to),
-		                  tui_cal_flags(C), tui_cal_grid_each, t, &err) != 0) {
+		date_format(first, from);
+		date_format(last, to);
+		rc = tui_cal_grid_days(t, from, to, &err);
+		if (rc == BOOK_DUE_NO_DAYS)
+			rc = book_due_scan(t->b, from, to, tui_cal_flags(C), tui_cal_grid_each, t, &err);
+		if (rc != 0) {
 			tui_message(t, true, "calendar: %s", err.msg);
 			return -1;
 		}

@@ -66,6 +66,14 @@ tui_view_add(struct tui *t, enum tui_style s, int indent, const char *fmt, ...)
 	}
 }
 
+/* A section of the view: a blank line, then its heading. */
+static void
+tui_view_head(struct tui *t, const char *head)
+{
+	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
+	tui_view_add(t, TUI_S_HEAD, 0, "%s", head);
+}
+
 static void
 tui_view_field(struct tui *t, const char *label, const char *value)
 {
@@ -120,8 +128,7 @@ tui_view_people(struct tui *t, const struct book_case *c)
 {
 	size_t i;
 
-	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
-	tui_view_add(t, TUI_S_HEAD, 0, "people");
+	tui_view_head(t, "people");
 	for (i = 0; i < c->nparties; i++) {
 		const struct book_party *p = &c->parties[i];
 
@@ -169,8 +176,7 @@ tui_view_timeline(struct tui *t, const struct book_case *c)
 {
 	size_t i;
 
-	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
-	tui_view_add(t, TUI_S_HEAD, 0, "timeline");
+	tui_view_head(t, "timeline");
 	for (i = 0; i < c->nevents; i++) {
 		const struct book_event *e = &c->events[i];
 		char made[40] = "", day[DATE_STRLEN], num[16], mark[64] = "";
@@ -305,10 +311,8 @@ tui_view_points(struct tui *t, const struct book_case *c)
 	size_t i, k;
 	int len;
 
-	if (c->npoints > 0) {
-		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
-		tui_view_add(t, TUI_S_HEAD, 0, "points and findings");
-	}
+	if (c->npoints > 0)
+		tui_view_head(t, "points and findings");
 	for (i = 0; i < c->npoints; i++) {
 		char findings[1024] = "";
 
@@ -321,10 +325,8 @@ tui_view_points(struct tui *t, const struct book_case *c)
 		             c->points[i].unopened && book_has_key(t->b) ? TUI_UNOPENED
 		                                                        : c->points[i].text);
 	}
-	if (c->nrecs > 0) {
-		tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
-		tui_view_add(t, TUI_S_HEAD, 0, "recommendations");
-	}
+	if (c->nrecs > 0)
+		tui_view_head(t, "recommendations");
 	date_format(t->today, today);
 	for (i = 0; i < c->nrecs; i++) {
 		const struct book_rec *r = &c->recs[i];
@@ -380,8 +382,7 @@ tui_case_build(struct tui *t)
 	tui_view_field(t, "thanked", c->thanked);
 	if (c->safeguarding)
 		tui_view_field(t, "safeguarding", "flagged and sent to the children's helpdesk");
-	tui_view_add(t, TUI_S_NORMAL, 0, "%s", "");
-	tui_view_add(t, TUI_S_HEAD, 0, "summary");
+	tui_view_head(t, "summary");
 	tui_view_add(t, c->summary[0] ? TUI_S_NORMAL : TUI_S_DIM, 2, "  %s",
 	             c->summary[0] ? c->summary : c->erased[0] ? "(erased)" :
 	             !book_has_key(t->b) ? "(sealed: needs the key)" :

@@ -40,6 +40,38 @@ tui_whose_load(struct tui *t, struct tui_whose *W, const char *what)
 	return W->n;
 }
 
+void *
+tui_whose_alloc(struct tui *t, size_t size, const char *sealed)
+{
+	void *p;
+
+	if (t->view.c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+		return NULL;
+	if (sealed != NULL && !book_has_key(t->b)) {
+		tui_message(t, true, "%s", sealed);
+		return NULL;
+	}
+	if ((p = book_secret_alloc(size)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return NULL;
+	}
+	memset(p, 0, size);
+	return p;
+}
+
+struct tui_form *
+tui_whose_form(struct tui *t, const char *title, size_t bytes,
+               void (*check)(struct tui *, struct tui_form *), void *ctx,
+               const char *const *choices, int n)
+{
+	struct tui_form *f;
+
+	/* these forms keep no draft */
+	if ((f = tui_case_form_new(t, title, bytes, NULL, check, ctx)) != NULL)
+		tui_form_choice(f, "whose", "Whose", choices, n, 0);
+	return f;
+}
+
 /* The form's fields from the details of party i as they are now. */
 static void
 tui_contact_load(struct tui *t, struct tui_form *f, struct tui_contact *C, int i)
@@ -136,23 +168,14 @@ tui_contact_submit(struct tui *t, struct tui_form *f)
 void
 tui_contact_form(struct tui *t)
 {
-	const struct book_case *c = t->view.c;
 	struct tui_contact *C;
 	struct tui_form *f;
 	char title[128];
 	int k;
 
-	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+	if ((C = tui_whose_alloc(t, sizeof *C, "contact details are sealed, and you do not hold "
+	                         "the key")) == NULL)
 		return;
-	if (!book_has_key(t->b)) {
-		tui_message(t, true, "contact details are sealed, and you do not hold the key");
-		return;
-	}
-	if ((C = book_secret_alloc(sizeof *C)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
-	memset(C, 0, sizeof *C);
 	if (tui_whose_load(t, &C->w, "to reach") == 0) {
 		book_secret_free(C, sizeof *C);
 		return;
@@ -161,14 +184,11 @@ tui_contact_form(struct tui *t)
 	for (k = 0; k < CHANNEL_COUNT; k++)
 		C->channels[k + 1] = channel_name(k);
 	snprintf(title, sizeof title, "Contact details of a person on %s", t->view.ref);
-	if ((f = tui_form_new(title, BOOK_ADDRESS_MAX + 256 + 64)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_whose_form(t, title, BOOK_ADDRESS_MAX + 256 + 64, tui_contact_check,
+	                        C, C->w.choices, C->w.n)) == NULL) {
 		book_secret_free(C, sizeof *C);
 		return;
 	}
-	f->check = tui_contact_check;
-	f->ctx = C;
-	tui_form_choice(f, "whose", "Whose", C->w.choices, C->w.n, 0);
 	tui_form_text(f, "address", "Address", BOOK_ADDRESS_MAX, true, NULL);
 	tui_form_text(f, "email", "E-mail", 256, true, NULL);
 	tui_form_text(f, "phone", "Phone", 64, true, NULL);

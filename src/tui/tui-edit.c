@@ -80,14 +80,11 @@ tui_edit_form(struct tui *t)
 		channels[i] = channel_name(i);
 	snprintf(title, sizeof title, "The details of %s (revision %llu)", t->view.ref,
 	         (unsigned long long)c->rev);
-	if ((f = tui_form_new(title, BOOK_TEXT_MAX + 256)) == NULL) {
+	if ((f = tui_case_form_new(t, title, BOOK_TEXT_MAX + 256, "edit",
+	                           tui_edit_check, T)) == NULL) {
 		free(T);
-		tui_message(t, true, "out of memory");
 		return;
 	}
-	f->check = tui_edit_check;
-	f->ctx = T;
-	snprintf(f->key, sizeof f->key, "%s/edit", t->view.ref);
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, c->kind);
 	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, c->channel);
 	tui_form_choice(f, "team", "Team", T->choices, nteams, tui_teams_default(T, c->team));

@@ -111,17 +111,9 @@ tui_equality_form(struct tui *t)
 	char title[128];
 	size_t i, k;
 
-	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+	if ((E = tui_whose_alloc(t, sizeof *E, "equality monitoring is sealed, and you do not "
+	                         "hold the key")) == NULL)
 		return;
-	if (!book_has_key(t->b)) {
-		tui_message(t, true, "equality monitoring is sealed, and you do not hold the key");
-		return;
-	}
-	if ((E = book_secret_alloc(sizeof *E)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
-	memset(E, 0, sizeof *E);
 	for (i = 0; i < c->nparties && E->n < TUI_EQ_PEOPLE; i++) {
 		if (c->parties[i].kind != PARTY_KIND_COMPLAINANT || !c->parties[i].who.shown)
 			continue;
@@ -141,14 +133,11 @@ tui_equality_form(struct tui *t)
 		                                      &E->answers[k][1], TUI_EQ_CHOICES - 1);
 	}
 	snprintf(title, sizeof title, "Equality monitoring of a complainant on %s", t->view.ref);
-	if ((f = tui_form_new(title, 256)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_whose_form(t, title, 256, tui_equality_check,
+	                        E, E->choices, E->n)) == NULL) {
 		book_secret_free(E, sizeof *E);
 		return;
 	}
-	f->check = tui_equality_check;
-	f->ctx = E;
-	tui_form_choice(f, "whose", "Whose", E->choices, E->n, 0);
 	tui_form_choice(f, "consent", "Consent", tui_eq_consent, 3, 0)->question =
 		"Do they consent to answer the equality monitoring questions?";
 	tui_form_choice(f, "age-band", "Age band", E->answers[0], E->nanswers[0], 0);

@@ -31,6 +31,23 @@ tui_form_new(const char *title, size_t bytes)
 	return f;
 }
 
+struct tui_form *
+tui_case_form_new(struct tui *t, const char *title, size_t bytes, const char *key,
+                  void (*check)(struct tui *, struct tui_form *), void *ctx)
+{
+	struct tui_form *f;
+
+	if ((f = tui_form_new(title, bytes)) == NULL) {
+		tui_message(t, true, "out of memory");
+		return NULL;
+	}
+	f->check = check;
+	f->ctx = ctx;
+	if (key != NULL)
+		snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, key);
+	return f;
+}
+
 void
 tui_form_free(struct tui_form **f)
 {
@@ -117,6 +134,19 @@ tui_form_focus(struct tui_form *f, const char *name)
 
 	if (x != NULL)
 		f->cur = (size_t)(x - f->f);
+}
+
+void
+tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what)
+{
+	char today[DATE_STRLEN];
+	struct date d;
+
+	if (!x->bad && date_parse(x->buf, &d, NULL) == 0 && d.day > t->today.day) {
+		x->bad = true;
+		snprintf(x->why, sizeof x->why, "%s %s: after today (%s)", what, x->buf,
+		         date_format(t->today, today));
+	}
 }
 
 /* --- checking ---------------------------------------------------------------- */

@@ -125,6 +125,7 @@ void tui_keys_bind(struct tui *t, const struct config *c);
 struct tui_chunk;
 struct tui_arena {
 	struct tui_chunk *head;
+	size_t grow;                 /* the next chunk's size (0: the first's) */
 };
 /* A copy of s made safe to show (text_visible), or NULL without memory.
  * scratch holds at least TUI_VIS_MAX bytes. */
@@ -339,6 +340,12 @@ struct tui_form {
 
 /* A new form with room for bytes of text in all; NULL without memory. */
 struct tui_form *tui_form_new(const char *title, size_t bytes);
+/* A form on the case shown: its draft kept under REF/key (key NULL: no
+ * draft), checked by check (may be NULL) with ctx as it is typed; NULL, the
+ * message line saying so, without memory. */
+struct tui_form *tui_case_form_new(struct tui *t, const char *title, size_t bytes,
+                                   const char *key, void (*check)(struct tui *, struct tui_form *),
+                                   void *ctx);
 void tui_form_free(struct tui_form **f);
 struct tui_field *tui_form_text(struct tui_form *f, const char *name, const char *label,
                                 size_t max, bool optional, const char *def);
@@ -349,6 +356,9 @@ struct tui_field *tui_form_choice(struct tui_form *f, const char *name, const ch
 struct tui_field *tui_form_field(struct tui_form *f, const char *name);
 /* Focus on the named field. */
 void tui_form_focus(struct tui_form *f, const char *name);
+/* A date field that may not be after today: marked bad when it is, the
+ * why saying so after what ("born": "born D: after today (T)"). */
+void tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what);
 /* Runs the checks (dates, required fields, the form's own): the index of
  * the first field that stops it being recorded, or -1. */
 int tui_form_check(struct tui *t, struct tui_form *f);
@@ -574,6 +584,18 @@ struct tui_whose {
 	const char *choices[TUI_WHOSE_MAX];
 };
 int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
+/* The guarded, zeroed state (size bytes) of a form on the people of the
+ * case shown, for a caseworker and, unless sealed is NULL, a key holder
+ * (sealed: the message line for one who is not).  NULL, the message line
+ * saying why, when there is no case, no right, no key or no memory; else
+ * freed with book_secret_free. */
+void *tui_whose_alloc(struct tui *t, size_t size, const char *sealed);
+/* The form of such a state (ctx), checked by check as it is typed, whose
+ * first field is the choice of the n people in choices; NULL, the message
+ * line saying so, without memory. */
+struct tui_form *tui_whose_form(struct tui *t, const char *title, size_t bytes,
+                                void (*check)(struct tui *, struct tui_form *), void *ctx,
+                                const char *const *choices, int n);
 void tui_person_form(struct tui *t);    /* tui-person.c: a person on the case */
 void tui_equality_form(struct tui *t);  /* tui-equality.c */
 /* tui-adjust.c: a person's reasonable adjustments: the form, and for the

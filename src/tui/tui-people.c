@@ -341,14 +341,11 @@ tui_people_form(struct tui *t)
 	P->named[P->pick.n + 1] = "someone else (type the name)";
 	snprintf(title, sizeof title, "People on %s: choose from the users, or someone else",
 	         t->view.ref);
-	if ((f = tui_form_new(title, TUI_ROLES * 64 + DATE_STRLEN)) == NULL) {
+	if ((f = tui_case_form_new(t, title, TUI_ROLES * 64 + DATE_STRLEN, "people",
+	                           tui_people_check, P)) == NULL) {
 		free(P);
-		tui_message(t, true, "out of memory");
 		return;
 	}
-	f->check = tui_people_check;
-	f->ctx = P;
-	snprintf(f->key, sizeof f->key, "%s/people", t->view.ref);
 	for (i = 0; i < TUI_ROLES; i++) {
 		int def = tui_pick_default(&P->pick, P->now[i]);
 
@@ -384,8 +381,6 @@ tui_party_check(struct tui *t, struct tui_form *f)
 	struct tui_field *kind = tui_form_field(f, "kind"), *role = tui_form_field(f, "role");
 	struct tui_field *dob = tui_form_field(f, "dob"), *elig = tui_form_field(f, "eligible");
 	struct tui_field *name = tui_form_field(f, "name");
-	char today[DATE_STRLEN];
-	struct date d;
 
 	/* a new kind brings its usual role; the role can then be changed */
 	if (kind->choice != P->last_kind) {
@@ -402,12 +397,7 @@ tui_party_check(struct tui *t, struct tui_form *f)
 		role->bad = true;
 		snprintf(role->why, sizeof role->why, "a child is added as a child (the kind above)");
 	}
-	if (!dob->bad && dob->buf[0] != '\0' && date_parse(dob->buf, &d, NULL) == 0 &&
-	    d.day > t->today.day) {
-		dob->bad = true;
-		snprintf(dob->why, sizeof dob->why, "born %s: after today (%s)", dob->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, dob, "born");
 	if (elig->choice == 0) {
 		snprintf(elig->note, sizeof elig->note, "recorded as not eligible to complain");
 		elig->note_style = TUI_S_SOON;
@@ -457,13 +447,9 @@ tui_party_form(struct tui *t)
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	snprintf(title, sizeof title, "A person on %s: a child, a complainant or a representative",
 	         t->view.ref);
-	if ((f = tui_form_new(title, BOOK_NAME_MAX + DATE_STRLEN + 1 + TUI_VIEWS_MAX)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_case_form_new(t, title, BOOK_NAME_MAX + DATE_STRLEN + 1 + TUI_VIEWS_MAX,
+	                           "party", tui_party_check, &P)) == NULL)
 		return;
-	}
-	f->check = tui_party_check;
-	f->ctx = &P;
-	snprintf(f->key, sizeof f->key, "%s/party", t->view.ref);
 	tui_form_choice(f, "kind", "Who", kinds, 3, 0);
 	tui_form_choice(f, "role", "Role", roles, PARTY_ROLE_COUNT, PARTY_CHILD);
 	tui_form_text(f, "name", "Name", BOOK_NAME_MAX, false, NULL);
@@ -534,9 +520,7 @@ tui_advocacy_check(struct tui *t, struct tui_form *f)
 {
 	const struct book_case *c = t->view.c;
 	struct tui_field *off = tui_form_field(f, "offered"), *x;
-	char today[DATE_STRLEN];
 	unsigned flags = c->advocacy.flags;
-	struct date d;
 	size_t i;
 
 	for (i = 0; i < sizeof tui_adv_flags / sizeof tui_adv_flags[0]; i++) {
@@ -546,11 +530,7 @@ tui_advocacy_check(struct tui *t, struct tui_form *f)
 		else if (c->advocacy.flags & tui_adv_flags[i].flag)
 			snprintf(x->note, sizeof x->note, "recorded before: the book keeps it");
 	}
-	if (!off->bad && date_parse(off->buf, &d, NULL) == 0 && d.day > t->today.day) {
-		off->bad = true;
-		snprintf(off->why, sizeof off->why, "offered %s: after today (%s)", off->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, off, "offered");
 	if (!off->bad) {
 		tui_advocacy_line(c, off->buf, flags, off->note, sizeof off->note);
 		off->note_style = strncmp(off->note, "not ", 4) == 0 ? TUI_S_SOON : TUI_S_DIM;
@@ -595,12 +575,9 @@ tui_advocacy_form(struct tui *t)
 	}
 	snprintf(title, sizeof title, "Advocacy on %s: offered, referred, accepted or declined",
 	         t->view.ref);
-	if ((f = tui_form_new(title, DATE_STRLEN + 1 + 64)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_case_form_new(t, title, DATE_STRLEN + 1 + 64, "advocacy",
+	                           tui_advocacy_check, NULL)) == NULL)
 		return;
-	}
-	f->check = tui_advocacy_check;
-	snprintf(f->key, sizeof f->key, "%s/advocacy", t->view.ref);
 	tui_form_date(f, "offered", "Offered on", false,
 	              c->advocacy.offered[0] ? c->advocacy.offered : date_format(t->today, today));
 	tui_form_text(f, "service", "Referred to", 64, true, c->advocacy.service);
@@ -651,11 +628,8 @@ tui_hold_form(struct tui *t)
 	}
 	snprintf(prompt, sizeof prompt, "A legal hold on %s: retention never erases it while set",
 	         t->view.ref);
-	if ((f = tui_form_new(prompt, TUI_REASON_MAX)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_case_form_new(t, prompt, TUI_REASON_MAX, "hold", NULL, NULL)) == NULL)
 		return;
-	}
-	snprintf(f->key, sizeof f->key, "%s/hold", t->view.ref);
 	tui_form_text(f, "reason", "Reason", TUI_REASON_MAX, true, NULL);
 	tui_case_form(t, f, tui_hold_submit);
 	tui_form_free(&f);

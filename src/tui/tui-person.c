@@ -77,8 +77,6 @@ tui_person_check(struct tui *t, struct tui_form *f)
 	struct tui_person *P = f->ctx;
 	struct tui_field *who = tui_form_field(f, "whose"), *name = tui_form_field(f, "name");
 	struct tui_field *dob = tui_form_field(f, "dob"), *role = tui_form_field(f, "role");
-	char today[DATE_STRLEN];
-	struct date d;
 	size_t n;
 
 	if (who->choice != P->last) {
@@ -95,12 +93,7 @@ tui_person_check(struct tui *t, struct tui_form *f)
 		name->bad = true;
 		snprintf(name->why, sizeof name->why, "a name has no space before or after it");
 	}
-	if (!dob->bad && dob->buf[0] != '\0' && date_parse(dob->buf, &d, NULL) == 0 &&
-	    d.day > t->today.day) {
-		dob->bad = true;
-		snprintf(dob->why, sizeof dob->why, "born %s: after today (%s)", dob->buf,
-		         date_format(t->today, today));
-	}
+	tui_form_not_after_today(t, dob, "born");
 	if (!name->bad && strcmp(name->buf, P->name) != 0)
 		snprintf(name->note, sizeof name->note, "was %.*s", (int)sizeof name->note - 5,
 		         P->name);
@@ -169,19 +162,13 @@ tui_person_submit(struct tui *t, struct tui_form *f)
 void
 tui_person_form(struct tui *t)
 {
-	const struct book_case *c = t->view.c;
 	struct tui_person *P;
 	struct tui_form *f;
 	struct tui_field *x;
 	char title[128];
 
-	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
+	if ((P = tui_whose_alloc(t, sizeof *P, NULL)) == NULL)
 		return;
-	if ((P = book_secret_alloc(sizeof *P)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
-	memset(P, 0, sizeof *P);
 	if (tui_whose_load(t, &P->w, "to change") == 0) {
 		book_secret_free(P, sizeof *P);
 		return;
@@ -189,14 +176,11 @@ tui_person_form(struct tui *t)
 	vocab_names(VOCAB_PARTY_ROLE, 0, P->roles, PARTY_ROLE_COUNT);
 	snprintf(title, sizeof title, "A person on %s: their record, and what the case records",
 	         t->view.ref);
-	if ((f = tui_form_new(title, BOOK_NAME_MAX + DATE_STRLEN + BOOK_TEXT_MAX + 16)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_whose_form(t, title, BOOK_NAME_MAX + DATE_STRLEN + BOOK_TEXT_MAX + 16,
+	                        tui_person_check, P, P->w.choices, P->w.n)) == NULL) {
 		book_secret_free(P, sizeof *P);
 		return;
 	}
-	f->check = tui_person_check;
-	f->ctx = P;
-	tui_form_choice(f, "whose", "Whose", P->w.choices, P->w.n, 0);
 	tui_form_text(f, "name", "Name", BOOK_NAME_MAX, false, NULL);
 	tui_form_date(f, "dob", "Born", true, NULL);
 	tui_form_choice(f, "role", "Role", P->roles, PARTY_ROLE_COUNT, 0);

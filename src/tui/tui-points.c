@@ -50,11 +50,8 @@ tui_point_form(struct tui *t)
 		return;
 	snprintf(title, sizeof title, "Point %zu on %s, in the complainant's terms",
 	         c->npoints + 1, t->view.ref);
-	if ((f = tui_form_new(title, TUI_POINT_MAX)) == NULL) {
-		tui_message(t, true, "out of memory");
+	if ((f = tui_case_form_new(t, title, TUI_POINT_MAX, "point", NULL, NULL)) == NULL)
 		return;
-	}
-	snprintf(f->key, sizeof f->key, "%s/point", t->view.ref);
 	tui_form_text(f, "text", "Point", TUI_POINT_MAX, false, NULL);
 	tui_case_form(t, f, tui_point_submit);
 	tui_form_free(&f);
@@ -189,14 +186,10 @@ tui_finding_form(struct tui *t)
 	for (i = 0; i < c->npoints; i++)
 		tui_numbers_add(&N, c->points[i].number);
 	snprintf(title, sizeof title, "A finding on a point of %s", t->view.ref);
-	if ((f = tui_form_new(title, 16)) == NULL) {
+	if ((f = tui_case_form_new(t, title, 16, "finding", tui_finding_check, &N)) == NULL) {
 		tui_numbers_free(&N);
-		tui_message(t, true, "out of memory");
 		return;
 	}
-	f->check = tui_finding_check;
-	f->ctx = &N;
-	snprintf(f->key, sizeof f->key, "%s/finding", t->view.ref);
 	tui_form_choice(f, "point", "Point", N.names, (int)N.n, (int)first);
 	tui_form_choice(f, "stage", "At", tui_stages, stages, stages - 1);
 	tui_form_choice(f, "outcome", "Finding", outcomes, OUTCOME_COUNT - 1, 0);
@@ -275,14 +268,11 @@ tui_rec_form(struct tui *t)
 	}
 	snprintf(title, sizeof title, "Recommendation %zu on %s: what, who, by when",
 	         c->nrecs + 1, t->view.ref);
-	if ((f = tui_form_new(title, TUI_POINT_MAX + 64 + DATE_STRLEN + 1)) == NULL) {
+	if ((f = tui_case_form_new(t, title, TUI_POINT_MAX + 64 + DATE_STRLEN + 1, "recommend",
+	                           tui_rec_check, P)) == NULL) {
 		free(P);
-		tui_message(t, true, "out of memory");
 		return;
 	}
-	f->check = tui_rec_check;
-	f->ctx = P;
-	snprintf(f->key, sizeof f->key, "%s/recommend", t->view.ref);
 	tui_form_text(f, "text", "Recommendation", TUI_POINT_MAX, false, NULL);
 	/* the case's owner, unless someone else is chosen */
 	def = tui_pick_default(P, c->staff.owner);
@@ -361,14 +351,10 @@ tui_rec_done_form(struct tui *t)
 		return;
 	}
 	snprintf(title, sizeof title, "A recommendation on %s carried out", t->view.ref);
-	if ((f = tui_form_new(title, DATE_STRLEN + 1)) == NULL) {
+	if ((f = tui_case_form_new(t, title, DATE_STRLEN + 1, "done", tui_done_check, &N)) == NULL) {
 		tui_numbers_free(&N);
-		tui_message(t, true, "out of memory");
 		return;
 	}
-	f->check = tui_done_check;
-	f->ctx = &N;
-	snprintf(f->key, sizeof f->key, "%s/done", t->view.ref);
 	tui_form_choice(f, "rec", "Recommendation", N.names, (int)N.n, 0);
 	tui_form_date(f, "date", "Done on", false, date_format(t->today, today));
 	tui_case_form(t, f, tui_done_submit);

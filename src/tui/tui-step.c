@@ -459,17 +459,12 @@ tui_step_form(struct tui *t, const char *name, int reason)
 	refusal = tui_step_is(s, "refuse") || tui_step_is(s, "decline");
 	snprintf(title, sizeof title, "%s %s: %s (%s)", s->name, t->view.ref, s->help,
 	         event_describe(ev));
-	if ((f = tui_form_new(title, TUI_NOTE_MAX + 64)) == NULL) {
-		tui_message(t, true, "out of memory");
-		return;
-	}
 	bd.s = s;
 	bd.ev = ev;
 	bd.stage = c->stage;
 	bd.rev = c->rev;
-	f->check = tui_step_check;
-	f->ctx = &bd;
-	snprintf(f->key, sizeof f->key, "%s/%s", t->view.ref, s->name);
+	if ((f = tui_case_form_new(t, title, TUI_NOTE_MAX + 64, s->name, tui_step_check, &bd)) == NULL)
+		return;
 	if (tui_step_is(s, "extend")) {
 		tui_form_date(f, "until", "Agreed until", true, NULL);
 		vocab_names(VOCAB_EXT_REASON, 0, ext_reasons, EXT_REASON_COUNT);

@@ -16,6 +16,10 @@ struct tui_chunk {
 	char data[];
 };
 
+/* Chunks grow from 16 KiB to 256 KiB: guarded memory is filled when it is
+ * made and wiped when freed, every page of it, so a day's agenda of a few
+ * dozen strings must not take a 256 KiB chunk (64 page faults at each load). */
+#define TUI_CHUNK_FIRST (16 * 1024)
 #define TUI_CHUNK (256 * 1024)
 
 const char *
@@ -25,7 +29,8 @@ tui_arena_copy(struct tui_arena *a, const char *s, size_t n)
 	char *p;
 
 	if (c == NULL || c->size - c->used < n + 1) {
-		size_t size = n + 1 > TUI_CHUNK - sizeof *c ? n + 1 + sizeof *c : TUI_CHUNK;
+		size_t grow = a->grow != 0 ? a->grow : TUI_CHUNK_FIRST;
+		size_t size = n + 1 > grow - sizeof *c ? n + 1 + sizeof *c : grow;
 
 		/* guarded memory is not aligned unless its size is */
 		size = (size + 15) & ~(size_t)15;
@@ -35,6 +40,7 @@ tui_arena_copy(struct tui_arena *a, const char *s, size_t n)
 		c->size = size - sizeof *c;
 		c->used = 0;
 		a->head = c;
+		a->grow = grow < TUI_CHUNK ? grow * 2 : TUI_CHUNK;
 	}
 	p = c->data + c->used;
 	memcpy(p, s, n);
@@ -60,6 +66,7 @@ tui_arena_free(struct tui_arena *a)
 		book_secret_free(c, c->size + sizeof *c);
 	}
 	a->head = NULL;
+	a->grow = 0;
 }
 
 /* --- interned strings ----------------------------------------------------------- */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <pty.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@
 #include <unistd.h>
 
 #include "bench.h"
+
+extern char **environ;
 
 static double
 now(void)
@@ -173,26 +176,28 @@ search_timed(int fd, const char *what, const char *label, long cases)
 /* --- batch commands, as whole processes ------------------------------------------ */
 
 /* Runs argv with its output thrown away: wall-clock ms, and in *cpu_ms the
- * CPU it used (user and system). */
+ * CPU it used (user and system).  Started with posix_spawn, as hyperfine
+ * and a shell's exec do it: fork() would count, as the command's, the
+ * copy-on-write faults the bench takes in its own pages after the fork. */
 static double
 run_timed(char *const argv[], double *cpu_ms)
 {
+	posix_spawn_file_actions_t fa;
 	struct rusage ru;
-	double t0 = now();
-	int status, fd;
+	double t0;
+	int status, rc;
 	pid_t pid;
 
 	*cpu_ms = -1;
-	if ((pid = fork()) < 0)
+	if (posix_spawn_file_actions_init(&fa) != 0)
 		return -1;
-	if (pid == 0) {
-		if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execv(argv[0], argv);
-		_exit(127);
-	}
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	t0 = now();
+	rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
 	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
 	*cpu_ms = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
@@ -216,8 +221,12 @@ batch_figure(char *const argv[], int n, const char *what, double target)
 		best = best < 0 || w < best ? w : best;
 		cpu += c;
 	}
-	printf("batch: %s %.2f ms (fastest of %d; %.2f ms of CPU each)   target < %.0f ms %s\n", what,
-	       best, n, cpu / n, target, bench_under(best, target));
+	if (target <= 0) /* a figure to read the others by, with no target */
+		printf("batch: %s %.2f ms (fastest of %d; %.2f ms of CPU each)\n", what, best, n,
+		       cpu / n);
+	else
+		printf("batch: %s %.2f ms (fastest of %d; %.2f ms of CPU each)   target < %.0f ms %s\n",
+		       what, best, n, cpu / n, target, bench_under(best, target));
 }
 
 static long
@@ -544,9 +553,12 @@ main(int argc, char **argv)
 	close(fd);
 	/* batch commands: one that needs no book, and the calendar of this one */
 	{
+		char *floor[] = { "/bin/true", NULL };
 		char *wd[] = { (char *)redress, "workday", "2026-01-05", "20", NULL };
 		char *cal[] = { (char *)redress, "-d", book, "calendar", "--days", "30", NULL };
 
+		batch_figure(floor, 20, "`/bin/true` (a process that does nothing: this machine's floor)",
+		             0);
 		batch_figure(wd, 20, "`redress workday` (no book)", 3);
 		batch_figure(cal, 10, "`calendar --days 30`", 15);
 	}

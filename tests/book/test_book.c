@@ -10,9 +10,13 @@
 #include "redress/book.h"
 #include "redress/codec.h"
 #include "redress/codes.h"
+#include "redress/date.h"
+#include "redress/demo.h"
 #include "redress/profile.h"
 #include "redress/search.h"
 #include "redress/store.h"
+/* the deadlines index's keys as the store holds them */
+#include "../../src/book/book-int.h"
 
 #define PASS "correct horse battery"
 #define NAME1 "Quillon Farthingdale-Oyelaran"
@@ -785,27 +789,22 @@ count_recs(const struct book_due *d, void *ctx)
 	return 0;
 }
 
+/* A complaint received 2026-06-01 taken through Stage 1 and 2 to the
+ * Ombudsman's finding (upheld, 2027-06-01), checking after each step when
+ * check is given; its reference into ref. */
 static void
-test_schema_items(void **state)
+ombudsman_case(struct book *b, char ref[BOOK_REF_MAX], void (*check)(struct book *))
 {
 	static const int steps[] = { EV_STAGE1_RESPONSE_SENT, EV_STAGE2_REQUESTED,
 	                             EV_STAGE2_DECISION_SENT, EV_OMBUDSMAN_REFERRED,
 	                             EV_OMBUDSMAN_OUTCOME };
 	static const char *const dates[] = { "2026-06-12", "2026-07-20", "2026-07-21", "2026-08-03",
 	                                     "2027-06-01" };
-	uint8_t keys[8 * 16];
 	struct book_case_new in;
 	struct book_step st;
-	char ref[BOOK_REF_MAX];
-	struct store *st_;
-	struct book *b;
 	struct err err;
-	unsigned number, i;
-	int n;
+	unsigned i;
 
-	(void)state;
-	b = open_unlocked();
-	book_set_today(b, 20979); /* 2027-06-10 */
 	memset(&in, 0, sizeof in);
 	in.kind = ROUTE_COMPLAINT;
 	in.received = "2026-06-01";
@@ -824,7 +823,26 @@ test_schema_items(void **state)
 			st.finding = OMB_FINDING_UPHELD;
 		if (book_case_step(b, ref, &st, &err) != 0)
 			fail_msg("step %u: %s", i, err.msg);
+		if (check != NULL)
+			check(b);
 	}
+}
+
+static void
+test_schema_items(void **state)
+{
+	uint8_t keys[8 * 16];
+	char ref[BOOK_REF_MAX];
+	struct store *st_;
+	struct book *b;
+	struct err err;
+	unsigned number;
+	int n;
+
+	(void)state;
+	b = open_unlocked();
+	book_set_today(b, 20979); /* 2027-06-10 */
+	ombudsman_case(b, ref, NULL);
 	if (book_case_recommend(b, ref, BOOK_REC_OMBUDSMAN, "Apologise", "finance", "2027-06-25",
 	                        &number, &err) != 0)
 		fail_msg("recommend: %s", err.msg);
@@ -852,6 +870,274 @@ test_schema_items(void **state)
 	n = 0;
 	assert_int_equal(book_due_scan(b, "2027-06-01", "2027-06-30", 0, count_recs, &n, &err), 0);
 	assert_int_equal(n, 1);
+	book_close(&b);
+}
+
+/* --- the calendar's day counts ---------------------------------------------- */
+
+#define DAYS_SPAN 400
+struct tally {
+	int32_t first;
+	uint32_t n[DAYS_SPAN][BOOK_DUE_NCLASS][BOOK_DUE_NSTATE];
+	int32_t left[DAYS_SPAN];
+};
+
+static int
+each_tally(const struct book_due *d, void *ctx)
+{
+	struct tally *x = ctx;
+	size_t i = (size_t)(d->day - x->first);
+
+	assert_true(i < DAYS_SPAN);
+	x->n[i][d->item != BOOK_DUE_RULE ? BOOK_DUE_C_ITEM : d->target ? BOOK_DUE_C_TARGET :
+	        BOOK_DUE_C_DEADLINE][d->done ? BOOK_DUE_S_MET : d->council ? BOOK_DUE_S_OPEN :
+	        BOOK_DUE_S_THEIRS]++;
+	x->left[i] = d->days;
+	return 0;
+}
+
+/* The counts book_due_days gives for [from, to] are what a scan of every
+ * entry counts, day by day, class by class; returns how many entries. */
+static unsigned long
+days_match(struct book *b, const char *from, const char *to)
+{
+	struct tally *x = calloc(1, sizeof *x);
+	struct book_due_day *days = calloc(DAYS_SPAN, sizeof *days);
+	bool *had = calloc(DAYS_SPAN, sizeof *had);
+	unsigned long total = 0;
+	struct date f;
+	struct err err;
+	size_t n, i, c, s;
+
+	assert_true(x != NULL && days != NULL && had != NULL);
+	assert_int_equal(date_parse(from, &f, &err), 0);
+	x->first = f.day;
+	assert_int_equal(book_due_scan(b, from, to, BOOK_DUE_TARGETS, each_tally, x, &err), 0);
+	assert_int_equal(book_due_days(b, from, to, days, DAYS_SPAN, &n, &err), 0);
+	for (i = 0; i < n; i++) {
+		size_t k = (size_t)(days[i].day - f.day);
+		uint32_t all = 0;
+
+		assert_true(k < DAYS_SPAN);
+		had[k] = true;
+		for (c = 0; c < BOOK_DUE_NCLASS; c++)
+			for (s = 0; s < BOOK_DUE_NSTATE; s++) {
+				if (days[i].n[c][s] != x->n[k][c][s])
+					fail_msg("%s + %zu days, class %zu, state %zu: %u counted, %u in the index",
+					         from, k, c, s, days[i].n[c][s], x->n[k][c][s]);
+				all += x->n[k][c][s];
+			}
+		if (all > 0)
+			assert_int_equal(days[i].days, x->left[k]);
+		total += all;
+	}
+	for (i = 0; i < DAYS_SPAN; i++)
+		for (c = 0; c < BOOK_DUE_NCLASS && !had[i]; c++)
+			for (s = 0; s < BOOK_DUE_NSTATE; s++)
+				if (x->n[i][c][s] != 0)
+					fail_msg("%s + %zu days: %u entries, no counts", from, i, x->n[i][c][s]);
+	free(x);
+	free(days);
+	free(had);
+	return total;
+}
+
+static void
+days_match_year(struct book *b)
+{
+	days_match(b, "2026-06-01", "2027-06-30");
+}
+
+static int
+drop_days_txn(struct store_txn *t, void *ctx)
+{
+	(void)ctx;
+	return store_clear(t, STORE_DAYS);
+}
+
+/* The index as a book of schema 3 wrote it: met entries keyed as if not
+ * (book-int.h: DUE_KEY_MET), moved after the scan. */
+struct unkeyed {
+	uint8_t (*key)[15];
+	void **v;
+	size_t *vl, n;
+};
+
+static int
+unkey_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	struct unkeyed *u = ctx;
+
+	if (kl != 15 || !(((const uint8_t *)k)[4] & DUE_KEY_MET))
+		return 0;
+	u->key = realloc(u->key, (u->n + 1) * sizeof *u->key);
+	u->v = realloc(u->v, (u->n + 1) * sizeof *u->v);
+	u->vl = realloc(u->vl, (u->n + 1) * sizeof *u->vl);
+	assert_true(u->key != NULL && u->v != NULL && u->vl != NULL);
+	memcpy(u->key[u->n], k, 15);
+	u->v[u->n] = malloc(vl);
+	assert_non_null(u->v[u->n]);
+	memcpy(u->v[u->n], v, vl);
+	u->vl[u->n++] = vl;
+	return 0;
+}
+
+static int
+unkey_txn(struct store_txn *t, void *ctx)
+{
+	struct unkeyed u = { NULL, NULL, NULL, 0 };
+	size_t i;
+
+	assert_true(store_scan(t, STORE_DEADLINES, NULL, 0, unkey_each, &u) >= 0);
+	for (i = 0; i < u.n; i++) {
+		assert_int_equal(store_del(t, STORE_DEADLINES, u.key[i], 15), 0);
+		u.key[i][4] &= (uint8_t)~DUE_KEY_MET;
+		assert_int_equal(store_put(t, STORE_DEADLINES, u.key[i], 15, u.v[i], u.vl[i], false), 0);
+		free(u.v[i]);
+	}
+	*(size_t *)ctx = u.n;
+	free(u.key);
+	free(u.v);
+	free(u.vl);
+	return 0;
+}
+
+static size_t
+unkey(void)
+{
+	struct store *st;
+	struct err err;
+	size_t n = 0;
+
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, unkey_txn, &n, &err), 0);
+	store_close(&st);
+	return n;
+}
+
+/* A scan of 2026 to 2028 (targets too): how many entries, and an
+ * order-free sum over their lines; and how many of case id's, and met. */
+struct of_case {
+	uint64_t id;
+	unsigned n, met, all;
+	uint64_t sum;
+};
+
+static int
+each_of_case(const struct book_due *d, void *ctx)
+{
+	struct of_case *x = ctx;
+	char line[160];
+	uint64_t h = 1469598103934665603ULL;
+	const char *p;
+
+	snprintf(line, sizeof line, "%s %s %s %d %d %d", d->date, d->ref, d->key, d->target,
+	         d->done, d->item);
+	for (p = line; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	x->sum += h;
+	x->all++;
+	if (d->case_id == x->id) {
+		x->n++;
+		x->met += d->done;
+	}
+	return 0;
+}
+
+static void
+of_case(struct book *b, const char *ref, struct of_case *x)
+{
+	struct book_case *c = book_case_new();
+	struct err err;
+
+	assert_non_null(c);
+	assert_int_equal(book_case_get(b, ref, c, &err), 0);
+	memset(x, 0, sizeof *x);
+	x->id = c->id;
+	book_case_free(c);
+	assert_int_equal(book_due_scan(b, "2026-01-01", "2028-12-31", BOOK_DUE_TARGETS,
+	                               each_of_case, x, &err), 0);
+}
+
+/* The calendar's month is drawn from counts of each day kept with the
+ * deadlines index: after cases are made, stepped (met clocks), given an
+ * Ombudsman recommendation (a dated item) and erased, the counts are what
+ * the index holds; a schema-3 book gets them built by its first writer. */
+static void
+test_days_counts(void **state)
+{
+	struct of_case before, after;
+	struct book_verify v;
+	char ref[BOOK_REF_MAX];
+	struct store *st_;
+	struct book *b;
+	struct err err;
+	unsigned number;
+	size_t moved;
+
+	(void)state;
+	b = open_unlocked();
+	book_set_today(b, 20979); /* 2027-06-10 */
+	if (book_demo_fill(b, 300, 7, &err) != 0)
+		fail_msg("demo: %s", err.msg);
+	assert_true(days_match(b, "2026-06-01", "2027-06-30") > 300);
+	ombudsman_case(b, ref, days_match_year);
+	if (book_case_recommend(b, ref, BOOK_REC_OMBUDSMAN, "Apologise", "finance", "2027-06-25",
+	                        &number, &err) != 0)
+		fail_msg("recommend: %s", err.msg);
+	days_match(b, "2026-06-01", "2027-06-30");
+	days_match(b, "2027-06-01", "2028-06-30");
+	book_close(&b);
+
+	/* a schema-3 book: no counts until its first writer builds them */
+	assert_int_equal(store_open(dir, 0, 0, &st_, &err), 0);
+	assert_int_equal(store_write(st_, drop_days_txn, NULL, &err), 0);
+	store_close(&st_);
+	set_schema(3);
+	b = open_unlocked();
+	book_set_today(b, 20979);
+	assert_true(days_match(b, "2026-06-01", "2027-06-30") > 300);
+	days_match(b, "2027-06-01", "2028-06-30");
+	of_case(b, ref, &before);
+	assert_true(before.met > 0);
+	book_close(&b);
+
+	/* a schema-3 book's met entries, keyed as if not met: the migration
+	 * moves them after what is still to do, and the calendar reads the same */
+	moved = unkey();
+	assert_true(moved > 300);
+	set_schema(3);
+	b = open_unlocked();
+	book_set_today(b, 20979);
+	of_case(b, ref, &after);
+	assert_int_equal(after.all, before.all);
+	assert_true(after.sum == before.sum);
+	days_match(b, "2026-06-01", "2027-06-30");
+	book_close(&b);
+	assert_int_equal(unkey(), moved); /* every one had been moved */
+
+	/* a case record naming its entries as written, the entries keyed the
+	 * other way (as just left): the case's next change removes them */
+	b = open_unlocked();
+	book_set_today(b, 20979);
+	if (book_case_recommend(b, ref, BOOK_REC_OMBUDSMAN, "Pay", "finance", "2027-06-28",
+	                        &number, &err) != 0)
+		fail_msg("recommend: %s", err.msg);
+	of_case(b, ref, &after);
+	assert_int_equal(after.n, before.n + 1);
+	assert_int_equal(after.all, before.all + 1);
+	days_match(b, "2026-06-01", "2027-06-30");
+	/* verify agrees the counts are the index's; then finds the days whose
+	 * counts were lost */
+	assert_int_equal(book_verify(b, &v, &err), 0);
+	book_close(&b);
+	assert_int_equal(store_open(dir, 0, 0, &st_, &err), 0);
+	assert_int_equal(store_write(st_, drop_days_txn, NULL, &err), 0);
+	store_close(&st_);
+	b = open_unlocked();
+	assert_int_equal(book_verify(b, &v, &err), -1);
+	assert_true(v.bad > 300);
+	assert_non_null(strstr(v.first_problem, "calendar's count of deadlines on 20"));
 	book_close(&b);
 }
 
@@ -984,6 +1270,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tamper_truncate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_items, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_days_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
