@@ -29,7 +29,8 @@ Thursday 31 December 2026
 $ . $RDT/cal-t/env; r case assign CSC-2026-0002 --owner carol >/dev/null && r calendar --days 30 --owner carol | sed 's/ *$//'
 Thursday 31 December 2026
   CSC-2026-0002  stage1_response_max    deadline 6 left   carol      South CIN      Child C-0002
-$ . $RDT/cal-t/env; r calendar --days 30 --owner bob
+# (bob's listing again: unwrapped under valgrind, which ran it above; see run.sh)
+$ . $RDT/cal-t/env; redress_unwrapped -d $RDT/cal-t/book calendar --days 30 --owner bob
 nothing due from 2026-12-21 to 2027-01-19
 # --format tsv: one line per deadline, tab-separated (date, reference, key,
 # label, deadline or target, state, working days from today, owner, team);

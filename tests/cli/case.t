@@ -9,6 +9,8 @@
 #   brief BOOK REF...     the same, a line per case
 #   try BOOK STEP REF ..  a step to be refused: prints its exit status and
 #                         "unchanged" if `case show REF` is the same after
+#                         (the show after one try is the next one's before,
+#                         on the same book and case with no rc between)
 #   tryadd BOOK add ..    the same for an add, comparing `case list`
 # The login (root in CI) is printed as USER.  Every expected date was worked
 # independently of redress: working days over share/holidays/england-and-wales
@@ -18,11 +20,11 @@
 $ rm -rf $RDT/case-t && mkdir $RDT/case-t && printf 'pass phrase 1\n' > $RDT/case-t/pass && echo ok
 ok
 $ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/case-t/pass' 'ALL="statutory essex oxfordshire gloucestershire bournemouth corporate gloucestershire-corporate"' >> $RDT/case-t/env
-$ printf '%s\n' 'rc() { _b=$1; shift; redress -d $RDT/case-t/$_b case "$@"; }' >> $RDT/case-t/env
+$ printf '%s\n' 'rc() { _tk=; _b=$1; shift; redress -d $RDT/case-t/$_b case "$@"; }' >> $RDT/case-t/env
 $ printf '%s\n' 'dl() { rc "$1" show "$2" | sed "1,/^deadlines/d" | cut -c3-70 | tr -s " " | sed -E "s/ target / /; s/^([^ ]+) ([0-9-]+) \2 /\1 \2 /; s/^([^ ]+) ([0-9-]+) ([0-9-]+) /\1 \2 (target \3) /; s/ $//"; }' >> $RDT/case-t/env
 $ printf '%s\n' 'brief() { _p=$1; shift; for _c; do _d=$(dl $_p $_c | paste -sd ";" - | sed "s/;/; /g"); echo "$_c: ${_d:-none}"; done; }' >> $RDT/case-t/env
 $ printf '%s\n' 'same() { [ "$1" = "$2" ] && echo unchanged || echo CHANGED; }' >> $RDT/case-t/env
-$ printf '%s\n' 'try() { _was=$(rc "$1" show "$3" 2>&1); rc "$@"; echo "exit $?, $(same "$_was" "$(rc "$1" show "$3" 2>&1)")"; }' >> $RDT/case-t/env
+$ printf '%s\n' 'try() { [ "$_tk" = "$1 $3" ] && _was=$_tn || _was=$(rc "$1" show "$3" 2>&1); rc "$@"; _rc=$?; _tn=$(rc "$1" show "$3" 2>&1) _tk="$1 $3"; echo "exit $_rc, $(same "$_was" "$_tn")"; }' >> $RDT/case-t/env
 $ printf '%s\n' 'tryadd() { _was=$(rc "$1" list --format tsv); rc "$@"; echo "exit $?, $(same "$_was" "$(rc "$1" list --format tsv)")"; }' >> $RDT/case-t/env
 $ . $RDT/case-t/env; for p in $ALL; do redress -d $RDT/case-t/$p init --authority $p >/dev/null && echo $p; done
 statutory

@@ -1,13 +1,16 @@
 # redress deadlines: KEY YYYY-MM-DD per deadline, chained from actual dates.
+# Under valgrind (make check) each profile and each kind of date runs wrapped
+# once; a second date through the same code runs as redress_unwrapped (see
+# run.sh).  Plain and ASan/UBSan runs run every one.
 
 $ redress deadlines --authority statutory --received 2026-11-20
 stage1_response 2026-12-04
 stage1_response_max 2026-12-18
 # a Saturday receipt has the Friday's clock
-$ redress deadlines --authority statutory --received 2026-11-21
+$ redress_unwrapped deadlines --authority statutory --received 2026-11-21
 stage1_response 2026-12-04
 stage1_response_max 2026-12-18
-$ redress deadlines --received 2026-12-18
+$ redress_unwrapped deadlines --received 2026-12-18
 stage1_response 2027-01-06
 stage1_response_max 2027-01-20
 
@@ -44,10 +47,10 @@ stage1_response_max 2026-12-18
 $ redress deadlines --received 2026-11-20 --stage1-extended 2026-12-01
 stage1_response 2026-12-18
 stage1_response_max 2026-12-18
-$ redress deadlines --received 2026-11-20 --stage1-extended 2026-12-01/2026-12-11
+$ redress_unwrapped deadlines --received 2026-11-20 --stage1-extended 2026-12-01/2026-12-11
 stage1_response 2026-12-11
 stage1_response_max 2026-12-18
-$ redress deadlines --received 2026-11-20 --stage1-extended 2026-12-01/2027-03-01
+$ redress_unwrapped deadlines --received 2026-11-20 --stage1-extended 2026-12-01/2027-03-01
 stage1_response 2026-12-18
 stage1_response_max 2026-12-18
 
@@ -81,7 +84,7 @@ $ redress deadlines --received 2026-11-20 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
 stage1_response        2026-12-04  2026-12-04  overdue by 4      10 working days after received 2026-11-20 [Regulation 14]
 stage1_response_max    2026-12-18  2026-12-18  pending, 6 left   20 working days after received 2026-11-20 [Regulation 14]
-$ redress deadlines --received 2026-11-20 --paused 2026-11-23 --today 2026-12-10 --long
+$ redress_unwrapped deadlines --received 2026-11-20 --paused 2026-11-23 --today 2026-12-10 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
 stage1_response        2026-12-04  2026-12-23  overdue by 4      10 working days after received 2026-11-20; target paused 13 working days [Regulation 14]
 stage1_response_max    2026-12-18  2027-01-11  pending, 6 left   20 working days after received 2026-11-20; target paused 13 working days [Regulation 14]
@@ -98,7 +101,7 @@ stage1_response        2026-12-04  2026-12-11  missed by 3       10 working days
 stage1_response_max    2026-12-18  2026-12-29  met               20 working days after received 2026-11-20; target counted from 2026-11-27 [Gloucestershire County Council, "Complaints about children and young people's services"]
 stage2_request         2027-01-11  2027-01-11  pending, 19 left  20 working days after stage1_response_sent 2026-12-09 [Gloucestershire County Council, "Complaints about children and young people's services"]
 # the complainant's window lapses; it is not the council's failure
-$ redress deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --today 2027-01-07 --long
+$ redress_unwrapped deadlines --received 2026-11-20 --stage1-response-sent 2026-12-03 --today 2027-01-07 --long
 KEY                    DEADLINE    TARGET      STATE             WHY
 stage1_response        2026-12-04  2026-12-04  met               10 working days after received 2026-11-20 [Regulation 14]
 stage1_response_max    2026-12-18  2026-12-18  met               20 working days after received 2026-11-20 [Regulation 14]

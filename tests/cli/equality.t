@@ -7,10 +7,15 @@
 # Every command sources $RDT/eq-t/env: today is 2027-06-30, the passphrase
 # comes from a file with the test KDF, B is the book, and
 #   pe ARGS     redress -d $B person equality ARGS
+#
+# Under valgrind (make check) each shape runs wrapped once: a second look at
+# the answers (peu), the answers and cases set up for the report, and a
+# second refusal through the same check run as redress_unwrapped (see run.sh);
+# plain and ASan/UBSan runs run every one.
 
 $ rm -rf $RDT/eq-t && mkdir $RDT/eq-t && printf 'pass phrase 1\n' > $RDT/eq-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/eq-t/pass REDRESS_CONF=$RDT/eq-t/conf' 'B=$RDT/eq-t/b T=$RDT/eq-t' 'pe() { redress -d $B person equality "$@"; }' > $RDT/eq-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/eq-t/pass REDRESS_CONF=$RDT/eq-t/conf' 'B=$RDT/eq-t/b T=$RDT/eq-t' 'pe() { redress -d $B person equality "$@"; }' 'peu() { redress_unwrapped -d $B person equality "$@"; }' > $RDT/eq-t/env
 $ . $RDT/eq-t/env; redress -d $B init --authority statutory >/dev/null && redress -d $B case add --received 2027-06-01 --child-name 'Zoë Example' --complainant-name 'Sam Example'
 CSC-2027-0001
 
@@ -26,7 +31,7 @@ disability:    -
 $ . $RDT/eq-t/env; pe 2 --age-band 25-34
 ! redress: the answers are recorded only with the person's consent (consent yes)
 ? 2
-$ . $RDT/eq-t/env; pe 2 --consent yes --age-band 25-34 --sex female --ethnicity white-british --disability prefer-not-to-say && pe 2
+$ . $RDT/eq-t/env; pe 2 --consent yes --age-band 25-34 --sex female --ethnicity white-british --disability prefer-not-to-say && peu 2
 consent:       yes
 age band:      25-34
 sex:           female
@@ -35,15 +40,15 @@ disability:    prefer-not-to-say
 # one audit entry naming the questions, never the answers
 $ . $RDT/eq-t/env; redress -d $B audit | grep person.equality | awk '{ print $4, $5, $6, $7 }'
 person.equality person 2 consent,age-band,sex,ethnicity,disability
-$ . $RDT/eq-t/env; redress -d $B audit | grep -c 'white-british\|25-34\|female'
+$ . $RDT/eq-t/env; redress_unwrapped -d $B audit | grep -c 'white-british\|25-34\|female'
 0
 ? 1
 # one answer changed alone leaves the others; "" clears one
-$ . $RDT/eq-t/env; pe 2 --sex '' --age-band 35-44 && pe 2 | sed -n 2,3p
+$ . $RDT/eq-t/env; pe 2 --sex '' --age-band 35-44 && peu 2 | sed -n 2,3p
 age band:      35-44
 sex:           -
 # changing the name keeps the answers
-$ . $RDT/eq-t/env; redress -d $B person edit 2 --rev 3 --name 'Sam Q Example' && pe 2 | sed -n 4p
+$ . $RDT/eq-t/env; redress -d $B person edit 2 --rev 3 --name 'Sam Q Example' && peu 2 | sed -n 4p
 ethnicity:     white-british
 
 # --- never on disk in plain text ----------------------------------------------------
@@ -58,7 +63,7 @@ checked
 $ . $RDT/eq-t/env; pe 2 --sex unknown
 ! redress: person equality: "unknown" is not an answer to sex (female, male or prefer-not-to-say)
 ? 2
-$ . $RDT/eq-t/env; pe 2 --disability yes
+$ . $RDT/eq-t/env; peu 2 --disability yes
 ! redress: person equality: "yes" is not an answer to disability (limited-a-lot, limited-a-little, not-disabled or prefer-not-to-say)
 ? 2
 $ . $RDT/eq-t/env; pe 2 --consent maybe
@@ -76,11 +81,11 @@ redress: person 2 was changed by root on WHEN (revision 4; yours was based on 1)
 $ . $RDT/eq-t/env; pe 9 --consent yes
 ! redress: no person 9 in this book
 ? 2
-$ . $RDT/eq-t/env; pe 2 | sed -n 2p
+$ . $RDT/eq-t/env; peu 2 | sed -n 2p
 age band:      35-44
 
 # --- kept across a rekey; verify --sealed opens it ------------------------------------
-$ . $RDT/eq-t/env; redress -d $B rekey >/dev/null 2>&1 && pe 2 | sed -n 1,2p
+$ . $RDT/eq-t/env; redress -d $B rekey >/dev/null 2>&1 && peu 2 | sed -n 1,2p
 consent:       yes
 age band:      35-44
 $ . $RDT/eq-t/env; redress -d $B verify --sealed | tail -1
@@ -95,7 +100,7 @@ equality     consent given; age band 35-44; sex not answered; ethnicity white-br
 $ . $RDT/eq-t/env; (unset REDRESS_PASSPHRASE_FILE; redress -d $B report annual --year 2027 | grep -ci equality)
 0
 ? 1
-$ . $RDT/eq-t/env; for i in 1 2 3 4 5 6; do redress -d $B case add --received 2027-06-0$i --child-name "Child $i" --complainant-name "Parent $i" >/dev/null || exit 1; done; for p in 4 6 8 10 12; do pe $p --consent yes --sex male --age-band 35-44 || exit 1; done; pe 14 --consent no; echo ok
+$ . $RDT/eq-t/env; for i in 1 2 3 4 5 6; do redress_unwrapped -d $B case add --received 2027-06-0$i --child-name "Child $i" --complainant-name "Parent $i" >/dev/null || exit 1; done; for p in 4 6 8 10 12; do peu $p --consent yes --sex male --age-band 35-44 || exit 1; done; pe 14 --consent no; echo ok
 ok
 $ . $RDT/eq-t/env; redress -d $B report annual --year 2027 --equality --format csv | tr -d '\r' | grep '^equality-\(consent\|sex\|age-band\),' | grep -v ',0$'
 equality-consent,Equality monitoring: complainants asked,Consented,Complainants,*
@@ -119,12 +124,12 @@ $ . $RDT/eq-t/env; redress -d $B report chc --equality
 ? 2
 
 # --- consent withdrawn: every answer goes ------------------------------------------------
-$ . $RDT/eq-t/env; pe 4 --consent no && pe 4 | sed -n 1,3p
+$ . $RDT/eq-t/env; pe 4 --consent no && peu 4 | sed -n 1,3p
 consent:       no (declined)
 age band:      -
 sex:           -
 
 # --- erased with the identity under the retention rule -------------------------------------
-$ . $RDT/eq-t/env; redress -d $B case close CSC-2027-0001 --date 2027-06-30 && REDRESS_TODAY=2033-07-01 redress -d $B retention --apply >/dev/null 2>&1; REDRESS_TODAY=2033-07-01 pe 2 | sed -n 1,2p
+$ . $RDT/eq-t/env; redress_unwrapped -d $B case close CSC-2027-0001 --date 2027-06-30 && REDRESS_TODAY=2033-07-01 redress -d $B retention --apply >/dev/null 2>&1; REDRESS_TODAY=2033-07-01 peu 2 | sed -n 1,2p
 consent:       not asked
 age band:      -

@@ -1,30 +1,33 @@
 # Bad input: one line on stderr saying what is wrong, exit 2, nothing on stdout.
+# Under valgrind (make check) the first of several bad values through the same
+# parser runs wrapped, the others as redress_unwrapped (see run.sh); plain
+# and ASan/UBSan runs run every one.
 
 $ redress workday 2026-02-30 1
 ! redress: workday: bad date "2026-02-30": day 30 does not exist: February 2026 has 28 days
 ? 2
-$ redress workday 2026-2-3 1
+$ redress_unwrapped workday 2026-2-3 1
 ! redress: workday: bad date "2026-2-3": expected YYYY-MM-DD
 ? 2
-$ redress workday 26-02-03 1
+$ redress_unwrapped workday 26-02-03 1
 ! redress: workday: bad date "26-02-03": expected YYYY-MM-DD
 ? 2
-$ redress workday 2026-02-03x 1
+$ redress_unwrapped workday 2026-02-03x 1
 ! redress: workday: bad date "2026-02-03x": unexpected text after the date
 ? 2
-$ redress workday 2026-13-01 1
+$ redress_unwrapped workday 2026-13-01 1
 ! redress: workday: bad date "2026-13-01": month 13 does not exist
 ? 2
 $ redress workday 2026-11-20 ten
 ! redress: workday: N: "ten" is not a whole number
 ? 2
-$ redress workday 2026-11-20 3x
+$ redress_unwrapped workday 2026-11-20 3x
 ! redress: workday: N: "3x" is not a whole number
 ? 2
 $ redress workday 2026-11-20
 ! redress: workday: missing arguments (usage: redress workday [--calendar NAME] DATE N)
 ? 2
-$ redress workday 2026-11-20 1 2
+$ redress_unwrapped workday 2026-11-20 1 2
 ! redress: workday: too many arguments (usage: redress workday [--calendar NAME] DATE N)
 ? 2
 $ redress workday --calendar narnia 2026-11-20 1
@@ -92,9 +95,9 @@ $ REDRESS_SHARE=/nonexistent redress workday 2026-11-20 1
 $ REDRESS_IDLE=soon redress -d /nonexistent tui
 ! redress: tui: REDRESS_IDLE "soon" is not a number of seconds from 0 (never lock) to 604800
 ? 2
-$ REDRESS_IDLE=-5 redress -d /nonexistent tui
+$ REDRESS_IDLE=-5 redress_unwrapped -d /nonexistent tui
 ! redress: tui: REDRESS_IDLE "-5" is not a number of seconds from 0 (never lock) to 604800
 ? 2
-$ REDRESS_IDLE=604801 redress -d /nonexistent tui
+$ REDRESS_IDLE=604801 redress_unwrapped -d /nonexistent tui
 ! redress: tui: REDRESS_IDLE "604801" is not a number of seconds from 0 (never lock) to 604800
 ? 2

@@ -12,40 +12,42 @@
 # 2027 are bank holidays).
 
 # --- deadlines: each impossible pair refused ----------------------------------
+# (under valgrind the first of each message's kind is wrapped, the others
+# through the same check run as redress_unwrapped: see run.sh)
 $ redress deadlines --received 2026-01-05 --received 2026-01-07
 ? 2
 ! redress: impossible history: complaint received twice (2026-01-05 and 2026-01-07); it happens once
-$ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-12 --stage1-response-sent 2026-01-10
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-response-sent 2026-01-12 --stage1-response-sent 2026-01-10
 ? 2
 ! redress: impossible history: Stage 1 response sent twice (2026-01-10 and 2026-01-12); it happens once
 $ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-01-11
 ? 2
 ! redress: impossible history: Stage 2 response sent (2026-01-11) is before Stage 2 requested (2026-01-12)
-$ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-10
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-10
 ? 2
 ! redress: impossible history: Stage 3 requested (2026-02-10) is before Stage 2 response sent (2026-02-11)
-$ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-12 --panel-held 2026-02-11
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-12 --panel-held 2026-02-11
 ? 2
 ! redress: impossible history: review panel met (2026-02-11) is before Stage 3 requested (2026-02-12)
-$ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-12 --panel-held 2026-03-11 --findings-sent 2026-03-10
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --stage2-response-sent 2026-02-11 --stage3-requested 2026-02-12 --panel-held 2026-03-11 --findings-sent 2026-03-10
 ? 2
 ! redress: impossible history: panel findings sent (2026-03-10) is before review panel met (2026-03-11)
-$ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --statement-agreed 2026-01-11
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage2-requested 2026-01-12 --statement-agreed 2026-01-11
 ? 2
 ! redress: impossible history: statement of complaint agreed (2026-01-11) is before Stage 2 requested (2026-01-12)
 $ redress deadlines --received 2026-01-05 --stage2-extended 2026-01-11
 ? 2
 ! redress: impossible history: Stage 2 extended (2026-01-11) with no Stage 2 requested
-$ redress deadlines --received 2026-01-05 --panel-date 2026-03-11
+$ redress_unwrapped deadlines --received 2026-01-05 --panel-date 2026-03-11
 ? 2
 ! redress: impossible history: review panel arranged for this date (2026-03-11) with no Stage 3 requested
 $ redress deadlines --received 2026-01-05 --stage1-response-sent 2026-01-10 --stage1-extended 2026-01-12
 ? 2
 ! redress: impossible history: Stage 1 extended (2026-01-12) is after Stage 1 response sent (2026-01-10)
-$ redress deadlines --received 2026-01-05 --resumed 2026-01-12
+$ redress_unwrapped deadlines --received 2026-01-05 --resumed 2026-01-12
 ? 2
 ! redress: impossible history: internal target resumed (2026-01-12) with no internal target paused
-$ redress deadlines --received 2026-01-05 --resumed 2026-01-12 --paused 2026-01-14
+$ redress_unwrapped deadlines --received 2026-01-05 --resumed 2026-01-12 --paused 2026-01-14
 ? 2
 ! redress: impossible history: internal target resumed (2026-01-12) is before internal target paused (2026-01-14)
 # a correction is made with `case correct`, not given as an event
@@ -65,7 +67,7 @@ KEY                    DEADLINE    TARGET      STATE
 stage1_response        2026-01-19  2026-01-19  missed by 9  
 stage1_response_max    2026-02-02  2026-02-02  met          
 stage2_request         2026-02-27  2026-02-27  pending, 19 l
-$ redress deadlines --received 2026-01-05 --stage1-extended 2026-01-20/2026-01-30 --stage1-response-sent 2026-01-30 --today 2026-02-02 --long | sed -n 2p | cut -c66-
+$ redress_unwrapped deadlines --received 2026-01-05 --stage1-extended 2026-01-20/2026-01-30 --stage1-response-sent 2026-01-30 --today 2026-02-02 --long | sed -n 2p | cut -c66-
 10 working days after received 2026-01-05; stage1_extended on 2026-01-20, after this date had passed: it stays [Regulation 14]
 $ redress deadlines --received 2026-01-05 --stage1-extended 2026-01-09/2026-01-31 --today 2026-01-12 --long | sed -n 2p | cut -c66-
 agreed date 2026-01-31 (stage1_extended; not a working day), within the maximum of 20 working days from received 2026-01-05 [Regulation 14]
@@ -107,7 +109,7 @@ exit 2, unchanged
 $ . $RDT/hist-t/env; try escalate CSC-2027-0002 --date 2027-05-14
 exit 2, unchanged
 ! redress: cannot record Stage 2 requested: there is no Stage 1 response yet (record it, or a late one, first)
-$ . $RDT/hist-t/env; r case escalate CSC-2027-0002 --date 2027-06-01 && r case show CSC-2027-0002 | sed -n '/^deadlines/,$p' | cut -c1-70
+$ . $RDT/hist-t/env; r case escalate CSC-2027-0002 --date 2027-06-01 && ru case show CSC-2027-0002 | sed -n '/^deadlines/,$p' | cut -c1-70
 deadlines (statutory)
   stage1_response        2027-05-18  target 2027-05-18  missed by 9   
   stage1_response_max    2027-06-02  target 2027-06-02  stopped       

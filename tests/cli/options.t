@@ -5,12 +5,13 @@
 #   rc ARGS        redress -d $RDT/opt-t/book case ARGS
 #   try ARGS       rc ARGS, then "exit N, unchanged" when `case show CSC-2027-0001
 #                  --names` and `case list --format tsv` are as they were (those
-#                  two by redress_unwrapped: see run.sh)
+#                  two by redress_unwrapped: see run.sh); a try's look after
+#                  is the next one's look before, when no rc came between
 #   unwrap         from here on in the block, redress runs unwrapped
 
 $ rm -rf $RDT/opt-t && mkdir $RDT/opt-t && printf 'pass phrase 1\n' > $RDT/opt-t/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { redress -d $RDT/opt-t/book case "$@"; }' 'look() { redress_unwrapped -d $RDT/opt-t/book case show CSC-2027-0001 --names 2>&1; redress_unwrapped -d $RDT/opt-t/book case list --format tsv 2>&1; }' 'unwrap() { redress() { redress_unwrapped "$@"; }; }' 'try() { _was=$(look); rc "$@"; _rc=$?; [ "$_was" = "$(look)" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
+$ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/opt-t/pass' 'rc() { _next=; redress -d $RDT/opt-t/book case "$@"; }' 'look() { redress_unwrapped -d $RDT/opt-t/book case show CSC-2027-0001 --names 2>&1; redress_unwrapped -d $RDT/opt-t/book case list --format tsv 2>&1; }' 'unwrap() { redress() { redress_unwrapped "$@"; }; }' 'try() { _was=${_next:-$(look)}; rc "$@"; _rc=$?; _next=$(look); [ "$_was" = "$_next" ] && echo "exit $_rc, unchanged" || echo "exit $_rc, CHANGED"; }' > $RDT/opt-t/env
 $ . $RDT/opt-t/env; redress -d $RDT/opt-t/book init --authority statutory >/dev/null && rc add --received 2027-06-01 --child-name 'Ash Birch' && rc acknowledge CSC-2027-0001 --date 2027-06-02 && rc point CSC-2027-0001 --text 'Visits missed'
 CSC-2027-0001
 1
@@ -23,7 +24,7 @@ exit 2, unchanged
 ! redress: case respond: --reason does not apply here
 
 # an option that belongs to one or two actions says which
-$ . $RDT/opt-t/env; try acknowledge CSC-2027-0001 --until 2027-07-01; try close CSC-2027-0001 --ombudsman-told; try respond CSC-2027-0001 --finding upheld; try show CSC-2027-0001 --safeguarding
+$ . $RDT/opt-t/env; try acknowledge CSC-2027-0001 --until 2027-07-01; unwrap; try close CSC-2027-0001 --ombudsman-told; try respond CSC-2027-0001 --finding upheld; try show CSC-2027-0001 --safeguarding
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
@@ -35,7 +36,8 @@ exit 2, unchanged
 
 # every action refuses a stray option, whatever comes with it; a flag and a
 # valued option, before or after the reference
-# (one path 23 times: under valgrind only the first is wrapped, see unwrap)
+# (one path 23 times: under valgrind only the first is wrapped, see unwrap;
+# so in the blocks below, after the first of each message's kind)
 $ . $RDT/opt-t/env; for a in acknowledge respond escalate accept refuse statement arrange-panel panel-notice panel-held findings ombudsman ombudsman-outcome new-information start-stage1 pause resume decline redirect withdraw close reopen note pass-on; do try $a CSC-2027-0001 --text x --open; unwrap; done 2>&1 | LC_ALL=C sort | uniq -c | sed 's/^ *//'
 23 exit 2, unchanged
 1 redress: case accept: --open is for list
@@ -61,7 +63,7 @@ $ . $RDT/opt-t/env; for a in acknowledge respond escalate accept refuse statemen
 1 redress: case start-stage1: --open is for list
 1 redress: case statement: --open is for list
 1 redress: case withdraw: --open is for list
-$ . $RDT/opt-t/env; try extend --until 2027-07-20 --summary x CSC-2027-0001; try statement CSC-2027-0001 --stage 2; try note CSC-2027-0001 --text x --until 2027-07-01; try ombudsman CSC-2027-0001 --reason other
+$ . $RDT/opt-t/env; try extend --until 2027-07-20 --summary x CSC-2027-0001; try statement CSC-2027-0001 --stage 2; unwrap; try note CSC-2027-0001 --text x --until 2027-07-01; try ombudsman CSC-2027-0001 --reason other
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
@@ -70,7 +72,7 @@ exit 2, unchanged
 ! redress: case statement: --stage does not apply here
 ! redress: case note: --until is for extend
 ! redress: case ombudsman: --reason does not apply here
-$ . $RDT/opt-t/env; try add --received 2027-06-03 --child-name Elm --date 2027-06-03; try list --text x; try show CSC-2027-0001 --date 2027-06-03; try assign CSC-2027-0001 --owner root --date 2027-06-03
+$ . $RDT/opt-t/env; try add --received 2027-06-03 --child-name Elm --date 2027-06-03; try list --text x; unwrap; try show CSC-2027-0001 --date 2027-06-03; try assign CSC-2027-0001 --owner root --date 2027-06-03
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
@@ -79,7 +81,7 @@ exit 2, unchanged
 ! redress: case list: --text does not apply here
 ! redress: case show: --date does not apply here
 ! redress: case assign: --date does not apply here
-$ . $RDT/opt-t/env; try point CSC-2027-0001 --text y --date 2027-06-03; try finding CSC-2027-0001 --stage 1 --point 1 --outcome upheld --text y; try recommend CSC-2027-0001 --text y --owner root --due 2027-07-01 --rev 1; try done CSC-2027-0001 --rec 1 --text y
+$ . $RDT/opt-t/env; try point CSC-2027-0001 --text y --date 2027-06-03; unwrap; try finding CSC-2027-0001 --stage 1 --point 1 --outcome upheld --text y; try recommend CSC-2027-0001 --text y --owner root --due 2027-07-01 --rev 1; try done CSC-2027-0001 --rec 1 --text y
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
@@ -88,7 +90,7 @@ exit 2, unchanged
 ! redress: case finding: --text does not apply here
 ! redress: case recommend: --rev does not apply here
 ! redress: case done: --text does not apply here
-$ . $RDT/opt-t/env; try party CSC-2027-0001 --child --name Oak --date 2027-06-03; try advocacy CSC-2027-0001 --offered 2027-06-03 --text y; try hold CSC-2027-0001 --reason y --date 2027-06-03
+$ . $RDT/opt-t/env; try party CSC-2027-0001 --child --name Oak --date 2027-06-03; unwrap; try advocacy CSC-2027-0001 --offered 2027-06-03 --text y; try hold CSC-2027-0001 --reason y --date 2027-06-03
 exit 2, unchanged
 exit 2, unchanged
 exit 2, unchanged
@@ -116,7 +118,7 @@ A step: --date D (default today), --text T adds a note, --rev N refuses it if
 the case has changed since revision N.  An invalid step is refused with the
 reason (exit 2).
 Any other option is refused (exit 2); see `redress help case`.
-$ redress case recommend CSC-2027-0001 --help
+$ redress_unwrapped case recommend CSC-2027-0001 --help
 usage: redress case recommend REF --text T --owner L --due D [--stage N]
 |
 a recommendation; prints its number.

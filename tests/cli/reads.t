@@ -3,9 +3,11 @@
 # what, once per record and purpose in a command; pseudonyms record
 # nothing; `audit --reads` lists them, narrowed by case, person, user and
 # date; `audit` alone lists the changes as before; verify counts them.
+# (Under valgrind the second case's set-up and the second of two filters
+# of one kind run as redress_unwrapped: see run.sh.)
 $ mkdir $RDT/reads-t && printf 'pass phrase 1\n' > $RDT/reads-t/pass && printf '%s\n' 'export REDRESS_TODAY=2026-11-20 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/reads-t/pass REDRESS_BOOK=$RDT/reads-t/b' 'u() { sed -E "s/$(id -un)/USER/g; s/[0-9-]{10}T[0-9:]{8}Z/TIME/; s/  [0-9a-f]{12}$//; s/ +$//"; }' > $RDT/reads-t/env && . $RDT/reads-t/env && redress init --authority essex >/dev/null && echo ok
 ok
-$ . $RDT/reads-t/env; redress case add --received 2026-11-02 --child-name 'Alder Quince' --summary 'Visits cut' && redress case add --received 2026-11-03 --child-name 'Birch Rowan'
+$ . $RDT/reads-t/env; redress case add --received 2026-11-02 --child-name 'Alder Quince' --summary 'Visits cut' && redress_unwrapped case add --received 2026-11-03 --child-name 'Birch Rowan'
 CSC-2026-0001
 CSC-2026-0002
 
@@ -37,10 +39,10 @@ $ . $RDT/reads-t/env; redress audit --reads --case CSC-2026-0001 | awk '{ print 
 4
 $ . $RDT/reads-t/env; redress audit --reads --person 1 | awk '{ print $1 }' | paste -sd ' '
 4 6
-$ . $RDT/reads-t/env; redress audit --reads --user nobody | wc -l; redress audit --reads --user "$(id -un)" | wc -l
+$ . $RDT/reads-t/env; redress audit --reads --user nobody | wc -l; redress_unwrapped audit --reads --user "$(id -un)" | wc -l
 0
 3
-$ . $RDT/reads-t/env; redress audit --reads --since 2099-01-01 | wc -l; redress audit --reads --since 2000-01-01 | wc -l
+$ . $RDT/reads-t/env; redress audit --reads --since 2099-01-01 | wc -l; redress_unwrapped audit --reads --since 2000-01-01 | wc -l
 0
 3
 

@@ -13,8 +13,9 @@
 #
 # Under valgrind (make check) only the commands under test are wrapped: the
 # fixture's repeats of case add/close, the audit counts, and the case shown
-# or listed before and after run as redress_unwrapped (see run.sh); the first
-# of each shape stays wrapped.
+# or listed before and after, a third dry run and a second refusal with the
+# same message run as redress_unwrapped (see run.sh); the first of each shape
+# stays wrapped.
 
 $ rm -rf $RDT/ret-t && mkdir $RDT/ret-t && printf 'pass phrase 1\n' > $RDT/ret-t/pass && echo ok
 ok
@@ -79,12 +80,12 @@ $ . $RDT/ret-t/env; REDRESS_TODAY=2027-06-29 redress retention --dry-run
 CSC-2020-0001  closed 2020-03-16  due 2026-03-16
 CSC-2020-0002  closed 2020-06-01  due 2026-06-01  held
 2 due: 1 to erase, 1 held
-$ . $RDT/ret-t/env; REDRESS_TODAY=2026-01-01 redress retention --dry-run
+$ . $RDT/ret-t/env; REDRESS_TODAY=2026-01-01 redress_unwrapped retention --dry-run
 no case is due
 $ . $RDT/ret-t/env; redress retention
 ! redress: retention: --dry-run or --apply
 ? 2
-$ . $RDT/ret-t/env; redress retention --dry-run --apply
+$ . $RDT/ret-t/env; redress_unwrapped retention --dry-run --apply
 ! redress: retention: --dry-run or --apply
 ? 2
 $ . $RDT/ret-t/env; redress -R retention --apply

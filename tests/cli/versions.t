@@ -13,15 +13,18 @@
 # Under valgrind (make check) the books p, r and n are set up, and the cases,
 # audit, verify and workdays looked at after a change, by redress_unwrapped
 # (see run.sh): valgrind sees each of those shapes wrapped on book b first.
+# So do book b's fixture after its first case (rcu), a case's deadlines
+# looked at again (dlu), a second listing of a year, the shipped calendar
+# (workday.t), and a second refusal through the same check.
 
 $ rm -rf $RDT/v && mkdir $RDT/v && printf 'pass phrase 1\n' > $RDT/v/pass && echo ok
 ok
-$ printf '%s\n' 'export REDRESS_TODAY=2026-11-25 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/v/pass' 'rc() { redress -d $RDT/v/b case "$@"; }' 'dl() { rc show "$1" | sed -n "/^deadlines/,\$p" | sed "s/^  //" | cut -c1-79 | sed "s/ *$//"; }' > $RDT/v/env; . $RDT/v/env; redress -d $RDT/v/b init --authority statutory >/dev/null && echo ok
+$ printf '%s\n' 'export REDRESS_TODAY=2026-11-25 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/v/pass' 'rc() { redress -d $RDT/v/b case "$@"; }' 'rcu() { redress_unwrapped -d $RDT/v/b case "$@"; }' 'dlu() { rcu show "$1" | sed -n "/^deadlines/,\$p" | sed "s/^  //" | cut -c1-79 | sed "s/ *$//"; }' 'dl() { rc show "$1" | sed -n "/^deadlines/,\$p" | sed "s/^  //" | cut -c1-79 | sed "s/ *$//"; }' > $RDT/v/env; . $RDT/v/env; redress -d $RDT/v/b init --authority statutory >/dev/null && echo ok
 ok
-$ . $RDT/v/env; rc add --received 2026-11-20 --child-name Zoe && rc add --received 2026-11-02 --child-name Ann && rc acknowledge CSC-2026-0002 --date 2026-11-03 && rc respond CSC-2026-0002 --date 2026-11-10 && rc close CSC-2026-0002 --date 2026-11-11
+$ . $RDT/v/env; rc add --received 2026-11-20 --child-name Zoe && rcu add --received 2026-11-02 --child-name Ann && rcu acknowledge CSC-2026-0002 --date 2026-11-03 && rcu respond CSC-2026-0002 --date 2026-11-10 && rcu close CSC-2026-0002 --date 2026-11-11
 CSC-2026-0001
 CSC-2026-0002
-$ . $RDT/v/env; REDRESS_TODAY=2026-12-02 rc add --received 2026-12-02 --child-name Yan
+$ . $RDT/v/env; REDRESS_TODAY=2026-12-02 rcu add --received 2026-12-02 --child-name Yan
 CSC-2026-0003
 $ . $RDT/v/env; dl CSC-2026-0001
 deadlines (statutory)
@@ -52,7 +55,7 @@ counted under profile 1, calendar 2 of the book
 deadlines (statutory)
   stage1_response        2026-12-07 (was 2026-12-04 before calendar 2)  target 2026-12-07  7 left
   stage1_response_max    2026-12-21 (was 2026-12-18 before calendar 2)  target 2026-12-21  17 left
-$ . $RDT/v/env; dl CSC-2026-0003
+$ . $RDT/v/env; dlu CSC-2026-0003
 deadlines (statutory)
 stage1_response        2026-12-16  target 2026-12-16  14 left        10 working
 stage1_response_max    2027-01-04  target 2027-01-04  24 left        20 working
@@ -74,11 +77,11 @@ $ . $RDT/v/env; redress_unwrapped -d $RDT/v/b isworkday 2026-12-01; redress_unwr
 2026-12-01 Tuesday: not a working day: Day of mourning (bank holiday) (the book's calendar, version 2)
 2026-12-07 (the book's calendar, version 2)
 1 (the book's calendar, version 2)
-$ . $RDT/v/env; redress -d $RDT/v/b holidays 2026 | sed -n '1p;/12-01/p'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b holidays 2026 | sed -n '1p;/12-01/p'
 | # the book's calendar, version 2
 2026-12-01  Tuesday    Day of mourning
 # without -d, the shipped file as before
-$ . $RDT/v/env; redress isworkday 2026-12-01; redress workday 2026-11-20 10
+$ . $RDT/v/env; redress_unwrapped isworkday 2026-12-01; redress_unwrapped workday 2026-11-20 10
 2026-12-01 Tuesday: working day
 2026-12-04
 # the audit names the change and each case it moved
@@ -93,7 +96,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays remove 2026-12-01
 calendar 3 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response        2026-12-07 -> 2026-12-04
   CSC-2026-0001  stage1_response_max    2026-12-21 -> 2026-12-18
-$ . $RDT/v/env; dl CSC-2026-0001 | cut -c1-68
+$ . $RDT/v/env; dlu CSC-2026-0001 | cut -c1-68
 deadlines (statutory)
 stage1_response        2026-12-04 (was 2026-12-07 before calendar 3)
 stage1_response_max    2026-12-18 (was 2026-12-21 before calendar 3)
@@ -111,10 +114,10 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-25 Again
 $ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-05 Saturday
 ! redress: 2026-12-05 is a Saturday: a holiday at the weekend changes no working day (list its substitute day instead)
 ? 2
-$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-13-01 Bad
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b holidays add 2026-13-01 Bad
 ! redress: bad date "2026-13-01": month 13 does not exist
 ? 2
-$ . $RDT/v/env; redress -d $RDT/v/b holidays add 2026-12-02
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b holidays add 2026-12-02
 ! redress: holidays: missing arguments (usage: redress holidays [--calendar NAME] [--list] [YEAR [LAST]] | add DATE NAME | remove DATE | import FILE [--division D] (each change [--dry-run]) | versions)
 ? 2
 $ . $RDT/v/env; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
@@ -152,7 +155,7 @@ $ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays
 calendar 4 of the book: 2 open cases recomputed, 2 dates moved
   CSC-2026-0001  stage1_response        2026-12-04 -> 2026-12-07
   CSC-2026-0001  stage1_response_max    2026-12-18 -> 2026-12-21
-$ . $RDT/v/env; redress -d $RDT/v/b holidays 2031 | sed -n '2p;5p'
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b holidays 2031 | sed -n '2p;5p'
 2031-01-01  Wednesday  New Year’s Day
 2031-05-09  Friday     Early May bank holiday (moved)
 $ . $RDT/v/env; redress -d $RDT/v/b isworkday 2026-11-30
@@ -179,7 +182,7 @@ redress: RDT/v/array.json:1: expected an object of divisions, found an array
 $ . $RDT/v/env; redress -d $RDT/v/b holidays import tests/cli/data/bank-holidays.json --division wales
 ! redress: tests/cli/data/bank-holidays.json: no division "wales" in the file
 ? 2
-$ . $RDT/v/env; redress -d $RDT/v/b holidays import $RDT/v/none.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/b holidays import $RDT/v/none.json 2>$RDT/v/err; echo "exit $?"; sed "s|$RDT|RDT|" $RDT/v/err
 exit 2
 redress: RDT/v/none.json: No such file or directory
 $ . $RDT/v/env; redress_unwrapped -d $RDT/v/b audit | tail -1 | awk '{ print $4, $5, $6 }'
@@ -211,7 +214,7 @@ $ . $RDT/v/env; redress_unwrapped -d $RDT/v/p case show CSC-2026-0001 | sed -n '
 deadlines (statutory)
   stage1_response        2026-12-04  target 2026-12-04  7 le
   stage1_response_max    2026-12-18  target 2026-12-18  17 l
-$ . $RDT/v/env; redress -d $RDT/v/p case add --received 2026-11-23 --child-name Ann; redress_unwrapped -d $RDT/v/p case show CSC-2026-0002 | sed -n '/^counted/,$p' | cut -c1-60
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p case add --received 2026-11-23 --child-name Ann; redress_unwrapped -d $RDT/v/p case show CSC-2026-0002 | sed -n '/^counted/,$p' | cut -c1-60
 CSC-2026-0002
 counted under profile 2, calendar 1 of the book
 |
@@ -259,7 +262,7 @@ profile    4  statutory            root         WHEN  statutory, open cases kept
 $ . $RDT/v/env; redress -d $RDT/v/p holidays versions | sed 's/ 20[0-9][0-9]-[0-9-]* [0-9:]* / WHEN /'
 calendar   1  england-and-wales    root         WHEN  copied at init
 calendar   2  england-and-wales    root         WHEN  2026-12-01 added: Day of mourning
-$ . $RDT/v/env; redress -d $RDT/v/p holidays versions 2026
+$ . $RDT/v/env; redress_unwrapped -d $RDT/v/p holidays versions 2026
 ! redress: holidays versions: takes no argument
 ? 2
 
