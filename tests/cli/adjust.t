@@ -27,7 +27,7 @@ no reasonable adjustments recorded
 $ . $RDT/adjust-t/env; pa 0 --text 'Large print'
 ! redress: person adjust: ID: 0 is out of range (1 to 2147483647)
 ? 2
-$ . $RDT/adjust-t/env; pa 2 --text 'Large print' --rev x
+$ . $RDT/adjust-t/env; pau 2 --text 'Large print' --rev x
 ! redress: person adjust: --rev: "x" is not a whole number
 ? 2
 $ . $RDT/adjust-t/env; pa 2 --review 2027-08-02

@@ -72,7 +72,7 @@ $ . $RDT/eq-t/env; pe 2 --consent maybe
 $ . $RDT/eq-t/env; pe two --consent yes
 ! redress: person equality: ID: "two" is not a whole number
 ? 2
-$ . $RDT/eq-t/env; pe 2 --consent yes --rev 0
+$ . $RDT/eq-t/env; peu 2 --consent yes --rev 0
 ! redress: person equality: --rev: 0 is out of range (1 to 2147483647)
 ? 2
 $ . $RDT/eq-t/env; pe 2 --age-band 25-34 --rev 1 2>$T/err; echo $?; sed 's/ on .* (/ on WHEN (/' $T/err
