@@ -56,7 +56,9 @@ run() {
 		head -c 1048576 /dev/zero >&3 &
 		fill=$!
 		stuck $fill
-		R -d "$T/$name" "$@" >"$T/$name.fifo" &
+		# without the fifo's other end (fd 3): once the test closes it the
+		# listing's write fails and it ends, not left blocked for ever
+		R -d "$T/$name" "$@" >"$T/$name.fifo" 3<&- &
 		pid=$!
 		stuck $pid
 	fi
