@@ -70,9 +70,10 @@ share_read(const char *kind, const char *name, char **text, size_t *len, char *p
            size_t pathlen, struct err *err)
 {
 	char dir[4096];
+	size_t cap = SHARE_FILE_MAX + 1, n;
+	struct stat st;
 	FILE *f;
 	char *buf;
-	size_t n;
 
 	if (!share_name_ok(name))
 		return err_set(err, "no %s named \"%.40s\"", kind, name), SHARE_ENOTFOUND;
@@ -92,12 +93,29 @@ share_read(const char *kind, const char *name, char **text, size_t *len, char *p
 			       SHARE_ENOTFOUND;
 		return err_set(err, "%s: %s", path, strerror(errno));
 	}
-	buf = malloc(SHARE_FILE_MAX + 1);
-	if (buf == NULL) {
+	/* room for the file as it stands, and a byte more to see it grow: not
+	 * for the largest allowed (a 1 MiB buffer for a 5 KiB calendar was a
+	 * mapping made and unmade by every command) */
+	setvbuf(f, NULL, _IONBF, 0); /* read straight into buf */
+	if (fstat(fileno(f), &st) == 0 && st.st_size >= 0 && st.st_size < SHARE_FILE_MAX)
+		cap = (size_t)st.st_size + 1;
+	if ((buf = malloc(cap + 1)) == NULL) {
 		fclose(f);
 		return err_set(err, "out of memory");
 	}
-	n = fread(buf, 1, SHARE_FILE_MAX + 1, f);
+	n = fread(buf, 1, cap, f);
+	if (n == cap && cap <= SHARE_FILE_MAX && !ferror(f)) {
+		/* it grew while being read: room for the largest allowed */
+		char *more = realloc(buf, SHARE_FILE_MAX + 2);
+
+		if (more == NULL) {
+			fclose(f);
+			free(buf);
+			return err_set(err, "out of memory");
+		}
+		buf = more;
+		n += fread(buf + n, 1, SHARE_FILE_MAX + 1 - n, f);
+	}
 	if (ferror(f) || n > SHARE_FILE_MAX) {
 		fclose(f);
 		free(buf);

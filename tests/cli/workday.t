@@ -114,3 +114,13 @@ $ redress holidays 2033
 2033-12-27  Tuesday    Christmas Day (substitute day)  [projected]
 $ redress holidays --list
 england-and-wales
+
+# A shipped calendar is read whole whatever its length (the buffer is the
+# file's size), up to 1 MiB; a larger file is refused, not read in part
+$ mkdir -p $RDT/wd-share/holidays && for n in long big; do cp $REDRESS_SHARE/holidays/england-and-wales $RDT/wd-share/holidays/$n; done && awk 'BEGIN { for (i = 1; i <= 25000; i++) printf "# padding line %d of a long comment\n", i }' >>$RDT/wd-share/holidays/long && awk 'BEGIN { for (i = 1; i <= 32000; i++) printf "# padding line %d of a long comment\n", i }' >>$RDT/wd-share/holidays/big && echo ok
+ok
+$ REDRESS_SHARE=$RDT/wd-share redress workday --calendar long 2026-12-24 1
+2026-12-29
+$ (REDRESS_SHARE=$RDT/wd-share redress workday --calendar big 2026-12-24 1 2>&1; echo "exit $?") | sed "s|$RDT|RDT|"
+redress: RDT/wd-share/holidays/big: file too large
+exit 1
