@@ -159,9 +159,11 @@ tui_cal_grid_days(struct tui *t, const char *from, const char *to, struct err *e
 {
 	struct tui_cal *C = &t->cal;
 	struct book_due_day days[31];
-	/* which[] of tui_cal_flags: the classes each choice shows */
-	static const bool shows[3][BOOK_DUE_NCLASS] = {
-		{ true, false, true }, { false, true, false }, { true, true, true },
+	unsigned flags = tui_cal_flags(C);
+	/* the classes the scan would give (due.c): dated items go with deadlines */
+	const bool shows[BOOK_DUE_NCLASS] = {
+		!(flags & BOOK_DUE_NO_DEADLINES), (flags & BOOK_DUE_TARGETS) != 0,
+		!(flags & BOOK_DUE_NO_DEADLINES),
 	};
 	size_t n, i, c, s;
 	int rc;
@@ -175,7 +177,7 @@ tui_cal_grid_days(struct tui *t, const char *from, const char *to, struct err *e
 		struct book_due d = { .day = days[i].day, .days = days[i].days };
 
 		for (c = 0; c < BOOK_DUE_NCLASS; c++)
-			for (s = 0; s < BOOK_DUE_NSTATE && shows[C->which][c]; s++) {
+			for (s = 0; s < BOOK_DUE_NSTATE && shows[c]; s++) {
 				uint32_t k = days[i].n[c][s];
 				enum tui_cal_state st;
 
