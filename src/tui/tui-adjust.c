@@ -147,13 +147,11 @@ tui_adjust_submit(struct tui *t, struct tui_form *f)
 	struct tui_adjust *A = f->ctx;
 	struct book_adjust_change ch;
 	struct err err;
-	char done[BOOK_NAME_MAX + 48];
 
 	tui_adjust_change(f, A, 4, &ch);
-	snprintf(done, sizeof done, "adjustments of %s %s", A->w.names[A->last],
-	         ch.clear ? "cleared" : ch.reviewed ? "reviewed" : "recorded");
 	return tui_case_wrote(t, book_adjust_set(t->b, A->w.person[A->last], A->rev, &ch, &err),
-	                      &err, done);
+	                      &err, "adjustments of %s %s", A->w.names[A->last],
+	                      ch.clear ? "cleared" : ch.reviewed ? "reviewed" : "recorded");
 }
 
 void

@@ -153,16 +153,14 @@ tui_contact_submit(struct tui *t, struct tui_form *f)
 	struct book_contact_change ch;
 	int prefer = tui_form_field(f, "prefer")->choice, safe = tui_form_field(f, "safe")->choice;
 	struct err err;
-	char done[BOOK_NAME_MAX + 32];
 
 	ch.address = text_trim(tui_form_field(f, "address")->buf);
 	ch.email = text_trim(tui_form_field(f, "email")->buf);
 	ch.phone = text_trim(tui_form_field(f, "phone")->buf);
 	ch.prefer = prefer > 0 ? channel_name(prefer - 1) : "";
 	ch.safe = safe == 1 ? "yes" : safe == 2 ? "no" : "";
-	snprintf(done, sizeof done, "contact details of %s recorded", C->w.names[C->last]);
 	return tui_case_wrote(t, book_contact_set(t->b, C->w.person[C->last], C->rev, &ch, &err), &err,
-	                      done);
+	                      "contact details of %s recorded", C->w.names[C->last]);
 }
 
 void

@@ -87,7 +87,6 @@ tui_equality_submit(struct tui *t, struct tui_form *f)
 	struct tui_equality *E = f->ctx;
 	struct book_equality_change ch;
 	int consent = tui_form_field(f, "consent")->choice, a;
-	char done[BOOK_NAME_MAX + 48];
 	struct err err;
 	size_t k;
 
@@ -97,9 +96,8 @@ tui_equality_submit(struct tui *t, struct tui_form *f)
 		a = tui_form_field(f, tui_eq_fields[k])->choice;
 		ch.answer[k] = consent == 1 && a > 0 ? E->answers[k][a] : "";
 	}
-	snprintf(done, sizeof done, "equality monitoring of %s recorded", E->names[E->last]);
 	return tui_case_wrote(t, book_equality_set(t->b, E->person[E->last], E->rev, &ch, &err),
-	                      &err, done);
+	                      &err, "equality monitoring of %s recorded", E->names[E->last]);
 }
 
 void

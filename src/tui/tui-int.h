@@ -527,6 +527,8 @@ void tui_said(struct tui *t, int y);
 bool tui_modal_read(struct tui *t, int *key, wint_t *wc);
 void tui_message(struct tui *t, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void tui_vmessage(struct tui *t, bool error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 attr_t tui_style(const struct tui *t, enum tui_style s);
 int tui_body_rows(const struct tui *t);
 /* Moves *top, the first row shown of a text h rows high in the window,
@@ -614,8 +616,10 @@ void tui_advocacy_line(const struct book_case *c, const char *offered, unsigned 
  * else -1, the case shown afresh and the message line saying who changed it. */
 int tui_case_fresh(struct tui *t);
 /* After a change to the case: rc and err from the book; 0 with the case
- * reloaded and done on the message line, or -1 with the reason. */
-int tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done);
+ * reloaded and what was done (printf's done, ...) on the message line, or
+ * -1 with the reason. */
+int tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Runs a form of the case view until submit (0: recorded) or it is left. */
 void tui_case_form(struct tui *t, struct tui_form *f,
                    int (*submit)(struct tui *t, struct tui_form *f));

@@ -36,8 +36,10 @@ tui_case_fresh(struct tui *t)
 }
 
 int
-tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done)
+tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done, ...)
 {
+	va_list ap;
+
 	if (rc != 0) {
 		tui_message(t, true, "not recorded: %s", err->msg);
 		return -1;
@@ -47,7 +49,9 @@ tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done)
 	t->list.stale = true;
 	t->cal.stale = true;
 	tui_case_reload(t);
-	tui_message(t, false, "%s", done);
+	va_start(ap, done);
+	tui_vmessage(t, false, done, ap);
+	va_end(ap);
 	return 0;
 }
 
@@ -415,7 +419,6 @@ tui_party_submit(struct tui *t, struct tui_form *f)
 	struct tui_field *views = tui_form_field(f, "views");
 	struct book_party_new np;
 	struct err err;
-	char done[64];
 
 	if (tui_case_fresh(t) != 0)
 		return -1;
@@ -428,8 +431,8 @@ tui_party_submit(struct tui *t, struct tui_form *f)
 	np.ineligible = tui_form_field(f, "eligible")->choice == 0;
 	np.consent = tui_form_field(f, "consent")->choice == 1;
 	np.informed = tui_form_field(f, "informed")->choice == 1;
-	snprintf(done, sizeof done, "%s added", vocab_name(VOCAB_PARTY_KIND, kind->choice));
-	return tui_case_wrote(t, book_case_party(t->b, t->view.ref, &np, &err), &err, done);
+	return tui_case_wrote(t, book_case_party(t->b, t->view.ref, &np, &err), &err, "%s added",
+	                      vocab_name(VOCAB_PARTY_KIND, kind->choice));
 }
 
 void

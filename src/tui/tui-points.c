@@ -27,7 +27,7 @@ tui_stages_reached(const struct book_case *c)
 static int
 tui_point_submit(struct tui *t, struct tui_form *f)
 {
-	char *text = text_trim(tui_form_field(f, "text")->buf), done[64];
+	char *text = text_trim(tui_form_field(f, "text")->buf);
 	unsigned num = 0;
 	struct err err;
 	int rc;
@@ -35,8 +35,7 @@ tui_point_submit(struct tui *t, struct tui_form *f)
 	if (tui_case_fresh(t) != 0)
 		return -1;
 	rc = book_case_point(t->b, t->view.ref, text, &num, &err);
-	snprintf(done, sizeof done, "point %u added", num);
-	return tui_case_wrote(t, rc, &err, done);
+	return tui_case_wrote(t, rc, &err, "point %u added", num);
 }
 
 void
@@ -142,13 +141,12 @@ tui_finding_submit(struct tui *t, struct tui_form *f)
 	unsigned stage = (unsigned)tui_form_field(f, "stage")->choice + 1;
 	int outcome = tui_form_field(f, "outcome")->choice + 1;
 	struct err err;
-	char done[96];
 
 	if (tui_case_fresh(t) != 0)
 		return -1;
-	snprintf(done, sizeof done, "point %u at stage %u: %s", point, stage, outcome_name(outcome));
 	return tui_case_wrote(t, book_case_finding(t->b, t->view.ref, stage, point, outcome, &err),
-	                      &err, done);
+	                      &err, "point %u at stage %u: %s", point, stage,
+	                      outcome_name(outcome));
 }
 
 void
@@ -224,8 +222,7 @@ static int
 tui_rec_submit(struct tui *t, struct tui_form *f)
 {
 	struct tui_pick *P = f->ctx;
-	char *text = text_trim(tui_form_field(f, "text")->buf), done[64];
-	char owner[64];
+	char *text = text_trim(tui_form_field(f, "text")->buf), owner[64];
 	unsigned num = 0;
 	struct err err;
 	int rc;
@@ -237,8 +234,7 @@ tui_rec_submit(struct tui *t, struct tui_form *f)
 	rc = book_case_recommend(t->b, t->view.ref,
 	                         (unsigned)tui_form_field(f, "stage")->choice + 1, text,
 	                         text_trim(owner), tui_form_field(f, "due")->buf, &num, &err);
-	snprintf(done, sizeof done, "recommendation %u added", num);
-	return tui_case_wrote(t, rc, &err, done);
+	return tui_case_wrote(t, rc, &err, "recommendation %u added", num);
 }
 
 void
@@ -316,14 +312,12 @@ tui_done_submit(struct tui *t, struct tui_form *f)
 	struct tui_numbers *N = f->ctx;
 	unsigned num = N->number[tui_form_field(f, "rec")->choice];
 	struct err err;
-	char done[64];
 
 	if (tui_case_fresh(t) != 0)
 		return -1;
-	snprintf(done, sizeof done, "recommendation %u done", num);
 	return tui_case_wrote(t, book_case_rec_done(t->b, t->view.ref, num,
 	                                            tui_form_field(f, "date")->buf, &err),
-	                      &err, done);
+	                      &err, "recommendation %u done", num);
 }
 
 void

@@ -278,14 +278,20 @@ tui_body_rows(const struct tui *t)
 /* --- messages and the status line ------------------------------------------ */
 
 void
+tui_vmessage(struct tui *t, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	t->message_error = error;
+}
+
+void
 tui_message(struct tui *t, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->message, sizeof t->message, fmt, ap);
+	tui_vmessage(t, error, fmt, ap);
 	va_end(ap);
-	t->message_error = error;
 }
 
 /* The screen in front: while locked, the lock, whatever was open. */
