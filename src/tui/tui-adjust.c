@@ -47,7 +47,6 @@ tui_adjust_line(struct tui *t, uint64_t person, char *line, size_t n, enum tui_s
 static void
 tui_adjust_load(struct tui *t, struct tui_form *f, struct tui_adjust *A, int i)
 {
-	struct book_person p;
 	struct tui_field *x;
 	struct err err;
 
@@ -57,9 +56,7 @@ tui_adjust_load(struct tui *t, struct tui_form *f, struct tui_adjust *A, int i)
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (book_person_get(t->b, A->w.person[i], &p, &err) == 0)
-		A->rev = p.rev;
-	explicit_bzero(&p, sizeof p);
+	A->rev = tui_person_rev(t, A->w.person[i]);
 	if ((x = tui_form_field(f, "text")) != NULL)
 		snprintf(x->buf, x->max, "%s", A->cur.text);
 	if ((x = tui_form_field(f, "agreed")) != NULL)

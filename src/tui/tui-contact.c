@@ -59,6 +59,19 @@ tui_whose_alloc(struct tui *t, size_t size, const char *sealed)
 	return p;
 }
 
+uint64_t
+tui_person_rev(struct tui *t, uint64_t person)
+{
+	struct book_person p;
+	struct err err;
+	uint64_t rev = 0;
+
+	if (book_person_get(t->b, person, &p, &err) == 0)
+		rev = p.rev;
+	explicit_bzero(&p, sizeof p);
+	return rev;
+}
+
 struct tui_form *
 tui_whose_form(struct tui *t, const char *title, size_t bytes,
                void (*check)(struct tui *, struct tui_form *), void *ctx,
@@ -77,7 +90,6 @@ static void
 tui_contact_load(struct tui *t, struct tui_form *f, struct tui_contact *C, int i)
 {
 	struct book_contact ct;
-	struct book_person p;
 	struct err err;
 	struct tui_field *x;
 	int k;
@@ -88,9 +100,7 @@ tui_contact_load(struct tui *t, struct tui_form *f, struct tui_contact *C, int i
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (book_person_get(t->b, C->w.person[i], &p, &err) == 0)
-		C->rev = p.rev;
-	explicit_bzero(&p, sizeof p);
+	C->rev = tui_person_rev(t, C->w.person[i]);
 	if ((x = tui_form_field(f, "address")) != NULL)
 		snprintf(x->buf, x->max, "%s", ct.address);
 	if ((x = tui_form_field(f, "email")) != NULL)

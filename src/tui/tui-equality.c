@@ -30,7 +30,6 @@ static void
 tui_equality_load(struct tui *t, struct tui_form *f, struct tui_equality *E, int i)
 {
 	struct book_equality eq;
-	struct book_person p;
 	struct tui_field *x;
 	struct err err;
 	size_t k;
@@ -42,9 +41,7 @@ tui_equality_load(struct tui *t, struct tui_form *f, struct tui_equality *E, int
 		tui_message(t, true, "%s", err.msg);
 		return;
 	}
-	if (book_person_get(t->b, E->person[i], &p, &err) == 0)
-		E->rev = p.rev;
-	explicit_bzero(&p, sizeof p);
+	E->rev = tui_person_rev(t, E->person[i]);
 	if ((x = tui_form_field(f, "consent")) != NULL)
 		x->choice = strcmp(eq.consent, "yes") == 0 ? 1 : strcmp(eq.consent, "no") == 0 ? 2 : 0;
 	for (k = 0; k < EQUALITY_QUESTIONS; k++)

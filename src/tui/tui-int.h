@@ -592,6 +592,9 @@ int tui_whose_load(struct tui *t, struct tui_whose *W, const char *what);
  * saying why, when there is no case, no right, no key or no memory; else
  * freed with book_secret_free. */
 void *tui_whose_alloc(struct tui *t, size_t size, const char *sealed);
+/* The revision of person as it is now, the one a change to them is made
+ * on: 0 when it cannot be read (the book refuses a change on it). */
+uint64_t tui_person_rev(struct tui *t, uint64_t person);
 /* The form of such a state (ctx), checked by check as it is typed, whose
  * first field is the choice of the n people in choices; NULL, the message
  * line saying so, without memory. */
