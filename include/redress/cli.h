@@ -132,6 +132,8 @@ int cli_calendar_for(const struct cli_env *env, const char *name, struct calenda
 
 /* Parses a date argument, printing "WHAT: message" on failure; exit status. */
 int cli_date(const char *what, const char *arg, struct date *out);
+/* The same for an ID or a revision, a whole number from 1 to 2147483647. */
+int cli_id(const char *what, const char *arg, uint64_t *out);
 
 /* --- the case book ------------------------------------------------------ */
 

@@ -245,6 +245,18 @@ cli_date(const char *what, const char *arg, struct date *out)
 	return CLI_OK;
 }
 
+int
+cli_id(const char *what, const char *arg, uint64_t *out)
+{
+	struct err err;
+	long v;
+
+	if (cli_integer(arg, 1, 2147483647L, &v, &err) != 0)
+		return cli_error(CLI_USAGE, "%s: %s", what, err.msg);
+	*out = (uint64_t)v;
+	return CLI_OK;
+}
+
 static void
 cli_usage_all(FILE *f)
 {

@@ -50,7 +50,6 @@ cmd_audit_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 	struct cli_out out;
 	struct err err;
 	struct date d;
-	long v;
 	int npos, rc;
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 0, 0, &npos, NULL, NULL)) != CLI_OK)
@@ -60,11 +59,8 @@ cmd_audit_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, 
 		                 "--reads");
 	if (head && reads)
 		return cli_error(CLI_USAGE, "audit: --head or --reads, not both");
-	if (person != NULL) {
-		if (cli_integer(person, 1, 2147483647L, &v, &err) != 0)
-			return cli_error(CLI_USAGE, "audit: --person: %s", err.msg);
-		f.person = (uint64_t)v;
-	}
+	if (person != NULL && (rc = cli_id("audit: --person", person, &f.person)) != CLI_OK)
+		return rc;
 	if (since != NULL) {
 		if ((rc = cli_date("audit: --since", since, &d)) != CLI_OK)
 			return rc;

@@ -419,15 +419,7 @@ case_int(const char *opt, const char *s, long lo, long hi, long *out)
 static int
 case_rev(const char *s, uint64_t *rev)
 {
-	long v;
-	int rc;
-
-	if (s == NULL)
-		return CLI_OK;
-	if ((rc = case_int("--rev", s, 1, 2147483647L, &v)) != CLI_OK)
-		return rc;
-	*rev = (uint64_t)v;
-	return CLI_OK;
+	return s != NULL ? cli_id("case: --rev", s, rev) : CLI_OK;
 }
 
 static int
@@ -823,7 +815,6 @@ case_do_party(struct case_run *r)
 	const struct case_opts *o = r->o;
 	struct book_party_new np;
 	struct err err;
-	long v;
 	int rc;
 
 	memset(&np, 0, sizeof np);
@@ -838,11 +829,8 @@ case_do_party(struct case_run *r)
 	if (o->child_flag == o->comp_flag || (o->name == NULL) == (o->person == NULL))
 		return cli_error(CLI_USAGE, "case party: --child or --complainant, and --name or "
 		                 "--person");
-	if (o->person != NULL) {
-		if ((rc = case_int("--person", o->person, 1, 2147483647L, &v)) != CLI_OK)
-			return rc;
-		np.person = (uint64_t)v;
-	}
+	if (o->person != NULL && (rc = cli_id("case: --person", o->person, &np.person)) != CLI_OK)
+		return rc;
 	if (np.role < 0)
 		return cli_error(CLI_USAGE, "case party: unknown --role \"%s\"", o->role);
 	return cli_book_status(book_case_party(r->b, r->ref, &np, &err), &err);

@@ -39,17 +39,16 @@ cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int a
 	struct book *b;
 	struct err err;
 	bool setting;
-	long v, rev = 0;
+	uint64_t id, rev = 0;
 	int npos, rc;
 	size_t i;
 
 	memset(&ch, 0, sizeof ch);
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 2, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
-	if (cli_integer(pos[1], 1, 2147483647L, &v, &err) != 0)
-		return cli_error(CLI_USAGE, "person equality: ID: %s", err.msg);
-	if (revs != NULL && cli_integer(revs, 1, 2147483647L, &rev, &err) != 0)
-		return cli_error(CLI_USAGE, "person equality: --rev: %s", err.msg);
+	if ((rc = cli_id("person equality: ID", pos[1], &id)) != CLI_OK ||
+	    (revs != NULL && (rc = cli_id("person equality: --rev", revs, &rev)) != CLI_OK))
+		return rc;
 	setting = ch.consent != NULL;
 	for (i = 0; i < EQUALITY_QUESTIONS; i++)
 		setting |= ch.answer[i] != NULL;
@@ -59,10 +58,10 @@ cmd_person_equality(const struct cli_cmd *self, const struct cli_env *env, int a
 	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
 	if (setting)
-		rc = cli_book_status(book_equality_set(b, (uint64_t)v, (uint64_t)rev, &ch, &err), &err);
+		rc = cli_book_status(book_equality_set(b, id, rev, &ch, &err), &err);
 	else {
 		book_reads_via(b, "person equality", false); /* on record before it is shown */
-		if ((rc = cli_book_status(book_equality_get(b, (uint64_t)v, &eq, &err), &err)) ==
+		if ((rc = cli_book_status(book_equality_get(b, id, &eq, &err), &err)) ==
 		    CLI_OK)
 			cmd_equality_print(&eq);
 		memset(&eq, 0, sizeof eq);

@@ -300,13 +300,11 @@ export_subject(struct book *b, const char *subject, const char *dob, const char 
 	char record[64], when[32];
 	size_t n = 0, i;
 	bool by_ref = false;
-	long v;
 	int rc;
 
 	if (person != NULL) {
-		if (cli_integer(person, 1, 2147483647L, &v, &err) != 0)
-			return cli_error(CLI_USAGE, "export: --person: %s", err.msg);
-		ids[0] = (uint64_t)v;
+		if ((rc = cli_id("export: --person", person, &ids[0])) != CLI_OK)
+			return rc;
 		n = 1;
 		if (!book_has_key(b))
 			return cli_error(CLI_USAGE, "export: a subject access export needs the data key");

@@ -38,16 +38,15 @@ cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int arg
 	struct book *b;
 	struct err err;
 	char day[DATE_STRLEN];
-	long id, rev = 0;
+	uint64_t id, rev = 0;
 	bool setting;
 	int npos, rc;
 
 	if ((rc = cli_parse(self, argc, argv, spec, pos, 2, 2, &npos, NULL, NULL)) != CLI_OK)
 		return rc;
-	if (cli_integer(pos[1], 1, 2147483647L, &id, &err) != 0)
-		return cli_error(CLI_USAGE, "person adjust: ID: %s", err.msg);
-	if (revs != NULL && cli_integer(revs, 1, 2147483647L, &rev, &err) != 0)
-		return cli_error(CLI_USAGE, "person adjust: --rev: %s", err.msg);
+	if ((rc = cli_id("person adjust: ID", pos[1], &id)) != CLI_OK ||
+	    (revs != NULL && (rc = cli_id("person adjust: --rev", revs, &rev)) != CLI_OK))
+		return rc;
 	ch.clear = clear != 0;
 	setting = ch.clear || ch.text != NULL || ch.agreed != NULL || ch.review != NULL ||
 	          ch.reviewed != NULL;
@@ -59,10 +58,10 @@ cmd_person_adjust(const struct cli_cmd *self, const struct cli_env *env, int arg
 	if ((rc = cli_book_open_unlock(env, &b, true)) != CLI_OK)
 		return rc;
 	if (setting)
-		rc = cli_book_status(book_adjust_set(b, (uint64_t)id, (uint64_t)rev, &ch, &err), &err);
+		rc = cli_book_status(book_adjust_set(b, id, rev, &ch, &err), &err);
 	else {
 		book_reads_via(b, "person adjust", false); /* on record before it is shown */
-		if ((rc = cli_book_status(book_adjust_get(b, (uint64_t)id, &a, &err), &err)) == CLI_OK)
+		if ((rc = cli_book_status(book_adjust_get(b, id, &a, &err), &err)) == CLI_OK)
 			cmd_adjust_print(&a);
 		explicit_bzero(&a, sizeof a);
 	}

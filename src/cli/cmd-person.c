@@ -42,18 +42,6 @@ cmd_person_contact_print(const struct book_contact *c)
 }
 
 static int
-cmd_person_id(const char *s, uint64_t *id)
-{
-	struct err err;
-	long v;
-
-	if (cli_integer(s, 1, 2147483647L, &v, &err) != 0)
-		return cli_error(CLI_USAGE, "person: ID: %s", err.msg);
-	*id = (uint64_t)v;
-	return CLI_OK;
-}
-
-static int
 cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc, char **argv)
 {
 	const char *name = NULL, *dob = NULL, *revs = NULL, *pos[2];
@@ -71,8 +59,7 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	struct cli_out out;
 	struct book *b;
 	struct err err;
-	uint64_t id = 0;
-	long rev = 0;
+	uint64_t id = 0, rev = 0;
 	int npos, rc;
 
 	if (argc > 1 && strcmp(argv[1], "adjust") == 0) /* cmd-person-adjust.c */
@@ -89,13 +76,13 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	if (strcmp(pos[0], "contact") == 0) {
 		if (npos != 2)
 			return cli_error(CLI_USAGE, "person contact: which ID?");
-		if ((rc = cmd_person_id(pos[1], &id)) != CLI_OK)
+		if ((rc = cli_id("person: ID", pos[1], &id)) != CLI_OK)
 			return rc;
 		if (name != NULL || dob != NULL || names)
 			return cli_error(CLI_USAGE, "person contact: --name and --dob belong to person "
 			                 "edit");
-		if (revs != NULL && cli_integer(revs, 1, 2147483647L, &rev, &err) != 0)
-			return cli_error(CLI_USAGE, "person contact: --rev: %s", err.msg);
+		if (revs != NULL && (rc = cli_id("person contact: --rev", revs, &rev)) != CLI_OK)
+			return rc;
 		/* a bad value is refused before the book is opened */
 		if (setting && book_contact_check(&ch, &err) != 0)
 			return cli_error(CLI_USAGE, "person contact: %s", err.msg);
@@ -105,14 +92,14 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 	} else if (strcmp(pos[0], "show") == 0 || strcmp(pos[0], "edit") == 0) {
 		if (npos != 2)
 			return cli_error(CLI_USAGE, "person %s: which ID?", pos[0]);
-		if ((rc = cmd_person_id(pos[1], &id)) != CLI_OK)
+		if ((rc = cli_id("person: ID", pos[1], &id)) != CLI_OK)
 			return rc;
 		if (strcmp(pos[0], "edit") == 0) {
 			if (revs == NULL)
 				return cli_error(CLI_USAGE, "person edit: --rev N (the revision you saw) is "
 				                 "required");
-			if (cli_integer(revs, 1, 2147483647L, &rev, &err) != 0)
-				return cli_error(CLI_USAGE, "person edit: --rev: %s", err.msg);
+			if ((rc = cli_id("person edit: --rev", revs, &rev)) != CLI_OK)
+				return rc;
 			if (name == NULL && dob == NULL)
 				return cli_error(CLI_USAGE, "person edit: nothing to change (--name, --dob)");
 		}
@@ -146,9 +133,9 @@ cmd_person_exec(const struct cli_cmd *self, const struct cli_env *env, int argc,
 		if ((rc = cli_book_status(book_person_get(b, id, &p, &err), &err)) == CLI_OK)
 			cmd_person_print(&p, NULL);
 	} else if (strcmp(pos[0], "edit") == 0) {
-		rc = cli_book_status(book_person_update(b, id, (uint64_t)rev, name, dob, &err), &err);
+		rc = cli_book_status(book_person_update(b, id, rev, name, dob, &err), &err);
 	} else if (strcmp(pos[0], "contact") == 0 && setting) {
-		rc = cli_book_status(book_contact_set(b, id, (uint64_t)rev, &ch, &err), &err);
+		rc = cli_book_status(book_contact_set(b, id, rev, &ch, &err), &err);
 	} else if (strcmp(pos[0], "contact") == 0) {
 		if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) == CLI_OK)
 			cmd_person_contact_print(&ct);
