@@ -19,8 +19,7 @@ struct tui_person {
 	uint64_t rev;
 	/* as read: what a change is measured from */
 	char name[BOOK_NAME_MAX], dob[16];
-	int kind, role, eligible, consent, informed;
-	char views[BOOK_TEXT_MAX];
+	struct book_party was;
 	const char *roles[PARTY_ROLE_COUNT];
 };
 
@@ -46,12 +45,7 @@ tui_person_load(struct tui *t, struct tui_form *f, struct tui_person *P, int i, 
 	if (fill) {
 		snprintf(P->name, sizeof P->name, "%s", p.name);
 		snprintf(P->dob, sizeof P->dob, "%s", p.dob);
-		P->kind = party->kind;
-		P->role = party->role;
-		P->eligible = party->eligible;
-		P->consent = party->consent;
-		P->informed = party->informed;
-		snprintf(P->views, sizeof P->views, "%s", party->views);
+		P->was = *party;
 	}
 	explicit_bzero(&p, sizeof p);
 	if (!fill)
@@ -61,14 +55,14 @@ tui_person_load(struct tui *t, struct tui_form *f, struct tui_person *P, int i, 
 	if ((x = tui_form_field(f, "dob")) != NULL)
 		snprintf(x->buf, x->max, "%s", P->dob);
 	if ((x = tui_form_field(f, "role")) != NULL) {
-		x->choice = P->role;
-		x->hidden = P->kind == 0; /* a child is a child */
+		x->choice = P->was.role;
+		x->hidden = P->was.kind == 0; /* a child is a child */
 	}
-	tui_form_field(f, "eligible")->choice = P->eligible;
-	tui_form_field(f, "consent")->choice = P->consent;
-	tui_form_field(f, "informed")->choice = P->informed;
+	tui_form_field(f, "eligible")->choice = P->was.eligible;
+	tui_form_field(f, "consent")->choice = P->was.consent;
+	tui_form_field(f, "informed")->choice = P->was.informed;
 	if ((x = tui_form_field(f, "views")) != NULL)
-		snprintf(x->buf, x->max, "%s", P->views);
+		snprintf(x->buf, x->max, "%s", P->was.views);
 }
 
 static void
@@ -83,7 +77,7 @@ tui_person_check(struct tui *t, struct tui_form *f)
 		tui_person_load(t, f, P, who->choice, true);
 		name->bad = dob->bad = false;
 	}
-	role->hidden = P->kind == 0;
+	role->hidden = P->was.kind == 0;
 	if (!role->hidden && role->choice == PARTY_CHILD) {
 		role->bad = true;
 		snprintf(role->why, sizeof role->why, "a complainant is not given the child's role");
@@ -128,11 +122,11 @@ tui_person_submit(struct tui *t, struct tui_form *f)
 		dob = NULL;
 	memset(&e, 0, sizeof e);
 	e.party = (unsigned)P->w.index[P->last] + 1;
-	e.role = tui_person_changed(f, "role", P->role);
-	e.eligible = tui_person_changed(f, "eligible", P->eligible);
-	e.consent = tui_person_changed(f, "consent", P->consent);
-	e.informed = tui_person_changed(f, "informed", P->informed);
-	e.views = strcmp(views, P->views) != 0 ? views : NULL;
+	e.role = tui_person_changed(f, "role", P->was.role);
+	e.eligible = tui_person_changed(f, "eligible", P->was.eligible);
+	e.consent = tui_person_changed(f, "consent", P->was.consent);
+	e.informed = tui_person_changed(f, "informed", P->was.informed);
+	e.views = strcmp(views, P->was.views) != 0 ? views : NULL;
 	if (name == NULL && dob == NULL && e.role < 0 && e.eligible < 0 && e.consent < 0 &&
 	    e.informed < 0 && e.views == NULL) {
 		tui_message(t, false, "nothing changed");
