@@ -110,7 +110,7 @@ tui_admin_versions(struct tui *t)
 	free(v);
 }
 
-void
+static void
 tui_admin_load(struct tui *t)
 {
 	struct tui_admin *A = &t->admin;
@@ -162,7 +162,7 @@ tui_admin_load(struct tui *t)
 	tui_admin_versions(t);
 }
 
-void
+static void
 tui_admin_free(struct tui *t)
 {
 	struct tui_admin *A = &t->admin;
@@ -173,7 +173,7 @@ tui_admin_free(struct tui *t)
 	memset(A, 0, sizeof *A);
 }
 
-void
+static void
 tui_admin_open(struct tui *t)
 {
 	enum role r = book_role(t->b);

@@ -111,7 +111,7 @@ tui_audit_load(struct tui *t)
 	return 0;
 }
 
-void
+static void
 tui_audit_free(struct tui *t)
 {
 	if (t->audit == NULL)
@@ -122,7 +122,7 @@ tui_audit_free(struct tui *t)
 	t->audit = NULL;
 }
 
-void
+static void
 tui_audit_open(struct tui *t)
 {
 	enum role r = book_role(t->b);

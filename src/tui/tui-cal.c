@@ -213,7 +213,7 @@ tui_cal_agenda_range(const struct tui_cal *C, int32_t *from, int32_t *to)
 
 /* Reads the month around the selected day and the agenda, when either is
  * not what is loaded (or force: another user's commit, a filter). */
-int
+static int
 tui_cal_load(struct tui *t, bool force)
 {
 	struct tui_cal *C = &t->cal;
@@ -265,7 +265,7 @@ tui_cal_load(struct tui *t, bool force)
 	return 0;
 }
 
-void
+static void
 tui_cal_free(struct tui *t)
 {
 	struct tui_cal *C = &t->cal;
@@ -278,7 +278,7 @@ tui_cal_free(struct tui *t)
 	C->loaded = false;
 }
 
-void
+static void
 tui_cal_open(struct tui *t)
 {
 	struct tui_cal *C = &t->cal;

@@ -17,6 +17,8 @@
 
 #define TUI_LABEL 13 /* "  investigator " */
 
+static void tui_case_free(struct tui *t);
+
 /* --- building the lines -------------------------------------------------------- */
 
 /* Appends one line (already safe to show) to the view. */
@@ -492,7 +494,7 @@ tui_case_reload(struct tui *t)
 	return 0;
 }
 
-void
+static void
 tui_case_free(struct tui *t)
 {
 	struct tui_view *V = &t->view;

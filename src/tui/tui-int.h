@@ -550,14 +550,11 @@ int tui_input_add(char *buf, size_t max, wint_t wc);
 bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
 
 /* tui-list.c */
-void tui_list_init(struct tui *t);
 int tui_list_load(struct tui *t);
-void tui_list_free(struct tui *t);
 
 /* tui-case.c */
 int tui_case_open(struct tui *t, const char *ref);
 int tui_case_reload(struct tui *t);
-void tui_case_free(struct tui *t);
 
 /* tui-step.c: the steps of the procedure from the case view */
 void tui_step_menu(struct tui *t);
@@ -678,38 +675,14 @@ void tui_rec_done_form(struct tui *t);
 /* tui-new.c: the new case form */
 void tui_new_case(struct tui *t);
 
-/* tui-admin.c */
-void tui_admin_open(struct tui *t);
-void tui_admin_load(struct tui *t);
-void tui_admin_free(struct tui *t);
-
-/* tui-cal.c */
-void tui_cal_open(struct tui *t);
-/* Reads what the calendar shows, all of it when force. */
-int tui_cal_load(struct tui *t, bool force);
-void tui_cal_free(struct tui *t);
-
 /* tui-letter.c */
 void tui_letter_menu(struct tui *t);
-void tui_letter_free(struct tui *t);
-
-/* tui-report.c */
-void tui_report_open(struct tui *t);
-int tui_report_load(struct tui *t);
-void tui_report_free(struct tui *t);
 
 /* tui-me.c: enrolment at the first login, one's own passphrase */
 /* Offers to enrol a person who is not a user of the book; -1 to stop. */
 int tui_me_enrol(struct tui *t);
-/* P on the list: enrol, or change one's own passphrase. */
-void tui_me(struct tui *t);
 
 /* tui-audit.c: the audit trail, the book's or one case's */
 struct tui_audit;
-void tui_audit_open(struct tui *t);
-void tui_audit_free(struct tui *t);
-
-/* tui-keys.c: the help screen */
-void tui_help_open(struct tui *t);
 
 #endif

@@ -492,7 +492,7 @@ tui_help_walk(struct tui *t, WINDOW *w, size_t top, int h)
 	return r;
 }
 
-void
+static void
 tui_help_open(struct tui *t)
 {
 	if (t->screen != &tui_help_screen) {

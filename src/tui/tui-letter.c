@@ -39,7 +39,7 @@ tui_letter_each(const struct letter_entry *e, void *ctx)
 	return 0;
 }
 
-void
+static void
 tui_letter_free(struct tui *t)
 {
 	struct tui_letter *L = &t->letter;

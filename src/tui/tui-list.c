@@ -403,7 +403,7 @@ tui_list_prefer(struct tui_list *L)
 	}
 }
 
-void
+static void
 tui_list_init(struct tui *t)
 {
 	struct tui_list *L = &t->list;
@@ -412,7 +412,7 @@ tui_list_init(struct tui *t)
 	L->sort = TUI_COL_DUE;
 }
 
-void
+static void
 tui_list_free(struct tui *t)
 {
 	struct tui_list *L = &t->list;

@@ -6,6 +6,9 @@
 
 #include "tui-int.h"
 
+/* P on the list: enrol, or change one's own passphrase. */
+static void tui_me(struct tui *t);
+
 #define TUI_PASS_MIN 8 /* as `redress user enrol`: at least 8 characters */
 
 static void
@@ -122,7 +125,7 @@ out:
 	return r < 0 ? -1 : 0;
 }
 
-void
+static void
 tui_me(struct tui *t)
 {
 	struct err err;

@@ -209,7 +209,7 @@ tui_rep_walk(struct tui *t, size_t top, int h)
 
 /* --- loading, keys ------------------------------------------------------------------- */
 
-int
+static int
 tui_report_load(struct tui *t)
 {
 	struct tui_report *R = &t->report;
@@ -229,14 +229,14 @@ tui_report_load(struct tui *t)
 	return 0;
 }
 
-void
+static void
 tui_report_free(struct tui *t)
 {
 	free(t->report.r);
 	t->report.r = NULL;
 }
 
-void
+static void
 tui_report_open(struct tui *t)
 {
 	struct tui_report *R = &t->report;
