@@ -12,7 +12,7 @@ static void
 tui_edit_check(struct tui *t, struct tui_form *f)
 {
 	(void)t;
-	tui_teams_check(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+	tui_teams_check(f->ctx, f);
 }
 
 static int
@@ -33,7 +33,7 @@ tui_edit_submit(struct tui *t, struct tui_form *f)
 		e.kind = -1;
 	if (e.channel == c->channel)
 		e.channel = -1;
-	e.team = tui_teams_value(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+	e.team = tui_teams_value(f->ctx, f);
 	e.service = text_trim(tui_form_field(f, "service")->buf);
 	e.summary = tui_form_field(f, "summary")->buf;
 	if (strcmp(e.team, c->team) == 0)
@@ -63,9 +63,8 @@ tui_edit_form(struct tui *t)
 	const char *kinds[ROUTE_COUNT], *channels[CHANNEL_COUNT];
 	struct tui_teams *T;
 	struct tui_form *f;
-	struct tui_field *x;
 	char title[128];
-	int i, nteams;
+	int i;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
@@ -73,7 +72,7 @@ tui_edit_form(struct tui *t)
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	nteams = tui_teams_load(t, T, c->team);
+	tui_teams_load(t, T, c->team);
 	for (i = 0; i < ROUTE_COUNT; i++)
 		kinds[i] = route_name((enum route)i);
 	for (i = 0; i < CHANNEL_COUNT; i++)
@@ -87,9 +86,7 @@ tui_edit_form(struct tui *t)
 	}
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, c->kind);
 	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, c->channel);
-	tui_form_choice(f, "team", "Team", T->choices, nteams, tui_teams_default(T, c->team));
-	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
-		x->hidden = true;
+	tui_teams_fields(f, T, tui_teams_default(T, c->team));
 	tui_form_text(f, "service", "Service", 64, true, c->service);
 	tui_form_text(f, "summary", "Summary", BOOK_TEXT_MAX, true,
 	              c->summary_unopened ? NULL : c->summary);

@@ -655,16 +655,18 @@ struct tui_teams {
 	size_t n;                     /* teams, at names[1..n] */
 };
 /* Fills T (current, a case's own team, is one of them even when no open
- * case has it): the number of choices. */
-int tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
+ * case has it). */
+void tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
 /* The choice for team: 0 no team, else one of the book's. */
 int tui_teams_default(const struct tui_teams *T, const char *team);
-/* The team chosen or typed ("" for none). */
-const char *tui_teams_value(const struct tui_teams *T, const struct tui_field *choice,
-                            const struct tui_field *typed);
-/* Shows the typed field for a new team, checked as typed; the chosen
- * team's count in its note. */
-void tui_teams_check(const struct tui_teams *T, struct tui_field *choice, struct tui_field *typed);
+/* Adds to f the choice of T's (def chosen) and under it the field a new
+ * team is typed in, hidden until that is chosen. */
+void tui_teams_fields(struct tui_form *f, const struct tui_teams *T, int def);
+/* The team f has chosen or typed ("" for none). */
+const char *tui_teams_value(const struct tui_teams *T, struct tui_form *f);
+/* Shows f's field for a new team, checked as typed; the chosen team's
+ * count in its note. */
+void tui_teams_check(const struct tui_teams *T, struct tui_form *f);
 
 /* tui-points.c: complaint points, findings, recommendations */
 void tui_point_form(struct tui *t);

@@ -112,7 +112,7 @@ tui_new_check(struct tui *t, struct tui_form *f)
 		safe->note_style = TUI_S_SOON;
 	}
 	tui_new_safeguard_check(f, safeguarding);
-	tui_teams_check(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+	tui_teams_check(f->ctx, f);
 	/* the year limit and the excluded matters are a complaint's questions */
 	aware->hidden = excl->hidden = !complaint || safeguarding;
 	anyway->hidden = true;
@@ -213,7 +213,7 @@ tui_new_submit(struct tui *t, struct tui_form *f, char ref[BOOK_REF_MAX])
 	in.child_dob = tui_new_value(f, "child_dob");
 	in.complainant_name = tui_new_value(f, "complainant");
 	in.complainant_role = tui_form_field(f, "role")->choice;
-	team = tui_teams_value(f->ctx, tui_form_field(f, "team"), tui_form_field(f, "team_new"));
+	team = tui_teams_value(f->ctx, f);
 	in.team = *team != '\0' ? team : NULL;
 	in.summary = tui_new_value(f, "summary");
 	in.redirect_to = elsewhere != NULL ? elsewhere : tui_new_value(f, "redirect");
@@ -249,7 +249,6 @@ tui_new_case(struct tui *t)
 	bool safeguarding = false;
 	const char *redirected = NULL;
 	struct tui_teams *T;
-	int nteams;
 
 	if (tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
@@ -257,7 +256,7 @@ tui_new_case(struct tui *t)
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	nteams = tui_teams_load(t, T, NULL);
+	tui_teams_load(t, T, NULL);
 	vocab_names(VOCAB_KIND, 0, kinds, ROUTE_COUNT);
 	vocab_names(VOCAB_CHANNEL, 0, channels, CHANNEL_COUNT);
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
@@ -298,9 +297,7 @@ tui_new_case(struct tui *t)
 	tui_form_date(f, "child_dob", "Child born", true, NULL);
 	tui_form_text(f, "complainant", "Complainant", BOOK_NAME_MAX, true, NULL);
 	tui_form_choice(f, "role", "Their role", roles, PARTY_ROLE_COUNT, PARTY_PARENT);
-	tui_form_choice(f, "team", "Team", T->choices, nteams, 0);
-	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
-		x->hidden = true;
+	tui_teams_fields(f, T, 0);
 	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
 	tui_form_date(f, "told", "Told on", true, date_format(t->today, today));
 	tui_form_text(f, "thanked", "Thanked", 128, true, NULL);

@@ -81,7 +81,7 @@ tui_team_pick(struct tui *t, char *team, size_t n)
 
 /* --- the team of a form -------------------------------------------------------------- */
 
-int
+void
 tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 {
 	const char *names[TUI_TEAMS_MAX];
@@ -105,7 +105,6 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 	snprintf(T->names[T->n + 1], sizeof T->names[0], "a new team (type its name)");
 	for (i = 0; i < T->n + 2; i++)
 		T->choices[i] = T->names[i];
-	return (int)T->n + 2;
 }
 
 int
@@ -121,20 +120,32 @@ tui_teams_default(const struct tui_teams *T, const char *team)
 	return 0;
 }
 
-const char *
-tui_teams_value(const struct tui_teams *T, const struct tui_field *choice,
-                const struct tui_field *typed)
+void
+tui_teams_fields(struct tui_form *f, const struct tui_teams *T, int def)
 {
+	struct tui_field *x;
+
+	tui_form_choice(f, "team", "Team", T->choices, (int)T->n + 2, def);
+	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
+		x->hidden = true;
+}
+
+const char *
+tui_teams_value(const struct tui_teams *T, struct tui_form *f)
+{
+	const struct tui_field *choice = tui_form_field(f, "team");
+
 	if (choice->choice <= 0)
 		return "";
 	if ((size_t)choice->choice <= T->n)
 		return T->names[choice->choice];
-	return text_trim(typed->buf);
+	return text_trim(tui_form_field(f, "team_new")->buf);
 }
 
 void
-tui_teams_check(const struct tui_teams *T, struct tui_field *choice, struct tui_field *typed)
+tui_teams_check(const struct tui_teams *T, struct tui_form *f)
 {
+	struct tui_field *choice = tui_form_field(f, "team"), *typed = tui_form_field(f, "team_new");
 	char buf[TUI_TEAM_MAX];
 	const char *v;
 	size_t i;
