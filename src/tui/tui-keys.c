@@ -197,17 +197,6 @@ const struct tui_key tui_keys[] = {
 };
 const size_t tui_nkeys = sizeof tui_keys / sizeof tui_keys[0];
 
-/* The screens as a binding names them. */
-static const struct {
-	const char *name;
-	unsigned ctx;
-} tui_key_screens[] = {
-	{ "list", TUI_CTX_LIST }, { "case", TUI_CTX_CASE }, { "calendar", TUI_CTX_CAL },
-	{ "report", TUI_CTX_REPORT }, { "letter", TUI_CTX_LETTER }, { "admin", TUI_CTX_ADMIN },
-	{ "audit", TUI_CTX_AUDIT }, { "help", TUI_CTX_HELP }, { "form", TUI_CTX_FORM },
-	{ "all", TUI_CTX_ALL },
-};
-
 /* One key however the terminal sends it: Enter, Backspace. */
 static int
 tui_key_norm(int key)
@@ -235,15 +224,19 @@ tui_key_named(unsigned ctx, const char *action, bool *ok)
 	return NULL;
 }
 
+/* The keys' context of a screen as a binding names it: a screen's own
+ * name, or "form" or "all"; 0 none. */
 static unsigned
 tui_key_screen(const char *screen)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof tui_key_screens / sizeof tui_key_screens[0]; i++)
-		if (strcmp(tui_key_screens[i].name, screen) == 0)
-			return tui_key_screens[i].ctx;
-	return 0;
+	for (i = 0; i < tui_nscreens; i++)
+		if (strcmp(tui_screens[i]->name, screen) == 0)
+			return tui_screens[i]->ctx;
+	if (strcmp(screen, "form") == 0)
+		return TUI_CTX_FORM;
+	return strcmp(screen, "all") == 0 ? TUI_CTX_ALL : 0;
 }
 
 const char *
