@@ -369,22 +369,6 @@ report_measure(struct rp_ctx *x, bool *clocks, size_t *ndl, struct report_time *
 	report_time_add(t, workday_between(x->cal, from, on), report_deadline(x, *ndl, key));
 }
 
-/* A stage's response met in the timeline: counted, its outcome, its time. */
-static void
-report_response(struct rp_ctx *x, int s, struct date from, bool measure, struct date on,
-                bool *clocks, size_t *ndl)
-{
-	static const char *const keys[4] = { NULL, "stage1_response", "stage2_response",
-	                                     "stage3_response" };
-	struct report *r = x->r;
-	struct report_time *t = s == 1 ? &r->s1 : s == 2 ? &r->s2 : &r->s3;
-
-	r->stage[s].responded++;
-	r->stage[s].outcome[report_outcome(x->c, (unsigned)s, r->stage[s].point_outcome)]++;
-	if (measure)
-		report_measure(x, clocks, ndl, t, from, on, keys[s]);
-}
-
 /* The first of a step the timeline may repeat: its date kept (true); a
  * repeat counts for nothing (false). */
 static bool
@@ -406,6 +390,27 @@ struct rp_walk {
 	size_t ndl;
 	int stage;
 };
+
+/* A stage's response met in the timeline: the stage's first, when dated in
+ * the period of a complaint (in), is counted with its outcome and, when
+ * measure, the time since from (true); any other counts for nothing. */
+static bool
+report_response(struct rp_ctx *x, struct rp_walk *w, int s, struct date from, bool measure,
+                struct date on, bool in)
+{
+	static const char *const keys[4] = { NULL, "stage1_response", "stage2_response",
+	                                     "stage3_response" };
+	struct report *r = x->r;
+	struct report_time *t = s == 1 ? &r->s1 : s == 2 ? &r->s2 : &r->s3;
+
+	if (!report_first(&w->have_resp[s], &w->resp[s], on) || !in)
+		return false;
+	r->stage[s].responded++;
+	r->stage[s].outcome[report_outcome(x->c, (unsigned)s, r->stage[s].point_outcome)]++;
+	if (measure)
+		report_measure(x, &w->clocks, &w->ndl, t, from, on, keys[s]);
+	return true;
+}
 
 /* The Code's acknowledgement at Stage 2, the first on or after the request:
  * within 5 working days of a request dated in the period, counted. */
@@ -449,9 +454,9 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 			r->chc.s2_extended++;
 		break;
 	case EV_STAGE1_RESPONSE_SENT:
-		if (!report_first(&w->have_resp[1], &w->resp[1], e->date) || !in || !complaint)
+		if (!report_response(x, w, 1, c->received, c->has_received, e->date,
+		                     in && complaint))
 			break;
-		report_response(x, 1, c->received, c->has_received, e->date, &w->clocks, &w->ndl);
 		r->chc.s1_responded++;
 		if (workday_between(x->cal, w->have_ack ? w->ack : c->received, e->date) <= 10)
 			r->chc.s1_resp_10++;
@@ -487,9 +492,8 @@ report_event_early(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e
 		}
 		break;
 	case EV_STAGE2_RESPONSE_SENT:
-		if (!report_first(&w->have_resp[2], &w->resp[2], e->date) || !in || !complaint)
+		if (!report_response(x, w, 2, w->s2_req, w->have_s2_req, e->date, in && complaint))
 			break;
-		report_response(x, 2, w->s2_req, w->have_s2_req, e->date, &w->clocks, &w->ndl);
 		r->chc.s2_responded++;
 		if (w->have_s2_req &&
 		    workday_between(x->cal, w->have_s2_ack ? w->s2_ack : w->s2_req, e->date) <= 20)
@@ -529,8 +533,8 @@ report_event_late(struct rp_ctx *x, struct rp_walk *w, const struct rp_event *e,
 			               "panel_findings");
 		break;
 	case EV_STAGE3_RESPONSE_SENT:
-		if (report_first(&w->have_resp[3], &w->resp[3], e->date) && in && complaint)
-			report_response(x, 3, w->findings, w->have_findings, e->date, &w->clocks, &w->ndl);
+		(void)report_response(x, w, 3, w->findings, w->have_findings, e->date,
+		                      in && complaint);
 		break;
 	case EV_DECLINED:
 		if (!in || !complaint)

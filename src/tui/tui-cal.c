@@ -18,6 +18,8 @@
 #define TUI_CAL_SOON_DAYS 3
 
 static const char *const tui_cal_which[] = { "deadlines", "targets", "deadlines and targets" };
+/* the month's count of one */
+static const char *const tui_cal_which1[] = { "deadline", "target", "deadline or target" };
 
 /* --- loading ------------------------------------------------------------------------ */
 
@@ -543,7 +545,8 @@ tui_cal_draw(struct tui *t)
 	date_to_ymd(first, &y, &m, &d);
 	lead = (int)date_weekday(first) - 1;
 	snprintf(head, sizeof head, "%s %d: %ld %s due, %ld overdue", date_month_name(m), y,
-	         C->total, tui_cal_which[C->which], C->total_overdue);
+	         C->total, (C->total == 1 ? tui_cal_which1 : tui_cal_which)[C->which],
+	         C->total_overdue);
 	tui_put(t, t->body, 0, 0, head, t->cols, TUI_LEFT, tui_style(t, TUI_S_HEAD));
 	for (w = 0; w < 7; w++)
 		tui_put(t, t->body, 1, w * Lo.cw + 1,

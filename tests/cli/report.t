@@ -1,5 +1,7 @@
 # redress report: the annual report and the Complaint Handling Code figures
-# over a fixture book built with `redress case`, at fixed dates, in the
+# over a fixture book built by one `redress import` (tests/cli/data/report.csv,
+# a row a case below, REP-A1 to REP-J) and the few steps the CSV does not
+# carry (recommendations, advocacy), at fixed dates, in the
 # financial year 2026/27 (2026-04-01 to 2027-03-31), today 2027-06-30.
 # (The fixture's commands are redress_unwrapped: valgrind, see run.sh, runs
 # the reports, not the steps the other tests run under it.)
@@ -12,7 +14,7 @@
 #   A x6  team N, child complains by email, received Mon 2026-10-05, ack
 #         10-06, Stage 1 response Fri 10-16 = 9 working days; point upheld.
 #   B x5  team "Équipe Sud", a parent through the advocate channel, received
-#         Mon 2026-11-02, ack 11-09 (5), extended with a note (three of
+#         Mon 2026-11-02, ack 11-09 (5), extended (three of
 #         them coded availability, two with no code), response Fri
 #         11-27 = 19 (14 after the ack); not upheld; Stage 2 asked 12-01,
 #         accepted 12-02, extended (no note, coded complexity), response
@@ -39,17 +41,10 @@ $ rm -rf $RDT/report-t && mkdir $RDT/report-t && printf 'pass phrase 1\n' > $RDT
 ok
 $ printf '%s\n' 'export REDRESS_TODAY=2027-06-30 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/report-t/pass REDRESS_BOOK=$RDT/report-t/book' 'N="North, \"A\" Team"' 'rc() { redress_unwrapped case "$@"; }' 'last() { redress_unwrapped case list --format tsv | tail -1 | cut -f1; }' > $RDT/report-t/env && . $RDT/report-t/env && redress init --authority statutory >/dev/null && echo ok
 ok
-$ . $RDT/report-t/env; for i in 1 2 3 4 5 6; do r=$(rc add --received 2026-10-05 --team "$N" --channel email --child-name Kid --complainant-name Kid --complainant-role child) && rc point $r --text 'Visits missed' >/dev/null && rc acknowledge $r --date 2026-10-06 && rc respond $r --date 2026-10-16 && rc finding $r --stage 1 --point 1 --outcome upheld && rc close $r --date 2026-10-20 || echo FAIL; done
-$ . $RDT/report-t/env; for i in 1 2 3 4 5; do r=$(rc add --received 2026-11-02 --team 'Équipe Sud' --channel advocate --child-name Kid --complainant-name Mum) && rc point $r --text 'Plan not shared' >/dev/null && rc acknowledge $r --date 2026-11-09 && rc extend $r --date 2026-11-12 --text 'Staff illness' $([ $i -le 3 ] && echo --reason availability) && rc respond $r --date 2026-11-27 && rc finding $r --stage 1 --point 1 --outcome not-upheld && rc escalate $r --date 2026-12-01 && rc accept $r --date 2026-12-02 && rc statement $r --date 2026-12-07 && rc extend $r --date 2026-12-10 --reason complexity && rc respond $r --date 2027-02-22 && rc finding $r --stage 2 --point 1 --outcome partly-upheld && rc recommend $r --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 && rc escalate $r --date 2027-02-23 && rc accept $r --date 2027-02-24 && rc arrange-panel $r --date 2027-03-10 && rc panel-notice $r --date 2027-02-24 && rc panel-held $r --date 2027-03-10 && rc findings $r --date 2027-03-15 && rc respond $r --date 2027-03-31 && rc finding $r --stage 3 --point 1 --outcome not-upheld || echo FAIL; done
-$ . $RDT/report-t/env; r=$(rc add --received 2026-06-01 --team "$N" --channel phone --child-name Kid --complainant-name Adv --complainant-role advocate) && rc respond $r --date 2026-06-12 && rc escalate $r --date 2026-07-20 && rc refuse $r --date 2026-07-21 --reason late-request --ombudsman-told && rc ombudsman $r --date 2026-08-03 && rc ombudsman-outcome $r --date 2026-10-01 --finding upheld-no-injustice && echo ok
-ok
-$ . $RDT/report-t/env; r=$(rc add --received 2026-07-01 --aware 2025-05-01 --channel letter --child-name Kid --complainant-name Dad) && rc decline $r --date 2026-07-02 --reason over-a-year --ombudsman-told && echo ok
-ok
-$ . $RDT/report-t/env; r=$(rc add --received 2026-09-01 --team 'Équipe Sud' --child-name Kid --complainant-name Mum) && rc acknowledge $r --date 2026-09-02 && rc advocacy $r --offered 2026-09-02 --accepted && rc withdraw $r --date 2026-09-10 && echo ok
-ok
-$ . $RDT/report-t/env; for i in 1 2; do rc add --kind compliment --team "$N" --thanked 'Foster team' --received 2026-05-04 >/dev/null; done; rc pass-on $(last) --date 2026-05-05 && echo ok
-ok
-$ . $RDT/report-t/env; r=$(rc add --received 2026-03-02 --team "$N" --child-name Kid) && rc respond $r --date 2026-04-02 && rc add --kind comment --received 2027-04-05 >/dev/null && rc add --safeguarding --received 2026-12-01 --child-name Kid >/dev/null && rc add --kind concern --channel email --received 2027-01-11 >/dev/null && echo ok
+$ . $RDT/report-t/env; redress_unwrapped import tests/cli/data/report.csv
+20 cases imported
+$ . $RDT/report-t/env; for r in REP-B1 REP-B2 REP-B3 REP-B4 REP-B5; do rc recommend $r --stage 2 --text 'Share plans' --owner boss --due 2027-03-01 >/dev/null && rc done $r --rec 1 --date 2027-03-10 || echo FAIL; done
+$ . $RDT/report-t/env; rc advocacy REP-E --offered 2026-09-02 --accepted && rc withdraw REP-E --date 2026-09-10 && echo ok
 ok
 
 # --- the annual report as text: every figure checked against the list above

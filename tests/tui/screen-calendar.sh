@@ -233,5 +233,36 @@ expect " 11     1+" "vt100: the met one marked (e: met ones shown)"
 keys q q
 exited 0 "vt100: q quits"
 
+# --- a month of targets: the internal target counted in the month's grid ------
+# A Stage 2 investigation under Gloucestershire: received Mon 7 Sep, Stage 1
+# response 18 Sep, Stage 2 requested 21 Sep, accepted 22, complaint agreed
+# (statement) Mon 26 Oct; the internal target, 25 working days from the
+# agreement (no holiday between), is Mon 30 Nov; its deadline, 25 from the
+# request, Mon 26 Oct (the month before), and the longest, 65, in the new year.
+# So November holds one target and no deadline.
+tcal=$tmp/targets
+TR() { REDRESS_PASSPHRASE_FILE=$tmp/pass "$REDRESS" -d "$tcal" "$@" >/dev/null; }
+TR init --authority gloucestershire &&
+	TR case add --received 2026-09-07 --child-name "Di Target" --team "North CIN" &&
+	TR case respond CSC-2026-0001 --date 2026-09-18 && TR case escalate CSC-2026-0001 --date 2026-09-21 &&
+	TR case accept CSC-2026-0001 --date 2026-09-22 &&
+	TR case statement CSC-2026-0001 --date 2026-10-26 || { echo "FAIL: targets book"; exit 1; }
+launch "$tcal" "$P"
+expect "REFERENCE" "targets: the list"
+keys c
+expect "November 2026: 0 deadlines due, 0 overdue" "no deadline in November"
+absent " 30     1" "30 November: nothing counted"
+keys d
+expect "November 2026: 1 target due, 0 overdue" "d: the month counts its one target"
+expect " 30     1" "d: the target counted on Monday 30 November"
+keys d
+expect "November 2026: 1 deadline or target due, 0 overdue" "d: deadlines and targets, one in all"
+expect " 30     1" "and counted on its day"
+keys g && text "2026-11-30" && keys Enter
+expect "Monday 30 November 2026: 1 due" "g: the target's day"
+expect "CSC-2026-0001 Stage 2 response" "the day's agenda names the target"
+keys q q
+exited 0 "targets: q quits"
+
 # no client, whatever ended it, reported memory errors or undefined behaviour
 screen_done

@@ -176,5 +176,52 @@ absent "window too small" "80x24 again: nothing left over"
 keys q
 exited 0 "q quits with status"
 
+# --- the sorts by owner, team and child: the rows in their order -----------------
+# sorted_by LABEL [-r]: the rows on screen (the first 20 of all cases, g) are in
+# the byte order of the column headed LABEL (strcmp's, as the list sorts),
+# reversed with -r, and hold at least two different values, so that a sort
+# by another column would not pass.  Columns are cut by character (C.UTF-8):
+# a team is cut short with a multibyte "…".
+sorted_by() {
+	keys g
+	expect " 1/51 shown" "g: the first row"
+	count=$((count + 1))
+	screen >"$tmp/sorted"
+	from=$(sed -n '/^ REFERENCE /{p;q;}' "$tmp/sorted" | sed "s/$1.*//" | wc -m)
+	to=$(sed -n '/^ REFERENCE /{p;q;}' "$tmp/sorted" | sed "s/\($1 *\)[^ ].*/\1/" | wc -m)
+	sed -n '/^ REFERENCE /,/^ [^ ]* (admin)/p' "$tmp/sorted" | sed '1d;$d' |
+		LC_ALL=C.UTF-8 sed "s/^.\{$((from - 1))\}//" |
+		if [ "$1" = CHILD ]; then cat; else LC_ALL=C.UTF-8 sed "s/^\(.\{$((to - from))\}\).*/\1/"; fi |
+		sed 's/ *$//' >"$tmp/col"
+	if [ "$(sort -u "$tmp/col" | wc -l)" -lt 2 ] || ! LC_ALL=C sort -c ${2:-} "$tmp/col" 2>/dev/null; then
+		failed "the list sorted by $1${2:+ reversed}: rows out of order"
+		sed 's/^/  | /' "$tmp/col"
+	fi
+}
+for c in CSC-2026-0004:zara CSC-2024-0007:bea CSC-2025-0006:mo CSC-2024-0008:bea; do
+	r case assign "${c%%:*}" --owner "${c#*:}" >/dev/null || failed "assign ${c%%:*}"
+done
+SCREEN_COLS=160 launch "$book" "$P"
+expect "REFERENCE" "160 columns: the list"
+keys a
+expect "| by next deadline" "all cases, by the next deadline"
+keys s s
+expect "| by owner" "s twice: by owner"
+sorted_by OWNER
+keys S
+expect "| by owner, reversed" "S: by owner, reversed"
+sorted_by OWNER -r
+keys s
+expect "| by team" "s: by team"
+sorted_by TEAM
+keys s
+expect "| by child" "s: by child"
+sorted_by CHILD
+keys S
+expect "| by child, reversed" "S: by child, reversed"
+sorted_by CHILD -r
+keys q
+exited 0 "q quits"
+
 # no client, whatever ended it, reported memory errors or undefined behaviour
 screen_done
