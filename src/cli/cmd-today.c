@@ -97,6 +97,6 @@ const struct cli_cmd cmd_today_entry = {
 	.help = "Shows whether today (in Europe/London, whatever the server's zone) is a\n"
 	        "working day, the next bank holiday, and the deadlines of a complaint received\n"
 	        "today under the profile (default statutory).  This is what redress shows when\n"
-	        "run with no command, until the full-screen client exists.",
+	        "run with no command and no book named, or not on a terminal.",
 	.exec = cmd_today_exec,
 };
