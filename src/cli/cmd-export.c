@@ -48,6 +48,20 @@ export_put(const char *indent, const char *label, const char *value)
 	free(copy);
 }
 
+/* Labelled values, each as export_put prints it, in order. */
+struct export_field {
+	const char *label, *value;
+};
+
+static void
+export_fields(const char *indent, const struct export_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		export_put(indent, f[i].label, f[i].value);
+}
+
 static void
 export_when(uint64_t t, char *out, size_t n)
 {
@@ -61,6 +75,16 @@ export_when(uint64_t t, char *out, size_t n)
 static void
 export_case(const struct book_case *c, uint64_t subject)
 {
+	const struct export_field about[] = {
+		{ "team", c->team }, { "service", c->service }, { "owner", c->staff.owner },
+		{ "manager", c->staff.manager }, { "investigator", c->staff.investigator },
+		{ "independent", c->staff.independent }, { "adjudicator", c->staff.adjudicator },
+		{ "panel", c->staff.panel[0] }, { "panel", c->staff.panel[1] },
+		{ "panel", c->staff.panel[2] }, { "redirected", c->redirect_to },
+		{ "thanked", c->thanked },
+		{ "safeguarding", c->safeguarding ? "flagged and sent to the children's helpdesk" : "" },
+		{ "summary", c->summary },
+	};
 	char line[BOOK_TEXT_MAX + 256], when[32];
 	size_t i, k;
 	int len;
@@ -68,20 +92,7 @@ export_case(const struct book_case *c, uint64_t subject)
 	printf("\ncase %s  %s, received %s by %s; %s, stage %d\n", c->ref,
 	       route_name((enum route)c->kind), c->received, channel_name(c->channel),
 	       case_status_name((enum case_status)c->status), c->stage);
-	export_put("  ", "team", c->team);
-	export_put("  ", "service", c->service);
-	export_put("  ", "owner", c->staff.owner);
-	export_put("  ", "manager", c->staff.manager);
-	export_put("  ", "investigator", c->staff.investigator);
-	export_put("  ", "independent", c->staff.independent);
-	export_put("  ", "adjudicator", c->staff.adjudicator);
-	for (i = 0; i < 3; i++)
-		export_put("  ", "panel", c->staff.panel[i]);
-	export_put("  ", "redirected", c->redirect_to);
-	export_put("  ", "thanked", c->thanked);
-	if (c->safeguarding)
-		export_put("  ", "safeguarding", "flagged and sent to the children's helpdesk");
-	export_put("  ", "summary", c->summary);
+	export_fields("  ", about, sizeof about / sizeof about[0]);
 	for (i = 0; i < c->nparties; i++) {
 		const struct book_party *p = &c->parties[i];
 
@@ -216,6 +227,16 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	struct book_contact ct;
 	struct book_person p;
 	struct book_adjust adj;
+	/* what is printed of each, by label: read into p, adj and ct below */
+	const struct export_field who[] = { { "name", p.name }, { "born", p.dob } };
+	const struct export_field adjusted[] = {
+		{ "adjustments", adj.text }, { "agreed on", adj.agreed },
+		{ "reviewed", adj.reviewed }, { "next review", adj.review },
+	};
+	const struct export_field reach[] = {
+		{ "address", ct.address }, { "e-mail", ct.email }, { "phone", ct.phone },
+		{ "prefers", ct.prefer }, { "safe to write", ct.safe },
+	};
 	struct err err;
 	char when[32];
 	size_t i;
@@ -224,15 +245,11 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	if ((rc = cli_book_status(book_person_get(b, id, &p, &err), &err)) != CLI_OK)
 		return rc;
 	printf("\n== person %llu\n", (unsigned long long)id);
-	export_put("", "name", p.name);
-	export_put("", "born", p.dob);
+	export_fields("", who, sizeof who / sizeof who[0]);
 	/* reasonable adjustments agreed with them (adjust.h), when there are */
 	if ((rc = cli_book_status(book_adjust_get(b, id, &adj, &err), &err)) != CLI_OK)
 		return rc;
-	export_put("", "adjustments", adj.text);
-	export_put("", "agreed on", adj.agreed);
-	export_put("", "reviewed", adj.reviewed);
-	export_put("", "next review", adj.review);
+	export_fields("", adjusted, sizeof adjusted / sizeof adjusted[0]);
 	explicit_bzero(&adj, sizeof adj);
 	export_when(p.updated_at, when, sizeof when);
 	printf("%-12s %llu, last changed %s by %s\n", "revision", (unsigned long long)p.rev, when,
@@ -242,11 +259,7 @@ export_person(struct book *b, uint64_t id, struct book_case *c)
 	 * name is, the read on record */
 	if ((rc = cli_book_status(book_contact_get(b, id, &ct, &err), &err)) != CLI_OK)
 		return rc;
-	export_put("", "address", ct.address);
-	export_put("", "e-mail", ct.email);
-	export_put("", "phone", ct.phone);
-	export_put("", "prefers", ct.prefer);
-	export_put("", "safe to write", ct.safe);
+	export_fields("", reach, sizeof reach / sizeof reach[0]);
 	explicit_bzero(&ct, sizeof ct);
 	if ((rc = export_equality(b, id)) != CLI_OK)
 		return rc;

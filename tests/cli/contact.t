@@ -129,3 +129,20 @@ cases        1
 $ . $RDT/contact-t/env; redress_unwrapped -d $B export --subject 'Zoë Example' | grep -c -e Quayside -e sam.example -e 01632
 0
 ? 1
+
+# The subject access export prints each of the case's people and flags by
+# label, in order, and leaves out what is empty (no service, redirect, thanks
+# or summary here): the manager, investigator, three panel members, the
+# safeguarding flag.
+$ mkdir $RDT/subj && printf 'pass phrase 1\n' >$RDT/subj/pass && export REDRESS_TODAY=2026-11-20 REDRESS_KDF=test REDRESS_PASSPHRASE_FILE=$RDT/subj/pass REDRESS_BOOK=$RDT/subj/book && redress_unwrapped init --authority statutory >/dev/null && r=$(redress_unwrapped case add --received 2026-11-02 --child-name 'Kit Safe' --safeguarding --team 'North CIN') && redress_unwrapped case assign $r --manager boss --investigator 'Ian Vest' --panel 'P One,P Two,P Three' && redress export --subject 'Kit Safe' | sed -n '/^case /,/timeline/p' | sed 's/owner        .*/owner        USER/'
+case CSC-2026-0001  complaint, received 2026-11-02 by online; safeguarding, stage 1
+  team         North CIN
+  owner        USER
+  manager      boss
+  investigator Ian Vest
+  panel        P One
+  panel        P Two
+  panel        P Three
+  safeguarding flagged and sent to the children's helpdesk
+  child        Kit Safe (child)  <- the subject
+  timeline
