@@ -481,26 +481,18 @@ int
 book_due_scan(struct book *b, const char *from, const char *to, unsigned flags,
               int (*each)(const struct book_due *, void *), void *ctx, struct err *err)
 {
-	struct range_ctx x;
+	/* no profile read yet, no entry before; the cache of plain fields (no
+	 * names) is no more than a speed-up, made when first wanted */
+	struct range_ctx x = { .flags = flags, .each = each, .ctx = ctx, .b = b,
+	                       .last_day = INT32_MIN };
 	struct range_txn r;
 	struct date f, tt;
 	int rc;
 
 	if ((rc = due_range(b, from, to, &f, &tt, &x.cal, &x.today, err)) != 0)
 		return rc;
-	x.flags = flags;
-	x.each = each;
-	x.ctx = ctx;
-	x.b = b;
-	x.t = NULL;
 	x.to = tt.day;
-	x.prof = NULL;
-	x.profver = 0;
-	x.calver = b->cv;
-	x.last_day = INT32_MIN;
-	/* plain fields only (no names): a cache is no more than a speed-up,
-	 * made when first wanted */
-	x.cache = NULL;
+	x.calver = b->cv; /* the calendar due_range read */
 	r.x = &x;
 	codec_be32((uint32_t)((int64_t)f.day + 0x80000000LL), r.from);
 	/* a cursor range scan from the first day: the cost follows the range */
@@ -928,19 +920,15 @@ int
 book_due_days(struct book *b, const char *from, const char *to, struct book_due_day *out,
               size_t max, size_t *n, struct err *err)
 {
-	struct due_days x;
+	struct due_days x = { .b = b, .out = out, .max = max };
 	struct date f, tt;
 	int rc;
 
 	*n = 0;
 	if ((rc = due_range(b, from, to, &f, &tt, &x.cal, &x.today, err)) != 0)
 		return rc;
-	x.b = b;
 	x.from = f.day;
 	x.to = tt.day;
-	x.out = out;
-	x.max = max;
-	x.n = 0;
 	rc = store_read(b->st, due_days_txn, &x, err);
 	*n = x.n;
 	return rc;
