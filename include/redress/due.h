@@ -78,6 +78,12 @@ struct book_due_day {
 #define BOOK_DUE_NO_DAYS 1
 int book_due_days(struct book *b, const char *from, const char *to, struct book_due_day *out,
                   size_t max, size_t *n, struct err *err);
+/* Admin: the counts counted again from the deadlines index, in one write
+ * transaction with its audit entry (book.recount), for the days `verify`
+ * names as differing; *changed how many days differed (0: the counts were
+ * right, and nothing is written).  BOOK_EUSAGE on a book of a schema before
+ * 4 (the first writer to open it counts them). */
+int book_due_days_recount(struct book *b, long *changed, struct err *err);
 
 /* Reads the deadlines index for [from, to] only (a cursor range scan): the
  * cost follows the range, not the book. */

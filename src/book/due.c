@@ -826,6 +826,49 @@ book_due_days_check(struct store_txn *t, void (*bad)(const char *date, void *ctx
 	return c.n;
 }
 
+struct due_recount {
+	struct book *b;
+	long changed;
+};
+
+static void
+due_recount_day(const char *date, void *ctx)
+{
+	(void)date;
+	(void)ctx;
+}
+
+static int
+due_recount_txn(struct store_txn *t, void *vctx)
+{
+	struct due_recount *x = vctx;
+	char fields[48];
+
+	if (book_meta_u64(t, META_SCHEMA, 0) < 4)
+		return err_set(store_txn_err(t), "this book keeps no day counts yet (the first "
+		               "writer to open it counts them)"), BOOK_EUSAGE;
+	if ((x->changed = book_due_days_check(t, due_recount_day, NULL)) <= 0)
+		return x->changed < 0 ? -1 : 0;
+	if (book_due_days_build(x->b, t) != 0)
+		return -1;
+	snprintf(fields, sizeof fields, "days (%ld differed)", x->changed);
+	return book_audit_append(x->b, t, "book.recount", "deadlines index", fields);
+}
+
+int
+book_due_days_recount(struct book *b, long *changed, struct err *err)
+{
+	struct due_recount x = { b, 0 };
+	int rc;
+
+	*changed = 0;
+	if ((rc = book_require(b, ROLE_ADMIN, false, err)) != 0)
+		return rc;
+	rc = book_change(b, ROLE_ADMIN, false, due_recount_txn, &x, err);
+	*changed = x.changed;
+	return rc;
+}
+
 /* A day's dated items as a scan gives them (a review since moved is passed
  * over): their counts replace the table's, which counts every entry. */
 struct due_items {

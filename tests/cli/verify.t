@@ -59,3 +59,18 @@ $ . $RDT/v/env; redress audit --head extra
 # syslog there is nothing to warn about.
 $ . $RDT/v/env; if [ -S /dev/log ]; then echo 1; else REDRESS_SYSLOG= redress person add --name 'Cedar Quince' 2>&1 >/dev/null | grep -cE '^redress: syslog cannot be reached \(no /dev/log\): the audit head [0-9]+:[0-9a-f]{64} is recorded only in the book'; fi
 1
+
+# --recount (admin): the calendar's day counts counted again from the
+# deadlines index before verifying; on a book whose counts are right nothing
+# is written (no audit entry); a book open read-only refuses it.  A book whose
+# counts differ is in tests/book/test_book.c (test_days_counts).
+$ . $RDT/v/env; redress verify --recount > $RDT/v/recount; echo "exit $?"; sed -n '1p;2s/[0-9][0-9]* audit/N audit/p' $RDT/v/recount; redress audit | grep -c book.recount
+exit 0
+recounted: the calendar's counts were right; nothing was written
+verified: store readable, N audit entries chained and signed
+0
+? 1
+
+$ . $RDT/v/env; redress -R verify --recount
+! redress: the book is open read-only: nothing was changed
+? 2
