@@ -441,6 +441,35 @@ tui_admin_rekey(struct tui *t)
 		            "destroy the old ones", (unsigned)info.key_id);
 }
 
+/* The calendar's day counts counted again from the deadlines index, as
+ * `verify --recount` does: what the audit trail's verify (T) names as a
+ * day whose count differs is put right. */
+static void
+tui_admin_recount(struct tui *t)
+{
+	struct err err;
+	long changed;
+
+	if (tui_cannot_change(t, ROLE_ADMIN))
+		return;
+	if (!tui_admin_confirm(t, "Count every day of the calendar again from the deadlines "
+	                          "index? y/n ")) {
+		tui_message(t, false, "nothing changed");
+		return;
+	}
+	if (book_due_days_recount(t->b, &changed, &err) != 0) {
+		tui_message(t, true, "not recounted: %s", err.msg);
+		return;
+	}
+	if (changed == 0) {
+		tui_message(t, false, "the calendar's counts were right; nothing was written");
+		return;
+	}
+	t->seen_commit = book_last_commit(t->b);
+	tui_message(t, false, "the counts of %ld day%s counted again from the deadlines index",
+	            changed, changed == 1 ? "" : "s");
+}
+
 /* A backup or snapshot into a new directory of the configured one, named
  * by the time: never a path typed in the client. */
 static void
@@ -897,6 +926,9 @@ tui_admin_key(struct tui *t, enum tui_action a)
 		break;
 	case TUI_A_PROFILE:
 		tui_admin_profile(t);
+		break;
+	case TUI_A_RECOUNT:
+		tui_admin_recount(t);
 		break;
 	default:
 		tui_scroll(&A->top, max, h, a);

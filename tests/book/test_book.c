@@ -1059,6 +1059,31 @@ of_case(struct book *b, const char *ref, struct of_case *x)
 	                               each_of_case, x, &err), 0);
 }
 
+/* How many audit entries have action ctx->action (book_audit_list). */
+struct count_action {
+	const char *action;
+	int n;
+};
+
+static int
+count_action_each(const struct book_audit *a, void *ctx)
+{
+	struct count_action *x = ctx;
+
+	x->n += strcmp(a->action, x->action) == 0;
+	return 0;
+}
+
+static int
+count_action(struct book *b, const char *action)
+{
+	struct count_action x = { action, 0 };
+	struct err err;
+
+	assert_int_equal(book_audit_list(b, count_action_each, &x, &err), 0);
+	return x.n;
+}
+
 /* The calendar's month is drawn from counts of each day kept with the
  * deadlines index: after cases are made, stepped (met clocks), given an
  * Ombudsman recommendation (a dated item) and erased, the counts are what
@@ -1149,8 +1174,10 @@ test_days_counts(void **state)
 		days_match(b, "2026-06-01", "2027-06-30");
 		days_match(b, "2027-06-01", "2028-06-30");
 		assert_int_equal(book_verify(b, &v, &err), 0);
+		assert_int_equal(count_action(b, "book.recount"), 1);
 		assert_int_equal(book_due_days_recount(b, &changed, &err), 0);
 		assert_int_equal(changed, 0);
+		assert_int_equal(count_action(b, "book.recount"), 1);
 	}
 	book_close(&b);
 }

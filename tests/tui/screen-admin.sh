@@ -168,8 +168,20 @@ expect "nothing erased" "n: nothing erased"
 keys E y
 expect "erased 1 case and 1 person; 0 held" "E y: erased"
 expect "retention: erased now" "what was erased"
+# the calendar's counts counted again (verify --recount): asked; right here,
+# so nothing is written (a book whose counts differ: tests/book/test_book.c)
+keys C
+expect "Count every day of the calendar again from the deadlines index? y/n" "C: asked"
+keys n
+expect "nothing changed" "C n: nothing"
+keys C y
+expect "the calendar's counts were right; nothing was written" "C y: counted, none differed"
 keys q q
 exited 0 "admin: q quits"
+count=$((count + 1))
+if "$REDRESS" -d "$book" audit | grep -q book.recount; then
+	failed "recount: an audit entry though no day differed"
+fi
 n=$(ls "$tmp/backups" | grep -c redress-backup-)
 count=$((count + 1))
 [ "$n" = 1 ] || failed "one backup in the backups directory, not $n"
