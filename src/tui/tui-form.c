@@ -127,6 +127,55 @@ tui_form_field(struct tui_form *f, const char *name)
 	return NULL;
 }
 
+/* --- none, one of a list, or another typed ------------------------------------------ */
+
+int
+tui_choose_default(const struct tui_choose *c, const char *value)
+{
+	size_t i;
+
+	if (value == NULL || *value == '\0')
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->values[i], value) == 0)
+			return (int)i + 1;
+	return (int)c->n + 1;
+}
+
+void
+tui_choose_fields(struct tui_form *f, const struct tui_choose *c, const char *name,
+                  const char *label, const char *typed, const char *typed_label, size_t max,
+                  bool optional, const char *value)
+{
+	int def = tui_choose_default(c, value);
+	struct tui_field *x;
+
+	tui_form_choice(f, name, label, c->labels, (int)c->n + 2, def);
+	x = tui_form_text(f, typed, typed_label, max, optional,
+	                  (size_t)def == c->n + 1 ? value : NULL);
+	if (x != NULL)
+		x->hidden = true;
+}
+
+bool
+tui_choose_typed(const struct tui_choose *c, const struct tui_field *choice,
+                 struct tui_field *typed)
+{
+	typed->hidden = (size_t)choice->choice != c->n + 1;
+	return !typed->hidden;
+}
+
+const char *
+tui_choose_value(const struct tui_choose *c, const struct tui_field *choice,
+                 const struct tui_field *typed)
+{
+	if (choice->choice <= 0)
+		return "";
+	if ((size_t)choice->choice <= c->n)
+		return c->values[choice->choice - 1];
+	return typed->buf;
+}
+
 void
 tui_form_focus(struct tui_form *f, const char *name)
 {
