@@ -200,7 +200,9 @@ tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what)
 
 /* --- checking ---------------------------------------------------------------- */
 
-int
+/* Runs the checks (dates, required fields, the form's own): the index of
+ * the first field that stops it being recorded, or -1. */
+static int
 tui_form_check(struct tui *t, struct tui_form *f)
 {
 	struct date d;
@@ -424,6 +426,10 @@ tui_form_pick(struct tui_field *x, wint_t wc)
 		}
 	}
 }
+
+/* Esc on a form: with text, asks keep or discard.  0 left (kept or
+ * discarded), 1 back to the form, -1 the client must stop. */
+static int tui_form_leave(struct tui *t, struct tui_form *f);
 
 int
 tui_form_run(struct tui *t, struct tui_form *f)
@@ -692,7 +698,7 @@ tui_form_keep(struct tui *t, struct tui_form *f)
 	return tui_draft_save(t, f);
 }
 
-int
+static int
 tui_form_leave(struct tui *t, struct tui_form *f)
 {
 	char prompt[256];

@@ -383,9 +383,6 @@ void tui_form_focus(struct tui_form *f, const char *name);
 /* A date field that may not be after today: marked bad when it is, the
  * why saying so after what ("born": "born D: after today (T)"). */
 void tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what);
-/* Runs the checks (dates, required fields, the form's own): the index of
- * the first field that stops it being recorded, or -1. */
-int tui_form_check(struct tui *t, struct tui_form *f);
 /* What is wrong with the field in focus, or NULL. */
 const char *tui_form_problem(struct tui *t, struct tui_form *f);
 /* Before the form is first shown: the person's draft of this form (same
@@ -404,9 +401,6 @@ void tui_form_done(struct tui *t, struct tui_form *f);
 /* Saves the form's text as the person's draft in the book (an emptied
  * form drops its draft): 0, or -1 with the reason shown. */
 int tui_form_keep(struct tui *t, struct tui_form *f);
-/* Esc on a form: with text, asks keep or discard.  0 left (kept or
- * discarded), 1 back to the form, -1 the client must stop. */
-int tui_form_leave(struct tui *t, struct tui_form *f);
 /* Saves the open form, if it has text, as a draft (the link is going, or the
  * screen is locking). */
 void tui_drafts_save(struct tui *t);
@@ -538,10 +532,6 @@ bool tui_term_known(const char *name, int fd);
 bool tui_stopping(void);
 double tui_now(void);
 void tui_draw(struct tui *t);
-/* Reads one key, waiting at most TUI_POLL_MS: ERR on timeout or signal,
- * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
-int tui_read(struct tui *t, int *key, wint_t *wc);
-void tui_resize(struct tui *t);
 /* Where a passphrase is asked, the message goes in the body at row y
  * (the bottom row is the prompt). */
 void tui_said(struct tui *t, int y);
@@ -567,8 +557,7 @@ bool tui_poll(struct tui *t);
  * client must stop (a signal). */
 int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret);
 void tui_input_draw(struct tui *t);
-/* Editing a line of text: the last character or word off, a typed one on. */
-void tui_input_erase(char *buf, bool word);
+/* Editing a line of text: an editing key's action on it, a typed character on. */
 bool tui_input_edit(char *buf, enum tui_action a);
 int tui_input_add(char *buf, size_t max, wint_t wc);
 bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
@@ -659,7 +648,6 @@ struct tui_pick {
 int tui_pick_load(struct tui *t, struct tui_pick *p);
 /* Shows the login typed when someone else is chosen, checked as typed. */
 bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
-bool tui_login_ok(const char *s, char *why, size_t n);
 
 /* tui-teams.c: the book's teams, as the cases loaded in the list have them.
  * The team filter, picked from the book's teams with the count of each:

@@ -55,7 +55,8 @@ tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done, .
 	return 0;
 }
 
-bool
+/* Whether s can be a login: false with why not in why (n bytes). */
+static bool
 tui_login_ok(const char *s, char *why, size_t n)
 {
 	size_t i;
