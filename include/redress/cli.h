@@ -80,24 +80,10 @@ void cli_client_conf(const struct cli_env *env, struct config *c, char *notice, 
 /* Runs redress with its arguments (argv[0] is the program). */
 int cli_main(int argc, char **argv);
 
-const struct cli_cmd *cli_find(const char *name);
-
 /* Prints "redress: MESSAGE" (made safe to show) on stderr; returns status. */
 int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Same, for a message already in an err; status is that given. */
 int cli_report(int status, const struct err *err);
-
-/* Long options: "--name", "--name=value" or "--name value". */
-struct cli_opt {
-	char name[64];
-	const char *inline_value; /* after '=', or NULL */
-};
-
-/* Whether arg is a long option; fills *opt.  "--" itself is not one. */
-int cli_is_option(const char *arg, struct cli_opt *opt);
-/* The option's value: inline, or the next argument (advancing *i).
- * Returns NULL, having printed nothing, when there is none. */
-const char *cli_value(int argc, char **argv, int *i, const struct cli_opt *opt);
 
 /* The options a command accepts: a value option sets *value, a flag *flag. */
 struct cli_spec {

@@ -188,8 +188,7 @@ int search_note_put(struct book *b, struct store_txn *t, uint64_t id, uint32_t s
 int search_note_drop(struct store_txn *t, uint64_t id, uint32_t seq);
 int search_case_put(struct store_txn *t, const struct book_case *c, const void *old,
                     size_t oldlen);
-/* Whether every name and note of the book is indexed; marks it so (init). */
-int search_index_built_txn(struct store_txn *t);
+/* Marks every name and note of the book indexed (init). */
 int search_index_mark_txn(struct store_txn *t);
 /* people.c: indexes every person's name (a book made before the index). */
 int book_people_index_txn(struct book *b, struct store_txn *t);
@@ -390,10 +389,6 @@ int book_writable(const struct book *b, struct err *err);
 /* The passphrase's Argon2id cost for the vault. */
 enum vault_cost book_vault_cost(enum book_cost cost);
 
-/* First in every write transaction: the person's record and the book's
- * data key as committed now (see book_refresh).  0, BOOK_EDENIED or
- * BOOK_EREVOKED with nothing written. */
-int book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_key);
 /* store_write after book_txn_check(role, need_key) in the same transaction:
  * how every change is written. */
 int book_write(struct book *b, enum role role, bool need_key,
@@ -495,9 +490,6 @@ int case_commit_new(struct book *b, struct store_txn *t, struct book_case *c);
 int case_person_put(struct book *b, struct store_txn *t, const char *name, const char *dob,
                     uint64_t *id);
 int book_case_new_check(struct book *b, const struct book_case_new *in, struct err *err);
-/* A step's codes (an extension's reason, the Ombudsman's finding): each
- * known, and only on its own step; 0 or BOOK_EUSAGE. */
-int book_step_codes_check(const struct book_step *s, struct err *err);
 
 /* The list's view of a case (case-list.c): its summary and whether it is
  * open, from its deadlines. */

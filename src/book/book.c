@@ -397,8 +397,8 @@ book_lose_access(struct book *b)
  * called first in every write transaction (and by book_refresh).  A key
  * rotated since this process took its own is opened from the person's new
  * slot; a revoked person, or one whose role no longer allows this, is
- * refused with nothing written. */
-int
+ * refused with nothing written.  0, BOOK_EDENIED or BOOK_EREVOKED. */
+static int
 book_txn_check(struct book *b, struct store_txn *t, enum role role, bool need_key)
 {
 	struct err *err = store_txn_err(t);

@@ -365,7 +365,8 @@ search_build_txn(struct store_txn *t, void *vctx)
 	return book_audit_append(c->b, t, "index", "book", "search index");
 }
 
-int
+/* Whether every name and note of the book is indexed. */
+static int
 search_index_built_txn(struct store_txn *t)
 {
 	return book_meta_u64(t, META_SEARCH, 0) == 1;

@@ -123,7 +123,9 @@ case_step_txn(struct store_txn *t, void *vctx)
 	return book_audit_append(x->b, t, "case.step", x->ref, fields);
 }
 
-int
+/* A step's codes (an extension's reason, the Ombudsman's finding): each
+ * known, and only on its own step; 0 or BOOK_EUSAGE. */
+static int
 book_step_codes_check(const struct book_step *s, struct err *err)
 {
 	bool ext = s->type == EV_STAGE1_EXTENDED || s->type == EV_STAGE2_EXTENDED;

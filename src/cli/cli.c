@@ -47,7 +47,8 @@ static const struct cli_cmd *const cli_table[] = {
 };
 #define CLI_NCMDS (sizeof cli_table / sizeof cli_table[0])
 
-const struct cli_cmd *
+/* The command of that name, or NULL. */
+static const struct cli_cmd *
 cli_find(const char *name)
 {
 	size_t i;
@@ -108,7 +109,14 @@ cli_report(int status, const struct err *err)
 	return cli_error(status, "%s", err->msg);
 }
 
-int
+/* Long options: "--name", "--name=value" or "--name value". */
+struct cli_opt {
+	char name[64];
+	const char *inline_value; /* after '=', or NULL */
+};
+
+/* Whether arg is a long option; fills *opt.  "--" itself is not one. */
+static int
 cli_is_option(const char *arg, struct cli_opt *opt)
 {
 	const char *eq;
@@ -127,7 +135,9 @@ cli_is_option(const char *arg, struct cli_opt *opt)
 	return 1;
 }
 
-const char *
+/* The option's value: inline, or the next argument (advancing *i).
+ * Returns NULL, having printed nothing, when there is none. */
+static const char *
 cli_value(int argc, char **argv, int *i, const struct cli_opt *opt)
 {
 	if (opt->inline_value != NULL)

@@ -86,7 +86,7 @@ tui_edit_form(struct tui *t)
 	}
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, c->kind);
 	tui_form_choice(f, "channel", "Channel", channels, CHANNEL_COUNT, c->channel);
-	tui_teams_fields(f, T, tui_teams_default(T, c->team));
+	tui_teams_fields(f, T, c->team);
 	tui_form_text(f, "service", "Service", 64, true, c->service);
 	tui_form_text(f, "summary", "Summary", BOOK_TEXT_MAX, true,
 	              c->summary_unopened ? NULL : c->summary);

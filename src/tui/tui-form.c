@@ -127,6 +127,55 @@ tui_form_field(struct tui_form *f, const char *name)
 	return NULL;
 }
 
+/* --- none, one of a list, or another typed ------------------------------------------ */
+
+int
+tui_choose_default(const struct tui_choose *c, const char *value)
+{
+	size_t i;
+
+	if (value == NULL || *value == '\0')
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->values[i], value) == 0)
+			return (int)i + 1;
+	return (int)c->n + 1;
+}
+
+void
+tui_choose_fields(struct tui_form *f, const struct tui_choose *c, const char *name,
+                  const char *label, const char *typed, const char *typed_label, size_t max,
+                  bool optional, const char *value)
+{
+	int def = tui_choose_default(c, value);
+	struct tui_field *x;
+
+	tui_form_choice(f, name, label, c->labels, (int)c->n + 2, def);
+	x = tui_form_text(f, typed, typed_label, max, optional,
+	                  (size_t)def == c->n + 1 ? value : NULL);
+	if (x != NULL)
+		x->hidden = true;
+}
+
+bool
+tui_choose_typed(const struct tui_choose *c, const struct tui_field *choice,
+                 struct tui_field *typed)
+{
+	typed->hidden = (size_t)choice->choice != c->n + 1;
+	return !typed->hidden;
+}
+
+const char *
+tui_choose_value(const struct tui_choose *c, const struct tui_field *choice,
+                 const struct tui_field *typed)
+{
+	if (choice->choice <= 0)
+		return "";
+	if ((size_t)choice->choice <= c->n)
+		return c->values[choice->choice - 1];
+	return typed->buf;
+}
+
 void
 tui_form_focus(struct tui_form *f, const char *name)
 {
@@ -151,7 +200,9 @@ tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what)
 
 /* --- checking ---------------------------------------------------------------- */
 
-int
+/* Runs the checks (dates, required fields, the form's own): the index of
+ * the first field that stops it being recorded, or -1. */
+static int
 tui_form_check(struct tui *t, struct tui_form *f)
 {
 	struct date d;
@@ -375,6 +426,10 @@ tui_form_pick(struct tui_field *x, wint_t wc)
 		}
 	}
 }
+
+/* Esc on a form: with text, asks keep or discard.  0 left (kept or
+ * discarded), 1 back to the form, -1 the client must stop. */
+static int tui_form_leave(struct tui *t, struct tui_form *f);
 
 int
 tui_form_run(struct tui *t, struct tui_form *f)
@@ -643,7 +698,7 @@ tui_form_keep(struct tui *t, struct tui_form *f)
 	return tui_draft_save(t, f);
 }
 
-int
+static int
 tui_form_leave(struct tui *t, struct tui_form *f)
 {
 	char prompt[256];

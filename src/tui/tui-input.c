@@ -35,7 +35,7 @@ tui_input_draw(struct tui *t)
 }
 
 /* Removes the last character (or, with word, the last word) of buf. */
-void
+static void
 tui_input_erase(char *buf, bool word)
 {
 	size_t n = strlen(buf);

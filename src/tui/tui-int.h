@@ -354,14 +354,35 @@ struct tui_field *tui_form_date(struct tui_form *f, const char *name, const char
 struct tui_field *tui_form_choice(struct tui_form *f, const char *name, const char *label,
                                   const char *const *choices, int n, int def);
 struct tui_field *tui_form_field(struct tui_form *f, const char *name);
+/* A choice of none, one of a list, or another typed in a text field under
+ * it, hidden until the other is chosen (a user, or someone else's login; a
+ * team, or a new one).  labels[0] is none, labels[1..n] the list's, whose
+ * values are values[0..n-1], and labels[n + 1] the other. */
+#define TUI_CHOOSE_MAX 64
+struct tui_choose {
+	const char *labels[TUI_CHOOSE_MAX + 2];
+	const char *values[TUI_CHOOSE_MAX];
+	size_t n;
+};
+/* The choice for value: 0 none (NULL or ""), the list's, or n + 1 the other. */
+int tui_choose_default(const struct tui_choose *c, const char *value);
+/* Adds to f the choice name (label; c's labels, value chosen) and under it
+ * the text field typed (typed_label; max bytes, optional or not), hidden,
+ * holding value when that is none of the list's. */
+void tui_choose_fields(struct tui_form *f, const struct tui_choose *c, const char *name,
+                       const char *label, const char *typed, const char *typed_label, size_t max,
+                       bool optional, const char *value);
+/* Shows the typed field only while the other is chosen: true when it is. */
+bool tui_choose_typed(const struct tui_choose *c, const struct tui_field *choice,
+                      struct tui_field *typed);
+/* The value chosen: "" for none, the list's, or the text typed as it is. */
+const char *tui_choose_value(const struct tui_choose *c, const struct tui_field *choice,
+                             const struct tui_field *typed);
 /* Focus on the named field. */
 void tui_form_focus(struct tui_form *f, const char *name);
 /* A date field that may not be after today: marked bad when it is, the
  * why saying so after what ("born": "born D: after today (T)"). */
 void tui_form_not_after_today(struct tui *t, struct tui_field *x, const char *what);
-/* Runs the checks (dates, required fields, the form's own): the index of
- * the first field that stops it being recorded, or -1. */
-int tui_form_check(struct tui *t, struct tui_form *f);
 /* What is wrong with the field in focus, or NULL. */
 const char *tui_form_problem(struct tui *t, struct tui_form *f);
 /* Before the form is first shown: the person's draft of this form (same
@@ -380,9 +401,6 @@ void tui_form_done(struct tui *t, struct tui_form *f);
 /* Saves the form's text as the person's draft in the book (an emptied
  * form drops its draft): 0, or -1 with the reason shown. */
 int tui_form_keep(struct tui *t, struct tui_form *f);
-/* Esc on a form: with text, asks keep or discard.  0 left (kept or
- * discarded), 1 back to the form, -1 the client must stop. */
-int tui_form_leave(struct tui *t, struct tui_form *f);
 /* Saves the open form, if it has text, as a draft (the link is going, or the
  * screen is locking). */
 void tui_drafts_save(struct tui *t);
@@ -514,10 +532,6 @@ bool tui_term_known(const char *name, int fd);
 bool tui_stopping(void);
 double tui_now(void);
 void tui_draw(struct tui *t);
-/* Reads one key, waiting at most TUI_POLL_MS: ERR on timeout or signal,
- * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
-int tui_read(struct tui *t, int *key, wint_t *wc);
-void tui_resize(struct tui *t);
 /* Where a passphrase is asked, the message goes in the body at row y
  * (the bottom row is the prompt). */
 void tui_said(struct tui *t, int y);
@@ -543,8 +557,7 @@ bool tui_poll(struct tui *t);
  * client must stop (a signal). */
 int tui_prompt(struct tui *t, const char *prompt, char *buf, size_t max, bool secret);
 void tui_input_draw(struct tui *t);
-/* Editing a line of text: the last character or word off, a typed one on. */
-void tui_input_erase(char *buf, bool word);
+/* Editing a line of text: an editing key's action on it, a typed character on. */
 bool tui_input_edit(char *buf, enum tui_action a);
 int tui_input_add(char *buf, size_t max, wint_t wc);
 bool tui_input_type(struct tui *t, char *buf, size_t max, wint_t wc);
@@ -623,45 +636,38 @@ int tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *don
 /* Runs a form of the case view until submit (0: recorded) or it is left. */
 void tui_case_form(struct tui *t, struct tui_form *f,
                    int (*submit)(struct tui *t, struct tui_form *f));
-/* The book's users to choose from: "nobody", each granted user with their
- * role, then "someone else" (a login typed in a text field below). */
-#define TUI_PICK_MAX 64
+/* The book's users to choose from (a tui_choose): "nobody", each granted
+ * user with their role, then "someone else" (a login typed in a text field
+ * below). */
+#define TUI_PICK_MAX TUI_CHOOSE_MAX
 struct tui_pick {
-	const char *names[TUI_PICK_MAX + 2];
+	struct tui_choose c;          /* its values are logins[] */
 	char logins[TUI_PICK_MAX][64];
 	char labels[TUI_PICK_MAX][80];
-	size_t n;
 };
 int tui_pick_load(struct tui *t, struct tui_pick *p);
-/* The choice for login: 0 nobody, a user, or someone else. */
-int tui_pick_default(const struct tui_pick *p, const char *login);
-/* The login chosen ("" for nobody), and the typed one checked as typed. */
-const char *tui_pick_value(const struct tui_pick *p, const struct tui_field *choice,
-                           const struct tui_field *typed);
+/* Shows the login typed when someone else is chosen, checked as typed. */
 bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
-bool tui_login_ok(const char *s, char *why, size_t n);
 
 /* tui-teams.c: the book's teams, as the cases loaded in the list have them.
  * The team filter, picked from the book's teams with the count of each:
  * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
 #define TUI_TEAMS_MAX 64
 int tui_team_pick(struct tui *t, char *team, size_t n);
-/* A form's team: "no team", each of the book's teams (its count of open
- * cases shown under it), then "a new team", typed in a field below. */
+/* A form's team (a tui_choose): "no team", each of the book's teams (its
+ * count of open cases shown under it), then "a new team", typed in a field
+ * below. */
 struct tui_teams {
 	char names[TUI_TEAMS_MAX + 2][TUI_TEAM_MAX];
-	const char *choices[TUI_TEAMS_MAX + 2];
 	long open[TUI_TEAMS_MAX + 2];
-	size_t n;                     /* teams, at names[1..n] */
+	struct tui_choose c;          /* the teams are names[1..n] */
 };
 /* Fills T (current, a case's own team, is one of them even when no open
  * case has it). */
 void tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
-/* The choice for team: 0 no team, else one of the book's. */
-int tui_teams_default(const struct tui_teams *T, const char *team);
-/* Adds to f the choice of T's (def chosen) and under it the field a new
- * team is typed in, hidden until that is chosen. */
-void tui_teams_fields(struct tui_form *f, const struct tui_teams *T, int def);
+/* Adds to f the choice of T's (team chosen: NULL for none) and under it the
+ * field a new team is typed in, hidden until that is chosen. */
+void tui_teams_fields(struct tui_form *f, const struct tui_teams *T, const char *team);
 /* The team f has chosen or typed ("" for none). */
 const char *tui_teams_value(const struct tui_teams *T, struct tui_form *f);
 /* Shows f's field for a new team, checked as typed; the chosen team's

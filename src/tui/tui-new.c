@@ -297,7 +297,7 @@ tui_new_case(struct tui *t)
 	tui_form_date(f, "child_dob", "Child born", true, NULL);
 	tui_form_text(f, "complainant", "Complainant", BOOK_NAME_MAX, true, NULL);
 	tui_form_choice(f, "role", "Their role", roles, PARTY_ROLE_COUNT, PARTY_PARENT);
-	tui_teams_fields(f, T, 0);
+	tui_teams_fields(f, T, NULL);
 	tui_form_text(f, "redirect", "Sent to", 64, true, NULL);
 	tui_form_date(f, "told", "Told on", true, date_format(t->today, today));
 	tui_form_text(f, "thanked", "Thanked", 128, true, NULL);

@@ -55,7 +55,8 @@ tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done, .
 	return 0;
 }
 
-bool
+/* Whether s can be a login: false with why not in why (n bytes). */
+static bool
 tui_login_ok(const char *s, char *why, size_t n)
 {
 	size_t i;
@@ -78,11 +79,11 @@ tui_pick_user(const struct book_user *u, void *ctx)
 {
 	struct tui_pick *p = ctx;
 
-	if (!u->granted || u->revoked || u->role < ROLE_CASEWORKER || p->n == TUI_PICK_MAX)
+	if (!u->granted || u->revoked || u->role < ROLE_CASEWORKER || p->c.n == TUI_PICK_MAX)
 		return 0;
-	snprintf(p->logins[p->n], sizeof p->logins[0], "%s", u->login);
-	snprintf(p->labels[p->n], sizeof p->labels[0], "%s (%s)", u->login, role_name(u->role));
-	p->n++;
+	snprintf(p->logins[p->c.n], sizeof p->logins[0], "%s", u->login);
+	snprintf(p->labels[p->c.n], sizeof p->labels[0], "%s (%s)", u->login, role_name(u->role));
+	p->c.n++;
 	return 0;
 }
 
@@ -97,42 +98,19 @@ tui_pick_load(struct tui *t, struct tui_pick *p)
 		tui_message(t, true, "%s", err.msg);
 		return -1;
 	}
-	p->names[0] = "nobody";
-	for (i = 0; i < p->n; i++)
-		p->names[i + 1] = p->labels[i];
-	p->names[p->n + 1] = "someone else (type the login)";
+	p->c.labels[0] = "nobody";
+	for (i = 0; i < p->c.n; i++) {
+		p->c.labels[i + 1] = p->labels[i];
+		p->c.values[i] = p->logins[i];
+	}
+	p->c.labels[p->c.n + 1] = "someone else (type the login)";
 	return 0;
-}
-
-int
-tui_pick_default(const struct tui_pick *p, const char *login)
-{
-	size_t i;
-
-	if (login == NULL || *login == '\0')
-		return 0;
-	for (i = 0; i < p->n; i++)
-		if (strcmp(p->logins[i], login) == 0)
-			return (int)i + 1;
-	return (int)p->n + 1;
-}
-
-const char *
-tui_pick_value(const struct tui_pick *p, const struct tui_field *choice,
-               const struct tui_field *typed)
-{
-	if (choice->choice <= 0)
-		return "";
-	if ((size_t)choice->choice <= p->n)
-		return p->logins[choice->choice - 1];
-	return typed->buf;
 }
 
 bool
 tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed)
 {
-	typed->hidden = (size_t)choice->choice != p->n + 1;
-	if (typed->hidden)
+	if (!tui_choose_typed(&p->c, choice, typed))
 		return true;
 	if (!typed->bad && typed->buf[0] != '\0' &&
 	    !tui_login_ok(typed->buf, typed->why, sizeof typed->why)) {
@@ -154,8 +132,7 @@ tui_pick_check_name(const struct tui_pick *p, struct tui_field *choice, struct t
 	size_t n = strlen(typed->buf);
 	size_t i;
 
-	typed->hidden = (size_t)choice->choice != p->n + 1;
-	if (typed->hidden)
+	if (!tui_choose_typed(&p->c, choice, typed))
 		return true;
 	if (n == 0) {
 		snprintf(typed->why, sizeof typed->why, "type their name, or a login");
@@ -210,7 +187,7 @@ static const char *const tui_chairs[] = { "none", "member 1", "member 2", "membe
 
 struct tui_people {
 	struct tui_pick pick;
-	const char *named[TUI_PICK_MAX + 2]; /* the pick, "someone else" typed as a name */
+	struct tui_choose named;       /* the pick, "someone else" typed as a name */
 	const char *now[TUI_ROLES];    /* the case's people as shown */
 };
 
@@ -237,7 +214,7 @@ tui_people_check(struct tui *t, struct tui_form *f)
 			tui_pick_check_name(&P->pick, ch[i], ty[i]);
 		else
 			tui_pick_check(&P->pick, ch[i], ty[i]);
-		v[i] = tui_pick_value(&P->pick, ch[i], ty[i]);
+		v[i] = tui_choose_value(&P->pick.c, ch[i], ty[i]);
 		if (strcmp(v[i], P->now[i]) != 0 && P->now[i][0] != '\0')
 			snprintf(ch[i]->note, sizeof ch[i]->note, "replaces %s", P->now[i]);
 	}
@@ -297,8 +274,8 @@ tui_people_submit(struct tui *t, struct tui_form *f)
 		dst[5 + i] = set.panel[i];
 	/* only what changed: "" leaves a role as it is, "-" clears it */
 	for (i = 0; i < TUI_ROLES; i++) {
-		v = tui_pick_value(&P->pick, tui_form_field(f, tui_roles[i].name),
-		                   tui_form_field(f, tui_roles[i].typed));
+		v = tui_choose_value(&P->pick.c, tui_form_field(f, tui_roles[i].name),
+		                     tui_form_field(f, tui_roles[i].typed));
 		if (strcmp(v, P->now[i]) == 0)
 			continue;
 		snprintf(dst[i], 64, "%s", *v != '\0' ? v : "-");
@@ -326,7 +303,6 @@ tui_people_form(struct tui *t)
 	const struct book_case *c = t->view.c;
 	struct tui_people *P;
 	struct tui_form *f;
-	struct tui_field *x;
 	char title[128], today[DATE_STRLEN];
 	size_t i;
 
@@ -341,8 +317,8 @@ tui_people_form(struct tui *t)
 		return;
 	}
 	tui_staff_now(&c->staff, P->now);
-	memcpy(P->named, P->pick.names, sizeof P->named);
-	P->named[P->pick.n + 1] = "someone else (type the name)";
+	P->named = P->pick.c;
+	P->named.labels[P->pick.c.n + 1] = "someone else (type the name)";
 	snprintf(title, sizeof title, "People on %s: choose from the users, or someone else",
 	         t->view.ref);
 	if ((f = tui_case_form_new(t, title, TUI_ROLES * 64 + DATE_STRLEN, "people",
@@ -350,19 +326,12 @@ tui_people_form(struct tui *t)
 		free(P);
 		return;
 	}
-	for (i = 0; i < TUI_ROLES; i++) {
-		int def = tui_pick_default(&P->pick, P->now[i]);
-
-		tui_form_choice(f, tui_roles[i].name, tui_roles[i].label,
-		                i >= STAFF_INVESTIGATOR ? P->named : P->pick.names,
-		                (int)P->pick.n + 2, def);
-		x = tui_form_text(f, tui_roles[i].typed,
+	for (i = 0; i < TUI_ROLES; i++)
+		tui_choose_fields(f, i >= STAFF_INVESTIGATOR ? &P->named : &P->pick.c,
+		                  tui_roles[i].name, tui_roles[i].label, tui_roles[i].typed,
 		                  i >= STAFF_INVESTIGATOR ? "  their name" : "  their login", 63, false,
-		                  (size_t)def == P->pick.n + 1 ? P->now[i] : NULL);
-		if (x != NULL)
-			x->hidden = true;
-	}
-	x = tui_form_choice(f, "chair", "Panel chair", tui_chairs, 4, c->staff.chair + 1);
+		                  P->now[i]);
+	tui_form_choice(f, "chair", "Panel chair", tui_chairs, 4, c->staff.chair + 1);
 	date_format(t->today, today);
 	tui_form_date(f, "appointed", "Appointed on", false, today);
 	tui_case_form(t, f, tui_people_submit);

@@ -228,7 +228,8 @@ tui_rec_submit(struct tui *t, struct tui_form *f)
 	int rc;
 
 	snprintf(owner, sizeof owner, "%s",
-	         tui_pick_value(P, tui_form_field(f, "owner"), tui_form_field(f, "owner_login")));
+	         tui_choose_value(&P->c, tui_form_field(f, "owner"),
+	                          tui_form_field(f, "owner_login")));
 	if (tui_case_fresh(t) != 0)
 		return -1;
 	rc = book_case_recommend(t->b, t->view.ref,
@@ -243,9 +244,8 @@ tui_rec_form(struct tui *t)
 	const struct book_case *c = t->view.c;
 	struct tui_pick *P;
 	struct tui_form *f;
-	struct tui_field *x;
 	char title[128];
-	int stages, def;
+	int stages;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
@@ -271,12 +271,8 @@ tui_rec_form(struct tui *t)
 	}
 	tui_form_text(f, "text", "Recommendation", TUI_POINT_MAX, false, NULL);
 	/* the case's owner, unless someone else is chosen */
-	def = tui_pick_default(P, c->staff.owner);
-	tui_form_choice(f, "owner", "Owner", P->names, (int)P->n + 2, def);
-	x = tui_form_text(f, "owner_login", "  their login", 64, false,
-	                  (size_t)def == P->n + 1 ? c->staff.owner : NULL);
-	if (x != NULL)
-		x->hidden = true;
+	tui_choose_fields(f, &P->c, "owner", "Owner", "owner_login", "  their login", 64, false,
+	                  c->staff.owner);
 	tui_form_date(f, "due", "Due", false, NULL);
 	tui_form_choice(f, "stage", "Made at", tui_stages, stages, stages - 1);
 	tui_form_focus(f, "text");

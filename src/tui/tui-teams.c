@@ -81,6 +81,8 @@ tui_team_pick(struct tui *t, char *team, size_t n)
 
 /* --- the team of a form -------------------------------------------------------------- */
 
+_Static_assert(TUI_TEAMS_MAX <= TUI_CHOOSE_MAX, "a form's teams are a tui_choose's list");
+
 void
 tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 {
@@ -93,53 +95,38 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 		(void)tui_list_load(t);
 	k = tui_teams_collect(t, names, T->open + 1, TUI_TEAMS_MAX - 1);
 	/* copied: the list may be read again while the form is open */
-	for (i = 0; i < k; i++)
+	for (i = 0; i < k; i++) {
 		snprintf(T->names[i + 1], sizeof T->names[0], "%s", names[i]);
-	T->n = k;
+		T->c.values[i] = T->names[i + 1];
+	}
+	T->c.n = k;
 	/* a case's own team stays a choice even when no open case has it */
-	if (current != NULL && current[0] != '\0' && tui_teams_default(T, current) == 0) {
-		snprintf(T->names[++T->n], sizeof T->names[0], "%s", current);
-		T->open[T->n] = 0;
+	if (tui_choose_default(&T->c, current) == (int)T->c.n + 1) {
+		snprintf(T->names[++T->c.n], sizeof T->names[0], "%s", current);
+		T->c.values[T->c.n - 1] = T->names[T->c.n];
+		T->open[T->c.n] = 0;
 	}
 	snprintf(T->names[0], sizeof T->names[0], "no team");
-	snprintf(T->names[T->n + 1], sizeof T->names[0], "a new team (type its name)");
-	for (i = 0; i < T->n + 2; i++)
-		T->choices[i] = T->names[i];
-}
-
-int
-tui_teams_default(const struct tui_teams *T, const char *team)
-{
-	size_t i;
-
-	if (team == NULL || team[0] == '\0')
-		return 0;
-	for (i = 1; i <= T->n; i++)
-		if (strcmp(T->names[i], team) == 0)
-			return (int)i;
-	return 0;
+	snprintf(T->names[T->c.n + 1], sizeof T->names[0], "a new team (type its name)");
+	for (i = 0; i < T->c.n + 2; i++)
+		T->c.labels[i] = T->names[i];
 }
 
 void
-tui_teams_fields(struct tui_form *f, const struct tui_teams *T, int def)
+tui_teams_fields(struct tui_form *f, const struct tui_teams *T, const char *team)
 {
-	struct tui_field *x;
-
-	tui_form_choice(f, "team", "Team", T->choices, (int)T->n + 2, def);
-	if ((x = tui_form_text(f, "team_new", "  New team", TUI_TEAM_MAX, true, NULL)) != NULL)
-		x->hidden = true;
+	tui_choose_fields(f, &T->c, "team", "Team", "team_new", "  New team", TUI_TEAM_MAX, true,
+	                  team);
 }
 
 const char *
 tui_teams_value(const struct tui_teams *T, struct tui_form *f)
 {
-	const struct tui_field *choice = tui_form_field(f, "team");
+	struct tui_field *typed = tui_form_field(f, "team_new");
+	const char *v = tui_choose_value(&T->c, tui_form_field(f, "team"), typed);
 
-	if (choice->choice <= 0)
-		return "";
-	if ((size_t)choice->choice <= T->n)
-		return T->names[choice->choice];
-	return text_trim(tui_form_field(f, "team_new")->buf);
+	/* a new team, as typed: without the blanks around it */
+	return v == typed->buf ? text_trim(typed->buf) : v;
 }
 
 void
@@ -149,11 +136,11 @@ tui_teams_check(const struct tui_teams *T, struct tui_form *f)
 	char buf[TUI_TEAM_MAX];
 	const char *v;
 	size_t i;
+	bool shown = tui_choose_typed(&T->c, choice, typed);
 
-	typed->hidden = (size_t)choice->choice != T->n + 1;
-	if (choice->choice > 0 && (size_t)choice->choice <= T->n)
+	if (choice->choice > 0 && (size_t)choice->choice <= T->c.n)
 		tui_teams_count(T->open[choice->choice], choice->note, sizeof choice->note);
-	if (typed->hidden)
+	if (!shown)
 		return;
 	/* trimmed on a copy: the blank just typed may be between two words */
 	snprintf(buf, sizeof buf, "%s", typed->buf);
@@ -165,7 +152,7 @@ tui_teams_check(const struct tui_teams *T, struct tui_form *f)
 		return;
 	}
 	/* the same team spelt again would split its cases in the reports */
-	for (i = 1; i <= T->n; i++)
+	for (i = 1; i <= T->c.n; i++)
 		if (strcasecmp(T->names[i], v) == 0) {
 			typed->bad = true;
 			snprintf(typed->why, sizeof typed->why,

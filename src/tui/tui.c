@@ -232,7 +232,7 @@ tui_windows_make(struct tui *t)
 	idlok(t->body, TRUE);
 }
 
-void
+static void
 tui_resize(struct tui *t)
 {
 	tui_windows_make(t);
@@ -456,7 +456,9 @@ tui_draw(struct tui *t)
 static void tui_lock(struct tui *t);
 static void tui_revoked(struct tui *t);
 
-int
+/* Reads one key, waiting at most TUI_POLL_MS: ERR on timeout or signal,
+ * KEY_RESIZE handled by the caller; *wc gets a typed character (forms). */
+static int
 tui_read(struct tui *t, int *key, wint_t *wc)
 {
 	WINDOW *w = t->msg != NULL ? t->msg : stdscr;
