@@ -141,6 +141,9 @@ int book_snapshot(struct book *b, const char *dest, struct err *err);
 
 /* The last commit's id, from the lock file: compare to notice others' work. */
 uint64_t book_last_commit(struct book *b);
+/* Whether a commit after since, up to now, was another process's: this
+ * handle's own (a change, or the reads it put on record) are not. */
+bool book_others_committed(const struct book *b, uint64_t since, uint64_t now);
 
 /* Guarded memory for passphrases; free wipes. */
 void *book_secret_alloc(size_t n);

@@ -110,6 +110,10 @@ size_t store_count(struct store_txn *txn, enum store_db db);
 /* The id of the last committed transaction that a read begun now sees: a
  * cheap "has anyone committed since I last looked". */
 uint64_t store_last_commit(struct store *st);
+/* Whether a commit after since, up to now (store_last_commit's ids), was
+ * another handle's: not every one of them is among this handle's latest
+ * commits that wrote.  (Past the 32 latest, another's is assumed.) */
+bool store_others_committed(const struct store *st, uint64_t since, uint64_t now);
 
 /* A hot copy of the environment into the new directory dest (created 0750;
  * data.mdb 0640); compact drops free pages, and with them old ciphertexts. */

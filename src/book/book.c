@@ -330,6 +330,12 @@ book_last_commit(struct book *b)
 	return store_last_commit(b->st);
 }
 
+bool
+book_others_committed(const struct book *b, uint64_t since, uint64_t now)
+{
+	return store_others_committed(b->st, since, now);
+}
+
 /* The refusal of a user whose role is below the one a step needs. */
 static int
 book_role_short(const struct book *b, enum role role, struct err *err)

@@ -23,6 +23,8 @@ static const char *const store_db_names[STORE_NDB] = {
 	"drafts", "summary", "open", "search", "days",
 };
 
+#define STORE_OWN_KEPT 32
+
 struct store {
 	MDB_env *env;
 	MDB_dbi dbi[STORE_NDB];
@@ -32,6 +34,10 @@ struct store {
 	dev_t lock_dev; /* the lock file this process uses: a writer refuses */
 	ino_t lock_ino; /* when the one on disk is another */
 	char dir[4096];
+	/* the ids of this handle's latest commits that wrote (a ring): whose
+	 * commit a later id is, for store_others_committed */
+	uint64_t own[STORE_OWN_KEPT];
+	unsigned nown;
 };
 
 struct store_txn {
@@ -39,6 +45,7 @@ struct store_txn {
 	MDB_txn *txn;
 	struct err *err;
 	int mdb_rc; /* the LMDB failure inside a callback, for the retry logic */
+	bool wrote; /* a put, delete or clear took effect */
 };
 
 static int
@@ -282,7 +289,9 @@ store_grow(struct store *st, struct err *err)
 int
 store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, struct err *err)
 {
-	struct store_txn t = { st, NULL, err, 0 };
+	struct store_txn t = { st, NULL, err, 0, false };
+	MDB_envinfo info;
+	uint64_t id;
 	int rc, tries, dead;
 
 	if (st->readonly)
@@ -296,6 +305,7 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 			return -1;
 		}
 		t.mdb_rc = 0;
+		t.wrote = false;
 		rc = fn(&t, ctx);
 		/* a failure inside the transaction dooms it, even if fn went on */
 		if (rc == 0 && t.mdb_rc != 0)
@@ -309,6 +319,7 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 			}
 			return rc;
 		}
+		id = (uint64_t)mdb_txn_id(t.txn);
 		rc = mdb_txn_commit(t.txn);
 		if (rc == MDB_MAP_FULL) {
 			if (store_grow(st, err) != 0)
@@ -317,6 +328,10 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 		}
 		if (rc != 0)
 			return store_fail(err, rc, "cannot commit");
+		/* a commit that wrote takes the next id (one that wrote nothing
+		 * takes none, and the next writer's is that id) */
+		if (t.wrote && mdb_env_info(st->env, &info) == 0 && info.me_last_txnid >= id)
+			st->own[st->nown++ % STORE_OWN_KEPT] = id;
 		return 0;
 	}
 	return err_set(err, "cannot commit: the book kept filling up");
@@ -325,7 +340,7 @@ store_write(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, 
 int
 store_read(struct store *st, int (*fn)(struct store_txn *, void *), void *ctx, struct err *err)
 {
-	struct store_txn t = { st, NULL, err, 0 };
+	struct store_txn t = { st, NULL, err, 0, false };
 	int rc;
 
 	if (store_begin(st, MDB_RDONLY, &t.txn, err) != 0)
@@ -380,9 +395,12 @@ store_put(struct store_txn *t, enum store_db db, const void *key, size_t klen, c
 {
 	MDB_val k = { klen, (void *)key }, v = { vlen, (void *)val };
 
-	return store_txn_result(t, mdb_put(t->txn, t->st->dbi[db], &k, &v,
-	                                   noover ? MDB_NOOVERWRITE : 0),
-	                        MDB_KEYEXIST, STORE_EXISTS, "cannot write");
+	int rc = store_txn_result(t, mdb_put(t->txn, t->st->dbi[db], &k, &v,
+	                                     noover ? MDB_NOOVERWRITE : 0),
+	                          MDB_KEYEXIST, STORE_EXISTS, "cannot write");
+
+	t->wrote |= rc == 0;
+	return rc;
 }
 
 int
@@ -394,6 +412,7 @@ store_clear(struct store_txn *t, enum store_db db)
 		return 0;
 	if ((rc = mdb_drop(t->txn, t->st->dbi[db], 0)) != 0)
 		return store_txn_fail(t, rc, "cannot clear");
+	t->wrote = true;
 	return 0;
 }
 
@@ -402,8 +421,11 @@ store_del(struct store_txn *t, enum store_db db, const void *key, size_t klen)
 {
 	MDB_val k = { klen, (void *)key };
 
-	return store_txn_result(t, mdb_del(t->txn, t->st->dbi[db], &k, NULL), MDB_NOTFOUND,
-	                        STORE_NOTFOUND, "cannot delete");
+	int rc = store_txn_result(t, mdb_del(t->txn, t->st->dbi[db], &k, NULL), MDB_NOTFOUND,
+	                          STORE_NOTFOUND, "cannot delete");
+
+	t->wrote |= rc == 0;
+	return rc;
 }
 
 int
@@ -503,6 +525,17 @@ store_last_commit(struct store *st)
 	return (uint64_t)info.me_last_txnid;
 }
 
+bool
+store_others_committed(const struct store *st, uint64_t since, uint64_t now)
+{
+	uint64_t mine = 0;
+	unsigned i, n = st->nown < STORE_OWN_KEPT ? st->nown : STORE_OWN_KEPT;
+
+	for (i = 0; i < n; i++)
+		mine += st->own[i] > since && st->own[i] <= now;
+	return now > since + mine;
+}
+
 int
 store_copy(struct store *st, const char *dest, bool compact, struct err *err)
 {
@@ -596,7 +629,7 @@ store_check(struct store *st, struct err *err)
 {
 	struct sigaction sa, old_segv, old_bus;
 	struct store_check_ctx c;
-	struct store_txn t = { st, NULL, err, 0 };
+	struct store_txn t = { st, NULL, err, 0, false };
 	sigjmp_buf jb;
 	volatile int db = 0;
 	volatile int rc = 0;

@@ -528,6 +528,12 @@ tui_poll(struct tui *t)
 	now = book_last_commit(t->b);
 	if (now == t->seen_commit)
 		return false;
+	/* this client's own commits since (the reads it put on record as a
+	 * case was opened or here) are no other user's change */
+	if (!book_others_committed(t->b, t->seen_commit, now)) {
+		t->seen_commit = now;
+		return false;
+	}
 	t->seen_commit = now;
 	t->changed = true;
 	/* an admin may have rotated the key (taken from the person's own slot

@@ -1352,6 +1352,14 @@ struct commit_arg {
 };
 
 static int
+write_nothing(struct store_txn *t, void *ctx)
+{
+	(void)t;
+	(void)ctx;
+	return 0;
+}
+
+static int
 commit_other(void *arg)
 {
 	struct commit_arg *a = arg;
@@ -1387,6 +1395,16 @@ test_last_commit(void **state)
 	/* reading commits nothing */
 	assert_int_equal(count_people(st, &err), 0);
 	assert_int_equal(store_last_commit(st), before);
+	/* our own commits are no other's (the client's "changed by another
+	 * user"), nor is a write transaction that wrote nothing */
+	if (put_records(st, 7, 1, 1, FILL_VARIES, &err) != 0)
+		fail_msg("%s", err.msg);
+	mine = store_last_commit(st);
+	assert_true(mine > before);
+	assert_false(store_others_committed(st, before, mine));
+	assert_int_equal(store_write(st, write_nothing, NULL, &err), 0);
+	assert_int_equal(store_last_commit(st), mine);
+	before = mine;
 
 	send_byte(down[1], 'g');
 	expect_exit_ok(fx, pid, "the other writer");
@@ -1394,12 +1412,16 @@ test_last_commit(void **state)
 	close(down[1]);
 	after = store_last_commit(st);
 	assert_true(after > before); /* noticed without a transaction of our own */
-	assert_int_equal(count_people(st, &err), 1);
+	assert_true(store_others_committed(st, before, after));
+	assert_int_equal(count_people(st, &err), 2);
 
-	if (put_records(st, 7, 1, 1, FILL_VARIES, &err) != 0)
+	/* ours after theirs: theirs still shows in a range that holds both */
+	if (put_records(st, 7, 2, 1, FILL_VARIES, &err) != 0)
 		fail_msg("%s", err.msg);
 	mine = store_last_commit(st);
 	assert_true(mine > after);
+	assert_false(store_others_committed(st, after, mine));
+	assert_true(store_others_committed(st, before, mine));
 	store_close(&st);
 }
 

@@ -40,6 +40,10 @@ keys Enter
 expect "$ref  complaint" "Enter opens the case"
 expect "timeline" "the case view: its timeline"
 expect "deadlines (gloucestershire)" "and its deadlines"
+# the read of the names put on record as the case opened is this client's own
+# commit: past a poll (1 s), the status line does not call it another user's
+sleep 1.5
+absent "changed by another user" "opening a case: no other user's change"
 keys n && text "Phoned Zoë's mother, 王 family" && keys Enter
 expect "note added" "n: the note is added"
 expect "note: Phoned Zoë's mother, 王 family" "the note is on the timeline"
