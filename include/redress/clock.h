@@ -46,6 +46,8 @@ struct deadline {
 	bool agreed;                /* an extension's agreed date set it */
 	bool agreed_closed;         /* ... and that date is not a working day */
 	bool agreed_early;          /* the date agreed is before the deadline extended */
+	bool agreed_capped;         /* the date agreed is past the longest extension, */
+	struct date agreed_until;   /*   this one: the longest stands */
 	bool extended_late;         /* extension agreed after the deadline had passed: */
 	struct date extended_on;    /*   on this date; the deadline stays */
 	bool left;                  /* not done: the complainant went on to the next stage */

@@ -25,6 +25,8 @@ struct preview {
 	struct date was;            /* MOVES: the date before it */
 	enum clock_state state;     /* CLOSES: MET or MISSED */
 	int32_t days;               /* CLOSES, MISSED: working days late */
+	bool capped;                /* MOVES, OPENS: an extension agreed past the */
+	struct date until;          /*   longest allowed, to this date */
 };
 
 /* The effects of recording next after events ev (n of them) of a case on

@@ -243,6 +243,10 @@ clock_rule(const struct calendar *cal, const struct rule *r, const struct clock_
 	if (clock_end(cal, r, dl->anchor, ext, &dl->due, &dl->agreed, err) != 0)
 		return err_prefix(err, "%s", r->key);
 	dl->agreed_closed = dl->agreed && !workday_is(cal, ext->until);
+	if (ext != NULL && ext->has_until && !dl->agreed && ext->until.day > dl->due.day) {
+		dl->agreed_capped = true;
+		dl->agreed_until = ext->until;
+	}
 	/* the Regulations are a floor: a council's longer period is its target */
 	if (floor_anchor != NULL) {
 		struct date fdue;
@@ -555,6 +559,9 @@ clock_explain(const struct deadline *dl, char *buf, size_t n)
 	if (dl->extended && !dl->agreed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
 		                        event_name(r->extend_on), r->amount);
+	if (dl->agreed_capped && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; the date agreed, %s, is past that "
+		                        "maximum", date_format(dl->agreed_until, t));
 	if (dl->floored && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " give %s, its target",
 		                        date_format(dl->council, t));

@@ -73,6 +73,8 @@ clock_preview(const struct profile *p, const struct calendar *cal, enum route ro
 		memset(&e, 0, sizeof e);
 		e.rule = a->rule;
 		e.due = a->due;
+		e.capped = a->agreed_capped;
+		e.until = a->agreed_until;
 		if (b != NULL && (b->done || b->state == CLOCK_STOPPED))
 			continue; /* settled before the step */
 		if (a->done) {
@@ -124,6 +126,14 @@ preview_describe(const struct preview *e, char *buf, size_t n)
 	default:
 		snprintf(buf, n, "opens %s: due on %s", e->rule->label, due);
 		break;
+	}
+	/* an extension agreed past the longest the profile allows: said, as
+	 * the date recorded on the timeline is the one agreed */
+	if (e->capped && e->kind != PREVIEW_CLOSES && e->kind != PREVIEW_STOPS) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, n - len, ", the longest allowed (the date agreed, %s, is past it)",
+		         date_format(e->until, was));
 	}
 	return buf;
 }

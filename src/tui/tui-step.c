@@ -189,23 +189,51 @@ tui_step_check(struct tui *t, struct tui_form *f)
 	}
 }
 
+/* Line i of the sheet on rows from y (or only counted, draw false), wrapped
+ * at spaces to the width, the rows after the first indented: how many rows. */
+static int
+tui_sheet_line(struct tui *t, size_t i, int y, bool draw)
+{
+	const char *s;
+	size_t len, next;
+	int rows = 0, x = 2;
+
+	text_visible(t->sheet->lines[i], t->vis, TUI_VIS_MAX);
+	s = t->vis;
+	do {
+		len = tui_wrap(s, t->cols - x > 8 ? t->cols - x : 8, &next);
+		if (draw)
+			tui_putn(t, t->body, y + rows, x, s, len, t->cols - x, TUI_LEFT, A_NORMAL);
+		rows++;
+		s += next;
+		x = 4;
+	} while (*s != '\0');
+	return rows;
+}
+
 void
 tui_sheet_draw(struct tui *t)
 {
 	const struct tui_sheet *sh = t->sheet;
-	int h = tui_body_rows(t), fh = (int)sh->n + 1 < h ? (int)sh->n + 1 : h, y0 = h - fh, y;
+	int h = tui_body_rows(t), fh = 1, y0, y;
 	size_t i;
 
+	for (i = 0; i < sh->n; i++)
+		fh += tui_sheet_line(t, i, 0, false);
+	fh = fh < h ? fh : h;
+	y0 = h - fh;
 	for (y = y0; y < h; y++) {
 		wmove(t->body, y, 0);
 		wclrtoeol(t->body);
 	}
 	text_visible(sh->title, t->vis, TUI_VIS_MAX);
 	tui_put(t, t->body, y0, 0, t->vis, t->cols, TUI_LEFT, tui_style(t, TUI_S_BAR));
-	for (i = 0, y = y0 + 1; i < sh->n && y < h; i++, y++) {
-		text_visible(sh->lines[i], t->vis, TUI_VIS_MAX);
-		tui_put(t, t->body, y, 2, t->vis, t->cols - 2, TUI_LEFT, A_NORMAL);
-	}
+	/* (a line that would run past the body is left out whole) */
+	for (i = 0, y = y0 + 1; i < sh->n && y < h; i++)
+		if (y + tui_sheet_line(t, i, 0, false) <= h)
+			y += tui_sheet_line(t, i, y, true);
+		else
+			break;
 }
 
 /* What the step will do, in words, over the case view: 1 when the person

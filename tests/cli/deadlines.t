@@ -127,3 +127,9 @@ panel_notice 2027-03-23
 panel 2027-04-09
 panel_findings 2027-04-15
 stage3_response 2027-05-07
+
+# an extension agreed to a date past the longest the Regulations allow (a
+# year typed wrong): the longest stands, and the explanation says the date
+# agreed is past it
+$ REDRESS_TODAY=2026-11-20 redress deadlines --authority statutory --received 2026-11-02 --stage1-extended 2026-11-05/2062-03-01 --long | grep '^stage1_response '
+stage1_response        2026-11-30  2026-11-30  pending, 6 left   20 working days after received 2026-11-02 (extended by stage1_extended, from 10); the date agreed, 2062-03-01, is past that maximum [Regulation 14]

@@ -91,6 +91,49 @@ test_extend_withdraw_note(void **state)
 	assert_int_equal(npv, 0);
 }
 
+/* An extension agreed to a date: the date moves to it within the longest
+ * the profile allows (20 working days at Stage 1); a date past that (a
+ * typo of a year, or more than the Regulations allow) is said, as the
+ * longest stands while the timeline keeps the date agreed. */
+static void
+test_extend_agreed_past_longest(void **state)
+{
+	struct wf_event ev[] = { EV(EV_RECEIVED, "2026-11-20") };
+	struct wf_event next = EV(EV_STAGE1_EXTENDED, "2026-12-01");
+	struct deadline dl[PROFILE_RULES_MAX];
+	struct clock_event ce[2];
+	struct err err;
+	char why[512];
+	size_t n, i;
+
+	(void)state;
+	next.has_until = true;
+	next.until = D("2026-12-10");
+	run(ev, NEV(ev), next, "2026-12-01");
+	says("moves Stage 1 response from 2026-12-04: due on 2026-12-10");
+	next.until = D("2062-12-10");
+	run(ev, NEV(ev), next, "2026-12-01");
+	says("moves Stage 1 response from 2026-12-04: due on 2026-12-18, the longest allowed (the "
+	     "date agreed, 2062-12-10, is past it)");
+	/* and the deadline's explanation says so too */
+	memset(ce, 0, sizeof ce);
+	ce[0].type = EV_RECEIVED;
+	ce[0].date = D("2026-11-20");
+	ce[1].type = EV_STAGE1_EXTENDED;
+	ce[1].date = D("2026-12-01");
+	ce[1].has_until = true;
+	ce[1].until = D("2062-12-10");
+	if (clock_compute(&statutory, &ew, ROUTE_COMPLAINT, ce, 2, D("2026-12-01"), dl,
+	                  PROFILE_RULES_MAX, &n, &err) != 0)
+		fail_msg("clock_compute: %s", err.msg);
+	for (i = 0; i < n && strcmp(dl[i].rule->key, "stage1_response") != 0; i++)
+		;
+	assert_true(i < n);
+	assert_true(dl[i].agreed_capped);
+	clock_explain(&dl[i], why, sizeof why);
+	assert_non_null(strstr(why, "the date agreed, 2062-12-10, is past that maximum"));
+}
+
 /* A deadline settled before the step is not closed again. */
 static void
 test_settled_stays(void **state)
@@ -112,6 +155,7 @@ main(void)
 		cmocka_unit_test(test_response_late),
 		cmocka_unit_test(test_extend_withdraw_note),
 		cmocka_unit_test(test_settled_stays),
+		cmocka_unit_test(test_extend_agreed_past_longest),
 	};
 
 	return cmocka_run_group_tests(tests, setup, testutil_calendar_teardown);

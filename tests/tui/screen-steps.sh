@@ -235,4 +235,28 @@ shows "$omb" "remedied by the council before" "remedied before: in the book"
 keys q q
 exited 0 "ombudsman: q quits"
 
+# --- an extension agreed past the longest the profile allows ----------------------
+# Received Mon 16 Nov: the Stage 1 response due Mon 30 Nov (10 working days),
+# at most Mon 14 Dec (20).  A year typed wrong, 2062, is said before y: the
+# longest stands, though the timeline keeps the date agreed.
+ext=$(add 2026-11-16 "Eve Extend")
+launch "$book" "$P"
+open_case "$ext"
+keys x
+expect "Agreed until" "x: the extension's form"
+text "2062-12-10" && keys Enter Enter Enter Enter
+expect "Record extend on $ext?" "asked"
+# (the line wraps at 80 columns, indented, rather than being cut off)
+expect "moves Stage 1 response from 2026-11-30: due on 2026-12-14, the longest" \
+	"the confirmation says the longest allowed stands"
+expect "    allowed (the date agreed, 2062-12-10, is past it)" \
+	"and that the date agreed is past it, wrapped onto the next row"
+keys n
+expect "not recorded: only y records it" "n: nothing recorded"
+shows ! "$ext" "extended" "n: no extension on the timeline"
+keys Escape
+expect "d discard" "Esc: keep or discard"
+keys d q q
+exited 0 "extend: q quits"
+
 screen_done
