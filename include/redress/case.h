@@ -335,6 +335,19 @@ int book_case_list(struct book *b, const struct book_case_filter *f,
                    int (*each)(const struct book_case_line *l, void *ctx), void *ctx,
                    struct err *err);
 
+/* A team of the book's cases, and how many of its cases are open. */
+struct book_team {
+	char name[64];
+	long open;
+};
+/* Every team the book's cases have, open or closed (a case with no team
+ * has none), sorted (strcmp), each with its count of open cases: a new
+ * array of *n the caller frees (NULL when there are none).  One short read
+ * that opens nothing sealed: the teams from the search index, one entry a
+ * team, and the counts from the open cases' summaries; in a book whose
+ * index is not built yet, from every case's summary. */
+int book_case_teams(struct book *b, struct book_team **teams, size_t *n, struct err *err);
+
 struct wf_event;
 /* A case's timeline as the workflow reads it (see workflow.h); at most max
  * events, returns how many. */

@@ -190,6 +190,12 @@ int search_case_put(struct store_txn *t, const struct book_case *c, const void *
                     size_t oldlen);
 /* Marks every name and note of the book indexed (init). */
 int search_index_mark_txn(struct store_txn *t);
+/* Each team the book's cases have, open or closed, in order (strcmp), to
+ * fn until it returns non-zero (that, or 0), from the index (one entry
+ * read per team); STORE_NOTFOUND, with nothing called, when the index is
+ * not built yet (a book made before it). */
+int search_teams_txn(struct store_txn *t,
+                     int (*fn)(struct store_txn *t, const char *team, void *ctx), void *ctx);
 /* people.c: indexes every person's name (a book made before the index). */
 int book_people_index_txn(struct book *b, struct store_txn *t);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "book-int.h"
+#include "redress/buf.h"
 #include "redress/clock.h"
 #include "redress/date.h"
 #include "redress/holiday.h"
@@ -225,6 +226,120 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 	if (book_profile(b, &x.prof, &x.cal, err) != 0)
 		return -1;
 	return store_read(b->st, case_list_txn, &x, err);
+}
+
+/* --- the teams ----------------------------------------------------------------- */
+
+struct teams_ctx {
+	struct book_team *v;
+	size_t n, cap;
+	bool all;                    /* every summary walked: count the open ones */
+};
+
+/* The team called name, added in its place when it is not there yet; NULL
+ * when out of memory. */
+static struct book_team *
+case_team(struct store_txn *t, struct teams_ctx *x, const char *name)
+{
+	size_t lo = 0, hi = x->n, mid;
+	int d;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((d = strcmp(x->v[mid].name, name)) == 0)
+			return &x->v[mid];
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (buf_grow(&x->v, &x->cap, x->n + 1, sizeof *x->v) != 0) {
+		err_set(store_txn_err(t), "out of memory");
+		return NULL;
+	}
+	memmove(x->v + lo + 1, x->v + lo, (x->n - lo) * sizeof *x->v);
+	x->n++;
+	memset(&x->v[lo], 0, sizeof x->v[lo]);
+	snprintf(x->v[lo].name, sizeof x->v[lo].name, "%s", name);
+	return &x->v[lo];
+}
+
+static int
+case_team_named(struct store_txn *t, const char *team, void *vctx)
+{
+	char name[sizeof ((struct book_team *)0)->name];
+
+	/* as a case's summary has it */
+	snprintf(name, sizeof name, "%s", team);
+	return case_team(t, vctx, name) == NULL ? -1 : 0;
+}
+
+/* The team of a summary (v, or when empty the summary of case k) counted
+ * if the case is open. */
+static int
+case_team_summary(struct store_txn *t, struct teams_ctx *x, const void *k, const void *v,
+                  size_t vl)
+{
+	struct book_team *tm;
+	char s[sizeof tm->name];
+
+	if (vl == 0 && store_get(t, STORE_SUMMARY, k, 8, &v, &vl) != 0)
+		return 0;
+	if (!rec_find_str(v, vl, ST_TEAM, s, sizeof s) || s[0] == '\0')
+		return 0;
+	if ((tm = case_team(t, x, s)) == NULL)
+		return -1;
+	if (!x->all || rec_find_u64(v, vl, ST_STATUS, 0) == CASE_OPEN)
+		tm->open++;
+	return 0;
+}
+
+struct teams_walk {
+	struct store_txn *t;
+	struct teams_ctx *x;
+};
+
+static int
+case_teams_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+{
+	struct teams_walk *w = vctx;
+
+	return kl != 8 ? 0 : case_team_summary(w->t, w->x, k, v, vl);
+}
+
+static int
+case_teams_txn(struct store_txn *t, void *vctx)
+{
+	struct teams_walk w = { t, vctx };
+	int rc;
+
+	w.x->n = 0;
+	/* the teams of closed cases too, each once, from the index; then the
+	 * open cases' own, as their summaries have them, counted */
+	if ((rc = search_teams_txn(t, case_team_named, w.x)) == STORE_NOTFOUND) {
+		w.x->all = true;
+		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_teams_each, &w);
+	} else if (rc == 0) {
+		w.x->all = false;
+		rc = store_scan(t, STORE_OPEN, NULL, 0, case_teams_each, &w);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+int
+book_case_teams(struct book *b, struct book_team **teams, size_t *n, struct err *err)
+{
+	struct teams_ctx x = { NULL, 0, 0, false };
+
+	*teams = NULL;
+	*n = 0;
+	if (store_read(b->st, case_teams_txn, &x, err) != 0) {
+		free(x.v);
+		return -1;
+	}
+	*teams = x.v;
+	*n = x.n;
+	return 0;
 }
 
 /* Each case of the book read in turn (one case's room for all) and given

@@ -565,6 +565,44 @@ search_team_first(const void *k, size_t kl, const void *v, size_t vl, void *vctx
 	return 1;
 }
 
+/* Each team of the index, in order, to fn until it returns non-zero (that,
+ * or 0): a book has few teams, so the walk jumps from one to the next,
+ * reading one entry of each. */
+static int
+search_team_walk(struct store_txn *t, int (*fn)(struct store_txn *t, const char *team, void *ctx),
+                 void *ctx)
+{
+	struct team_walk w;
+	uint8_t from[1 + 256 + 1];
+	size_t n;
+	int rc;
+
+	from[0] = 'm';
+	n = 1;
+	for (;;) {
+		w.found = false; /* past the last entry, nothing is called */
+		if (store_scan(t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
+			return -1;
+		if (!w.found)
+			return 0;
+		n = strlen(w.team);
+		memcpy(from + 1, w.team, n + 1);
+		if ((rc = fn(t, w.team, ctx)) != 0)
+			return rc;
+		from[2 + n - 1] = 1; /* past every case of this team */
+		n += 2;
+	}
+}
+
+int
+search_teams_txn(struct store_txn *t, int (*fn)(struct store_txn *t, const char *team, void *ctx),
+                 void *ctx)
+{
+	if (!search_index_built_txn(t))
+		return STORE_NOTFOUND;
+	return search_team_walk(t, fn, ctx);
+}
+
 static int
 search_team_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
@@ -577,38 +615,30 @@ search_team_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	return search_add_case(c, codec_get_be64((const uint8_t *)k + c->tail));
 }
 
-/* The cases of each team whose name holds the query: a book has few
- * teams, so the walk jumps from one to the next. */
+/* The cases of a team whose name holds the query. */
+static int
+search_team_cases(struct store_txn *t, const char *team, void *vctx)
+{
+	struct find_ctx *c = vctx;
+	size_t n = strlen(team);
+
+	if (!fold_contains(team, c->folded))
+		return 0;
+	c->tail = 2 + n; /* 'm' | team | 0 */
+	free(c->all);
+	if ((c->all = malloc(c->tail)) == NULL)
+		return err_set(store_txn_err(t), "out of memory");
+	c->all[0] = 'm';
+	memcpy(c->all + 1, team, n + 1);
+	c->nall = 0;
+	return store_scan(t, STORE_SEARCH, c->all, c->tail, search_team_each, c) < 0 ? -1 : 0;
+}
+
+/* The cases of each team whose name holds the query. */
 static int
 search_teams(struct find_ctx *c)
 {
-	struct team_walk w;
-	uint8_t from[1 + 256 + 1];
-	size_t n;
-
-	from[0] = 'm';
-	n = 1;
-	for (;;) {
-		w.found = false; /* past the last entry, nothing is called */
-		if (store_scan(c->t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
-			return -1;
-		if (!w.found)
-			return 0;
-		n = strlen(w.team);
-		memcpy(from + 1, w.team, n + 1);
-		if (fold_contains(w.team, c->folded)) {
-			c->tail = 2 + n; /* 'm' | team | 0 */
-			free(c->all);
-			if ((c->all = malloc(c->tail)) == NULL)
-				return err_set(store_txn_err(c->t), "out of memory");
-			memcpy(c->all, from, c->tail);
-			c->nall = 0;
-			if (store_scan(c->t, STORE_SEARCH, from, c->tail, search_team_each, c) < 0)
-				return -1;
-		}
-		from[2 + n - 1] = 1; /* past every case of this team */
-		n += 2;
-	}
+	return search_team_walk(c->t, search_team_cases, c);
 }
 
 static int

@@ -72,7 +72,10 @@ tui_edit_form(struct tui *t)
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	tui_teams_load(t, T, c->team);
+	if (tui_teams_load(t, T, c->team) != 0) {
+		free(T);
+		return;
+	}
 	for (i = 0; i < ROUTE_COUNT; i++)
 		kinds[i] = route_name((enum route)i);
 	for (i = 0; i < CHANNEL_COUNT; i++)

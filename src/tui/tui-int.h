@@ -649,7 +649,9 @@ int tui_pick_load(struct tui *t, struct tui_pick *p);
 /* Shows the login typed when someone else is chosen, checked as typed. */
 bool tui_pick_check(const struct tui_pick *p, struct tui_field *choice, struct tui_field *typed);
 
-/* tui-teams.c: the book's teams, as the cases loaded in the list have them.
+/* tui-teams.c: the book's teams, open cases and closed (book_case_teams),
+ * whatever the list shows or searches, each with its count of the book's
+ * open cases.
  * The team filter, picked from the book's teams with the count of each:
  * 1 with team set ("" any team), 0 cancelled, -1 the client must stop. */
 #define TUI_TEAMS_MAX 64
@@ -662,9 +664,9 @@ struct tui_teams {
 	long open[TUI_TEAMS_MAX + 2];
 	struct tui_choose c;          /* the teams are names[1..n] */
 };
-/* Fills T (current, a case's own team, is one of them even when no open
- * case has it). */
-void tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
+/* Fills T (current, a case's own team, is one of them even past the last
+ * that fit); -1, with a message, when the book's teams cannot be read. */
+int tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
 /* Adds to f the choice of T's (team chosen: NULL for none) and under it the
  * field a new team is typed in, hidden until that is chosen. */
 void tui_teams_fields(struct tui_form *f, const struct tui_teams *T, const char *team);

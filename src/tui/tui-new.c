@@ -256,7 +256,10 @@ tui_new_case(struct tui *t)
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	tui_teams_load(t, T, NULL);
+	if (tui_teams_load(t, T, NULL) != 0) {
+		free(T);
+		return;
+	}
 	vocab_names(VOCAB_KIND, 0, kinds, ROUTE_COUNT);
 	vocab_names(VOCAB_CHANNEL, 0, channels, CHANNEL_COUNT);
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);

@@ -1,7 +1,7 @@
-/* tui-teams.c - the book's teams, as the case list has them, each with its
- * count of open cases: the list's and the calendar's team filter, and the
- * team of the new case and of the case edit form, where a new team may
- * also be typed. */
+/* tui-teams.c - the book's teams, open cases and closed, each with its
+ * count of the book's open cases, whatever the list shows: the list's and
+ * the calendar's team filter, and the team of the new case and of the case
+ * edit form, where a new team may also be typed. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,38 +9,17 @@
 #include "redress/text.h"
 #include "tui-int.h"
 
+/* The book's teams, sorted (book_case_teams: *v freed by the caller), or
+ * -1 with a message. */
 static int
-tui_teams_cmp(const void *a, const void *b)
+tui_teams_read(struct tui *t, struct book_team **v, size_t *n)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
+	struct err err;
 
-/* The teams of the cases loaded in the list, sorted, into names[first..]
- * with their counts of open cases in open[]: how many, at most max. */
-static size_t
-tui_teams_collect(const struct tui *t, const char **names, long *open, size_t max)
-{
-	const struct tui_list *L = &t->list;
-	size_t i, j, k = 0;
-
-	for (i = 0; i < L->nlines; i++) {
-		const char *tm = L->lines[i].team;
-
-		if (tm[0] == '\0')
-			continue;
-		for (j = 0; j < k && names[j] != tm; j++)
-			; /* interned: one pointer per team */
-		if (j == k && k < max)
-			names[k++] = tm;
-	}
-	qsort(names, k, sizeof names[0], tui_teams_cmp);
-	memset(open, 0, k * sizeof open[0]);
-	for (i = 0; i < L->nlines; i++)
-		if (L->lines[i].status == CASE_OPEN)
-			for (j = 0; j < k; j++)
-				if (names[j] == L->lines[i].team)
-					open[j]++;
-	return k;
+	if (book_case_teams(t->b, v, n, &err) == 0)
+		return 0;
+	tui_message(t, true, "%s", err.msg);
+	return -1;
 }
 
 static void
@@ -56,14 +35,20 @@ tui_team_pick(struct tui *t, char *team, size_t n)
 	char counts[TUI_TEAMS_MAX + 1][40];
 	long open[TUI_TEAMS_MAX + 1], all = 0;
 	struct tui_menu m;
-	size_t j, k;
+	struct book_team *v;
+	size_t j, k, nv;
 	int r;
 
+	if (tui_teams_read(t, &v, &nv) != 0)
+		return 0;
 	names[0] = "any team";
-	k = 1 + tui_teams_collect(t, names + 1, open + 1, TUI_TEAMS_MAX);
-	for (j = 1; j < k; j++)
-		all += open[j];
+	for (j = 0; j < nv; j++)
+		all += v[j].open;
 	open[0] = all;
+	for (k = 1; k <= nv && k <= TUI_TEAMS_MAX; k++) {
+		names[k] = v[k - 1].name;
+		open[k] = v[k - 1].open;
+	}
 	for (j = 0; j < k; j++) {
 		tui_teams_count(open[j], counts[j], sizeof counts[j]);
 		help[j] = counts[j];
@@ -73,9 +58,11 @@ tui_team_pick(struct tui *t, char *team, size_t n)
 	m.names = names;
 	m.help = help;
 	m.n = k;
-	if ((r = tui_menu_run(t, &m)) < 0)
+	if ((r = tui_menu_run(t, &m)) >= 0)
+		snprintf(team, n, "%s", r == 0 ? "" : names[r]);
+	free(v);
+	if (r < 0)
 		return r == -1 ? 0 : -1;
-	snprintf(team, n, "%s", r == 0 ? "" : names[r]);
 	return 1;
 }
 
@@ -83,24 +70,26 @@ tui_team_pick(struct tui *t, char *team, size_t n)
 
 _Static_assert(TUI_TEAMS_MAX <= TUI_CHOOSE_MAX, "a form's teams are a tui_choose's list");
 
-void
+int
 tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 {
-	const char *names[TUI_TEAMS_MAX];
+	struct book_team *v;
 	size_t i, k;
 
 	memset(T, 0, sizeof *T);
-	/* a case just added or changed left the list to be read again */
-	if (t->list.stale)
-		(void)tui_list_load(t);
-	k = tui_teams_collect(t, names, T->open + 1, TUI_TEAMS_MAX - 1);
-	/* copied: the list may be read again while the form is open */
+	if (tui_teams_read(t, &v, &k) != 0)
+		return -1;
+	if (k > TUI_TEAMS_MAX - 1)
+		k = TUI_TEAMS_MAX - 1;
+	/* copied: the form outlives the book's array */
 	for (i = 0; i < k; i++) {
-		snprintf(T->names[i + 1], sizeof T->names[0], "%s", names[i]);
+		snprintf(T->names[i + 1], sizeof T->names[0], "%s", v[i].name);
+		T->open[i + 1] = v[i].open;
 		T->c.values[i] = T->names[i + 1];
 	}
+	free(v);
 	T->c.n = k;
-	/* a case's own team stays a choice even when no open case has it */
+	/* a case's own team stays a choice even past the last that fit */
 	if (tui_choose_default(&T->c, current) == (int)T->c.n + 1) {
 		snprintf(T->names[++T->c.n], sizeof T->names[0], "%s", current);
 		T->c.values[T->c.n - 1] = T->names[T->c.n];
@@ -110,6 +99,7 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 	snprintf(T->names[T->c.n + 1], sizeof T->names[0], "a new team (type its name)");
 	for (i = 0; i < T->c.n + 2; i++)
 		T->c.labels[i] = T->names[i];
+	return 0;
 }
 
 void

@@ -694,6 +694,84 @@ test_search_index(void **state)
 	assert_int_equal(again, entries);
 }
 
+/* A case of team (NULL: none) received on day; its reference into ref. */
+static void
+team_case(struct book *b, const char *team, const char *received, char ref[BOOK_REF_MAX])
+{
+	struct book_case_new in;
+	struct err err;
+
+	memset(&in, 0, sizeof in);
+	in.kind = ROUTE_COMPLAINT;
+	in.received = received;
+	in.child_name = "Ida Team";
+	in.team = team;
+	if (book_case_add(b, &in, ref, &err) != 0)
+		fail_msg("case add: %s", err.msg);
+}
+
+/* The book's teams, as "name open, ...". */
+static void
+teams_are(struct book *b, const char *want)
+{
+	struct book_team *v;
+	struct err err;
+	char got[256] = "";
+	size_t n, i, len = 0;
+
+	if (book_case_teams(b, &v, &n, &err) != 0)
+		fail_msg("teams: %s", err.msg);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(got + len, sizeof got - len, "%s%s %ld", i ? ", " : "",
+		                        v[i].name, v[i].open);
+	free(v);
+	assert_string_equal(got, want);
+}
+
+static void
+test_case_teams(void **state)
+{
+	char ref[BOOK_REF_MAX], moved[BOOK_REF_MAX];
+	struct book_case_edit e;
+	struct book_step step;
+	struct store *st;
+	struct book *b;
+	struct err err;
+
+	(void)state;
+	b = open_unlocked();
+	teams_are(b, "");
+	team_case(b, "North CIN", "2026-01-05", ref);
+	team_case(b, "North CIN", "2026-01-06", ref);
+	team_case(b, NULL, "2026-01-07", ref);
+	team_case(b, "Fostering", "2026-01-08", moved);
+	/* a team whose only case is closed is one of the book's, none open */
+	team_case(b, "South CIN", "2026-01-09", ref);
+	memset(&step, 0, sizeof step);
+	step.type = EV_CLOSED;
+	step.date = "2026-01-20";
+	if (book_case_step(b, ref, &step, &err) != 0)
+		fail_msg("close: %s", err.msg);
+	teams_are(b, "Fostering 1, North CIN 2, South CIN 0");
+	/* a case moved to another team leaves its old one when it was the last */
+	memset(&e, 0, sizeof e);
+	e.kind = -1;
+	e.channel = -1;
+	e.team = "Adoption";
+	if (book_case_edit(b, moved, &e, &err) != 0)
+		fail_msg("edit: %s", err.msg);
+	teams_are(b, "Adoption 1, North CIN 2, South CIN 0");
+	book_close(&b);
+
+	/* a book made before the search index: the same, from the summaries */
+	assert_int_equal(store_open(dir, 0, 0, &st, &err), 0);
+	assert_int_equal(store_write(st, drop_index_txn, NULL, &err), 0);
+	store_close(&st);
+	assert_int_equal(book_open(dir, BOOK_RDONLY, &b, &err), 0);
+	teams_are(b, "Adoption 1, North CIN 2, South CIN 0");
+	book_close(&b);
+}
+
 static void
 test_schema(void **state)
 {
@@ -1313,6 +1391,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_schema_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_days_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_index, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case_teams, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
 

@@ -76,4 +76,43 @@ expect "1 open case" "with its one case"
 keys Escape d q
 exited 0 "q quits"
 
+# --- the book's teams, whatever the list shows or searches ------------------------------
+# South CIN: a team whose only case is closed
+sref=$(R case add --received 2026-11-03 --child-name "Fay Six" --team "South CIN") &&
+	R case close "$sref" --date 2026-11-10 >/dev/null || failed "a closed South CIN case"
+launch "$book" "$P"
+expect "REFERENCE" "the list again"
+keys / C-u && text "Ada" && keys Enter
+expect "matching \"Ada\" | 1/1" "a search that shows North CIN's Ada alone"
+absent "Fostering" "no Fostering case in the list"
+keys t
+expect "Only the cases of one team" "t: the team filter"
+expect "South CIN" "the team of a closed case is offered"
+expect "Fostering" "so is a team the search does not show"
+expect "4 open cases" "any team: the book's open cases"
+keys Escape
+keys N
+expect "A new contact" "N with the list searched"
+keys Enter Enter Enter Enter Enter Enter && text "Gus Seven" && keys Enter Enter Enter Enter
+expect "> Team          < no team >" "the team: none at first"
+keys Right
+expect "> Team          < Adoption South >" "Right: the book's first team"
+keys Right
+expect "> Team          < Fostering >" "a team whose cases the list does not show"
+expect "1 open case" "with the book's count of its open cases"
+keys Right
+expect "> Team          < North CIN >" "North CIN"
+expect "2 open cases" "the book's count, not the list's one"
+keys Right
+expect "> Team          < South CIN >" "a team whose cases are all closed"
+expect "0 open cases" "with none open"
+keys Right Enter && text "fostering"
+expect "\"Fostering\" is a team already: choose it above" \
+	"a team the search does not show, typed in other letters, refused"
+keys C-u && text "south cin"
+expect "\"South CIN\" is a team already: choose it above" \
+	"a team of closed cases only, typed in other letters, refused"
+keys Escape d q
+exited 0 "q quits"
+
 screen_done
