@@ -858,10 +858,6 @@ book_verify_uncovered(struct verify_ctx *c)
 	return 0;
 }
 
-struct user_keys_ctx {
-	struct verify_ctx *c;
-};
-
 static int
 book_verify_user_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {

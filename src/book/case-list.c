@@ -231,6 +231,7 @@ book_case_list(struct book *b, const struct book_case_filter *f,
 /* --- the teams ----------------------------------------------------------------- */
 
 struct teams_ctx {
+	struct store_txn *t;
 	struct book_team *v;
 	size_t n, cap;
 	bool all;                    /* every summary walked: count the open ones */
@@ -277,51 +278,39 @@ case_team_named(struct store_txn *t, const char *team, void *vctx)
 /* The team of a summary (v, or when empty the summary of case k) counted
  * if the case is open. */
 static int
-case_team_summary(struct store_txn *t, struct teams_ctx *x, const void *k, const void *v,
-                  size_t vl)
+case_teams_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 {
+	struct teams_ctx *x = vctx;
 	struct book_team *tm;
 	char s[sizeof tm->name];
 
-	if (vl == 0 && store_get(t, STORE_SUMMARY, k, 8, &v, &vl) != 0)
+	if (kl != 8 || (vl == 0 && store_get(x->t, STORE_SUMMARY, k, 8, &v, &vl) != 0))
 		return 0;
 	if (!rec_find_str(v, vl, ST_TEAM, s, sizeof s) || s[0] == '\0')
 		return 0;
-	if ((tm = case_team(t, x, s)) == NULL)
+	if ((tm = case_team(x->t, x, s)) == NULL)
 		return -1;
 	if (!x->all || rec_find_u64(v, vl, ST_STATUS, 0) == CASE_OPEN)
 		tm->open++;
 	return 0;
 }
 
-struct teams_walk {
-	struct store_txn *t;
-	struct teams_ctx *x;
-};
-
-static int
-case_teams_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
-{
-	struct teams_walk *w = vctx;
-
-	return kl != 8 ? 0 : case_team_summary(w->t, w->x, k, v, vl);
-}
-
 static int
 case_teams_txn(struct store_txn *t, void *vctx)
 {
-	struct teams_walk w = { t, vctx };
+	struct teams_ctx *x = vctx;
 	int rc;
 
-	w.x->n = 0;
+	x->t = t;
+	x->n = 0;
 	/* the teams of closed cases too, each once, from the index; then the
 	 * open cases' own, as their summaries have them, counted */
-	if ((rc = search_teams_txn(t, case_team_named, w.x)) == STORE_NOTFOUND) {
-		w.x->all = true;
-		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_teams_each, &w);
+	if ((rc = search_teams_txn(t, case_team_named, x)) == STORE_NOTFOUND) {
+		x->all = true;
+		rc = store_scan(t, STORE_SUMMARY, NULL, 0, case_teams_each, x);
 	} else if (rc == 0) {
-		w.x->all = false;
-		rc = store_scan(t, STORE_OPEN, NULL, 0, case_teams_each, &w);
+		x->all = false;
+		rc = store_scan(t, STORE_OPEN, NULL, 0, case_teams_each, x);
 	}
 	return rc < 0 ? -1 : 0;
 }
@@ -329,7 +318,7 @@ case_teams_txn(struct store_txn *t, void *vctx)
 int
 book_case_teams(struct book *b, struct book_team **teams, size_t *n, struct err *err)
 {
-	struct teams_ctx x = { NULL, 0, 0, false };
+	struct teams_ctx x = { NULL, NULL, 0, 0, false };
 
 	*teams = NULL;
 	*n = 0;
