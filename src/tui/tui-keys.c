@@ -183,7 +183,7 @@ const struct tui_key tui_keys[] = {
 	  NULL },
 	{ TUI_A_FORM_CLEAR, TUI_CTX_FORM, { CTRL('u') }, "form-clear", "empty the field", NULL },
 	{ TUI_A_FORM_CANCEL, TUI_CTX_FORM, { ESC }, "form-cancel",
-	  "close, keeping what was typed for next time", "cancel" },
+	  "close; what was typed is kept as a draft (k) or discarded (d), asked", "cancel" },
 	/* everywhere */
 	{ TUI_A_DOWN, TUI_CTX_ALL, { 'j', KEY_DOWN, CTRL('n') }, "down", "down one line", NULL },
 	{ TUI_A_UP, TUI_CTX_ALL, { 'k', KEY_UP, CTRL('p') }, "up", "up one line", NULL },
