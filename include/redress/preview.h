@@ -16,6 +16,8 @@ enum preview_kind {
 	PREVIEW_STOPS,      /* not done, and no longer counts (withdrawn, closed) */
 	PREVIEW_MOVES,      /* still open, due on another date (an extension) */
 	PREVIEW_OPENS,      /* a clock the step starts */
+	PREVIEW_LATE,       /* still open, and the date the step sets (a panel's)
+	                     * is after it: days working days */
 };
 
 struct preview {
@@ -24,7 +26,7 @@ struct preview {
 	struct date due;            /* the date after the step */
 	struct date was;            /* MOVES: the date before it */
 	enum clock_state state;     /* CLOSES: MET or MISSED */
-	int32_t days;               /* CLOSES, MISSED: working days late */
+	int32_t days;               /* CLOSES, MISSED; LATE: working days late */
 	bool capped;                /* MOVES, OPENS: an extension agreed past the */
 	struct date until;          /*   longest allowed, to this date */
 };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "redress/preview.h"
+#include "redress/workday.h"
 
 /* Deadlines of the events ev (n), plus next when not NULL. */
 static int
@@ -90,6 +91,12 @@ clock_preview(const struct profile *p, const struct calendar *cal, enum route ro
 		} else if (b->due.day != a->due.day) {
 			e.kind = PREVIEW_MOVES;
 			e.was = b->due;
+		} else if (next->type == EV_PANEL_DATE && a->rule->done == EV_PANEL_HELD &&
+		           next->date.day > a->due.day) {
+			/* a panel arranged to sit after the date it must meet by */
+			e.kind = PREVIEW_LATE;
+			e.was = next->date;
+			e.days = workday_between(cal, a->due, next->date);
 		} else
 			continue;
 		out[(*nout)++] = e;
@@ -121,6 +128,11 @@ preview_describe(const struct preview *e, char *buf, size_t n)
 	case PREVIEW_MOVES:
 		date_format(e->was, was);
 		snprintf(buf, n, "moves %s from %s: due on %s", e->rule->label, was, due);
+		break;
+	case PREVIEW_LATE:
+		snprintf(buf, n, "%s (due %s): the panel sits on %s, %d working day%s after it",
+		         e->rule->label, due, date_format(e->was, was), (int)e->days,
+		         e->days == 1 ? "" : "s");
 		break;
 	case PREVIEW_OPENS:
 	default:

@@ -134,6 +134,27 @@ test_extend_agreed_past_longest(void **state)
 	assert_non_null(strstr(why, "the date agreed, 2062-12-10, is past that maximum"));
 }
 
+/* A panel arranged to sit after the date it must meet by (30 working days
+ * from the Stage 3 request of Mon 2 Nov, day 1 the 3rd: Mon 14 Dec) is said, with how many
+ * working days after; one arranged in time says nothing of it. */
+static void
+test_panel_arranged_late(void **state)
+{
+	struct wf_event ev[] = { EV(EV_RECEIVED, "2026-06-01"), EV(EV_STAGE3_REQUESTED, "2026-11-02") };
+	struct wf_event next = EV(EV_PANEL_DATE, "2026-12-18");
+	char buf[256];
+	size_t i;
+
+	(void)state;
+	run(ev, NEV(ev), next, "2026-11-20");
+	says("Review panel meets (due 2026-12-14): the panel sits on 2026-12-18, 4 working days "
+	     "after it");
+	next = (struct wf_event)EV(EV_PANEL_DATE, "2026-12-14");
+	run(ev, NEV(ev), next, "2026-11-20");
+	for (i = 0; i < npv; i++)
+		assert_null(strstr(preview_describe(&pv[i], buf, sizeof buf), "the panel sits"));
+}
+
 /* A deadline settled before the step is not closed again. */
 static void
 test_settled_stays(void **state)
@@ -156,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_extend_withdraw_note),
 		cmocka_unit_test(test_settled_stays),
 		cmocka_unit_test(test_extend_agreed_past_longest),
+		cmocka_unit_test(test_panel_arranged_late),
 	};
 
 	return cmocka_run_group_tests(tests, setup, testutil_calendar_teardown);

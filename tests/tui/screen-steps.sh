@@ -136,6 +136,22 @@ keys Enter Enter
 expect "Panel sits on: needed" "Enter: the date is needed"
 absent "Record arrange-panel" "nothing is asked, nothing recorded"
 shows ! "$panel" "review panel arranged" "no panel date in the book"
+# a date after the one the panel must meet by (30 working days from the
+# request: Fri 4 Dec) is said before y
+text "2026-12-10" && keys Enter Enter
+expect "Record arrange-panel on $panel?" "a late panel date: asked"
+expect "Review panel meets (due 2026-12-04): the panel sits on 2026-12-10, 4 working" \
+	"the confirmation says the panel sits after the date it must meet by"
+expect "    days after it" "and how long after (the line wrapped)"
+keys n
+expect "not recorded: only y records it" "n: not recorded"
+keys Escape
+expect "d discard" "Esc: keep or discard"
+keys d
+expect "what you typed is discarded" "d: discarded"
+shows ! "$panel" "review panel arranged" "still no panel date in the book"
+keys w && text "arrange-panel" && keys Enter
+expect "> Panel sits on" "the form again"
 text "2026-12-03" && keys Enter Enter
 expect "Record arrange-panel on $panel?" "arrange-panel: asked"
 expect "review panel arranged for this date, dated 2026-12-03" \
