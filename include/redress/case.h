@@ -217,6 +217,9 @@ void book_case_free(struct book_case *c);
  * into again keeps its lists' room. */
 void book_case_init(struct book_case *c);
 void book_case_clear(struct book_case *c);
+/* Whether c has the Ombudsman's decision on its timeline, not corrected
+ * away: what a recommendation of the Ombudsman's needs recorded first. */
+bool book_case_ombudsman_decided(const struct book_case *c);
 
 /* Adds a contact; writes its reference ("CSC-2026-0042") into ref. */
 int book_case_add(struct book *b, const struct book_case_new *c, char ref[BOOK_REF_MAX],

@@ -26,18 +26,6 @@ struct change_ctx {
 	struct book_case *c;
 };
 
-/* Whether c has the Ombudsman's decision on its timeline (not voided). */
-static bool
-case_ombudsman_decided(const struct book_case *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nevents; i++)
-		if (c->events[i].type == EV_OMBUDSMAN_OUTCOME && c->events[i].voided_by == 0)
-			return true;
-	return false;
-}
-
 /* CHANGE_PARTY: a child or complainant added to the case, a new person or
  * one already in the book. */
 static int
@@ -157,7 +145,7 @@ case_change_apply(struct change_ctx *x, struct store_txn *t, char *fields, size_
 	case CHANGE_REC: {
 		struct book_rec *r;
 
-		if (x->stage == BOOK_REC_OMBUDSMAN && !case_ombudsman_decided(c))
+		if (x->stage == BOOK_REC_OMBUDSMAN && !book_case_ombudsman_decided(c))
 			return err_set(err, "%s has no Ombudsman's decision recorded", c->ref),
 			       BOOK_EUSAGE;
 		if (!BOOK_CASE_ROOM(c, recs))

@@ -1,6 +1,7 @@
 /* remedies.c - how the Ombudsman's remedies read on a case: whether the
- * council had remedied the complaint before the decision, and the stage a
- * recommendation belongs to (one of the council's, or the Ombudsman's). */
+ * council had remedied the complaint before the decision, the stage a
+ * recommendation belongs to (one of the council's, or the Ombudsman's), and
+ * whether the case has the decision the Ombudsman's recommendations need. */
 #include <stdio.h>
 
 #include "book-int.h"
@@ -20,4 +21,15 @@ book_rec_stage(unsigned stage, char *buf, size_t n)
 	else
 		snprintf(buf, n, "stage %u", stage);
 	return buf;
+}
+
+bool
+book_case_ombudsman_decided(const struct book_case *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nevents; i++)
+		if (c->events[i].type == EV_OMBUDSMAN_OUTCOME && c->events[i].voided_by == 0)
+			return true;
+	return false;
 }

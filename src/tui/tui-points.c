@@ -1,9 +1,10 @@
 /* tui-points.c - what a complaint is about and what came of it, from the
  * case view: its points, a finding on each point at each stage (upheld,
  * partly upheld, not upheld, unable to determine), recommendations with
- * their owner and due date, and marking one done.  The report counts them
- * all; each form checks as it is typed and is recorded on the revision
- * shown. */
+ * their owner and due date (made at a stage, or the Ombudsman's once its
+ * decision is recorded), and marking one done (the Ombudsman's: complied
+ * with).  The report counts them all; each form checks as it is typed and is
+ * recorded on the revision shown. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,19 +200,47 @@ tui_finding_form(struct tui *t)
 
 /* --- recommendations ------------------------------------------------------------------ */
 
+/* The recommendation form's own: the users to choose the owner from, and
+ * whose recommendation it is: the stages reached, then the Ombudsman's
+ * once the case has its decision (what the book asks of one). */
+struct tui_rec {
+	struct tui_pick pick;
+	const char *made[4];
+	int stages;                   /* made[0..stages-1] are stages */
+	int nmade;
+};
+
+/* The stage the form's "Made at" chooses: 1..3, or BOOK_REC_OMBUDSMAN. */
+static unsigned
+tui_rec_stage(const struct tui_rec *R, struct tui_form *f)
+{
+	int k = tui_form_field(f, "stage")->choice;
+
+	return k < R->stages ? (unsigned)k + 1 : BOOK_REC_OMBUDSMAN;
+}
+
 static void
 tui_rec_check(struct tui *t, struct tui_form *f)
 {
-	struct tui_pick *P = f->ctx;
+	const struct book_case *c = t->view.c;
+	struct tui_rec *R = f->ctx;
 	struct tui_field *who = tui_form_field(f, "owner"), *typed = tui_form_field(f, "owner_login");
-	struct tui_field *due = tui_form_field(f, "due");
+	struct tui_field *due = tui_form_field(f, "due"), *made = tui_form_field(f, "stage");
+	bool omb = tui_rec_stage(R, f) == BOOK_REC_OMBUDSMAN;
 	struct date d;
 
-	tui_pick_check(P, who, typed);
-	if (who->choice == 0) {
+	tui_pick_check(&R->pick, who, typed);
+	/* the Ombudsman's is carried out by the case's owner unless said, as
+	 * `case ombudsman-rec` without --owner */
+	if (who->choice == 0 && omb && c->staff.owner[0] != '\0') {
+		snprintf(who->note, sizeof who->note, "the case's owner carries it out: %.63s",
+		         c->staff.owner);
+	} else if (who->choice == 0) {
 		who->bad = true;
 		snprintf(who->why, sizeof who->why, "a recommendation needs an owner");
 	}
+	if (omb)
+		snprintf(made->note, sizeof made->note, "on the calendar until complied with");
 	if (!due->bad && date_parse(due->buf, &d, NULL) == 0 && d.day < t->today.day) {
 		snprintf(due->note, sizeof due->note, "already past: it will count as overdue");
 		due->note_style = TUI_S_SOON;
@@ -221,64 +250,73 @@ tui_rec_check(struct tui *t, struct tui_form *f)
 static int
 tui_rec_submit(struct tui *t, struct tui_form *f)
 {
-	struct tui_pick *P = f->ctx;
+	struct tui_rec *R = f->ctx;
 	char *text = text_trim(tui_form_field(f, "text")->buf), owner[64];
-	unsigned num = 0;
+	unsigned num = 0, stage = tui_rec_stage(R, f);
 	struct err err;
 	int rc;
 
 	snprintf(owner, sizeof owner, "%s",
-	         tui_choose_value(&P->c, tui_form_field(f, "owner"),
+	         tui_choose_value(&R->pick.c, tui_form_field(f, "owner"),
 	                          tui_form_field(f, "owner_login")));
 	if (tui_case_fresh(t) != 0)
 		return -1;
-	rc = book_case_recommend(t->b, t->view.ref,
-	                         (unsigned)tui_form_field(f, "stage")->choice + 1, text,
-	                         text_trim(owner), tui_form_field(f, "due")->buf, &num, &err);
-	return tui_case_wrote(t, rc, &err, "recommendation %u added", num);
+	if (stage == BOOK_REC_OMBUDSMAN && owner[0] == '\0')
+		snprintf(owner, sizeof owner, "%s", t->view.c->staff.owner);
+	rc = book_case_recommend(t->b, t->view.ref, stage, text, text_trim(owner),
+	                         tui_form_field(f, "due")->buf, &num, &err);
+	return tui_case_wrote(t, rc, &err, "%srecommendation %u added",
+	                      stage == BOOK_REC_OMBUDSMAN ? "the Ombudsman's " : "", num);
 }
 
 void
 tui_rec_form(struct tui *t)
 {
 	const struct book_case *c = t->view.c;
-	struct tui_pick *P;
+	struct tui_rec *R;
 	struct tui_form *f;
 	char title[128];
-	int stages;
+	int stages, k;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
 		return;
-	if ((stages = tui_stages_reached(c)) == 0) {
+	stages = tui_stages_reached(c);
+	if (stages == 0 && !book_case_ombudsman_decided(c)) {
 		tui_message(t, true, "a recommendation belongs to Stage 1, 2 or 3: %s has reached none",
 		            t->view.ref);
 		return;
 	}
-	if ((P = calloc(1, sizeof *P)) == NULL) {
+	if ((R = calloc(1, sizeof *R)) == NULL) {
 		tui_message(t, true, "out of memory");
 		return;
 	}
-	if (tui_pick_load(t, P) != 0) {
-		free(P);
+	if (tui_pick_load(t, &R->pick) != 0) {
+		free(R);
 		return;
 	}
+	for (k = 0; k < stages; k++)
+		R->made[R->nmade++] = tui_stages[k];
+	R->stages = stages;
+	if (book_case_ombudsman_decided(c))
+		R->made[R->nmade++] = "the Ombudsman's decision";
 	snprintf(title, sizeof title, "Recommendation %zu on %s: what, who, by when",
 	         c->nrecs + 1, t->view.ref);
 	if ((f = tui_case_form_new(t, title, TUI_POINT_MAX + 64 + DATE_STRLEN + 1, "recommend",
-	                           tui_rec_check, P)) == NULL) {
-		free(P);
+	                           tui_rec_check, R)) == NULL) {
+		free(R);
 		return;
 	}
 	tui_form_text(f, "text", "Recommendation", TUI_POINT_MAX, false, NULL);
 	/* the case's owner, unless someone else is chosen */
-	tui_choose_fields(f, &P->c, "owner", "Owner", "owner_login", "  their login", 64, false,
+	tui_choose_fields(f, &R->pick.c, "owner", "Owner", "owner_login", "  their login", 64, false,
 	                  c->staff.owner);
 	tui_form_date(f, "due", "Due", false, NULL);
-	tui_form_choice(f, "stage", "Made at", tui_stages, stages, stages - 1);
+	/* the latest there is: once the Ombudsman has decided, its own */
+	tui_form_choice(f, "stage", "Made at", R->made, R->nmade, R->nmade - 1);
 	tui_form_focus(f, "text");
 	tui_case_form(t, f, tui_rec_submit);
 	tui_form_free(&f);
-	free(P);
+	free(R);
 }
 
 static void
@@ -291,10 +329,18 @@ tui_done_check(struct tui *t, struct tui_form *f)
 	struct date d;
 	size_t i;
 
+	/* the Ombudsman's is complied with, as the CLI says */
+	date->label = "Done on";
 	for (i = 0; i < c->nrecs; i++)
-		if (c->recs[i].number == N->number[rec->choice])
-			snprintf(rec->note, sizeof rec->note, "%s, due %s: %.120s", c->recs[i].owner,
-			         c->recs[i].due, c->recs[i].text);
+		if (c->recs[i].number == N->number[rec->choice]) {
+			bool omb = c->recs[i].stage == BOOK_REC_OMBUDSMAN;
+
+			snprintf(rec->note, sizeof rec->note, "%s%s, due %s: %.120s",
+			         omb ? "the Ombudsman's, " : "", c->recs[i].owner, c->recs[i].due,
+			         c->recs[i].text);
+			if (omb)
+				date->label = "Complied with on";
+		}
 	if (!date->bad && date_parse(date->buf, &d, NULL) == 0 && d.day > t->today.day) {
 		date->bad = true;
 		snprintf(date->why, sizeof date->why, "%s is in the future (today is %s)", date->buf,
@@ -307,13 +353,16 @@ tui_done_submit(struct tui *t, struct tui_form *f)
 {
 	struct tui_numbers *N = f->ctx;
 	unsigned num = N->number[tui_form_field(f, "rec")->choice];
+	bool omb = num >= 1 && num <= t->view.c->nrecs &&
+	           t->view.c->recs[num - 1].stage == BOOK_REC_OMBUDSMAN;
 	struct err err;
 
 	if (tui_case_fresh(t) != 0)
 		return -1;
 	return tui_case_wrote(t, book_case_rec_done(t->b, t->view.ref, num,
 	                                            tui_form_field(f, "date")->buf, &err),
-	                      &err, "recommendation %u done", num);
+	                      &err, omb ? "the Ombudsman's recommendation %u complied with"
+	                                : "recommendation %u done", num);
 }
 
 void
@@ -323,6 +372,7 @@ tui_rec_done_form(struct tui *t)
 	struct tui_numbers N;
 	struct tui_form *f;
 	char title[128], today[DATE_STRLEN];
+	bool omb = false;             /* an open one is the Ombudsman's */
 	size_t i;
 
 	if (c == NULL || tui_cannot_change(t, ROLE_CASEWORKER))
@@ -333,14 +383,17 @@ tui_rec_done_form(struct tui *t)
 		return;
 	}
 	for (i = 0; i < c->nrecs; i++)
-		if (c->recs[i].done[0] == '\0')
+		if (c->recs[i].done[0] == '\0') {
 			tui_numbers_add(&N, c->recs[i].number);
+			omb |= c->recs[i].stage == BOOK_REC_OMBUDSMAN;
+		}
 	if (N.n == 0) {
 		tui_numbers_free(&N);
 		tui_message(t, true, "%s has no open recommendation: R adds one", t->view.ref);
 		return;
 	}
-	snprintf(title, sizeof title, "A recommendation on %s carried out", t->view.ref);
+	snprintf(title, sizeof title, "A recommendation on %s carried out%s", t->view.ref,
+	         omb ? " or complied with" : "");
 	if ((f = tui_case_form_new(t, title, DATE_STRLEN + 1, "done", tui_done_check, &N)) == NULL) {
 		tui_numbers_free(&N);
 		return;

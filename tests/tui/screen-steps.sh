@@ -2,8 +2,10 @@
 # Screen tests of the step forms: recorded only when meant (a confirmation
 # that says what the step does to the clocks, and only y records it),
 # type-to-narrow that never chooses among several, a panel date typed and
-# never today by default, a form bound to the step it was opened for, and the
-# Ombudsman's decision asking whether the council had remedied it before.
+# never today by default, a form bound to the step it was opened for, the
+# Ombudsman's decision asking whether the council had remedied it before, and
+# then its recommendations (R offers the Ombudsman's only with the decision
+# recorded; d says complied with).
 #
 #   REDRESS=./redress sh tests/tui/screen-steps.sh
 . "$(dirname "$0")/lib.sh"
@@ -250,6 +252,85 @@ expect "Ombudsman's decision received, remedied by the" "on the timeline"
 shows "$omb" "remedied by the council before" "remedied before: in the book"
 keys q q
 exited 0 "ombudsman: q quits"
+
+# --- the Ombudsman's recommendations: R offers them once its decision is recorded --
+launch "$book" "$P"
+open_case "$omb"
+keys R
+expect "Recommendation 1 on $omb" "R: the recommendation form"
+text "Apologise to the family in writing." && keys Enter Enter && text "2026-12-10" && keys Enter
+expect "Made at         < the Ombudsman's decision >" \
+	"the decision recorded: the Ombudsman's offered, and chosen first"
+expect "on the calendar until complied with" "and said so"
+keys Left
+expect "Made at         < stage 1 >" "the stage reached still offered"
+text "t"
+expect "Made at         < the Ombudsman's decision >" "t chooses the Ombudsman's"
+keys Enter
+expect "the Ombudsman's recommendation 1 added" "the Ombudsman's recommendation recorded"
+keys G
+expect "1. (Ombudsman, root, due 2026-12-10, open) Apologise to the family" \
+	"on the case view as the Ombudsman's"
+shows "$omb" "(Ombudsman, root, due 2026-12-10, open) Apologise to the family in writing." \
+	"the Ombudsman's, in the book"
+count=$((count + 1))
+rd calendar --from 2026-12-10 --days 1 | grep -q "Ombudsman's recommendation 1 due" ||
+	failed "the Ombudsman's recommendation on the calendar on its due date"
+# owner none: the case's owner, as `case ombudsman-rec` without --owner
+keys R
+expect "Recommendation 2 on $omb" "R: a second"
+text "Pay the family's costs." && keys Enter Left
+expect "the case's owner carries it out: root" "no owner chosen: the case's owner, said"
+keys Enter && text "2027-01-15" && keys Enter Enter
+expect "the Ombudsman's recommendation 2 added" "recorded, with no owner chosen"
+shows "$omb" "(Ombudsman, root, due 2027-01-15, open) Pay the family's costs." \
+	"carried out by the case's owner"
+# d: the Ombudsman's is complied with
+keys d
+expect "A recommendation on $omb carried out or complied with" "d: the done form"
+expect "the Ombudsman's, root, due 2026-12-10: Apologise to the" "the Ombudsman's shown"
+expect "Complied with on" "the date it was complied with"
+keys Enter Enter
+expect "the Ombudsman's recommendation 1 complied with" "complied with, and said so"
+shows "$omb" "(Ombudsman, root, due 2026-12-10, done 2026-11-20)" "complied with: in the book"
+keys G
+expect "1. (Ombudsman, root, due 2026-12-10, done 2026-11-20)" "and on the case view"
+# the decision corrected away while the form is open: the book refuses, the form stays
+keys R
+expect "Recommendation 3 on $omb" "R: a third"
+text "Review the policy." && keys Enter Enter && text "2027-02-01" && keys Enter
+expect "Made at         < the Ombudsman's decision >" "the Ombudsman's chosen"
+decision=$(rd case show "$omb" | sed -n 's/^ *#\([0-9][0-9]*\) .*Ombudsman.s decision received.*/\1/p')
+rd case correct "$omb" "$decision" --void --reason "recorded on the wrong case" >/dev/null ||
+	failed "case correct: the decision voided"
+keys Enter
+expect "changed it meanwhile; shown afresh, Enter records it now" "changed meanwhile: shown afresh"
+keys Enter
+expect "not recorded: $omb has no Ombudsman's decision recorded" "the book's reason, on one line"
+expect "Recommendation  Review the policy." "the form kept"
+shows ! "$omb" "Review the policy." "nothing recorded"
+keys Escape d
+# without the decision, the Ombudsman's is not offered
+keys R
+expect "Recommendation 3 on $omb" "R again"
+text "Review the policy." && keys Enter Enter && text "2027-02-01" && keys Enter
+expect "Made at         < stage 1 >" "the decision voided: the stage reached"
+text "t"
+absent "Ombudsman's decision" "the Ombudsman's not offered"
+keys Escape d q q
+exited 0 "ombudsman's recommendation: q quits"
+
+launch "$book" "$P"
+open_case "$panel"
+keys R
+expect "Recommendation 1 on $panel" "R on a case never referred"
+text "Write again." && keys Enter Enter && text "2027-02-01" && keys Enter
+expect "Made at         < stage 3 >" "its stage"
+text "t"
+expect "Made at         < stage 3 >" "t chooses nothing"
+absent "Ombudsman's decision" "no Ombudsman's offered"
+keys Escape d q q
+exited 0 "no decision: q quits"
 
 # --- an extension agreed past the longest the profile allows ----------------------
 # Received Mon 16 Nov: the Stage 1 response due Mon 30 Nov (10 working days),
