@@ -97,6 +97,9 @@ struct store_seek {
 	uint8_t key[STORE_SEEK_MAX];
 	size_t len;
 };
+/* store_scan for a walk that looks only at the keys. */
+int store_scan_keys(struct store_txn *txn, enum store_db db, const void *from, size_t fromlen,
+                    int (*each)(const void *k, size_t klen, void *ctx), void *ctx);
 int store_scan_seek(struct store_txn *txn, enum store_db db, const void *from, size_t fromlen,
                     int (*each)(const void *k, size_t klen, const void *v, size_t vlen,
                                 void *ctx),

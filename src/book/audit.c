@@ -141,12 +141,10 @@ struct cover_all_ctx {
 };
 
 static int
-book_audit_cover_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+book_audit_cover_each(const void *k, size_t kl, void *vctx)
 {
 	struct cover_all_ctx *c = vctx;
 
-	(void)v;
-	(void)vl;
 	return book_audit_cover(c->t, c->r, c->db, k, kl) != 0 ? -1 : 0;
 }
 
@@ -161,7 +159,7 @@ book_audit_cover_all(struct store_txn *t, struct rec *r)
 
 	for (i = 0; i < sizeof dbs; i++) {
 		c.db = dbs[i];
-		if (store_scan(t, (enum store_db)dbs[i], NULL, 0, book_audit_cover_each, &c) < 0)
+		if (store_scan_keys(t, (enum store_db)dbs[i], NULL, 0, book_audit_cover_each, &c) < 0)
 			return -1;
 	}
 	return 0;
@@ -799,15 +797,13 @@ struct uncovered_ctx {
 };
 
 static int
-book_verify_uncovered_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+book_verify_uncovered_each(const void *k, size_t kl, void *vctx)
 {
 	struct uncovered_ctx *u = vctx;
 	struct verify_ctx *c = u->c;
 	struct cover key;
 	char name[96];
 
-	(void)v;
-	(void)vl;
 	if (kl > COVER_KEY_MAX)
 		return 0;
 	memset(&key, 0, sizeof key);
@@ -851,7 +847,7 @@ book_verify_uncovered(struct verify_ctx *c)
 
 	for (i = 0; i < sizeof dbs; i++) {
 		u.db = dbs[i];
-		if (store_scan(c->t, (enum store_db)dbs[i], NULL, 0, book_verify_uncovered_each, &u) <
+		if (store_scan_keys(c->t, (enum store_db)dbs[i], NULL, 0, book_verify_uncovered_each, &u) <
 		    0)
 			return -1;
 	}

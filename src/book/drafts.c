@@ -220,12 +220,10 @@ struct draft_reseal {
 };
 
 static int
-draft_reseal_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+draft_reseal_collect(const void *k, size_t kl, void *vctx)
 {
 	struct draft_reseal *d = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl > 4 && kl <= 4 + DRAFT_KEY_MAX)
 		rec_bytes(&d->keys, 1, k, kl);
 	return 0;
@@ -246,7 +244,7 @@ book_drafts_reseal(struct book *b, struct store_txn *t, uint32_t new_id)
 	int rc = -1;
 
 	rec_begin(&d.keys, 'K', 1);
-	if (store_scan(t, STORE_DRAFTS, NULL, 0, draft_reseal_collect, &d) < 0 ||
+	if (store_scan_keys(t, STORE_DRAFTS, NULL, 0, draft_reseal_collect, &d) < 0 ||
 	    rec_done(&d.keys) != 0 || (plain = book_secret_alloc(BOOK_TEXT_MAX)) == NULL) {
 		err_set(store_txn_err(t), "cannot read the drafts");
 		goto out;

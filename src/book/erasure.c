@@ -373,13 +373,11 @@ struct draft_scan {
 };
 
 static int
-retention_draft_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+retention_draft_each(const void *k, size_t kl, void *vctx)
 {
 	struct draft_scan *d = vctx;
 	size_t rl = strlen(d->ref);
 
-	(void)v;
-	(void)vl;
 	/* uid (4) | "REF/form" */
 	if (kl >= 4 + rl && memcmp((const uint8_t *)k + 4, d->ref, rl) == 0 &&
 	    (kl == 4 + rl || ((const uint8_t *)k)[4 + rl] == '/'))
@@ -398,7 +396,7 @@ retention_erase_drafts(struct store_txn *t, const char *ref)
 	int rc = 0;
 
 	rec_begin(&d.keys, 'K', 1);
-	if (store_scan(t, STORE_DRAFTS, NULL, 0, retention_draft_each, &d) < 0 ||
+	if (store_scan_keys(t, STORE_DRAFTS, NULL, 0, retention_draft_each, &d) < 0 ||
 	    rec_done(&d.keys) != 0) {
 		rec_free(&d.keys);
 		return err_set(store_txn_err(t), "cannot read the drafts");

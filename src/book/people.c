@@ -735,7 +735,7 @@ struct find_ctx {
 };
 
 static int
-person_find_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+person_find_each(const void *k, size_t kl, void *vctx)
 {
 	struct find_ctx *c = vctx;
 	struct book_person p;
@@ -744,8 +744,6 @@ person_find_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
 	char got[BOOK_NAME_MAX];
 	int rc;
 
-	(void)v;
-	(void)vl;
 	if (kl != BLIND_KEY_LEN || memcmp(k, c->prefix, sizeof c->prefix) != 0)
 		return 1; /* past the prefix: done */
 	if (store_get(c->t, STORE_PEOPLE, (const uint8_t *)k + 1 + VAULT_BLIND_BYTES, 8, &pv, &pn) != 0)
@@ -782,7 +780,7 @@ person_find_txn(struct store_txn *t, void *vctx)
 	int rc;
 
 	c->t = t;
-	rc = store_scan(t, STORE_BLIND, c->prefix, sizeof c->prefix, person_find_each, c);
+	rc = store_scan_keys(t, STORE_BLIND, c->prefix, sizeof c->prefix, person_find_each, c);
 	return rc < 0 ? -1 : 0;
 }
 

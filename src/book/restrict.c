@@ -69,12 +69,10 @@ struct person_scan {
 };
 
 static int
-restrict_person_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+restrict_person_each(const void *k, size_t kl, void *vctx)
 {
 	struct person_scan *s = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl != sizeof s->prefix + 8 || memcmp(k, s->prefix, sizeof s->prefix) != 0)
 		return 1;
 	if (book_restrict_denied_txn(s->b, s->t, codec_get_be64((const uint8_t *)k + sizeof s->prefix))) {
@@ -94,7 +92,7 @@ book_restrict_person_denied_txn(struct book *b, struct store_txn *t, uint64_t pe
 	s.t = t;
 	memcpy(s.prefix, RESTRICTP_PREFIX, sizeof RESTRICTP_PREFIX - 1);
 	codec_be64(person, s.prefix + sizeof RESTRICTP_PREFIX - 1);
-	if (store_scan(t, STORE_META, s.prefix, sizeof s.prefix, restrict_person_each, &s) < 0)
+	if (store_scan_keys(t, STORE_META, s.prefix, sizeof s.prefix, restrict_person_each, &s) < 0)
 		return true; /* cannot tell: shut */
 	return s.denied;
 }

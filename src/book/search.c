@@ -433,12 +433,10 @@ struct find_ctx {
 
 /* Collects the tails of the entries that begin with c->prefix. */
 static int
-search_find_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+search_find_each(const void *k, size_t kl, void *vctx)
 {
 	struct find_ctx *c = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl != sizeof c->prefix + c->tail || memcmp(k, c->prefix, sizeof c->prefix) != 0)
 		return 1;
 	if (buf_grow((void **)&c->got, &c->capgot, (c->ngot + 1) * c->tail, 1) != 0)
@@ -461,7 +459,7 @@ search_find_all(struct find_ctx *c, char kind, search_hash *h, size_t tail)
 		c->ngot = 0;
 		c->prefix[0] = (uint8_t)kind;
 		memcpy(c->prefix + 1, h[w], HB);
-		if (store_scan(c->t, STORE_SEARCH, c->prefix, sizeof c->prefix, search_find_each, c) < 0)
+		if (store_scan_keys(c->t, STORE_SEARCH, c->prefix, sizeof c->prefix, search_find_each, c) < 0)
 			return err_set(store_txn_err(c->t), "out of memory");
 		if (w == 0) {
 			free(c->all);
@@ -520,10 +518,8 @@ search_person_cases(struct find_ctx *c, uint64_t person)
 /* Whether any case is restricted: if none, nobody's name is kept from
  * anyone and the check per person is skipped. */
 static int
-search_restrict_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+search_restrict_each(const void *k, size_t kl, void *vctx)
 {
-	(void)v;
-	(void)vl;
 	*(bool *)vctx = kl > 10 && memcmp(k, "restrictp/", 10) == 0;
 	return 1;
 }
@@ -549,14 +545,12 @@ struct team_walk {
 };
 
 static int
-search_team_first(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+search_team_first(const void *k, size_t kl, void *vctx)
 {
 	struct team_walk *w = vctx;
 	const uint8_t *p = k;
 	size_t n;
 
-	(void)v;
-	(void)vl;
 	w->found = kl > 10 && p[0] == 'm' && (n = strnlen((const char *)p + 1, kl - 10)) == kl - 10;
 	if (w->found) {
 		memcpy(w->team, p + 1, n);
@@ -581,7 +575,7 @@ search_team_walk(struct store_txn *t, int (*fn)(struct store_txn *t, const char 
 	n = 1;
 	for (;;) {
 		w.found = false; /* past the last entry, nothing is called */
-		if (store_scan(t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
+		if (store_scan_keys(t, STORE_SEARCH, from, n, search_team_first, &w) < 0)
 			return -1;
 		if (!w.found)
 			return 0;
@@ -604,12 +598,10 @@ search_teams_txn(struct store_txn *t, int (*fn)(struct store_txn *t, const char 
 }
 
 static int
-search_team_each(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+search_team_each(const void *k, size_t kl, void *vctx)
 {
 	struct find_ctx *c = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl != c->tail + 8 || memcmp(k, c->all, c->tail) != 0)
 		return 1;
 	return search_add_case(c, codec_get_be64((const uint8_t *)k + c->tail));
@@ -631,7 +623,7 @@ search_team_cases(struct store_txn *t, const char *team, void *vctx)
 	c->all[0] = 'm';
 	memcpy(c->all + 1, team, n + 1);
 	c->nall = 0;
-	return store_scan(t, STORE_SEARCH, c->all, c->tail, search_team_each, c) < 0 ? -1 : 0;
+	return store_scan_keys(t, STORE_SEARCH, c->all, c->tail, search_team_each, c) < 0 ? -1 : 0;
 }
 
 /* The cases of each team whose name holds the query. */
@@ -660,7 +652,7 @@ search_find_txn(struct store_txn *t, void *vctx)
 		return -1;
 	if (c->nwords == 0)
 		return 0;
-	if (store_scan(t, STORE_META, "restrictp/", 10, search_restrict_each, &restricted) < 0)
+	if (store_scan_keys(t, STORE_META, "restrictp/", 10, search_restrict_each, &restricted) < 0)
 		return -1;
 	/* names: the people with every word, then their cases; a person
 	 * party to a case restricted away from this user is a pseudonym to

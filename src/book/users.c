@@ -399,12 +399,10 @@ struct reslot_ctx {
 };
 
 static int
-book_reslot_collect(const void *k, size_t kl, const void *v, size_t vl, void *vctx)
+book_reslot_collect(const void *k, size_t kl, void *vctx)
 {
 	struct reslot_ctx *c = vctx;
 
-	(void)v;
-	(void)vl;
 	if (kl == 4 && c->n < sizeof c->uids / sizeof c->uids[0])
 		c->uids[c->n++] = codec_get_be32(k);
 	return 0;
@@ -453,7 +451,7 @@ book_rekey_txn(struct store_txn *t, void *vctx)
 		return -1;
 	if ((rs = calloc(1, sizeof *rs)) == NULL)
 		return err_set(store_txn_err(t), "out of memory");
-	if (store_scan(t, STORE_USERS, NULL, 0, book_reslot_collect, rs) < 0)
+	if (store_scan_keys(t, STORE_USERS, NULL, 0, book_reslot_collect, rs) < 0)
 		goto out;
 	/* every granted user still in the book gets the new key; nobody keeps the old */
 	for (i = 0; i < rs->n; i++) {

@@ -435,6 +435,30 @@ store_scan(struct store_txn *t, enum store_db db, const void *from, size_t froml
 	return store_scan_seek(t, db, from, fromlen, each, ctx, NULL);
 }
 
+struct scan_keys {
+	int (*each)(const void *k, size_t klen, void *ctx);
+	void *ctx;
+};
+
+static int
+store_keys_each(const void *k, size_t kl, const void *v, size_t vl, void *ctx)
+{
+	const struct scan_keys *x = ctx;
+
+	(void)v;
+	(void)vl;
+	return x->each(k, kl, x->ctx);
+}
+
+int
+store_scan_keys(struct store_txn *t, enum store_db db, const void *from, size_t fromlen,
+                int (*each)(const void *k, size_t klen, void *ctx), void *ctx)
+{
+	struct scan_keys x = { each, ctx };
+
+	return store_scan(t, db, from, fromlen, store_keys_each, &x);
+}
+
 int
 store_scan_seek(struct store_txn *t, enum store_db db, const void *from, size_t fromlen,
                 int (*each)(const void *, size_t, const void *, size_t, void *), void *ctx,
