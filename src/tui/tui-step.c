@@ -240,7 +240,7 @@ tui_sheet_draw(struct tui *t)
  * presses y, 0 for any other key, -1 when the client must stop. */
 static int
 tui_step_confirm(struct tui *t, const struct tui_bound *bd, const struct wf_event *next,
-                 const char *date)
+                 const char *date, const char *detail)
 {
 	const struct book_case *c = t->view.c;
 	const struct profile *prof;
@@ -281,6 +281,8 @@ tui_step_confirm(struct tui *t, const struct tui_bound *bd, const struct wf_even
 	}
 	snprintf(title, sizeof title, " Record %s on %s?", bd->s->name, t->view.ref);
 	snprintf(lines[n++], sizeof lines[0], "%s, dated %s", event_describe(bd->ev), date);
+	if (detail != NULL && detail[0] != '\0')
+		snprintf(lines[n++], sizeof lines[0], "%s", detail);
 	for (i = 0; i < npv && n + 1 < TUI_SHEET_MAX; i++)
 		preview_describe(&pv[i], lines[n++], sizeof lines[0]);
 	if (n == 0)
@@ -383,6 +385,7 @@ tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
 	struct wf_event next;
 	struct err err;
 	enum event_type ev = bd->ev;
+	char detail[256] = "";
 	int rc;
 
 	/* what others recorded since the form opened is shown first; the step
@@ -434,7 +437,12 @@ tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
 		tui_step_rebase(t, bd);
 		return -1;
 	}
-	if ((rc = tui_step_confirm(t, bd, &next, st.date)) != 1)
+	/* what was chosen that the step's name does not say */
+	if (finding != NULL && ev == EV_OMBUDSMAN_OUTCOME)
+		snprintf(detail, sizeof detail, "the Ombudsman's finding: %s; remedied before: %s",
+		         finding->choices[finding->choice],
+		         (x = tui_form_field(f, "remedied")) != NULL ? x->choices[x->choice] : "-");
+	if ((rc = tui_step_confirm(t, bd, &next, st.date, detail)) != 1)
 		return rc < 0 ? -2 : -1;
 	if ((rc = book_case_step(t->b, t->view.ref, &st, &err)) != 0) {
 		if (rc == BOOK_ESTALE) {

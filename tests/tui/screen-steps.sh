@@ -246,6 +246,8 @@ keys Down && text "y"
 expect "Remedied before  < yes >" "y answers yes"
 keys Enter Enter Enter
 expect "Record ombudsman-outcome on $omb?" "asked"
+expect "the Ombudsman's finding: not recorded; remedied before: yes" \
+	"the confirmation names the finding and the answer chosen"
 keys y
 expect "the Ombudsman's decision recorded" "y records it"
 expect "Ombudsman's decision received, remedied by the" "on the timeline"
