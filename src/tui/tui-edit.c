@@ -73,7 +73,7 @@ tui_edit_form(struct tui *t)
 		return;
 	}
 	if (tui_teams_load(t, T, c->team) != 0) {
-		free(T);
+		tui_teams_free(T);
 		return;
 	}
 	for (i = 0; i < ROUTE_COUNT; i++)
@@ -84,7 +84,7 @@ tui_edit_form(struct tui *t)
 	         (unsigned long long)c->rev);
 	if ((f = tui_case_form_new(t, title, BOOK_TEXT_MAX + 256, "edit",
 	                           tui_edit_check, T)) == NULL) {
-		free(T);
+		tui_teams_free(T);
 		return;
 	}
 	tui_form_choice(f, "kind", "Kind", kinds, ROUTE_COUNT, c->kind);
@@ -96,5 +96,5 @@ tui_edit_form(struct tui *t)
 	tui_case_form(t, f, tui_edit_submit);
 	tui_form_free(&f);
 	/* the team choices are the form's: freed after it */
-	free(T);
+	tui_teams_free(T);
 }

@@ -506,9 +506,12 @@ out:
 
 /* --- kept text and drafts ------------------------------------------------------- */
 
-/* The fields changed from their defaults and every date, one "name=value"
- * line each (typed text holds no line breaks); those that do not fit in n
- * are left out. */
+/* The fields changed from their defaults, every date and every choice, one
+ * "name=value" line each (typed text holds no line breaks); those that do
+ * not fit in n are left out.  A choice is kept even at its default, since a
+ * default can follow the case (a recommendation's "Made at" becomes the
+ * Ombudsman's once its decision is recorded): the draft holds what was
+ * shown, not what the form would choose when taken up. */
 static void
 tui_form_serialize(const struct tui_form *f, char *out, size_t n)
 {
@@ -519,9 +522,8 @@ tui_form_serialize(const struct tui_form *f, char *out, size_t n)
 	for (i = 0; i < f->n; i++) {
 		const struct tui_field *x = &f->f[i];
 
-		if (x->type == TUI_F_DATE         ? x->buf[0] == '\0'
-		    : x->type == TUI_F_CHOICE ? x->choice == x->def_choice
-		                              : strcmp(x->buf, x->def) == 0)
+		if (x->type == TUI_F_DATE ? x->buf[0] == '\0'
+		    : x->type != TUI_F_CHOICE && strcmp(x->buf, x->def) == 0)
 			continue;
 		v = x->type == TUI_F_CHOICE ? x->choices[x->choice] : x->buf;
 		add = strlen(x->name) + strlen(v) + 2;

@@ -663,10 +663,14 @@ struct tui_teams {
 	char names[TUI_TEAMS_MAX + 2][TUI_TEAM_MAX];
 	long open[TUI_TEAMS_MAX + 2];
 	struct tui_choose c;          /* the teams are names[1..n] */
+	struct book_team *every;      /* all the book's, past the last that fit: */
+	size_t nevery;                /*   a new team is checked against them all */
 };
 /* Fills T (current, a case's own team, is one of them even past the last
  * that fit); -1, with a message, when the book's teams cannot be read. */
 int tui_teams_load(struct tui *t, struct tui_teams *T, const char *current);
+/* Frees T (from malloc) and what tui_teams_load read into it. */
+void tui_teams_free(struct tui_teams *T);
 /* Adds to f the choice of T's (team chosen: NULL for none) and under it the
  * field a new team is typed in, hidden until that is chosen. */
 void tui_teams_fields(struct tui_form *f, const struct tui_teams *T, const char *team);

@@ -257,7 +257,7 @@ tui_new_case(struct tui *t)
 		return;
 	}
 	if (tui_teams_load(t, T, NULL) != 0) {
-		free(T);
+		tui_teams_free(T);
 		return;
 	}
 	vocab_names(VOCAB_KIND, 0, kinds, ROUTE_COUNT);
@@ -265,7 +265,7 @@ tui_new_case(struct tui *t)
 	vocab_names(VOCAB_PARTY_ROLE, 0, roles, PARTY_ROLE_COUNT);
 	if ((f = tui_form_new("A new contact: Enter goes through the questions, and on the last "
 	                      "adds it", TUI_SUMMARY_MAX + 3072)) == NULL) {
-		free(T);
+		tui_teams_free(T);
 		tui_message(t, true, "out of memory");
 		return;
 	}
@@ -307,7 +307,7 @@ tui_new_case(struct tui *t)
 	if (tui_form_text(f, "summary", "Summary", TUI_SUMMARY_MAX, true, NULL) == NULL) {
 		tui_message(t, true, "out of memory");
 		tui_form_free(&f);
-		free(T);
+		tui_teams_free(T);
 		return;
 	}
 	if (tui_form_resume(t, f) == 0) {
@@ -323,7 +323,7 @@ tui_new_case(struct tui *t)
 			tui_message(t, false, "cancelled; what you typed is kept for next time");
 	}
 	tui_form_free(&f);
-	free(T);
+	tui_teams_free(T);
 	if (r != 1)
 		return;
 	/* our own commit is no news */

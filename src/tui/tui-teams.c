@@ -79,6 +79,8 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 	memset(T, 0, sizeof *T);
 	if (tui_teams_read(t, &v, &k) != 0)
 		return -1;
+	T->every = v;
+	T->nevery = k;
 	if (k > TUI_TEAMS_MAX - 1)
 		k = TUI_TEAMS_MAX - 1;
 	/* copied: the form outlives the book's array */
@@ -87,7 +89,6 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 		T->open[i + 1] = v[i].open;
 		T->c.values[i] = T->names[i + 1];
 	}
-	free(v);
 	T->c.n = k;
 	/* a case's own team stays a choice even past the last that fit */
 	if (tui_choose_default(&T->c, current) == (int)T->c.n + 1) {
@@ -100,6 +101,15 @@ tui_teams_load(struct tui *t, struct tui_teams *T, const char *current)
 	for (i = 0; i < T->c.n + 2; i++)
 		T->c.labels[i] = T->names[i];
 	return 0;
+}
+
+void
+tui_teams_free(struct tui_teams *T)
+{
+	if (T == NULL)
+		return;
+	free(T->every);
+	free(T);
 }
 
 void
@@ -141,12 +151,13 @@ tui_teams_check(const struct tui_teams *T, struct tui_form *f)
 		snprintf(typed->note, sizeof typed->note, "or choose one of the book's teams above");
 		return;
 	}
-	/* the same team spelt again would split its cases in the reports */
-	for (i = 1; i <= T->c.n; i++)
-		if (strcasecmp(T->names[i], v) == 0) {
+	/* the same team spelt again would split its cases in the reports: any
+	 * of the book's, also past the last the choice holds */
+	for (i = 0; i < T->nevery; i++)
+		if (strcasecmp(T->every[i].name, v) == 0) {
 			typed->bad = true;
 			snprintf(typed->why, sizeof typed->why,
-			         "\"%.60s\" is a team already: choose it above", T->names[i]);
+			         "\"%.60s\" is a team already: choose it above", T->every[i].name);
 			snprintf(typed->note, sizeof typed->note, "%.*s", (int)sizeof typed->note - 1,
 			         typed->why);
 			typed->note_style = TUI_S_ERROR;

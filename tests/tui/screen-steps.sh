@@ -334,6 +334,45 @@ absent "Ombudsman's decision" "no Ombudsman's offered"
 keys Escape d q q
 exited 0 "no decision: q quits"
 
+# --- a recommendation kept as a draft before the Ombudsman's decision ---------------
+# is taken up after it as it was shown, the council's at its stage, never turned
+# into the Ombudsman's by the form's new default (a review found it recorded so)
+om2=$(add 2026-06-01 "Di Draft")
+for s in "respond 2026-06-12" "escalate 2026-07-20" "refuse 2026-07-21 --reason late-request --ombudsman-told" \
+	"ombudsman 2026-08-03"; do
+	set -- $s
+	_s=$1 _d=$2
+	shift 2
+	rd case "$_s" "$om2" --date "$_d" "$@" >/dev/null || failed "case $_s $om2"
+done
+launch "$book" "$P"
+open_case "$om2"
+keys R
+expect "Recommendation 1 on $om2" "R: the form"
+text "Apologise in writing." && keys Enter Enter && text "2026-12-10"
+expect "Made at         stage 1" "made at Stage 1: no decision yet"
+keys Escape
+expect "k keep as a draft" "Esc: keep or discard"
+keys k
+expect "what you typed is kept for next time" "k: kept as a draft"
+keys q
+expect "REFERENCE" "q: the list"
+keys q
+expect "1 draft kept for next time: q quit" "quitting names the draft kept"
+keys q
+exited 0 "draft kept: q quits"
+rd case ombudsman-outcome "$om2" --date 2026-11-10 --finding upheld >/dev/null || failed "outcome"
+launch "$book" "$P"
+open_case "$om2"
+keys R
+expect "r" "R again: the draft offered"
+keys r
+expect "Made at         " "the draft taken up"
+expect "Made at         stage 1" "as it was shown: Stage 1"
+absent "Made at         the Ombudsman" "not the Ombudsman's, the new default"
+keys Escape d q q
+exited 0 "draft: q quits"
+
 # --- an extension agreed past the longest the profile allows ----------------------
 # Received Mon 16 Nov: the Stage 1 response due Mon 30 Nov (10 working days),
 # at most Mon 14 Dec (20).  A year typed wrong, 2062, is said before y: the

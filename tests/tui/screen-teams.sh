@@ -115,4 +115,28 @@ expect "\"South CIN\" is a team already: choose it above" \
 keys Escape d q
 exited 0 "q quits"
 
+# --- more teams than the choice holds (63) --------------------------------------------
+# 70 teams more, one case each, by one import: "Zeta Team 70" sorts past the
+# last the choice shows, and is still refused when typed again in other letters
+{
+	echo "received,team,child_name"
+	i=1
+	while [ $i -le 70 ]; do
+		printf '2026-11-02,Zeta Team %02d,Child %02d\n' $i $i
+		i=$((i + 1))
+	done
+} >"$tmp/teams.csv"
+R import "$tmp/teams.csv" >/dev/null || failed "import of 70 teams"
+launch "$book" "$P"
+expect "REFERENCE" "74 teams: the list"
+keys N
+expect "A new contact" "N"
+keys Enter Enter Enter Enter Enter Enter && text "Hal Eight" && keys Enter Enter Enter Enter
+expect "> Team          < no team >" "the team: none at first"
+keys Left Enter && text "zeta team 70"
+expect "\"Zeta Team 70\" is a team already: choose it above" \
+	"a team past the last the choice holds, typed in other letters, refused"
+keys Escape d q
+exited 0 "q quits"
+
 screen_done
