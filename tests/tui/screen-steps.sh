@@ -53,15 +53,20 @@ for s in "respond 2026-06-12" "escalate 2026-06-19" "accept 2026-06-22"; do
 	set -- $s
 	rd case "$1" "$s2late" --date "$2" >/dev/null || failed "case $1 $s2late"
 done
+# to_ombudsman REF: Stage 1 answered, Stage 2 refused, referred to the Ombudsman
+to_ombudsman() {
+	_r=$1
+	for s in "respond 2026-06-12" "escalate 2026-07-20" \
+		"refuse 2026-07-21 --reason late-request --ombudsman-told" "ombudsman 2026-08-03"; do
+		set -- $s
+		_s=$1 _d=$2
+		shift 2
+		rd case "$_s" "$_r" --date "$_d" "$@" >/dev/null || failed "case $_s $_r"
+	done
+}
 # one with the Ombudsman: its decision to record
 omb=$(add 2026-06-01 "Oz Ombudsman")
-for s in "respond 2026-06-12" "escalate 2026-07-20" "refuse 2026-07-21 --reason late-request --ombudsman-told" \
-	"ombudsman 2026-08-03"; do
-	set -- $s
-	_s=$1 _d=$2
-	shift 2
-	rd case "$_s" "$omb" --date "$_d" "$@" >/dev/null || failed "case $_s $omb"
-done
+to_ombudsman "$omb"
 
 # --- a confirmation that says what will happen; only y records --------------------
 launch "$book" "$P"
@@ -338,13 +343,7 @@ exited 0 "no decision: q quits"
 # is taken up after it as it was shown, the council's at its stage, never turned
 # into the Ombudsman's by the form's new default (a review found it recorded so)
 om2=$(add 2026-06-01 "Di Draft")
-for s in "respond 2026-06-12" "escalate 2026-07-20" "refuse 2026-07-21 --reason late-request --ombudsman-told" \
-	"ombudsman 2026-08-03"; do
-	set -- $s
-	_s=$1 _d=$2
-	shift 2
-	rd case "$_s" "$om2" --date "$_d" "$@" >/dev/null || failed "case $_s $om2"
-done
+to_ombudsman "$om2"
 launch "$book" "$P"
 open_case "$om2"
 keys R
