@@ -559,12 +559,13 @@ clock_explain(const struct deadline *dl, char *buf, size_t n)
 	if (dl->extended && !dl->agreed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " (extended by %s, from %d)",
 		                        event_name(r->extend_on), r->amount);
-	if (dl->agreed_capped && len < n)
-		len += (size_t)snprintf(buf + len, n - len, "; the date agreed, %s, is past that "
-		                        "maximum", date_format(dl->agreed_until, t));
 	if (dl->floored && len < n)
 		len += (size_t)snprintf(buf + len, n - len, " give %s, its target",
 		                        date_format(dl->council, t));
+	/* (after the floor's clause, which finishes the sentence before it) */
+	if (dl->agreed_capped && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "; the date agreed, %s, is past that "
+		                        "maximum", date_format(dl->agreed_until, t));
 	if (dl->extended_late && len < n)
 		len += (size_t)snprintf(buf + len, n - len, "; %s on %s, after this date had passed: "
 		                        "it stays", event_name(r->extend_on),
