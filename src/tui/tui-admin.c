@@ -257,7 +257,6 @@ tui_admin_set_role(struct tui *t, const struct book_user *u, enum role role)
 		tui_message(t, true, "not granted: %s", err.msg);
 		return -1;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	tui_admin_load(t);
 	tui_message(t, false, "%s is now %s", u->login, role_name(role));
 	return 0;
@@ -408,7 +407,6 @@ tui_admin_revoke(struct tui *t)
 		tui_message(t, true, "not revoked: %s", err.msg);
 		return;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	tui_admin_load(t);
 	tui_message(t, false, "revoked %s and rotated the data key; their old copies of it open "
 	            "nothing new", U.u[i].login);
@@ -434,7 +432,6 @@ tui_admin_rekey(struct tui *t)
 		tui_message(t, true, "not rekeyed: %s", err.msg);
 		return;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	tui_admin_load(t);
 	if (book_info(t->b, &info, &err) == 0)
 		tui_message(t, false, "data key %u now seals every field; take a new backup (B) and "
@@ -465,7 +462,6 @@ tui_admin_recount(struct tui *t)
 		tui_message(t, false, "the calendar's counts were right; nothing was written");
 		return;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	tui_message(t, false, "the counts of %ld day%s counted again from the deadlines index",
 	            changed, changed == 1 ? "" : "s");
 }
@@ -586,7 +582,6 @@ tui_admin_retention(struct tui *t)
 	d.apply = true;
 	if (tui_admin_retention_list(t, &d, &cases, &people) != 0)
 		return;
-	t->seen_commit = book_last_commit(t->b);
 	t->list.stale = true;
 	tui_message(t, false, "erased %zu case%s and %zu %s; %zu held; next: rekey (K), then a "
 	            "backup (B)", cases, cases == 1 ? "" : "s", people,
@@ -628,7 +623,6 @@ tui_admin_apply(struct tui *t, size_t from, const char *question)
 static void
 tui_admin_recomputed(struct tui *t, struct book_recompute *r)
 {
-	t->seen_commit = book_last_commit(t->b);
 	t->list.stale = true;
 	tui_admin_load(t);
 	tui_message(t, false, "calendar %u: %zu open case%s recomputed, %zu date%s moved%s",
@@ -856,7 +850,6 @@ tui_admin_profile(struct tui *t)
 		tui_message(t, true, "not updated: %s", err.msg);
 		goto out;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	t->list.stale = true;
 	tui_admin_load(t);
 	if (move)

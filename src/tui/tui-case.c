@@ -608,8 +608,7 @@ tui_case_correct_submit(struct tui *t, struct tui_form *f)
 		}
 		return -1;
 	}
-	/* our own commit is no news: reload, and tell the list and calendar */
-	t->seen_commit = book_last_commit(t->b);
+	/* reload, and tell the list and calendar */
 	t->list.stale = true;
 	t->cal.stale = true;
 	tui_case_reload(t);

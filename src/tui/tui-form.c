@@ -667,7 +667,6 @@ tui_draft_save(struct tui *t, struct tui_form *f)
 		tui_message(t, true, "not kept: %s", err.msg);
 		return -1;
 	}
-	t->seen_commit = book_last_commit(t->b);
 	f->drafted = true;
 	f->other[0] = '\0';
 	snprintf(t->kept_key, sizeof t->kept_key, "%s", f->key);
@@ -682,8 +681,8 @@ tui_draft_drop(struct tui *t, struct tui_form *f)
 
 	if (strcmp(t->kept_key, f->key) == 0)
 		t->kept_key[0] = '\0';
-	if (f->drafted && book_draft_drop(t->b, f->key, &err) == 0)
-		t->seen_commit = book_last_commit(t->b);
+	if (f->drafted)
+		(void)book_draft_drop(t->b, f->key, &err);
 	f->drafted = false;
 }
 

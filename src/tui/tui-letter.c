@@ -168,8 +168,6 @@ tui_letter_send(struct tui *t)
 		tui_message(t, true, "%s (the file %s was left for you to remove)", err.msg, path);
 		return;
 	}
-	/* our own commit: not "changed by another user" */
-	t->seen_commit = book_last_commit(t->b);
 	t->list.stale = t->cal.stale = t->report.stale = true;
 	tui_message(t, false, "%s sent: recorded on the timeline, written to %s", L->name, path);
 	tui_letter_free(t);

@@ -114,7 +114,6 @@ tui_me_enrol(struct tui *t)
 			tui_message(t, true, "not enrolled: %s", err.msg);
 			continue;
 		}
-		t->seen_commit = book_last_commit(t->b);
 		tui_message(t, false, "enrolled %s: ask an admin to grant you access; until then "
 		            "you see no names", t->login);
 		break;
@@ -172,7 +171,6 @@ tui_me(struct tui *t)
 	if (book_user_passwd(t->b, pass, strlen(pass), (enum book_cost)t->o->cost, &err) != 0)
 		tui_message(t, true, "passphrase not changed: %s", err.msg);
 	else {
-		t->seen_commit = book_last_commit(t->b);
 		tui_message(t, false, "passphrase changed for %s: use the new one from now on",
 		            t->login);
 	}

@@ -326,8 +326,6 @@ tui_new_case(struct tui *t)
 	tui_teams_free(T);
 	if (r != 1)
 		return;
-	/* our own commit is no news */
-	t->seen_commit = book_last_commit(t->b);
 	t->list.stale = true;
 	if (tui_case_open(t, ref) != 0)
 		return;

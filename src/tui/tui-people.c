@@ -44,8 +44,7 @@ tui_case_wrote(struct tui *t, int rc, const struct err *err, const char *done, .
 		tui_message(t, true, "not recorded: %s", err->msg);
 		return -1;
 	}
-	/* our own commit is no news: reload, and tell the list to */
-	t->seen_commit = book_last_commit(t->b);
+	/* reload, and tell the list to */
 	t->list.stale = true;
 	t->cal.stale = true;
 	tui_case_reload(t);

@@ -460,8 +460,7 @@ tui_step_submit(struct tui *t, struct tui_bound *bd, struct tui_form *f)
 			tui_message(t, true, "not recorded: %s", err.msg);
 		return -1;
 	}
-	/* our own commit is no news: reload, and tell the list to */
-	t->seen_commit = book_last_commit(t->b);
+	/* reload, and tell the list to */
 	t->list.stale = true;
 	tui_case_reload(t);
 	t->view.focus = true; /* show where the timeline grew */
