@@ -274,7 +274,8 @@ enum { DUE_KIND_DEADLINE = 0, DUE_KIND_TARGET = 1 }; /* 2 and up: dated.c's item
  * index goes through these.  Removing an absent entry is no error. */
 int book_due_index_put(struct store_txn *t, const uint8_t key[15], const void *v, size_t vl);
 int book_due_index_del(struct store_txn *t, const void *key, size_t kl);
-/* verify: each day whose counts differ from the index, to bad (its date);
+/* verify: each day whose counts differ from the index, to bad (its date;
+ * NULL only counts them);
  * how many, or -1 (out of memory, in *t's error). */
 long book_due_days_check(struct store_txn *t, void (*bad)(const char *date, void *ctx),
                          void *ctx);

@@ -777,7 +777,8 @@ due_check_bad(struct due_check *c, const uint8_t *day)
 	char date[DATE_STRLEN];
 
 	c->n++;
-	c->bad(date_format(d, date), c->ctx);
+	if (c->bad != NULL)
+		c->bad(date_format(d, date), c->ctx);
 }
 
 static int
@@ -831,13 +832,6 @@ struct due_recount {
 	long changed;
 };
 
-static void
-due_recount_day(const char *date, void *ctx)
-{
-	(void)date;
-	(void)ctx;
-}
-
 static int
 due_recount_txn(struct store_txn *t, void *vctx)
 {
@@ -847,7 +841,7 @@ due_recount_txn(struct store_txn *t, void *vctx)
 	if (book_meta_u64(t, META_SCHEMA, 0) < 4)
 		return err_set(store_txn_err(t), "this book keeps no day counts yet (the first "
 		               "writer to open it counts them)"), BOOK_EUSAGE;
-	if ((x->changed = book_due_days_check(t, due_recount_day, NULL)) <= 0)
+	if ((x->changed = book_due_days_check(t, NULL, NULL)) <= 0)
 		return x->changed < 0 ? -1 : 0;
 	if (book_due_days_build(x->b, t) != 0)
 		return -1;
